@@ -1,0 +1,18 @@
+package io.mxcp.core.api;
+
+import java.util.Map;
+
+import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.CancellationSignal;
+
+/**
+ * Who makes a call and how.
+ *
+ * @param user                 the caller, or null
+ * @param requestHeaders       request headers (names lower-cased for HTTP), or empty
+ * @param cancellation         the caller's cancellation
+ * @param skipOutputValidation the CLI's {@code --skip-output-validation}
+ */
+public record CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
+        boolean skipOutputValidation) {
+}

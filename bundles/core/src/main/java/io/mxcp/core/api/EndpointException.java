@@ -1,0 +1,35 @@
+package io.mxcp.core.api;
+
+/**
+ * An endpoint call failed. The message is the text the user sees (spec 01 appendix D), e.g.
+ * {@code Endpoint 'x' not found in tools} or {@code Error validating parameter 'id': Value must be >= 1.0}.
+ */
+public class EndpointException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the call failed, for transports that map failures to different error shapes. */
+    public enum Reason {
+        /** No enabled endpoint has that name or URI. */
+        NOT_FOUND,
+        /** The arguments failed conversion or validation. */
+        INVALID_ARGUMENTS,
+        /** The endpoint ran and failed (executor, shaping, output validation, policy, missing executor). */
+        EXECUTION_FAILED
+    }
+
+    private final Reason reason;
+
+    public EndpointException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public EndpointException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

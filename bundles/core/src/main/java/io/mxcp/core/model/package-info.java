@@ -1,0 +1,7 @@
+/** The endpoint model: definitions of tools, resources and prompts with their parameter and return types. */
+@Export
+@Version("1.0.0")
+package io.mxcp.core.model;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,18 @@
+package io.mxcp.sdk.auth;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Tokens an upstream authorization server issued.
+ *
+ * @param accessToken  the access token
+ * @param refreshToken the refresh token, or null
+ * @param expiresAt    when the access token expires, or null when unknown
+ * @param scopes       granted scopes
+ */
+public record TokenSet(String accessToken, String refreshToken, Instant expiresAt, List<String> scopes) {
+    public TokenSet {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+    }
+}

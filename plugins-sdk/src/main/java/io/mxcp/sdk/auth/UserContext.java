@@ -1,0 +1,35 @@
+package io.mxcp.sdk.auth;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authenticated caller of an endpoint, as an auth provider (or the CLI's {@code --user-context})
+ * describes it. Policies see {@link #rawProfile()}; SQL sees username, email, provider and token.
+ *
+ * @param userId        stable identifier at the provider
+ * @param username      login name, or null
+ * @param email         e-mail address, or null
+ * @param name          display name, or null
+ * @param avatarUrl     picture URL, or null
+ * @param provider      provider name ({@code github}, {@code oidc}, {@code cli}, ...)
+ * @param scopes        granted scopes (empty when unknown)
+ * @param externalToken the upstream access token, or null
+ * @param rawProfile    the provider's user profile as received
+ */
+public record UserContext(
+        String userId,
+        String username,
+        String email,
+        String name,
+        String avatarUrl,
+        String provider,
+        List<String> scopes,
+        String externalToken,
+        Map<String, Object> rawProfile) {
+
+    public UserContext {
+        scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        rawProfile = rawProfile == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawProfile));
+    }
+}

@@ -1,0 +1,20 @@
+package io.mxcp.sdk.exec;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.mxcp.sdk.auth.UserContext;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The call an executor serves: who calls, with which request headers, and whether it still wants the answer. */
+@ProviderType
+public interface ExecutionContext {
+
+    /** The authenticated user, if any. */
+    Optional<UserContext> user();
+
+    /** The request headers (HTTP header names lower-cased), empty when there are none. */
+    Map<String, String> requestHeaders();
+
+    CancellationSignal cancellation();
+}

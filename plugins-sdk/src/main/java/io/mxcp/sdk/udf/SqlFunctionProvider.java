@@ -1,0 +1,21 @@
+package io.mxcp.sdk.udf;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A named set of DuckDB scalar functions. Register an implementation as an OSGi service: the SQL executor
+ * makes its functions callable from every endpoint's SQL while the service is registered, and answers
+ * "UDF plugin ... is not installed" once it is gone. A newer version of the same provider (same
+ * {@link #providerName()}) takes over its functions without a gap.
+ */
+@ConsumerType
+public interface SqlFunctionProvider {
+
+    /** A stable name for the provider, shown in errors and logs. */
+    String providerName();
+
+    /** The functions; called once when the provider is registered. */
+    List<SqlFunction> functions();
+}
