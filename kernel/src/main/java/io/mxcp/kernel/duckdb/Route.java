@@ -1,0 +1,69 @@
+package io.mxcp.kernel.duckdb;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.mxcp.kernel.api.SqlFunctionRoute;
+
+/**
+ * One implementation behind a {@link FunctionSlot}, with a lease counter so that closing it waits for the calls
+ * already running on it (HOTSWAP.md rule 7).
+ */
+final class Route implements SqlFunctionRoute {
+
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final System.Logger LOG = System.getLogger(Route.class.getName());
+
+    private final FunctionSlot slot;
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    private volatile Function<Object[], Object> body;
+    private volatile boolean closed;
+
+    Route(FunctionSlot slot, Function<Object[], Object> body) {
+        this.slot = slot;
+        this.body = body;
+    }
+
+    Function<Object[], Object> body() {
+        return body;
+    }
+
+    boolean tryAcquire() {
+        callsInFlight.incrementAndGet();
+        if (closed) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    void release() {
+        callsInFlight.decrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        slot.remove(this);
+        long deadline = System.nanoTime() + DRAIN_NANOS;
+        while (callsInFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (callsInFlight.get() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "SQL function {0}: {1} call(s) still running after the drain timeout",
+                    slot.signature(), callsInFlight.get());
+        }
+        // drop the plugin's implementation so nothing kernel-owned keeps its class loader alive
+        body = null;
+    }
+}

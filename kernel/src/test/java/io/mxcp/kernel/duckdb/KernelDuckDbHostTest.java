@@ -1,0 +1,93 @@
+package io.mxcp.kernel.duckdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.duckdb.DuckDBColumnType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.kernel.api.DuckDbDatabase;
+import io.mxcp.kernel.api.SqlFunctionRoute;
+
+class KernelDuckDbHostTest {
+
+    @TempDir
+    Path folder;
+
+    private final KernelDuckDbHost host = new KernelDuckDbHost();
+
+    @Test
+    void routedFunctionFollowsTheNewestRouteAndReportsAbsence() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("a.duckdb"), false)) {
+            SqlFunctionRoute v1 = host.route("shout", List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR,
+                    args -> args[0] + "!");
+            assertEquals("hi!", queryString(database, "SELECT shout('hi')"));
+
+            SqlFunctionRoute v2 = host.route("shout", List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR,
+                    args -> args[0] + "!!");
+            assertEquals("hi!!", queryString(database, "SELECT shout('hi')"));
+
+            v1.close();
+            assertEquals("hi!!", queryString(database, "SELECT shout('hi')"), "closing the old route keeps the new one");
+
+            v2.close();
+            SQLException absent = assertThrows(SQLException.class, () -> queryString(database, "SELECT shout('hi')"));
+            assertTrue(absent.getMessage().contains("UDF plugin shout is not installed"), absent.getMessage());
+        }
+    }
+
+    @Test
+    void functionsRoutedBeforeADatabaseOpensAreRegisteredOnIt() throws Exception {
+        try (SqlFunctionRoute route = host.route("add_two", List.of(DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT),
+                DuckDBColumnType.BIGINT, args -> (Long) args[0] + (Long) args[1]);
+                DuckDbDatabase database = host.open(folder.resolve("b.duckdb"), false)) {
+            assertEquals("5", queryString(database, "SELECT add_two(2, 3)::VARCHAR"));
+        }
+    }
+
+    @Test
+    void pluginSeesNullArguments() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("c.duckdb"), false);
+                SqlFunctionRoute route = host.route("describe_null", List.of(DuckDBColumnType.VARCHAR),
+                        DuckDBColumnType.VARCHAR, args -> args[0] == null ? "was null" : "was " + args[0])) {
+            assertEquals("was null", queryString(database, "SELECT describe_null(NULL)"));
+        }
+    }
+
+    @Test
+    void databaseIsSharedAndClosesWithItsLastHandle() throws Exception {
+        Path file = folder.resolve("d.duckdb");
+        DuckDbDatabase first = host.open(file, false);
+        DuckDbDatabase second = host.open(file, false);
+        try (Connection c = first.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t AS SELECT 42 AS x");
+        }
+        assertEquals("42", queryString(second, "SELECT x::VARCHAR FROM t"));
+        first.close();
+        assertEquals("42", queryString(second, "SELECT x::VARCHAR FROM t"));
+        second.close();
+        assertThrows(SQLException.class, second::connect);
+        try (DuckDbDatabase reopened = host.open(file, true)) {
+            assertEquals("42", queryString(reopened, "SELECT x::VARCHAR FROM t"));
+        }
+    }
+
+    private static String queryString(DuckDbDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            String value = rs.getString(1);
+            assertNull(rs.next() ? "more than one row" : null);
+            return value;
+        }
+    }
+}
