@@ -1,0 +1,146 @@
+package io.mxcp.kernel.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The hot-deploy folder: bundle jars dropped here are installed, replaced side by side when they change, and
+ * removed when they vanish, while the server runs. A file is acted on once its length and modification time
+ * are the same on two scans, so a jar still being written is never read; names ending in {@code .tmp} and
+ * hidden files are ignored (copy to {@code x.jar.tmp}, then rename, for an atomic drop).
+ */
+public final class DeployDirectory implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("io.mxcp.kernel.deploy");
+
+    private final Path folder;
+    private final SideBySideInstaller installer;
+    private final long pollMillis;
+    private final Map<String, Deployed> deployed = new HashMap<>();
+    private final Map<String, FileStamp> settling = new HashMap<>();
+    private Thread watcher;
+
+    private record Deployed(FileStamp stamp, Bundle bundle) {
+    }
+
+    public DeployDirectory(Path folder, BundleContext context, long pollMillis) {
+        this.folder = folder;
+        this.installer = new SideBySideInstaller(context);
+        this.pollMillis = pollMillis;
+    }
+
+    /** Installs every jar present now, without waiting for it to settle (start-up). */
+    public synchronized void deployPresent() {
+        for (Map.Entry<String, FileStamp> jar : listJars().entrySet()) {
+            apply(jar.getKey(), jar.getValue());
+        }
+    }
+
+    /** Starts watching the folder on a daemon thread. */
+    public synchronized void startWatching() {
+        if (watcher != null) {
+            return;
+        }
+        watcher = Thread.ofPlatform().daemon().name("mxcp-deploy-watcher").start(this::watch);
+    }
+
+    private void watch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(pollMillis);
+                scan();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "deploy: scanning " + folder + " failed", e);
+            }
+        }
+    }
+
+    /** One pass over the folder; package-visible so tests can drive it without timing. */
+    synchronized void scan() {
+        Map<String, FileStamp> present = listJars();
+        for (Map.Entry<String, FileStamp> jar : present.entrySet()) {
+            String name = jar.getKey();
+            FileStamp stamp = jar.getValue();
+            Deployed current = deployed.get(name);
+            if (current != null && current.stamp().equals(stamp)) {
+                settling.remove(name);
+                continue;
+            }
+            if (!stamp.equals(settling.put(name, stamp))) {
+                continue; // changed since the last scan: wait until it settles
+            }
+            settling.remove(name);
+            apply(name, stamp);
+        }
+        settling.keySet().retainAll(present.keySet());
+        for (Iterator<Map.Entry<String, Deployed>> it = deployed.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Deployed> entry = it.next();
+            if (!present.containsKey(entry.getKey())) {
+                if (entry.getValue().bundle() != null) {
+                    installer.remove(entry.getValue().bundle(), entry.getKey());
+                }
+                it.remove();
+            }
+        }
+    }
+
+    private void apply(String name, FileStamp stamp) {
+        Deployed current = deployed.get(name);
+        Bundle previous = current == null ? null : current.bundle();
+        Bundle installed = installer.install(folder.resolve(name), previous);
+        // a failed replacement leaves the previous version running; the stamp is kept so it is not retried
+        deployed.put(name, new Deployed(stamp, installed != null ? installed : previous));
+    }
+
+    private Map<String, FileStamp> listJars() {
+        Map<String, FileStamp> jars = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return jars;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(DeployDirectory::isCandidate).forEach(file -> {
+                try {
+                    jars.put(file.getFileName().toString(), FileStamp.of(file));
+                } catch (IOException e) {
+                    // vanished between listing and reading: the next scan sees it gone
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "deploy: cannot list " + folder + ": " + e.getMessage());
+        }
+        return jars;
+    }
+
+    private static boolean isCandidate(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".jar") && !name.startsWith(".") && Files.isRegularFile(file);
+    }
+
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            running = watcher;
+            watcher = null;
+        }
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.mxcp.kernel.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Installs, replaces and removes deployed bundles. A replacement is installed and started beside the running
+ * version before the old one is stopped (HOTSWAP.md rule 6): consumers' dynamic references move to the new
+ * services, and the old bundle drains and goes. Only the removed bundle is refreshed.
+ */
+final class SideBySideInstaller {
+
+    private static final System.Logger LOG = System.getLogger("io.mxcp.kernel.deploy");
+    private static final long REFRESH_TIMEOUT_SECONDS = 10;
+
+    private final BundleContext context;
+    private long installCount;
+
+    SideBySideInstaller(BundleContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Installs and starts the jar. Returns the started bundle, or null after logging why it could not be
+     * installed (the previous version, if any, keeps running).
+     */
+    Bundle install(Path file, Bundle previous) {
+        String name = file.getFileName().toString();
+        String problem = JarInspection.problemWith(file);
+        if (problem != null) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, problem);
+            return null;
+        }
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(file)) {
+            bundle = context.installBundle("deploy:" + name + "#" + (++installCount), in);
+        } catch (BundleException e) {
+            if (previous != null && e.getType() == BundleException.DUPLICATE_BUNDLE_ERROR) {
+                return updateInPlace(file, previous);
+            }
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot install: {1}", name, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot read: {1}", name, e.getMessage());
+            return null;
+        }
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot resolve: {1}", name, e.getMessage());
+            uninstall(bundle);
+            return null;
+        }
+        LOG.log(System.Logger.Level.INFO, "deploy: {0}: started {1} {2}", name, bundle.getSymbolicName(),
+                bundle.getVersion());
+        if (previous != null) {
+            remove(previous, name);
+        }
+        return bundle;
+    }
+
+    /** The same symbolic name and version cannot run twice, so a rebuilt jar of one version is updated in place. */
+    private Bundle updateInPlace(Path file, Bundle previous) {
+        String name = file.getFileName().toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            previous.update(in);
+            refresh(previous);
+            LOG.log(System.Logger.Level.INFO, "deploy: {0}: updated {1} {2} in place (same version)", name,
+                    previous.getSymbolicName(), previous.getVersion());
+            return previous;
+        } catch (BundleException | IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot update: {1}", name, e.getMessage());
+            return previous;
+        }
+    }
+
+    /** Stops and uninstalls a deployed bundle; SCR unbinds its services first, so calls in flight drain. */
+    void remove(Bundle bundle, String fileName) {
+        String what = bundle.getSymbolicName() + " " + bundle.getVersion();
+        uninstall(bundle);
+        LOG.log(System.Logger.Level.INFO, "deploy: {0}: removed {1}", fileName, what);
+    }
+
+    private void uninstall(Bundle bundle) {
+        try {
+            bundle.stop();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stopping " + bundle + " failed", e);
+        }
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(System.Logger.Level.DEBUG, "uninstalling " + bundle + " failed", e);
+        }
+        refresh(bundle);
+    }
+
+    private void refresh(Bundle bundle) {
+        CountDownLatch done = new CountDownLatch(1);
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
+                done.countDown();
+            }
+        });
+        try {
+            done.await(REFRESH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.mxcp.kernel.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.KernelEnvironment;
+import io.mxcp.kernel.deploy.DeployDirectory;
+import io.mxcp.kernel.duckdb.KernelDuckDbHost;
+
+/**
+ * The running kernel: an embedded Felix with every jar of {@code bundles/} and {@code deploy/} installed, the
+ * kernel services registered by the system bundle, and the deploy folder watched.
+ */
+public final class Kernel implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Kernel.class.getName());
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final KernelSettings settings;
+    private final boolean debug;
+    private final KernelDuckDbHost duckDb = new KernelDuckDbHost();
+    private Framework framework;
+    private DeployDirectory deployDirectory;
+    private Path storage;
+
+    public Kernel(KernelSettings settings, boolean debug) {
+        this.settings = settings;
+        this.debug = debug;
+    }
+
+    public void start() throws KernelException {
+        try {
+            storage = Files.createTempDirectory("mxcp-felix-");
+            framework = new Felix(frameworkConfiguration());
+            framework.init();
+            BundleContext context = framework.getBundleContext();
+            context.registerService(DuckDbHost.class, duckDb, null);
+            context.registerService(KernelEnvironment.class, new Environment(settings), null);
+            framework.start();
+            startBundles(context, installFolder(context, settings.bundles()));
+            deployDirectory = new DeployDirectory(settings.deploy(), context, settings.deployPollMillis());
+            deployDirectory.deployPresent();
+            deployDirectory.startWatching();
+        } catch (BundleException | IOException e) {
+            throw new KernelException("Cannot start the OSGi framework: " + e.getMessage(), e);
+        }
+    }
+
+    public BundleContext bundleContext() {
+        return framework.getBundleContext();
+    }
+
+    private Map<String, Object> frameworkConfiguration() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                SystemPackages.fromClassPath(System.getProperty("java.class.path")));
+        config.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc,sun.misc.*");
+        config.put("felix.log.logger", new FelixLogBridge(debug));
+        settings.frameworkProperties().forEach((key, value) -> config.put((String) key, value));
+        return config;
+    }
+
+    /** Installs every jar of a folder by reference (no copy), in name order. */
+    private static List<Bundle> installFolder(BundleContext context, Path folder) throws IOException {
+        List<Bundle> installed = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            LOG.log(System.Logger.Level.WARNING, "Bundle folder {0} does not exist", folder);
+            return installed;
+        }
+        try (Stream<Path> jars = Files.list(folder)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.naturalOrder()).toList()) {
+                try {
+                    installed.add(context.installBundle("reference:" + jar.toUri()));
+                } catch (BundleException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Cannot install {0}: {1}", jar.getFileName(), e.getMessage());
+                }
+            }
+        }
+        return installed;
+    }
+
+    private static void startBundles(BundleContext context, List<Bundle> bundles) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                LOG.log(System.Logger.Level.ERROR, "Cannot start {0}: {1}", bundle.getLocation(), e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (deployDirectory != null) {
+            deployDirectory.close();
+        }
+        if (framework != null) {
+            try {
+                framework.stop();
+                framework.waitForStop(STOP_TIMEOUT_MILLIS);
+            } catch (BundleException e) {
+                LOG.log(System.Logger.Level.WARNING, "Stopping the framework failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            framework = null;
+        }
+        duckDb.closeAll();
+        deleteStorage();
+    }
+
+    private void deleteStorage() {
+        if (storage == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(storage)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + storage, e);
+        }
+        storage = null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.mxcp.kernel.logging;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+
+/** One line per record: time, level, short logger name, message (and the stack trace when there is one). */
+final class StderrLogFormatter extends Formatter {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    @Override
+    public String format(LogRecord record) {
+        StringBuilder line = new StringBuilder(128)
+                .append(LocalTime.now().format(TIME)).append(' ')
+                .append(record.getLevel().getName()).append(' ')
+                .append('[').append(shortName(record.getLoggerName())).append("] ")
+                .append(formatMessage(record)).append(System.lineSeparator());
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            line.append(trace);
+        }
+        return line.toString();
+    }
+
+    private static String shortName(String loggerName) {
+        if (loggerName == null) {
+            return "";
+        }
+        int dot = loggerName.lastIndexOf('.');
+        return dot < 0 ? loggerName : loggerName.substring(dot + 1);
+    }
+}
