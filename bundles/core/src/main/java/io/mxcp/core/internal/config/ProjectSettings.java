@@ -1,0 +1,61 @@
+package io.mxcp.core.internal.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.sdk.exec.ProjectRuntime;
+
+/**
+ * Everything an opened project knows about its configuration for the active profile: the validated site
+ * config (active profile completed), the resolved user config and the effective runtime settings.
+ * Executors see it as their {@link ProjectRuntime}.
+ */
+public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site, String activeProfile,
+        Map<String, Object> userConfig, Path duckdbPath, boolean readOnly) implements ProjectRuntime {
+
+    @Override
+    public String projectName() {
+        return site.project();
+    }
+
+    @Override
+    public String profile() {
+        return activeProfile;
+    }
+
+    public SitePaths paths() {
+        return site.paths();
+    }
+
+    @Override
+    public List<Map<String, String>> extensions() {
+        List<Map<String, String>> copy = new ArrayList<>();
+        site.extensions().forEach(e -> copy.add(new LinkedHashMap<>(e)));
+        return copy;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> secrets() {
+        return (List<Map<String, Object>>) activeUserProfile().getOrDefault("secrets", List.of());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Map<String, String>> pluginConfig() {
+        Map<String, Object> plugin = (Map<String, Object>) activeUserProfile().getOrDefault("plugin", Map.of());
+        return (Map<String, Map<String, String>>) plugin.getOrDefault("config", Map.of());
+    }
+
+    /** {@code projects.<project>.profiles.<active>} of the user config (always present after loading). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> activeUserProfile() {
+        Map<String, Object> projects = (Map<String, Object>) userConfig.get("projects");
+        Map<String, Object> project = (Map<String, Object>) projects.get(site.project());
+        Map<String, Object> profiles = (Map<String, Object>) project.get("profiles");
+        return (Map<String, Object>) profiles.get(activeProfile);
+    }
+}

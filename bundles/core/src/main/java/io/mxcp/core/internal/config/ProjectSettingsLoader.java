@@ -1,0 +1,76 @@
+package io.mxcp.core.internal.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ProjectOptions;
+import io.mxcp.core.internal.schema.SchemaException;
+import io.mxcp.core.internal.yaml.YamlReader;
+import io.mxcp.core.internal.yaml.YamlSyntaxException;
+import io.mxcp.sdk.secrets.SecretResolver;
+
+/** Opens a project's configuration: root search, site config, active profile, user config (spec 01 §1). */
+public final class ProjectSettingsLoader {
+
+    private static final Set<String> TRUE_WORDS = Set.of("1", "true", "yes");
+
+    private final Function<String, SecretResolver> resolvers;
+
+    public ProjectSettingsLoader(Function<String, SecretResolver> resolvers) {
+        this.resolvers = resolvers;
+    }
+
+    public ProjectSettings load(ProjectOptions options) throws ProjectException {
+        Map<String, String> env = options.environment() == null ? System.getenv() : options.environment();
+        Path cwd = (options.workingDirectory() == null ? Path.of("") : options.workingDirectory())
+                .toAbsolutePath().normalize();
+        Path root = ProjectRootLocator.find(cwd)
+                .orElseThrow(() -> new ProjectException("No mxcp-site.yml found in current directory or parents"));
+        SiteConfig site = readSite(root);
+        String active = activeProfile(options, env, site);
+        site = ProfileDefaults.complete(site, active, root, env);
+        SiteProfile profile = site.profiles().get(active);
+        Map<String, Object> user = new UserConfigLoader(env, cwd, resolvers).load(site.project(), site.profile(), active);
+        Path duckdb = cwd.resolve(profile.duckdbPath()).normalize();
+        boolean readOnly = options.readOnly()
+                || TRUE_WORDS.contains(env.getOrDefault("MXCP_READONLY", "").trim().toLowerCase(Locale.ROOT))
+                || profile.duckdbReadonly();
+        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly);
+    }
+
+    private static String activeProfile(ProjectOptions options, Map<String, String> env, SiteConfig site) {
+        if (options.profile() != null && !options.profile().isEmpty()) {
+            return options.profile();
+        }
+        String fromEnv = env.get("MXCP_PROFILE");
+        return fromEnv != null && !fromEnv.isEmpty() ? fromEnv : site.profile();
+    }
+
+    private static SiteConfig readSite(Path root) throws ProjectException {
+        Path file = root.resolve(ProjectRootLocator.SITE_FILE);
+        Object raw;
+        try {
+            raw = YamlReader.read(file);
+        } catch (IOException e) {
+            throw new ProjectException(ProjectRootLocator.SITE_FILE + ": cannot read: " + e.getMessage(), e);
+        } catch (YamlSyntaxException e) {
+            throw new ProjectException(ProjectRootLocator.SITE_FILE + ": " + e.getMessage(), e);
+        }
+        if (raw instanceof Map<?, ?> map) {
+            String migration = LegacyVersionCheck.siteMigrationMessage(map);
+            if (migration != null) {
+                throw new ProjectException(ProjectRootLocator.SITE_FILE + ": " + migration);
+            }
+        }
+        try {
+            return SiteConfigParser.parse(raw);
+        } catch (SchemaException e) {
+            throw new ProjectException(ProjectRootLocator.SITE_FILE + ": " + e.getMessage(), e);
+        }
+    }
+}

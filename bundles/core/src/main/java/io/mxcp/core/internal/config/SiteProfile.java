@@ -1,0 +1,40 @@
+package io.mxcp.core.internal.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One entry of the site's {@code profiles} map (spec 01 §1.3); paths are null until derived. */
+public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String driftPath, boolean auditEnabled,
+        String auditPath, long auditMaxFileSize) {
+
+    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L);
+
+    SiteProfile withDuckdbPath(String path) {
+        return new SiteProfile(path, duckdbReadonly, driftPath, auditEnabled, auditPath, auditMaxFileSize);
+    }
+
+    SiteProfile withDriftPath(String path) {
+        return new SiteProfile(duckdbPath, duckdbReadonly, path, auditEnabled, auditPath, auditMaxFileSize);
+    }
+
+    SiteProfile withAudit(boolean enabled, String path) {
+        return new SiteProfile(duckdbPath, duckdbReadonly, driftPath, enabled, path, auditMaxFileSize);
+    }
+
+    Map<String, Object> toMap() {
+        Map<String, Object> duckdb = new LinkedHashMap<>();
+        duckdb.put("path", duckdbPath);
+        duckdb.put("readonly", duckdbReadonly);
+        Map<String, Object> drift = new LinkedHashMap<>();
+        drift.put("path", driftPath);
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("enabled", auditEnabled);
+        audit.put("path", auditPath);
+        audit.put("max_file_size", auditMaxFileSize);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("duckdb", duckdb);
+        map.put("drift", drift);
+        map.put("audit", audit);
+        return map;
+    }
+}

@@ -1,0 +1,220 @@
+package io.mxcp.core.internal.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.internal.schema.SchemaException;
+import io.mxcp.core.internal.schema.StrictObject;
+
+/**
+ * Validates the resolved user config (spec 01 §1.6) and returns it normalized: defaults filled in for
+ * {@code transport}, {@code logging} and every profile's {@code secrets} and {@code plugin}. The
+ * {@code auth} and {@code telemetry} blocks of a profile are kept as written (later issues own them).
+ */
+final class UserConfigValidator {
+
+    private UserConfigValidator() {
+    }
+
+    static Map<String, Object> validate(Map<String, Object> raw) throws SchemaException {
+        StrictObject root = StrictObject.of(raw, "", "UserConfigModel");
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (root.has("mxcp") && !Integer.valueOf(1).equals(root.raw("mxcp"))) {
+            throw new SchemaException("mxcp", "Input should be 1");
+        }
+        config.put("mxcp", 1);
+        config.put("projects", projects(root.raw("projects")));
+        config.put("vault", vault(root.raw("vault")));
+        config.put("onepassword", onePassword(root.raw("onepassword")));
+        config.put("transport", transport(root.raw("transport")));
+        config.put("models", models(root.raw("models")));
+        config.put("logging", logging(root.raw("logging")));
+        root.close();
+        return config;
+    }
+
+    private static Map<String, Object> projects(Object raw) throws SchemaException {
+        Map<String, Object> projects = new LinkedHashMap<>();
+        if (raw == null) {
+            return projects;
+        }
+        for (Map.Entry<String, Object> entry : mapping(raw, "projects").entrySet()) {
+            String location = "projects." + entry.getKey();
+            StrictObject project = StrictObject.of(entry.getValue(), location, "ProjectConfigModel");
+            Map<String, Object> profiles = new LinkedHashMap<>();
+            Object profilesRaw = project.raw("profiles");
+            if (profilesRaw != null) {
+                for (Map.Entry<String, Object> p : mapping(profilesRaw, project.at("profiles")).entrySet()) {
+                    profiles.put(p.getKey(), profile(p.getValue(), project.at("profiles") + "." + p.getKey()));
+                }
+            }
+            project.close();
+            projects.put(entry.getKey(), new LinkedHashMap<>(Map.of("profiles", profiles)));
+        }
+        return projects;
+    }
+
+    private static Map<String, Object> profile(Object raw, String location) throws SchemaException {
+        StrictObject profile = StrictObject.of(raw, location, "ProfileConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("secrets", secrets(profile.raw("secrets"), profile.at("secrets")));
+        result.put("plugin", plugin(profile.raw("plugin"), profile.at("plugin")));
+        Map<String, Object> auth = profile.optionalMap("auth");
+        if (auth == null) {
+            auth = new LinkedHashMap<>();
+            auth.put("mode", "issuer");
+            auth.put("provider", "none");
+        }
+        result.put("auth", auth);
+        result.put("telemetry", profile.optionalMap("telemetry"));
+        profile.close();
+        return result;
+    }
+
+    private static List<Object> secrets(Object raw, String location) throws SchemaException {
+        List<Object> secrets = new ArrayList<>();
+        if (raw == null) {
+            return secrets;
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw new SchemaException(location, "Input should be a valid list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            StrictObject secret = StrictObject.of(list.get(i), location + "." + i, "SecretConfigModel");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", secret.requiredString("name"));
+            entry.put("type", secret.requiredString("type"));
+            Map<String, Object> parameters = secret.optionalMap("parameters");
+            entry.put("parameters", parameters == null ? new LinkedHashMap<>() : parameters);
+            secret.close();
+            secrets.add(entry);
+        }
+        return secrets;
+    }
+
+    private static Map<String, Object> plugin(Object raw, String location) throws SchemaException {
+        Map<String, Object> configs = new LinkedHashMap<>();
+        if (raw != null) {
+            StrictObject plugin = StrictObject.of(raw, location, "PluginConfigModel");
+            Object configRaw = plugin.raw("config");
+            if (configRaw != null) {
+                for (Map.Entry<String, Object> entry : mapping(configRaw, plugin.at("config")).entrySet()) {
+                    String entryLocation = plugin.at("config") + "." + entry.getKey();
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (Map.Entry<String, Object> kv : mapping(entry.getValue(), entryLocation).entrySet()) {
+                        if (!(kv.getValue() instanceof String s)) {
+                            throw new SchemaException(entryLocation + "." + kv.getKey(), "Input should be a valid string");
+                        }
+                        values.put(kv.getKey(), s);
+                    }
+                    configs.put(entry.getKey(), values);
+                }
+            }
+            plugin.close();
+        }
+        return new LinkedHashMap<>(Map.of("config", configs));
+    }
+
+    private static Map<String, Object> vault(Object raw) throws SchemaException {
+        if (raw == null) {
+            return null;
+        }
+        StrictObject vault = StrictObject.of(raw, "vault", "VaultConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("enabled", vault.bool("enabled", false));
+        result.put("address", vault.string("address", null));
+        result.put("token_env", vault.string("token_env", null));
+        vault.close();
+        return result;
+    }
+
+    private static Map<String, Object> onePassword(Object raw) throws SchemaException {
+        if (raw == null) {
+            return null;
+        }
+        StrictObject op = StrictObject.of(raw, "onepassword", "OnePasswordConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("enabled", op.bool("enabled", false));
+        result.put("token_env", op.string("token_env", null));
+        op.close();
+        return result;
+    }
+
+    private static Map<String, Object> transport(Object raw) throws SchemaException {
+        StrictObject transport = raw == null ? null : StrictObject.of(raw, "transport", "TransportConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("provider", transport == null ? "streamable-http"
+                : transport.literal("provider", "streamable-http", "streamable-http", "sse", "stdio"));
+        Object httpRaw = transport == null ? null : transport.raw("http");
+        StrictObject http = httpRaw == null ? null : StrictObject.of(httpRaw, "transport.http", "HttpTransportConfigModel");
+        Map<String, Object> httpResult = new LinkedHashMap<>();
+        httpResult.put("port", http == null ? 8000L : http.integer("port", 8000));
+        httpResult.put("host", http == null ? "localhost" : http.string("host", "localhost"));
+        httpResult.put("scheme", http == null ? "http" : http.literal("scheme", "http", "http", "https"));
+        httpResult.put("base_url", http == null ? null : http.string("base_url", null));
+        httpResult.put("trust_proxy", http != null && http.bool("trust_proxy", false));
+        httpResult.put("stateless", http != null && http.bool("stateless", false));
+        if (http != null) {
+            http.close();
+        }
+        result.put("http", httpResult);
+        if (transport != null) {
+            transport.close();
+        }
+        return result;
+    }
+
+    private static Map<String, Object> models(Object raw) throws SchemaException {
+        if (raw == null) {
+            return null;
+        }
+        StrictObject models = StrictObject.of(raw, "models", "ModelsConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("default", models.string("default", null));
+        Map<String, Object> entries = new LinkedHashMap<>();
+        Object entriesRaw = models.raw("models");
+        if (entriesRaw != null) {
+            for (Map.Entry<String, Object> entry : mapping(entriesRaw, "models.models").entrySet()) {
+                StrictObject model = StrictObject.of(entry.getValue(), "models.models." + entry.getKey(), "ModelConfigModel");
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", model.literal("type", null, "claude", "openai"));
+                if (m.get("type") == null) {
+                    throw new SchemaException(model.at("type"), "Field required");
+                }
+                m.put("api_key", model.string("api_key", null));
+                m.put("base_url", model.string("base_url", null));
+                m.put("timeout", model.optionalInteger("timeout", null));
+                m.put("max_retries", model.optionalInteger("max_retries", null));
+                model.close();
+                entries.put(entry.getKey(), m);
+            }
+        }
+        result.put("models", entries);
+        models.close();
+        return result;
+    }
+
+    private static Map<String, Object> logging(Object raw) throws SchemaException {
+        StrictObject logging = raw == null ? null : StrictObject.of(raw, "logging", "LoggingConfigModel");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("enabled", logging == null || logging.bool("enabled", true));
+        result.put("path", logging == null ? null : logging.string("path", null));
+        result.put("level", logging == null ? "WARNING"
+                : logging.literal("level", "WARNING", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"));
+        result.put("max_bytes", logging == null ? 10485760L : logging.integer("max_bytes", 10485760));
+        result.put("backup_count", logging == null ? 5L : logging.integer("backup_count", 5));
+        if (logging != null) {
+            logging.close();
+        }
+        return result;
+    }
+
+    private static Map<String, Object> mapping(Object raw, String location) throws SchemaException {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new SchemaException(location, "Input should be a valid dictionary");
+        }
+        return StrictObject.stringKeys(map);
+    }
+}

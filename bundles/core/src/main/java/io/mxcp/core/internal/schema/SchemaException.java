@@ -1,0 +1,31 @@
+package io.mxcp.core.internal.schema;
+
+/**
+ * The first validation issue of a config or definition file, rendered as spec 01 §0.4 asks:
+ * {@code <dotted.location>: <message>}, or just the message at the root.
+ */
+public final class SchemaException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String location;
+    private final String detail;
+
+    public SchemaException(String location, String detail) {
+        super(location == null || location.isEmpty() ? detail : location + ": " + detail);
+        this.location = location == null ? "" : location;
+        this.detail = detail;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** A custom model rule, worded like pydantic's {@code ValueError}. */
+    public static SchemaException valueError(String location, String text) {
+        return new SchemaException(location, "Value error, " + text);
+    }
+}

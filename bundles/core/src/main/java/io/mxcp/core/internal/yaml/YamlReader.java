@@ -1,0 +1,68 @@
+package io.mxcp.core.internal.yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads MXCP YAML files with PyYAML {@code safe_load} semantics (spec 01 §0.1): YAML 1.1 scalars, the
+ * encoding sniffed from the bytes, an empty document as null. Mappings come back as
+ * {@code LinkedHashMap}s in document order.
+ */
+public final class YamlReader {
+
+    private YamlReader() {
+    }
+
+    /** Parses a file; null for an empty document or one holding only comments. */
+    public static Object read(Path file) throws IOException, YamlSyntaxException {
+        return parse(Files.readAllBytes(file));
+    }
+
+    public static Object parse(byte[] bytes) throws YamlSyntaxException {
+        return parse(decode(bytes));
+    }
+
+    public static Object parse(String text) throws YamlSyntaxException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        Yaml yaml = new Yaml(new PyYamlConstructor(options), new Representer(new DumperOptions()),
+                new DumperOptions(), options, new PyYamlResolver());
+        try {
+            return yaml.load(text);
+        } catch (YAMLException e) {
+            throw new YamlSyntaxException(firstLine(e.getMessage()), e);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new YamlSyntaxException(firstLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** UTF-8 (BOM optional), or UTF-16 LE/BE when a BOM says so. */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid YAML";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
