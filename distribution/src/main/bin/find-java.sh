@@ -1,0 +1,38 @@
+# Sourced by bin/mxcp and the repository's .ci scripts: finds a Java runtime >= MIN_JAVA (default 21).
+# find_java_home prints the JDK's folder, or explains on stderr and returns 1.
+
+: "${MIN_JAVA:=21}"
+
+# The major version of the JDK in folder $1, read from its release file (no JVM start needed), or 0.
+java_major() {
+  local version
+  version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$1/release" 2>/dev/null || true)
+  version=${version#1.}
+  version=${version%%[.+-]*}
+  echo "${version:-0}"
+}
+
+find_java_home() {
+  local candidates=() seen="" dir major
+  [ -n "${MXCP_JAVA_HOME:-}" ] && candidates+=("$MXCP_JAVA_HOME")
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for dir in /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$dir" ] && candidates+=("$dir")
+  done
+  # the first that qualifies wins: MXCP_JAVA_HOME, JAVA_HOME, the java on PATH, then the usual JDK folders
+  for dir in "${candidates[@]}"; do
+    [ -x "$dir/bin/java" ] || continue
+    major=$(java_major "$dir")
+    seen="$seen $dir (Java $major);"
+    if [ "$major" -ge "$MIN_JAVA" ]; then
+      echo "$dir"
+      return 0
+    fi
+  done
+  echo "Error: mxcp needs Java $MIN_JAVA or newer, and none was found.${seen:+ Found:$seen}" >&2
+  echo "Install a JDK $MIN_JAVA+ (for example Temurin 25) or set JAVA_HOME (or MXCP_JAVA_HOME) to one." >&2
+  return 1
+}
