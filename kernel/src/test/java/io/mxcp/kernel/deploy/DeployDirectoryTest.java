@@ -1,0 +1,171 @@
+package io.mxcp.kernel.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.apache.felix.framework.Felix;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+class DeployDirectoryTest {
+
+    @TempDir
+    Path temp;
+
+    private Framework framework;
+    private Path deploy;
+    private DeployDirectory directory;
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Logger deployLogger = Logger.getLogger("io.mxcp.kernel.deploy");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logLines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void startFramework() throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, temp.resolve("cache").toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        framework = new Felix(config);
+        framework.start();
+        deploy = Files.createDirectories(temp.resolve("deploy"));
+        directory = new DeployDirectory(deploy, framework.getBundleContext(), 50);
+        deployLogger.addHandler(capture);
+    }
+
+    @AfterEach
+    void stopFramework() throws Exception {
+        deployLogger.removeHandler(capture);
+        directory.close();
+        framework.stop();
+        framework.waitForStop(5000);
+    }
+
+    @Test
+    void replacesSideBySideAndRemovesWhenTheFileGoes() throws Exception {
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        scanUntilSettled();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+
+        drop("plugin.jar", bundleJar("sample.plugin", "2.0.0", null));
+        scanUntilSettled();
+        assertEquals(List.of("2.0.0"), activeVersions("sample.plugin"), "exactly the new version runs");
+        assertEquals(1, installed("sample.plugin").size(), "the old version is uninstalled");
+
+        Files.delete(deploy.resolve("plugin.jar"));
+        directory.scan();
+        assertTrue(installed("sample.plugin").isEmpty());
+    }
+
+    @Test
+    void aFileIsActedOnOnlyOnceItStopsChanging() throws Exception {
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        directory.scan();
+        assertTrue(installed("sample.plugin").isEmpty(), "first sight: wait for the file to settle");
+        directory.scan();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+    }
+
+    @Test
+    void unresolvableAndBrokenJarsAreReportedAndTheRestKeepsRunning() throws Exception {
+        drop("good.jar", bundleJar("sample.good", "1.0.0", null));
+        drop("missing-import.jar", bundleJar("sample.needy", "1.0.0", "com.example.does.not.exist"));
+        drop("broken.jar", "this is not a zip file".getBytes());
+        scanUntilSettled();
+
+        assertEquals(List.of("1.0.0"), activeVersions("sample.good"));
+        assertTrue(installed("sample.needy").isEmpty(), "an unresolvable bundle is not left installed");
+        assertLogged("missing-import.jar", "com.example.does.not.exist");
+        assertLogged("broken.jar", "not a bundle jar");
+    }
+
+    @Test
+    void aFailedReplacementKeepsThePreviousVersion() throws Exception {
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        scanUntilSettled();
+        drop("plugin.jar", bundleJar("sample.plugin", "2.0.0", "com.example.does.not.exist"));
+        scanUntilSettled();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+        assertLogged("plugin.jar", "cannot resolve");
+    }
+
+    private void scanUntilSettled() {
+        directory.scan();
+        directory.scan();
+    }
+
+    private void assertLogged(String file, String reason) {
+        assertTrue(logLines.stream().anyMatch(line -> line.contains(file) && line.contains(reason)),
+                "expected a log line naming " + file + " and '" + reason + "' in " + logLines);
+    }
+
+    private List<Bundle> installed(String symbolicName) {
+        return Arrays.stream(framework.getBundleContext().getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName())).toList();
+    }
+
+    private List<String> activeVersions(String symbolicName) {
+        return installed(symbolicName).stream().filter(b -> b.getState() == Bundle.ACTIVE)
+                .map(b -> b.getVersion().toString()).toList();
+    }
+
+    /** Writes through a temporary name and renames, as operators are told to. */
+    private void drop(String name, byte[] content) throws IOException {
+        Path tmp = deploy.resolve(name + ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, deploy.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // a new file time, so a quick replacement is not mistaken for the same file
+        Files.setLastModifiedTime(deploy.resolve(name),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + content.length));
+    }
+
+    private static byte[] bundleJar(String symbolicName, String version, String importPackage) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
+        main.putValue(Constants.BUNDLE_VERSION, version);
+        if (importPackage != null) {
+            main.putValue(Constants.IMPORT_PACKAGE, importPackage);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new JarOutputStream(bytes, manifest)) {
+            out.flush();
+        }
+        return bytes.toByteArray();
+    }
+}
