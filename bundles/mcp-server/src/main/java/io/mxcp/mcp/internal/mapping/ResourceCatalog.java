@@ -1,0 +1,79 @@
+package io.mxcp.mcp.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+
+/** The served resources: fixed URIs for {@code resources/list}, templates for {@code resources/templates/list}. */
+public final class ResourceCatalog {
+
+    /** A concrete URI matched to its declaration, with the placeholder values as arguments. */
+    public record Match(EndpointDefinition definition, Map<String, Object> arguments) {
+    }
+
+    private record Template(EndpointDefinition definition, UriTemplate template) {
+    }
+
+    private final Map<String, EndpointDefinition> fixed = new LinkedHashMap<>();
+    private final List<Template> templates = new ArrayList<>();
+    private final ArrayNode resourceDescriptions;
+    private final ArrayNode templateDescriptions;
+
+    public ResourceCatalog(List<DiscoveredEndpoint> endpoints, ObjectMapper mapper) {
+        resourceDescriptions = mapper.createArrayNode();
+        templateDescriptions = mapper.createArrayNode();
+        for (EndpointDefinition definition : Served.definitions(endpoints, EndpointKind.RESOURCE)) {
+            String uri = definition.uri();
+            if (UriTemplate.isTemplate(uri)) {
+                templates.add(new Template(definition, UriTemplate.parse(uri)));
+                templateDescriptions.add(describe(definition, "uriTemplate", mapper));
+            } else if (fixed.putIfAbsent(uri, definition) == null) {
+                resourceDescriptions.add(describe(definition, "uri", mapper));
+            }
+        }
+    }
+
+    private static ObjectNode describe(EndpointDefinition definition, String uriKey, ObjectMapper mapper) {
+        ObjectNode resource = mapper.createObjectNode().put(uriKey, definition.uri());
+        resource.put("name", definition.name() != null ? definition.name() : definition.uri());
+        if (definition.description() != null) {
+            resource.put("description", definition.description());
+        }
+        if (definition.mimeType() != null) {
+            resource.put("mimeType", definition.mimeType());
+        }
+        return resource;
+    }
+
+    public ArrayNode resources() {
+        return resourceDescriptions;
+    }
+
+    public ArrayNode templates() {
+        return templateDescriptions;
+    }
+
+    /** The declaration a concrete URI addresses (a fixed URI first, then templates in order), or null. */
+    public Match match(String uri) {
+        EndpointDefinition exact = fixed.get(uri);
+        if (exact != null) {
+            return new Match(exact, Map.of());
+        }
+        for (Template template : templates) {
+            Map<String, Object> values = template.template().match(uri);
+            if (values != null) {
+                return new Match(template.definition(), values);
+            }
+        }
+        return null;
+    }
+}

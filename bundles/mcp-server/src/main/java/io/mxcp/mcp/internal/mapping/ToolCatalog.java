@@ -1,0 +1,101 @@
+package io.mxcp.mcp.internal.mapping;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.model.ParameterDefinition;
+
+/** The served tools (enabled, loaded tool definitions, first of a name wins) and their MCP descriptions. */
+public final class ToolCatalog {
+    private static final List<String> ANNOTATION_KEYS = List.of("title", "readOnlyHint", "destructiveHint",
+            "idempotentHint", "openWorldHint");
+
+    /** One served tool. */
+    public record Tool(String name, EndpointDefinition definition, Set<String> stringParameters) {
+    }
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final ArrayNode descriptions;
+
+    public ToolCatalog(List<DiscoveredEndpoint> endpoints, ObjectMapper mapper) {
+        JsonSchemas schemas = new JsonSchemas(mapper);
+        descriptions = mapper.createArrayNode();
+        for (EndpointDefinition definition : Served.definitions(endpoints, EndpointKind.TOOL)) {
+            if (tools.containsKey(definition.name())) {
+                continue;
+            }
+            Set<String> stringParameters = new HashSet<>();
+            for (ParameterDefinition parameter : definition.parameters()) {
+                if ("string".equals(parameter.type().type())) {
+                    stringParameters.add(parameter.name());
+                }
+            }
+            tools.put(definition.name(), new Tool(definition.name(), definition, Set.copyOf(stringParameters)));
+            descriptions.add(describe(definition, schemas, mapper));
+        }
+    }
+
+    private static ObjectNode describe(EndpointDefinition definition, JsonSchemas schemas, ObjectMapper mapper) {
+        ObjectNode tool = mapper.createObjectNode().put("name", definition.name());
+        if (definition.description() != null) {
+            tool.put("description", definition.description());
+        }
+        tool.set("inputSchema", schemas.inputSchema(definition.parameters()));
+        if (definition.returns() != null) {
+            tool.set("outputSchema", schemas.outputSchema(definition.returns()));
+        }
+        Map<String, Object> annotations = definition.annotations();
+        if (annotations != null) {
+            ObjectNode present = mapper.createObjectNode();
+            for (String key : ANNOTATION_KEYS) {
+                if (annotations.containsKey(key)) {
+                    present.set(key, mapper.valueToTree(annotations.get(key)));
+                }
+            }
+            if (!present.isEmpty()) {
+                tool.set("annotations", present);
+            }
+        }
+        return tool;
+    }
+
+    /** The {@code tools} array of {@code tools/list}. */
+    public ArrayNode descriptions() {
+        return descriptions;
+    }
+
+    /** The tool of that name, or null. */
+    public Tool find(String name) {
+        return tools.get(name);
+    }
+
+    /**
+     * The arguments for the core, unconverted except one leniency for language models: a number or boolean
+     * given for a {@code string} parameter becomes its text ({@code 5} → {@code "5"}, {@code true} → {@code "true"}).
+     */
+    public static ObjectNode lenientArguments(Tool tool, ObjectNode arguments) {
+        ObjectNode adjusted = null;
+        for (String name : tool.stringParameters()) {
+            JsonNode value = arguments.get(name);
+            if (value != null && (value.isNumber() || value.isBoolean())) {
+                if (adjusted == null) {
+                    adjusted = arguments.deepCopy();
+                }
+                adjusted.set(name, TextNode.valueOf(value.asText()));
+            }
+        }
+        return adjusted == null ? arguments : adjusted;
+    }
+}

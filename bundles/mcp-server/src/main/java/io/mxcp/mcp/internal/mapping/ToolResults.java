@@ -1,0 +1,61 @@
+package io.mxcp.mcp.internal.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.core.model.TypeDefinition;
+
+/** Builds {@code CallToolResult}s from endpoint results and failures (spec 04 §2). */
+public final class ToolResults {
+    /** The property a non-object return is wrapped in. */
+    static final String WRAPPER_KEY = "result";
+
+    private final ObjectMapper mapper;
+
+    public ToolResults(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    static boolean isObject(TypeDefinition type) {
+        return "object".equals(type.type());
+    }
+
+    /**
+     * A successful call: one text item (a string result as the plain string, anything else as JSON text) and,
+     * when the tool declares a return type, the structured content (an object as is, else {@code {result}}).
+     */
+    public ObjectNode success(Object value, TypeDefinition returns) {
+        ObjectNode result = mapper.createObjectNode();
+        result.putArray("content").addObject().put("type", "text").put("text", text(value));
+        if (returns != null) {
+            if (isObject(returns)) {
+                result.set("structuredContent", mapper.valueToTree(value));
+            } else {
+                result.putObject("structuredContent").set(WRAPPER_KEY, mapper.valueToTree(value));
+            }
+        }
+        result.put("isError", false);
+        return result;
+    }
+
+    /** A result with {@code isError: true} and the message as its one text item. */
+    public ObjectNode error(String message) {
+        ObjectNode result = mapper.createObjectNode();
+        result.putArray("content").addObject().put("type", "text").put("text", message);
+        result.put("isError", true);
+        return result;
+    }
+
+    /** A result as text: a string as itself, anything else as JSON. */
+    public String text(Object value) {
+        if (value instanceof String string) {
+            return string;
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Tool result is not JSON-ready: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.mxcp.mcp.internal.protocol;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+import io.mxcp.mcp.internal.mapping.PromptCatalog;
+import io.mxcp.mcp.internal.mapping.ResourceCatalog;
+import io.mxcp.mcp.internal.mapping.ToolCatalog;
+import io.mxcp.mcp.internal.mapping.ToolResults;
+
+/** {@code tools/call}, {@code resources/read} and {@code prompts/get}: run the endpoint through the core. */
+final class EndpointMethods {
+    private static final System.Logger LOG = System.getLogger(EndpointMethods.class.getName());
+    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
+    };
+
+    private final Project project;
+    private final ToolCatalog tools;
+    private final ResourceCatalog resources;
+    private final PromptCatalog prompts;
+    private final Results results;
+    private final ToolResults toolResults;
+    private final ObjectMapper mapper;
+
+    EndpointMethods(Project project, ToolCatalog tools, ResourceCatalog resources, PromptCatalog prompts,
+            Results results, ObjectMapper mapper) {
+        this.project = project;
+        this.tools = tools;
+        this.resources = resources;
+        this.prompts = prompts;
+        this.results = results;
+        this.toolResults = new ToolResults(mapper);
+        this.mapper = mapper;
+    }
+
+    /**
+     * Failures while running are {@code isError} results naming the tool. An unknown tool is a -32602 error for
+     * modern requests (the 2026-07-28 schema's example) and an {@code isError} result for legacy ones (spec 04 §2).
+     */
+    RpcResult callTool(ObjectNode params, RequestContext context) throws JsonRpcException {
+        String name = requiredText(params, "name");
+        ObjectNode arguments = arguments(params, "tools/call");
+        ToolCatalog.Tool tool = tools.find(name);
+        ObjectNode result;
+        if (tool == null) {
+            result = unknownTool(name, context);
+        } else {
+            try {
+                Object value = project.execute(EndpointKind.TOOL, name,
+                        toMap(ToolCatalog.lenientArguments(tool, arguments)), options(context));
+                result = toolResults.success(value, tool.definition().returns());
+            } catch (EndpointException e) {
+                result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
+                        : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Tool " + name + " failed unexpectedly", e);
+                result = toolResults.error("Error executing tool " + name + ": " + e);
+            }
+        }
+        return RpcResult.of(results.complete(result, context.modern()));
+    }
+
+    private ObjectNode unknownTool(String name, RequestContext context) throws JsonRpcException {
+        if (context.modern()) {
+            throw JsonRpcErrors.invalidParams("Unknown tool: " + name);
+        }
+        return toolResults.error("Unknown tool: " + name);
+    }
+
+    /** Matches the URI against the declared URIs and templates; the placeholder values are the arguments. */
+    RpcResult readResource(ObjectNode params, RequestContext context) throws JsonRpcException {
+        String uri = requiredText(params, "uri");
+        ResourceCatalog.Match match = resources.match(uri);
+        if (match == null) {
+            throw JsonRpcErrors.resourceNotFound(uri, context.modern());
+        }
+        Object value;
+        try {
+            value = project.execute(EndpointKind.RESOURCE, match.definition().uri(), match.arguments(),
+                    options(context));
+        } catch (EndpointException e) {
+            throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
+        }
+        String declared = match.definition().mimeType();
+        ObjectNode content = mapper.createObjectNode().put("uri", uri);
+        content.put("mimeType", declared != null ? declared : value instanceof String ? "text/plain" : "application/json");
+        content.put("text", toolResults.text(value));
+        ObjectNode result = mapper.createObjectNode();
+        result.putArray("contents").add(content);
+        return RpcResult.of(results.cacheable(result, context.modern(), true));
+    }
+
+    /** Renders the prompt; a missing or invalid argument is a -32602 error naming it (the core's message). */
+    RpcResult getPrompt(ObjectNode params, RequestContext context) throws JsonRpcException {
+        String name = requiredText(params, "name");
+        if (!prompts.contains(name)) {
+            throw JsonRpcErrors.invalidParams("Unknown prompt: " + name);
+        }
+        Object rendered;
+        try {
+            rendered = project.execute(EndpointKind.PROMPT, name, toMap(arguments(params, "prompts/get")),
+                    options(context));
+        } catch (EndpointException e) {
+            throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
+        }
+        ObjectNode result = mapper.createObjectNode();
+        result.set("messages", prompts.messages(rendered));
+        return RpcResult.of(results.complete(result, context.modern()));
+    }
+
+    private interface NotFound {
+        JsonRpcException error();
+    }
+
+    private static JsonRpcException failure(EndpointException e, NotFound notFound) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> notFound.error();
+            case INVALID_ARGUMENTS -> JsonRpcErrors.invalidParams(e.getMessage());
+            case EXECUTION_FAILED -> JsonRpcErrors.internalError(e.getMessage());
+        };
+    }
+
+    private static CallOptions options(RequestContext context) {
+        return new CallOptions(null, context.requestHeaders(), context.cancellation(), false);
+    }
+
+    private static String requiredText(ObjectNode params, String member) throws JsonRpcException {
+        JsonNode value = params.get(member);
+        if (value == null || !value.isTextual()) {
+            throw JsonRpcErrors.invalidParams("Invalid params: '" + member + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private ObjectNode arguments(ObjectNode params, String method) throws JsonRpcException {
+        JsonNode arguments = params.get("arguments");
+        if (arguments == null || arguments.isNull()) {
+            return mapper.createObjectNode();
+        }
+        if (!(arguments instanceof ObjectNode object)) {
+            throw JsonRpcErrors.invalidParams("Invalid params: " + method + " 'arguments' must be an object");
+        }
+        return object;
+    }
+
+    private Map<String, Object> toMap(ObjectNode arguments) {
+        return mapper.convertValue(arguments, ARGUMENTS);
+    }
+}

@@ -1,0 +1,145 @@
+package io.mxcp.mcp.internal.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+
+/**
+ * Decides which era a request belongs to (spec 04b §1), once per request, and rejects what neither era accepts.
+ *
+ * <p>The body decides: a request whose {@code params._meta} has {@code io.modelcontextprotocol/protocolVersion}
+ * is modern whatever the value; everything else is legacy. On HTTP the MCP headers of a modern request are
+ * cross-checked against the body before the version is judged (-32020), the envelope must be complete (-32602)
+ * and the version supported (-32022); a modern {@code MCP-Protocol-Version} header on a request without the
+ * envelope is -32602 (what the conformance suite asserts), never a silent legacy fallback. On stdio the first
+ * modern request other than {@code server/discover} pins the connection modern and the first {@code initialize}
+ * pins it legacy.
+ */
+public final class EraClassifier {
+    private static final String INITIALIZE = "initialize";
+    private static final String DISCOVER = "server/discover";
+
+    private EraClassifier() {
+    }
+
+    /** A streamable HTTP POST. Legacy session checks are the transport's. */
+    public static Classification classifyHttp(JsonRpcMessage message, InboundHeaders headers) throws JsonRpcException {
+        ObjectNode meta = message.meta();
+        String headerVersion = trimmed(headers.protocolVersion());
+        if (hasClaim(meta)) {
+            String claim = claimedVersion(meta);
+            checkHeaders(message, headers, headerVersion, claim);
+            return modern(meta, claim);
+        }
+        if (ProtocolVersions.isModern(headerVersion)) {
+            if (message.isNotification()) {
+                // Notifications carry no envelope: the header alone makes them modern.
+                return new Classification(Era.MODERN, headerVersion);
+            }
+            throw JsonRpcErrors.invalidEnvelope("Invalid params: the MCP-Protocol-Version header names " + headerVersion
+                    + " but params._meta lacks " + (meta == null ? "_meta" : MetaKeys.PROTOCOL_VERSION));
+        }
+        if (headerVersion != null && !message.method().equals(INITIALIZE)
+                && !ProtocolVersions.isModern(headerVersion) && !ProtocolVersions.isSupportedLegacy(headerVersion)) {
+            throw JsonRpcErrors.unsupportedVersion(headerVersion, ProtocolVersions.SUPPORTED);
+        }
+        return new Classification(Era.LEGACY, message.method().equals(INITIALIZE) ? message.textParam("protocolVersion")
+                : headerVersion);
+    }
+
+    /** A stdio message; updates the connection's pin. */
+    public static Classification classifyStdio(JsonRpcMessage message, StdioPin pin) throws JsonRpcException {
+        ObjectNode meta = message.meta();
+        if (hasClaim(meta)) {
+            Classification modern = modern(meta, claimedVersion(meta));
+            if (!message.method().equals(DISCOVER)) {
+                pin.pin(Era.MODERN);
+            }
+            return modern;
+        }
+        boolean initialize = message.method().equals(INITIALIZE);
+        if (pin.era() == Era.MODERN && !message.isNotification()) {
+            if (initialize) {
+                throw JsonRpcErrors.unsupportedVersion(message.textParam("protocolVersion"), ProtocolVersions.SUPPORTED);
+            }
+            throw JsonRpcErrors.invalidEnvelope("Invalid params: this connection speaks " + ProtocolVersions.MODERN
+                    + " and params._meta lacks " + MetaKeys.PROTOCOL_VERSION);
+        }
+        if (initialize) {
+            pin.pin(Era.LEGACY);
+            return new Classification(Era.LEGACY, message.textParam("protocolVersion"));
+        }
+        return new Classification(Era.LEGACY, null);
+    }
+
+    private static boolean hasClaim(ObjectNode meta) {
+        return meta != null && meta.has(MetaKeys.PROTOCOL_VERSION);
+    }
+
+    private static String claimedVersion(ObjectNode meta) throws JsonRpcException {
+        JsonNode value = meta.get(MetaKeys.PROTOCOL_VERSION);
+        if (!value.isTextual()) {
+            throw JsonRpcErrors.invalidEnvelope("Invalid params: _meta." + MetaKeys.PROTOCOL_VERSION + " must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Classification modern(ObjectNode meta, String claim) throws JsonRpcException {
+        if (!(meta.get(MetaKeys.CLIENT_CAPABILITIES) instanceof ObjectNode)) {
+            throw JsonRpcErrors.invalidEnvelope("Invalid params: _meta." + MetaKeys.CLIENT_CAPABILITIES
+                    + " is required (an object; {} declares none)");
+        }
+        if (!ProtocolVersions.isModern(claim)) {
+            throw JsonRpcErrors.unsupportedVersion(claim, ProtocolVersions.SUPPORTED);
+        }
+        return new Classification(Era.MODERN, claim);
+    }
+
+    private static void checkHeaders(JsonRpcMessage message, InboundHeaders headers, String headerVersion, String claim)
+            throws JsonRpcException {
+        expectHeader("MCP-Protocol-Version", headerVersion, claim);
+        expectHeader("Mcp-Method", trimmed(headers.method()), message.method());
+        String nameMember = switch (message.method()) {
+            case "tools/call", "prompts/get" -> "name";
+            case "resources/read" -> "uri";
+            default -> null;
+        };
+        String bodyName = nameMember == null ? null : message.textParam(nameMember);
+        if (bodyName != null) {
+            expectHeader("Mcp-Name", decoded(trimmed(headers.name())), bodyName);
+        }
+    }
+
+    private static void expectHeader(String header, String actual, String body) throws JsonRpcException {
+        if (actual == null) {
+            throw JsonRpcErrors.headerMismatch(header + " header is missing; the body says '" + body + "'");
+        }
+        if (!actual.equals(body)) {
+            throw JsonRpcErrors.headerMismatch(header + " header value '" + actual + "' does not match body value '"
+                    + body + "'");
+        }
+    }
+
+    /** RFC 9110 §5.5: a field value excludes surrounding whitespace. */
+    private static String trimmed(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** Values that are not plain ASCII arrive as {@code =?base64?<data>?=}. */
+    private static String decoded(String value) throws JsonRpcException {
+        if (value == null || !value.startsWith("=?base64?") || !value.endsWith("?=")) {
+            return value;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(value.substring(9, value.length() - 2)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw JsonRpcErrors.headerMismatch("Mcp-Name header has invalid Base64: " + value);
+        }
+    }
+}

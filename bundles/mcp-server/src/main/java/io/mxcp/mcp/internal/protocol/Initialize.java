@@ -1,0 +1,40 @@
+package io.mxcp.mcp.internal.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+
+/** The legacy handshake: negotiates a 2025-era version (never 2026-07-28) and names the server. */
+final class Initialize {
+    private final Results results;
+    private final ObjectMapper mapper;
+
+    Initialize(Results results, ObjectMapper mapper) {
+        this.results = results;
+        this.mapper = mapper;
+    }
+
+    RpcResult handle(ObjectNode params, RequestContext context) {
+        ObjectNode result = mapper.createObjectNode();
+        result.put("protocolVersion", ProtocolVersions.negotiateLegacy(context.classification().protocolVersion()));
+        result.set("capabilities", capabilities(mapper, true));
+        result.set("serverInfo", results.serverInfo());
+        return RpcResult.of(result);
+    }
+
+    /**
+     * What the server offers: tools, resources and prompts in both eras; {@code logging} only for legacy clients,
+     * where {@code logging/setLevel} is answered (modern clients opt in per request instead).
+     */
+    static ObjectNode capabilities(ObjectMapper mapper, boolean legacy) {
+        ObjectNode capabilities = mapper.createObjectNode();
+        capabilities.putObject("tools");
+        capabilities.putObject("resources");
+        capabilities.putObject("prompts");
+        if (legacy) {
+            capabilities.putObject("logging");
+        }
+        return capabilities;
+    }
+}

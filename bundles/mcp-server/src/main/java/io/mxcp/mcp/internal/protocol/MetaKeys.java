@@ -1,0 +1,11 @@
+package io.mxcp.mcp.internal.protocol;
+
+/** The reserved {@code _meta} keys of 2026-07-28. */
+public final class MetaKeys {
+    public static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+    public static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+    public static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+
+    private MetaKeys() {
+    }
+}
