@@ -1,0 +1,72 @@
+package io.mxcp.cli.command;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.output.Json;
+import io.mxcp.cli.output.Terminal;
+
+/**
+ * Reports a failed command and gives its exit code. JSON mode: one error document on standard output
+ * ({@code traceback} and {@code type} under {@code --debug}); human mode: {@code Error: <message>} on standard
+ * error. Unexpected exceptions are followed by {@code Aborted!}, as in the original.
+ */
+final class ErrorReporter {
+
+    private final Terminal terminal;
+    private final boolean json;
+    private final boolean debug;
+
+    ErrorReporter(Terminal terminal, boolean json, boolean debug) {
+        this.terminal = terminal;
+        this.json = json;
+        this.debug = debug;
+    }
+
+    int report(Throwable failure) {
+        String message = messageOf(failure);
+        CommandFailure commandFailure = failure instanceof CommandFailure known ? known : null;
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("status", "error");
+            document.put("error", message);
+            if (debug) {
+                document.put("traceback", stackTrace(failure));
+                document.put("type", failure.getClass().getSimpleName());
+            }
+            terminal.out().println(Json.pretty(document));
+        } else {
+            if (commandFailure != null && commandFailure.kind() == CommandFailure.Kind.NO_PROJECT) {
+                terminal.out().println();
+                terminal.out().println(terminal.failure("❌ Error: ") + message);
+            }
+            String prefix = commandFailure != null && commandFailure.kind() == CommandFailure.Kind.BAD_PARAMETER
+                    ? "Invalid value: " : "";
+            terminal.err().println(terminal.failure("Error: ") + prefix + message);
+            if (debug) {
+                terminal.err().println();
+                terminal.err().println("Traceback:");
+                terminal.err().print(stackTrace(failure));
+            }
+        }
+        if (commandFailure == null) {
+            terminal.err().println("Aborted!");
+            return 1;
+        }
+        return commandFailure.exitCode();
+    }
+
+    private static String messageOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package io.mxcp.cli.command;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.util.List;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.output.Terminal;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code mxcp} command line: parses the arguments with picocli, runs the chosen command and gives the exit
+ * code (0 success, 1 failure, 2 usage error).
+ */
+public final class MxcpCli {
+
+    private MxcpCli() {
+    }
+
+    public static int run(List<String> arguments, CliContext context) {
+        CommandLine commandLine = new CommandLine(new MxcpCommand());
+        commandLine.addSubcommand(new InitCommand(context));
+        commandLine.addSubcommand(new ListCommand(context));
+        commandLine.addSubcommand(new ValidateCommand(context));
+        commandLine.addSubcommand(new RunCommand(context));
+        commandLine.addSubcommand(new ServeCommand(context));
+
+        // '@file' values belong to --param and --user-context, not to picocli's argument files
+        commandLine.setExpandAtFiles(false);
+        IVersionProvider version = () -> new String[] {"mxcp " + context.kernel().version()};
+        commandLine.getCommandSpec().versionProvider(version);
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+
+        Terminal terminal = context.terminal();
+        commandLine.setColorScheme(Help.defaultColorScheme(terminal.colours() ? Help.Ansi.ON : Help.Ansi.OFF));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(terminal.out(), terminal.out().charset()), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), terminal.err().charset()), true));
+        return commandLine.execute(arguments.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,52 @@
+package io.mxcp.cli.command;
+
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.output.Terminal;
+import picocli.CommandLine.Option;
+
+/** What every sub-command shares: {@code --debug}, and turning failures into reports and exit codes. */
+abstract class MxcpSubcommand implements Callable<Integer> {
+
+    @Option(names = "--debug", description = "Show debug logs, and the stack trace of an error.")
+    boolean debugOption;
+
+    final CliContext context;
+    final Terminal terminal;
+
+    MxcpSubcommand(CliContext context) {
+        this.context = context;
+        this.terminal = context.terminal();
+    }
+
+    @Override
+    public final Integer call() {
+        boolean debug = debug();
+        if (debug) {
+            Logger.getLogger("").setLevel(Level.FINE);
+        }
+        try {
+            return execute();
+        } catch (Exception | LinkageError failure) {
+            return new ErrorReporter(terminal, jsonOutput(), debug).report(failure);
+        } finally {
+            terminal.out().flush();
+            terminal.err().flush();
+        }
+    }
+
+    /** Runs the command; failures are reported by {@link #call()}. */
+    abstract int execute() throws Exception;
+
+    /** Whether standard output carries one JSON document. */
+    boolean jsonOutput() {
+        return false;
+    }
+
+    boolean debug() {
+        return debugOption || context.flag("MXCP_DEBUG");
+    }
+}

@@ -1,0 +1,50 @@
+package io.mxcp.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.context.ProjectLocator;
+import io.mxcp.cli.output.Json;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectOptions;
+import picocli.CommandLine.Option;
+
+/** A command that works on the project around the working directory: {@code --profile}, {@code --json-output}. */
+abstract class ProjectSubcommand extends MxcpSubcommand {
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Profile to use (default: MXCP_PROFILE, then the site's profile).")
+    String profile;
+
+    @Option(names = "--json-output", description = "Print exactly one JSON document on standard output.")
+    boolean jsonOutput;
+
+    ProjectSubcommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    boolean jsonOutput() {
+        return jsonOutput;
+    }
+
+    /** Opens the project; {@code readOnly} is the command's {@code --readonly} (MXCP_READONLY also counts). */
+    Project openProject(boolean readOnly) throws Exception {
+        if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
+            throw CommandFailure.noProject();
+        }
+        ProjectOptions options = new ProjectOptions(context.workingDirectory(), profile,
+                readOnly || context.flag("MXCP_READONLY"), context.environment());
+        return context.services().projectService().open(options);
+    }
+
+    /** Prints {@code {"status": "ok", "result": payload}}. */
+    void printJsonResult(Object payload) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("status", "ok");
+        envelope.put("result", payload);
+        terminal.out().println(Json.pretty(envelope));
+    }
+}

@@ -1,0 +1,13 @@
+package io.mxcp.cli.command;
+
+import picocli.CommandLine.Option;
+
+/** {@code --readonly}, for the commands that open the database. */
+public final class ReadOnlyOption {
+
+    @Option(names = "--readonly", description = "Open the DuckDB database read-only (also MXCP_READONLY=1).")
+    boolean readOnly;
+
+    public ReadOnlyOption() {
+    }
+}

@@ -1,0 +1,92 @@
+package io.mxcp.cli.command;
+
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.input.CommandParameter;
+import io.mxcp.cli.input.ParamParser;
+import io.mxcp.cli.input.RequestHeadersParser;
+import io.mxcp.cli.input.UserContextParser;
+import io.mxcp.cli.output.ResultRenderer;
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.auth.UserContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mxcp run tool|resource|prompt NAME}: one endpoint call through the whole pipeline. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a tool, resource or prompt of the project.")
+final class RunCommand extends ProjectSubcommand {
+
+    @Parameters(index = "0", paramLabel = "TYPE", converter = EndpointKindConverter.class,
+            description = "tool, resource or prompt")
+    EndpointKind kind;
+
+    @Parameters(index = "1", paramLabel = "NAME",
+            description = "The tool or prompt name, or the resource URI as declared (e.g. item://{id}).")
+    String name;
+
+    @Option(names = {"--param", "-p"}, paramLabel = "NAME=VALUE",
+            description = "A parameter (repeatable); NAME=@file.json passes the file's JSON.")
+    List<String> parameters = List.of();
+
+    @Option(names = {"--user-context", "-u"}, paramLabel = "JSON|@FILE",
+            description = "The caller as a JSON object (provider cli; user_id and username default to cli_user).")
+    String userContext;
+
+    @Option(names = "--request-headers", paramLabel = "JSON|@FILE",
+            description = "Request headers as a JSON object.")
+    String requestHeaders;
+
+    @Option(names = "--skip-output-validation", description = "Do not check the result against the return type.")
+    boolean skipOutputValidation;
+
+    @Mixin
+    ReadOnlyOption readOnly;
+
+    RunCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    int execute() throws Exception {
+        Map<String, CommandParameter> arguments = ParamParser.parse(parameters, context.workingDirectory());
+        UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
+        Map<String, String> headers = requestHeaders == null ? Map.of()
+                : RequestHeadersParser.parse(requestHeaders, context.workingDirectory());
+        try (Project project = openProject(readOnly.readOnly)) {
+            if (!jsonOutput) {
+                terminal.out().print(header(arguments, project.readOnly()));
+            }
+            CallOptions options = new CallOptions(user, headers, NeverCancelled.INSTANCE, skipOutputValidation);
+            Object result = project.execute(kind, name, ParamParser.values(arguments), options);
+            if (jsonOutput) {
+                printJsonResult(result);
+            } else {
+                terminal.out().println(terminal.success("✅ Success!"));
+                terminal.out().println();
+                terminal.out().print(ResultRenderer.render(result, terminal));
+            }
+        }
+        return 0;
+    }
+
+    String header(Map<String, CommandParameter> arguments, boolean projectReadOnly) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n').append(terminal.heading("🚀 Running " + kind.yamlKey() + " " + name)).append('\n');
+        if (!arguments.isEmpty()) {
+            text.append(terminal.emphasis("📋 Parameters:")).append('\n');
+            arguments.values().forEach(parameter -> text.append("  • ").append(parameter.name()).append(" = ")
+                    .append(parameter.display()).append('\n'));
+        }
+        if (projectReadOnly) {
+            text.append(terminal.warning("🔒 Mode: Read-only")).append('\n');
+        }
+        return text.append('\n').toString();
+    }
+}

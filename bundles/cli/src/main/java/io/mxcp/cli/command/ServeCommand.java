@@ -1,0 +1,171 @@
+package io.mxcp.cli.command;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.output.Json;
+import io.mxcp.cli.serve.ServeSettings;
+import io.mxcp.cli.serve.ServedProject;
+import io.mxcp.cli.serve.ServerLifecycle;
+import io.mxcp.cli.serve.Transport;
+import io.mxcp.cli.serve.TransportConverter;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.McpServerService;
+import io.mxcp.mcp.api.RunningServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mxcp serve}: validates every endpoint, then serves the project over MCP until SIGINT/SIGTERM (or the
+ * end of standard input for stdio). Human notices go to standard error; with stdio, standard output carries
+ * protocol messages only.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the project over MCP.")
+final class ServeCommand extends ProjectSubcommand {
+
+    @Option(names = "--transport", paramLabel = "streamable-http|sse|stdio", converter = TransportConverter.class,
+            description = "Transport (default: transport.provider of the user config, else streamable-http).")
+    Transport transport;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: transport.http.port, else 8000).")
+    Integer port;
+
+    @Option(names = "--stateless", description = "Stateless streamable HTTP: no sessions.")
+    boolean stateless;
+
+    @Option(names = "--sql-tools", arity = "1", paramLabel = "true|false",
+            description = "Serve the built-in SQL tools (default: sql_tools.enabled of the site).")
+    Boolean sqlTools;
+
+    @Option(names = "--ignore-errors", description = "Start even when endpoints fail validation; they are skipped.")
+    boolean ignoreErrors;
+
+    @Mixin
+    ReadOnlyOption readOnly;
+
+    ServeCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    int execute() throws Exception {
+        Project project = openProject(readOnly.readOnly);
+        boolean handedOver = false;
+        try {
+            ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
+            McpServerService mcp = context.services().mcpServer();
+            project.initializeRuntime();
+            List<ValidationResult> failed = project.validateAll().stream().filter(r -> !r.valid())
+                    .sorted(Comparator.comparing(ValidationResult::relativePath)).toList();
+            if (!failed.isEmpty() && !ignoreErrors) {
+                reportStartupFailure(failed);
+                return 1;
+            }
+            Set<String> skipped = failed.stream().map(ValidationResult::relativePath).collect(Collectors.toSet());
+            ServedProject served = new ServedProject(project, skipped, sqlTools);
+            RunningServer running = settings.transport() == Transport.STDIO
+                    ? mcp.startStdio(served, context.streams().in(), context.streams().out())
+                    : mcp.startHttp(served, new HttpServerOptions(settings.host(), settings.port(), settings.stateless()));
+            ServerLifecycle lifecycle = new ServerLifecycle(running, served, terminal.err());
+            handedOver = true;
+            terminal.err().print(banner(served, settings, running, failed));
+            terminal.err().flush();
+            lifecycle.run();
+            return 0;
+        } finally {
+            if (!handedOver) {
+                project.close();
+            }
+        }
+    }
+
+    private void reportStartupFailure(List<ValidationResult> failed) {
+        String summary = "Found " + failed.size() + " endpoint(s) with errors";
+        if (jsonOutput) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("status", "error");
+            document.put("message", summary);
+            document.put("failed_endpoints", failed.stream().map(result -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("path", result.relativePath());
+                entry.put("error", result.message());
+                return entry;
+            }).toList());
+            terminal.out().println(Json.pretty(document));
+        } else {
+            StringBuilder text = new StringBuilder();
+            text.append('\n').append(terminal.failure("❌ Server startup failed!")).append('\n');
+            text.append(summary).append("\n\n");
+            text.append("Failed endpoints:\n");
+            for (ValidationResult result : failed) {
+                text.append("  ").append(terminal.failure("✗ ")).append(result.relativePath()).append('\n');
+                text.append(ErrorText.indented("    ", result.message(), terminal));
+            }
+            text.append("\n💡 Tip: Fix validation errors or use --ignore-errors to start anyway\n");
+            terminal.err().print(text);
+        }
+        terminal.err().println("Aborted!");
+    }
+
+    String banner(ServedProject served, ServeSettings settings, RunningServer running, List<ValidationResult> skipped) {
+        StringBuilder text = new StringBuilder();
+        if (settings.transport() == Transport.STDIO) {
+            text.append("MXCP serving project ").append(served.name()).append(" (profile ").append(served.profile())
+                    .append(") over stdio");
+            if (!skipped.isEmpty()) {
+                text.append("; skipped ").append(skipped.size()).append(" invalid endpoint(s)");
+            }
+            return text.append('\n').toString();
+        }
+        text.append('\n').append(terminal.heading("🚀 MXCP Server Starting")).append('\n');
+        text.append("  Project: ").append(served.name()).append('\n');
+        text.append("  Profile: ").append(served.profile()).append('\n');
+        text.append("  Transport: ").append(settings.transport().cliName()).append('\n');
+        text.append("  Host: ").append(settings.host()).append('\n');
+        text.append("  Port: ").append(running.port()).append('\n');
+        text.append("  Mode: ").append(served.readOnly() ? "Read-only" : "Read-write").append('\n');
+        if (settings.stateless()) {
+            text.append("  HTTP Mode: Stateless\n");
+        }
+        text.append("  SQL Tools: ").append(served.sqlToolsEnabled() ? "Enabled" : "Disabled").append('\n');
+        List<DiscoveredEndpoint> endpoints = served.endpoints().stream().filter(DiscoveredEndpoint::loaded).toList();
+        appendCount(text, "Tools", endpoints, EndpointKind.TOOL);
+        appendCount(text, "Resources", endpoints, EndpointKind.RESOURCE);
+        appendCount(text, "Prompts", endpoints, EndpointKind.PROMPT);
+        if (endpoints.isEmpty()) {
+            text.append(terminal.warning("⚠️  No endpoints found!")).append('\n');
+        }
+        if (!skipped.isEmpty()) {
+            text.append(terminal.warning("⚠️  Skipped endpoints: " + skipped.size())).append('\n');
+            skipped.forEach(result -> text.append("  ").append(terminal.failure("✗ ")).append(result.relativePath())
+                    .append('\n'));
+        }
+        text.append('\n').append(terminal.success("✅ Server ready!")).append('\n');
+        text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
+        text.append("Press Ctrl+C to stop\n");
+        return text.toString();
+    }
+
+    private static void appendCount(StringBuilder text, String label, List<DiscoveredEndpoint> endpoints,
+            EndpointKind kind) {
+        long count = endpoints.stream().filter(endpoint -> endpoint.kind() == kind).count();
+        if (count > 0) {
+            text.append("  ").append(label).append(": ").append(count).append('\n');
+        }
+    }
+
+    static String url(String host, int port) {
+        String shownHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return "http://" + shownHost + ":" + port + "/mcp";
+    }
+}

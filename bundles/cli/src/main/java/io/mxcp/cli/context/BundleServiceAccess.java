@@ -1,0 +1,53 @@
+package io.mxcp.cli.context;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+import io.mxcp.core.api.ProjectService;
+import io.mxcp.mcp.api.McpServerService;
+
+/** Gets services from the OSGi registry on first use and releases them when the command ends. */
+public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
+
+    private final BundleContext bundleContext;
+    private final List<ServiceReference<?>> held = new ArrayList<>();
+
+    public BundleServiceAccess(BundleContext bundleContext) {
+        this.bundleContext = bundleContext;
+    }
+
+    @Override
+    public ProjectService projectService() throws CommandFailure {
+        return get(ProjectService.class, "MXCP core bundle is not installed");
+    }
+
+    @Override
+    public McpServerService mcpServer() throws CommandFailure {
+        return get(McpServerService.class, "MCP server bundle is not installed");
+    }
+
+    private synchronized <T> T get(Class<T> type, String whenAbsent) throws CommandFailure {
+        ServiceReference<T> reference = bundleContext.getServiceReference(type);
+        T service = reference == null ? null : bundleContext.getService(reference);
+        if (service == null) {
+            throw CommandFailure.command(whenAbsent);
+        }
+        held.add(reference);
+        return service;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (ServiceReference<?> reference : held) {
+            try {
+                bundleContext.ungetService(reference);
+            } catch (IllegalStateException stoppedAlready) {
+                // the bundle context is gone once the framework stops; nothing left to release
+            }
+        }
+        held.clear();
+    }
+}

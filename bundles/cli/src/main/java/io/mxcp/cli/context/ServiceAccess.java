@@ -1,0 +1,17 @@
+package io.mxcp.cli.context;
+
+import io.mxcp.core.api.ProjectService;
+import io.mxcp.mcp.api.McpServerService;
+
+/**
+ * The other bundles' services, looked up only when a command needs them so that, for example, {@code list}
+ * never activates the MCP server.
+ */
+public interface ServiceAccess {
+
+    /** @throws CommandFailure when the core bundle is not installed */
+    ProjectService projectService() throws CommandFailure;
+
+    /** @throws CommandFailure when the MCP server bundle is not installed */
+    McpServerService mcpServer() throws CommandFailure;
+}

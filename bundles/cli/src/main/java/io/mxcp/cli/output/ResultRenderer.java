@@ -1,0 +1,31 @@
+package io.mxcp.cli.output;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shows an endpoint result to a person: a non-empty list of rows as a table (a list of other values one per
+ * line), an object as indented JSON, anything else as itself.
+ */
+public final class ResultRenderer {
+
+    private ResultRenderer() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static String render(Object result, Terminal terminal) {
+        if (result instanceof List<?> list && !list.isEmpty()) {
+            if (list.stream().allMatch(Map.class::isInstance)) {
+                return TableRenderer.render((List<Map<?, ?>>) list);
+            }
+            StringBuilder lines = new StringBuilder();
+            list.forEach(item -> lines.append(TableRenderer.cellText(item)).append('\n'));
+            return lines.toString();
+        }
+        if (result instanceof Map<?, ?>) {
+            return terminal.emphasis("📋 Result:") + "\n" + Json.pretty(result) + "\n";
+        }
+        String scalar = result instanceof String text ? text : Json.compact(result);
+        return terminal.emphasis("📋 Result:") + " " + scalar + "\n";
+    }
+}

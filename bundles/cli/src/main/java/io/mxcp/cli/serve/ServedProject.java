@@ -1,0 +1,126 @@
+package io.mxcp.cli.serve;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+
+/**
+ * The project as {@code serve} hands it to the MCP server: endpoint files skipped under
+ * {@code --ignore-errors} are neither listed nor callable, and {@code --sql-tools} overrides the site's
+ * {@code sql_tools.enabled}.
+ */
+public final class ServedProject implements Project {
+
+    private final Project project;
+    private final Set<String> skippedPaths;
+    private final Boolean sqlTools;
+
+    /**
+     * @param skippedPaths root-relative paths of the endpoint files not to serve
+     * @param sqlTools     {@code --sql-tools}, or null to keep the site's setting
+     */
+    public ServedProject(Project project, Set<String> skippedPaths, Boolean sqlTools) {
+        this.project = project;
+        this.skippedPaths = Set.copyOf(skippedPaths);
+        this.sqlTools = sqlTools;
+    }
+
+    @Override
+    public List<DiscoveredEndpoint> endpoints() {
+        return project.endpoints().stream().filter(endpoint -> !skippedPaths.contains(endpoint.relativePath())).toList();
+    }
+
+    @Override
+    public List<ValidationResult> validateAll() {
+        return project.validateAll().stream().filter(result -> !skippedPaths.contains(result.relativePath())).toList();
+    }
+
+    @Override
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        boolean skipped = project.endpoints().stream()
+                .anyMatch(endpoint -> skippedPaths.contains(endpoint.relativePath()) && endpoint.kind() == kind
+                        && identifier.equals(endpoint.identifier()));
+        if (skipped) {
+            throw new EndpointException(EndpointException.Reason.NOT_FOUND,
+                    "Endpoint '" + identifier + "' not found in " + kind.plural());
+        }
+        return project.execute(kind, identifier, arguments, options);
+    }
+
+    @Override
+    public Map<String, Object> siteConfig() {
+        Map<String, Object> site = project.siteConfig();
+        if (sqlTools == null) {
+            return site;
+        }
+        Map<String, Object> overridden = new LinkedHashMap<>(site);
+        Map<String, Object> block = new LinkedHashMap<>();
+        if (site.get("sql_tools") instanceof Map<?, ?> existing) {
+            existing.forEach((key, value) -> block.put(String.valueOf(key), value));
+        }
+        block.put("enabled", sqlTools);
+        overridden.put("sql_tools", block);
+        return overridden;
+    }
+
+    /** Whether the built-in SQL tools are served. */
+    public boolean sqlToolsEnabled() {
+        return siteConfig().get("sql_tools") instanceof Map<?, ?> block && Boolean.TRUE.equals(block.get("enabled"));
+    }
+
+    @Override
+    public Path root() {
+        return project.root();
+    }
+
+    @Override
+    public String name() {
+        return project.name();
+    }
+
+    @Override
+    public String profile() {
+        return project.profile();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return project.readOnly();
+    }
+
+    @Override
+    public Path duckdbPath() {
+        return project.duckdbPath();
+    }
+
+    @Override
+    public Map<String, Object> userConfig() {
+        return project.userConfig();
+    }
+
+    @Override
+    public ValidationResult validate(Path file) {
+        return project.validate(file);
+    }
+
+    @Override
+    public void initializeRuntime() throws ProjectException {
+        project.initializeRuntime();
+    }
+
+    @Override
+    public void close() {
+        project.close();
+    }
+}
