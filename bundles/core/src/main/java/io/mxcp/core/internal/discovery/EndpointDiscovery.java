@@ -1,0 +1,132 @@
+package io.mxcp.core.internal.discovery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.mxcp.core.internal.config.SitePaths;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+
+/** Finds endpoint files (spec 01 §1.5): discovery with the duplicate check, and lookup for execution. */
+public final class EndpointDiscovery {
+
+    private static final System.Logger LOG = System.getLogger(EndpointDiscovery.class.getName());
+
+    private final Path root;
+    private final SitePaths paths;
+    private final EndpointFileCache cache;
+
+    public EndpointDiscovery(Path root, SitePaths paths, EndpointFileCache cache) {
+        this.root = root;
+        this.paths = paths;
+        this.cache = cache;
+    }
+
+    /** Every endpoint file of every kind, tools then resources then prompts, each sorted by path. */
+    public List<DiscoveredEndpoint> discover() {
+        List<DiscoveredEndpoint> found = new ArrayList<>();
+        for (EndpointKind kind : EndpointKind.values()) {
+            for (Path file : files(kind)) {
+                ParsedEndpointFile parsed = cache.get(file);
+                EndpointDefinition definition = parsed.definition();
+                if (definition == null) {
+                    found.add(new DiscoveredEndpoint(file, relativePath(file), kind, null, null, parsed.error()));
+                } else if (definition.kind() != kind) {
+                    LOG.log(Level.WARNING, "Skipping {0}: it defines a {1}, not a {2}", relativePath(file),
+                            definition.kind().yamlKey(), kind.yamlKey());
+                } else if (definition.enabled()) {
+                    found.add(new DiscoveredEndpoint(file, relativePath(file), kind, definition.identifier(),
+                            definition, null));
+                }
+            }
+        }
+        return markDuplicates(found);
+    }
+
+    /** The first enabled endpoint of the kind with that name or URI (§1.5 last paragraph). */
+    public Optional<EndpointDefinition> find(EndpointKind kind, String identifier) {
+        for (Path file : files(kind)) {
+            ParsedEndpointFile parsed = cache.get(file);
+            EndpointDefinition definition = parsed.definition();
+            if (definition == null) {
+                LOG.log(Level.DEBUG, "Skipping invalid endpoint file {0}: {1}", file, parsed.error());
+            } else if (definition.kind() == kind && definition.enabled() && identifier.equals(definition.identifier())) {
+                return Optional.of(definition);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The folder scanned for a kind. */
+    public Path directory(EndpointKind kind) {
+        return root.resolve(switch (kind) {
+            case TOOL -> paths.tools();
+            case RESOURCE -> paths.resources();
+            case PROMPT -> paths.prompts();
+        });
+    }
+
+    /** A file's path relative to the root with {@code /} separators; the bare file name when outside it. */
+    public String relativePath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root)) {
+            return absolute.getFileName().toString();
+        }
+        return root.relativize(absolute).toString().replace(absolute.getFileSystem().getSeparator(), "/");
+    }
+
+    private List<Path> files(EndpointKind kind) {
+        Path dir = directory(kind);
+        if (!Files.isDirectory(dir)) {
+            LOG.log(Level.DEBUG, "No {0} folder at {1}", kind.plural(), dir);
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".yml") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "Cannot list {0}: {1}", dir, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static List<DiscoveredEndpoint> markDuplicates(List<DiscoveredEndpoint> found) {
+        Map<String, List<DiscoveredEndpoint>> byIdentifier = new LinkedHashMap<>();
+        for (DiscoveredEndpoint endpoint : found) {
+            if (endpoint.loaded()) {
+                byIdentifier.computeIfAbsent(endpoint.identifier(), k -> new ArrayList<>()).add(endpoint);
+            }
+        }
+        Map<DiscoveredEndpoint, String> errors = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, List<DiscoveredEndpoint>> group : byIdentifier.entrySet()) {
+            List<DiscoveredEndpoint> involved = group.getValue();
+            if (involved.size() < 2) {
+                continue;
+            }
+            boolean anyResource = involved.stream().anyMatch(e -> e.kind() == EndpointKind.RESOURCE);
+            String message = "Duplicate endpoint " + (anyResource ? "URI" : "name") + " '" + group.getKey()
+                    + "' found in: " + String.join(", ", involved.stream().map(DiscoveredEndpoint::relativePath).toList());
+            involved.forEach(e -> errors.put(e, message));
+        }
+        if (errors.isEmpty()) {
+            return found;
+        }
+        List<DiscoveredEndpoint> result = new ArrayList<>();
+        for (DiscoveredEndpoint endpoint : found) {
+            String error = errors.get(endpoint);
+            result.add(error == null ? endpoint
+                    : new DiscoveredEndpoint(endpoint.file(), endpoint.relativePath(), endpoint.kind(), null, null, error));
+        }
+        return result;
+    }
+}

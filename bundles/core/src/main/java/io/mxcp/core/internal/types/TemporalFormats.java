@@ -1,0 +1,114 @@
+package io.mxcp.core.internal.types;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The date and time parsing of the reference, with its error texts: Python's {@code strptime} for
+ * {@code date} and {@code time}, {@code datetime.fromisoformat} (3.11) for {@code date-time}, and
+ * {@code datetime.fromtimestamp} for {@code timestamp} (spec 01 §3.4).
+ */
+final class TemporalFormats {
+
+    // strptime's own patterns for %Y, %m, %d, %H, %M, %S (CPython _strptime.py), matched at the start.
+    private static final Pattern STRPTIME_DATE = Pattern.compile(
+            "(\\d\\d\\d\\d)-(1[0-2]|0[1-9]|[1-9])-(3[01]|[12]\\d|0[1-9]|[1-9]| [1-9])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STRPTIME_TIME = Pattern.compile(
+            "(2[0-3]|[0-1]\\d|\\d):([0-5]\\d|\\d):(6[0-1]|[0-5]\\d|\\d)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
+    private static final Pattern ISO_TIME = Pattern.compile(
+            "(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?(?:([+-])(\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?");
+
+    private TemporalFormats() {
+    }
+
+    static LocalDate date(String text) throws ConversionException {
+        Matcher m = strptime(STRPTIME_DATE, text, "%Y-%m-%d");
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3).trim()));
+        } catch (DateTimeException e) {
+            throw ConversionException.raw("day is out of range for month");
+        }
+    }
+
+    static LocalTime time(String text) throws ConversionException {
+        Matcher m = strptime(STRPTIME_TIME, text, "%H:%M:%S");
+        int second = Integer.parseInt(m.group(3));
+        if (second > 59) {
+            throw ConversionException.raw("second must be in 0..59");
+        }
+        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), second);
+    }
+
+    private static Matcher strptime(Pattern pattern, String text, String format) throws ConversionException {
+        Matcher m = pattern.matcher(text);
+        if (!m.lookingAt()) {
+            throw ConversionException.raw("time data " + PythonText.repr(text) + " does not match format '" + format + "'");
+        }
+        if (m.end() != text.length()) {
+            throw ConversionException.raw("unconverted data remains: " + text.substring(m.end()));
+        }
+        return m;
+    }
+
+    /** A {@code LocalDateTime}, or an {@code OffsetDateTime} when the text has an offset. */
+    static Object dateTime(String original) throws ConversionException {
+        String text = original.replace("Z", "+00:00");
+        ConversionException invalid = ConversionException.raw("Invalid isoformat string: " + PythonText.repr(text));
+        Matcher date = ISO_DATE.matcher(text);
+        if (!date.lookingAt() || (date.group(0).length() != 8 && date.group(0).length() != 10)) {
+            throw invalid;
+        }
+        try {
+            LocalDate day = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                    Integer.parseInt(date.group(3)));
+            String rest = text.substring(date.end());
+            if (rest.isEmpty()) {
+                return day.atStartOfDay();
+            }
+            char separator = rest.charAt(0);
+            if (separator != 'T' && separator != 't' && separator != ' ') {
+                throw invalid;
+            }
+            Matcher t = ISO_TIME.matcher(rest.substring(1));
+            if (!t.matches()) {
+                throw invalid;
+            }
+            LocalDateTime local = day.atTime(LocalTime.of(Integer.parseInt(t.group(1)),
+                    t.group(2) == null ? 0 : Integer.parseInt(t.group(2)),
+                    t.group(3) == null ? 0 : Integer.parseInt(t.group(3)), nanos(t.group(4))));
+            if (t.group(5) == null) {
+                return local;
+            }
+            int sign = "-".equals(t.group(5)) ? -1 : 1;
+            int seconds = Integer.parseInt(t.group(6)) * 3600 + Integer.parseInt(t.group(7)) * 60
+                    + (t.group(8) == null ? 0 : Integer.parseInt(t.group(8)));
+            return local.atOffset(ZoneOffset.ofTotalSeconds(sign * seconds));
+        } catch (DateTimeException e) {
+            throw invalid;
+        }
+    }
+
+    /** Epoch seconds as a naive local time of this machine, like {@code datetime.fromtimestamp}. */
+    static LocalDateTime timestamp(double epochSeconds) {
+        long micros = Math.round(epochSeconds * 1_000_000d);
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+    }
+
+    private static int nanos(String fraction) {
+        if (fraction == null) {
+            return 0;
+        }
+        String micros = (fraction + "000000").substring(0, 6);
+        return Integer.parseInt(micros) * 1000;
+    }
+}
