@@ -1,0 +1,53 @@
+package io.mxcp.executor.sql.runtime;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.sdk.exec.ProjectRuntime;
+
+/**
+ * Prepares a new pooled connection in the order of spec 01 §4.4: extensions (a failure is fatal), secrets
+ * (failures ignored: e.g. the secret already exists on the shared instance), then the built-in functions.
+ */
+final class ConnectionInitializer {
+
+    private static final Logger LOG = System.getLogger(ConnectionInitializer.class.getName());
+
+    private final List<Map<String, String>> extensions;
+    private final List<Map<String, Object>> secrets;
+
+    ConnectionInitializer(ProjectRuntime project) {
+        this.extensions = List.copyOf(project.extensions());
+        this.secrets = List.copyOf(project.secrets());
+    }
+
+    void initialize(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Map<String, String> extension : extensions) {
+                String name = extension.get("name");
+                String repo = extension.get("repo");
+                statement.execute(repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
+                statement.execute("LOAD " + name);
+            }
+            for (Map<String, Object> secret : secrets) {
+                SecretStatements.create(secret).ifPresent(sql -> executeIgnoringFailure(statement, sql, secret.get("name")));
+            }
+            for (String macro : CallerVariables.MACROS) {
+                statement.execute(macro);
+            }
+        }
+    }
+
+    private static void executeIgnoringFailure(Statement statement, String sql, Object secretName) {
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, () -> "Secret " + secretName + " not injected into DuckDB: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.mxcp.executor.sql.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import io.mxcp.kernel.api.DuckDbDatabase;
+import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.ProjectRuntime;
+
+/** The database of one project generation and its connection pool (spec 01 §4.4). */
+public final class DuckDbRuntime implements AutoCloseable {
+
+    private final DuckDbDatabase database;
+    private final ConnectionPool pool;
+
+    private DuckDbRuntime(DuckDbDatabase database, ConnectionPool pool) {
+        this.database = database;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the project's database and initialises a first connection, so that a broken extension or an
+     * unusable file is reported now rather than on the first call.
+     */
+    public static DuckDbRuntime open(DuckDbHost host, ProjectRuntime project) throws EndpointExecutionException {
+        return open(host, project, ConnectionPool.defaultCapacity());
+    }
+
+    static DuckDbRuntime open(DuckDbHost host, ProjectRuntime project, int poolCapacity) throws EndpointExecutionException {
+        DuckDbDatabase database = null;
+        try {
+            database = openDatabase(host, project.duckdbPath(), project.readOnly());
+            ConnectionPool pool = new ConnectionPool(database, new ConnectionInitializer(project), poolCapacity);
+            pool.release(pool.checkout());
+            return new DuckDbRuntime(database, pool);
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            database.close();
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: interrupted", e);
+        }
+    }
+
+    private static DuckDbDatabase openDatabase(DuckDbHost host, Path file, boolean readOnly) throws SQLException, IOException {
+        if (file.getFileName() != null && file.getFileName().toString().equals(":memory:")) {
+            throw new IllegalArgumentException(
+                    "In-memory databases (:memory:) are not supported. Please use a file-based database.");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (readOnly && !Files.exists(file)) {
+            // DuckDB cannot open a missing file read-only: create it first
+            host.open(file, false).close();
+        }
+        return host.open(file, readOnly);
+    }
+
+    public ConnectionPool pool() {
+        return pool;
+    }
+
+    /** Closes the pool (waiting briefly for calls in flight), then the database handle. */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            database.close();
+        }
+    }
+}
