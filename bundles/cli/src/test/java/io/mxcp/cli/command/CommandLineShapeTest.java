@@ -1,0 +1,81 @@
+package io.mxcp.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.cli.fakes.Cli;
+import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.cli.fakes.FakeServices;
+
+class CommandLineShapeTest {
+
+    @TempDir
+    Path folder;
+
+    private Cli cli() {
+        return new Cli(folder, new FakeServices(new FakeProject(folder)));
+    }
+
+    @Test
+    void noCommandPrintsHelpListingTheCommands() {
+        Cli.Outcome outcome = cli().run();
+        assertEquals(0, outcome.exit());
+        for (String command : new String[] {"init", "list", "validate", "run", "serve"}) {
+            assertTrue(outcome.out().contains(command), outcome.out());
+        }
+    }
+
+    @Test
+    void versionOnTheRootAndOnSubcommands() {
+        assertEquals("mxcp 0.1.0\n", cli().run("--version").out());
+        assertEquals("mxcp 0.1.0\n", cli().run("list", "--version").out());
+    }
+
+    @Test
+    void helpOnEverySubcommand() {
+        for (String command : new String[] {"init", "list", "validate", "run", "serve"}) {
+            Cli.Outcome outcome = cli().run(command, "--help");
+            assertEquals(0, outcome.exit(), command);
+            assertTrue(outcome.out().contains("--debug"), outcome.out());
+        }
+        assertTrue(cli().run("run", "--help").out().contains("--param"));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, cli().run("test").exit(), "commands of later issues are unknown");
+        assertEquals(2, cli().run("list", "--bogus").exit());
+        assertEquals(2, cli().run("run", "tool").exit(), "missing NAME");
+        Cli.Outcome badKind = cli().run("run", "table", "x");
+        assertEquals(2, badKind.exit());
+        assertTrue(badKind.err().contains("'table' is not one of 'tool', 'resource', 'prompt'"), badKind.err());
+        assertEquals(2, cli().run("serve", "--port", "eighty").exit());
+        assertEquals(2, cli().run("serve", "--transport", "websocket").exit());
+        assertEquals(2, cli().run("serve", "--sql-tools", "maybe").exit());
+    }
+
+    @Test
+    void outsideAProjectEveryCommandSaysSoAndExitsOne() {
+        Cli.Outcome outcome = cli().run("list");
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.out().contains("❌ Error: No mxcp-site.yml found in current directory or parents"), outcome.out());
+        assertEquals("Error: No mxcp-site.yml found in current directory or parents\n", outcome.err());
+    }
+
+    @Test
+    void outsideAProjectJsonOutputIsOneErrorDocument() {
+        Cli.Outcome outcome = cli().run("run", "tool", "x", "--json-output");
+        assertEquals(1, outcome.exit());
+        assertEquals("""
+                {
+                  "status": "error",
+                  "error": "No mxcp-site.yml found in current directory or parents"
+                }
+                """, outcome.out());
+    }
+}

@@ -1,0 +1,181 @@
+package io.mxcp.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.cli.fakes.Cli;
+import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.cli.fakes.FakeServices;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.McpServerService;
+import io.mxcp.mcp.api.RunningServer;
+
+class ServeCommandTest {
+
+    @TempDir
+    Path root;
+    FakeProject project;
+    RecordingServer mcp;
+    Cli cli;
+
+    /** Starts nothing: records how it was asked to serve; the "server" ends at once, as stdio does at end of input. */
+    static final class RecordingServer implements McpServerService, RunningServer {
+        Project served;
+        HttpServerOptions http;
+        boolean stdio;
+        boolean closed;
+
+        @Override
+        public RunningServer startHttp(Project project, HttpServerOptions options) {
+            served = project;
+            http = options;
+            return this;
+        }
+
+        @Override
+        public RunningServer startStdio(Project project, InputStream in, OutputStream out) {
+            served = project;
+            stdio = true;
+            return this;
+        }
+
+        @Override
+        public int port() {
+            return http == null ? -1 : http.port() == 0 ? 54321 : http.port();
+        }
+
+        @Override
+        public void awaitTermination() {
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.writeString(root.resolve("mxcp-site.yml"), "mxcp: 1\nproject: demo\n");
+        project = new FakeProject(root).withTool("hello_world", "tools/hello.yml");
+        mcp = new RecordingServer();
+        FakeServices services = new FakeServices(project);
+        services.mcpServer = mcp;
+        cli = new Cli(root, services);
+    }
+
+    @Test
+    void defaultsToStreamableHttpOnLocalhost8000() {
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals(new HttpServerOptions("localhost", 8000, false), mcp.http);
+        assertTrue(outcome.err().contains("Listening on http://localhost:8000/mcp"), outcome.err());
+        assertTrue(outcome.err().contains("Tools: 1"), outcome.err());
+        assertEquals("", outcome.out(), "notices go to standard error");
+        assertTrue(mcp.closed && project.closed);
+        assertTrue(outcome.err().contains("👋 Server stopped"));
+    }
+
+    @Test
+    void userConfigTransportBlockThenCommandLine() {
+        project.userConfig = Map.of("transport", Map.of("http", Map.of("port", 9001, "host", "0.0.0.0", "stateless", true)));
+        cli.run("serve");
+        assertEquals(new HttpServerOptions("0.0.0.0", 9001, true), mcp.http);
+        cli.run("serve", "--port", "0");
+        assertEquals(new HttpServerOptions("0.0.0.0", 0, true), mcp.http);
+    }
+
+    @Test
+    void stdioWritesNothingToStandardOutput() {
+        project.userConfig = Map.of("transport", Map.of("provider", "stdio"));
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(0, outcome.exit());
+        assertTrue(mcp.stdio);
+        assertEquals("", outcome.out());
+    }
+
+    @Test
+    void sseIsRefusedClearly() {
+        Cli.Outcome outcome = cli.run("serve", "--transport", "sse");
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.err().contains("The sse transport is not supported"), outcome.err());
+        assertNull(mcp.served);
+        assertTrue(project.closed);
+    }
+
+    @Test
+    void invalidEndpointsStopTheStartListingThem() {
+        project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "Parameter mismatch: missing=['x']");
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(1, outcome.exit());
+        assertNull(mcp.served);
+        assertTrue(outcome.err().contains("Found 1 endpoint(s) with errors"), outcome.err());
+        assertTrue(outcome.err().contains("✗ tools/bad.yml\n    Error: Parameter mismatch: missing=['x']"), outcome.err());
+        assertTrue(outcome.err().contains("--ignore-errors"), outcome.err());
+
+        Cli.Outcome json = cli.run("serve", "--json-output");
+        assertEquals("""
+                {
+                  "status": "error",
+                  "message": "Found 1 endpoint(s) with errors",
+                  "failed_endpoints": [
+                    {
+                      "path": "tools/bad.yml",
+                      "error": "Parameter mismatch: missing=['x']"
+                    }
+                  ]
+                }
+                """, json.out());
+    }
+
+    @Test
+    void ignoreErrorsServesTheValidEndpointsOnly() {
+        project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "broken");
+        Cli.Outcome outcome = cli.run("serve", "--ignore-errors");
+        assertEquals(0, outcome.exit(), outcome.err());
+        List<String> served = mcp.served.endpoints().stream().map(DiscoveredEndpoint::identifier).toList();
+        assertEquals(List.of("hello_world"), served);
+        EndpointException hidden = assertThrows(EndpointException.class,
+                () -> mcp.served.execute(EndpointKind.TOOL, "bad", Map.of(), null));
+        assertEquals("Endpoint 'bad' not found in tools", hidden.getMessage());
+        assertTrue(outcome.err().contains("Skipped endpoints: 1"), outcome.err());
+    }
+
+    @Test
+    void sqlToolsOptionOverridesTheSite() {
+        project.siteConfig = Map.of("sql_tools", Map.of("enabled", false));
+        cli.run("serve", "--sql-tools", "true");
+        assertEquals(Map.of("enabled", true), mcp.served.siteConfig().get("sql_tools"));
+        cli.run("serve");
+        assertEquals(Map.of("enabled", false), mcp.served.siteConfig().get("sql_tools"));
+    }
+
+    @Test
+    void missingMcpBundleIsAClearError() {
+        cli.services.mcpServer = null;
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(1, outcome.exit());
+        assertEquals("Error: MCP server bundle is not installed\n", outcome.err());
+        assertTrue(project.closed);
+        assertFalse(mcp.closed);
+    }
+}

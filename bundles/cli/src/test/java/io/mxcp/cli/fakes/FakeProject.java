@@ -1,0 +1,138 @@
+package io.mxcp.cli.fakes;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+
+/** A project whose endpoints, validation results and call results a test sets up; it records what was asked. */
+public final class FakeProject implements Project {
+
+    public final Path root;
+    public final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
+    public final Map<String, String> validationErrors = new LinkedHashMap<>();
+    public Map<String, Object> userConfig = new LinkedHashMap<>();
+    public Map<String, Object> siteConfig = new LinkedHashMap<>();
+    public boolean readOnly;
+    public Object result;
+    public EndpointException failure;
+
+    public int runtimeInitializations;
+    public boolean closed;
+    public EndpointKind calledKind;
+    public String calledIdentifier;
+    public Map<String, Object> calledArguments;
+    public CallOptions calledOptions;
+
+    public FakeProject(Path root) {
+        this.root = root;
+    }
+
+    public FakeProject withTool(String name, String relativePath) {
+        endpoints.add(new DiscoveredEndpoint(root.resolve(relativePath), relativePath, EndpointKind.TOOL, name, null, null));
+        return this;
+    }
+
+    public FakeProject withEndpoint(EndpointKind kind, String identifier, String relativePath) {
+        endpoints.add(new DiscoveredEndpoint(root.resolve(relativePath), relativePath, kind, identifier, null, null));
+        return this;
+    }
+
+    public FakeProject withBrokenFile(EndpointKind kind, String relativePath, String error) {
+        endpoints.add(new DiscoveredEndpoint(root.resolve(relativePath), relativePath, kind, null, null, error));
+        return this;
+    }
+
+    public FakeProject invalid(String relativePath, String message) {
+        validationErrors.put(relativePath, message);
+        return this;
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String profile() {
+        return "default";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public Path duckdbPath() {
+        return root.resolve("data/db-default.duckdb");
+    }
+
+    @Override
+    public Map<String, Object> userConfig() {
+        return userConfig;
+    }
+
+    @Override
+    public Map<String, Object> siteConfig() {
+        return siteConfig;
+    }
+
+    @Override
+    public List<DiscoveredEndpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    @Override
+    public List<ValidationResult> validateAll() {
+        return endpoints.stream().map(e -> result(e.relativePath(), e.loaded() ? null : e.error())).toList();
+    }
+
+    @Override
+    public ValidationResult validate(Path file) {
+        return endpoints.stream().filter(e -> e.file().equals(file)).findFirst()
+                .map(e -> result(e.relativePath(), e.error()))
+                .orElseThrow(() -> new AssertionError("validate called for an undiscovered file " + file));
+    }
+
+    private ValidationResult result(String relativePath, String loadError) {
+        return new ValidationResult(relativePath, loadError != null ? loadError : validationErrors.get(relativePath));
+    }
+
+    @Override
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        calledKind = kind;
+        calledIdentifier = identifier;
+        calledArguments = arguments;
+        calledOptions = options;
+        if (failure != null) {
+            throw failure;
+        }
+        return result;
+    }
+
+    @Override
+    public void initializeRuntime() throws ProjectException {
+        runtimeInitializations++;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

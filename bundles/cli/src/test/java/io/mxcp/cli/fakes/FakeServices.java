@@ -1,0 +1,46 @@
+package io.mxcp.cli.fakes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.context.ServiceAccess;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ProjectOptions;
+import io.mxcp.core.api.ProjectService;
+import io.mxcp.mcp.api.McpServerService;
+
+/** Services as a test installs them: a project service opening one fake project, and optionally an MCP server. */
+public final class FakeServices implements ServiceAccess {
+
+    public FakeProject project;
+    public ProjectException openFailure;
+    public McpServerService mcpServer;
+    public final List<ProjectOptions> openedWith = new ArrayList<>();
+
+    public FakeServices(FakeProject project) {
+        this.project = project;
+    }
+
+    @Override
+    public ProjectService projectService() throws CommandFailure {
+        return this::open;
+    }
+
+    private Project open(ProjectOptions options) throws ProjectException {
+        openedWith.add(options);
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        return project;
+    }
+
+    @Override
+    public McpServerService mcpServer() throws CommandFailure {
+        if (mcpServer == null) {
+            throw CommandFailure.command("MCP server bundle is not installed");
+        }
+        return mcpServer;
+    }
+}

@@ -1,0 +1,46 @@
+package io.mxcp.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    @Test
+    void prettyPrintsLikePythonsJsonDumpsWithIndentTwo() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("z", List.of(1, "é"));
+        value.put("a", Map.of());
+        value.put("e", List.of());
+        value.put("n", null);
+        assertEquals("""
+                {
+                  "z": [
+                    1,
+                    "\\u00E9"
+                  ],
+                  "a": {},
+                  "e": [],
+                  "n": null
+                }""", Json.pretty(value));
+    }
+
+    @Test
+    void parsesUtf16WithByteOrderMark() throws InvalidJsonException {
+        byte[] utf16 = "\uFEFF{\"a\": [1, 2.5]}".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(Map.of("a", List.of(1, 2.5)), Json.parse(utf16));
+    }
+
+    @Test
+    void trailingGarbageIsInvalid() {
+        InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> Json.parse("{\"a\": 1} x"));
+        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    }
+}

@@ -1,0 +1,53 @@
+package io.mxcp.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TableRendererTest {
+
+    @Test
+    void columnsInFirstSeenOrderWithMissingCellsEmpty() {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("name", "ann");
+        first.put("age", 31);
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("name", "bob");
+        second.put("tags", List.of("x"));
+        assertEquals("""
+                ┌──────┬─────┬───────┐
+                │ name │ age │ tags  │
+                ├──────┼─────┼───────┤
+                │ ann  │ 31  │       │
+                │ bob  │     │ ["x"] │
+                └──────┴─────┴───────┘
+                """, TableRenderer.render(List.of(first, second)));
+    }
+
+    @Test
+    void longCellsAreCutAndRowsLimited() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            rows.add(Map.of("text", "y".repeat(80)));
+        }
+        String table = TableRenderer.render(rows);
+        assertTrue(table.contains("│ " + "y".repeat(49) + "… │"), table);
+        assertEquals(1 + 100, table.lines().filter(line -> line.startsWith("│")).count(), "header and 100 rows");
+        assertTrue(table.contains("Showing the first 100 of 130 rows"), table);
+    }
+
+    @Test
+    void resultShapes() {
+        Terminal plain = new Terminal(new io.mxcp.kernel.api.CommandStreams(null, System.out, System.err, false), Map.of());
+        assertEquals("📋 Result: Hello\n", ResultRenderer.render("Hello", plain));
+        assertEquals("📋 Result: 42\n", ResultRenderer.render(42, plain));
+        assertEquals("📋 Result: []\n", ResultRenderer.render(List.of(), plain));
+        assertEquals("a\nb\n", ResultRenderer.render(List.of("a", "b"), plain));
+    }
+}
