@@ -1,0 +1,134 @@
+package io.mxcp.core.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.internal.config.ProjectSettings;
+import io.mxcp.core.internal.discovery.EndpointDiscovery;
+import io.mxcp.core.internal.discovery.EndpointFileCache;
+import io.mxcp.core.internal.discovery.ParsedEndpointFile;
+import io.mxcp.core.internal.pipeline.EndpointPipeline;
+import io.mxcp.core.internal.pipeline.ExecutorRegistry;
+import io.mxcp.core.internal.pipeline.ExecutorSessions;
+import io.mxcp.core.internal.validation.EndpointValidator;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+
+/** An opened project: its settings, endpoint discovery, the call pipeline and its executor sessions. */
+final class DefaultProject implements Project {
+
+    private final ProjectSettings settings;
+    private final EndpointFileCache cache = new EndpointFileCache();
+    private final EndpointDiscovery discovery;
+    private final ExecutorSessions sessions;
+    private final EndpointPipeline pipeline;
+    private final EndpointValidator validator;
+
+    DefaultProject(ProjectSettings settings, ExecutorRegistry executors) {
+        this.settings = settings;
+        this.discovery = new EndpointDiscovery(settings.root(), settings.paths(), cache);
+        this.sessions = new ExecutorSessions(executors, settings);
+        this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions);
+        this.validator = new EndpointValidator(settings.root(), sessions);
+    }
+
+    @Override
+    public Path root() {
+        return settings.root();
+    }
+
+    @Override
+    public String name() {
+        return settings.projectName();
+    }
+
+    @Override
+    public String profile() {
+        return settings.activeProfile();
+    }
+
+    @Override
+    public boolean readOnly() {
+        return settings.readOnly();
+    }
+
+    @Override
+    public Path duckdbPath() {
+        return settings.duckdbPath();
+    }
+
+    @Override
+    public Map<String, Object> userConfig() {
+        return settings.userConfig();
+    }
+
+    @Override
+    public Map<String, Object> siteConfig() {
+        return settings.site().toMap();
+    }
+
+    @Override
+    public List<DiscoveredEndpoint> endpoints() {
+        return discovery.discover();
+    }
+
+    @Override
+    public List<ValidationResult> validateAll() {
+        List<DiscoveredEndpoint> found = discovery.discover();
+        if (found.isEmpty()) {
+            return List.of(new ValidationResult("", "No endpoints found"));
+        }
+        List<ValidationResult> results = new ArrayList<>();
+        for (DiscoveredEndpoint endpoint : found) {
+            results.add(endpoint.loaded()
+                    ? new ValidationResult(endpoint.relativePath(), validator.validate(endpoint.definition()).orElse(null))
+                    : new ValidationResult(endpoint.relativePath(), endpoint.error()));
+        }
+        return results;
+    }
+
+    @Override
+    public ValidationResult validate(Path file) {
+        Path absolute = root().resolve(file).toAbsolutePath().normalize();
+        String relative = discovery.relativePath(absolute);
+        for (DiscoveredEndpoint endpoint : discovery.discover()) {
+            if (endpoint.file().toAbsolutePath().normalize().equals(absolute)) {
+                return endpoint.loaded()
+                        ? new ValidationResult(relative, validator.validate(endpoint.definition()).orElse(null))
+                        : new ValidationResult(relative, endpoint.error());
+            }
+        }
+        // Not under an endpoint folder (or disabled): validate the file on its own.
+        ParsedEndpointFile parsed = cache.get(absolute);
+        if (parsed.definition() == null) {
+            return new ValidationResult(relative, parsed.error());
+        }
+        return new ValidationResult(relative, validator.validate(parsed.definition()).orElse(null));
+    }
+
+    @Override
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        return pipeline.execute(kind, identifier, arguments, options);
+    }
+
+    @Override
+    public void initializeRuntime() throws ProjectException {
+        List<String> failures = sessions.openAll();
+        if (!failures.isEmpty()) {
+            throw new ProjectException(failures.get(0));
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+    }
+}

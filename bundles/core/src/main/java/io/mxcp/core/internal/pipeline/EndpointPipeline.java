@@ -1,0 +1,129 @@
+package io.mxcp.core.internal.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.EndpointException.Reason;
+import io.mxcp.core.internal.discovery.EndpointDiscovery;
+import io.mxcp.core.internal.prompt.PromptRenderer;
+import io.mxcp.core.internal.types.ArgumentValidator;
+import io.mxcp.core.internal.types.InvalidArgumentException;
+import io.mxcp.core.internal.types.OutputException;
+import io.mxcp.core.internal.types.OutputShaper;
+import io.mxcp.core.internal.types.OutputValidator;
+import io.mxcp.core.internal.types.ValueSerializer;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.core.model.PromptMessage;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.EndpointSource;
+
+/**
+ * One endpoint call (spec 01 §4.1): lookup, input conversion, executor, output shaping, output validation,
+ * serialization; prompts are rendered instead of executed. Policies are not enforced yet (a later issue).
+ */
+public final class EndpointPipeline {
+
+    private final Path root;
+    private final EndpointDiscovery discovery;
+    private final ExecutorSessions sessions;
+
+    public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions) {
+        this.root = root;
+        this.discovery = discovery;
+        this.sessions = sessions;
+    }
+
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        EndpointDefinition definition = discovery.find(kind, identifier).orElseThrow(() -> new EndpointException(
+                Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural()));
+        boolean skipValidation = options != null && options.skipOutputValidation();
+        if (kind == EndpointKind.PROMPT) {
+            return renderPrompt(definition, arguments, skipValidation);
+        }
+        Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
+        Object result = run(definition, converted, options);
+        try {
+            Object shaped = OutputShaper.shape(result, definition.returns());
+            if (definition.returns() != null && !skipValidation) {
+                OutputValidator.validate(shaped, definition.returns());
+            }
+            return ValueSerializer.serialize(shaped);
+        } catch (OutputException e) {
+            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> convertArguments(List<ParameterDefinition> parameters, Map<String, Object> arguments)
+            throws EndpointException {
+        try {
+            return ArgumentValidator.validate(parameters, arguments);
+        } catch (InvalidArgumentException e) {
+            throw new EndpointException(Reason.INVALID_ARGUMENTS, e.getMessage(), e);
+        }
+    }
+
+    private Object run(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        EndpointSource source = source(definition);
+        try (ExecutorSessions.Lease lease = sessions.acquire(definition.language())) {
+            return lease.session().execute(source, arguments, CallContext.of(options));
+        } catch (EndpointExecutionException | UnsupportedLanguageException e) {
+            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
+        }
+    }
+
+    private EndpointSource source(EndpointDefinition definition) throws EndpointException {
+        try {
+            return SourceLoader.load(definition, root);
+        } catch (IOException e) {
+            Path file = SourceLoader.resolve(definition, root);
+            String message = "python".equals(definition.language()) ? "Python file not found: " + file
+                    : "Source file not found: " + file;
+            throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
+        }
+    }
+
+    /** The rendered messages, each {@code {prompt, role, type}} (spec 01 §2.4). */
+    private static List<Map<String, Object>> renderPrompt(EndpointDefinition definition, Map<String, Object> arguments,
+            boolean skipValidation) throws EndpointException {
+        Map<String, Object> variables;
+        if (definition.parameters().isEmpty()) {
+            variables = arguments == null ? Map.of() : arguments;
+        } else if (skipValidation) {
+            variables = withDefaults(definition.parameters(), arguments);
+        } else {
+            variables = convertArguments(definition.parameters(), arguments);
+        }
+        List<Map<String, Object>> rendered = new ArrayList<>();
+        for (PromptMessage message : definition.messages()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("prompt", PromptRenderer.render(message.prompt(), variables));
+            entry.put("role", message.role());
+            entry.put("type", message.type());
+            rendered.add(entry);
+        }
+        return rendered;
+    }
+
+    private static Map<String, Object> withDefaults(List<ParameterDefinition> parameters, Map<String, Object> arguments) {
+        Map<String, Object> variables = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
+        for (ParameterDefinition parameter : parameters) {
+            if (!variables.containsKey(parameter.name()) && parameter.type().hasDefault()) {
+                variables.put(parameter.name(), parameter.type().defaultValue());
+            }
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,39 @@
+package io.mxcp.core.internal.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.sdk.exec.EndpointSource;
+
+/** Reads an endpoint's source (spec 01 §2.5): inline code, or a file next to the YAML (absolute = under the root). */
+public final class SourceLoader {
+
+    private SourceLoader() {
+    }
+
+    /** Where a {@code source.file} points. */
+    public static Path resolve(EndpointDefinition definition, Path root) {
+        String file = definition.source().file();
+        if (file.startsWith("/")) {
+            return root.resolve(file.substring(1)).normalize();
+        }
+        return definition.file().toAbsolutePath().getParent().resolve(file).normalize();
+    }
+
+    public static EndpointSource load(EndpointDefinition definition, Path root) throws IOException {
+        String code = definition.source().code();
+        Path file = null;
+        if (code == null) {
+            file = resolve(definition, root);
+            if (!Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
+            code = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        return new EndpointSource(definition.kind().yamlKey(), definition.identifier(), definition.language(), code,
+                file, definition.file());
+    }
+}
