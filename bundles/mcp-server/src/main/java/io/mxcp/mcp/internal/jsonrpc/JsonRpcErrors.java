@@ -14,6 +14,9 @@ public final class JsonRpcErrors {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
+    /** Implementation-defined transport errors (the SDKs' choice for session and HTTP-level refusals). */
+    public static final int SERVER_ERROR = -32000;
+    public static final int SESSION_NOT_FOUND = -32001;
     /** 2025-era resource not found (modern form uses {@link #INVALID_PARAMS}). */
     public static final int RESOURCE_NOT_FOUND = -32002;
     public static final int HEADER_MISMATCH = -32020;
@@ -57,6 +60,20 @@ public final class JsonRpcErrors {
         ObjectNode data = JsonNodeFactory.instance.objectNode().put("uri", uri);
         return new JsonRpcException(modern ? INVALID_PARAMS : RESOURCE_NOT_FOUND, "Resource not found: " + uri, data,
                 OK);
+    }
+
+    /** A legacy HTTP request without {@code Mcp-Session-Id} on a stateful server. */
+    public static JsonRpcException sessionRequired() {
+        return new JsonRpcException(SERVER_ERROR, "Bad Request: Mcp-Session-Id header is required", null, BAD_REQUEST);
+    }
+
+    public static JsonRpcException sessionNotFound(String sessionId) {
+        return new JsonRpcException(SESSION_NOT_FOUND, "Session not found: " + sessionId, null, NOT_FOUND);
+    }
+
+    /** An HTTP-level refusal (method not allowed, not acceptable, forbidden origin) with its status. */
+    public static JsonRpcException transport(int httpStatus, String message) {
+        return new JsonRpcException(SERVER_ERROR, message, null, httpStatus);
     }
 
     public static JsonRpcException headerMismatch(String message) {

@@ -25,10 +25,12 @@ public final class McpEngine {
     /** Methods that run an endpoint; transports run them off their reading thread. */
     private static final Set<String> ENDPOINT_METHODS = Set.of("tools/call", "resources/read", "prompts/get");
 
+    private final ServerInfo info;
     private final Map<String, MethodHandler> legacy = new HashMap<>();
     private final Map<String, MethodHandler> modern = new HashMap<>();
 
     public McpEngine(Project project, ServerInfo info, ObjectMapper mapper) {
+        this.info = info;
         Results results = new Results(mapper, info);
         var endpoints = project.endpoints();
         ToolCatalog tools = new ToolCatalog(endpoints, mapper);
@@ -54,6 +56,10 @@ public final class McpEngine {
     private void both(String method, MethodHandler handler) {
         legacy.put(method, handler);
         modern.put(method, handler);
+    }
+
+    public ServerInfo info() {
+        return info;
     }
 
     /** Handles a request; notifications are the transports' business. */

@@ -1,0 +1,114 @@
+package io.mxcp.mcp.internal.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.PathHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+
+/** Streamable HTTP on Undertow: {@code /mcp} and {@code /health}. */
+public final class HttpTransport implements RunningServer {
+    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
+    private static final long DRAIN_MILLIS = 5_000;
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler graceful;
+    private final LegacySessions sessions;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private HttpTransport(Undertow undertow, GracefulShutdownHandler graceful, LegacySessions sessions) {
+        this.undertow = undertow;
+        this.graceful = graceful;
+        this.sessions = sessions;
+        this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** Binds and starts listening; returns once the port is open. */
+    public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options)
+            throws IOException {
+        String host = options.host() == null ? "localhost" : options.host();
+        LegacySessions sessions = new LegacySessions();
+        PathHandler paths = new PathHandler()
+                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, options.stateless(),
+                        new LocalBindGuard(host)))
+                .addExactPath("/health", health(engine, codec));
+        GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
+        Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
+        }
+        HttpTransport transport = new HttpTransport(undertow, graceful, sessions);
+        LOG.log(System.Logger.Level.INFO, "MCP server listening on http://" + host + ":" + transport.port + "/mcp");
+        return transport;
+    }
+
+    private static HttpHandler health(McpEngine engine, JsonRpcCodec codec) throws JsonProcessingException {
+        byte[] body = codec.mapper().writeValueAsBytes(codec.mapper().createObjectNode().put("status", "ok")
+                .put("server", engine.info().name()).put("version", engine.info().version()));
+        String text = new String(body, StandardCharsets.UTF_8);
+        return exchange -> {
+            if (!Methods.GET.equals(exchange.getRequestMethod())) {
+                exchange.setStatusCode(405);
+                exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+                return;
+            }
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseSender().send(text);
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Refuses new requests (503), ends legacy streams, lets calls finish for up to 5 s, then frees the port. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            graceful.shutdown();
+            sessions.closeStreams();
+            if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
+                LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; stopping");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            undertow.stop();
+            terminated.countDown();
+        }
+    }
+}

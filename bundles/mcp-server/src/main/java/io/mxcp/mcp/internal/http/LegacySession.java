@@ -1,0 +1,80 @@
+package io.mxcp.mcp.internal.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.xnio.IoUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.undertow.server.handlers.sse.ServerSentEventConnection;
+
+/** One 2025-era streamable HTTP session: its calls in flight and its optional GET event stream. */
+final class LegacySession {
+    private final String id;
+    private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    private ServerSentEventConnection stream;
+
+    LegacySession(String id) {
+        this.id = id;
+    }
+
+    String id() {
+        return id;
+    }
+
+    void track(JsonNode requestId, CallCancellation cancellation) {
+        inFlight.put(requestId, cancellation);
+    }
+
+    void untrack(JsonNode requestId, CallCancellation cancellation) {
+        inFlight.remove(requestId, cancellation);
+    }
+
+    /** notifications/cancelled for one of this session's requests. */
+    void cancel(JsonNode requestId) {
+        CallCancellation call = inFlight.get(requestId);
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    /** Attaches the GET stream; false when one is open already. */
+    synchronized boolean attach(ServerSentEventConnection connection) {
+        if (stream != null && stream.isOpen()) {
+            return false;
+        }
+        stream = connection;
+        connection.addCloseTask(closed -> detach(closed));
+        return true;
+    }
+
+    synchronized boolean hasOpenStream() {
+        return stream != null && stream.isOpen();
+    }
+
+    private synchronized void detach(ServerSentEventConnection closed) {
+        if (stream == closed) {
+            stream = null;
+        }
+    }
+
+    /** Ends the session: cancels its calls and closes its stream. */
+    void close() {
+        inFlight.values().forEach(CallCancellation::cancel);
+        closeStream();
+    }
+
+    /** Closes the GET stream only (server shutdown lets the calls finish). */
+    void closeStream() {
+        ServerSentEventConnection open;
+        synchronized (this) {
+            open = stream;
+            stream = null;
+        }
+        if (open != null) {
+            IoUtils.safeClose(open);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.mxcp.mcp.internal.stdio;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.mxcp.mcp.internal.protocol.Classification;
+import io.mxcp.mcp.internal.protocol.EraClassifier;
+import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.RequestContext;
+import io.mxcp.mcp.internal.protocol.StdioPin;
+
+/**
+ * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on virtual threads so
+ * several can be in flight; every answer is written whole on one line. Ends at end of input once the calls in
+ * flight are answered (bounded by {@link #DRAIN_SECONDS}).
+ */
+public final class StdioServer implements RunningServer {
+    private static final System.Logger LOG = System.getLogger(StdioServer.class.getName());
+    private static final long DRAIN_SECONDS = 5;
+
+    private final McpEngine engine;
+    private final JsonRpcCodec codec;
+    private final InputStream in;
+    private final OutputStream out;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /** Calls in flight by request id, for notifications/cancelled. */
+    private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    private final StdioPin pin = new StdioPin();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private StdioServer(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
+        this.engine = engine;
+        this.codec = codec;
+        this.in = in;
+        this.out = out;
+    }
+
+    public static StdioServer start(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
+        StdioServer server = new StdioServer(engine, codec, in, out);
+        Thread reader = new Thread(server::readLoop, "mxcp-mcp-stdio");
+        // A reader blocked on a stream that cannot be interrupted must not keep the JVM alive after close().
+        reader.setDaemon(true);
+        reader.start();
+        return server;
+    }
+
+    private void readLoop() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while (!stopping.get() && (line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    onLine(line);
+                }
+            }
+        } catch (IOException e) {
+            if (!stopping.get()) {
+                LOG.log(System.Logger.Level.WARNING, "stdio input failed: " + e.getMessage());
+            }
+        } finally {
+            stop();
+        }
+    }
+
+    private void onLine(String line) {
+        JsonNode node;
+        JsonRpcMessage message;
+        try {
+            node = codec.parse(line);
+        } catch (JsonRpcException e) {
+            send(codec.error(null, e));
+            return;
+        }
+        if (JsonRpcCodec.isResponse(node)) {
+            return;
+        }
+        try {
+            message = codec.toMessage(node);
+        } catch (JsonRpcException e) {
+            send(codec.error(JsonRpcCodec.idOf(node), e));
+            return;
+        }
+        if (message.isNotification()) {
+            onNotification(message);
+            return;
+        }
+        Classification classification;
+        try {
+            classification = EraClassifier.classifyStdio(message, pin);
+        } catch (JsonRpcException e) {
+            send(codec.error(message.id(), e));
+            return;
+        }
+        CallCancellation cancellation = new CallCancellation();
+        if (McpEngine.runsEndpoint(message.method())) {
+            inFlight.put(message.id(), cancellation);
+            calls.execute(() -> answer(message, classification, cancellation));
+        } else {
+            answer(message, classification, cancellation);
+        }
+    }
+
+    private void onNotification(JsonRpcMessage notification) {
+        if (notification.method().equals("notifications/cancelled")) {
+            CallCancellation call = inFlight.get(notification.params().path("requestId"));
+            if (call != null) {
+                call.cancel();
+            }
+        }
+    }
+
+    /** A cancelled call gets no answer (spec 04 §5). */
+    private void answer(JsonRpcMessage request, Classification classification, CallCancellation cancellation) {
+        byte[] response;
+        try {
+            response = codec.result(request.id(), engine.handle(request,
+                    new RequestContext(classification, Map.of(), cancellation)));
+        } catch (JsonRpcException e) {
+            response = codec.error(request.id(), e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, request.method() + " failed", e);
+            response = codec.error(request.id(), JsonRpcErrors.internalError(request.method() + " failed: " + e));
+        } finally {
+            inFlight.remove(request.id(), cancellation);
+        }
+        if (!cancellation.isCancelled()) {
+            send(response);
+        }
+    }
+
+    private void send(byte[] message) {
+        synchronized (out) {
+            try {
+                out.write(message);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "stdio output failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops reading, lets calls in flight finish (bounded), then cancels what is left. Runs once. */
+    private void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        calls.shutdown();
+        try {
+            if (!calls.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                inFlight.values().forEach(CallCancellation::cancel);
+                calls.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    @Override
+    public int port() {
+        return -1;
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    @Override
+    public void close() {
+        if (stopping.get()) {
+            awaitQuietly();
+            return;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing stdio input: " + e.getMessage());
+        }
+        stop();
+    }
+
+    private void awaitQuietly() {
+        try {
+            terminated.await(DRAIN_SECONDS + 1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

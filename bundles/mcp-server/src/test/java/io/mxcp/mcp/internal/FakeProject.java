@@ -1,0 +1,202 @@
+package io.mxcp.mcp.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.EndpointException.Reason;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.core.model.TypeDefinition;
+
+/**
+ * A project with a few endpoints whose behaviour the tests can predict: {@code echo} (string in, string out),
+ * {@code add} (integers, validates {@code a >= 0}), {@code user} (object return), {@code fail}, {@code slow}
+ * (waits until cancelled), a disabled tool, a file that failed to load, two resources and a prompt.
+ */
+public final class FakeProject implements Project {
+    /** Arguments each call received, by endpoint identifier. */
+    public final Map<String, Map<String, Object>> lastArguments = new ConcurrentHashMap<>();
+    /** Headers each call received, by endpoint identifier. */
+    public final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
+    /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
+    public final CountDownLatch slowStarted = new CountDownLatch(1);
+    public final CountDownLatch slowCancelled = new CountDownLatch(1);
+
+    private final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
+
+    public FakeProject() {
+        tool("echo", "Echoes the text", List.of(param("text", string("The text"))), string(null),
+                Map.of("readOnlyHint", true, "title", "Echo"));
+        TypeDefinition a = new TypeDefinition("integer", null, "First", false, null, List.of(3), null, false, null,
+                null, null, 0.0, null, null, null, null, null, null, null, null, null, null, null);
+        TypeDefinition b = new TypeDefinition("integer", null, "Second", true, 1, null, null, false, null, null, null,
+                null, 100.0, null, null, null, null, null, null, null, null, null, null);
+        tool("add", "Adds", List.of(param("a", a), param("b", b)), number(), null);
+        Map<String, TypeDefinition> userProperties = new LinkedHashMap<>();
+        userProperties.put("id", number());
+        userProperties.put("name", string(null));
+        TypeDefinition user = new TypeDefinition("object", null, null, false, null, null, null, false, null, null, null,
+                null, null, null, null, null, null, null, null, null, userProperties, List.of("id"), false);
+        tool("user", null, List.of(param("id", number())), user, null);
+        tool("fail", "Always fails", List.of(), null, null);
+        tool("slow", "Waits until cancelled", List.of(), null, null);
+        endpoints.add(new DiscoveredEndpoint(Path.of("tools/hidden.yml"), "tools/hidden.yml", EndpointKind.TOOL,
+                "hidden", definition(EndpointKind.TOOL, "hidden", null, null, List.of(), null, false), null));
+        endpoints.add(new DiscoveredEndpoint(Path.of("tools/broken.yml"), "tools/broken.yml", EndpointKind.TOOL, null,
+                null, "broken"));
+        resource("config://app", "The app config", List.of());
+        resource("users://{id}/profile", "A user's profile", List.of(param("id", number())));
+        endpoints.add(new DiscoveredEndpoint(Path.of("prompts/greet.yml"), "prompts/greet.yml", EndpointKind.PROMPT,
+                "greet", definition(EndpointKind.PROMPT, "greet", null, "Greets", List.of(param("who", string("Who"))),
+                        null, true), null));
+    }
+
+    private static ParameterDefinition param(String name, TypeDefinition type) {
+        return new ParameterDefinition(name, type);
+    }
+
+    static TypeDefinition string(String description) {
+        return new TypeDefinition("string", null, description, false, null, null, null, false, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static TypeDefinition number() {
+        return new TypeDefinition("number", null, null, false, null, null, null, false, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private void tool(String name, String description, List<ParameterDefinition> parameters, TypeDefinition returns,
+            Map<String, Object> annotations) {
+        EndpointDefinition definition = new EndpointDefinition(EndpointKind.TOOL, name, null, description, List.of(),
+                annotations, parameters, returns, "sql", null, null, null, true, null, null, Path.of(name + ".yml"));
+        endpoints.add(new DiscoveredEndpoint(definition.file(), "tools/" + name + ".yml", EndpointKind.TOOL, name,
+                definition, null));
+    }
+
+    private void resource(String uri, String description, List<ParameterDefinition> parameters) {
+        endpoints.add(new DiscoveredEndpoint(Path.of("r.yml"), "resources/r.yml", EndpointKind.RESOURCE, uri,
+                definition(EndpointKind.RESOURCE, null, uri, description, parameters, null, true), null));
+    }
+
+    private static EndpointDefinition definition(EndpointKind kind, String name, String uri, String description,
+            List<ParameterDefinition> parameters, TypeDefinition returns, boolean enabled) {
+        return new EndpointDefinition(kind, name, uri, description, List.of(), null, parameters, returns, "sql", null,
+                null, null, enabled, null, null, Path.of("x.yml"));
+    }
+
+    @Override
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        lastArguments.put(identifier, arguments);
+        lastHeaders.put(identifier, options.requestHeaders());
+        return switch (identifier) {
+            case "echo" -> arguments.get("text");
+            case "add" -> {
+                long first = ((Number) arguments.get("a")).longValue();
+                if (first < 0) {
+                    throw new EndpointException(Reason.INVALID_ARGUMENTS,
+                            "Error validating parameter 'a': Value must be >= 0");
+                }
+                yield first + ((Number) arguments.getOrDefault("b", 1)).longValue();
+            }
+            case "user" -> Map.of("id", arguments.get("id"), "name", "Ada");
+            case "fail" -> throw new EndpointException(Reason.EXECUTION_FAILED, "Division by zero");
+            case "slow" -> slow(options);
+            case "config://app" -> Map.of("debug", true);
+            case "users://{id}/profile" -> "profile of " + arguments.get("id");
+            case "greet" -> {
+                if (arguments.get("who") == null) {
+                    throw new EndpointException(Reason.INVALID_ARGUMENTS, "Missing required parameter 'who'");
+                }
+                yield List.of(Map.of("prompt", "You are kind.", "role", "system", "type", "text"),
+                        Map.of("prompt", "Hello " + arguments.get("who"), "role", "assistant", "type", "text"));
+            }
+            default -> throw new EndpointException(Reason.NOT_FOUND,
+                    "Endpoint '" + identifier + "' not found in " + kind.plural());
+        };
+    }
+
+    private Object slow(CallOptions options) throws EndpointException {
+        try (AutoCloseable registration = options.cancellation().onCancel(slowCancelled::countDown)) {
+            slowStarted.countDown();
+            if (!slowCancelled.await(10, TimeUnit.SECONDS)) {
+                return "finished";
+            }
+            throw new EndpointException(Reason.EXECUTION_FAILED, "Query interrupted");
+        } catch (EndpointException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<DiscoveredEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public Path root() {
+        return Path.of(".");
+    }
+
+    @Override
+    public String name() {
+        return "fake-project";
+    }
+
+    @Override
+    public String profile() {
+        return "default";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public Path duckdbPath() {
+        return Path.of("db.duckdb");
+    }
+
+    @Override
+    public Map<String, Object> userConfig() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> siteConfig() {
+        return Map.of();
+    }
+
+    @Override
+    public List<ValidationResult> validateAll() {
+        return List.of();
+    }
+
+    @Override
+    public ValidationResult validate(Path file) {
+        return new ValidationResult(file.toString(), null);
+    }
+
+    @Override
+    public void initializeRuntime() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,149 @@
+package io.mxcp.mcp.internal.protocol;
+
+import static io.mxcp.mcp.internal.Messages.call;
+import static io.mxcp.mcp.internal.Messages.initialize;
+import static io.mxcp.mcp.internal.Messages.legacy;
+import static io.mxcp.mcp.internal.Messages.modern;
+import static io.mxcp.mcp.internal.Messages.modernWithVersion;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+
+class EraClassifierTest {
+    private final JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+
+    private JsonRpcMessage message(JsonNode node) throws JsonRpcException {
+        return codec.toMessage(node);
+    }
+
+    private static InboundHeaders headers(String version, String method, String name) {
+        return new InboundHeaders(version, method, name, null);
+    }
+
+    @Test
+    void modernRequestWithMatchingHeadersIsModern() throws Exception {
+        Classification c = EraClassifier.classifyHttp(message(modern(1, "tools/call", call("echo", null))),
+                headers("2026-07-28", "tools/call", " echo "));
+        assertEquals(Era.MODERN, c.era());
+        assertEquals("2026-07-28", c.protocolVersion());
+    }
+
+    @Test
+    void methodHeaderMismatchIsMinus32020NamingBothValues() throws Exception {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modern(1, "tools/list", null)), headers("2026-07-28", "tools/call", null)));
+        assertEquals(-32020, e.code());
+        assertEquals(400, e.httpStatus());
+        assertEquals("Header mismatch: Mcp-Method header value 'tools/call' does not match body value 'tools/list'",
+                e.getMessage());
+    }
+
+    @Test
+    void headersAreCheckedBeforeTheVersion() throws Exception {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modernWithVersion(1, "server/discover", null, "v999.0.0")),
+                headers("2026-07-28", "server/discover", null)));
+        assertEquals(-32020, e.code());
+    }
+
+    @Test
+    void missingNameHeaderAndWrongNameAreRejected() throws Exception {
+        JsonRpcMessage request = message(modern(1, "tools/call", call("echo", null)));
+        JsonRpcException missing = assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyHttp(request, headers("2026-07-28", "tools/call", null)));
+        assertTrue(missing.getMessage().contains("Mcp-Name header is missing"), missing.getMessage());
+        JsonRpcException wrong = assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyHttp(request, headers("2026-07-28", "tools/call", "Echo")));
+        assertEquals(-32020, wrong.code());
+    }
+
+    @Test
+    void base64NameHeaderIsDecoded() throws Exception {
+        String encoded = "=?base64?" + Base64.getEncoder().encodeToString("échø".getBytes(StandardCharsets.UTF_8)) + "?=";
+        Classification c = EraClassifier.classifyHttp(message(modern(1, "tools/call", call("échø", null))),
+                headers("2026-07-28", "tools/call", encoded));
+        assertEquals(Era.MODERN, c.era());
+    }
+
+    @Test
+    void unknownVersionIsMinus32022WithSupportedAndRequested() throws Exception {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modernWithVersion(7, "server/discover", null, "v999.0.0")),
+                headers("v999.0.0", "server/discover", null)));
+        assertEquals(-32022, e.code());
+        assertEquals(400, e.httpStatus());
+        assertEquals("v999.0.0", e.data().get("requested").asText());
+        assertEquals("[\"2026-07-28\",\"2025-11-25\",\"2025-06-18\",\"2025-03-26\"]", e.data().get("supported").toString());
+    }
+
+    @Test
+    void envelopeWithoutClientCapabilitiesIsInvalidParams() throws Exception {
+        var request = modern(1, "tools/list", null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.get("params").get("_meta"))
+                .remove("io.modelcontextprotocol/clientCapabilities");
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(message(request),
+                headers("2026-07-28", "tools/list", null)));
+        assertEquals(-32602, e.code());
+        assertEquals(400, e.httpStatus());
+        assertTrue(e.getMessage().contains("io.modelcontextprotocol/clientCapabilities"), e.getMessage());
+    }
+
+    @Test
+    void modernHeaderWithoutEnvelopeIsInvalidParamsNotLegacy() throws Exception {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(legacy(1, "tools/list", null)), headers("2026-07-28", "tools/list", null)));
+        assertEquals(-32602, e.code());
+        assertEquals(400, e.httpStatus());
+    }
+
+    @Test
+    void initializeIsLegacyAndCarriesTheClientVersion() throws Exception {
+        Classification c = EraClassifier.classifyHttp(message(initialize(1, "2025-06-18")), headers(null, null, null));
+        assertEquals(Era.LEGACY, c.era());
+        assertEquals("2025-06-18", c.protocolVersion());
+        assertEquals("2025-06-18", ProtocolVersions.negotiateLegacy(c.protocolVersion()));
+        assertEquals("2025-11-25", ProtocolVersions.negotiateLegacy("2026-07-28"));
+        assertEquals("2025-11-25", ProtocolVersions.negotiateLegacy("2024-11-05"));
+    }
+
+    @Test
+    void requestWithoutEnvelopeOrHeaderIsLegacy() throws Exception {
+        Classification c = EraClassifier.classifyHttp(message(legacy(1, "tools/list", null)), headers(null, null, null));
+        assertEquals(Era.LEGACY, c.era());
+        assertNull(c.protocolVersion());
+    }
+
+    @Test
+    void stdioDiscoverDoesNotPinButTheFirstModernRequestDoes() throws Exception {
+        StdioPin pin = new StdioPin();
+        EraClassifier.classifyStdio(message(modern(1, "server/discover", null)), pin);
+        assertNull(pin.era());
+        EraClassifier.classifyStdio(message(modern(2, "tools/list", null)), pin);
+        assertEquals(Era.MODERN, pin.era());
+        JsonRpcException e = assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyStdio(message(initialize(3, "2025-11-25")), pin));
+        assertEquals(-32022, e.code());
+        assertEquals("2025-11-25", e.data().get("requested").asText());
+    }
+
+    @Test
+    void stdioInitializePinsLegacy() throws Exception {
+        StdioPin pin = new StdioPin();
+        EraClassifier.classifyStdio(message(initialize(1, "2025-11-25")), pin);
+        assertEquals(Era.LEGACY, pin.era());
+        assertEquals(Era.LEGACY, EraClassifier.classifyStdio(message(legacy(2, "tools/list", null)), pin).era());
+    }
+}

@@ -1,0 +1,167 @@
+package io.mxcp.mcp.internal.stdio;
+
+import static io.mxcp.mcp.internal.Messages.call;
+import static io.mxcp.mcp.internal.Messages.initialize;
+import static io.mxcp.mcp.internal.Messages.legacy;
+import static io.mxcp.mcp.internal.Messages.modern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.McpServerFactory;
+import io.mxcp.mcp.internal.Messages;
+
+class StdioServerTest {
+    /** Collects what the server writes, one entry per line. */
+    private static final class Lines extends OutputStream {
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+    }
+
+    private final FakeProject project = new FakeProject();
+    private final Lines out = new Lines();
+    private PipedOutputStream client;
+    private RunningServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        PipedInputStream in = new PipedInputStream(1 << 16);
+        client = new PipedOutputStream(in);
+        server = new McpServerFactory("9.9.9").startStdio(project, in, out);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void send(JsonNode message) throws IOException {
+        client.write((message.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+        client.flush();
+    }
+
+    private JsonNode receive() throws InterruptedException {
+        String line = out.lines.poll(5, TimeUnit.SECONDS);
+        assertNotNull(line, "no answer within 5 s");
+        return Messages.parse(line);
+    }
+
+    @Test
+    void discoverNamesTheServerAndItsVersions() throws Exception {
+        send(modern("d-1", "server/discover", null));
+        JsonNode result = receive().get("result");
+        assertEquals("complete", result.get("resultType").asText());
+        assertEquals("2026-07-28", result.get("supportedVersions").get(0).asText());
+        assertEquals("fake-project", result.at("/_meta/io.modelcontextprotocol~1serverInfo/name").asText());
+        assertEquals("9.9.9", result.at("/_meta/io.modelcontextprotocol~1serverInfo/version").asText());
+        assertTrue(result.get("ttlMs").isIntegralNumber());
+        assertEquals("public", result.get("cacheScope").asText());
+        assertTrue(result.at("/capabilities/tools").isObject());
+        assertTrue(result.at("/capabilities/logging").isMissingNode(), "modern logging is not offered");
+    }
+
+    @Test
+    void legacyHandshakeThenToolCall() throws Exception {
+        send(initialize(1, "2025-06-18"));
+        JsonNode init = receive();
+        assertEquals(1, init.get("id").asInt());
+        assertEquals("2025-06-18", init.at("/result/protocolVersion").asText());
+        assertEquals("fake-project", init.at("/result/serverInfo/name").asText());
+        assertTrue(init.at("/result/resultType").isMissingNode(), "legacy results stay as they were");
+        send(Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+        send(legacy(2, "tools/call", call("echo", Messages.object().put("text", 42))));
+        JsonNode call = receive();
+        assertEquals(2, call.get("id").asInt());
+        assertEquals("42", call.at("/result/content/0/text").asText());
+        assertEquals("42", call.at("/result/structuredContent/result").asText());
+        assertEquals("42", project.lastArguments.get("echo").get("text"), "a number for a string parameter becomes text");
+    }
+
+    @Test
+    void unknownToolIsAnErrorResultForLegacyAndMinus32602ForModern() throws Exception {
+        send(legacy(1, "tools/call", call("nope", null)));
+        JsonNode legacyAnswer = receive();
+        assertTrue(legacyAnswer.at("/result/isError").asBoolean());
+        assertEquals("Unknown tool: nope", legacyAnswer.at("/result/content/0/text").asText());
+        send(modern(2, "tools/call", call("nope", null)));
+        JsonNode modernAnswer = receive();
+        assertEquals(-32602, modernAnswer.at("/error/code").asInt());
+        assertEquals("Unknown tool: nope", modernAnswer.at("/error/message").asText());
+    }
+
+    @Test
+    void malformedLinesGetJsonRpcErrors() throws Exception {
+        client.write("{not json\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode parse = receive();
+        assertEquals(-32700, parse.at("/error/code").asInt());
+        assertTrue(parse.get("id").isNull());
+        send(Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", "x").put("method", 5));
+        JsonNode invalid = receive();
+        assertEquals(-32600, invalid.at("/error/code").asInt());
+        assertEquals("x", invalid.get("id").asText());
+        send(legacy("y", "no/such", null));
+        JsonNode unknown = receive();
+        assertEquals(-32601, unknown.at("/error/code").asInt());
+        assertEquals("y", unknown.get("id").asText());
+    }
+
+    @Test
+    void cancelledCallStopsAndIsNotAnsweredWhileOthersRun() throws Exception {
+        send(modern(1, "tools/call", call("slow", null)));
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
+        send(modern(2, "tools/call", call("echo", Messages.object().put("text", "meanwhile"))));
+        assertEquals("meanwhile", receive().at("/result/content/0/text").asText());
+        var cancel = Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancel.putObject("params").put("requestId", 1);
+        send(cancel);
+        assertTrue(project.slowCancelled.await(5, TimeUnit.SECONDS), "the call's cancellation fired");
+        send(modern(3, "tools/list", null));
+        assertEquals(3, receive().get("id").asInt(), "no answer for the cancelled call");
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void endOfInputEndsTheServer() throws Exception {
+        send(modern(1, "tools/list", null));
+        assertFalse(receive().at("/result/tools").isEmpty());
+        client.close();
+        Thread waiter = Thread.ofVirtual().start(() -> {
+            try {
+                server.awaitTermination();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended at EOF");
+    }
+}
