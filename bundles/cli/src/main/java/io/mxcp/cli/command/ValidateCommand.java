@@ -1,5 +1,6 @@
 package io.mxcp.cli.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class ValidateCommand extends ProjectSubcommand {
     private static Path realOrNormal(Path path) {
         try {
             return Files.exists(path) ? path.toRealPath() : path.toAbsolutePath().normalize();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return path.toAbsolutePath().normalize();
         }
     }

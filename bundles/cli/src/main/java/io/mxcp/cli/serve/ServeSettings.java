@@ -30,8 +30,7 @@ public record ServeSettings(Transport transport, String host, int port, boolean 
         }
         int port = portOption != null ? portOption : integer(http.get("port"), "transport.http.port", DEFAULT_PORT);
         String host = http.get("host") != null ? String.valueOf(http.get("host")) : DEFAULT_HOST;
-        boolean stateless = statelessOption || Boolean.TRUE.equals(http.get("stateless"))
-                || "true".equalsIgnoreCase(String.valueOf(http.get("stateless")));
+        boolean stateless = statelessOption || "true".equalsIgnoreCase(String.valueOf(http.get("stateless")));
         return new ServeSettings(transport, host, port, stateless);
     }
 

@@ -123,6 +123,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void transportFromTheUserConfigIsCheckedToo() {
+        project.userConfig = Map.of("transport", Map.of("provider", "sse"));
+        assertTrue(cli.run("serve").err().contains("The sse transport is not supported"));
+        project.userConfig = Map.of("transport", Map.of("provider", "websocket"));
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.err().contains("Invalid transport.provider in the user config: 'websocket'"), outcome.err());
+        assertTrue(cli.run("serve", "--transport", "streamable-http").exit() == 0, "the command line wins");
+    }
+
+    @Test
     void invalidEndpointsStopTheStartListingThem() {
         project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "Parameter mismatch: missing=['x']");
         Cli.Outcome outcome = cli.run("serve");
