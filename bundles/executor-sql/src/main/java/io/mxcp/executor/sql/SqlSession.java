@@ -180,9 +180,13 @@ final class SqlSession implements ExecutorSession {
         } catch (EndpointExecutionException e) {
             return Optional.of(e.getMessage());
         }
-        try (Statement statement = connection.connection().createStatement()) {
-            statement.execute("PREPARE " + name + " AS " + statementText);
-            statement.execute("DEALLOCATE " + name);
+        try {
+            try (Statement statement = connection.connection().createStatement()) {
+                statement.execute("PREPARE " + name + " AS " + statementText);
+            }
+            try (Statement statement = connection.connection().createStatement()) {
+                statement.execute("DEALLOCATE " + name);
+            }
             return Optional.empty();
         } catch (SQLException e) {
             return Optional.of("Source code syntax validation failed: " + SqlErrors.message(e));

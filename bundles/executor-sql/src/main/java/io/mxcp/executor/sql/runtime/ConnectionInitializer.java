@@ -27,25 +27,30 @@ final class ConnectionInitializer {
     }
 
     void initialize(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (Map<String, String> extension : extensions) {
-                String name = extension.get("name");
-                String repo = extension.get("repo");
-                statement.execute(repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
-                statement.execute("LOAD " + name);
-            }
-            for (Map<String, Object> secret : secrets) {
-                SecretStatements.create(secret).ifPresent(sql -> executeIgnoringFailure(statement, sql, secret.get("name")));
-            }
-            for (String macro : CallerVariables.MACROS) {
-                statement.execute(macro);
-            }
+        for (Map<String, String> extension : extensions) {
+            String name = extension.get("name");
+            String repo = extension.get("repo");
+            execute(connection, repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
+            execute(connection, "LOAD " + name);
+        }
+        for (Map<String, Object> secret : secrets) {
+            SecretStatements.create(secret).ifPresent(sql -> executeIgnoringFailure(connection, sql, secret.get("name")));
+        }
+        for (String macro : CallerVariables.MACROS) {
+            execute(connection, macro);
         }
     }
 
-    private static void executeIgnoringFailure(Statement statement, String sql, Object secretName) {
-        try {
+    /** A statement per command: the driver closes a statement whose command failed. */
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    private static void executeIgnoringFailure(Connection connection, String sql, Object secretName) {
+        try {
+            execute(connection, sql);
         } catch (SQLException e) {
             LOG.log(Level.DEBUG, () -> "Secret " + secretName + " not injected into DuckDB: " + e.getMessage());
         }

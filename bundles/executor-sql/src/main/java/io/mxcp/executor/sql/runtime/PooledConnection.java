@@ -37,8 +37,8 @@ public final class PooledConnection {
         if (next.equals(caller)) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            for (String assignment : next.assignments(caller)) {
+        for (String assignment : next.assignments(caller)) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute(assignment);
             }
         }

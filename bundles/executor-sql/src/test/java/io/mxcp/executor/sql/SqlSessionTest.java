@@ -1,0 +1,417 @@
+package io.mxcp.executor.sql;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.EndpointSource;
+import io.mxcp.sdk.exec.ExecutorSession;
+
+class SqlSessionTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestDuckDbHost host = new TestDuckDbHost();
+    private ExecutorSession session;
+
+    @BeforeEach
+    void open() throws Exception {
+        session = new SqlExecutor(host).open(TestProject.at(dir.resolve("db/test.duckdb")));
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static EndpointSource sql(String code) {
+        return new EndpointSource("tool", "t", "sql", code, null, Path.of("tools/t.yml"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> run(String code, Map<String, Object> arguments) throws EndpointExecutionException {
+        return (List<Map<String, Object>>) session.execute(sql(code), arguments, TestContext.none());
+    }
+
+    private Object single(String code) throws EndpointExecutionException {
+        return run(code, Map.of()).getFirst().values().iterator().next();
+    }
+
+    @Test
+    void createsTheParentFolderAndReturnsRows() throws Exception {
+        assertTrue(Files.exists(dir.resolve("db/test.duckdb")));
+        assertEquals(List.of(Map.of("msg", "hello")), run("SELECT $msg AS msg", Map.of("msg", "hello")));
+    }
+
+    @Test
+    void hostileValuesStayData() throws Exception {
+        run("CREATE TABLE x(v VARCHAR)", Map.of());
+        String hostile = "'; DROP TABLE x; --";
+        run("INSERT INTO x VALUES ($v)", Map.of("v", hostile));
+        assertEquals(List.of(Map.of("v", hostile)), run("SELECT v FROM x WHERE v = $V", Map.of("v", hostile)));
+    }
+
+    @Test
+    void bindsJavaValuesWithTheReferenceTypes() throws Exception {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("s", "x");
+        arguments.put("i", 5L);
+        arguments.put("big", 5_000_000_000L);
+        arguments.put("d", 1.5);
+        arguments.put("b", true);
+        arguments.put("n", null);
+        arguments.put("date", LocalDate.of(2024, 1, 2));
+        arguments.put("time", LocalTime.of(1, 2, 3));
+        arguments.put("ts", LocalDateTime.of(2024, 1, 2, 3, 4, 5));
+        arguments.put("tz", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC));
+        arguments.put("list", List.of(1, 2));
+        arguments.put("empty", List.of());
+        Map<String, Object> struct = new LinkedHashMap<>();
+        struct.put("x", "1");
+        struct.put("y", List.of(1));
+        arguments.put("struct", struct);
+        String query = "SELECT " + String.join(", ", arguments.keySet().stream()
+                .map(name -> "typeof($" + name + ") AS " + name).toList());
+        Map<String, Object> types = run(query, arguments).getFirst();
+        assertEquals("VARCHAR", types.get("s"));
+        assertEquals("INTEGER", types.get("i"));
+        assertEquals("BIGINT", types.get("big"));
+        assertEquals("DOUBLE", types.get("d"));
+        assertEquals("BOOLEAN", types.get("b"));
+        assertEquals("\"NULL\"", types.get("n"));
+        assertEquals("DATE", types.get("date"));
+        assertEquals("TIME", types.get("time"));
+        assertEquals("TIMESTAMP", types.get("ts"));
+        assertEquals("TIMESTAMP WITH TIME ZONE", types.get("tz"));
+        assertEquals("INTEGER[]", types.get("list"));
+        assertEquals("\"NULL\"[]", types.get("empty"));
+        assertEquals("STRUCT(x VARCHAR, y INTEGER[])", types.get("struct"));
+    }
+
+    @Test
+    void dateParametersWorkWithDateFunctions() throws Exception {
+        assertEquals("January 02, 2024",
+                run("SELECT strftime($date, '%B %d, %Y') AS s", Map.of("date", LocalDate.of(2024, 1, 2))).getFirst().get("s"));
+    }
+
+    @Test
+    void missingAndExcessParametersGiveDuckDbMessages() {
+        var missing = assertThrows(EndpointExecutionException.class, () -> run("SELECT $a, $b", Map.of("a", 1)));
+        assertEquals("Failed to execute SQL: Invalid Input Error: Values were not provided for the following "
+                + "prepared statement parameters: b", missing.getMessage());
+        var excess = assertThrows(EndpointExecutionException.class, () -> run("SELECT $a", Map.of("a", 1, "b", 2)));
+        assertEquals("Failed to execute SQL: Invalid Input Error: Parameter argument/count mismatch, identifiers "
+                + "of the excess parameters: b", excess.getMessage());
+    }
+
+    @Test
+    void multiStatementSqlRunsEveryStatementAndReturnsTheLastRows() throws Exception {
+        List<Map<String, Object>> rows = run("CREATE TABLE m(a INT); INSERT INTO m VALUES (1), (2);"
+                + " SELECT a FROM m WHERE a > $min ORDER BY a", Map.of("min", 1));
+        assertEquals(List.of(Map.of("a", 2)), rows);
+    }
+
+    @Test
+    void parametersOutsideTheLastStatementAreRejected() {
+        var error = assertThrows(EndpointExecutionException.class,
+                () -> run("SELECT $a; SELECT 1", Map.of("a", 1)));
+        assertTrue(error.getMessage().startsWith(
+                "Failed to execute SQL: Not implemented Error: Prepared parameters are only supported for the last statement"),
+                error.getMessage());
+    }
+
+    @Test
+    void dmlCountsRowsAndDdlReturnsNothing() throws Exception {
+        assertEquals(List.of(), run("CREATE TABLE d(a INT)", Map.of()));
+        assertEquals(List.of(Map.of("Count", 2L)), run("INSERT INTO d VALUES (1), (2)", Map.of()));
+        assertEquals(List.of(Map.of("a", 1), Map.of("a", 2)), run("UPDATE d SET a = a RETURNING a", Map.of()));
+    }
+
+    @Test
+    void duckDbErrorsNameTheFailure() {
+        var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT * FROM missing_table", Map.of()));
+        assertTrue(error.getMessage().startsWith("Failed to execute SQL: Catalog Error: Table with name missing_table"),
+                error.getMessage());
+    }
+
+    @Test
+    void mapsScalarTypesWithTheReferenceQuirks() throws Exception {
+        Map<String, Object> row = run("SELECT 1::TINYINT t, 2::SMALLINT s, 3 i, 4::BIGINT b, 5::HUGEINT h, 6::UBIGINT u,"
+                + " 1.5::FLOAT f, 2.25::DECIMAL(10,2) dc, NULL::DOUBLE nd, NULL::DECIMAL(5,1) ndec, NULL::INTEGER ni,"
+                + " true bo, 'v' vc, 'a'::ENUM('a','b') en, '[1]'::JSON js", Map.of()).getFirst();
+        assertEquals(1, row.get("t"));
+        assertEquals(2, row.get("s"));
+        assertEquals(3, row.get("i"));
+        assertEquals(4L, row.get("b"));
+        assertEquals(5.0, row.get("h"));
+        assertEquals(BigInteger.valueOf(6), row.get("u"));
+        assertEquals(1.5, row.get("f"));
+        assertEquals(2.25, row.get("dc"));
+        assertTrue(row.containsKey("nd"));
+        assertNull(row.get("nd"));
+        assertNull(row.get("ndec"));
+        assertNull(row.get("ni"));
+        assertEquals(true, row.get("bo"));
+        assertEquals("v", row.get("vc"));
+        assertEquals("a", row.get("en"));
+        assertEquals("[1]", row.get("js"));
+    }
+
+    @Test
+    void mapsTemporalTypesWithTheReferenceQuirks() throws Exception {
+        Map<String, Object> row = run("SELECT DATE '2024-01-02' d, TIMESTAMP '2024-01-02 03:04:05.123' ts,"
+                + " TIMESTAMPTZ '2024-01-02 03:04:05+02' tz, TIME '01:02:03.5' t, INTERVAL 90 MINUTE iv,"
+                + " INTERVAL '1 month 2 days' iv2", Map.of()).getFirst();
+        assertEquals(LocalDateTime.of(2024, 1, 2, 0, 0), row.get("d"));
+        assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_000_000), row.get("ts"));
+        OffsetDateTime tz = (OffsetDateTime) row.get("tz");
+        assertEquals(OffsetDateTime.of(2024, 1, 2, 1, 4, 5, 0, ZoneOffset.UTC).toInstant(), tz.toInstant());
+        assertEquals(ZoneId.systemDefault().getRules().getOffset(tz.toInstant()), tz.getOffset());
+        assertEquals(LocalTime.of(1, 2, 3, 500_000_000), row.get("t"));
+        assertEquals(Duration.ofMinutes(90), row.get("iv"));
+        assertEquals(Duration.ofDays(32), row.get("iv2"));
+    }
+
+    @Test
+    void mapsNestedTypes() throws Exception {
+        Map<String, Object> row = run("SELECT [1, 2] l, [DATE '2024-01-01'] ld, {'x': 1, 'd': DATE '2024-01-01', 'l': [1]} st,"
+                + " MAP {'k': 1} m, [{'a': 1}] ls, [1, 2]::INTEGER[2] arr, NULL::INTEGER[] nl", Map.of()).getFirst();
+        assertEquals(List.of(1, 2), row.get("l"));
+        assertEquals(List.of(LocalDateTime.of(2024, 1, 1, 0, 0)), row.get("ld"));
+        Map<String, Object> struct = new LinkedHashMap<>();
+        struct.put("x", 1);
+        struct.put("d", LocalDate.of(2024, 1, 1));
+        struct.put("l", List.of(1));
+        assertEquals(struct, row.get("st"));
+        assertEquals(List.copyOf(struct.keySet()), List.copyOf(((Map<?, ?>) row.get("st")).keySet()));
+        assertEquals(Map.of("k", 1), row.get("m"));
+        assertEquals(List.of(Map.of("a", 1)), row.get("ls"));
+        assertEquals(List.of(1, 2), row.get("arr"));
+        assertNull(row.get("nl"));
+    }
+
+    @Test
+    void mapsUuidAndBlob() throws Exception {
+        Map<String, Object> row = run("SELECT '8c82b9fc-7b96-40ec-9ff4-aa393ac11baf'::UUID u, 'ab'::BLOB b", Map.of()).getFirst();
+        assertEquals(UUID.fromString("8c82b9fc-7b96-40ec-9ff4-aa393ac11baf"), row.get("u"));
+        assertArrayEquals(new byte[] {'a', 'b'}, (byte[]) row.get("b"));
+    }
+
+    @Test
+    void deduplicatesColumnNames() throws Exception {
+        assertEquals(List.of("a", "a_1", "A_2"), List.copyOf(run("SELECT 1 a, 2 a, 3 A", Map.of()).getFirst().keySet()));
+    }
+
+    @Test
+    void builtInFunctionsSeeTheCaller() throws Exception {
+        String query = "SELECT get_username() u, get_user_email() e, get_user_provider() p, get_user_external_token() t,"
+                + " get_request_header('authorization') h, get_request_header('Authorization') hc,"
+                + " get_request_header(NULL) hn, get_request_headers_json() j";
+        UserContext alice = new UserContext("1", "alice", "", null, null, "github", List.of(), "tok'en", Map.of());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("authorization", "Bearer x");
+        headers.put("x-name", "J\u00f6rg \"q\"");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = ((List<Map<String, Object>>) session.execute(sql(query), Map.of(),
+                new TestContext(alice, headers))).getFirst();
+        assertEquals("alice", row.get("u"));
+        assertNull(row.get("e"), "empty values count as absent");
+        assertEquals("github", row.get("p"));
+        assertEquals("tok'en", row.get("t"));
+        assertEquals("Bearer x", row.get("h"));
+        assertNull(row.get("hc"), "header lookup is case-sensitive");
+        assertNull(row.get("hn"));
+        assertEquals("{\"authorization\": \"Bearer x\", \"x-name\": \"J\\u00f6rg \\\"q\\\"\"}", row.get("j"));
+
+        Map<String, Object> anonymous = run(query, Map.of()).getFirst();
+        assertTrue(anonymous.values().stream().allMatch(value -> value == null), anonymous.toString());
+    }
+
+    @Test
+    void builtInFunctionsFollowTheCallerAcrossCallsOfACachedStatement() throws Exception {
+        String query = "SELECT get_username() AS u";
+        for (String name : List.of("ann", "bob", "ann")) {
+            UserContext user = new UserContext(name, name, null, null, null, "cli", List.of(), null, Map.of());
+            assertEquals(List.of(Map.of("u", name)), session.execute(sql(query), Map.of(), new TestContext(user, Map.of())));
+        }
+    }
+
+    @Test
+    void validatesTheFirstStatementOnly() {
+        assertEquals(Optional.empty(), session.validate(sql("SELECT $a AS a"), Set.of("a")));
+        assertEquals(Optional.of("No SQL query found"), session.validate(sql("  \n"), Set.of()));
+        Optional<String> syntax = session.validate(sql("SELEC 1"), Set.of());
+        assertTrue(syntax.orElseThrow().startsWith("Source code syntax validation failed: Parser Error: syntax error at or near \"SELEC\""),
+                syntax.get());
+        Optional<String> ddl = session.validate(sql("CREATE TABLE v(a INT)"), Set.of());
+        assertTrue(ddl.orElseThrow().startsWith("Source code syntax validation failed: Parser Error"), ddl.get());
+        Optional<String> binder = session.validate(sql("SELECT nope FROM nowhere"), Set.of());
+        assertTrue(binder.orElseThrow().startsWith("Source code syntax validation failed: Catalog Error"), binder.get());
+        assertEquals(Optional.empty(), session.validate(sql("SELECT 1; CREATE TABLE never_created(a INT)"), Set.of()));
+        assertTrue(session.validate(sql("SELECT * FROM never_created"), Set.of()).isPresent(),
+                "trailing statements are not run by validation");
+    }
+
+    @Test
+    void validateReportsParameterMismatchAsPythonSets() {
+        assertEquals(Optional.of("Parameter mismatch: missing={'userid'}, extra={'userId'}"),
+                session.validate(sql("SELECT $userId"), Set.of("userId")));
+        assertEquals(Optional.of("Parameter mismatch: missing=set(), extra={'a', 'extra_param'}"),
+                session.validate(sql("SELECT 1; SELECT $b"), Set.of("extra_param", "a")));
+        assertEquals(Optional.of("Parameter mismatch: missing={'x'}, extra=set()"),
+                session.validate(sql("SELECT $x"), Set.of()));
+    }
+
+    @Test
+    void cancellationInterruptsARunningQuery() throws Exception {
+        TestContext context = TestContext.none();
+        CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.execute(sql("SELECT count(*) FROM range(1000000000) a, range(1000000000) b"), Map.of(), context);
+            } catch (EndpointExecutionException e) {
+                return e;
+            }
+        });
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        context.cancel();
+        Object outcome = call.get(5, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 1000, "cancelled after " + millis + " ms");
+        assertTrue(outcome instanceof EndpointExecutionException e && e.getMessage().contains("cancelled"), String.valueOf(outcome));
+        assertEquals(List.of(Map.of("ok", 1)), run("SELECT 1 AS ok", Map.of()), "the session stays usable");
+    }
+
+    @Test
+    void aCallAlreadyCancelledDoesNotRun() throws Exception {
+        run("CREATE TABLE c(a INT)", Map.of());
+        TestContext context = TestContext.none();
+        context.cancel();
+        var error = assertThrows(EndpointExecutionException.class,
+                () -> session.execute(sql("INSERT INTO c VALUES (1)"), Map.of(), context));
+        assertTrue(error.getMessage().contains("cancelled"), error.getMessage());
+        assertEquals(List.of(Map.of("n", 0L)), run("SELECT count(*) AS n FROM c", Map.of()));
+    }
+
+    @Test
+    void closedSessionRefusesCalls() throws Exception {
+        session.close();
+        var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT 1", Map.of()));
+        assertEquals("DuckDB runtime is shutting down", error.getMessage());
+        assertEquals(0, host.openDatabases.get());
+        session = new SqlExecutor(host).open(TestProject.at(dir.resolve("db/test.duckdb")));
+    }
+
+    @Test
+    void hotPathIsFast() throws Exception {
+        Map<String, Object> arguments = Map.of("msg", "hi");
+        for (int i = 0; i < 2000; i++) {
+            run("SELECT $msg AS msg", arguments);
+        }
+        int calls = 5000;
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            run("SELECT $msg AS msg", arguments);
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / calls;
+        assertTrue(micros < 1000, "mean " + micros + " us per call");
+    }
+
+    @Test
+    void concurrentCallsShareThePool() throws Exception {
+        run("CREATE TABLE p(a INT)", Map.of());
+        List<CompletableFuture<Object>> calls = java.util.stream.IntStream.range(0, 40)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return session.execute(sql("INSERT INTO p VALUES ($i)"), Map.of("i", i), TestContext.none());
+                    } catch (EndpointExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(Map.of("n", 40L)), run("SELECT count(*) AS n FROM p", Map.of()));
+    }
+
+    @Test
+    void inMemoryDatabasesAreRejected() {
+        var error = assertThrows(EndpointExecutionException.class,
+                () -> new SqlExecutor(host).open(TestProject.at(dir.resolve(":memory:"))));
+        assertEquals("Failed to create RuntimeEnvironment: In-memory databases (:memory:) are not supported. "
+                + "Please use a file-based database.", error.getMessage());
+    }
+
+    @Test
+    void readOnlyOpensAMissingFileAfterCreatingIt() throws Exception {
+        Path file = dir.resolve("ro/new.duckdb");
+        try (ExecutorSession readOnly = new SqlExecutor(host).open(new TestProject(file, true, List.of(), List.of()))) {
+            assertTrue(Files.exists(file));
+            var error = assertThrows(EndpointExecutionException.class,
+                    () -> readOnly.execute(sql("CREATE TABLE w(a INT)"), Map.of(), TestContext.none()));
+            assertTrue(error.getMessage().contains("read-only"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingExtensionFailsRuntimeCreation() {
+        var project = new TestProject(dir.resolve("ext.duckdb"), false,
+                List.of(Map.of("name", "no_such_extension_xyz", "repo", "'file:///nonexistent'")), List.of());
+        var error = assertThrows(EndpointExecutionException.class, () -> new SqlExecutor(host).open(project));
+        assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
+        assertEquals(0, host.openDatabases.get() - 1, "the failed runtime released its database");
+    }
+
+    @Test
+    void secretsAreInjectedAndBadOnesIgnored() throws Exception {
+        Map<String, Object> http = Map.of("name", "http_secret", "type", "http",
+                "parameters", Map.of("EXTRA_HTTP_HEADERS", new LinkedHashMap<>(Map.of("header1", "Foo"))));
+        Map<String, Object> bad = Map.of("name", "custom_secret", "type", "custom", "parameters", Map.of("k", "v"));
+        Map<String, Object> empty = Map.of("name", "empty_secret", "type", "http", "parameters", Map.of());
+        try (ExecutorSession withSecrets = new SqlExecutor(host).open(
+                new TestProject(dir.resolve("secrets.duckdb"), false, List.of(), List.of(bad, http, empty)))) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) withSecrets.execute(
+                    sql("SELECT name, secret_string FROM duckdb_secrets()"), Map.of(), TestContext.none());
+            assertEquals(1, rows.size(), rows.toString());
+            assertEquals("http_secret", rows.getFirst().get("name"));
+            assertTrue(rows.getFirst().get("secret_string").toString().contains("extra_http_headers={header1=Foo}"),
+                    rows.toString());
+        }
+    }
+
+    @Test
+    void javaUdfFailuresReadWithoutStackFrames() throws Exception {
+        assertEquals(Arrays.asList("Invalid Input Error: java.lang.IllegalStateException: boom"),
+                List.of(SqlErrors.message(new java.sql.SQLException(
+                        "Invalid Input Error: java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)\n\tat d.E.f(E.java:2)\n"))));
+    }
+}

@@ -1,0 +1,138 @@
+package io.mxcp.executor.sql;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
+import org.duckdb.DuckDBFunctions;
+
+import io.mxcp.kernel.api.DuckDbDatabase;
+import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.SqlFunctionRoute;
+
+/**
+ * A small stand-in for the kernel's host: one database per open() call, and routes kept as a stack per
+ * name and signature behind one registered dispatching function (the newest open route answers).
+ */
+public final class TestDuckDbHost implements DuckDbHost {
+
+    private final List<DuckDBConnection> databases = new ArrayList<>();
+    private final Map<String, Dispatcher> dispatchers = new HashMap<>();
+    public final AtomicInteger openDatabases = new AtomicInteger();
+
+    private static final class Dispatcher {
+        final String name;
+        final List<DuckDBColumnType> parameters;
+        final DuckDBColumnType returnType;
+        final List<Function<Object[], Object>> bodies = new ArrayList<>();
+
+        Dispatcher(String name, List<DuckDBColumnType> parameters, DuckDBColumnType returnType) {
+            this.name = name;
+            this.parameters = parameters;
+            this.returnType = returnType;
+        }
+
+        Object call(Object... arguments) {
+            Function<Object[], Object> current;
+            synchronized (this) {
+                current = bodies.isEmpty() ? null : bodies.getLast();
+            }
+            if (current == null) {
+                throw new IllegalStateException("UDF plugin " + name + " is not installed");
+            }
+            return current.apply(arguments);
+        }
+
+        void register(Connection connection) throws SQLException {
+            var builder = DuckDBFunctions.scalarFunction().withName(name).withReturnType(returnType);
+            for (DuckDBColumnType parameter : parameters) {
+                builder.withParameter(parameter);
+            }
+            switch (parameters.size()) {
+                case 0 -> builder.withFunction((Supplier<Object>) () -> call());
+                case 1 -> builder.withFunction((Function<Object, Object>) a -> call(a));
+                case 2 -> builder.withFunction((BiFunction<Object, Object, Object>) (a, b) -> call(a, b));
+                default -> throw new SQLException("test host supports up to two parameters");
+            }
+            builder.register(connection);
+        }
+    }
+
+    @Override
+    public synchronized DuckDbDatabase open(Path file, boolean readOnly) throws SQLException {
+        Properties properties = new Properties();
+        if (readOnly) {
+            properties.setProperty("duckdb.read_only", "true");
+        }
+        DuckDBConnection main = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file, properties);
+        for (Dispatcher dispatcher : dispatchers.values()) {
+            dispatcher.register(main);
+        }
+        databases.add(main);
+        openDatabases.incrementAndGet();
+        return new DuckDbDatabase() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public boolean readOnly() {
+                return readOnly;
+            }
+
+            @Override
+            public Connection connect() throws SQLException {
+                return main.duplicate();
+            }
+
+            @Override
+            public void close() {
+                synchronized (TestDuckDbHost.this) {
+                    databases.remove(main);
+                    openDatabases.decrementAndGet();
+                }
+                try {
+                    main.close();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public synchronized SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes,
+            DuckDBColumnType returnType, Function<Object[], Object> body) throws SQLException {
+        String key = name + parameterTypes;
+        Dispatcher dispatcher = dispatchers.get(key);
+        if (dispatcher == null) {
+            dispatcher = new Dispatcher(name, List.copyOf(parameterTypes), returnType);
+            for (DuckDBConnection database : databases) {
+                dispatcher.register(database);
+            }
+            dispatchers.put(key, dispatcher);
+        }
+        Dispatcher routed = dispatcher;
+        synchronized (routed) {
+            routed.bodies.add(body);
+        }
+        return () -> {
+            synchronized (routed) {
+                routed.bodies.remove(body);
+            }
+        };
+    }
+}
