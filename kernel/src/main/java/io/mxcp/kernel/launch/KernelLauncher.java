@@ -12,7 +12,8 @@ import io.mxcp.kernel.logging.KernelLogging;
 /**
  * Runs one command: starts the kernel, hands over the command line, stops the kernel. On SIGINT/SIGTERM the
  * CLI's own hook stops the server; this class's hook then waits for the command to return and the framework to
- * stop, so bundles deactivate cleanly (audit flushed, databases closed) before the JVM exits.
+ * stop, so bundles deactivate cleanly (audit flushed, databases closed), and exits with the command's code: a
+ * server stopped by a signal after draining has succeeded (exit 0, as the original).
  */
 public final class KernelLauncher {
 
@@ -21,6 +22,7 @@ public final class KernelLauncher {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile int exitCode = 1;
 
     public KernelLauncher(PrintStream stdout, PrintStream stderr) {
         this.stdout = stdout;
@@ -33,19 +35,23 @@ public final class KernelLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(this::awaitStop, "mxcp-kernel-shutdown"));
         try (Kernel kernel = new Kernel(KernelSettings.fromSystemProperties(), debug)) {
             kernel.start();
-            return CommandHandoff.run(kernel.bundleContext(), arguments,
+            exitCode = CommandHandoff.run(kernel.bundleContext(), arguments,
                     new CommandStreams(System.in, stdout, stderr, Boolean.getBoolean("mxcp.interactive")));
         } catch (KernelException e) {
             stderr.println("Error: " + e.getMessage());
-            return 1;
         } finally {
             stopped.countDown();
         }
+        return exitCode;
     }
 
     private void awaitStop() {
         try {
-            stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                stdout.flush();
+                stderr.flush();
+                Runtime.getRuntime().halt(exitCode);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
