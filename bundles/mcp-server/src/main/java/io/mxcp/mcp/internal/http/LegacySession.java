@@ -1,9 +1,8 @@
 package io.mxcp.mcp.internal.http;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.xnio.IoUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -74,7 +73,15 @@ final class LegacySession {
             stream = null;
         }
         if (open != null) {
-            IoUtils.safeClose(open);
+            closeQuietly(open);
+        }
+    }
+
+    static void closeQuietly(ServerSentEventConnection connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // the client is gone already
         }
     }
 }

@@ -194,7 +194,7 @@ final class McpHttpHandler implements HttpHandler {
             if (session.attach(connection)) {
                 connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
             } else {
-                org.xnio.IoUtils.safeClose(connection);
+                LegacySession.closeQuietly(connection);
             }
         }).handleRequest(exchange);
     }
