@@ -39,6 +39,11 @@ final class DefaultProject implements Project {
         this.validator = new EndpointValidator(settings.root(), sessions);
     }
 
+    /** The configuration this project was opened with (also the executors' {@code ProjectRuntime}). */
+    ProjectSettings settings() {
+        return settings;
+    }
+
     @Override
     public Path root() {
         return settings.root();

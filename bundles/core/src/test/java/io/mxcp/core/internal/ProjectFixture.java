@@ -1,0 +1,39 @@
+package io.mxcp.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ProjectOptions;
+
+/** Test helper: writes a project into a temp folder and opens it with a controlled environment. */
+final class ProjectFixture {
+
+    final Path root;
+    final Map<String, String> env = new HashMap<>();
+    final ProjectServiceComponent service = new ProjectServiceComponent();
+
+    ProjectFixture(Path root) {
+        this.root = root;
+        env.put("HOME", root.resolve("home").toString());
+    }
+
+    ProjectFixture write(String relative, String content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return this;
+    }
+
+    Project open() throws ProjectException {
+        return open(null, false);
+    }
+
+    Project open(String profile, boolean readOnly) throws ProjectException {
+        return service.open(new ProjectOptions(root, profile, readOnly, env));
+    }
+}
