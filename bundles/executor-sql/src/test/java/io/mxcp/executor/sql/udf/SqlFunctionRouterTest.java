@@ -1,0 +1,157 @@
+package io.mxcp.executor.sql.udf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.executor.sql.SqlExecutor;
+import io.mxcp.executor.sql.TestDuckDbHost;
+import io.mxcp.executor.sql.TestProject;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.EndpointSource;
+import io.mxcp.sdk.exec.ExecutionContext;
+import io.mxcp.sdk.exec.ExecutorSession;
+import io.mxcp.sdk.udf.SqlFunction;
+import io.mxcp.sdk.udf.SqlFunctionProvider;
+import io.mxcp.sdk.udf.SqlType;
+
+class SqlFunctionRouterTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestDuckDbHost host = new TestDuckDbHost();
+    private final SqlFunctionRouter router = new SqlFunctionRouter(host);
+    private ExecutorSession session;
+
+    @BeforeEach
+    void open() throws Exception {
+        session = new SqlExecutor(host).open(TestProject.at(dir.resolve("udf.duckdb")));
+    }
+
+    @AfterEach
+    void close() {
+        router.deactivate();
+        session.close();
+    }
+
+    private Object single(String sql) throws EndpointExecutionException {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) session.execute(
+                new EndpointSource("tool", "t", "sql", sql, null, Path.of("t.yml")), Map.of(), noCaller());
+        return rows.getFirst().values().iterator().next();
+    }
+
+    private static ExecutionContext noCaller() {
+        return new ExecutionContext() {
+            @Override
+            public java.util.Optional<io.mxcp.sdk.auth.UserContext> user() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Map<String, String> requestHeaders() {
+                return Map.of();
+            }
+
+            @Override
+            public io.mxcp.sdk.exec.CancellationSignal cancellation() {
+                return new io.mxcp.sdk.exec.CancellationSignal() {
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+
+                    @Override
+                    public AutoCloseable onCancel(Runnable action) {
+                        return () -> { };
+                    }
+                };
+            }
+        };
+    }
+
+    private static SqlFunctionProvider provider(String version) {
+        return new SqlFunctionProvider() {
+            @Override
+            public String providerName() {
+                return "sample";
+            }
+
+            @Override
+            public List<SqlFunction> functions() {
+                return List.of(
+                        new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> version),
+                        new SqlFunction("sample_len", List.of(SqlType.VARCHAR), SqlType.BIGINT,
+                                args -> args[0] == null ? -1 : ((String) args[0]).length()),
+                        new SqlFunction("sample_fail", List.of(SqlType.VARCHAR), SqlType.VARCHAR, args -> {
+                            throw new java.io.IOException("cannot read " + args[0]);
+                        }),
+                        new SqlFunction("sample_loader", List.of(), SqlType.VARCHAR,
+                                args -> String.valueOf(Thread.currentThread().getContextClassLoader() == getClass().getClassLoader())));
+            }
+        };
+    }
+
+    @Test
+    void routesAProvidersFunctionsWhileItIsBound() throws Exception {
+        SqlFunctionProvider v1 = provider("v1");
+        router.bindProvider(v1);
+        assertEquals("v1", single("SELECT sample_version()"));
+        assertEquals(3L, single("SELECT sample_len('abc')"), "an Integer result is returned as the declared BIGINT");
+        assertEquals(-1L, single("SELECT sample_len(NULL)"), "the body is called for NULL arguments");
+        assertEquals("true", single("SELECT sample_loader()"), "the body runs with the plugin's context class loader");
+
+        router.unbindProvider(v1);
+        var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_version()"));
+        assertTrue(error.getMessage().contains("UDF plugin sample_version is not installed"), error.getMessage());
+    }
+
+    @Test
+    void aThrowingBodyFailsTheQueryWithItsMessage() throws Exception {
+        router.bindProvider(provider("v1"));
+        var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_fail('x')"));
+        assertTrue(error.getMessage().startsWith("Failed to execute SQL: "), error.getMessage());
+        assertTrue(error.getMessage().contains("sample.sample_fail: cannot read x"), error.getMessage());
+        assertTrue(!error.getMessage().contains("\tat "), error.getMessage());
+        assertEquals("v1", single("SELECT sample_version()"), "the session stays usable");
+    }
+
+    @Test
+    void theNewerProviderTakesOverAndSurvivesTheOlderOnesRemoval() throws Exception {
+        SqlFunctionProvider v1 = provider("v1");
+        SqlFunctionProvider v2 = provider("v2");
+        router.bindProvider(v1);
+        router.bindProvider(v2);
+        assertEquals("v2", single("SELECT sample_version()"));
+        router.unbindProvider(v1);
+        assertEquals("v2", single("SELECT sample_version()"));
+    }
+
+    @Test
+    void restoresTheCallersContextClassLoader() {
+        ClassLoader mine = new ClassLoader() { };
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        SqlFunction function = new SqlFunction("probe", List.of(), SqlType.VARCHAR, args -> {
+            seen.set(Thread.currentThread().getContextClassLoader());
+            return "x";
+        });
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        assertEquals("x", new FunctionBodyAdapter("p", function, mine).apply(new Object[0]));
+        assertEquals(mine, seen.get());
+        assertEquals(before, Thread.currentThread().getContextClassLoader());
+        assertNull(new FunctionBodyAdapter("p", new SqlFunction("nothing", List.of(), SqlType.VARCHAR, args -> null), mine)
+                .apply(new Object[0]));
+    }
+}
