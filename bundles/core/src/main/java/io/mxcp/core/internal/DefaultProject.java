@@ -44,6 +44,10 @@ final class DefaultProject implements Project {
         return settings;
     }
 
+    EndpointDiscovery discovery() {
+        return discovery;
+    }
+
     @Override
     public Path root() {
         return settings.root();
