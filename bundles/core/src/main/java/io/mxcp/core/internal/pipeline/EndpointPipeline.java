@@ -73,8 +73,8 @@ public final class EndpointPipeline {
 
     private Object run(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        EndpointSource source = source(definition);
         try (ExecutorSessions.Lease lease = sessions.acquire(definition.language())) {
+            EndpointSource source = source(definition);
             return lease.session().execute(source, arguments, CallContext.of(options));
         } catch (EndpointExecutionException | UnsupportedLanguageException e) {
             throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
