@@ -17,6 +17,8 @@ public final class PromptRenderer {
     private static final Pattern SUBSTITUTION = Pattern.compile(
             "\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*-?}}");
 
+    private static final Object UNDEFINED = new Object();
+
     private PromptRenderer() {
     }
 
@@ -31,8 +33,6 @@ public final class PromptRenderer {
         m.appendTail(out);
         return out.toString();
     }
-
-    private static final Object UNDEFINED = new Object();
 
     private static Object lookup(String path, Map<String, Object> variables) {
         String[] parts = path.split("\\.");

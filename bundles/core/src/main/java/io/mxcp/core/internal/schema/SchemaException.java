@@ -7,21 +7,8 @@ package io.mxcp.core.internal.schema;
 public final class SchemaException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String location;
-    private final String detail;
-
     public SchemaException(String location, String detail) {
         super(location == null || location.isEmpty() ? detail : location + ": " + detail);
-        this.location = location == null ? "" : location;
-        this.detail = detail;
-    }
-
-    public String location() {
-        return location;
-    }
-
-    public String detail() {
-        return detail;
     }
 
     /** A custom model rule, worded like pydantic's {@code ValueError}. */

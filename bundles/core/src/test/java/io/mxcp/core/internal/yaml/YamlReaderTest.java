@@ -1,0 +1,69 @@
+package io.mxcp.core.internal.yaml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Spec 01 §0.1: PyYAML safe_load (YAML 1.1) scalar resolution and encoding sniffing. */
+class YamlReaderTest {
+
+    @Test
+    void resolvesScalarsLikePyYaml() throws Exception {
+        Map<?, ?> doc = (Map<?, ?>) YamlReader.parse("""
+                a: yes
+                b: Off
+                c: y
+                d: 2024-01-15
+                e: 2024-01-15 10:00:00
+                f: 017
+                g: 1_000
+                h: 1:30
+                i: 0o17
+                j: 1e3
+                k: 1.0e+3
+                l: ~
+                m:
+                """);
+        assertEquals(true, doc.get("a"));
+        assertEquals(false, doc.get("b"));
+        assertEquals("y", doc.get("c"));
+        assertEquals(LocalDate.of(2024, 1, 15), doc.get("d"));
+        assertEquals(LocalDateTime.of(2024, 1, 15, 10, 0), doc.get("e"));
+        assertEquals(15, doc.get("f"));
+        assertEquals(1000, doc.get("g"));
+        assertEquals(90, doc.get("h"));
+        assertEquals("0o17", doc.get("i"));
+        assertEquals("1e3", doc.get("j"));
+        assertEquals(1000.0, doc.get("k"));
+        assertNull(doc.get("l"));
+        assertNull(doc.get("m"));
+    }
+
+    @Test
+    void emptyOrCommentOnlyDocumentIsNull() throws Exception {
+        assertNull(YamlReader.parse(""));
+        assertNull(YamlReader.parse("# nothing\n"));
+    }
+
+    @Test
+    void sniffsBomAndUtf16() throws Exception {
+        byte[] utf8Bom = ("\uFEFFname: é").getBytes(StandardCharsets.UTF_8);
+        assertEquals(Map.of("name", "é"), YamlReader.parse(utf8Bom));
+        byte[] utf16 = ("\uFEFFname: é").getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(Map.of("name", "é"), YamlReader.parse(utf16));
+        assertEquals(Map.of("name", "é"), YamlReader.parse(("\uFEFFname: é").getBytes(StandardCharsets.UTF_16BE)));
+    }
+
+    @Test
+    void syntaxErrorsGiveTheParsersFirstLine() {
+        YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> YamlReader.parse("a: [1, 2\n"));
+        assertEquals("while parsing a flow sequence", e.getMessage());
+    }
+}
