@@ -21,6 +21,9 @@ final class DispatchingFunctions {
             builder.withName(signature.name());
             signature.parameterTypes().forEach(type -> addParameter(builder, type));
             builder.withReturnType(signature.returnType());
+            // volatile: DuckDB must not fold a constant call (f('x'), f()) into a prepared plan, or a cached
+            // statement would keep answering with the implementation that was current when it was prepared
+            builder.withVolatile();
             // plugins see every call, also with NULL arguments (spec 01 §6.3 "special" null handling)
             switch (signature.parameterTypes().size()) {
                 case 0 -> builder.withFunction(() -> slot.invoke(new Object[0]));

@@ -47,6 +47,28 @@ class KernelDuckDbHostTest {
     }
 
     @Test
+    void aPreparedStatementSeesTheSwap() throws Exception {
+        SqlFunctionRoute v1 = host.route("plugin_version", List.of(), DuckDBColumnType.VARCHAR, args -> "v1");
+        try (DuckDbDatabase database = host.open(folder.resolve("e.duckdb"), false);
+                Connection c = database.connect();
+                java.sql.PreparedStatement constantCall = c.prepareStatement("SELECT plugin_version()")) {
+            assertEquals("v1", single(constantCall));
+            SqlFunctionRoute v2 = host.route("plugin_version", List.of(), DuckDBColumnType.VARCHAR, args -> "v2");
+            v1.close();
+            assertEquals("v2", single(constantCall));
+            v2.close();
+            assertThrows(SQLException.class, () -> single(constantCall));
+        }
+    }
+
+    private static String single(java.sql.PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void functionsRoutedBeforeADatabaseOpensAreRegisteredOnIt() throws Exception {
         try (SqlFunctionRoute route = host.route("add_two", List.of(DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT),
                 DuckDBColumnType.BIGINT, args -> (Long) args[0] + (Long) args[1]);
