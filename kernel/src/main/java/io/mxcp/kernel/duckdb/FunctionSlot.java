@@ -37,7 +37,7 @@ final class FunctionSlot {
         while (true) {
             Route current = currentRoute();
             if (current == null) {
-                throw new IllegalStateException("UDF plugin " + signature.name() + " is not installed");
+                throw new PluginNotInstalledException(signature.name());
             }
             if (current.tryAcquire()) {
                 try {

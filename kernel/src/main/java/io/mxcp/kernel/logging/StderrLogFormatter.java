@@ -16,7 +16,7 @@ final class StderrLogFormatter extends Formatter {
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(128)
                 .append(LocalTime.now().format(TIME)).append(' ')
-                .append(record.getLevel().getName()).append(' ')
+                .append(levelName(record.getLevel())).append(' ')
                 .append('[').append(shortName(record.getLoggerName())).append("] ")
                 .append(formatMessage(record)).append(System.lineSeparator());
         if (record.getThrown() != null) {
@@ -25,6 +25,21 @@ final class StderrLogFormatter extends Formatter {
             line.append(trace);
         }
         return line.toString();
+    }
+
+    /** The names System.Logger users know, rather than java.util.logging's SEVERE/FINE. */
+    private static String levelName(java.util.logging.Level level) {
+        int value = level.intValue();
+        if (value >= java.util.logging.Level.SEVERE.intValue()) {
+            return "ERROR";
+        }
+        if (value >= java.util.logging.Level.WARNING.intValue()) {
+            return "WARN";
+        }
+        if (value >= java.util.logging.Level.INFO.intValue()) {
+            return "INFO";
+        }
+        return value >= java.util.logging.Level.FINE.intValue() ? "DEBUG" : "TRACE";
     }
 
     private static String shortName(String loggerName) {

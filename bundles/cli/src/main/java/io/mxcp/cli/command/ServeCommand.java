@@ -59,6 +59,7 @@ final class ServeCommand extends ProjectSubcommand {
 
     @Override
     int execute() throws Exception {
+        ServerLogging.forServer(debug());
         Project project = openProject(readOnly.readOnly);
         boolean handedOver = false;
         try {
