@@ -19,7 +19,7 @@ public final class Main {
         // standard output carries command results and the stdio protocol only: anything else printed goes to stderr
         System.setOut(stderr);
         List<String> arguments = Arrays.asList(args);
-        int code = new KernelLauncher(stdout, stderr).run(arguments);
-        System.exit(code);
+        KernelLauncher launcher = new KernelLauncher(stdout, stderr);
+        launcher.exit(launcher.run(arguments));
     }
 }

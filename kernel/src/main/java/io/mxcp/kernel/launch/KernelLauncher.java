@@ -23,6 +23,7 @@ public final class KernelLauncher {
     private final PrintStream stderr;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile int exitCode = 1;
+    private volatile boolean exitRequested;
 
     public KernelLauncher(PrintStream stdout, PrintStream stderr) {
         this.stdout = stdout;
@@ -45,7 +46,16 @@ public final class KernelLauncher {
         return exitCode;
     }
 
+    /** Ends the process with the command's code once {@link #run} returned. */
+    public void exit(int code) {
+        exitRequested = true;
+        System.exit(code);
+    }
+
     private void awaitStop() {
+        if (exitRequested) {
+            return; // a normal exit: let the JVM finish its own shutdown (delete-on-exit files, ...)
+        }
         try {
             if (stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 stdout.flush();
