@@ -1,9 +1,8 @@
 package io.mxcp.mcp.internal.mapping;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,10 +12,11 @@ import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.mcp.internal.arguments.ArgumentCheck;
 
 /** The served prompts and the mapping of rendered messages to MCP prompt messages (spec 04 §4). */
 public final class PromptCatalog {
-    private final Set<String> names = new HashSet<>();
+    private final Map<String, ArgumentCheck> checks = new HashMap<>();
     private final ArrayNode descriptions;
     private final ObjectMapper mapper;
 
@@ -24,7 +24,8 @@ public final class PromptCatalog {
         this.mapper = mapper;
         descriptions = mapper.createArrayNode();
         for (EndpointDefinition definition : Served.definitions(endpoints, EndpointKind.PROMPT)) {
-            if (names.add(definition.name())) {
+            if (checks.putIfAbsent(definition.name(),
+                    ArgumentCheck.forToolOrPrompt(definition.name(), definition.parameters())) == null) {
                 descriptions.add(describe(definition));
             }
         }
@@ -50,8 +51,9 @@ public final class PromptCatalog {
         return descriptions;
     }
 
-    public boolean contains(String name) {
-        return names.contains(name);
+    /** The MCP-layer check of a served prompt's arguments, or null when no prompt has that name. */
+    public ArgumentCheck arguments(String name) {
+        return checks.get(name);
     }
 
     /**

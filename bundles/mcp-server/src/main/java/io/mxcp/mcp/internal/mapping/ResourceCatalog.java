@@ -7,20 +7,28 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.mcp.internal.arguments.ArgumentCheck;
+import io.mxcp.mcp.internal.arguments.InvalidArgumentsException;
 
 /** The served resources: fixed URIs for {@code resources/list}, templates for {@code resources/templates/list}. */
 public final class ResourceCatalog {
 
-    /** A concrete URI matched to its declaration, with the placeholder values as arguments. */
-    public record Match(EndpointDefinition definition, Map<String, Object> arguments) {
+    /** A concrete URI matched to its declaration, with the placeholder values (text) and their check. */
+    public record Match(EndpointDefinition definition, ObjectNode values, ArgumentCheck check) {
+
+        /** The placeholder values checked against the declared parameters, as arguments for the core. */
+        public Map<String, Object> arguments() throws InvalidArgumentsException {
+            return check == null ? Map.of() : check.apply(values);
+        }
     }
 
-    private record Template(EndpointDefinition definition, UriTemplate template) {
+    private record Template(EndpointDefinition definition, UriTemplate template, ArgumentCheck check) {
     }
 
     private final Map<String, EndpointDefinition> fixed = new LinkedHashMap<>();
@@ -34,7 +42,9 @@ public final class ResourceCatalog {
         for (EndpointDefinition definition : Served.definitions(endpoints, EndpointKind.RESOURCE)) {
             String uri = definition.uri();
             if (UriTemplate.isTemplate(uri)) {
-                templates.add(new Template(definition, UriTemplate.parse(uri)));
+                templates.add(new Template(definition, UriTemplate.parse(uri),
+                        ArgumentCheck.forResource(definition.name() != null ? definition.name() : uri,
+                                definition.parameters())));
                 templateDescriptions.add(describe(definition, "uriTemplate", mapper));
             } else if (fixed.putIfAbsent(uri, definition) == null) {
                 resourceDescriptions.add(describe(definition, "uri", mapper));
@@ -66,12 +76,14 @@ public final class ResourceCatalog {
     public Match match(String uri) {
         EndpointDefinition exact = fixed.get(uri);
         if (exact != null) {
-            return new Match(exact, Map.of());
+            return new Match(exact, null, null);
         }
         for (Template template : templates) {
-            Map<String, Object> values = template.template().match(uri);
+            Map<String, String> values = template.template().match(uri);
             if (values != null) {
-                return new Match(template.definition(), values);
+                ObjectNode placeholders = JsonNodeFactory.instance.objectNode();
+                values.forEach(placeholders::put);
+                return new Match(template.definition(), placeholders, template.check());
             }
         }
         return null;

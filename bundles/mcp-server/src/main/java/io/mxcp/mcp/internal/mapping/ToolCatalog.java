@@ -1,29 +1,25 @@
 package io.mxcp.mcp.internal.mapping;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
-import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.mcp.internal.arguments.ArgumentCheck;
 
 /** The served tools (enabled, loaded tool definitions, first of a name wins) and their MCP descriptions. */
 public final class ToolCatalog {
     private static final List<String> ANNOTATION_KEYS = List.of("title", "readOnlyHint", "destructiveHint",
             "idempotentHint", "openWorldHint");
 
-    /** One served tool. */
-    public record Tool(String name, EndpointDefinition definition, Set<String> stringParameters) {
+    /** One served tool with the MCP-layer check of its arguments. */
+    public record Tool(String name, EndpointDefinition definition, ArgumentCheck arguments) {
     }
 
     private final Map<String, Tool> tools = new LinkedHashMap<>();
@@ -36,13 +32,8 @@ public final class ToolCatalog {
             if (tools.containsKey(definition.name())) {
                 continue;
             }
-            Set<String> stringParameters = new HashSet<>();
-            for (ParameterDefinition parameter : definition.parameters()) {
-                if ("string".equals(parameter.type().type())) {
-                    stringParameters.add(parameter.name());
-                }
-            }
-            tools.put(definition.name(), new Tool(definition.name(), definition, Set.copyOf(stringParameters)));
+            tools.put(definition.name(), new Tool(definition.name(), definition,
+                    ArgumentCheck.forToolOrPrompt(definition.name(), definition.parameters())));
             descriptions.add(describe(definition, schemas, mapper));
         }
     }
@@ -79,23 +70,5 @@ public final class ToolCatalog {
     /** The tool of that name, or null. */
     public Tool find(String name) {
         return tools.get(name);
-    }
-
-    /**
-     * The arguments for the core, unconverted except one leniency for language models: a number or boolean
-     * given for a {@code string} parameter becomes its text ({@code 5} → {@code "5"}, {@code true} → {@code "true"}).
-     */
-    public static ObjectNode lenientArguments(Tool tool, ObjectNode arguments) {
-        ObjectNode adjusted = null;
-        for (String name : tool.stringParameters()) {
-            JsonNode value = arguments.get(name);
-            if (value != null && (value.isNumber() || value.isBoolean())) {
-                if (adjusted == null) {
-                    adjusted = arguments.deepCopy();
-                }
-                adjusted.set(name, TextNode.valueOf(value.asText()));
-            }
-        }
-        return adjusted == null ? arguments : adjusted;
     }
 }

@@ -38,12 +38,12 @@ final class UriTemplate {
     }
 
     /** The placeholder values when the URI matches, else null. */
-    Map<String, Object> match(String uri) {
+    Map<String, String> match(String uri) {
         Matcher matcher = pattern.matcher(uri);
         if (!matcher.matches()) {
             return null;
         }
-        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             values.put(names.get(i), matcher.group(i + 1));
         }

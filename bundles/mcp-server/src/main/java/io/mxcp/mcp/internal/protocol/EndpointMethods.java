@@ -1,8 +1,5 @@
 package io.mxcp.mcp.internal.protocol;
 
-import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +8,8 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.mcp.internal.arguments.ArgumentCheck;
+import io.mxcp.mcp.internal.arguments.InvalidArgumentsException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
@@ -22,8 +21,6 @@ import io.mxcp.mcp.internal.mapping.ToolResults;
 /** {@code tools/call}, {@code resources/read} and {@code prompts/get}: run the endpoint through the core. */
 final class EndpointMethods {
     private static final System.Logger LOG = System.getLogger(EndpointMethods.class.getName());
-    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() {
-    };
 
     private final Project project;
     private final ToolCatalog tools;
@@ -45,7 +42,8 @@ final class EndpointMethods {
     }
 
     /**
-     * Failures while running are {@code isError} results naming the tool. An unknown tool is a -32602 error for
+     * Arguments that fail the MCP-layer check (spec 01 §3.9) and failures while running are {@code isError}
+     * results naming the tool. An unknown tool is a -32602 error for
      * modern requests (the 2026-07-28 schema's example) and an {@code isError} result for legacy ones (spec 04 §2).
      */
     RpcResult callTool(ObjectNode params, RequestContext context) throws JsonRpcException {
@@ -57,9 +55,11 @@ final class EndpointMethods {
             result = unknownTool(name, context);
         } else {
             try {
-                Object value = project.execute(EndpointKind.TOOL, name,
-                        toMap(ToolCatalog.lenientArguments(tool, arguments)), options(context));
+                Object value = project.execute(EndpointKind.TOOL, name, tool.arguments().apply(arguments),
+                        options(context));
                 result = toolResults.success(value, tool.definition().returns());
+            } catch (InvalidArgumentsException e) {
+                result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (EndpointException e) {
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
                         : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
@@ -89,6 +89,8 @@ final class EndpointMethods {
         try {
             value = project.execute(EndpointKind.RESOURCE, match.definition().uri(), match.arguments(),
                     options(context));
+        } catch (InvalidArgumentsException e) {
+            throw JsonRpcErrors.invalidParams("Error creating resource from template: " + e.getMessage());
         } catch (EndpointException e) {
             throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
         }
@@ -101,16 +103,19 @@ final class EndpointMethods {
         return RpcResult.of(results.cacheable(result, context.modern(), true));
     }
 
-    /** Renders the prompt; a missing or invalid argument is a -32602 error naming it (the core's message). */
+    /** Renders the prompt; a missing or invalid argument is a -32602 error naming it. */
     RpcResult getPrompt(ObjectNode params, RequestContext context) throws JsonRpcException {
         String name = requiredText(params, "name");
-        if (!prompts.contains(name)) {
+        ArgumentCheck check = prompts.arguments(name);
+        if (check == null) {
             throw JsonRpcErrors.invalidParams("Unknown prompt: " + name);
         }
         Object rendered;
         try {
-            rendered = project.execute(EndpointKind.PROMPT, name, toMap(arguments(params, "prompts/get")),
+            rendered = project.execute(EndpointKind.PROMPT, name, check.apply(arguments(params, "prompts/get")),
                     options(context));
+        } catch (InvalidArgumentsException e) {
+            throw JsonRpcErrors.invalidParams("Error rendering prompt " + name + ": " + e.getMessage());
         } catch (EndpointException e) {
             throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
         }
@@ -152,9 +157,5 @@ final class EndpointMethods {
             throw JsonRpcErrors.invalidParams("Invalid params: " + method + " 'arguments' must be an object");
         }
         return object;
-    }
-
-    private Map<String, Object> toMap(ObjectNode arguments) {
-        return mapper.convertValue(arguments, ARGUMENTS);
     }
 }

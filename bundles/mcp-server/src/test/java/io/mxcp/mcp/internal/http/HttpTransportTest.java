@@ -117,10 +117,10 @@ class HttpTransportTest {
                 .get("result");
         assertEquals("complete", result.get("resultType").asText());
         assertFalse(result.get("isError").asBoolean());
-        assertEquals(Messages.parse("{\"id\":7,\"name\":\"Ada\"}"), result.get("structuredContent"));
+        assertEquals(Messages.parse("{\"id\":7.0,\"name\":\"Ada\"}"), result.get("structuredContent"));
         assertEquals(result.get("structuredContent"), Messages.parse(result.at("/content/0/text").asText()));
         assertEquals("tools/call", project.lastHeaders.get("user").get("mcp-method"));
-        assertEquals(7, project.lastArguments.get("user").get("id"), "arguments reach the core unconverted");
+        assertEquals(7.0, project.lastArguments.get("user").get("id"), "a number argument reaches the core as pydantic's float");
     }
 
     @Test
@@ -128,10 +128,33 @@ class HttpTransportTest {
         JsonNode result = body(postModern(modern(3, "tools/call", call("add", Messages.object().put("a", -1)))))
                 .get("result");
         assertTrue(result.get("isError").asBoolean());
-        assertEquals("Error executing tool add: Error validating parameter 'a': Value must be >= 0",
-                result.at("/content/0/text").asText());
+        assertEquals("Error executing tool add: 1 validation error for addArguments\na\n"
+                + "  Input should be greater than or equal to 0", result.at("/content/0/text").asText());
+        assertFalse(project.lastArguments.containsKey("add"), "the core never saw the call");
         JsonNode failed = body(postModern(modern(4, "tools/call", call("fail", null)))).get("result");
         assertEquals("Error executing tool fail: Division by zero", failed.at("/content/0/text").asText());
+    }
+
+    @Test
+    void wrongArgumentTypeIsAnErrorResultOnBothEras() throws Exception {
+        ObjectNode arguments = Messages.object();
+        arguments.putObject("text").put("a", 1);
+        JsonNode modernResult = body(postModern(modern(3, "tools/call", call("echo", arguments)))).get("result");
+        assertTrue(modernResult.get("isError").asBoolean());
+        assertEquals("Error executing tool echo: 1 validation error for echoArguments\ntext\n"
+                + "  Input should be a valid string", modernResult.at("/content/0/text").asText());
+
+        String session = post(initialize(1, "2025-11-25"), Map.of()).headers().firstValue("mcp-session-id")
+                .orElseThrow();
+        JsonNode legacyResult = body(post(legacy(2, "tools/call", call("echo", arguments)),
+                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"))).get("result");
+        assertTrue(legacyResult.get("isError").asBoolean());
+        assertEquals(modernResult.at("/content/0/text"), legacyResult.at("/content/0/text"));
+        assertFalse(project.lastArguments.containsKey("echo"));
+
+        JsonNode lenient = body(postModern(modern(4, "tools/call", call("echo", Messages.object().put("text", 5)))))
+                .get("result");
+        assertEquals("5", lenient.at("/content/0/text").asText(), "a number for a string parameter is its text");
     }
 
     @Test
@@ -252,7 +275,14 @@ class HttpTransportTest {
         ObjectNode read = modern(2, "resources/read", Messages.object().put("uri", "users://42/profile"));
         JsonNode contents = body(post(read, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method",
                 "resources/read", "Mcp-Name", "users://42/profile"))).at("/result/contents/0");
-        assertEquals("profile of 42", contents.get("text").asText());
+        assertEquals("profile of 42.0", contents.get("text").asText(), "the placeholder is checked as a number");
+        ObjectNode badRead = modern(6, "resources/read", Messages.object().put("uri", "users://ada/profile"));
+        JsonNode badPlaceholder = body(post(badRead, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method",
+                "resources/read", "Mcp-Name", "users://ada/profile")));
+        assertEquals(-32602, badPlaceholder.at("/error/code").asInt());
+        assertEquals("Error creating resource from template: 1 validation error for users://{id}/profileArguments\n"
+                + "id\n  Input should be a valid number, unable to parse string as a number",
+                badPlaceholder.at("/error/message").asText());
         assertEquals("text/plain", contents.get("mimeType").asText());
         ObjectNode missing = modern(3, "resources/read", Messages.object().put("uri", "nothing://here"));
         JsonNode notFound = body(post(missing, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method",
@@ -268,6 +298,12 @@ class HttpTransportTest {
         JsonNode missingArgument = body(postModern(modern(5, "prompts/get", call("greet", null))));
         assertEquals(-32602, missingArgument.at("/error/code").asInt());
         assertTrue(missingArgument.at("/error/message").asText().contains("'who'"));
+        ObjectNode listForWho = Messages.object();
+        listForWho.putArray("who").add("Ada");
+        JsonNode wrongType = body(postModern(modern(6, "prompts/get", call("greet", listForWho))));
+        assertEquals(-32602, wrongType.at("/error/code").asInt());
+        assertEquals("Error rendering prompt greet: 1 validation error for greetArguments\nwho\n"
+                + "  Input should be a valid string", wrongType.at("/error/message").asText());
     }
 
     @Test

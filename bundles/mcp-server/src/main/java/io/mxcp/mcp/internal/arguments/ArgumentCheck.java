@@ -1,0 +1,82 @@
+package io.mxcp.mcp.internal.arguments;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.core.model.ParameterDefinition;
+
+/**
+ * The MCP-layer argument check of one endpoint (spec 01 §3.9): each declared parameter present in the arguments
+ * must fit the schema generated from its TypeDefinition, with pydantic's lax conversions and its error texts.
+ * The accepted arguments come back converted as pydantic hands them on; the core's own conversion (§3.3) runs
+ * after. Missing and unknown parameters are the core's business. A number or boolean given for a string
+ * parameter becomes its text (spec 04 §2). Built once per endpoint when a server starts.
+ */
+public final class ArgumentCheck {
+    private record Parameter(String name, ValueRule rule) {
+    }
+
+    private final String title;
+    private final List<Parameter> parameters;
+    private final Set<String> declared = new HashSet<>();
+
+    private ArgumentCheck(String title, List<Parameter> parameters) {
+        this.title = title;
+        this.parameters = parameters;
+        parameters.forEach(parameter -> declared.add(parameter.name()));
+    }
+
+    /** Tool and prompt parameters accept null. */
+    public static ArgumentCheck forToolOrPrompt(String name, List<ParameterDefinition> parameters) {
+        return of(name, parameters, true);
+    }
+
+    /** Resource template parameters never accept null. */
+    public static ArgumentCheck forResource(String name, List<ParameterDefinition> parameters) {
+        return of(name, parameters, false);
+    }
+
+    /** Parameters in the generated signature's order: those without a default first. */
+    private static ArgumentCheck of(String name, List<ParameterDefinition> declared, boolean nullable) {
+        List<Parameter> parameters = new ArrayList<>(declared.size());
+        for (boolean withDefault : new boolean[] {false, true}) {
+            for (ParameterDefinition parameter : declared) {
+                if (parameter.required() != withDefault) {
+                    parameters.add(new Parameter(parameter.name(),
+                            Rules.of(parameter.type(), parameter.name(), nullable, true)));
+                }
+            }
+        }
+        return new ArgumentCheck(name + "Arguments", List.copyOf(parameters));
+    }
+
+    /** The arguments for the core: declared ones checked and converted, unknown ones passed on as they are. */
+    public Map<String, Object> apply(ObjectNode arguments) throws InvalidArgumentsException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Violations violations = new Violations();
+        for (Parameter parameter : parameters) {
+            JsonNode value = arguments.get(parameter.name());
+            if (value != null) {
+                result.put(parameter.name(), parameter.rule().apply(value, Location.of(parameter.name()), violations));
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = arguments.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!declared.contains(field.getKey())) {
+                result.put(field.getKey(), JsonValues.plain(field.getValue()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidArgumentsException(violations.describe(title));
+        }
+        return result;
+    }
+}

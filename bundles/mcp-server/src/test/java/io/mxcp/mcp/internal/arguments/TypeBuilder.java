@@ -1,0 +1,111 @@
+package io.mxcp.mcp.internal.arguments;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.model.TypeDefinition;
+
+/** Builds TypeDefinitions for tests; only the fields a test sets differ from null. */
+final class TypeBuilder {
+    private final String type;
+    private boolean hasDefault;
+    private Object defaultValue;
+    private List<Object> enumValues;
+    private Integer minLength;
+    private Integer maxLength;
+    private String pattern;
+    private Double minimum;
+    private Double maximum;
+    private Double exclusiveMinimum;
+    private Double exclusiveMaximum;
+    private Double multipleOf;
+    private Integer minItems;
+    private Integer maxItems;
+    private TypeDefinition items;
+    private Map<String, TypeDefinition> properties;
+    private List<String> required;
+    private Boolean additionalProperties;
+
+    private TypeBuilder(String type) {
+        this.type = type;
+    }
+
+    static TypeBuilder type(String type) {
+        return new TypeBuilder(type);
+    }
+
+    TypeBuilder defaultValue(Object value) {
+        hasDefault = true;
+        defaultValue = value;
+        return this;
+    }
+
+    TypeBuilder enumValues(Object... values) {
+        enumValues = List.of(values);
+        return this;
+    }
+
+    TypeBuilder length(Integer min, Integer max) {
+        minLength = min;
+        maxLength = max;
+        return this;
+    }
+
+    TypeBuilder pattern(String value) {
+        pattern = value;
+        return this;
+    }
+
+    TypeBuilder range(Double min, Double max) {
+        minimum = min;
+        maximum = max;
+        return this;
+    }
+
+    TypeBuilder exclusive(Double min, Double max) {
+        exclusiveMinimum = min;
+        exclusiveMaximum = max;
+        return this;
+    }
+
+    TypeBuilder multipleOf(double value) {
+        multipleOf = value;
+        return this;
+    }
+
+    TypeBuilder itemCount(Integer min, Integer max) {
+        minItems = min;
+        maxItems = max;
+        return this;
+    }
+
+    TypeBuilder items(TypeBuilder value) {
+        items = value.build();
+        return this;
+    }
+
+    TypeBuilder property(String name, TypeBuilder value) {
+        if (properties == null) {
+            properties = new LinkedHashMap<>();
+        }
+        properties.put(name, value.build());
+        return this;
+    }
+
+    TypeBuilder required(String... names) {
+        required = List.of(names);
+        return this;
+    }
+
+    TypeBuilder closed() {
+        additionalProperties = false;
+        return this;
+    }
+
+    TypeDefinition build() {
+        return new TypeDefinition(type, null, null, hasDefault, defaultValue, null, enumValues, false, minLength,
+                maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minItems, maxItems,
+                null, items, properties, required, additionalProperties);
+    }
+}
