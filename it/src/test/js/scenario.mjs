@@ -54,6 +54,7 @@ export async function runScenario({ sdk, target, client, transport, session }) {
     report.callHello = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: 'World' } }));
     report.callUnknown = await outcome(() => client.callTool({ name: 'no_such_tool', arguments: {} }));
     report.callWrongType = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: { a: 1 } } }));
+    report.callMissingArgument = await outcome(() => client.callTool({ name: 'hello_world', arguments: {} }));
   }
   report.close = await outcome(() => client.close());
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

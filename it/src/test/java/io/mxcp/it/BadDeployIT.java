@@ -1,0 +1,123 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken drops into deploy/ are reported, naming the file and the reason, and do not disturb the running
+ * server: a bundle whose import cannot be resolved and a `.jar` that is not a zip at all.
+ */
+class BadDeployIT {
+
+    private static final String MISSING_PACKAGE = "com.example.does.not.exist";
+    private static final Duration REPORT_LIMIT = Duration.ofSeconds(10);
+    /** A log record starts with its time: lines that do not are the continuation of the record before. */
+    private static final Pattern RECORD_START = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d");
+
+    private static Mxcp mxcp;
+    private static Path deploy;
+    private static ServerProcess server;
+    private static McpHttpClient client;
+
+    @BeforeAll
+    static void serve() {
+        Path work = Distribution.freshWorkFolder(BadDeployIT.class);
+        Path home = Distribution.privateHome(work.resolve("home"));
+        deploy = home.resolve("deploy");
+        mxcp = new Mxcp(home, work);
+        CommandResult init = mxcp.run(work, "init", "bad", "--bootstrap");
+        assertEquals(0, init.exitCode(), init::describe);
+        int port = FreePort.find();
+        server = mxcp.start(work.resolve("bad"), "serve", "--port", Integer.toString(port))
+                .awaitHealthy(port, Duration.ofSeconds(60));
+        client = new McpHttpClient(port);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void brokenDropsAreReportedAndTheServerKeepsServing() throws Exception {
+        try (CallLoop helloLoop = new CallLoop(client)) {
+            drop("missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
+            drop("broken.jar", out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
+
+            String unresolved = reportAbout("missing-import.jar");
+            assertTrue(unresolved.contains(MISSING_PACKAGE) && unresolved.toLowerCase().contains("resolve"),
+                    () -> "the report does not name the missing package:\n" + unresolved);
+            String notAJar = reportAbout("broken.jar");
+            assertTrue(Pattern.compile("(?i)not a (bundle )?jar|zip").matcher(notAJar).find(),
+                    () -> "the report does not say broken.jar is not a jar:\n" + notAJar);
+
+            helloLoop.close();
+            assertTrue(server.isAlive(), server::describe);
+            assertTrue(helloLoop.calls() > 0, "the hello_world loop made no calls");
+            assertEquals(List.of(), helloLoop.failures(), server::describe);
+            assertEquals("Hello, World!", client.callTool("hello_world", Map.of("name", "World")).successText(),
+                    server::describe);
+        }
+    }
+
+    /** The log record (with its continuation lines) that names {@code fileName}. */
+    private static String reportAbout(String fileName) {
+        server.awaitStderrLine(REPORT_LIMIT, "a deploy report naming " + fileName, line -> line.contains(fileName));
+        List<String> lines = server.stderr().lines().toList();
+        StringBuilder record = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fileName)) {
+                record.append(lines.get(i)).append('\n');
+                for (int next = i + 1; next < lines.size() && !RECORD_START.matcher(lines.get(next)).find(); next++) {
+                    record.append(lines.get(next)).append('\n');
+                }
+            }
+        }
+        return record.toString();
+    }
+
+    /** A bundle that imports a package nobody exports, so the framework cannot resolve it. */
+    private static void writeBundleWithMissingImport(OutputStream out) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Bundle-ManifestVersion", "2");
+        attributes.putValue("Bundle-SymbolicName", "io.mxcp.it.missing.import");
+        attributes.putValue("Bundle-Version", "1.0.0");
+        attributes.putValue("Import-Package", MISSING_PACKAGE);
+        new JarOutputStream(out, manifest).finish();
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes the file under a name the deployer ignores, then renames it into place. */
+    private static void drop(String fileName, Content content) throws IOException {
+        Path partial = deploy.resolve(fileName + ".tmp");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            content.writeTo(out);
+        }
+        Files.move(partial, deploy.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+    }
+}

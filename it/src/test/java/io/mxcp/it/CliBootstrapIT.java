@@ -1,0 +1,166 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A user's first minutes: `mxcp init --bootstrap`, then list, validate and run the hello world tool. */
+class CliBootstrapIT {
+
+    private static final String PROJECT = "hello-project";
+
+    private static Path work;
+    private static Mxcp mxcp;
+    private static Path project;
+    private static CommandResult init;
+
+    @BeforeAll
+    static void bootstrap() {
+        work = Distribution.freshWorkFolder(CliBootstrapIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        init = mxcp.run(work, "init", PROJECT, "--bootstrap");
+        project = work.resolve(PROJECT);
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void initBootstrapWritesTheProjectFiles() throws IOException {
+        assertEquals(0, init.exitCode(), init::describe);
+        assertEquals("mxcp: 1\nprofile: default\nproject: " + PROJECT + "\n",
+                Files.readString(project.resolve("mxcp-site.yml")));
+        for (String folder : List.of("tools", "resources", "prompts", "evals", "python", "plugins", "sql", "drift",
+                "audit", "data")) {
+            assertTrue(Files.isDirectory(project.resolve(folder)), "folder " + folder + " was not created");
+        }
+        assertEquals("SELECT 'Hello, ' || $name || '!' as greeting",
+                Files.readString(project.resolve("sql/hello-world.sql")).strip());
+        assertTrue(Files.isRegularFile(project.resolve("data/db-default.duckdb")), "the DuckDB file was not created");
+        assertFalse(Files.exists(project.resolve("server_config.json")), "server_config.json written without asking");
+    }
+
+    @Test
+    void bootstrappedToolDefinitionIsTheSpecsHelloWorld() throws IOException {
+        JsonNode tool = new ObjectMapper(new YAMLFactory()).readTree(project.resolve("tools/hello-world.yml").toFile());
+        assertEquals(1, tool.path("mxcp").asInt(), tool::toPrettyString);
+        JsonNode definition = tool.path("tool");
+        assertEquals(List.of("name", "description", "enabled", "parameters", "return", "source"),
+                fieldNames(definition), "keys of tool, in order");
+        assertEquals("hello_world", definition.path("name").asText());
+        assertEquals("A simple hello world tool", definition.path("description").asText());
+        assertTrue(definition.path("enabled").asBoolean(false));
+        JsonNode parameter = definition.path("parameters").path(0);
+        assertEquals(1, definition.path("parameters").size());
+        assertEquals("name", parameter.path("name").asText());
+        assertEquals("string", parameter.path("type").asText());
+        assertEquals("Name to greet", parameter.path("description").asText());
+        assertEquals(Json.MAPPER.valueToTree(List.of("World", "Alice", "Bob")), parameter.path("examples"));
+        assertEquals("string", definition.path("return").path("type").asText());
+        assertEquals("Greeting message", definition.path("return").path("description").asText());
+        assertEquals("../sql/hello-world.sql", definition.path("source").path("file").asText());
+    }
+
+    @Test
+    void initRefusesToRunInsideAProject() {
+        CommandResult nested = mxcp.run(project, "init", "sub");
+        assertEquals(1, nested.exitCode(), nested::describe);
+        assertTrue(nested.stderr().contains("Error: Cannot create a MXCP repository inside another one"),
+                nested::describe);
+        assertFalse(Files.exists(project.resolve("sub/mxcp-site.yml")));
+    }
+
+    @Test
+    void listShowsTheHelloWorldTool() {
+        CommandResult human = mxcp.run(project, "list");
+        assertEquals(0, human.exitCode(), human::describe);
+        assertTrue(human.stdout().contains("hello_world"), human::describe);
+
+        CommandResult json = mxcp.run(project, "list", "--json-output");
+        assertEquals(0, json.exitCode(), json::describe);
+        JsonNode payload = json.json();
+        assertEquals("ok", payload.path("status").asText(), json::describe);
+        assertEquals("ok", payload.path("result").path("status").asText(), json::describe);
+        JsonNode endpoints = payload.path("result").path("endpoints");
+        assertEquals(1, endpoints.size(), json::describe);
+        assertEquals("tool", endpoints.path(0).path("kind").asText());
+        assertEquals("hello_world", endpoints.path(0).path("name").asText());
+        assertEquals("", endpoints.path(0).path("error").asText(), json::describe);
+    }
+
+    @Test
+    void validatePassesTheBootstrappedProject() {
+        CommandResult human = mxcp.run(project, "validate");
+        assertEquals(0, human.exitCode(), human::describe);
+
+        CommandResult json = mxcp.run(project, "validate", "--json-output");
+        assertEquals(0, json.exitCode(), json::describe);
+        assertEquals(Json.parse("""
+                {"status":"ok","result":{"status":"ok","validated":[{"status":"ok","path":"tools/hello-world.yml"}]}}
+                """, "expected"), json.json(), json::describe);
+    }
+
+    @Test
+    void runGreetsTheWorld() {
+        CommandResult human = mxcp.run(project, "run", "tool", "hello_world", "--param", "name=World");
+        assertEquals(0, human.exitCode(), human::describe);
+        assertTrue(human.stdout().contains("Hello, World!"), human::describe);
+
+        CommandResult json = mxcp.run(project, "run", "tool", "hello_world", "--param", "name=World", "--json-output");
+        assertEquals(0, json.exitCode(), json::describe);
+        assertEquals(Json.parse("{\"status\":\"ok\",\"result\":\"Hello, World!\"}", "expected"), json.json(),
+                json::describe);
+    }
+
+    @Test
+    void runOfAnUnknownToolFailsWithExitCode1() {
+        CommandResult json = mxcp.run(project, "run", "tool", "no_such_tool", "--json-output");
+        assertEquals(1, json.exitCode(), json::describe);
+        JsonNode payload = json.json();
+        assertEquals("error", payload.path("status").asText(), json::describe);
+        assertTrue(payload.path("error").asText().contains("no_such_tool"), json::describe);
+
+        CommandResult human = mxcp.run(project, "run", "tool", "no_such_tool");
+        assertEquals(1, human.exitCode(), human::describe);
+        assertTrue(human.stderr().contains("Error: "), human::describe);
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        CommandResult unknownFlag = mxcp.run(project, "list", "--no-such-flag");
+        assertEquals(2, unknownFlag.exitCode(), unknownFlag::describe);
+
+        CommandResult badParam = mxcp.run(project, "run", "tool", "hello_world", "--param", "name");
+        assertEquals(2, badParam.exitCode(), badParam::describe);
+        assertTrue(badParam.stderr().contains(
+                "Parameter must be in format name=value or name=@file.json: name"), badParam::describe);
+    }
+
+    @Test
+    void commandsOutsideAProjectSayWhy() {
+        CommandResult outside = mxcp.run(work, "list");
+        assertEquals(1, outside.exitCode(), outside::describe);
+        assertTrue(outside.stderr().contains("No mxcp-site.yml found in current directory or parents"),
+                outside::describe);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,17 @@
+package io.mxcp.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What a finished command left behind. */
+record CommandResult(int exitCode, String stdout, String stderr) {
+
+    /** stdout as the one JSON document that --json-output promises. */
+    JsonNode json() {
+        return Json.parse(stdout, "stdout of the command");
+    }
+
+    /** For assertion messages. */
+    String describe() {
+        return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+    }
+}

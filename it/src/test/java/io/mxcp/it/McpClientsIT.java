@@ -1,0 +1,159 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official MCP clients of both protocol eras against `mxcp serve`, over stdio and streamable HTTP:
+ * the TypeScript SDK v2 client pinned to 2026-07-28 and the v1 client (initialize, 2025-11-25).
+ */
+class McpClientsIT {
+
+    private static final String LEGACY = "2025-11-25";
+    private static final Pattern NAMES_PARAMETER = Pattern.compile("\\bname\\b");
+
+    private static Path work;
+    /** Two projects: a DuckDB file is opened by one process at a time, and the HTTP server keeps its open. */
+    private static Path stdioProject;
+    private static Path httpProject;
+    /** Runs the stdio servers the clients spawn; checked for leftovers after every stdio test. */
+    private static Mxcp stdioMxcp;
+    /** Runs the one HTTP server both clients share. */
+    private static Mxcp httpMxcp;
+    private static ServerProcess httpServer;
+    private static String mcpUrl;
+
+    @BeforeAll
+    static void bootstrapAndServe() {
+        work = Distribution.freshWorkFolder(McpClientsIT.class);
+        stdioMxcp = new Mxcp(Distribution.home(), work);
+        httpMxcp = new Mxcp(Distribution.home(), work);
+        stdioProject = bootstrap("stdio-clients");
+        httpProject = bootstrap("http-clients");
+        int port = FreePort.find();
+        httpServer = httpMxcp.start(httpProject, "serve", "--port", Integer.toString(port))
+                .awaitHealthy(port, Duration.ofSeconds(60));
+        mcpUrl = "http://localhost:" + port + "/mcp";
+    }
+
+    private static Path bootstrap(String name) {
+        CommandResult init = httpMxcp.run(work, "init", name, "--bootstrap");
+        assertEquals(0, init.exitCode(), init::describe);
+        return work.resolve(name);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (httpServer != null) {
+            httpServer.close();
+        }
+        Leftovers.assertNone(httpMxcp);
+    }
+
+    @AfterEach
+    void stdioServersHaveExited() {
+        Leftovers.assertNone(stdioMxcp);
+    }
+
+    @Test
+    void modernClientOverStdio() {
+        ClientScript.Report report = ClientScript.V2.overStdio(stdioMxcp, work, stdioProject);
+        assertModernSession(report);
+        assertScenario(report);
+    }
+
+    @Test
+    void legacyClientOverStdio() {
+        ClientScript.Report report = ClientScript.V1.overStdio(stdioMxcp, work, stdioProject);
+        assertLegacySession(report);
+        assertScenario(report);
+    }
+
+    @Test
+    void modernClientOverHttp() {
+        ClientScript.Report report = ClientScript.V2.overHttp(httpMxcp, work, mcpUrl);
+        assertModernSession(report);
+        assertScenario(report);
+    }
+
+    @Test
+    void legacyClientOverHttp() {
+        ClientScript.Report report = ClientScript.V1.overHttp(httpMxcp, work, mcpUrl);
+        assertLegacySession(report);
+        assertScenario(report);
+    }
+
+    private static void assertModernSession(ClientScript.Report report) {
+        JsonNode connect = succeeded(report, "connect");
+        assertEquals(McpHttpClient.MODERN, connect.path("protocolVersion").asText(), report::describe);
+        assertEquals("modern", connect.path("era").asText(), report::describe);
+    }
+
+    private static void assertLegacySession(ClientScript.Report report) {
+        JsonNode connect = succeeded(report, "connect");
+        assertEquals(LEGACY, connect.path("protocolVersion").asText(), report::describe);
+    }
+
+    /** What every client must see, whatever the era and transport. */
+    private static void assertScenario(ClientScript.Report report) {
+        JsonNode tools = succeeded(report, "listTools").path("tools");
+        JsonNode hello = StreamSupport.stream(tools.spliterator(), false)
+                .filter(tool -> tool.path("name").asText().equals("hello_world"))
+                .findFirst().orElse(null);
+        assertNotNull(hello, () -> "tools/list has no hello_world\n" + report.describe());
+        JsonNode inputSchema = hello.path("inputSchema");
+        assertEquals("object", inputSchema.path("type").asText(), report::describe);
+        assertEquals("string", inputSchema.path("properties").path("name").path("type").asText(), report::describe);
+        assertEquals(Json.MAPPER.createArrayNode().add("name"), inputSchema.path("required"), report::describe);
+
+        JsonNode greeting = succeeded(report, "callHello");
+        assertFalse(greeting.path("isError").asBoolean(false), report::describe);
+        assertEquals("Hello, World!", greeting.path("content").path(0).path("text").asText(), report::describe);
+
+        String unknown = failureText(report, "callUnknown");
+        assertTrue(unknown.contains("no_such_tool"), () -> "the error does not name the tool\n" + report.describe());
+
+        // spec 01 §3.3: a string parameter takes any JSON value as its Python text form
+        JsonNode lenient = succeeded(report, "callWrongType");
+        assertFalse(lenient.path("isError").asBoolean(false), report::describe);
+        assertEquals("Hello, {'a': 1}!", lenient.path("content").path(0).path("text").asText(), report::describe);
+
+        String missing = failureText(report, "callMissingArgument");
+        assertTrue(NAMES_PARAMETER.matcher(missing).find(),
+                () -> "the error does not name the parameter\n" + report.describe());
+
+        succeeded(report, "close");
+    }
+
+    private static JsonNode succeeded(ClientScript.Report report, String step) {
+        JsonNode outcome = report.step(step);
+        assertTrue(outcome.path("ok").asBoolean(false), () -> step + " failed\n" + report.describe());
+        return outcome.path("result");
+    }
+
+    /** A failed call is a JSON-RPC error (code and message) or a result with isError; either way its text is returned. */
+    private static String failureText(ClientScript.Report report, String step) {
+        JsonNode outcome = report.step(step);
+        if (!outcome.path("ok").asBoolean(false)) {
+            JsonNode error = outcome.path("error");
+            assertTrue(error.path("code").isIntegralNumber(),
+                    () -> step + " failed in the client, not with a JSON-RPC error\n" + report.describe());
+            return error.toString();
+        }
+        JsonNode result = outcome.path("result");
+        assertTrue(result.path("isError").asBoolean(false), () -> step + " should have failed\n" + report.describe());
+        return result.path("content").toString();
+    }
+}

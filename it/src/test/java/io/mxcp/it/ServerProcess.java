@@ -1,0 +1,84 @@
+package io.mxcp.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A running `mxcp serve`: its collected stderr, a wait for readiness, and a stop that leaves nothing behind. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final String command;
+    private final StringBuffer stderr = new StringBuffer();
+
+    ServerProcess(Process process, String command) {
+        this.process = process;
+        this.command = command;
+        Thread.ofPlatform().daemon().name("stderr of mxcp " + command).start(this::collectStderr);
+    }
+
+    private void collectStderr() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                stderr.append(line).append('\n');
+            }
+        } catch (IOException streamClosed) {
+            // the process is gone; what was read so far stays in the buffer
+        }
+    }
+
+    String stderr() {
+        return stderr.toString();
+    }
+
+    /** Waits until GET /health on {@code port} answers 200; fails early if the server exits. */
+    ServerProcess awaitHealthy(int port, Duration limit) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        Poll.until(limit, "GET /health on port " + port + " to answer 200 (mxcp " + command + ")", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("mxcp " + command + " exited with " + process.exitValue()
+                        + " before it was ready\n--- stderr\n" + stderr());
+            }
+            try {
+                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200 ? true : null;
+            } catch (IOException notYetListening) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }, this::describe);
+        return this;
+    }
+
+    /** Waits until a stderr line satisfies {@code matcher}, and returns that line. */
+    String awaitStderrLine(Duration limit, String description, Predicate<String> matcher) {
+        return Poll.until(limit, description,
+                () -> stderr().lines().filter(matcher).findFirst().orElse(null), this::describe);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String describe() {
+        return "--- stderr of mxcp " + command + (process.isAlive() ? " (running)" : " (exited " + process.exitValue() + ")")
+                + "\n" + stderr();
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+}
