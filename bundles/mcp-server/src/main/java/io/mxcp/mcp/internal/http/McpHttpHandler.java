@@ -135,7 +135,7 @@ final class McpHttpHandler implements HttpHandler {
         }
         int status = 200;
         byte[] response;
-        try {
+        try (DisconnectWatch.Handle watch = DisconnectWatch.watch(exchange, cancellation)) {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, lowerCased(exchange.getRequestHeaders()), cancellation)));
             if (isInitialize(request) && !stateless) {
