@@ -40,7 +40,12 @@ final class McpHttpClient {
             if (error != null) {
                 return error.path("message").asText() + " " + error.path("data");
             }
-            return result != null && result.path("isError").asBoolean(false) ? result.path("content").toString() : null;
+            if (result == null || !result.path("isError").asBoolean(false)) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            result.path("content").forEach(item -> text.append(item.path("text").asText()).append('\n'));
+            return text.toString();
         }
 
         @Override
