@@ -23,7 +23,7 @@ import io.undertow.util.AttachmentKey;
  */
 final class DisconnectWatch implements ChannelListener<ConduitStreamSourceChannel> {
     private static final AttachmentKey<DisconnectWatch> KEY = AttachmentKey.create(DisconnectWatch.class);
-    private static final Handle NOT_WATCHED = () -> {
+    static final Handle NOT_WATCHED = () -> {
     };
 
     /** Ends the watch of one call. */

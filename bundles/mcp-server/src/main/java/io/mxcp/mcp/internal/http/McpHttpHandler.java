@@ -135,7 +135,9 @@ final class McpHttpHandler implements HttpHandler {
         }
         int status = 200;
         byte[] response;
-        try (DisconnectWatch.Handle watch = DisconnectWatch.watch(exchange, cancellation)) {
+        // only calls that run an endpoint last long enough to be worth watching for a client that leaves
+        try (DisconnectWatch.Handle watch = McpEngine.runsEndpoint(request.method())
+                ? DisconnectWatch.watch(exchange, cancellation) : DisconnectWatch.NOT_WATCHED) {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, lowerCased(exchange.getRequestHeaders()), cancellation)));
             if (isInitialize(request) && !stateless) {
