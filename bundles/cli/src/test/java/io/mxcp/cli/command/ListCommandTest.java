@@ -3,32 +3,12 @@ package io.mxcp.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.cli.fakes.Cli;
-import io.mxcp.cli.fakes.FakeProject;
-import io.mxcp.cli.fakes.FakeServices;
 import io.mxcp.core.model.EndpointKind;
 
-class ListCommandTest {
-
-    @TempDir
-    Path root;
-    FakeProject project;
-    Cli cli;
-
-    @BeforeEach
-    void project() throws IOException {
-        Files.writeString(root.resolve("mxcp-site.yml"), "mxcp: 1\nproject: demo\n");
-        project = new FakeProject(root);
-        cli = new Cli(root, new FakeServices(project));
-    }
+class ListCommandTest extends ProjectFolderTest {
 
     @Test
     void jsonListsEveryFileWithItsError() {

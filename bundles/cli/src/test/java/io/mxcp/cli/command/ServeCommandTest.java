@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.cli.fakes.Cli;
-import io.mxcp.cli.fakes.FakeProject;
-import io.mxcp.cli.fakes.FakeServices;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
@@ -29,13 +23,9 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
 
-class ServeCommandTest {
+class ServeCommandTest extends ProjectFolderTest {
 
-    @TempDir
-    Path root;
-    FakeProject project;
     RecordingServer mcp;
-    Cli cli;
 
     /** Starts nothing: records how it was asked to serve; the "server" ends at once, as stdio does at end of input. */
     static final class RecordingServer implements McpServerService, RunningServer {
@@ -74,13 +64,10 @@ class ServeCommandTest {
     }
 
     @BeforeEach
-    void project() throws IOException {
-        Files.writeString(root.resolve("mxcp-site.yml"), "mxcp: 1\nproject: demo\n");
-        project = new FakeProject(root).withTool("hello_world", "tools/hello.yml");
+    void toolAndServer() {
+        project.withTool("hello_world", "tools/hello.yml");
         mcp = new RecordingServer();
-        FakeServices services = new FakeServices(project);
-        services.mcpServer = mcp;
-        cli = new Cli(root, services);
+        cli.services.mcpServer = mcp;
     }
 
     @Test

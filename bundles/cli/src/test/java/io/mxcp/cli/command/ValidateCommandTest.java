@@ -9,26 +9,16 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.cli.fakes.Cli;
-import io.mxcp.cli.fakes.FakeProject;
-import io.mxcp.cli.fakes.FakeServices;
 
-class ValidateCommandTest {
-
-    @TempDir
-    Path root;
-    FakeProject project;
-    Cli cli;
+class ValidateCommandTest extends ProjectFolderTest {
 
     @BeforeEach
-    void project() throws IOException {
-        Files.writeString(root.resolve("mxcp-site.yml"), "mxcp: 1\nproject: demo\n");
+    void helloWorldTool() throws IOException {
         Files.createDirectories(root.resolve("tools"));
         Files.writeString(root.resolve("tools/hello-world.yml"), "mxcp: 1\n");
-        project = new FakeProject(root).withTool("hello_world", "tools/hello-world.yml");
-        cli = new Cli(root, new FakeServices(project));
+        project.withTool("hello_world", "tools/hello-world.yml");
     }
 
     @Test
