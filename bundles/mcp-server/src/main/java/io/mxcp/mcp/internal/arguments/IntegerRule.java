@@ -49,12 +49,7 @@ final class IntegerRule implements ValueRule {
             violations.add(at, "Input should be a valid integer");
             return null;
         }
-        String violation = bounds.violation(number.doubleValue());
-        if (violation != null) {
-            violations.add(at, violation);
-            return null;
-        }
-        return number;
+        return bounds.check(number, at, violations);
     }
 
     private static Number narrow(BigInteger value) {

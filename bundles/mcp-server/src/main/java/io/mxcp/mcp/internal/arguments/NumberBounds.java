@@ -11,8 +11,18 @@ record NumberBounds(Double minimum, Double maximum, Double exclusiveMinimum, Dou
                 type.multipleOf());
     }
 
+    /** The number when it keeps every bound; else null, with a violation recorded at {@code at}. */
+    Number check(Number number, Location at, Violations violations) {
+        String violation = violation(number.doubleValue());
+        if (violation != null) {
+            violations.add(at, violation);
+            return null;
+        }
+        return number;
+    }
+
     /** pydantic's message for the first bound the value breaks, or null. */
-    String violation(double value) {
+    private String violation(double value) {
         if (multipleOf != null && !isMultiple(value, multipleOf)) {
             return "Input should be a multiple of " + repr(multipleOf);
         }

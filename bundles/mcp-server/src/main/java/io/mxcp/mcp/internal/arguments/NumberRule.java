@@ -34,12 +34,7 @@ final class NumberRule implements ValueRule {
             violations.add(at, "Input should be a valid number");
             return null;
         }
-        String violation = bounds.violation(number);
-        if (violation != null) {
-            violations.add(at, violation);
-            return null;
-        }
-        return number;
+        return bounds.check(number, at, violations);
     }
 
     private static Double parse(String text) {

@@ -31,8 +31,20 @@ public final class JsonRpcCodec {
 
     /** Parses bytes as one JSON value. */
     public JsonNode parse(byte[] body) throws JsonRpcException {
+        return parseWith(() -> mapper.readTree(body));
+    }
+
+    public JsonNode parse(String line) throws JsonRpcException {
+        return parseWith(() -> mapper.readTree(line));
+    }
+
+    private interface TreeRead {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode parseWith(TreeRead read) throws JsonRpcException {
         try {
-            JsonNode node = mapper.readTree(body);
+            JsonNode node = read.read();
             if (node == null || node.isMissingNode()) {
                 throw JsonRpcErrors.parseError("empty message");
             }
@@ -41,18 +53,6 @@ public final class JsonRpcCodec {
             throw JsonRpcErrors.parseError(e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    public JsonNode parse(String line) throws JsonRpcException {
-        try {
-            JsonNode node = mapper.readTree(line);
-            if (node == null || node.isMissingNode()) {
-                throw JsonRpcErrors.parseError("empty message");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw JsonRpcErrors.parseError(e.getOriginalMessage());
         }
     }
 
@@ -103,33 +103,19 @@ public final class JsonRpcCodec {
     }
 
     public byte[] result(JsonNode id, RpcResult result) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.setCodec(mapper);
-            gen.writeStartObject();
-            gen.writeStringField("jsonrpc", "2.0");
-            writeId(gen, id);
+        return response(256, id, gen -> {
             gen.writeFieldName("result");
             if (result.raw() != null) {
                 gen.writeRawValue(result.raw());
             } else {
                 gen.writeTree(result.tree());
             }
-            gen.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     /** An error response; {@code id} is null when the request's id could not be read. */
     public byte[] error(JsonNode id, JsonRpcException error) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.setCodec(mapper);
-            gen.writeStartObject();
-            gen.writeStringField("jsonrpc", "2.0");
-            writeId(gen, id);
+        return response(128, id, gen -> {
             gen.writeObjectFieldStart("error");
             gen.writeNumberField("code", error.code());
             gen.writeStringField("message", error.getMessage());
@@ -138,6 +124,22 @@ public final class JsonRpcCodec {
                 gen.writeTree(error.data());
             }
             gen.writeEndObject();
+        });
+    }
+
+    private interface ResponseBody {
+        void writeTo(JsonGenerator gen) throws IOException;
+    }
+
+    /** The response envelope ({@code jsonrpc}, {@code id}) around the member {@code body} writes. */
+    private byte[] response(int expectedSize, JsonNode id, ResponseBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(expectedSize);
+        try (JsonGenerator gen = factory.createGenerator(out)) {
+            gen.setCodec(mapper);
+            gen.writeStartObject();
+            gen.writeStringField("jsonrpc", "2.0");
+            writeId(gen, id);
+            body.writeTo(gen);
             gen.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
