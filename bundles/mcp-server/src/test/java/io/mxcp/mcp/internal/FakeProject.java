@@ -1,8 +1,9 @@
 package io.mxcp.mcp.internal;
 
+import static io.mxcp.mcp.internal.TypeBuilder.type;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,19 +38,14 @@ public final class FakeProject implements Project {
     private final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
 
     public FakeProject() {
-        tool("echo", "Echoes the text", List.of(param("text", string("The text"))), string(null),
-                Map.of("readOnlyHint", true, "title", "Echo"));
-        TypeDefinition a = new TypeDefinition("integer", null, "First", false, null, List.of(3), null, false, null,
-                null, null, 0.0, null, null, null, null, null, null, null, null, null, null, null);
-        TypeDefinition b = new TypeDefinition("integer", null, "Second", true, 1, null, null, false, null, null, null,
-                null, 100.0, null, null, null, null, null, null, null, null, null, null);
-        tool("add", "Adds", List.of(param("a", a), param("b", b)), number(), null);
-        Map<String, TypeDefinition> userProperties = new LinkedHashMap<>();
-        userProperties.put("id", number());
-        userProperties.put("name", string(null));
-        TypeDefinition user = new TypeDefinition("object", null, null, false, null, null, null, false, null, null, null,
-                null, null, null, null, null, null, null, null, null, userProperties, List.of("id"), false);
-        tool("user", null, List.of(param("id", number())), user, null);
+        tool("echo", "Echoes the text", List.of(param("text", type("string").description("The text"))),
+                type("string"), Map.of("readOnlyHint", true, "title", "Echo"));
+        TypeBuilder a = type("integer").description("First").examples(3).range(0.0, null);
+        TypeBuilder b = type("integer").description("Second").defaultValue(1).range(null, 100.0);
+        tool("add", "Adds", List.of(param("a", a), param("b", b)), type("number"), null);
+        TypeBuilder user = type("object").property("id", type("number")).property("name", type("string"))
+                .required("id").closed();
+        tool("user", null, List.of(param("id", type("number"))), user, null);
         tool("fail", "Always fails", List.of(), null, null);
         tool("slow", "Waits until cancelled", List.of(), null, null);
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/hidden.yml"), "tools/hidden.yml", EndpointKind.TOOL,
@@ -57,30 +53,20 @@ public final class FakeProject implements Project {
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/broken.yml"), "tools/broken.yml", EndpointKind.TOOL, null,
                 null, "broken"));
         resource("config://app", "The app config", List.of());
-        resource("users://{id}/profile", "A user's profile", List.of(param("id", number())));
+        resource("users://{id}/profile", "A user's profile", List.of(param("id", type("number"))));
         endpoints.add(new DiscoveredEndpoint(Path.of("prompts/greet.yml"), "prompts/greet.yml", EndpointKind.PROMPT,
-                "greet", definition(EndpointKind.PROMPT, "greet", null, "Greets", List.of(param("who", string("Who"))),
-                        null, true), null));
+                "greet", definition(EndpointKind.PROMPT, "greet", null, "Greets",
+                        List.of(param("who", type("string").description("Who"))), null, true), null));
     }
 
-    private static ParameterDefinition param(String name, TypeDefinition type) {
-        return new ParameterDefinition(name, type);
+    private static ParameterDefinition param(String name, TypeBuilder type) {
+        return new ParameterDefinition(name, type.build());
     }
 
-    static TypeDefinition string(String description) {
-        return new TypeDefinition("string", null, description, false, null, null, null, false, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    static TypeDefinition number() {
-        return new TypeDefinition("number", null, null, false, null, null, null, false, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
-    }
-
-    private void tool(String name, String description, List<ParameterDefinition> parameters, TypeDefinition returns,
+    private void tool(String name, String description, List<ParameterDefinition> parameters, TypeBuilder returns,
             Map<String, Object> annotations) {
         EndpointDefinition definition = new EndpointDefinition(EndpointKind.TOOL, name, null, description, List.of(),
-                annotations, parameters, returns, "sql", null, null, null, true, null, null, Path.of(name + ".yml"));
+                annotations, parameters, returns == null ? null : returns.build(), "sql", null, null, null, true, null, null, Path.of(name + ".yml"));
         endpoints.add(new DiscoveredEndpoint(definition.file(), "tools/" + name + ".yml", EndpointKind.TOOL, name,
                 definition, null));
     }

@@ -1,4 +1,4 @@
-package io.mxcp.mcp.internal.arguments;
+package io.mxcp.mcp.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +7,10 @@ import java.util.Map;
 import io.mxcp.core.model.TypeDefinition;
 
 /** Builds TypeDefinitions for tests; only the fields a test sets differ from null. */
-final class TypeBuilder {
+public final class TypeBuilder {
     private final String type;
+    private String description;
+    private List<Object> examples;
     private boolean hasDefault;
     private Object defaultValue;
     private List<Object> enumValues;
@@ -31,61 +33,71 @@ final class TypeBuilder {
         this.type = type;
     }
 
-    static TypeBuilder type(String type) {
+    public static TypeBuilder type(String type) {
         return new TypeBuilder(type);
     }
 
-    TypeBuilder defaultValue(Object value) {
+    public TypeBuilder description(String value) {
+        description = value;
+        return this;
+    }
+
+    public TypeBuilder examples(Object... values) {
+        examples = List.of(values);
+        return this;
+    }
+
+    public TypeBuilder defaultValue(Object value) {
         hasDefault = true;
         defaultValue = value;
         return this;
     }
 
-    TypeBuilder enumValues(Object... values) {
+    public TypeBuilder enumValues(Object... values) {
         enumValues = List.of(values);
         return this;
     }
 
-    TypeBuilder length(Integer min, Integer max) {
+    public TypeBuilder length(Integer min, Integer max) {
         minLength = min;
         maxLength = max;
         return this;
     }
 
-    TypeBuilder pattern(String value) {
+    public TypeBuilder pattern(String value) {
         pattern = value;
         return this;
     }
 
-    TypeBuilder range(Double min, Double max) {
+    public TypeBuilder range(Double min, Double max) {
         minimum = min;
         maximum = max;
         return this;
     }
 
-    TypeBuilder exclusive(Double min, Double max) {
+    public TypeBuilder exclusive(Double min, Double max) {
         exclusiveMinimum = min;
         exclusiveMaximum = max;
         return this;
     }
 
-    TypeBuilder multipleOf(double value) {
+    public TypeBuilder multipleOf(double value) {
         multipleOf = value;
         return this;
     }
 
-    TypeBuilder itemCount(Integer min, Integer max) {
+    public TypeBuilder itemCount(Integer min, Integer max) {
         minItems = min;
         maxItems = max;
         return this;
     }
 
-    TypeBuilder items(TypeBuilder value) {
+    public TypeBuilder items(TypeBuilder value) {
         items = value.build();
         return this;
     }
 
-    TypeBuilder property(String name, TypeBuilder value) {
+    public TypeBuilder property(String name, TypeBuilder value) {
         if (properties == null) {
             properties = new LinkedHashMap<>();
         }
@@ -93,18 +105,18 @@ final class TypeBuilder {
         return this;
     }
 
-    TypeBuilder required(String... names) {
+    public TypeBuilder required(String... names) {
         required = List.of(names);
         return this;
     }
 
-    TypeBuilder closed() {
+    public TypeBuilder closed() {
         additionalProperties = false;
         return this;
     }
 
-    TypeDefinition build() {
-        return new TypeDefinition(type, null, null, hasDefault, defaultValue, null, enumValues, false, minLength,
+    public TypeDefinition build() {
+        return new TypeDefinition(type, null, description, hasDefault, defaultValue, examples, enumValues, false, minLength,
                 maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minItems, maxItems,
                 null, items, properties, required, additionalProperties);
     }

@@ -1,6 +1,6 @@
 package io.mxcp.mcp.internal.arguments;
 
-import static io.mxcp.mcp.internal.arguments.TypeBuilder.type;
+import static io.mxcp.mcp.internal.TypeBuilder.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.mcp.internal.TypeBuilder;
 
 class ArgumentCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
