@@ -189,15 +189,20 @@ public final class InputConverter {
         return true;
     }
 
-    private static List<Object> array(Object value, TypeDefinition type) throws ConversionException {
-        Object parsed = value;
-        if (value instanceof String s) {
-            try {
-                parsed = JsonText.parse(s);
-            } catch (JsonProcessingException e) {
-                throw ConversionException.invalid("Invalid JSON array: " + s);
-            }
+    /** A string argument parsed as JSON (how arrays and objects arrive from the command line); others as they are. */
+    private static Object fromJsonText(Object value, String expected) throws ConversionException {
+        if (!(value instanceof String s)) {
+            return value;
         }
+        try {
+            return JsonText.parse(s);
+        } catch (JsonProcessingException e) {
+            throw ConversionException.invalid("Invalid JSON " + expected + ": " + s);
+        }
+    }
+
+    private static List<Object> array(Object value, TypeDefinition type) throws ConversionException {
+        Object parsed = fromJsonText(value, "array");
         if (!(parsed instanceof List<?> list)) {
             throw ConversionException.invalid("Expected array, got " + schemaTypeName(parsed));
         }
@@ -224,14 +229,7 @@ public final class InputConverter {
     }
 
     private static Map<String, Object> object(Object value, TypeDefinition type) throws ConversionException {
-        Object parsed = value;
-        if (value instanceof String s) {
-            try {
-                parsed = JsonText.parse(s);
-            } catch (JsonProcessingException e) {
-                throw ConversionException.invalid("Invalid JSON object: " + s);
-            }
-        }
+        Object parsed = fromJsonText(value, "object");
         if (!(parsed instanceof Map<?, ?> map)) {
             throw ConversionException.invalid("Expected object, got " + schemaTypeName(parsed));
         }
