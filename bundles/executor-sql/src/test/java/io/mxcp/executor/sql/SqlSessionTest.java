@@ -63,8 +63,13 @@ class SqlSessionTest {
         return (List<Map<String, Object>>) session.execute(sql(code), arguments, TestContext.none());
     }
 
-    private Object single(String code) throws EndpointExecutionException {
-        return run(code, Map.of()).getFirst().values().iterator().next();
+    /** A row as the executor returns it, from column names and values in turn; equal maps also agree on nulls. */
+    private static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
     }
 
     @Test
@@ -96,26 +101,12 @@ class SqlSessionTest {
         arguments.put("tz", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC));
         arguments.put("list", List.of(1, 2));
         arguments.put("empty", List.of());
-        Map<String, Object> struct = new LinkedHashMap<>();
-        struct.put("x", "1");
-        struct.put("y", List.of(1));
-        arguments.put("struct", struct);
+        arguments.put("struct", row("x", "1", "y", List.of(1)));
         String query = "SELECT " + String.join(", ", arguments.keySet().stream()
                 .map(name -> "typeof($" + name + ") AS " + name).toList());
-        Map<String, Object> types = run(query, arguments).getFirst();
-        assertEquals("VARCHAR", types.get("s"));
-        assertEquals("INTEGER", types.get("i"));
-        assertEquals("BIGINT", types.get("big"));
-        assertEquals("DOUBLE", types.get("d"));
-        assertEquals("BOOLEAN", types.get("b"));
-        assertEquals("\"NULL\"", types.get("n"));
-        assertEquals("DATE", types.get("date"));
-        assertEquals("TIME", types.get("time"));
-        assertEquals("TIMESTAMP", types.get("ts"));
-        assertEquals("TIMESTAMP WITH TIME ZONE", types.get("tz"));
-        assertEquals("INTEGER[]", types.get("list"));
-        assertEquals("\"NULL\"[]", types.get("empty"));
-        assertEquals("STRUCT(x VARCHAR, y INTEGER[])", types.get("struct"));
+        assertEquals(row("s", "VARCHAR", "i", "INTEGER", "big", "BIGINT", "d", "DOUBLE", "b", "BOOLEAN", "n", "\"NULL\"",
+                "date", "DATE", "time", "TIME", "ts", "TIMESTAMP", "tz", "TIMESTAMP WITH TIME ZONE", "list", "INTEGER[]",
+                "empty", "\"NULL\"[]", "struct", "STRUCT(x VARCHAR, y INTEGER[])"), run(query, arguments).getFirst());
     }
 
     @Test
@@ -169,22 +160,8 @@ class SqlSessionTest {
         Map<String, Object> row = run("SELECT 1::TINYINT t, 2::SMALLINT s, 3 i, 4::BIGINT b, 5::HUGEINT h, 6::UBIGINT u,"
                 + " 1.5::FLOAT f, 2.25::DECIMAL(10,2) dc, NULL::DOUBLE nd, NULL::DECIMAL(5,1) ndec, NULL::INTEGER ni,"
                 + " true bo, 'v' vc, 'a'::ENUM('a','b') en, '[1]'::JSON js", Map.of()).getFirst();
-        assertEquals(1, row.get("t"));
-        assertEquals(2, row.get("s"));
-        assertEquals(3, row.get("i"));
-        assertEquals(4L, row.get("b"));
-        assertEquals(5.0, row.get("h"));
-        assertEquals(BigInteger.valueOf(6), row.get("u"));
-        assertEquals(1.5, row.get("f"));
-        assertEquals(2.25, row.get("dc"));
-        assertTrue(row.containsKey("nd"));
-        assertNull(row.get("nd"));
-        assertNull(row.get("ndec"));
-        assertNull(row.get("ni"));
-        assertEquals(true, row.get("bo"));
-        assertEquals("v", row.get("vc"));
-        assertEquals("a", row.get("en"));
-        assertEquals("[1]", row.get("js"));
+        assertEquals(row("t", 1, "s", 2, "i", 3, "b", 4L, "h", 5.0, "u", BigInteger.valueOf(6), "f", 1.5, "dc", 2.25,
+                "nd", null, "ndec", null, "ni", null, "bo", true, "vc", "v", "en", "a", "js", "[1]"), row);
     }
 
     @Test
@@ -208,10 +185,7 @@ class SqlSessionTest {
                 + " MAP {'k': 1} m, [{'a': 1}] ls, [1, 2]::INTEGER[2] arr, NULL::INTEGER[] nl", Map.of()).getFirst();
         assertEquals(List.of(1, 2), row.get("l"));
         assertEquals(List.of(LocalDateTime.of(2024, 1, 1, 0, 0)), row.get("ld"));
-        Map<String, Object> struct = new LinkedHashMap<>();
-        struct.put("x", 1);
-        struct.put("d", LocalDate.of(2024, 1, 1));
-        struct.put("l", List.of(1));
+        Map<String, Object> struct = row("x", 1, "d", LocalDate.of(2024, 1, 1), "l", List.of(1));
         assertEquals(struct, row.get("st"));
         assertEquals(List.copyOf(struct.keySet()), List.copyOf(((Map<?, ?>) row.get("st")).keySet()));
         assertEquals(Map.of("k", 1), row.get("m"));
