@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +40,9 @@ class BadDeployIT {
         Path home = Distribution.privateHome(work.resolve("home"));
         deploy = home.resolve("deploy");
         mxcp = new Mxcp(home, work);
-        CommandResult init = mxcp.run(work, "init", "bad", "--bootstrap");
-        assertEquals(0, init.exitCode(), init::describe);
+        Path project = mxcp.bootstrap(work, "bad");
         int port = FreePort.find();
-        server = mxcp.start(work.resolve("bad"), "serve", "--port", Integer.toString(port))
-                .awaitHealthy(port, Duration.ofSeconds(60));
+        server = mxcp.serve(project, port);
         client = new McpHttpClient(port);
     }
 
@@ -61,8 +57,9 @@ class BadDeployIT {
     @Test
     void brokenDropsAreReportedAndTheServerKeepsServing() throws Exception {
         try (CallLoop helloLoop = new CallLoop(client)) {
-            drop("missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
-            drop("broken.jar", out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
+            DeployDrop.drop(deploy, "missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
+            DeployDrop.drop(deploy, "broken.jar",
+                    out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
 
             String unresolved = reportAbout("missing-import.jar");
             assertTrue(unresolved.contains(MISSING_PACKAGE) && unresolved.toLowerCase().contains("resolve"),
@@ -106,18 +103,5 @@ class BadDeployIT {
         attributes.putValue("Bundle-Version", "1.0.0");
         attributes.putValue("Import-Package", MISSING_PACKAGE);
         new JarOutputStream(out, manifest).finish();
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes the file under a name the deployer ignores, then renames it into place. */
-    private static void drop(String fileName, Content content) throws IOException {
-        Path partial = deploy.resolve(fileName + ".tmp");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            content.writeTo(out);
-        }
-        Files.move(partial, deploy.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
     }
 }

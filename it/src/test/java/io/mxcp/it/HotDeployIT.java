@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,13 +54,11 @@ class HotDeployIT {
         Path home = Distribution.privateHome(work.resolve("home"));
         deploy = home.resolve("deploy");
         mxcp = new Mxcp(home, work);
-        CommandResult init = mxcp.run(work, "init", "hot", "--bootstrap");
-        assertEquals(0, init.exitCode(), init::describe);
-        Path project = work.resolve("hot");
+        Path project = mxcp.bootstrap(work, "hot");
         Files.writeString(project.resolve("tools/rot13.yml"), ROT13_TOOL);
-        drop(deploy);
+        dropPlugin();
         int port = FreePort.find();
-        server = mxcp.start(project, "serve", "--port", Integer.toString(port)).awaitHealthy(port, Duration.ofSeconds(60));
+        server = mxcp.serve(project, port);
         client = new McpHttpClient(port);
     }
 
@@ -88,7 +85,7 @@ class HotDeployIT {
             assertTrue(missing.failureText().contains("rot13"), () -> "the error does not name the UDF: " + missing);
 
             long dropped = System.nanoTime();
-            drop(deploy);
+            dropPlugin();
             Poll.until(SWAP_LIMIT, "rot13_text to answer " + ROT13_RESULT + " after the jar is dropped again",
                     () -> ROT13_RESULT.equals(client.callTool("rot13_text", ROT13_ARGUMENTS).successText()) ? true : null,
                     server::describe);
@@ -109,10 +106,7 @@ class HotDeployIT {
         }
     }
 
-    /** The atomic drop HOTSWAP.md asks operators for: copy under a name the deployer ignores, then rename. */
-    private static void drop(Path deployFolder) throws IOException {
-        Path partial = deployFolder.resolve(JAR_NAME + ".tmp");
-        Files.copy(Distribution.udfExamplesJar(), partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, deployFolder.resolve(JAR_NAME), StandardCopyOption.ATOMIC_MOVE);
+    private static void dropPlugin() throws IOException {
+        DeployDrop.drop(deploy, JAR_NAME, out -> Files.copy(Distribution.udfExamplesJar(), out));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -41,18 +40,11 @@ class McpClientsIT {
         work = Distribution.freshWorkFolder(McpClientsIT.class);
         stdioMxcp = new Mxcp(Distribution.home(), work);
         httpMxcp = new Mxcp(Distribution.home(), work);
-        stdioProject = bootstrap("stdio-clients");
-        httpProject = bootstrap("http-clients");
+        stdioProject = httpMxcp.bootstrap(work, "stdio-clients");
+        httpProject = httpMxcp.bootstrap(work, "http-clients");
         int port = FreePort.find();
-        httpServer = httpMxcp.start(httpProject, "serve", "--port", Integer.toString(port))
-                .awaitHealthy(port, Duration.ofSeconds(60));
+        httpServer = httpMxcp.serve(httpProject, port);
         mcpUrl = "http://localhost:" + port + "/mcp";
-    }
-
-    private static Path bootstrap(String name) {
-        CommandResult init = httpMxcp.run(work, "init", name, "--bootstrap");
-        assertEquals(0, init.exitCode(), init::describe);
-        return work.resolve(name);
     }
 
     @AfterAll

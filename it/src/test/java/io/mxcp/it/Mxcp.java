@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class Mxcp {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SERVE_START_LIMIT = Duration.ofSeconds(60);
 
     private final Path home;
     private final Path userHome;
@@ -102,6 +103,20 @@ final class Mxcp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs {@code mxcp init NAME --bootstrap} in {@code work}, insists that it succeeds, and returns the project. */
+    Path bootstrap(Path work, String name) {
+        CommandResult init = run(work, "init", name, "--bootstrap");
+        if (init.exitCode() != 0) {
+            throw new AssertionError("mxcp init " + name + " --bootstrap failed\n" + init.describe());
+        }
+        return work.resolve(name);
+    }
+
+    /** Starts {@code mxcp serve --port PORT} in {@code project} and waits until the server answers. */
+    ServerProcess serve(Path project, int port) {
+        return start(project, "serve", "--port", Integer.toString(port)).awaitHealthy(port, SERVE_START_LIMIT);
     }
 
     /** Processes started by this runner (or by scripts it configured) that are still alive. */
