@@ -21,6 +21,7 @@ import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.deploy.DeployDirectory;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
+import io.mxcp.kernel.graal.SharedPolyglotEngine;
 
 /**
  * The running kernel: an embedded Felix with every jar of {@code bundles/} and {@code deploy/} installed, the
@@ -36,6 +37,7 @@ public final class Kernel implements AutoCloseable {
     private final KernelDuckDbHost duckDb = new KernelDuckDbHost();
     private Framework framework;
     private DeployDirectory deployDirectory;
+    private AutoCloseable polyglot;
     private Path storage;
 
     public Kernel(KernelSettings settings, boolean debug) {
@@ -51,6 +53,7 @@ public final class Kernel implements AutoCloseable {
             BundleContext context = framework.getBundleContext();
             context.registerService(DuckDbHost.class, duckDb, null);
             context.registerService(KernelEnvironment.class, new Environment(settings), null);
+            polyglot = SharedPolyglotEngine.registerIfPresent(context);
             framework.start();
             startBundles(context, installFolder(context, settings.bundles()));
             deployDirectory = new DeployDirectory(settings.deploy(), context, settings.deployPollMillis());
@@ -125,8 +128,21 @@ public final class Kernel implements AutoCloseable {
             }
             framework = null;
         }
+        closePolyglot();
         duckDb.closeAll();
         deleteStorage();
+    }
+
+    private void closePolyglot() {
+        if (polyglot == null) {
+            return;
+        }
+        try {
+            polyglot.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the polyglot engine failed: " + e.getMessage());
+        }
+        polyglot = null;
     }
 
     private void deleteStorage() {

@@ -2,20 +2,32 @@ package io.mxcp.kernel.launch;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.InvalidModuleDescriptorException;
+import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /**
  * Computes {@code org.osgi.framework.system.packages.extra}: every package that a jar on the launcher's class
  * path declares in its {@code Export-Package} header, with its version. That is how DuckDB, Jackson, SnakeYAML,
  * Undertow and the kernel API reach bundles without being loaded twice (HOTSWAP.md rule 1).
+ *
+ * <p>A jar without that header but with a {@code module-info.class} (the GraalVM polyglot jars are JPMS modules,
+ * not bundles) exports the packages its module descriptor exports to everyone, with the module's version when it
+ * is a valid OSGi version.
  */
 public final class SystemPackages {
+
+    private static final Pattern OSGI_VERSION = Pattern.compile("\\d+(\\.\\d+){0,2}");
 
     private SystemPackages() {
     }
@@ -36,18 +48,38 @@ public final class SystemPackages {
         if (!jar.isFile() || jar.getName().startsWith("org.apache.felix.framework")) {
             return; // the framework exports its own packages
         }
-        try (JarFile file = new JarFile(jar, false)) {
+        try (JarFile file = new JarFile(jar, false, ZipFile.OPEN_READ, Runtime.version())) {
             Manifest manifest = file.getManifest();
             String header = manifest == null ? null : manifest.getMainAttributes().getValue(new Attributes.Name("Export-Package"));
             if (header != null) {
                 for (String clause : splitOutsideQuotes(header, ',')) {
                     addClause(clause, versionByPackage);
                 }
+            } else {
+                readModuleExports(file, versionByPackage);
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidModuleDescriptorException e) {
             System.getLogger(SystemPackages.class.getName()).log(System.Logger.Level.WARNING,
                     "Cannot read the manifest of " + jar + ": " + e.getMessage());
         }
+    }
+
+    /** The unqualified exports of the jar's module descriptor (the one for this JDK in a multi-release jar). */
+    private static void readModuleExports(JarFile file, Map<String, String> versionByPackage) throws IOException {
+        JarEntry entry = file.getJarEntry("module-info.class");
+        if (entry == null) {
+            return;
+        }
+        ModuleDescriptor descriptor;
+        try (InputStream in = file.getInputStream(entry)) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        String version = descriptor.rawVersion().filter(v -> OSGI_VERSION.matcher(v).matches()).orElse(null);
+        descriptor.exports().stream()
+                .filter(export -> !export.isQualified())
+                .map(ModuleDescriptor.Exports::source)
+                .sorted()
+                .forEach(pkg -> versionByPackage.putIfAbsent(pkg, version));
     }
 
     /** A clause is {@code pkg1;pkg2;attr=value;directive:=value}; keep the packages and the version. */

@@ -44,6 +44,18 @@ class SystemPackagesTest {
     }
 
     @Test
+    void aModuleJarWithoutBundleHeadersExportsItsUnqualifiedModuleExports() {
+        String polyglotJar = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(entry -> entry.contains("polyglot-25")).findFirst().orElseThrow();
+
+        List<String> exports = List.of(SystemPackages.fromClassPath(polyglotJar).split(","));
+
+        assertTrue(exports.contains("org.graalvm.polyglot"), exports.toString());
+        assertTrue(exports.contains("org.graalvm.polyglot.proxy"), exports.toString());
+        assertFalse(exports.contains("org.graalvm.polyglot.impl"), "qualified export leaked: " + exports);
+    }
+
+    @Test
     void splitsOnlyOutsideQuotes() {
         assertEquals(List.of("a;x=\"1,2\"", "b"), SystemPackages.splitOutsideQuotes("a;x=\"1,2\",b", ','));
     }
