@@ -135,36 +135,26 @@ public final class UserConfigLoader {
      * The project's {@code profiles} map as a mutable copy placed back into the tree (zero or one element);
      * with {@code create}, missing levels are created. Malformed levels are left for the validator.
      */
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> profilesOf(Map<String, Object> config, String project, boolean create) {
-        Object projectsRaw = config.get("projects");
-        if (projectsRaw == null && create) {
-            projectsRaw = new LinkedHashMap<String, Object>();
+        Map<String, Object> projects = copiedChild(config, "projects", create);
+        Map<String, Object> projectEntry = projects == null ? null : copiedChild(projects, project, create);
+        Map<String, Object> profiles = projectEntry == null ? null : copiedChild(projectEntry, "profiles", create);
+        return profiles == null ? List.of() : List.of(profiles);
+    }
+
+    /** A mutable copy of {@code parent[key]} put back in its place, or null when it is no mapping (nor created). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copiedChild(Map<String, Object> parent, String key, boolean create) {
+        Object raw = parent.get(key);
+        if (raw == null && create) {
+            raw = new LinkedHashMap<String, Object>();
         }
-        if (!(projectsRaw instanceof Map<?, ?> projectsMap)) {
-            return List.of();
+        if (!(raw instanceof Map<?, ?> map)) {
+            return null;
         }
-        Map<String, Object> projects = new LinkedHashMap<>((Map<String, Object>) projectsMap);
-        config.put("projects", projects);
-        Object projectRaw = projects.get(project);
-        if (projectRaw == null && create) {
-            projectRaw = new LinkedHashMap<String, Object>();
-        }
-        if (!(projectRaw instanceof Map<?, ?> projectMap)) {
-            return List.of();
-        }
-        Map<String, Object> projectEntry = new LinkedHashMap<>((Map<String, Object>) projectMap);
-        projects.put(project, projectEntry);
-        Object profilesRaw = projectEntry.get("profiles");
-        if (profilesRaw == null && create) {
-            profilesRaw = new LinkedHashMap<String, Object>();
-        }
-        if (!(profilesRaw instanceof Map<?, ?> profilesMap)) {
-            return List.of();
-        }
-        Map<String, Object> profiles = new LinkedHashMap<>((Map<String, Object>) profilesMap);
-        projectEntry.put("profiles", profiles);
-        return List.of(profiles);
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+        parent.put(key, copy);
+        return copy;
     }
 
     private static Map<String, Object> block(Object raw) {
