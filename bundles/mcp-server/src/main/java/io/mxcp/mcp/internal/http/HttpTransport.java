@@ -27,14 +27,17 @@ public final class HttpTransport implements RunningServer {
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
     private final LegacySessions sessions;
+    private final ListenStreams listens;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private HttpTransport(Undertow undertow, GracefulShutdownHandler graceful, LegacySessions sessions) {
+    private HttpTransport(Undertow undertow, GracefulShutdownHandler graceful, LegacySessions sessions,
+            ListenStreams listens) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.sessions = sessions;
+        this.listens = listens;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
@@ -43,8 +46,9 @@ public final class HttpTransport implements RunningServer {
             throws IOException {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions();
+        ListenStreams listens = new ListenStreams(engine, codec);
         PathHandler paths = new PathHandler()
-                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, options.stateless(),
+                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, listens, options.stateless(),
                         new LocalBindGuard(host)))
                 .addExactPath("/health", health(engine, codec));
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
@@ -54,7 +58,7 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
-        HttpTransport transport = new HttpTransport(undertow, graceful, sessions);
+        HttpTransport transport = new HttpTransport(undertow, graceful, sessions, listens);
         LOG.log(System.Logger.Level.INFO, "MCP server listening on http://" + host + ":" + transport.port + "/mcp");
         return transport;
     }
@@ -92,7 +96,7 @@ public final class HttpTransport implements RunningServer {
         terminated.await();
     }
 
-    /** Refuses new requests (503), ends legacy streams, lets calls finish for up to 5 s, then frees the port. */
+    /** Refuses new requests (503), ends legacy and listen streams, lets calls finish for up to 5 s, then frees the port. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -101,6 +105,7 @@ public final class HttpTransport implements RunningServer {
         try {
             graceful.shutdown();
             sessions.closeStreams();
+            listens.closeAll();
             if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
                 LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; stopping");
             }

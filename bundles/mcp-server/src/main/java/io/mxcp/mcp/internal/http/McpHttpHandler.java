@@ -44,14 +44,16 @@ final class McpHttpHandler implements HttpHandler {
     private final McpEngine engine;
     private final JsonRpcCodec codec;
     private final LegacySessions sessions;
+    private final ListenStreams listens;
     private final boolean stateless;
     private final LocalBindGuard guard;
 
-    McpHttpHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, boolean stateless,
-            LocalBindGuard guard) {
+    McpHttpHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
+            boolean stateless, LocalBindGuard guard) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
+        this.listens = listens;
         this.stateless = stateless;
         this.guard = guard;
     }
@@ -77,7 +79,7 @@ final class McpHttpHandler implements HttpHandler {
         post(exchange);
     }
 
-    private void post(HttpServerExchange exchange) throws IOException {
+    private void post(HttpServerExchange exchange) throws Exception {
         exchange.startBlocking();
         byte[] body = exchange.getInputStream().readAllBytes();
         HeaderMap headers = exchange.getRequestHeaders();
@@ -124,6 +126,10 @@ final class McpHttpHandler implements HttpHandler {
             exchange.setStatusCode(202);
             return;
         }
+        if (McpEngine.opensListenStream(message, classification)) {
+            listen(exchange, message);
+            return;
+        }
         answer(exchange, message, classification, session, eventStream);
     }
 
@@ -152,6 +158,29 @@ final class McpHttpHandler implements HttpHandler {
             }
         }
         send(exchange, status, response, eventStream);
+    }
+
+    /** A 2026-07-28 listen stream: the acknowledgement first, then held open until either side ends it. */
+    private void listen(HttpServerExchange exchange, JsonRpcMessage request) throws Exception {
+        String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            send(exchange, 406, codec.error(request.id(), JsonRpcErrors.transport(406,
+                    "Not Acceptable: subscriptions/listen answers with text/event-stream")), false);
+            return;
+        }
+        String acknowledgement;
+        try {
+            acknowledgement = codec.mapper().writeValueAsString(engine.acknowledge(request));
+        } catch (JsonRpcException e) {
+            send(exchange, e.httpStatus(), codec.error(request.id(), e), false);
+            return;
+        }
+        exchange.getResponseHeaders().put(ACCEL_BUFFERING, "no").put(Headers.CACHE_CONTROL, "no-cache");
+        new ServerSentEventHandler((connection, lastEventId) -> {
+            listens.add(connection, request.id());
+            connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
+            connection.send(acknowledgement, "message", null, null);
+        }).handleRequest(exchange);
     }
 
     private static boolean isInitialize(JsonRpcMessage message) {

@@ -24,14 +24,17 @@ final class Initialize {
     }
 
     /**
-     * What the server offers: tools, resources and prompts in both eras; {@code logging} only for legacy clients,
-     * where {@code logging/setLevel} is answered (modern clients opt in per request instead).
+     * What the server offers: tools, resources (with subscriptions: legacy {@code resources/subscribe} and listen
+     * streams) and prompts, completions; {@code logging} only for legacy clients, where {@code logging/setLevel}
+     * is answered (modern clients opt in per request instead). No {@code listChanged} while the endpoint set is
+     * fixed for the life of a server (there is no reload that could change it).
      */
     static ObjectNode capabilities(ObjectMapper mapper, boolean legacy) {
         ObjectNode capabilities = mapper.createObjectNode();
         capabilities.putObject("tools");
-        capabilities.putObject("resources");
+        capabilities.putObject("resources").put("subscribe", true);
         capabilities.putObject("prompts");
+        capabilities.putObject("completions");
         if (legacy) {
             capabilities.putObject("logging");
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +14,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+import io.mxcp.mcp.internal.mapping.Completions;
 import io.mxcp.mcp.internal.mapping.PromptCatalog;
 import io.mxcp.mcp.internal.mapping.ResourceCatalog;
 import io.mxcp.mcp.internal.mapping.ToolCatalog;
@@ -26,6 +28,7 @@ public final class McpEngine {
     private static final Set<String> ENDPOINT_METHODS = Set.of("tools/call", "resources/read", "prompts/get");
 
     private final ServerInfo info;
+    private final Subscriptions subscriptions;
     private final Map<String, MethodHandler> legacy = new HashMap<>();
     private final Map<String, MethodHandler> modern = new HashMap<>();
 
@@ -40,6 +43,9 @@ public final class McpEngine {
         legacy.put("initialize", new Initialize(results, mapper)::handle);
         legacy.put("ping", (params, context) -> RpcResult.of(mapper.createObjectNode()));
         legacy.put("logging/setLevel", (params, context) -> RpcResult.of(mapper.createObjectNode()));
+        // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
+        legacy.put("resources/subscribe", subscription(resources, mapper));
+        legacy.put("resources/unsubscribe", subscription(resources, mapper));
         modern.put("server/discover", cached(results.cacheable(discover(results, mapper), true, false), results));
 
         both("tools/list", listOf("tools", tools.descriptions(), results, mapper));
@@ -51,6 +57,8 @@ public final class McpEngine {
         both("tools/call", calls::callTool);
         both("resources/read", calls::readResource);
         both("prompts/get", calls::getPrompt);
+        both("completion/complete", new Complete(new Completions(endpoints), results, mapper)::handle);
+        subscriptions = new Subscriptions(resources, mapper);
     }
 
     private void both(String method, MethodHandler handler) {
@@ -71,8 +79,36 @@ public final class McpEngine {
         return handler.handle(request.params(), context);
     }
 
+    /** Whether the request opens a listen stream, which the transport holds open after {@link #acknowledge}. */
+    public static boolean opensListenStream(JsonRpcMessage request, Classification classification) {
+        return classification.modern() && Subscriptions.LISTEN.equals(request.method());
+    }
+
+    /** The first message of a listen stream (spec 04b §4). */
+    public ObjectNode acknowledge(JsonRpcMessage listen) throws JsonRpcException {
+        return subscriptions.acknowledgement(listen);
+    }
+
+    /** The result that ends a listen stream from the server's side. */
+    public RpcResult listenClosed(JsonNode listenId) {
+        return RpcResult.of(subscriptions.closing(listenId));
+    }
+
     public static boolean runsEndpoint(String method) {
         return ENDPOINT_METHODS.contains(method);
+    }
+
+    private static MethodHandler subscription(ResourceCatalog resources, ObjectMapper mapper) {
+        return (params, context) -> {
+            JsonNode uri = params.get("uri");
+            if (uri == null || !uri.isTextual()) {
+                throw JsonRpcErrors.invalidParams("Invalid params: 'uri' must be a string");
+            }
+            if (resources.match(uri.asText()) == null) {
+                throw JsonRpcErrors.resourceNotFound(uri.asText(), false);
+            }
+            return RpcResult.of(mapper.createObjectNode());
+        };
     }
 
     private static ObjectNode discover(Results results, ObjectMapper mapper) {

@@ -5,6 +5,7 @@ public final class MetaKeys {
     public static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
     public static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     public static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
+    public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
 
     private MetaKeys() {
     }

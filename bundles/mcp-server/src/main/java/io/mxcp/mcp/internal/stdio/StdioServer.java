@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,12 +111,30 @@ public final class StdioServer implements RunningServer {
             send(codec.error(message.id(), e));
             return;
         }
+        if (McpEngine.opensListenStream(message, classification)) {
+            acknowledge(message);
+            return;
+        }
         CallCancellation cancellation = new CallCancellation();
         if (McpEngine.runsEndpoint(message.method())) {
             inFlight.put(message.id(), cancellation);
             calls.execute(() -> answer(message, classification, cancellation));
         } else {
             answer(message, classification, cancellation);
+        }
+    }
+
+    /**
+     * A listen stream on stdio is the acknowledgement on the shared channel; the client ends it with
+     * notifications/cancelled, which needs no answer.
+     */
+    private void acknowledge(JsonRpcMessage listen) {
+        try {
+            send(codec.mapper().writeValueAsBytes(engine.acknowledge(listen)));
+        } catch (JsonRpcException e) {
+            send(codec.error(listen.id(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
