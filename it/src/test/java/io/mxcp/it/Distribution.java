@@ -31,6 +31,11 @@ final class Distribution {
         return pathProperty("mxcp.it.clients");
     }
 
+    /** The conformance suite folder: its package.json, node_modules, fixture project and expected failures. */
+    static Path conformance() {
+        return pathProperty("mxcp.it.conformance");
+    }
+
     static String node() {
         return System.getProperty("mxcp.it.node", "node");
     }

