@@ -1,0 +1,1 @@
+SELECT sum(i) AS s FROM range($n) t(i)

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Load benchmark of `mxcp serve` (docs/performance.md, "Load"): the MXCP server and two reference servers on the
+# official TypeScript MCP SDK (v2 and v1, with @duckdb/node-api) serve the same three tools on the same data; two
+# clients (the lean keep-alive client Lean.java and the SDK v2 client sdk-client.mjs) call them over loopback
+# streamable HTTP; Floor.java times the raw in-process JDBC queries. Prints one table and the verdict on the targets.
+#
+# Usage: bench/load/run.sh   (build first: mvn install -DskipTests; needs node and npm)
+# Environment: WARMUP and MEASURE (seconds per cell, default 10 and 15), CONNECTIONS (default 16),
+#   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot methods at the end,
+#   RESULTS=<file> keeps the raw results (one line per cell).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd -P)
+root=$(cd "$here/../.." && pwd -P)
+warmup=${WARMUP:-10}
+measure=${MEASURE:-15}
+connections=${CONNECTIONS:-16}
+# the tools' arguments, the same for every server, client and the floor
+msg=hello sum_n=10000 top_n=10
+declare -A tool_args=([echo]="{\"msg\":\"$msg\"}" [sum]="{\"n\":$sum_n}" [top]="{\"n\":$top_n}")
+
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)
+zip="$root/distribution/target/mxcp-$version.zip"
+[ -f "$zip" ] || { echo "Error: $zip is missing; build it first: mvn install -DskipTests" >&2; exit 1; }
+command -v node >/dev/null && command -v npm >/dev/null || { echo "Error: node and npm are needed" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== setup (work folder $work)" >&2
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+unzip -q "$zip" -d "$work"
+mxcp_home="$work/mxcp-$version"
+. "$mxcp_home/bin/find-java.sh"
+java_home=$(find_java_home)
+java="$java_home/bin/java"
+"$java_home/bin/javac" -d "$work/classes" "$here/Lean.java"
+cp -r "$here/project" "$work/project"
+db="$work/project/data/db-default.duckdb"
+mkdir -p "$(dirname "$db")"
+
+echo "== floor: raw in-process JDBC queries (creates the items table)" >&2
+"$java" --enable-native-access=ALL-UNNAMED -Djava.library.path="$mxcp_home/lib/native/linux-amd64" \
+  -cp "$mxcp_home/lib/duckdb_jdbc-1.5.6.0.jar" "$here/Floor.java" "$db" "$warmup" "$measure" "$msg" "$sum_n" "$top_n" \
+  > "$work/floor.txt"
+cat "$work/floor.txt" >&2
+cp "$db" "$work/ref-v2.duckdb"
+cp "$db" "$work/ref-v1.duckdb"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { # $1 = port, $2 = log; any HTTP answer on /mcp means the server is up
+  local deadline=$((SECONDS + 60))
+  until curl -s -o /dev/null "http://127.0.0.1:$1/mcp"; do
+    sleep 0.2
+    [ "$SECONDS" -lt "$deadline" ] || { echo "Error: no server on port $1; log:" >&2; cat "$2" >&2; exit 1; }
+  done
+}
+
+declare -A port pid era
+port[mxcp]=$(free_port)
+jfr_opts=""
+[ -n "${MXCP_JFR:-}" ] && jfr_opts="-XX:StartFlightRecording=filename=$MXCP_JFR,settings=profile,dumponexit=true"
+(cd "$work/project" && MXCP_JAVA_OPTS="${MXCP_JAVA_OPTS:-} $jfr_opts" exec "$mxcp_home/bin/mxcp" serve --port "${port[mxcp]}" \
+  > "$work/mxcp.log" 2>&1) &
+pid[mxcp]=$!
+pids+=("${pid[mxcp]}")
+era[mxcp]=modern
+for ref in ref-v2 ref-v1; do
+  port[$ref]=$(free_port)
+  node "$here/servers/$ref.mjs" "${port[$ref]}" "$work/$ref.duckdb" > "$work/$ref.log" 2>&1 &
+  pid[$ref]=$!
+  pids+=("${pid[$ref]}")
+done
+era[ref-v2]=modern
+era[ref-v1]=legacy # SDK v1 speaks only the 2025 revisions: the lean client opens a session per connection
+for server in mxcp ref-v2 ref-v1; do wait_for "${port[$server]}" "$work/$server.log"; done
+
+results=${RESULTS:-$work/results.txt}
+: > "$results"
+cell() { # $1 server, $2 client, $3 connections, $4 tool
+  local url="http://127.0.0.1:${port[$1]}/mcp" out
+  echo "== $1 $2 C=$3 $4" >&2
+  if [ "$2" = lean ]; then
+    out=$(timeout $((warmup + measure + 60)) "$java" -cp "$work/classes" Lean "$url" "${era[$1]}" "$4" "${tool_args[$4]}" \
+      "$3" "$warmup" "$measure" "${pid[$1]}" 2>>"$work/clients.log") || out="failed"
+  else
+    out=$(timeout $((warmup + measure + 60)) node "$here/sdk-client.mjs" "$url" "$4" "${tool_args[$4]}" \
+      "$3" "$warmup" "$measure" "${pid[$1]}" 2>>"$work/clients.log") || out="failed"
+  fi
+  echo "$1 $2 $3 $4 $out" | tee -a "$results" >&2
+}
+
+# servers interleaved within each tool and client, so drifting machine load touches all of them alike
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for tool in echo sum top; do
+  for client in "lean $connections" "lean 1" "sdk $connections"; do
+    for server in mxcp ref-v2 ref-v1; do
+      cell "$server" $client "$tool"
+    done
+  done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+kill "${pid[mxcp]}" && wait "${pid[mxcp]}" 2>/dev/null || true
+grep -h "error" "$work/clients.log" | head -n 5 >&2 || true
+
+cat <<HEAD
+machine: $(nproc) cores, load average before $load_before, after $load_after; $(date -u +%Y-%m-%d)
+per cell: ${warmup} s warm-up + ${measure} s measured; echo msg="$msg", sum n=$sum_n, top n=$top_n
+HEAD
+python3 "$here/report.py" "$work/floor.txt" "$results" "$connections"
+
+if [ -n "${MXCP_JFR:-}" ]; then
+  echo
+  echo "JFR hot methods of the MXCP server (whole run, $MXCP_JFR):"
+  "$java_home/bin/jfr" view --width 160 hot-methods "$MXCP_JFR" || true
+fi
