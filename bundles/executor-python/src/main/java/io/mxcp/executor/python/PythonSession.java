@@ -1,0 +1,204 @@
+package io.mxcp.executor.python;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import io.mxcp.executor.python.plugin.PluginFunctions;
+import io.mxcp.executor.python.project.PythonProject;
+import io.mxcp.executor.python.runtime.PythonException;
+import io.mxcp.executor.python.runtime.PythonFailure;
+import io.mxcp.executor.python.runtime.PythonRuntime;
+import io.mxcp.executor.python.runtime.ValueCodec;
+import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.polyglot.PolyglotHost;
+import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.EndpointExecutor;
+import io.mxcp.sdk.exec.EndpointSource;
+import io.mxcp.sdk.exec.ExecutionContext;
+import io.mxcp.sdk.exec.ExecutorSession;
+import io.mxcp.sdk.exec.ProjectRuntime;
+
+/**
+ * Python endpoints of one project generation. The interpreter starts when the generation opens if the project has
+ * plugins or modules under python/ (their UDFs and {@code on_init} hooks belong to the generation, spec 01 §5.8),
+ * else on the first Python call; a project without Python never starts it.
+ */
+final class PythonSession implements ExecutorSession {
+
+    private static final System.Logger LOG = System.getLogger(PythonSession.class.getName());
+    private static final String FAILED = "Failed to execute Python code: ";
+
+    private final PythonProject python;
+    private final DuckDbHost duckDb;
+    private final PolyglotHost polyglot;
+    private final ProjectDatabase database;
+    private final ValueCodec codec = new ValueCodec();
+    private PythonRuntime runtime;
+    private PluginFunctions pluginFunctions;
+    private boolean closed;
+
+    PythonSession(ProjectRuntime project, PythonProject python, DuckDbHost duckDb, PolyglotHost polyglot,
+            Supplier<EndpointExecutor> sqlExecutor) {
+        this.python = python;
+        this.duckDb = duckDb;
+        this.polyglot = polyglot;
+        this.database = new ProjectDatabase(project, sqlExecutor, codec);
+    }
+
+    /** Starts the interpreter now when the generation has Python plugins or modules. */
+    void startIfNeeded() throws EndpointExecutionException {
+        if (python.hasPlugins() || python.hasPythonModules()) {
+            runtime();
+        }
+    }
+
+    private synchronized PythonRuntime runtime() throws EndpointExecutionException {
+        if (closed) {
+            throw new EndpointExecutionException("The Python runtime is shutting down");
+        }
+        if (runtime != null) {
+            return runtime;
+        }
+        PythonRuntime started;
+        try {
+            started = PythonRuntime.start(polyglot.engine(), python, database::execute, codec);
+        } catch (PolyglotException | IllegalStateException e) {
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
+        }
+        try {
+            pluginFunctions = PluginFunctions.register(duckDb, started, started.loadPlugins(python.plugins()));
+        } catch (PythonException e) {
+            started.close();
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.failure().text(), e);
+        } catch (SQLException e) {
+            started.close();
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
+        }
+        started.preload().forEach(failure -> LOG.log(Level.WARNING, "Python module not preloaded: " + failure));
+        started.runHooks(true).forEach(failure -> LOG.log(Level.ERROR, "on_init hook failed: " + failure));
+        runtime = started;
+        return runtime;
+    }
+
+    @Override
+    public Object execute(EndpointSource source, Map<String, Object> arguments, ExecutionContext context)
+            throws EndpointExecutionException {
+        PythonRuntime python = runtime();
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        String call = python.encode(callDescription(context));
+        ExecutionContext previous = database.enter(context);
+        try {
+            if (source.file() == null) {
+                return inline(python, source, args, call);
+            }
+            return file(python, source, args, call);
+        } finally {
+            database.leave(previous);
+        }
+    }
+
+    private static Object inline(PythonRuntime python, EndpointSource source, Map<String, Object> args, String call)
+            throws EndpointExecutionException {
+        try {
+            return python.runInline(source.code(), args, call);
+        } catch (PythonException e) {
+            throw new EndpointExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private Object file(PythonRuntime python, EndpointSource source, Map<String, Object> args, String call)
+            throws EndpointExecutionException {
+        Path file = source.file().toAbsolutePath().normalize();
+        String shown = relative(file);
+        Value module;
+        try {
+            module = python.module(file);
+        } catch (PythonException e) {
+            throw new EndpointExecutionException(
+                    FAILED + "Failed to load Python module from " + file + ": " + e.getMessage(), e);
+        }
+        Value function = python.function(module, source.kind(), source.name(), file);
+        if (function == null) {
+            throw new EndpointExecutionException("tool".equals(source.kind())
+                    ? "Function '" + source.name() + "' not found in " + shown
+                    : "No callable function found in " + shown);
+        }
+        try {
+            return python.call(function, args, call);
+        } catch (PythonException e) {
+            PythonFailure failure = e.failure();
+            if ("UnsupportedValue".equals(failure.type())) {
+                throw new EndpointExecutionException("Function '" + function.getMember("__name__").asString() + "' in "
+                        + shown + " returned a value of type '" + failure.message()
+                        + "', which is not JSON-like (None, bool, int, float, str, Decimal, date/time, list, dict)", e);
+            }
+            throw new EndpointExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The file relative to the project root (spec 01 §5.2), absolute when outside it. */
+    private String relative(Path file) {
+        Path root = python.root();
+        return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+    }
+
+    /** {@code {user, headers}} for the Python execution context. */
+    private static Map<String, Object> callDescription(ExecutionContext context) {
+        Map<String, Object> call = new LinkedHashMap<>();
+        if (context == null) {
+            return call;
+        }
+        context.user().ifPresent(user -> call.put("user", userFields(user)));
+        if (!context.requestHeaders().isEmpty()) {
+            call.put("headers", context.requestHeaders());
+        }
+        return call;
+    }
+
+    private static Map<String, Object> userFields(UserContext user) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("provider", user.provider());
+        fields.put("user_id", user.userId());
+        fields.put("username", user.username());
+        fields.put("email", user.email());
+        fields.put("name", user.name());
+        fields.put("avatar_url", user.avatarUrl());
+        fields.put("raw_profile", user.rawProfile());
+        fields.put("external_token", user.externalToken());
+        fields.put("capabilities", user.scopes());
+        return fields;
+    }
+
+    /** Python endpoints are checked by the core (spec 01 §2.11: the file must exist; the function is not checked). */
+    @Override
+    public Optional<String> validate(EndpointSource source, Set<String> declaredParameters) {
+        return Optional.empty();
+    }
+
+    /** Shutdown order of spec 01 §5.8: hooks and plugins' {@code shutdown()}, the plugins' SQL functions, the database. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (runtime != null) {
+            List<String> failures = runtime.shutdown();
+            failures.forEach(failure -> LOG.log(Level.ERROR, "Python shutdown failed: " + failure));
+            runtime = null;
+        }
+        if (pluginFunctions != null) {
+            pluginFunctions.close();
+            pluginFunctions = null;
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Python MXCP plugins as DuckDB functions. */
+package io.mxcp.executor.python.plugin;

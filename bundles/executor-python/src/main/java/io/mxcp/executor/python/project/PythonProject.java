@@ -1,0 +1,157 @@
+package io.mxcp.executor.python.project;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import io.mxcp.sdk.exec.ProjectRuntime;
+
+/**
+ * What the Python runtime needs to know about a project beyond {@link ProjectRuntime}: the site file as written
+ * (the {@code site_config} view and {@code get_setting} see only the keys written there, spec 01 §5.7), its
+ * plugin declarations, the python/ and plugins/ folders, and the user-config view rebuilt from the active
+ * profile's secrets and plugin config.
+ *
+ * @param siteConfig the site file's map plus the active profile's derived {@code duckdb.path}
+ * @param userConfig {@code {mxcp, projects: {<project>: {profiles: {<profile>: {secrets, plugin}}}}}}
+ * @param plugins    each {@code {name, module, config}} with {@code config} the plugin's resolved map
+ * @param pythonDir  {@code <root>/python}, absolute (it may not exist)
+ * @param pluginDir  {@code <root>/<paths.plugins>}, absolute (it may not exist)
+ */
+public record PythonProject(Path root, Map<String, Object> siteConfig, Map<String, Object> userConfig,
+        List<Map<String, Object>> plugins, Path pythonDir, Path pluginDir) {
+
+    public static PythonProject of(ProjectRuntime runtime) throws InvalidProjectException {
+        Path root = runtime.root().toAbsolutePath().normalize();
+        Map<String, Object> site = readSiteFile(root.resolve("mxcp-site.yml"));
+        addDerivedDuckDbPath(site, runtime);
+        Map<String, Object> paths = map(site.get("paths"));
+        Path pythonDir = root.resolve(string(paths.get("python"), "python")).normalize();
+        Path pluginDir = root.resolve(string(paths.get("plugins"), "plugins")).normalize();
+        return new PythonProject(root, site, userConfig(runtime), plugins(site, runtime), pythonDir, pluginDir);
+    }
+
+    /** Whether the project has anything for Python to do: plugins, or {@code .py} files under python/ or the endpoint folders. */
+    public boolean hasPlugins() {
+        return !plugins.isEmpty();
+    }
+
+    public boolean hasPythonModules() {
+        if (!Files.isDirectory(pythonDir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(pythonDir)) {
+            return files.anyMatch(file -> file.toString().endsWith(".py"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> readSiteFile(Path file) throws InvalidProjectException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object loaded = new Yaml(new LoaderOptions()).load(reader);
+            return loaded instanceof Map<?, ?> ? copy(loaded) : new LinkedHashMap<>();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidProjectException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void addDerivedDuckDbPath(Map<String, Object> site, ProjectRuntime runtime) {
+        Map<String, Object> profiles = child(site, "profiles");
+        Map<String, Object> profile = child(profiles, runtime.profile());
+        Map<String, Object> duckdb = child(profile, "duckdb");
+        duckdb.putIfAbsent("path", runtime.duckdbPath().toString());
+    }
+
+    private static Map<String, Object> userConfig(ProjectRuntime runtime) {
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("secrets", copy(runtime.secrets()));
+        profile.put("plugin", Map.of("config", copy(runtime.pluginConfig())));
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("mxcp", 1);
+        config.put("projects", Map.of(runtime.projectName(), Map.of("profiles", Map.of(runtime.profile(), profile))));
+        return config;
+    }
+
+    private static List<Map<String, Object>> plugins(Map<String, Object> site, ProjectRuntime runtime)
+            throws InvalidProjectException {
+        List<Map<String, Object>> plugins = new ArrayList<>();
+        if (!(site.get("plugin") instanceof List<?> declared)) {
+            return plugins;
+        }
+        Map<String, Map<String, String>> configs = runtime.pluginConfig();
+        for (Object item : declared) {
+            Map<String, Object> plugin = map(item);
+            Object configName = plugin.get("config");
+            Map<String, String> config = Map.of();
+            if (configName != null) {
+                config = configs.get(configName.toString());
+                if (config == null) {
+                    throw new InvalidProjectException(
+                            "Plugin configuration '" + configName + "' not found in plugin config", null);
+                }
+            }
+            Map<String, Object> definition = new LinkedHashMap<>();
+            definition.put("name", String.valueOf(plugin.get("name")));
+            definition.put("module", String.valueOf(plugin.get("module")));
+            definition.put("config", new LinkedHashMap<>(config));
+            plugins.add(definition);
+        }
+        return plugins;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        if (value instanceof Map<?, ?>) {
+            return (Map<String, Object>) value;
+        }
+        Map<String, Object> created = new LinkedHashMap<>();
+        parent.put(key, created);
+        return created;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
+    }
+
+    private static String string(Object value, String fallback) {
+        return value == null ? fallback : value.toString();
+    }
+
+    /** A mutable deep copy with string keys (YAML may give other key types). */
+    @SuppressWarnings("unchecked")
+    private static <T> T copy(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), copy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(item -> copy.add(copy(item)));
+            return (T) copy;
+        }
+        return (T) value;
+    }
+
+    /** The project's files do not make sense to the Python runtime. */
+    public static final class InvalidProjectException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidProjectException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.mxcp.executor.python.runtime;
+
+import java.util.Map;
+
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * The Java object Python code reaches as {@code _mxcp_bridge.host}: {@code db_execute(sql, params_json)} and
+ * {@code log(level, message)}. Proxies rather than host objects, so the context needs no host class lookup
+ * through a bundle class loader.
+ */
+public final class HostBridge implements ProxyObject {
+
+    /** Runs SQL for {@code db.execute}: returns the rows as JSON, or throws with the message Python raises. */
+    public interface Database {
+        String execute(String sql, String paramsJson) throws Exception;
+    }
+
+    private static final System.Logger LOG = System.getLogger("io.mxcp.executor.python");
+    private static final String HOST_ERROR = "\0error:";
+
+    private final Map<String, ProxyExecutable> members;
+
+    HostBridge(Database database) {
+        this.members = Map.of(
+                "db_execute", args -> {
+                    try {
+                        return database.execute(args[0].asString(), args[1].asString());
+                    } catch (Exception e) {
+                        return HOST_ERROR + (e.getMessage() == null ? e.toString() : e.getMessage());
+                    }
+                },
+                "log", args -> {
+                    log(args[0].asString(), args[1].asString());
+                    return null;
+                });
+    }
+
+    private static void log(String level, String message) {
+        System.Logger.Level logLevel = switch (level) {
+            case "debug" -> System.Logger.Level.DEBUG;
+            case "warning" -> System.Logger.Level.WARNING;
+            case "error" -> System.Logger.Level.ERROR;
+            default -> System.Logger.Level.INFO;
+        };
+        LOG.log(logLevel, message);
+    }
+
+    @Override
+    public Object getMember(String key) {
+        return members.get(key);
+    }
+
+    @Override
+    public Object getMemberKeys() {
+        return members.keySet().toArray(new String[0]);
+    }
+
+    @Override
+    public boolean hasMember(String key) {
+        return members.containsKey(key);
+    }
+
+    @Override
+    public void putMember(String key, Value value) {
+        throw new UnsupportedOperationException("the MXCP host bridge is read-only");
+    }
+}

@@ -1,0 +1,180 @@
+package io.mxcp.executor.python.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+import io.mxcp.executor.python.project.PythonProject;
+
+/**
+ * One project generation's Python interpreter: a GraalPy context on the kernel's shared engine with the
+ * {@code mxcp} package installed and the project's folders on {@code sys.path}.
+ *
+ * <p>Threading: the context is entered by whichever thread calls (a server worker, the CLI thread, a DuckDB worker
+ * running a plugin UDF). GraalPy lets several threads enter one context and serializes Python code with its global
+ * interpreter lock, which it releases while a thread waits in Java (a {@code db.execute} call), so calls run
+ * concurrently but Python bytecode runs one thread at a time.
+ */
+public final class PythonRuntime implements AutoCloseable {
+
+    private final Context context;
+    private final Path root;
+    private final Path pythonDir;
+    private final ValueCodec codec;
+    private final Value bridge;
+    private final Value errorReport;
+    private final Value invoke;
+    private final Value runInline;
+    private final Value callUdf;
+
+    private PythonRuntime(Context context, PythonProject project, ValueCodec codec) {
+        this.context = context;
+        this.root = project.root();
+        this.pythonDir = project.pythonDir();
+        this.codec = codec;
+        this.bridge = context.eval("python", "import _mxcp_bridge\n_mxcp_bridge");
+        this.errorReport = bridge.getMember("error_report");
+        this.invoke = bridge.getMember("invoke");
+        this.runInline = bridge.getMember("run_inline");
+        this.callUdf = bridge.getMember("call_udf");
+    }
+
+    /** Creates the context and installs the bridge; the project's own modules are not imported yet. */
+    public static PythonRuntime start(Engine engine, PythonProject project, HostBridge.Database database, ValueCodec codec) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Truffle looks up its services and languages through the context class loader: give it the kernel's,
+        // which loaded the polyglot jars, never this bundle's
+        thread.setContextClassLoader(Engine.class.getClassLoader());
+        Context context = null;
+        try {
+            context = Context.newBuilder("python").engine(engine).allowAllAccess(true).build();
+            context.eval("python", BridgeSources.INSTALLER).execute(codec.encode(BridgeSources.sources()));
+            PythonRuntime runtime = new PythonRuntime(context, project, codec);
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("user_config", project.userConfig());
+            config.put("site_config", project.siteConfig());
+            runtime.bridge.invokeMember("configure", new HostBridge(database), codec.encode(config),
+                    project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
+            return runtime;
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.close(true);
+            }
+            throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Imports every module under python/ (spec 01 §5.3); returns the failures, each {@code path: error}. */
+    public List<String> preload() {
+        List<String> failures = new ArrayList<>();
+        Value result = bridge.invokeMember("preload", pythonDir.toString());
+        for (long i = 0; i < result.getArraySize(); i++) {
+            Value failure = result.getArrayElement(i);
+            failures.add(failure.getArrayElement(0).asString() + ": " + failure.getArrayElement(1).asString());
+        }
+        return failures;
+    }
+
+    /** Runs the registered {@code on_init} (or {@code on_shutdown}) hooks; returns their failures. */
+    public List<String> runHooks(boolean init) {
+        return strings(bridge.invokeMember("run_hooks", bridge.getMember(init ? "init_hooks" : "shutdown_hooks")));
+    }
+
+    /** The module of a file, imported on first use. */
+    public Value module(Path file) throws PythonException {
+        try {
+            return bridge.invokeMember("load_module", file.toString(), pythonDir.toString());
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The endpoint's callable in a module (spec 01 §5.2), or null. */
+    public Value function(Value module, String kind, String name, Path file) {
+        Value function = bridge.invokeMember("find_function", module, kind, name, file.toString());
+        return function.isNull() ? null : function;
+    }
+
+    /** Calls a function by keyword with a call's context ({@code callJson}); returns the converted result. */
+    public Object call(Value function, Map<String, Object> arguments, String callJson) throws PythonException {
+        try {
+            return codec.decode(invoke.execute(function, codec.encode(arguments), callJson).asString());
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Runs inline code (spec 01 §5.5). */
+    public Object runInline(String code, Map<String, Object> arguments, String callJson) throws PythonException {
+        try {
+            return codec.decode(runInline.execute(code, codec.encode(arguments), callJson).asString());
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Imports and instantiates the plugins; returns their UDFs, each {@code {plugin, method, name, parameters, returns}}. */
+    public List<Map<String, Object>> loadPlugins(List<Map<String, Object>> definitions) throws PythonException {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> functions = (List<Map<String, Object>>) codec.decode(
+                    bridge.invokeMember("load_plugins", codec.encode(definitions)).asString());
+            return functions;
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Calls a plugin's UDF method with SQL arguments. */
+    public Object callUdf(String plugin, String method, Object[] arguments) throws PythonException {
+        try {
+            return codec.decode(callUdf.execute(plugin, method, codec.encode(arguments)).asString());
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    public String encode(Object value) {
+        return codec.encode(value);
+    }
+
+    /** Runs the shutdown hooks and the plugins' {@code shutdown()}, then closes the context; returns the failures. */
+    public List<String> shutdown() {
+        List<String> failures = new ArrayList<>();
+        try {
+            failures.addAll(runHooks(false));
+            failures.addAll(strings(bridge.invokeMember("shutdown_plugins")));
+        } catch (PolyglotException e) {
+            failures.add(e.getMessage());
+        }
+        close();
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        context.close(true);
+    }
+
+    private PythonException failure(PolyglotException error) {
+        return new PythonException(PythonFailure.of(error, errorReport, root), error);
+    }
+
+    private static List<String> strings(Value list) {
+        List<String> strings = new ArrayList<>();
+        for (long i = 0; i < list.getArraySize(); i++) {
+            strings.add(list.getArrayElement(i).asString());
+        }
+        return strings;
+    }
+}

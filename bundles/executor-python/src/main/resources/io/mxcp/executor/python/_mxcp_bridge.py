@@ -1,0 +1,426 @@
+"""The Java side's entry points into a project's Python context (not part of the public mxcp API).
+
+Values cross the boundary as JSON text with tagged objects for the types JSON lacks, so that both sides keep
+dates, decimals and big integers exact; the Java side reads and writes the same tags (ValueCodec).
+"""
+import asyncio
+import base64
+import contextvars
+import datetime
+import decimal
+import hashlib
+import importlib
+import importlib.util
+import inspect
+import json
+import math
+import os
+import sys
+import threading
+import traceback
+import uuid
+
+TAG = "__mxcp_type__"
+# what the Java bridge puts before an error message instead of a result (a Java exception would reach Python as
+# a foreign object rather than an exception with the message)
+HOST_ERROR = "\0error:"
+
+# The current call's execution context (spec 01 §5.7); asyncio copies it into the tasks a call starts.
+current_context = contextvars.ContextVar("mxcp_execution_context", default=None)
+
+host = None            # the Java bridge object (db_execute, log)
+user_config = None     # plain dict views of the project's configuration
+site_config = None
+init_hooks = []
+shutdown_hooks = []
+plugin_instances = {}
+_modules_by_path = {}
+_loops = threading.local()
+
+
+class NoContextError(RuntimeError):
+    pass
+
+
+def _decode_tagged(obj):
+    kind = obj.get(TAG)
+    if kind is None:
+        return obj
+    value = obj["v"]
+    if kind == "date":
+        return datetime.date.fromisoformat(value)
+    if kind == "time":
+        return datetime.time.fromisoformat(value)
+    if kind == "datetime":
+        return datetime.datetime.fromisoformat(value)
+    if kind == "decimal":
+        return decimal.Decimal(value)
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "timedelta":
+        return datetime.timedelta(microseconds=int(value))
+    if kind == "uuid":
+        return uuid.UUID(value)
+    if kind == "bytes":
+        return base64.b64decode(value)
+    return obj
+
+
+def decode(text):
+    return json.loads(text, object_hook=_decode_tagged)
+
+
+class UnsupportedValue(TypeError):
+    pass
+
+
+def _tagged(kind, value):
+    return {TAG: kind, "v": value}
+
+
+def _encodable(value):
+    # bool before int: bool is an int subclass
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int):
+        return value if -(2 ** 63) <= value < 2 ** 63 else _tagged("int", str(value))
+    if isinstance(value, float):
+        return value if math.isfinite(value) else _tagged("float", repr(value))
+    if isinstance(value, dict):
+        return {str(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_encodable(v) for v in value]
+    if isinstance(value, datetime.datetime):
+        return _tagged("datetime", value.isoformat())
+    if isinstance(value, datetime.date):
+        return _tagged("date", value.isoformat())
+    if isinstance(value, datetime.time):
+        return _tagged("time", value.isoformat())
+    if isinstance(value, datetime.timedelta):
+        return _tagged("timedelta", str(value // datetime.timedelta(microseconds=1)))
+    if isinstance(value, decimal.Decimal):
+        return _tagged("decimal", str(value))
+    if isinstance(value, uuid.UUID):
+        return _tagged("uuid", str(value))
+    if isinstance(value, (bytes, bytearray)):
+        return _tagged("bytes", base64.b64encode(bytes(value)).decode("ascii"))
+    if hasattr(value, "to_dict") and callable(value.to_dict) and type(value).__name__ == "DataFrame":
+        return _encodable(value.to_dict("records"))
+    if hasattr(value, "tolist") and callable(value.tolist):
+        return _encodable(value.tolist())
+    raise UnsupportedValue(type(value).__name__)
+
+
+def encode(value):
+    return json.dumps(_encodable(value), allow_nan=False)
+
+
+# ---- execution context (spec 01 §5.7) ------------------------------------------------------------------------
+
+class UserContext:
+    """The caller as the auth layer (or the CLI's --user-context) describes it."""
+
+    def __init__(self, fields):
+        self.provider = fields.get("provider")
+        self.user_id = fields.get("user_id")
+        self.username = fields.get("username")
+        self.email = fields.get("email")
+        self.name = fields.get("name")
+        self.avatar_url = fields.get("avatar_url")
+        self.raw_profile = fields.get("raw_profile") or {}
+        self.external_token = fields.get("external_token")
+        self.capabilities = fields.get("capabilities") or []
+
+    def __repr__(self):
+        return "UserContext(provider=%r, user_id=%r, username=%r)" % (self.provider, self.user_id, self.username)
+
+
+class ExecutionContext:
+    def __init__(self, values, user_context):
+        self._values = values
+        self.user_context = user_context
+
+    def get(self, key, default=None):
+        return self._values.get(key, default)
+
+    def set(self, key, value):
+        self._values[key] = value
+
+    @property
+    def username(self):
+        return self.user_context.username if self.user_context else None
+
+    @property
+    def user_id(self):
+        return self.user_context.user_id if self.user_context else None
+
+    @property
+    def email(self):
+        return self.user_context.email if self.user_context else None
+
+    @property
+    def provider(self):
+        return self.user_context.provider if self.user_context else None
+
+    @property
+    def external_token(self):
+        return self.user_context.external_token if self.user_context else None
+
+
+def make_context(call_text):
+    """A call's context from the Java side's {user, headers, transport} (None fields when absent)."""
+    call = decode(call_text) if call_text else {}
+    user = UserContext(call["user"]) if call.get("user") else None
+    values = {"user_config": user_config, "site_config": site_config, "duckdb_runtime": host}
+    if call.get("headers") is not None:
+        values["request_headers"] = call["headers"]
+    return ExecutionContext(values, user)
+
+
+# ---- module loading (spec 01 §5.3) -----------------------------------------------------------------------------
+
+def configure(bridge, config_text, root, python_dir, plugin_dir):
+    global host, user_config, site_config
+    host = bridge
+    config = decode(config_text)
+    user_config = config["user_config"]
+    site_config = config["site_config"]
+    for path in (plugin_dir, root, python_dir):
+        if path and os.path.isdir(path) and path not in sys.path:
+            sys.path.insert(0, path)
+
+
+def module_name(path, python_dir):
+    if python_dir:
+        relative = os.path.relpath(path, python_dir)
+        if not relative.startswith(".."):
+            return os.path.splitext(relative)[0].replace(os.sep, ".")
+    stem = os.path.splitext(os.path.basename(path))[0]
+    digest = hashlib.sha256(os.path.abspath(path).encode("utf-8")).hexdigest()[:8]
+    return "_mxcp_endpoint_%s_%s" % (stem, digest)
+
+
+def load_module(path, python_dir):
+    """The module of a file, imported once (per absolute path, and by name in sys.modules)."""
+    module = _modules_by_path.get(path)
+    if module is not None:
+        return module
+    name = module_name(path, python_dir)
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
+    _modules_by_path[path] = module
+    return module
+
+
+def preload(python_dir):
+    """Imports every module under python/ (so their hooks register); returns (path, error) for failures."""
+    failures = []
+    for folder, dirs, files in os.walk(python_dir):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for file in sorted(files):
+            if not file.endswith(".py") or file.startswith("_"):
+                continue
+            path = os.path.join(folder, file)
+            try:
+                load_module(path, python_dir)
+            except BaseException as error:  # noqa: B902 - reported, never fatal
+                failures.append([path, "%s: %s" % (type(error).__name__, error)])
+    return failures
+
+
+def find_function(module, kind, name, path):
+    """The endpoint's callable (spec 01 §5.2), or None."""
+    if kind == "tool":
+        candidate = getattr(module, name, None)
+        return candidate if callable(candidate) else None
+    for preferred in ("main", os.path.splitext(os.path.basename(path))[0]):
+        candidate = getattr(module, preferred, None)
+        if callable(candidate):
+            return candidate
+    for attribute in sorted(vars(module)):
+        candidate = getattr(module, attribute)
+        if not attribute.startswith("_") and callable(candidate) and not inspect.isclass(candidate):
+            return candidate
+    return None
+
+
+# ---- calls (spec 01 §5.4, §5.5) -----------------------------------------------------------------------------------
+
+def _event_loop():
+    loop = getattr(_loops, "loop", None)
+    if loop is None or loop.is_closed():
+        loop = asyncio.new_event_loop()
+        _loops.loop = loop
+    return loop
+
+
+def _await_if_needed(result):
+    if inspect.isawaitable(result):
+        return _event_loop().run_until_complete(result)
+    return result
+
+
+def invoke(function, args_text, call_text):
+    """Calls a function by keyword with a call's context; returns the encoded result."""
+    token = current_context.set(make_context(call_text))
+    try:
+        return encode(_await_if_needed(function(**decode(args_text))))
+    finally:
+        current_context.reset(token)
+
+
+_NO_RESULT = object()
+
+
+def run_inline(code, args_text, call_text):
+    arguments = decode(args_text)
+    token = current_context.set(make_context(call_text))
+    try:
+        return encode(_await_if_needed(_inline_result(code, arguments)))
+    finally:
+        current_context.reset(token)
+
+
+def _inline_result(code, arguments):
+    namespace = dict(arguments)
+    for alias, module in (("pd", "pandas"), ("np", "numpy")):
+        try:
+            namespace[alias] = namespace[module] = importlib.import_module(module)
+        except ImportError:
+            pass
+    stripped = code.strip()
+    if stripped.startswith("return "):
+        return eval(compile(stripped[len("return "):], "<inline>", "eval"), namespace)
+    before = set(namespace)
+    exec(compile(code, "<inline>", "exec"), namespace)
+    for variable in ("__result", "result"):
+        if variable in namespace and variable not in before:
+            return namespace[variable]
+    for name, candidate in namespace.items():
+        if name in before or name.startswith("_") or not callable(candidate) or inspect.isclass(candidate):
+            continue
+        parameters = set(inspect.signature(candidate).parameters)
+        if not parameters or set(arguments) <= parameters:
+            return candidate(**arguments) if parameters else candidate()
+    raise LookupError("No suitable function found in inline code")
+
+
+def error_report(error):
+    """[type name, message, last frame as 'file:line in function' or None] of an exception."""
+    frames = traceback.extract_tb(error.__traceback__)
+    user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
+    last = user_frames[-1] if user_frames else None
+    if isinstance(error, SyntaxError) and error.filename:
+        where = "%s:%s" % (error.filename, error.lineno)
+    else:
+        where = "%s:%s in %s" % (last.filename, last.lineno, last.name) if last else None
+    message = str(error)
+    return [type(error).__name__, message, where]
+
+
+def run_hooks(hooks):
+    """Runs zero-argument hooks in registration order with the init context; returns their failures."""
+    token = current_context.set(make_context(None))
+    failures = []
+    try:
+        for hook in list(hooks):
+            try:
+                _await_if_needed(hook())
+            except BaseException as error:  # noqa: B902 - logged, never fatal
+                failures.append("%s: %s: %s" % (getattr(hook, "__name__", hook), type(error).__name__, error))
+    finally:
+        current_context.reset(token)
+    return failures
+
+
+# ---- plugins (spec 01 §6) ----------------------------------------------------------------------------------------
+
+import types as _types
+import typing as _typing
+
+_SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", bytes: "BLOB",
+              decimal.Decimal: "DECIMAL", datetime.date: "DATE", datetime.time: "TIME",
+              datetime.datetime: "TIMESTAMP", datetime.timedelta: "INTERVAL"}
+
+
+def sql_type(annotation):
+    """The DuckDB type for a UDF annotation (spec 01 §6.3)."""
+    if annotation is _typing.Any:
+        raise TypeError("Type 'Any' is not supported in UDF type annotations")
+    origin = _typing.get_origin(annotation)
+    arguments = _typing.get_args(annotation)
+    if origin is _typing.Annotated:
+        return sql_type(arguments[0])
+    if origin is _typing.Union or origin is _types.UnionType:
+        present = [a for a in arguments if a is not type(None)]
+        if len(present) == 1:
+            return sql_type(present[0])
+    elif annotation in _SQL_TYPES:
+        return _SQL_TYPES[annotation]
+    elif origin is list and len(arguments) == 1:
+        return sql_type(arguments[0]) + "[]"
+    elif origin is dict and len(arguments) == 2:
+        return "MAP(%s, %s)" % (sql_type(arguments[0]), sql_type(arguments[1]))
+    elif inspect.isclass(annotation) and getattr(annotation, "__annotations__", None):
+        fields = _typing.get_type_hints(annotation)
+        return "STRUCT(%s)" % ", ".join("%s %s" % (name, sql_type(t)) for name, t in fields.items())
+    name = getattr(annotation, "__name__", None) or str(annotation)
+    raise TypeError("Type '%s' is not supported in UDF type annotations" % name)
+
+
+def load_plugins(definitions_text):
+    """Imports and instantiates the site's plugins; returns their UDFs as [{plugin, method, name, parameters, returns}]."""
+    from mxcp.plugins import MXCPBasePlugin
+    functions = []
+    for definition in decode(definitions_text):
+        module_name_ = definition["module"]
+        try:
+            module = importlib.import_module(module_name_)
+        except Exception as error:
+            raise RuntimeError("Failed to import plugin module %s: %s" % (module_name_, error)) from error
+        plugin_class = getattr(module, "MXCPPlugin", None)
+        if not (inspect.isclass(plugin_class) and issubclass(plugin_class, MXCPBasePlugin)):
+            raise RuntimeError("Module %s must contain an MXCPPlugin class: no subclass of MXCPBasePlugin named "
+                               "MXCPPlugin found" % module_name_)
+        instance = plugin_class(definition["config"])
+        plugin_instances[definition["name"]] = instance
+        for method_name in sorted(dir(plugin_class)):
+            method = getattr(plugin_class, method_name, None)
+            if not getattr(method, "_mxcp_udf", False):
+                continue
+            hints = _typing.get_type_hints(method, include_extras=True)
+            parameters = [p for p in inspect.signature(method).parameters if p != "self"]
+            if "return" not in hints or any(p not in hints for p in parameters):
+                host.log("warning", "UDF %s of plugin %s skipped: it needs type hints for every parameter and "
+                                    "the return value" % (method_name, definition["name"]))
+                continue
+            functions.append({"plugin": definition["name"], "method": method_name,
+                              "name": "%s_%s" % (method_name, definition["name"]),
+                              "parameters": [sql_type(hints[p]) for p in parameters],
+                              "returns": sql_type(hints["return"])})
+    return encode(functions)
+
+
+def call_udf(plugin, method, args_text):
+    return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
+
+
+def shutdown_plugins():
+    failures = []
+    for name, instance in list(plugin_instances.items()):
+        try:
+            instance.shutdown()
+        except BaseException as error:  # noqa: B902 - logged, never fatal
+            failures.append("%s: %s: %s" % (name, type(error).__name__, error))
+    plugin_instances.clear()
+    return failures

@@ -1,0 +1,1 @@
+"""MXCP's Python API, provided by the JVM runtime's GraalPy bridge."""

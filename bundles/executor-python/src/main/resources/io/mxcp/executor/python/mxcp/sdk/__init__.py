@@ -1,0 +1,1 @@
+"""mxcp.sdk: the parts of the MXCP SDK that endpoint and plugin code uses."""
