@@ -24,6 +24,9 @@ await runScenario({
   target,
   client,
   transport,
+  callTool: (params, signal) => client.callTool(params, undefined, { signal }),
+  // over HTTP the test names the server process; over stdio the transport knows the child it spawned
+  serverPid: () => process.env.MXCP_IT_SERVER_PID ?? null,
   session: () => ({
     protocolVersion: negotiatedVersion,
     era: 'legacy',

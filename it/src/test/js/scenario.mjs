@@ -31,6 +31,43 @@ export function describeError(error) {
   return described;
 }
 
+import { readFileSync } from 'node:fs';
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** CPU time (user + system) of a Linux process in ms, from /proc (clock ticks of 10 ms). */
+function cpuMillis(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Starts a long query, aborts it after a second (AbortSignal: the SDK sends notifications/cancelled or closes the
+ * request's stream), then times the next call and measures the server's CPU use over the following second.
+ */
+async function cancelledCall({ client, callTool, serverPid }) {
+  const controller = new AbortController();
+  const started = performance.now();
+  const pending = outcome(() => callTool({ name: 'count_forever', arguments: {} }, controller.signal));
+  await sleep(1000);
+  const abortedAt = performance.now();
+  controller.abort();
+  const call = await pending;
+  const report = { call, ranMs: Math.round(abortedAt - started), settledMs: Math.round(performance.now() - abortedAt) };
+  const nextAt = performance.now();
+  report.next = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: 'again' } }));
+  report.nextMs = Math.round(performance.now() - nextAt);
+  const pid = serverPid();
+  if (pid) {
+    await sleep(200);
+    const before = cpuMillis(pid);
+    await sleep(1000);
+    report.serverCpuMsPerSecond = cpuMillis(pid) - before;
+  }
+  return report;
+}
+
 async function outcome(action) {
   try {
     return { ok: true, result: await action() };
@@ -43,7 +80,7 @@ async function outcome(action) {
  * Connects, runs the steps and prints the report. `client` is a connected-to-be SDK client
  * (v1 and v2 share listTools/callTool/close); `session()` describes the negotiated protocol.
  */
-export async function runScenario({ sdk, target, client, transport, session }) {
+export async function runScenario({ sdk, target, client, transport, session, callTool, serverPid }) {
   const report = { sdk, transport: target.kind };
   report.connect = await outcome(async () => {
     await client.connect(transport);
@@ -55,6 +92,19 @@ export async function runScenario({ sdk, target, client, transport, session }) {
     report.callUnknown = await outcome(() => client.callTool({ name: 'no_such_tool', arguments: {} }));
     report.callWrongType = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: { a: 1 } } }));
     report.callMissingArgument = await outcome(() => client.callTool({ name: 'hello_world', arguments: {} }));
+    report.listResources = await outcome(() => client.listResources());
+    report.listTemplates = await outcome(() => client.listResourceTemplates());
+    report.readStatic = await outcome(() => client.readResource({ uri: 'motd://today' }));
+    report.readTemplate = await outcome(() => client.readResource({ uri: 'numbers://7/square' }));
+    report.readUnknown = await outcome(() => client.readResource({ uri: 'motd://tomorrow' }));
+    report.readBadArgument = await outcome(() => client.readResource({ uri: 'numbers://seven/square' }));
+    report.listPrompts = await outcome(() => client.listPrompts());
+    report.getPrompt = await outcome(() => client.getPrompt({ name: 'greet', arguments: { person: 'Ada', style: 'formal' } }));
+    report.getPromptDefault = await outcome(() => client.getPrompt({ name: 'greet', arguments: { person: 'Bob' } }));
+    report.getUnknownPrompt = await outcome(() => client.getPrompt({ name: 'no_such_prompt', arguments: {} }));
+    report.getPromptMissingArgument = await outcome(() => client.getPrompt({ name: 'greet', arguments: {} }));
+    report.getPromptBadArgument = await outcome(() => client.getPrompt({ name: 'greet', arguments: { person: 'Ada', style: 'rude' } }));
+    report.cancel = await cancelledCall({ client, callTool, serverPid: () => serverPid?.() ?? transport.pid ?? null });
   }
   report.close = await outcome(() => client.close());
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');

@@ -37,19 +37,19 @@ enum ClientScript {
         }
     }
 
-    /** Connects over HTTP to {@code url}. */
-    Report overHttp(Mxcp mxcp, Path workFolder, String url) {
-        return run(mxcp, workFolder, List.of("--http", url));
+    /** Connects over HTTP to {@code url}, served by the process {@code serverPid} (its CPU use is measured). */
+    Report overHttp(Mxcp mxcp, Path workFolder, String url, long serverPid) {
+        return run(mxcp, workFolder, List.of("--http", url), Long.toString(serverPid));
     }
 
     /** Spawns `mxcp serve --transport stdio` in {@code project} and talks to it over its stdin/stdout. */
     Report overStdio(Mxcp mxcp, Path workFolder, Path project) {
         List<String> args = new ArrayList<>(List.of("--cwd", project.toString(), "--stdio"));
         args.addAll(mxcp.commandLine("serve", "--transport", "stdio"));
-        return run(mxcp, workFolder, args);
+        return run(mxcp, workFolder, args, null);
     }
 
-    private Report run(Mxcp mxcp, Path workFolder, List<String> args) {
+    private Report run(Mxcp mxcp, Path workFolder, List<String> args, String serverPid) {
         List<String> command = new ArrayList<>();
         command.add(Distribution.node());
         command.add(Distribution.clientScripts().resolve(file).toString());
@@ -63,6 +63,9 @@ enum ClientScript {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             mxcp.configure(builder.environment());
+            if (serverPid != null) {
+                builder.environment().put("MXCP_IT_SERVER_PID", serverPid);
+            }
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 Processes.stop(process);

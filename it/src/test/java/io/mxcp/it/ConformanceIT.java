@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -38,8 +37,7 @@ class ConformanceIT {
         mxcp = new Mxcp(Distribution.home(), work);
         Path project = copyTree(Distribution.conformance().resolve("project"), work.resolve("project"));
         int port = FreePort.find();
-        server = mxcp.start(project, "serve", "--port", Integer.toString(port))
-                .awaitHealthy(port, Duration.ofSeconds(60));
+        server = mxcp.serve(project, port);
         mcpUrl = "http://localhost:" + port + "/mcp";
     }
 

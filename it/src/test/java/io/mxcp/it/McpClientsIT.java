@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +27,7 @@ class McpClientsIT {
 
     private static final String LEGACY = "2025-11-25";
     private static final Pattern NAMES_PARAMETER = Pattern.compile("\\bname\\b");
+    private static final Pattern PLACEHOLDER_N = Pattern.compile("\\bn\\b");
 
     private static Path work;
     /** Two projects: a DuckDB file is opened by one process at a time, and the HTTP server keeps its open. */
@@ -40,11 +45,26 @@ class McpClientsIT {
         work = Distribution.freshWorkFolder(McpClientsIT.class);
         stdioMxcp = new Mxcp(Distribution.home(), work);
         httpMxcp = new Mxcp(Distribution.home(), work);
-        stdioProject = httpMxcp.bootstrap(work, "stdio-clients");
-        httpProject = httpMxcp.bootstrap(work, "http-clients");
+        stdioProject = withExtras(httpMxcp.bootstrap(work, "stdio-clients"));
+        httpProject = withExtras(httpMxcp.bootstrap(work, "http-clients"));
         int port = FreePort.find();
         httpServer = httpMxcp.serve(httpProject, port);
         mcpUrl = "http://localhost:" + port + "/mcp";
+    }
+
+    /** Adds the resources, prompt and long-running tool of src/test/js/project-extras to a bootstrapped project. */
+    private static Path withExtras(Path project) {
+        Path extras = Distribution.clientScripts().resolve("project-extras");
+        try (Stream<Path> files = Files.walk(extras)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path target = project.resolve(extras.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return project;
     }
 
     @AfterAll
@@ -76,14 +96,14 @@ class McpClientsIT {
 
     @Test
     void modernClientOverHttp() {
-        ClientScript.Report report = ClientScript.V2.overHttp(httpMxcp, work, mcpUrl);
+        ClientScript.Report report = ClientScript.V2.overHttp(httpMxcp, work, mcpUrl, httpServer.pid());
         assertModernSession(report);
         assertScenario(report);
     }
 
     @Test
     void legacyClientOverHttp() {
-        ClientScript.Report report = ClientScript.V1.overHttp(httpMxcp, work, mcpUrl);
+        ClientScript.Report report = ClientScript.V1.overHttp(httpMxcp, work, mcpUrl, httpServer.pid());
         assertLegacySession(report);
         assertScenario(report);
     }
@@ -128,7 +148,62 @@ class McpClientsIT {
         assertTrue(NAMES_PARAMETER.matcher(missing).find(),
                 () -> "the error does not name the parameter\n" + report.describe());
 
+        assertResources(report);
+        assertPrompts(report);
+        assertCancellation(report);
         succeeded(report, "close");
+    }
+
+    private static void assertResources(ClientScript.Report report) {
+        assertEquals("motd://today", succeeded(report, "listResources").path("resources").path(0).path("uri").asText(),
+                report::describe);
+        assertEquals("numbers://{n}/square",
+                succeeded(report, "listTemplates").path("resourceTemplates").path(0).path("uriTemplate").asText(),
+                report::describe);
+        JsonNode motd = succeeded(report, "readStatic").path("contents").path(0);
+        assertEquals("Have a nice day", motd.path("text").asText(), report::describe);
+        assertEquals("text/plain", motd.path("mimeType").asText(), report::describe);
+        JsonNode square = succeeded(report, "readTemplate").path("contents").path(0);
+        assertEquals("numbers://7/square", square.path("uri").asText(), report::describe);
+        assertEquals(Json.parse("{\"n\":7,\"square\":49}", "square"), Json.parse(square.path("text").asText(), "text"),
+                report::describe);
+        String unknown = failureText(report, "readUnknown");
+        assertTrue(unknown.contains("motd://tomorrow"), () -> "the error does not name the URI\n" + report.describe());
+        String bad = failureText(report, "readBadArgument");
+        assertTrue(PLACEHOLDER_N.matcher(bad).find(),
+                () -> "the error does not name the placeholder\n" + report.describe());
+    }
+
+    private static void assertPrompts(ClientScript.Report report) {
+        JsonNode greet = succeeded(report, "listPrompts").path("prompts").path(0);
+        assertEquals("greet", greet.path("name").asText(), report::describe);
+        assertEquals("[{\"name\":\"person\",\"description\":\"Who to greet\",\"required\":true},"
+                + "{\"name\":\"style\",\"description\":\"How to greet\",\"required\":false}]",
+                greet.path("arguments").toString(), report::describe);
+        JsonNode messages = succeeded(report, "getPrompt").path("messages");
+        assertEquals("user", messages.path(0).path("role").asText(), report::describe); // system is sent as user
+        assertEquals("Write a formal greeting for Ada.", messages.path(1).path("content").path("text").asText(),
+                report::describe);
+        assertEquals("Write a casual greeting for Bob.",
+                succeeded(report, "getPromptDefault").path("messages").path(1).path("content").path("text").asText(),
+                report::describe);
+        assertTrue(failureText(report, "getUnknownPrompt").contains("no_such_prompt"), report::describe);
+        assertTrue(failureText(report, "getPromptMissingArgument").contains("person"), report::describe);
+        assertTrue(failureText(report, "getPromptBadArgument").contains("style"), report::describe);
+    }
+
+    /** The aborted long query stops: the client gets no result, the next call is prompt, the server idles. */
+    private static void assertCancellation(ClientScript.Report report) {
+        JsonNode cancel = report.step("cancel");
+        assertFalse(cancel.path("call").path("ok").asBoolean(true),
+                () -> "the aborted call completed instead of being cancelled\n" + report.describe());
+        assertTrue(cancel.path("ranMs").asLong() >= 900, report::describe);
+        assertTrue(cancel.path("next").path("ok").asBoolean(false), report::describe);
+        assertTrue(cancel.path("settledMs").asLong() + cancel.path("nextMs").asLong() < 1000,
+                () -> "the call after the cancelled one was not answered within a second\n" + report.describe());
+        assertTrue(cancel.has("serverCpuMsPerSecond"), () -> "no server process to measure\n" + report.describe());
+        assertTrue(cancel.path("serverCpuMsPerSecond").asLong() < 300,
+                () -> "the server still burns CPU after the cancel (query not interrupted?)\n" + report.describe());
     }
 
     private static JsonNode succeeded(ClientScript.Report report, String step) {

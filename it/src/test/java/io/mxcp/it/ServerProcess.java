@@ -68,6 +68,10 @@ final class ServerProcess implements AutoCloseable {
                 () -> stderr().lines().filter(matcher).findFirst().orElse(null), this::describe);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
