@@ -52,6 +52,26 @@ public interface Project extends AutoCloseable {
     Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException;
 
+    /**
+     * Runs SQL on the project's DuckDB as {@code mxcp query} does (spec 02 §7): extensions, secrets, plugins
+     * and the built-in functions are in place; {@code $name} parameters are bound from the map by name
+     * (case-insensitive, spec 01 §4.2); statements before the last run as they are and only the last one's
+     * rows are returned. Rows are JSON-ready maps in column order (spec 01 §3.7 mapping, §3.6 serialization:
+     * DATE columns as {@code 2024-01-02T00:00:00}, timestamps ISO, NaN as null). DML without RETURNING gives
+     * {@code [{Count: n}]}, DDL gives {@code []}.
+     *
+     * @param parameters values bound as {@code $name}; strings stay strings (no type conversion)
+     * @param options    the caller (usually none) and cancellation; may be null
+     * @throws EndpointException {@link EndpointException.Reason#EXECUTION_FAILED} with DuckDB's own message
+     *                           (e.g. {@code Catalog Error: Table with name x does not exist!...}), without the
+     *                           {@code Failed to execute SQL: } prefix endpoint calls carry
+     * @since 1.1
+     */
+    default List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException {
+        throw new UnsupportedOperationException("query is not supported by " + getClass().getName());
+    }
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

@@ -17,6 +17,7 @@ import io.mxcp.core.internal.discovery.ParsedEndpointFile;
 import io.mxcp.core.internal.pipeline.EndpointPipeline;
 import io.mxcp.core.internal.pipeline.ExecutorRegistry;
 import io.mxcp.core.internal.pipeline.ExecutorSessions;
+import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
 import io.mxcp.core.internal.validation.EndpointValidator;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
@@ -30,12 +31,14 @@ final class DefaultProject implements Project {
     private final ExecutorSessions sessions;
     private final EndpointPipeline pipeline;
     private final EndpointValidator validator;
+    private final BuiltinSqlTools builtins;
 
     DefaultProject(ProjectSettings settings, ExecutorRegistry executors) {
         this.settings = settings;
         this.discovery = new EndpointDiscovery(settings.root(), settings.paths(), cache);
         this.sessions = new ExecutorSessions(executors, settings);
-        this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions);
+        this.builtins = settings.sqlTools() ? BuiltinSqlTools.of(settings.site().sqlTools()) : BuiltinSqlTools.none();
+        this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins);
         this.validator = new EndpointValidator(settings.root(), sessions);
     }
 
@@ -85,7 +88,14 @@ final class DefaultProject implements Project {
 
     @Override
     public List<DiscoveredEndpoint> endpoints() {
-        return discovery.discover();
+        List<DiscoveredEndpoint> found = discovery.discover();
+        if (builtins.definitions().isEmpty()) {
+            return found;
+        }
+        List<DiscoveredEndpoint> all = new ArrayList<>(found);
+        builtins.definitions().forEach(tool -> all.add(new DiscoveredEndpoint(null, BuiltinSqlTools.PATH,
+                EndpointKind.TOOL, tool.name(), tool, null)));
+        return all;
     }
 
     @Override
@@ -126,6 +136,12 @@ final class DefaultProject implements Project {
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
         return pipeline.execute(kind, identifier, arguments, options);
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException {
+        return pipeline.query(sql, parameters, options);
     }
 
     @Override

@@ -12,9 +12,12 @@ import io.mxcp.sdk.exec.ProjectRuntime;
  * Everything an opened project knows about its configuration for the active profile: the validated site
  * config (active profile completed), the resolved user config and the effective runtime settings.
  * Executors see it as their {@link ProjectRuntime}.
+ *
+ * @param sqlTools whether the built-in SQL tools are on (the CLI's override, else the site's {@code sql_tools.enabled})
  */
 public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site, String activeProfile,
-        Map<String, Object> userConfig, Path duckdbPath, boolean readOnly) implements ProjectRuntime {
+        Map<String, Object> userConfig, Path duckdbPath, boolean readOnly, boolean sqlTools)
+        implements ProjectRuntime {
 
     @Override
     public String projectName() {

@@ -40,7 +40,9 @@ public final class ProjectSettingsLoader {
         boolean readOnly = options.readOnly()
                 || TRUE_WORDS.contains(env.getOrDefault("MXCP_READONLY", "").trim().toLowerCase(Locale.ROOT))
                 || profile.duckdbReadonly();
-        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly);
+        boolean sqlTools = options.sqlTools() != null ? options.sqlTools()
+                : Boolean.TRUE.equals(site.sqlTools().get("enabled"));
+        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly, sqlTools);
     }
 
     private static String activeProfile(ProjectOptions options, Map<String, String> env, SiteConfig site) {

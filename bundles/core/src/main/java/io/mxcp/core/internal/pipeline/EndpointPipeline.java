@@ -12,6 +12,7 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.internal.prompt.PromptRenderer;
+import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
 import io.mxcp.core.internal.types.ArgumentValidator;
 import io.mxcp.core.internal.types.InvalidArgumentException;
 import io.mxcp.core.internal.types.OutputException;
@@ -31,26 +32,32 @@ import io.mxcp.sdk.exec.EndpointSource;
  */
 public final class EndpointPipeline {
 
+    private static final String SQL_FAILURE_PREFIX = "Failed to execute SQL: ";
+
     private final Path root;
     private final EndpointDiscovery discovery;
     private final ExecutorSessions sessions;
+    private final BuiltinSqlTools builtins;
 
-    public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions) {
+    /** @param builtins the built-in SQL tools served beside the project's own tools (none when disabled) */
+    public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions, BuiltinSqlTools builtins) {
         this.root = root;
         this.discovery = discovery;
         this.sessions = sessions;
+        this.builtins = builtins;
     }
 
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        EndpointDefinition definition = discovery.find(kind, identifier).orElseThrow(() -> new EndpointException(
-                Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural()));
+        EndpointDefinition definition = lookup(kind, identifier);
         boolean skipValidation = options != null && options.skipOutputValidation();
         if (kind == EndpointKind.PROMPT) {
             return renderPrompt(definition, arguments, skipValidation);
         }
         Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
-        Object result = run(definition, converted, options);
+        Object result = BuiltinSqlTools.isExecuteSqlQuery(definition)
+                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options)
+                : run(definition, converted, options);
         try {
             Object shaped = OutputShaper.shape(result, definition.returns());
             if (definition.returns() != null && !skipValidation) {
@@ -59,6 +66,51 @@ public final class EndpointPipeline {
             return ValueSerializer.serialize(shaped);
         } catch (OutputException e) {
             throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs SQL as {@code mxcp query} does: no conversion of the parameters, rows serialized, and DuckDB's own
+     * message on failure.
+     */
+    public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException {
+        try {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) ValueSerializer.serialize(
+                    run("sql", () -> adHocSource("query", sql), parameters == null ? Map.of() : parameters, options));
+            return rows;
+        } catch (EndpointException e) {
+            String message = e.getMessage();
+            if (message != null && message.startsWith(SQL_FAILURE_PREFIX)) {
+                throw new EndpointException(e.reason(), message.substring(SQL_FAILURE_PREFIX.length()), e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private EndpointDefinition lookup(EndpointKind kind, String identifier) throws EndpointException {
+        var found = discovery.find(kind, identifier);
+        if (found.isEmpty() && kind == EndpointKind.TOOL) {
+            found = builtins.find(identifier);
+        }
+        return found.orElseThrow(() -> new EndpointException(
+                Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural()));
+    }
+
+    private static EndpointSource adHocSource(String name, String sql) {
+        return new EndpointSource("tool", name, "sql", sql == null ? "" : sql, null, null);
+    }
+
+    private Object run(String language, SourceSupplier source, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        try (ExecutorSessions.Lease lease = sessions.acquire(language)) {
+            return lease.session().execute(source.get(), arguments, CallContext.of(options));
+        } catch (EndpointExecutionException | UnsupportedLanguageException e) {
+            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         }
     }
 
@@ -73,15 +125,12 @@ public final class EndpointPipeline {
 
     private Object run(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        try (ExecutorSessions.Lease lease = sessions.acquire(definition.language())) {
-            EndpointSource source = source(definition);
-            return lease.session().execute(source, arguments, CallContext.of(options));
-        } catch (EndpointExecutionException | UnsupportedLanguageException e) {
-            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
-        }
+        return run(definition.language(), () -> source(definition), arguments, options);
+    }
+
+    /** Loads the source once a session is leased, so a missing executor is reported before a missing file. */
+    private interface SourceSupplier {
+        EndpointSource get() throws EndpointException;
     }
 
     private EndpointSource source(EndpointDefinition definition) throws EndpointException {
