@@ -56,7 +56,8 @@ public final class FakeProject implements Project {
         resource("users://{id}/profile", "A user's profile", List.of(param("id", type("number"))));
         endpoints.add(new DiscoveredEndpoint(Path.of("prompts/greet.yml"), "prompts/greet.yml", EndpointKind.PROMPT,
                 "greet", definition(EndpointKind.PROMPT, "greet", null, "Greets",
-                        List.of(param("who", type("string").description("Who"))), null, true), null));
+                        List.of(param("who", type("string").description("Who").examples("World", "Alice"))), null, true),
+                null));
     }
 
     private static ParameterDefinition param(String name, TypeBuilder type) {

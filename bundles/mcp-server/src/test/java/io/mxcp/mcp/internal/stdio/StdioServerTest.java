@@ -151,6 +151,45 @@ class StdioServerTest {
     }
 
     @Test
+    void completionSuggestsDeclaredExamplesByPrefix() throws Exception {
+        var params = Messages.object();
+        params.putObject("ref").put("type", "ref/prompt").put("name", "greet");
+        params.putObject("argument").put("name", "who").put("value", "w");
+        send(modern(1, "completion/complete", params));
+        JsonNode completion = receive().at("/result/completion");
+        assertEquals("[\"World\"]", completion.get("values").toString());
+        assertEquals(1, completion.get("total").asInt());
+        assertFalse(completion.get("hasMore").asBoolean());
+        params.with("ref").put("name", "nope");
+        send(modern(2, "completion/complete", params));
+        assertEquals("Unknown prompt: nope", receive().at("/error/message").asText());
+    }
+
+    @Test
+    void listenIsAcknowledgedWithTheHonouredSubsetAndItsId() throws Exception {
+        var params = Messages.object();
+        params.putObject("notifications").put("toolsListChanged", true).put("unknownKind", true)
+                .putArray("resourceSubscriptions").add("config://app").add("nowhere://x");
+        send(modern("listen-1", "subscriptions/listen", params));
+        JsonNode ack = receive();
+        assertEquals("notifications/subscriptions/acknowledged", ack.get("method").asText());
+        assertEquals("{\"toolsListChanged\":true,\"resourceSubscriptions\":[\"config://app\"]}",
+                ack.at("/params/notifications").toString());
+        assertEquals("listen-1", ack.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        assertFalse(ack.has("id"), "the acknowledgement is a notification, the listen request stays open");
+    }
+
+    @Test
+    void legacySubscribeAcceptsServedResourcesOnly() throws Exception {
+        send(initialize(1, "2025-11-25"));
+        assertTrue(receive().at("/result/capabilities/resources/subscribe").asBoolean());
+        send(legacy(2, "resources/subscribe", Messages.object().put("uri", "users://7/profile")));
+        assertEquals("{}", receive().get("result").toString());
+        send(legacy(3, "resources/unsubscribe", Messages.object().put("uri", "nowhere://x")));
+        assertEquals(-32002, receive().at("/error/code").asInt());
+    }
+
+    @Test
     void endOfInputEndsTheServer() throws Exception {
         send(modern(1, "tools/list", null));
         assertFalse(receive().at("/result/tools").isEmpty());
