@@ -366,19 +366,29 @@ class SqlSessionTest {
 
     @Test
     void secretsAreInjectedAndBadOnesIgnored() throws Exception {
-        Map<String, Object> http = Map.of("name", "http_secret", "type", "http",
-                "parameters", Map.of("EXTRA_HTTP_HEADERS", new LinkedHashMap<>(Map.of("header1", "Foo"))));
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("header1", "Foo");
+        headers.put("header2", "Bar");
+        Map<String, Object> http = Map.of("name", "http_secret", "type", "http", "parameters",
+                Map.of("EXTRA_HTTP_HEADERS", headers));
+        Map<String, Object> bearer = Map.of("name", "bearer_secret", "type", "http", "parameters",
+                Map.of("BEARER_TOKEN", "it's-a-token"));
         Map<String, Object> bad = Map.of("name", "custom_secret", "type", "custom", "parameters", Map.of("k", "v"));
+        Map<String, Object> value = Map.of("name", "value_secret", "type", "value", "parameters", Map.of("k", "v"));
         Map<String, Object> empty = Map.of("name", "empty_secret", "type", "http", "parameters", Map.of());
-        try (ExecutorSession withSecrets = new SqlExecutor(host).open(
-                new TestProject(dir.resolve("secrets.duckdb"), false, List.of(), List.of(bad, http, empty)))) {
+        try (ExecutorSession withSecrets = new SqlExecutor(host).open(new TestProject(dir.resolve("secrets.duckdb"),
+                false, List.of(), List.of(bad, http, value, empty, bearer)))) {
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> rows = (List<Map<String, Object>>) withSecrets.execute(
-                    sql("SELECT name, secret_string FROM duckdb_secrets()"), Map.of(), TestContext.none());
-            assertEquals(1, rows.size(), rows.toString());
-            assertEquals("http_secret", rows.getFirst().get("name"));
-            assertTrue(rows.getFirst().get("secret_string").toString().contains("extra_http_headers={header1=Foo}"),
-                    rows.toString());
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) withSecrets.execute(sql(
+                    "SELECT name, type, provider, persistent, storage, secret_string FROM duckdb_secrets() "
+                            + "ORDER BY name"), Map.of(), TestContext.none());
+            assertEquals(2, rows.size(), rows.toString());
+            Map<String, Object> row = rows.get(1);
+            assertEquals(List.of("http_secret", "http", "config", false, "memory"), List.of(row.get("name"),
+                    row.get("type"), row.get("provider"), row.get("persistent"), row.get("storage")));
+            assertTrue(row.get("secret_string").toString().contains("extra_http_headers={header1=Foo, header2=Bar}"),
+                    row.toString());
+            assertEquals("bearer_secret", rows.get(0).get("name"), "a quote in a value is escaped");
         }
     }
 
