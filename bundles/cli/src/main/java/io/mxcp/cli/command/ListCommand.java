@@ -25,7 +25,8 @@ final class ListCommand extends ProjectSubcommand {
     int execute() throws Exception {
         List<DiscoveredEndpoint> endpoints;
         try (Project project = openProject(false)) {
-            endpoints = project.endpoints();
+            // the built-in SQL tools have no file: the original does not list them
+            endpoints = project.endpoints().stream().filter(endpoint -> endpoint.file() != null).toList();
         }
         if (jsonOutput) {
             printJsonResult(payload(endpoints));

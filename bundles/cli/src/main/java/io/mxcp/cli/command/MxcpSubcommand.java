@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.output.Terminal;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** What every sub-command shares: {@code --debug}, and turning failures into reports and exit codes. */
 abstract class MxcpSubcommand implements Callable<Integer> {
@@ -30,6 +31,9 @@ abstract class MxcpSubcommand implements Callable<Integer> {
         }
         try {
             return execute();
+        } catch (ParameterException usage) {
+            // a usage error found by the command itself: picocli prints it with the usage line, exit 2
+            throw usage;
         } catch (Exception | LinkageError failure) {
             return new ErrorReporter(terminal, jsonOutput(), debug).report(failure);
         } finally {

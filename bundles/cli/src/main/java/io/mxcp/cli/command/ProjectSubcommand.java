@@ -32,11 +32,16 @@ abstract class ProjectSubcommand extends MxcpSubcommand {
 
     /** Opens the project; {@code readOnly} is the command's {@code --readonly} (MXCP_READONLY also counts). */
     Project openProject(boolean readOnly) throws Exception {
+        return openProject(readOnly, null);
+    }
+
+    /** Opens the project with {@code serve}'s {@code --sql-tools} override (null: the site's setting). */
+    Project openProject(boolean readOnly, Boolean sqlTools) throws Exception {
         if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
             throw CommandFailure.noProject();
         }
         ProjectOptions options = new ProjectOptions(context.workingDirectory(), profile,
-                readOnly || context.flag("MXCP_READONLY"), context.environment());
+                readOnly || context.flag("MXCP_READONLY"), context.environment()).withSqlTools(sqlTools);
         return context.services().projectService().open(options);
     }
 

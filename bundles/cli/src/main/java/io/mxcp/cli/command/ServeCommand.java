@@ -60,7 +60,7 @@ final class ServeCommand extends ProjectSubcommand {
     @Override
     int execute() throws Exception {
         ServerLogging.forServer(debug());
-        Project project = openProject(readOnly.readOnly);
+        Project project = openProject(readOnly.readOnly, sqlTools);
         boolean handedOver = false;
         try {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
@@ -73,7 +73,7 @@ final class ServeCommand extends ProjectSubcommand {
                 return 1;
             }
             Set<String> skipped = failed.stream().map(ValidationResult::relativePath).collect(Collectors.toSet());
-            ServedProject served = new ServedProject(project, skipped, sqlTools);
+            ServedProject served = new ServedProject(project, skipped);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, new HttpServerOptions(settings.host(), settings.port(), settings.stateless()));
@@ -138,8 +138,10 @@ final class ServeCommand extends ProjectSubcommand {
         if (settings.stateless()) {
             text.append("  HTTP Mode: Stateless\n");
         }
-        text.append("  SQL Tools: ").append(served.sqlToolsEnabled() ? "Enabled" : "Disabled").append('\n');
-        List<DiscoveredEndpoint> endpoints = served.endpoints().stream().filter(DiscoveredEndpoint::loaded).toList();
+        text.append("  SQL Tools: ").append(sqlToolsEnabled(served) ? "Enabled" : "Disabled").append('\n');
+        // endpoint files only: the built-in SQL tools (no file) are announced by the SQL Tools line
+        List<DiscoveredEndpoint> endpoints = served.endpoints().stream()
+                .filter(endpoint -> endpoint.file() != null && endpoint.loaded()).toList();
         appendCount(text, "Tools", endpoints, EndpointKind.TOOL);
         appendCount(text, "Resources", endpoints, EndpointKind.RESOURCE);
         appendCount(text, "Prompts", endpoints, EndpointKind.PROMPT);
@@ -155,6 +157,15 @@ final class ServeCommand extends ProjectSubcommand {
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
         text.append("Press Ctrl+C to stop\n");
         return text.toString();
+    }
+
+    /** {@code --sql-tools} when given, else the site's {@code sql_tools.enabled}. */
+    private boolean sqlToolsEnabled(ServedProject served) {
+        if (sqlTools != null) {
+            return sqlTools;
+        }
+        return served.siteConfig().get("sql_tools") instanceof Map<?, ?> block
+                && Boolean.TRUE.equals(block.get("enabled"));
     }
 
     private static void appendCount(StringBuilder text, String label, List<DiscoveredEndpoint> endpoints,

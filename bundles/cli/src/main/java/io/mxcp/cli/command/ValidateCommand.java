@@ -87,7 +87,7 @@ final class ValidateCommand extends ProjectSubcommand {
         for (Path candidate : candidates) {
             Path wanted = realOrNormal(candidate);
             for (DiscoveredEndpoint endpoint : project.endpoints()) {
-                if (realOrNormal(endpoint.file()).equals(wanted)) {
+                if (endpoint.file() != null && realOrNormal(endpoint.file()).equals(wanted)) {
                     return Optional.of(endpoint.file());
                 }
             }

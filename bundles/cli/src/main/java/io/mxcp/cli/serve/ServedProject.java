@@ -1,7 +1,6 @@
 package io.mxcp.cli.serve;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,23 +15,19 @@ import io.mxcp.core.model.EndpointKind;
 
 /**
  * The project as {@code serve} hands it to the MCP server: endpoint files skipped under
- * {@code --ignore-errors} are neither listed nor callable, and {@code --sql-tools} overrides the site's
- * {@code sql_tools.enabled}.
+ * {@code --ignore-errors} are neither listed nor callable.
  */
 public final class ServedProject implements Project {
 
     private final Project project;
     private final Set<String> skippedPaths;
-    private final Boolean sqlTools;
 
     /**
      * @param skippedPaths root-relative paths of the endpoint files not to serve
-     * @param sqlTools     {@code --sql-tools}, or null to keep the site's setting
      */
-    public ServedProject(Project project, Set<String> skippedPaths, Boolean sqlTools) {
+    public ServedProject(Project project, Set<String> skippedPaths) {
         this.project = project;
         this.skippedPaths = Set.copyOf(skippedPaths);
-        this.sqlTools = sqlTools;
     }
 
     @Override
@@ -60,23 +55,13 @@ public final class ServedProject implements Project {
 
     @Override
     public Map<String, Object> siteConfig() {
-        Map<String, Object> site = project.siteConfig();
-        if (sqlTools == null) {
-            return site;
-        }
-        Map<String, Object> overridden = new LinkedHashMap<>(site);
-        Map<String, Object> block = new LinkedHashMap<>();
-        if (site.get("sql_tools") instanceof Map<?, ?> existing) {
-            existing.forEach((key, value) -> block.put(String.valueOf(key), value));
-        }
-        block.put("enabled", sqlTools);
-        overridden.put("sql_tools", block);
-        return overridden;
+        return project.siteConfig();
     }
 
-    /** Whether the built-in SQL tools are served. */
-    public boolean sqlToolsEnabled() {
-        return siteConfig().get("sql_tools") instanceof Map<?, ?> block && Boolean.TRUE.equals(block.get("enabled"));
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException {
+        return project.query(sql, parameters, options);
     }
 
     @Override

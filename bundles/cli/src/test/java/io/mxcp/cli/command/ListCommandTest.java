@@ -43,6 +43,14 @@ class ListCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void builtInSqlToolsAreNotListed() {
+        project.withTool("hello_world", "tools/hello-world.yml").withBuiltInTool("list_tables");
+        Cli.Outcome outcome = cli.run("list", "--json-output");
+        assertTrue(outcome.out().contains("\"hello_world\""), outcome.out());
+        assertTrue(!outcome.out().contains("list_tables"), outcome.out());
+    }
+
+    @Test
     void humanOutputShowsFailuresFirstThenGroupsSortedByName() {
         project.withTool("zeta", "tools/z.yml").withTool("alpha", "tools/a.yml")
                 .withEndpoint(EndpointKind.RESOURCE, "item://{id}", "resources/item.yml")

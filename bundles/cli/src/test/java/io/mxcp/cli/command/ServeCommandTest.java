@@ -159,12 +159,27 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void sqlToolsOptionOverridesTheSite() {
+    void sqlToolsOptionIsHandedToTheCoreAndOverridesTheSiteInTheBanner() {
         project.siteConfig = Map.of("sql_tools", Map.of("enabled", false));
-        cli.run("serve", "--sql-tools", "true");
-        assertEquals(Map.of("enabled", true), mcp.served.siteConfig().get("sql_tools"));
-        cli.run("serve");
-        assertEquals(Map.of("enabled", false), mcp.served.siteConfig().get("sql_tools"));
+        Cli.Outcome enabled = cli.run("serve", "--sql-tools", "true");
+        assertEquals(Boolean.TRUE, cli.services.openedWith.get(0).sqlTools());
+        assertTrue(enabled.err().contains("SQL Tools: Enabled"), enabled.err());
+
+        Cli.Outcome disabled = cli.run("serve", "--sql-tools", "false");
+        assertEquals(Boolean.FALSE, cli.services.openedWith.get(1).sqlTools());
+        assertTrue(disabled.err().contains("SQL Tools: Disabled"), disabled.err());
+
+        project.siteConfig = Map.of("sql_tools", Map.of("enabled", true));
+        Cli.Outcome site = cli.run("serve");
+        assertNull(cli.services.openedWith.get(2).sqlTools(), "no override: the core follows the site");
+        assertTrue(site.err().contains("SQL Tools: Enabled"), site.err());
+    }
+
+    @Test
+    void builtInSqlToolsAreNotCountedAsEndpointFiles() {
+        project.withBuiltInTool("execute_sql_query");
+        Cli.Outcome outcome = cli.run("serve");
+        assertTrue(outcome.err().contains("  Tools: 1\n"), outcome.err());
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class FakeProject implements Project {
     public Map<String, Object> siteConfig = new LinkedHashMap<>();
     public boolean readOnly;
     public Object result;
+    public List<Map<String, Object>> rows = List.of();
     public EndpointException failure;
 
     public int runtimeInitializations;
@@ -32,6 +33,7 @@ public final class FakeProject implements Project {
     public String calledIdentifier;
     public Map<String, Object> calledArguments;
     public CallOptions calledOptions;
+    public String queriedSql;
 
     public FakeProject(Path root) {
         this.root = root;
@@ -39,6 +41,12 @@ public final class FakeProject implements Project {
 
     public FakeProject withTool(String name, String relativePath) {
         endpoints.add(new DiscoveredEndpoint(root.resolve(relativePath), relativePath, EndpointKind.TOOL, name, null, null));
+        return this;
+    }
+
+    /** One of the core's built-in SQL tools: no file, path {@code built-in}. */
+    public FakeProject withBuiltInTool(String name) {
+        endpoints.add(new DiscoveredEndpoint(null, "built-in", EndpointKind.TOOL, name, null, null));
         return this;
     }
 
@@ -124,6 +132,17 @@ public final class FakeProject implements Project {
             throw failure;
         }
         return result;
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException {
+        queriedSql = sql;
+        calledArguments = parameters;
+        if (failure != null) {
+            throw failure;
+        }
+        return rows;
     }
 
     @Override
