@@ -3,15 +3,15 @@ package io.mxcp.it;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a finished command left behind. */
-record CommandResult(int exitCode, String stdout, String stderr) {
+public record CommandResult(int exitCode, String stdout, String stderr) {
 
     /** stdout as the one JSON document that --json-output promises. */
-    JsonNode json() {
+    public JsonNode json() {
         return Json.parse(stdout, "stdout of the command");
     }
 
     /** For assertion messages. */
-    String describe() {
+    public String describe() {
         return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
     }
 }

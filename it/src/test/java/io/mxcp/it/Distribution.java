@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Where the build put what the tests need (system properties set by the failsafe configuration). */
-final class Distribution {
+public final class Distribution {
 
     private Distribution() {
     }
 
     /** The unpacked distribution zip: bin/, lib/, bundles/, deploy/, conf/, examples/. */
-    static Path home() {
+    public static Path home() {
         Path home = pathProperty("mxcp.it.home");
         if (!Files.isRegularFile(home.resolve("bin/mxcp"))) {
             throw new IllegalStateException("No bin/mxcp in " + home + ": was the distribution zip unpacked?");
@@ -41,7 +41,7 @@ final class Distribution {
     }
 
     /** A fresh, empty folder for one test class under target/, kept after the run for inspection. */
-    static Path freshWorkFolder(Class<?> testClass) {
+    public static Path freshWorkFolder(Class<?> testClass) {
         Path folder = pathProperty("mxcp.it.work").resolve(testClass.getSimpleName());
         try {
             if (Files.exists(folder)) {

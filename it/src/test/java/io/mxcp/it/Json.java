@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** One shared mapper for reading what the commands and clients print. */
-final class Json {
+public final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    static JsonNode parse(String text, String what) {
+    public static JsonNode parse(String text, String what) {
         try {
             return MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
@@ -20,7 +20,7 @@ final class Json {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Checks, at the end of a test class, that every mxcp process it started has gone (and kills any that has not). */
-final class Leftovers {
+public final class Leftovers {
 
     /** How long a stopped server may take to exit. */
     private static final Duration GRACE = Duration.ofSeconds(10);
@@ -15,7 +15,7 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    static void assertNone(Mxcp mxcp) {
+    public static void assertNone(Mxcp mxcp) {
         if (mxcp == null) {
             return;
         }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * so {@link #leftoverProcesses()} finds any that outlived its test, however it was started (directly or by a
  * client script).
  */
-final class Mxcp {
+public final class Mxcp {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SERVE_START_LIMIT = Duration.ofSeconds(60);
@@ -28,13 +28,13 @@ final class Mxcp {
     private final String marker;
 
     /** @param userHome the HOME the commands see, so no user config of the machine leaks in */
-    Mxcp(Path home, Path userHome) {
+    public Mxcp(Path home, Path userHome) {
         this.home = home;
         this.userHome = userHome;
         this.marker = "mxcp.it.run=" + UUID.randomUUID();
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
@@ -62,7 +62,12 @@ final class Mxcp {
     }
 
     /** Runs one command to completion in {@code folder}. */
-    CommandResult run(Path folder, String... args) {
+    public CommandResult run(Path folder, String... args) {
+        return run(folder, Map.of(), args);
+    }
+
+    /** Runs one command to completion in {@code folder} with extra environment variables (MXCP_CONFIG, ...). */
+    public CommandResult run(Path folder, Map<String, String> environment, String... args) {
         try {
             Path out = Files.createTempFile(userHome, "stdout", ".txt");
             Path err = Files.createTempFile(userHome, "stderr", ".txt");
@@ -72,6 +77,7 @@ final class Mxcp {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             configure(builder.environment());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 Processes.stop(process);
