@@ -7,7 +7,7 @@
 # Usage: bench/load/run.sh   (build first: mvn install -DskipTests; needs node and npm)
 # Environment: WARMUP and MEASURE (seconds per cell, default 10 and 15), CONNECTIONS (default 16),
 #   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot methods at the end,
-#   RESULTS=<file> keeps the raw results (one line per cell).
+#   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
@@ -19,7 +19,7 @@ msg=hello sum_n=10000 top_n=10
 declare -A tool_args=([echo]="{\"msg\":\"$msg\"}" [sum]="{\"n\":$sum_n}" [top]="{\"n\":$top_n}")
 
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)
-zip="$root/distribution/target/mxcp-$version.zip"
+zip=${MXCP_ZIP:-$root/distribution/target/mxcp-$version.zip}
 [ -f "$zip" ] || { echo "Error: $zip is missing; build it first: mvn install -DskipTests" >&2; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "Error: node and npm are needed" >&2; exit 1; }
 
@@ -36,7 +36,8 @@ trap 'exit 130' INT TERM
 echo "== setup (work folder $work)" >&2
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
 unzip -q "$zip" -d "$work"
-mxcp_home="$work/mxcp-$version"
+mxcp_home=$(echo "$work"/mxcp-*/)
+mxcp_home=${mxcp_home%/}
 . "$mxcp_home/bin/find-java.sh"
 java_home=$(find_java_home)
 java="$java_home/bin/java"
