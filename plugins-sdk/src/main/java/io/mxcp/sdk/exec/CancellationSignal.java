@@ -13,4 +13,9 @@ public interface CancellationSignal {
      * removes the action; close it when the call ends.
      */
     AutoCloseable onCancel(Runnable action);
+
+    /** The signal of a call nobody cancels (a CLI command, a start-up hook). */
+    static CancellationSignal never() {
+        return Discarded.INSTANCE;
+    }
 }

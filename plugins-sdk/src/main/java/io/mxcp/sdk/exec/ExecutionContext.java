@@ -17,4 +17,9 @@ public interface ExecutionContext {
     Map<String, String> requestHeaders();
 
     CancellationSignal cancellation();
+
+    /** Where the endpoint's progress and log messages go. */
+    default CallNotifications notifications() {
+        return CallNotifications.none();
+    }
 }
