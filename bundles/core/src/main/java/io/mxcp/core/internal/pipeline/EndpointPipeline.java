@@ -11,6 +11,7 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
+import io.mxcp.core.internal.prompt.PromptRenderException;
 import io.mxcp.core.internal.prompt.PromptRenderer;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
 import io.mxcp.core.internal.types.ArgumentValidator;
@@ -158,7 +159,11 @@ public final class EndpointPipeline {
         List<Map<String, Object>> rendered = new ArrayList<>();
         for (PromptMessage message : definition.messages()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("prompt", PromptRenderer.render(message.prompt(), variables));
+            try {
+                entry.put("prompt", PromptRenderer.render(message.prompt(), variables));
+            } catch (PromptRenderException e) {
+                throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+            }
             entry.put("role", message.role());
             entry.put("type", message.type());
             rendered.add(entry);

@@ -95,7 +95,11 @@ public final class PythonText {
         if (value instanceof byte[] bytes) {
             return "b'" + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1) + "'";
         }
-        return str(value);
+        if (value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof LocalTime
+                || value instanceof Duration) {
+            return str(value);
+        }
+        return value.toString();
     }
 
     /** Python's name of a value's runtime type ({@code int}, {@code float}, {@code str}, {@code NoneType}, ...). */

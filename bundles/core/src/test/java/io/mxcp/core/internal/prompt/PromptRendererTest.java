@@ -1,0 +1,70 @@
+package io.mxcp.core.internal.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PromptRendererTest {
+
+    private static String render(String template, Object... keyValues) throws PromptRenderException {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            variables.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return PromptRenderer.render(template, variables);
+    }
+
+    @Test
+    void valuesPrintLikePythonStr() throws Exception {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", 1L);
+        map.put("b", true);
+        assertEquals("True False 1.0 5 ['a', 1] {'a': 1, 'b': True} 2024-01-02 2024-01-15 10:30:00+00:00",
+                render("{{ t }} {{ f }} {{ x }} {{ i }} {{ l }} {{ m }} {{ d }} {{ dt }}", "t", true, "f", false,
+                        "x", 1.0, "i", 5L, "l", List.of("a", 1L), "m", map, "d", LocalDate.of(2024, 1, 2),
+                        "dt", OffsetDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneOffset.UTC)));
+    }
+
+    @Test
+    void undefinedIsEmptyButNoneIsNone() throws Exception {
+        assertEquals("[] [] None [None] no yes dflt", render(
+                "[{{ missing }}] [{{ missing.attr }}] {{ n }} {{ l }} {% if n %}yes{% else %}no{% endif %} "
+                        + "{% if n is none %}yes{% endif %} {{ missing | default('dflt') }}",
+                "n", null, "l", Arrays.asList((Object) null)));
+    }
+
+    @Test
+    void noAutoescapeAndOneTrailingNewlineRemoved() throws Exception {
+        assertEquals("<b>&</b>\n", render("{{ html }}\n\n", "html", "<b>&</b>"));
+        assertEquals("x", render("x\n"));
+    }
+
+    @Test
+    void variableValuesAreNotRenderedAgain() throws Exception {
+        assertEquals("{{ secret }}", render("{{ v }}", "v", "{{ secret }}", "secret", "leak"));
+    }
+
+    @Test
+    void filtersAndStatementsUsedInPractice() throws Exception {
+        assertEquals("A, B|AB|ab|Hello World|x|2|a|b|a-b|[1, 2, 3]|v|[a][b]", render(
+                "{{ l | join(', ') | upper }}|{{ 'ab' | upper }}|{{ 'AB' | lower }}|{{ 'hello world' | title }}|"
+                        + "{{ '  x ' | trim }}|{{ l | length }}|{{ l | first }}|{{ l | last }}|{{ 'a_b' | replace('_', '-') }}|"
+                        + "{{ [3, 1, 2] | sort }}|{% set cfg = {'k': 'v'} %}{{ cfg.k }}|{% for x in l %}[{{ x }}]{% endfor %}",
+                "l", List.of("a", "b")));
+    }
+
+    @Test
+    void brokenTemplatesFail() {
+        assertThrows(PromptRenderException.class, () -> render("{% if x %}never closed"));
+    }
+}
