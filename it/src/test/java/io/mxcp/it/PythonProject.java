@@ -1,0 +1,80 @@
+package io.mxcp.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The Python fixture project (src/test/resources/python-project) copied into a test's work folder, and an
+ * mxcp of the Python distribution whose HOME holds the fixture's user config (secrets, plugin config).
+ *
+ * <p>The project: Python tools in python/calc.py (sync, async, dates/decimals, db.execute, secrets, user
+ * context, request headers, a raising one and one returning a non-JSON value), an inline tool, a tool whose
+ * module has a syntax error, a tool without its function, the Caesar-cipher plugin of spec 01 §8 under
+ * plugins/ and a SQL tool that calls its UDF; on_init/on_shutdown hooks in calc.py.
+ */
+final class PythonProject {
+
+    final Path project;
+    final Mxcp mxcp;
+
+    private PythonProject(Path project, Mxcp mxcp) {
+        this.project = project;
+        this.mxcp = mxcp;
+    }
+
+    static PythonProject create(Class<?> testClass) {
+        Path work = Distribution.freshWorkFolder(testClass);
+        try {
+            Path project = work.resolve("python-project");
+            copy(Path.of(PythonProject.class.getResource("/python-project").toURI()), project);
+            Path userHome = Files.createDirectories(work.resolve("home"));
+            Files.createDirectories(userHome.resolve(".mxcp"));
+            Files.move(project.resolve("user-config.yml"), userHome.resolve(".mxcp/config.yml"));
+            return new PythonProject(project, new Mxcp(home(), userHome));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The unpacked mxcp-VERSION-python.zip. */
+    static Path home() {
+        String value = System.getProperty("mxcp.it.pythonHome");
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property mxcp.it.pythonHome is not set (run the tests through mvn verify)");
+        }
+        Path home = Path.of(value).toAbsolutePath();
+        if (!Files.isRegularFile(home.resolve("bin/mxcp"))) {
+            throw new IllegalStateException("No bin/mxcp in " + home + ": was the Python distribution zip unpacked?");
+        }
+        return home;
+    }
+
+    /** What the on_shutdown hook wrote (one line per runtime generation that ended). */
+    String shutdownLog() {
+        Path log = project.resolve("shutdown.log");
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Python tools through `mxcp run` of the Python distribution: one runtime generation per command (spec 01 §5.8). */
+class PythonRunIT {
+
+    private static PythonProject fixture;
+
+    @BeforeAll
+    static void copyProject() {
+        fixture = PythonProject.create(PythonRunIT.class);
+    }
+
+    private static JsonNode run(String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "run";
+        command[1] = "tool";
+        System.arraycopy(args, 0, command, 2, args.length);
+        command[command.length - 1] = "--json-output";
+        CommandResult result = fixture.mxcp.run(fixture.project, command);
+        assertEquals(0, result.exitCode(), result.describe());
+        return result.json().path("result");
+    }
+
+    @Test
+    void syncToolGetsKeywordArguments() {
+        assertEquals(5, run("add", "--param", "a=2", "--param", "b=3").asInt());
+    }
+
+    @Test
+    void asyncToolIsAwaited() {
+        assertEquals(42, run("slow_double", "--param", "x=21").asInt());
+    }
+
+    @Test
+    void inlineCodeReturnsItsExpression() {
+        assertEquals(12, run("inline", "--param", "a=4").asInt());
+    }
+
+    @Test
+    void datesDecimalsListsAndNoneCrossBothWays() {
+        JsonNode result = run("dates", "--param", "day=2024-01-15");
+        assertEquals("2024-01-16", result.path("next").asText());
+        assertEquals(1.5, result.path("price").asDouble());
+        assertTrue(result.path("none").isNull(), result.toString());
+        assertEquals("[1,2.5,\"x\"]", result.path("items").toString());
+    }
+
+    @Test
+    void dbExecuteBindsNamedParametersOnTheProjectDatabase() {
+        JsonNode rows = run("query", "--param", "n=2");
+        assertEquals("[{\"i\":0,\"doubled\":0},{\"i\":1,\"doubled\":2},{\"i\":2,\"doubled\":4}]", rows.toString());
+    }
+
+    @Test
+    void secretsSettingsAndTheInitHookOfThisGeneration() {
+        int before = fixture.shutdownLog().split("\n", -1).length;
+        JsonNode result = run("secret");
+        assertEquals("s3cret", result.path("secret").path("value").asText(), result.toString());
+        assertTrue(result.path("missing").isNull(), result.toString());
+        assertEquals("pyproj", result.path("project").asText());
+        assertEquals(1, result.path("inits").asInt(), "on_init runs once per mxcp run");
+        assertTrue(fixture.shutdownLog().split("\n", -1).length > before, "on_shutdown ran: " + fixture.shutdownLog());
+        assertTrue(fixture.shutdownLog().contains("shutdown after 1 init"), fixture.shutdownLog());
+    }
+
+    @Test
+    void userContextOfTheCliReachesPython() {
+        JsonNode result = run("whoami", "--user-context", "{\"username\": \"alice\"}");
+        assertEquals("alice", result.path("user").asText(), result.toString());
+    }
+
+    @Test
+    void pluginUdfIsCallableFromPythonSql() {
+        assertEquals("ifmmp", run("cipher", "--param", "text=hello").asText());
+    }
+
+    @Test
+    void aPythonExceptionNamesItsMessageFileAndFunction() {
+        CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "divide", "--param", "a=1", "--param", "b=0");
+        assertNotEquals(0, result.exitCode(), result.describe());
+        String output = result.stdout() + result.stderr();
+        assertTrue(output.contains("Cannot divide by zero (ValueError at python/calc.py:"), result.describe());
+        assertTrue(output.contains(" in divide)"), result.describe());
+    }
+}

@@ -1,0 +1,122 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.it.McpHttpClient.ToolOutcome;
+
+/**
+ * Python tools and a Python plugin behind `mxcp serve` of the Python distribution, called over MCP
+ * (streamable HTTP): results, the four kinds of Python failure (each naming file and function), and a server
+ * that keeps serving after them.
+ */
+class PythonServeIT {
+
+    /** GraalPy's first context takes seconds, and more on a loaded machine. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
+
+    private static PythonProject fixture;
+    private static ServerProcess server;
+    private static McpHttpClient client;
+
+    @BeforeAll
+    static void serve() {
+        fixture = PythonProject.create(PythonServeIT.class);
+        int port = FreePort.find();
+        // --ignore-errors: the inline tool never validates (spec 01 §2.11) and would stop the server
+        server = fixture.mxcp.start(fixture.project, "serve", "--port", Integer.toString(port), "--ignore-errors")
+                .awaitHealthy(port, START_LIMIT);
+        client = new McpHttpClient(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            assertTrue(fixture.shutdownLog().contains("shutdown after 1 init"),
+                    "on_shutdown ran when the server stopped: " + fixture.shutdownLog() + "\n" + server.describe());
+        }
+    }
+
+    private static String success(String tool, Map<String, Object> arguments) {
+        ToolOutcome outcome = client.callTool(tool, arguments);
+        assertNotNull(outcome.successText(), outcome + "\n" + server.describe());
+        return outcome.successText();
+    }
+
+    private static String failure(String tool) {
+        ToolOutcome outcome = client.callTool(tool, Map.of());
+        assertNotNull(outcome.failureText(), outcome.toString());
+        return outcome.failureText();
+    }
+
+    @Test
+    void syncAndAsyncToolsAnswer() {
+        assertEquals("5", success("add", Map.of("a", 2, "b", 3)));
+        assertEquals("42", success("slow_double", Map.of("x", 21)));
+    }
+
+    @Test
+    void aSqlToolCallsThePythonPluginUdf() {
+        assertTrue(success("decrypt_sql", Map.of("message", "ifmmp")).contains("\"plain\":\"hello\""));
+    }
+
+    @Test
+    void pythonSqlReachesThePluginToo() {
+        assertEquals("bcd", success("cipher", Map.of("text", "abc")));
+    }
+
+    @Test
+    void requestHeadersReachTheExecutionContext() {
+        String headers = success("headers", Map.of());
+        assertTrue(headers.contains("\"mcp-name\":\"headers\""), headers);
+    }
+
+    @Test
+    void failuresNameFileAndFunctionAndTheServerKeepsServing() {
+        String raised = client.callTool("divide", Map.of("a", 1, "b", 0)).failureText();
+        assertTrue(raised.contains("Cannot divide by zero (ValueError at python/calc.py:") && raised.contains("in divide)"), raised);
+
+        String syntax = failure("oops");
+        assertTrue(syntax.contains("Failed to execute Python code: Failed to load Python module from "), syntax);
+        assertTrue(syntax.contains("broken.py") && syntax.contains("SyntaxError at python/broken.py:1"), syntax);
+
+        assertTrue(failure("missing_fn").contains("Function 'missing_fn' not found in python/calc.py"));
+
+        String wrongType = failure("bad_return");
+        assertTrue(wrongType.contains("Function 'bad_return' in python/calc.py returned a value of type 'object'"), wrongType);
+
+        assertEquals("11", success("add", Map.of("a", 5, "b", 6)));
+    }
+
+    @Test
+    void concurrentCallsEachGetTheirOwnResult() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int x = i;
+                answers.add(threads.submit(() -> x % 2 == 0 ? success("slow_double", Map.of("x", x))
+                        : success("add", Map.of("a", x, "b", 1000))));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertEquals(Integer.toString(i % 2 == 0 ? 2 * i : i + 1000), answers.get(i).get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

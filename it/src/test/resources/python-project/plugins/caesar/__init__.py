@@ -1,0 +1,18 @@
+from mxcp.plugins import MXCPBasePlugin, udf
+
+
+class MXCPPlugin(MXCPBasePlugin):
+    def __init__(self, config):
+        super().__init__(config)
+        self.rotation = int(config.get("rotation", "1"))
+
+    def _shift(self, text, by):
+        return "".join(chr((ord(c) - 97 + by) % 26 + 97) if c.islower() else c for c in text)
+
+    @udf
+    def encrypt(self, message: str) -> str:
+        return self._shift(message, self.rotation)
+
+    @udf
+    def decrypt(self, message: str) -> str:
+        return self._shift(message, -self.rotation)

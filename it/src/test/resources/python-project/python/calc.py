@@ -1,0 +1,66 @@
+import asyncio
+from datetime import date, timedelta
+from decimal import Decimal
+
+from mxcp.runtime import db, config, on_init, on_shutdown
+from mxcp.sdk.auth.context import get_user_context
+from mxcp.sdk.executor import get_execution_context
+
+state = {"init": 0}
+
+
+@on_init
+def setup():
+    state["init"] += 1
+    db.execute("CREATE TABLE IF NOT EXISTS hook_log AS SELECT 'init' AS event")
+
+
+@on_shutdown
+def farewell():
+    with open("shutdown.log", "a") as log:
+        log.write("shutdown after %d init\n" % state["init"])
+
+
+def add(a: int, b: int) -> int:
+    return a + b
+
+
+async def slow_double(x: int) -> int:
+    await asyncio.sleep(0.01)
+    return x * 2
+
+
+def divide(a: float, b: float) -> float:
+    if b == 0:
+        raise ValueError("Cannot divide by zero")
+    return a / b
+
+
+def dates(day: date) -> dict:
+    return {"next": day + timedelta(days=1), "price": Decimal("1.50"), "none": None, "items": [1, 2.5, "x"]}
+
+
+def query(n: int) -> list:
+    return db.execute("SELECT range AS i, $n * range AS doubled FROM range(3)", {"n": n})
+
+
+def secret() -> dict:
+    return {"secret": config.get_secret("api_key"), "missing": config.get_secret("nope"),
+            "project": config.get_setting("project"), "inits": state["init"]}
+
+
+def whoami() -> dict:
+    user = get_user_context()
+    return {"user": user.username if user else None}
+
+
+def cipher(text: str) -> str:
+    return db.execute("SELECT encrypt_str_secret($t) AS e", {"t": text})[0]["e"]
+
+
+def headers() -> dict:
+    return get_execution_context().get("request_headers")
+
+
+def bad_return():
+    return object()
