@@ -70,7 +70,7 @@ final class BridgeSources {
     }
 
     private static String read(String resource) {
-        try (InputStream in = BridgeSources.class.getResourceAsStream(resource)) {
+        try (InputStream in = BridgeSources.class.getResourceAsStream("/io/mxcp/executor/python/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundle resource " + resource);
             }
