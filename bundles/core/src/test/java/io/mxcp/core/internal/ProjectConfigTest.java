@@ -171,7 +171,8 @@ class ProjectConfigTest {
             assertEquals(Map.of("util_cfg", Map.of("suffix", "!")), settingsOf(p).pluginConfig());
         }
         ProjectException e = assertThrows(ProjectException.class, () -> f.open("prod", false));
-        assertTrue(e.getMessage().endsWith("Environment variable UNSET_VAR is not set"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(": projects.demo.profiles.prod.secrets.0.parameters.BEARER_TOKEN: "
+                + "Environment variable UNSET_VAR is not set"), e.getMessage());
     }
 
     @Test

@@ -47,22 +47,29 @@ final class ReferenceResolver {
         this.onePasswordSettings = onePasswordSettings;
     }
 
-    /** A copy of the tree with every reference in it resolved. */
-    Object resolveTree(Object value) throws ReferenceException {
+    /**
+     * A copy of the tree with every reference in it resolved; a failure is prefixed with the dotted location
+     * of the value (spec 01 §0.4 style), e.g. {@code projects.demo.profiles.dev.secrets.0.parameters.TOKEN: ...}.
+     */
+    Object resolveTree(Object value, String location) throws ReferenceException {
         if (value instanceof String s) {
-            return resolve(s);
+            try {
+                return resolve(s);
+            } catch (ReferenceException e) {
+                throw new ReferenceException(location + ": " + e.getMessage());
+            }
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                copy.put(entry.getKey(), resolveTree(entry.getValue()));
+                copy.put(entry.getKey(), resolveTree(entry.getValue(), location + "." + entry.getKey()));
             }
             return copy;
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>();
-            for (Object item : list) {
-                copy.add(resolveTree(item));
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(resolveTree(list.get(i), location + "." + i));
             }
             return copy;
         }

@@ -111,11 +111,12 @@ public final class UserConfigLoader {
         Map<String, Object> result = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : raw.entrySet()) {
             result.put(entry.getKey(), "projects".equals(entry.getKey()) ? entry.getValue()
-                    : resolver.resolveTree(entry.getValue()));
+                    : resolver.resolveTree(entry.getValue(), entry.getKey()));
         }
         for (Map<String, Object> profiles : profilesOf(result, project, false)) {
             if (profiles.containsKey(profile)) {
-                profiles.put(profile, resolver.resolveTree(profiles.get(profile)));
+                profiles.put(profile, resolver.resolveTree(profiles.get(profile),
+                        "projects." + project + ".profiles." + profile));
             }
         }
         return result;
