@@ -13,6 +13,7 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.CancellationSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class RunCommand extends ProjectSubcommand {
             if (!jsonOutput) {
                 terminal.out().print(header(arguments, project.readOnly()));
             }
-            CallOptions options = new CallOptions(user, headers, NeverCancelled.INSTANCE, skipOutputValidation);
+            CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation);
             Object result = project.execute(kind, name, ParamParser.values(arguments), options);
             if (jsonOutput) {
                 printJsonResult(result);
