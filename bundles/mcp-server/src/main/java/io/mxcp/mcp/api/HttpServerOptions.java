@@ -1,11 +1,40 @@
 package io.mxcp.mcp.api;
 
+import java.util.List;
+
 /**
  * Streamable HTTP settings.
  *
- * @param host      interface to bind ({@code localhost} by default)
- * @param port      port to bind; 0 picks a free one
- * @param stateless no sessions: every POST stands alone
+ * @param host               interface to bind ({@code localhost} by default)
+ * @param port               port to bind; 0 picks a free one
+ * @param stateless          no sessions: every POST stands alone
+ * @param jsonResponse       every answer is {@code application/json}, also when the client accepts an event stream
+ *                           (progress and log notifications are then not delivered)
+ * @param maxRequestBytes    the largest request body accepted; larger ones get HTTP 413
+ * @param maxConcurrentCalls the most endpoint calls ({@code tools/call}, {@code resources/read},
+ *                           {@code prompts/get}) running at once; one more gets HTTP 503 with {@code Retry-After};
+ *                           0 for no limit
+ * @param corsOrigins        origins browsers may call from ({@code *} for any); empty: no CORS headers
  */
-public record HttpServerOptions(String host, int port, boolean stateless) {
+public record HttpServerOptions(String host, int port, boolean stateless, boolean jsonResponse, long maxRequestBytes,
+        int maxConcurrentCalls, List<String> corsOrigins) {
+
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+
+    public HttpServerOptions {
+        if (maxRequestBytes <= 0) {
+            throw new IllegalArgumentException("maxRequestBytes must be positive, got " + maxRequestBytes);
+        }
+        if (maxConcurrentCalls < 0) {
+            throw new IllegalArgumentException("maxConcurrentCalls must be 0 (no limit) or positive, got "
+                    + maxConcurrentCalls);
+        }
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    }
+
+    /** Answers by the client's {@code Accept}, the default limits, no CORS. */
+    public HttpServerOptions(String host, int port, boolean stateless) {
+        this(host, port, stateless, false, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_CONCURRENT_CALLS, List.of());
+    }
 }

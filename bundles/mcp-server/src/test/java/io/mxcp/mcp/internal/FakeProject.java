@@ -24,7 +24,8 @@ import io.mxcp.core.model.TypeDefinition;
 /**
  * A project with a few endpoints whose behaviour the tests can predict: {@code echo} (string in, string out),
  * {@code add} (integers, validates {@code a >= 0}), {@code user} (object return), {@code fail}, {@code slow}
- * (waits until cancelled), a disabled tool, a file that failed to load, two resources and a prompt.
+ * (waits until cancelled), {@code report} (sends progress and log messages), {@code gate} (waits for
+ * {@link #gateOpen}), a disabled tool, a file that failed to load, two resources and a prompt.
  */
 public final class FakeProject implements Project {
     /** Arguments each call received, by endpoint identifier. */
@@ -34,6 +35,9 @@ public final class FakeProject implements Project {
     /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
     public final CountDownLatch slowStarted = new CountDownLatch(1);
     public final CountDownLatch slowCancelled = new CountDownLatch(1);
+    /** {@code gate} counts {@link #gateEntered} down, then waits for {@link #gateOpen}. */
+    public final CountDownLatch gateEntered = new CountDownLatch(1);
+    public final CountDownLatch gateOpen = new CountDownLatch(1);
 
     private final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
 
@@ -48,6 +52,8 @@ public final class FakeProject implements Project {
         tool("user", null, List.of(param("id", type("number"))), user, null);
         tool("fail", "Always fails", List.of(), null, null);
         tool("slow", "Waits until cancelled", List.of(), null, null);
+        tool("report", "Reports progress 1, 1, 2, 3 of 3 and logs at debug, info and error", List.of(), null, null);
+        tool("gate", "Waits until the test opens the gate", List.of(), null, null);
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/hidden.yml"), "tools/hidden.yml", EndpointKind.TOOL,
                 "hidden", definition(EndpointKind.TOOL, "hidden", null, null, List.of(), null, false), null));
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/broken.yml"), "tools/broken.yml", EndpointKind.TOOL, null,
@@ -101,6 +107,8 @@ public final class FakeProject implements Project {
             case "user" -> Map.of("id", arguments.get("id"), "name", "Ada");
             case "fail" -> throw new EndpointException(Reason.EXECUTION_FAILED, "Division by zero");
             case "slow" -> slow(options);
+            case "report" -> report(options);
+            case "gate" -> gate();
             case "config://app" -> Map.of("debug", true);
             case "users://{id}/profile" -> "profile of " + arguments.get("id");
             case "greet" -> {
@@ -113,6 +121,27 @@ public final class FakeProject implements Project {
             default -> throw new EndpointException(Reason.NOT_FOUND,
                     "Endpoint '" + identifier + "' not found in " + kind.plural());
         };
+    }
+
+    private Object gate() {
+        gateEntered.countDown();
+        try {
+            return gateOpen.await(10, TimeUnit.SECONDS) ? "passed" : "timed out";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static Object report(CallOptions options) {
+        options.notifications().progress(1, 3.0, "one");
+        options.notifications().progress(1, 3.0, "one again");
+        options.notifications().log("debug", "fake", "a detail");
+        options.notifications().progress(2, 3.0, null);
+        options.notifications().log("info", "fake", Map.of("step", 2));
+        options.notifications().progress(3, 3.0, "done");
+        options.notifications().log("error", null, "a failure");
+        return "reported";
     }
 
     private Object slow(CallOptions options) throws EndpointException {

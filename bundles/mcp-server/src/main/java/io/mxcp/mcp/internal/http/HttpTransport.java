@@ -47,9 +47,10 @@ public final class HttpTransport implements RunningServer {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions();
         ListenStreams listens = new ListenStreams(engine, codec);
+        CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         PathHandler paths = new PathHandler()
-                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, listens, options.stateless(),
-                        new LocalBindGuard(host)))
+                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, listens, options, cors,
+                        new LocalBindGuard(host, cors::lists)))
                 .addExactPath("/health", health(engine, codec));
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();

@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.mxcp.mcp.internal.protocol.ClientLogLevel;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
 /** One 2025-era streamable HTTP session: its calls in flight and its optional GET event stream. */
 final class LegacySession {
     private final String id;
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    private final ClientLogLevel logLevel = new ClientLogLevel();
     private ServerSentEventConnection stream;
 
     LegacySession(String id) {
@@ -21,6 +23,11 @@ final class LegacySession {
 
     String id() {
         return id;
+    }
+
+    /** The level the client chose with {@code logging/setLevel}. */
+    ClientLogLevel logLevel() {
+        return logLevel;
     }
 
     void track(JsonNode requestId, CallCancellation cancellation) {

@@ -4,18 +4,22 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * DNS-rebinding protection for a server bound to a loopback interface: the {@code Host} and {@code Origin}
- * headers must name localhost, 127.0.0.1 or [::1] (any port). Servers bound elsewhere accept any.
+ * headers must name localhost, 127.0.0.1 or [::1] (any port), or the origin be one the user listed for CORS by
+ * name ({@code *} does not open a local server to every site). Servers bound elsewhere accept any.
  */
 final class LocalBindGuard {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final boolean active;
+    private final Predicate<String> listedOrigin;
 
-    LocalBindGuard(String bindHost) {
+    LocalBindGuard(String bindHost, Predicate<String> listedOrigin) {
         this.active = bindHost == null || LOOPBACK.contains(bindHost.toLowerCase(Locale.ROOT));
+        this.listedOrigin = listedOrigin;
     }
 
     /** Null when the request may proceed, else the reason to refuse it. */
@@ -26,7 +30,8 @@ final class LocalBindGuard {
         if (host != null && !LOOPBACK.contains(hostName(host))) {
             return "Forbidden: Host '" + host + "' is not allowed for a server bound to localhost";
         }
-        if (origin != null && !origin.equals("null") && !LOOPBACK.contains(originHost(origin))) {
+        if (origin != null && !origin.equals("null") && !LOOPBACK.contains(originHost(origin))
+                && !listedOrigin.test(origin)) {
             return "Forbidden: Origin '" + origin + "' is not allowed for a server bound to localhost";
         }
         return null;

@@ -2,13 +2,13 @@ package io.mxcp.mcp.internal.http;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
@@ -18,6 +18,7 @@ import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -37,24 +38,34 @@ final class McpHttpHandler implements HttpHandler {
     private static final HttpString MCP_METHOD = new HttpString("Mcp-Method");
     private static final HttpString MCP_NAME = new HttpString("Mcp-Name");
     private static final HttpString SESSION_ID = new HttpString("Mcp-Session-Id");
-    private static final HttpString ACCEL_BUFFERING = new HttpString("X-Accel-Buffering");
-    private static final String EVENT_STREAM = "text/event-stream";
+    private static final HttpString ACCEL_BUFFERING = EventStreamAnswer.ACCEL_BUFFERING;
+    private static final String EVENT_STREAM = EventStreamAnswer.EVENT_STREAM;
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
+    /** What a client told the server is busy waits before trying again. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     private final McpEngine engine;
     private final JsonRpcCodec codec;
     private final LegacySessions sessions;
     private final ListenStreams listens;
     private final boolean stateless;
+    private final boolean jsonResponse;
+    private final long maxRequestBytes;
+    private final CallSlots slots;
+    private final CorsPolicy cors;
     private final LocalBindGuard guard;
 
     McpHttpHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
-            boolean stateless, LocalBindGuard guard) {
+            HttpServerOptions options, CorsPolicy cors, LocalBindGuard guard) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
         this.listens = listens;
-        this.stateless = stateless;
+        this.stateless = options.stateless();
+        this.jsonResponse = options.jsonResponse();
+        this.maxRequestBytes = options.maxRequestBytes();
+        this.slots = new CallSlots(options.maxConcurrentCalls());
+        this.cors = cors;
         this.guard = guard;
     }
 
@@ -63,10 +74,20 @@ final class McpHttpHandler implements HttpHandler {
         if (exchange.isInIoThread()) {
             HeaderMap headers = exchange.getRequestHeaders();
             String refusal = guard.refusal(headers.getFirst(Headers.HOST), headers.getFirst(Headers.ORIGIN));
+            cors.decorate(exchange);
             if (refusal != null) {
                 send(exchange, 403, codec.error(null, JsonRpcErrors.transport(403, refusal)), false);
             } else if (Methods.POST.equals(exchange.getRequestMethod())) {
-                exchange.dispatch(this);
+                if (exchange.getRequestContentLength() > maxRequestBytes) {
+                    tooLarge(exchange);
+                } else {
+                    exchange.dispatch(this);
+                }
+            } else if (Methods.OPTIONS.equals(exchange.getRequestMethod()) && cors.enabled()) {
+                String preflightRefusal = cors.preflight(exchange);
+                if (preflightRefusal != null) {
+                    refuse(exchange, JsonRpcErrors.transport(403, preflightRefusal));
+                }
             } else if (Methods.GET.equals(exchange.getRequestMethod())) {
                 openStream(exchange);
             } else if (Methods.DELETE.equals(exchange.getRequestMethod())) {
@@ -81,9 +102,14 @@ final class McpHttpHandler implements HttpHandler {
 
     private void post(HttpServerExchange exchange) throws Exception {
         exchange.startBlocking();
-        byte[] body = exchange.getInputStream().readAllBytes();
+        byte[] body = exchange.getInputStream().readNBytes((int) Math.min(maxRequestBytes + 1, Integer.MAX_VALUE - 8));
+        if (body.length > maxRequestBytes) {
+            tooLarge(exchange);
+            return;
+        }
         HeaderMap headers = exchange.getRequestHeaders();
-        Boolean eventStream = answerAsEventStream(headers.getFirst(Headers.ACCEPT));
+        String accept = headers.getFirst(Headers.ACCEPT);
+        Boolean eventStream = jsonResponse ? Boolean.FALSE : answerAsEventStream(accept);
         if (eventStream == null) {
             refuse(exchange, JsonRpcErrors.transport(406,
                     "Not Acceptable: the client must accept application/json or text/event-stream"));
@@ -130,22 +156,47 @@ final class McpHttpHandler implements HttpHandler {
             listen(exchange, message);
             return;
         }
-        answer(exchange, message, classification, session, eventStream);
+        boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
+        if (!McpEngine.runsEndpoint(message.method())) {
+            answer(exchange, message, classification, session, eventStream, false);
+        } else if (slots.tryAcquire()) {
+            try {
+                answer(exchange, message, classification, session, eventStream, streamable);
+            } finally {
+                slots.release();
+            }
+        } else {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            send(exchange, 503, codec.error(message.id(), slots.busy()), false);
+        }
     }
 
+    /** 413 naming the limit; the connection is closed rather than the rest of the body read. */
+    private void tooLarge(HttpServerExchange exchange) {
+        exchange.setPersistent(false);
+        refuse(exchange, JsonRpcErrors.transport(413, "Payload Too Large: the request body exceeds the limit of "
+                + maxRequestBytes + " bytes (transport.http.max_request_bytes)"));
+    }
+
+    /**
+     * Answers a request. An endpoint call whose client accepts an event stream gets a notification channel: its
+     * first progress or log message turns the answer into that request's own stream.
+     */
     private void answer(HttpServerExchange exchange, JsonRpcMessage request, Classification classification,
-            LegacySession session, boolean eventStream) {
+            LegacySession session, boolean eventStream, boolean streamable) {
         CallCancellation cancellation = new CallCancellation();
         if (session != null) {
             session.track(request.id(), cancellation);
         }
+        EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
         int status = 200;
         byte[] response;
         // only calls that run an endpoint last long enough to be worth watching for a client that leaves
         try (DisconnectWatch.Handle watch = McpEngine.runsEndpoint(request.method())
                 ? DisconnectWatch.watch(exchange, cancellation) : DisconnectWatch.NOT_WATCHED) {
-            response = codec.result(request.id(), engine.handle(request,
-                    new RequestContext(classification, lowerCased(exchange.getRequestHeaders()), cancellation)));
+            response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
+                    lowerCased(exchange.getRequestHeaders()), cancellation,
+                    stream == null ? NotificationChannel.NONE : stream, session == null ? null : session.logLevel())));
             if (isInitialize(request) && !stateless) {
                 exchange.getResponseHeaders().put(SESSION_ID, sessions.create().id());
             }
@@ -157,7 +208,9 @@ final class McpHttpHandler implements HttpHandler {
                 session.untrack(request.id(), cancellation);
             }
         }
-        send(exchange, status, response, eventStream);
+        if (stream == null || !stream.finish(response)) {
+            send(exchange, status, response, eventStream);
+        }
     }
 
     /** A 2026-07-28 listen stream: the acknowledgement first, then held open until either side ends it. */
@@ -267,14 +320,8 @@ final class McpHttpHandler implements HttpHandler {
         exchange.setStatusCode(status);
         byte[] body = json;
         if (eventStream) {
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, EVENT_STREAM).put(Headers.CACHE_CONTROL, "no-cache")
-                    .put(ACCEL_BUFFERING, "no");
-            byte[] prefix = "event: message\ndata: ".getBytes(StandardCharsets.US_ASCII);
-            body = new byte[prefix.length + json.length + 2];
-            System.arraycopy(prefix, 0, body, 0, prefix.length);
-            System.arraycopy(json, 0, body, prefix.length, json.length);
-            body[body.length - 2] = '\n';
-            body[body.length - 1] = '\n';
+            EventStreamAnswer.eventStreamHeaders(exchange);
+            body = EventStreamAnswer.frame(json);
         } else {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         }

@@ -56,7 +56,7 @@ final class EndpointMethods {
         } else {
             try {
                 Object value = project.execute(EndpointKind.TOOL, name, tool.arguments().apply(arguments),
-                        options(context));
+                        options(params, context));
                 result = toolResults.success(value, tool.definition().returns());
             } catch (InvalidArgumentsException e) {
                 result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
@@ -88,7 +88,7 @@ final class EndpointMethods {
         Object value;
         try {
             value = project.execute(EndpointKind.RESOURCE, match.definition().uri(), match.arguments(),
-                    options(context));
+                    options(params, context));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error creating resource from template: " + e.getMessage());
         } catch (EndpointException e) {
@@ -113,7 +113,7 @@ final class EndpointMethods {
         Object rendered;
         try {
             rendered = project.execute(EndpointKind.PROMPT, name, check.apply(arguments(params, "prompts/get")),
-                    options(context));
+                    options(params, context));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error rendering prompt " + name + ": " + e.getMessage());
         } catch (EndpointException e) {
@@ -136,8 +136,9 @@ final class EndpointMethods {
         };
     }
 
-    private static CallOptions options(RequestContext context) {
-        return new CallOptions(null, context.requestHeaders(), context.cancellation(), false);
+    private CallOptions options(ObjectNode params, RequestContext context) throws JsonRpcException {
+        return new CallOptions(null, context.requestHeaders(), context.cancellation(), false,
+                RequestNotifications.of(params, context, mapper));
     }
 
     private static String requiredText(ObjectNode params, String member) throws JsonRpcException {

@@ -42,7 +42,7 @@ public final class McpEngine {
 
         legacy.put("initialize", new Initialize(results, mapper)::handle);
         legacy.put("ping", (params, context) -> RpcResult.of(mapper.createObjectNode()));
-        legacy.put("logging/setLevel", (params, context) -> RpcResult.of(mapper.createObjectNode()));
+        legacy.put("logging/setLevel", (params, context) -> setLevel(params, context, mapper));
         // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
         legacy.put("resources/subscribe", subscription(resources, mapper));
         legacy.put("resources/unsubscribe", subscription(resources, mapper));
@@ -76,7 +76,20 @@ public final class McpEngine {
         if (handler == null) {
             throw JsonRpcErrors.methodNotFound(request.method(), context.modern());
         }
+        if (context.modern()) {
+            RequestNotifications.threshold(request.meta(), context);
+        }
         return handler.handle(request.params(), context);
+    }
+
+    /** Legacy {@code logging/setLevel}: the level holds for the connection or session, when it has state. */
+    private static RpcResult setLevel(ObjectNode params, RequestContext context, ObjectMapper mapper)
+            throws JsonRpcException {
+        LogLevel level = LogLevel.requested(params.get("level"), "level");
+        if (context.sessionLevel() != null) {
+            context.sessionLevel().set(level);
+        }
+        return RpcResult.of(mapper.createObjectNode());
     }
 
     /** Whether the request opens a listen stream, which the transport holds open after {@link #acknowledge}. */

@@ -6,6 +6,10 @@ public final class MetaKeys {
     public static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
     public static final String SERVER_INFO = "io.modelcontextprotocol/serverInfo";
     public static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+    /** The lowest level of log messages a modern request wants; absent: none. */
+    public static final String LOG_LEVEL = "io.modelcontextprotocol/logLevel";
+    /** Not reserved-prefixed: the progress token of every revision. */
+    public static final String PROGRESS_TOKEN = "progressToken";
 
     private MetaKeys() {
     }

@@ -10,9 +10,18 @@ import io.mxcp.sdk.exec.CancellationSignal;
  * @param classification its era and version
  * @param requestHeaders HTTP request headers with lower-cased names (empty on stdio)
  * @param cancellation   fires when the client cancels or goes away
+ * @param channel        where progress and log notifications about this request go
+ * @param sessionLevel   the legacy connection's or session's {@code logging/setLevel} choice, or null when there
+ *                       is no such state (modern requests, stateless HTTP)
  */
 public record RequestContext(Classification classification, Map<String, String> requestHeaders,
-        CancellationSignal cancellation) {
+        CancellationSignal cancellation, NotificationChannel channel, ClientLogLevel sessionLevel) {
+
+    /** A request whose notifications nobody receives. */
+    public RequestContext(Classification classification, Map<String, String> requestHeaders,
+            CancellationSignal cancellation) {
+        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null);
+    }
 
     public boolean modern() {
         return classification.modern();

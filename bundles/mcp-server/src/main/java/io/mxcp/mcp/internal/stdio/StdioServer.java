@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
@@ -24,8 +25,10 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
+import io.mxcp.mcp.internal.protocol.ClientLogLevel;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
 
@@ -46,6 +49,9 @@ public final class StdioServer implements RunningServer {
     /** Calls in flight by request id, for notifications/cancelled. */
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
+    private final ClientLogLevel logLevel = new ClientLogLevel();
+    /** Notifications are written as lines before the request's answer. */
+    private final NotificationChannel notifications = this::sendNotification;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -152,7 +158,8 @@ public final class StdioServer implements RunningServer {
         byte[] response;
         try {
             response = codec.result(request.id(), engine.handle(request,
-                    new RequestContext(classification, Map.of(), cancellation)));
+                    new RequestContext(classification, Map.of(), cancellation, notifications,
+                    classification.modern() ? null : logLevel)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
         } catch (RuntimeException e) {
@@ -163,6 +170,14 @@ public final class StdioServer implements RunningServer {
         }
         if (!cancellation.isCancelled()) {
             send(response);
+        }
+    }
+
+    private void sendNotification(ObjectNode notification) {
+        try {
+            send(codec.mapper().writeValueAsBytes(notification));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -151,6 +151,27 @@ class StdioServerTest {
     }
 
     @Test
+    void notificationsAreLinesBeforeTheAnswerAtTheLevelTheClientSet() throws Exception {
+        send(initialize(1, "2025-11-25"));
+        receive();
+        send(legacy(2, "logging/setLevel", Messages.object().put("level", "warning")));
+        assertEquals("{}", receive().get("result").toString());
+        var call = legacy(3, "tools/call", call("report", null));
+        call.with("params").putObject("_meta").put("progressToken", "s-1");
+        send(call);
+        for (int progress = 1; progress <= 3; progress++) {
+            JsonNode notification = receive();
+            assertEquals("notifications/progress", notification.get("method").asText());
+            assertEquals("s-1", notification.at("/params/progressToken").asText());
+            assertEquals(progress, notification.at("/params/progress").asInt());
+        }
+        JsonNode log = receive();
+        assertEquals("notifications/message", log.get("method").asText());
+        assertEquals("{\"level\":\"error\",\"data\":\"a failure\"}", log.get("params").toString());
+        assertEquals("reported", receive().at("/result/content/0/text").asText());
+    }
+
+    @Test
     void completionSuggestsDeclaredExamplesByPrefix() throws Exception {
         var params = Messages.object();
         params.putObject("ref").put("type", "ref/prompt").put("name", "greet");

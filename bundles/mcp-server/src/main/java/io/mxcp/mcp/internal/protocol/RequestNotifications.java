@@ -1,0 +1,111 @@
+package io.mxcp.mcp.internal.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.sdk.exec.CallNotifications;
+
+/**
+ * An endpoint's progress and log messages for one request, as MCP notifications on the request's channel
+ * (spec 04 §5, 04b §6): {@code notifications/progress} only when the request carried {@code _meta.progressToken},
+ * with that token and strictly increasing values (a report that does not increase is dropped);
+ * {@code notifications/message} only at or above the request's level (modern: {@code _meta} logLevel, none
+ * without it; legacy: the connection's {@code logging/setLevel}, everything until it is set).
+ */
+final class RequestNotifications implements CallNotifications {
+    private static final System.Logger LOG = System.getLogger(RequestNotifications.class.getName());
+
+    private final NotificationChannel channel;
+    private final JsonNode progressToken;
+    private final LogLevel threshold;
+    private final ObjectMapper mapper;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
+
+    private RequestNotifications(NotificationChannel channel, JsonNode progressToken, LogLevel threshold,
+            ObjectMapper mapper) {
+        this.channel = channel;
+        this.progressToken = progressToken;
+        this.threshold = threshold;
+        this.mapper = mapper;
+    }
+
+    /** The notifications of a request; {@link CallNotifications#none()} when none can or may be sent. */
+    static CallNotifications of(ObjectNode params, RequestContext context, ObjectMapper mapper)
+            throws JsonRpcException {
+        if (context.channel() == NotificationChannel.NONE) {
+            return CallNotifications.none();
+        }
+        JsonNode meta = params.get("_meta");
+        JsonNode token = meta == null ? null : meta.get(MetaKeys.PROGRESS_TOKEN);
+        if (token != null && !token.isTextual() && !token.isIntegralNumber()) {
+            token = null;
+        }
+        LogLevel threshold = threshold(meta, context);
+        if (token == null && threshold == null) {
+            return CallNotifications.none();
+        }
+        return new RequestNotifications(context.channel(), token, threshold, mapper);
+    }
+
+    /**
+     * The lowest level a request receives, or null for none. A modern request's level is checked even where no
+     * message could be sent, so that an invalid one is always refused.
+     */
+    static LogLevel threshold(JsonNode meta, RequestContext context) throws JsonRpcException {
+        if (context.modern()) {
+            JsonNode requested = meta == null ? null : meta.get(MetaKeys.LOG_LEVEL);
+            return requested == null ? null : LogLevel.requested(requested, "_meta." + MetaKeys.LOG_LEVEL);
+        }
+        return context.sessionLevel() == null ? LogLevel.DEBUG : context.sessionLevel().get();
+    }
+
+    @Override
+    public void progress(double progress, Double total, String message) {
+        if (progressToken == null) {
+            return;
+        }
+        synchronized (this) {
+            if (!(progress > lastProgress)) {
+                return;
+            }
+            lastProgress = progress;
+        }
+        ObjectNode params = mapper.createObjectNode();
+        params.set("progressToken", progressToken);
+        params.put("progress", progress);
+        if (total != null) {
+            params.put("total", total);
+        }
+        if (message != null) {
+            params.put("message", message);
+        }
+        send("notifications/progress", params);
+    }
+
+    @Override
+    public void log(String level, String logger, Object data) {
+        LogLevel parsed = LogLevel.named(level);
+        if (parsed == null) {
+            LOG.log(System.Logger.Level.DEBUG, "endpoint log level ''{0}'' is not an MCP level; sent as info", level);
+            parsed = LogLevel.INFO;
+        }
+        if (threshold == null || parsed.compareTo(threshold) < 0) {
+            return;
+        }
+        ObjectNode params = mapper.createObjectNode();
+        params.put("level", parsed.wireName());
+        if (logger != null) {
+            params.put("logger", logger);
+        }
+        params.set("data", mapper.valueToTree(data));
+        send("notifications/message", params);
+    }
+
+    private void send(String method, ObjectNode params) {
+        ObjectNode message = mapper.createObjectNode().put("jsonrpc", "2.0").put("method", method);
+        message.set("params", params);
+        channel.send(message);
+    }
+}

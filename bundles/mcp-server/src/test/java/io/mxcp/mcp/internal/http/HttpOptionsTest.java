@@ -1,0 +1,157 @@
+package io.mxcp.mcp.internal.http;
+
+import static io.mxcp.mcp.internal.Messages.call;
+import static io.mxcp.mcp.internal.Messages.initialize;
+import static io.mxcp.mcp.internal.Messages.legacy;
+import static io.mxcp.mcp.internal.Messages.modern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.McpServerFactory;
+import io.mxcp.mcp.internal.Messages;
+
+/** The transport options: request size and concurrent-call limits, CORS, stateless mode. */
+class HttpOptionsTest {
+    private final FakeProject project = new FakeProject();
+    private RunningServer server;
+    private McpPosts posts;
+
+    private void start(boolean stateless, long maxRequestBytes, int maxConcurrentCalls, List<String> cors)
+            throws Exception {
+        server = new McpServerFactory("9.9.9").startHttp(project,
+                new HttpServerOptions("localhost", 0, stateless, false, maxRequestBytes, maxConcurrentCalls, cors));
+        posts = new McpPosts(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        project.gateOpen.countDown();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static ObjectNode echo(String text) {
+        return modern(1, "tools/call", call("echo", Messages.object().put("text", text)));
+    }
+
+    private static JsonNode single(HttpResponse<String> response) {
+        return McpPosts.messages(response).get(0);
+    }
+
+    @Test
+    void bodyOverTheLimitIs413NamingTheLimitWithOrWithoutContentLength() throws Exception {
+        start(false, 1_000, 0, List.of());
+        assertEquals(200, posts.modern(echo("x".repeat(500)), McpPosts.BOTH).statusCode());
+
+        HttpResponse<String> declared = posts.modern(echo("x".repeat(2_000)), McpPosts.BOTH);
+        assertEquals(413, declared.statusCode());
+        assertEquals("Payload Too Large: the request body exceeds the limit of 1000 bytes "
+                + "(transport.http.max_request_bytes)", single(declared).at("/error/message").asText());
+
+        byte[] body = echo("y".repeat(2_000)).toString().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = posts.send(HttpRequest.newBuilder(posts.uri())
+                .header("Content-Type", "application/json").header("Accept", McpPosts.BOTH)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+        assertEquals(413, chunked.statusCode());
+        assertEquals(-32000, single(chunked).at("/error/code").asInt());
+    }
+
+    @Test
+    void callOverTheConcurrencyLimitIs503WithRetryAfterWhileListsStillAnswer() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 1, List.of());
+        CompletableFuture<HttpResponse<String>> gate = CompletableFuture.supplyAsync(() -> {
+            try {
+                return posts.modern(modern(1, "tools/call", call("gate", null)), McpPosts.BOTH);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(project.gateEntered.await(5, TimeUnit.SECONDS));
+
+        HttpResponse<String> busy = posts.modern(echo("hi"), McpPosts.BOTH);
+        assertEquals(503, busy.statusCode());
+        assertEquals("1", busy.headers().firstValue("retry-after").orElseThrow());
+        JsonNode error = single(busy);
+        assertEquals(1, error.get("id").asInt());
+        assertEquals(-32000, error.at("/error/code").asInt());
+        assertEquals("Server busy: 1 calls are running, the limit of transport.http.max_concurrent_calls; retry later",
+                error.at("/error/message").asText());
+        assertEquals(200, posts.modern(modern(2, "tools/list", null), McpPosts.BOTH).statusCode());
+
+        project.gateOpen.countDown();
+        assertEquals("passed", single(gate.get(5, TimeUnit.SECONDS)).at("/result/content/0/text").asText());
+        assertEquals("hi", single(posts.modern(echo("hi"), McpPosts.BOTH)).at("/result/content/0/text").asText(),
+                "the slot is free again");
+    }
+
+    @Test
+    void listedOriginGetsPreflightAndCorsHeadersOthersAreRefused() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of("http://app.example"));
+        HttpResponse<String> preflight = posts.send(HttpRequest.newBuilder(posts.uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://app.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type, mcp-session-id, mcp-param-region").build());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("http://app.example", preflight.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertEquals("GET, POST, DELETE, OPTIONS",
+                preflight.headers().firstValue("access-control-allow-methods").orElseThrow());
+        assertEquals("content-type, mcp-session-id, mcp-param-region",
+                preflight.headers().firstValue("access-control-allow-headers").orElseThrow());
+
+        HttpResponse<String> opened = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("Origin", "http://app.example"));
+        assertEquals(200, opened.statusCode(), "a listed origin passes the localhost guard");
+        assertEquals("http://app.example", opened.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertTrue(opened.headers().firstValue("access-control-expose-headers").orElseThrow()
+                .contains("Mcp-Session-Id"));
+
+        HttpResponse<String> other = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("Origin", "http://evil.example"));
+        assertEquals(403, other.statusCode());
+        assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    @Test
+    void withoutCorsOriginsNoPreflightIsAnswered() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of());
+        HttpResponse<String> preflight = posts.send(HttpRequest.newBuilder(posts.uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST").build());
+        assertEquals(405, preflight.statusCode());
+        assertFalse(preflight.headers().firstValue("access-control-allow-origin").isPresent());
+    }
+
+    @Test
+    void statelessServerAnswersLegacyCallsWithoutSessions() throws Exception {
+        start(true, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of());
+        HttpResponse<String> opened = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of());
+        assertEquals(200, opened.statusCode());
+        assertFalse(opened.headers().firstValue("mcp-session-id").isPresent());
+        HttpResponse<String> called = posts.post(legacy(1, "tools/call", call("echo", Messages.object()
+                .put("text", "alone"))), McpPosts.BOTH, Map.of("MCP-Protocol-Version", "2025-11-25"));
+        assertEquals("alone", single(called).at("/result/content/0/text").asText());
+        HttpResponse<String> stream = posts.send(HttpRequest.newBuilder(posts.uri()).GET()
+                .header("Accept", "text/event-stream").build());
+        assertEquals(405, stream.statusCode());
+    }
+}
