@@ -2,6 +2,7 @@ package io.mxcp.core.internal.prompt;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
@@ -20,33 +21,51 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 final class JinjaEngine {
 
     /** Built on first use (class initialisation is lazy), then shared: Jinjava is thread-safe. */
-    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
-            .withNestedInterpretationEnabled(false)
-            .withFailOnUnknownTokens(false)
-            .withInterperterFactory(new InterpreterFactory() {
-                @Override
-                public JinjavaInterpreter newInstance(JinjavaInterpreter parent) {
-                    return new PythonInterpreter(parent);
-                }
-
-                @Override
-                public JinjavaInterpreter newInstance(Jinjava jinjava, Context context, JinjavaConfig config) {
-                    return new PythonInterpreter(jinjava, context, config);
-                }
-            })
-            .build());
-
-    static {
-        JINJAVA.getGlobalContext().registerExpTest(new PythonNone.IsNoneTest());
-    }
+    private static final Jinjava JINJAVA = withBundleClassLoader(JinjaEngine::newJinjava);
 
     private JinjaEngine() {
+    }
+
+    private static Jinjava newJinjava() {
+        Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withNestedInterpretationEnabled(false)
+                .withFailOnUnknownTokens(false)
+                .withInterperterFactory(new InterpreterFactory() {
+                    @Override
+                    public JinjavaInterpreter newInstance(JinjavaInterpreter parent) {
+                        return new PythonInterpreter(parent);
+                    }
+
+                    @Override
+                    public JinjavaInterpreter newInstance(Jinjava jinjava, Context context, JinjavaConfig config) {
+                        return new PythonInterpreter(jinjava, context, config);
+                    }
+                })
+                .build());
+        jinjava.getGlobalContext().registerExpTest(new PythonNone.IsNoneTest());
+        return jinjava;
+    }
+
+    /**
+     * Runs the action with this bundle's class loader as the thread's context class loader: Jinjava's
+     * expression language finds some of its own classes by name through it, and inside OSGi the caller's
+     * context loader cannot see the classes copied into this bundle.
+     */
+    private static <T> T withBundleClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JinjaEngine.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     static String render(String template, Map<String, Object> variables) throws PromptRenderException {
         Map<String, Object> bindings = new LinkedHashMap<>();
         variables.forEach((name, value) -> bindings.put(name, PythonNone.wrapNulls(value)));
-        RenderResult result = JINJAVA.renderForResult(template, bindings);
+        RenderResult result = withBundleClassLoader(() -> JINJAVA.renderForResult(template, bindings));
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == ErrorType.FATAL) {
                 throw new PromptRenderException(error.getMessage());
