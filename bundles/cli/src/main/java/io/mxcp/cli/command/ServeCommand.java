@@ -18,7 +18,6 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
-import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
 import picocli.CommandLine.Command;
@@ -76,7 +75,7 @@ final class ServeCommand extends ProjectSubcommand {
             ServedProject served = new ServedProject(project, skipped);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
-                    : mcp.startHttp(served, new HttpServerOptions(settings.host(), settings.port(), settings.stateless()));
+                    : mcp.startHttp(served, settings.http());
             ServerLifecycle lifecycle = new ServerLifecycle(running, served, terminal.err());
             handedOver = true;
             terminal.err().print(banner(served, settings, running, failed));

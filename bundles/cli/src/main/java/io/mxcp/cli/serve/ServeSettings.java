@@ -1,14 +1,18 @@
 package io.mxcp.cli.serve;
 
+import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.mcp.api.HttpServerOptions;
 
 /**
  * How to serve: each setting from the command line, else the user config's {@code transport} block, else the
- * default (streamable HTTP on localhost:8000, with sessions).
+ * default (streamable HTTP on localhost:8000, with sessions). The HTTP limits and CORS origins come from
+ * {@code transport.http} only ({@code json_response}, {@code max_request_bytes}, {@code max_concurrent_calls},
+ * {@code cors_origins}).
  */
-public record ServeSettings(Transport transport, String host, int port, boolean stateless) {
+public record ServeSettings(Transport transport, HttpServerOptions http) {
 
     static final int DEFAULT_PORT = 8000;
     static final String DEFAULT_HOST = "localhost";
@@ -30,8 +34,61 @@ public record ServeSettings(Transport transport, String host, int port, boolean 
         }
         int port = portOption != null ? portOption : integer(http.get("port"), "transport.http.port", DEFAULT_PORT);
         String host = http.get("host") != null ? String.valueOf(http.get("host")) : DEFAULT_HOST;
-        boolean stateless = statelessOption || "true".equalsIgnoreCase(String.valueOf(http.get("stateless")));
-        return new ServeSettings(transport, host, port, stateless);
+        boolean stateless = statelessOption || flag(http.get("stateless"));
+        long maxRequestBytes = number(http.get("max_request_bytes"), "transport.http.max_request_bytes",
+                HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 1);
+        long maxConcurrentCalls = number(http.get("max_concurrent_calls"), "transport.http.max_concurrent_calls",
+                HttpServerOptions.DEFAULT_MAX_CONCURRENT_CALLS, 0);
+        return new ServeSettings(transport, new HttpServerOptions(host, port, stateless,
+                flag(http.get("json_response")), maxRequestBytes, (int) Math.min(maxConcurrentCalls, Integer.MAX_VALUE),
+                origins(http.get("cors_origins"))));
+    }
+
+    public String host() {
+        return http.host();
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public boolean stateless() {
+        return http.stateless();
+    }
+
+    private static boolean flag(Object value) {
+        return "true".equalsIgnoreCase(String.valueOf(value));
+    }
+
+    private static long number(Object value, String key, long fallback, long least) throws CommandFailure {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long number = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+            if (number >= least) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CommandFailure.command("Invalid " + key + " in the user config: '" + value + "' is not a whole number >= "
+                + least);
+    }
+
+    /** A list of origins, or one origin as a string. */
+    private static List<String> origins(Object value) throws CommandFailure {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String origin) {
+            return List.of(origin);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw CommandFailure.command("Invalid transport.http.cors_origins in the user config: " + value
+                + " is not a list of origins");
     }
 
     private static Transport configuredTransport(Map<?, ?> transportBlock) throws CommandFailure {
