@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
@@ -20,6 +22,7 @@ import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.TypeDefinition;
+import io.mxcp.mcp.internal.protocol.InputRequired;
 
 /**
  * A project with a few endpoints whose behaviour the tests can predict: {@code echo} (string in, string out),
@@ -54,6 +57,8 @@ public final class FakeProject implements Project {
         tool("slow", "Waits until cancelled", List.of(), null, null);
         tool("report", "Reports progress 1, 1, 2, 3 of 3 and logs at debug, info and error", List.of(), null, null);
         tool("gate", "Waits until the test opens the gate", List.of(), null, null);
+        tool("ask", "Asks the client for a user name (elicitation) and a capital (sampling)",
+                List.of(param("topic", type("string"))), null, null);
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/hidden.yml"), "tools/hidden.yml", EndpointKind.TOOL,
                 "hidden", definition(EndpointKind.TOOL, "hidden", null, null, List.of(), null, false), null));
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/broken.yml"), "tools/broken.yml", EndpointKind.TOOL, null,
@@ -109,6 +114,7 @@ public final class FakeProject implements Project {
             case "slow" -> slow(options);
             case "report" -> report(options);
             case "gate" -> gate();
+            case "ask" -> throw new EndpointException(Reason.EXECUTION_FAILED, "needs input", askForInput());
             case "config://app" -> Map.of("debug", true);
             case "users://{id}/profile" -> "profile of " + arguments.get("id");
             case "greet" -> {
@@ -121,6 +127,15 @@ public final class FakeProject implements Project {
             default -> throw new EndpointException(Reason.NOT_FOUND,
                     "Endpoint '" + identifier + "' not found in " + kind.plural());
         };
+    }
+
+    private static InputRequired askForInput() {
+        ObjectNode requests = Messages.JSON.createObjectNode();
+        ObjectNode elicitation = requests.putObject("user_name").put("method", "elicitation/create");
+        elicitation.putObject("params").put("message", "Your name?");
+        requests.putObject("capital").put("method", "sampling/createMessage").putObject("params")
+                .put("maxTokens", 10);
+        return new InputRequired(requests, Messages.JSON.createObjectNode().put("round", 1));
     }
 
     private Object gate() {

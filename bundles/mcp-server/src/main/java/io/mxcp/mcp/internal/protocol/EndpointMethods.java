@@ -28,16 +28,18 @@ final class EndpointMethods {
     private final PromptCatalog prompts;
     private final Results results;
     private final ToolResults toolResults;
+    private final InputRounds inputs;
     private final ObjectMapper mapper;
 
     EndpointMethods(Project project, ToolCatalog tools, ResourceCatalog resources, PromptCatalog prompts,
-            Results results, ObjectMapper mapper) {
+            Results results, InputRounds inputs, ObjectMapper mapper) {
         this.project = project;
         this.tools = tools;
         this.resources = resources;
         this.prompts = prompts;
         this.results = results;
         this.toolResults = new ToolResults(mapper);
+        this.inputs = inputs;
         this.mapper = mapper;
     }
 
@@ -45,10 +47,12 @@ final class EndpointMethods {
      * Arguments that fail the MCP-layer check (spec 01 §3.9) and failures while running are {@code isError}
      * results naming the tool. An unknown tool is a -32602 error for
      * modern requests (the 2026-07-28 schema's example) and an {@code isError} result for legacy ones (spec 04 §2).
+     * A tool that asks for client input gets an {@code input_required} result (modern) or an {@code isError} one.
      */
     RpcResult callTool(ObjectNode params, RequestContext context) throws JsonRpcException {
         String name = requiredText(params, "name");
         ObjectNode arguments = arguments(params, "tools/call");
+        inputs.verifyRetry("tools/call", name, params);
         ToolCatalog.Tool tool = tools.find(name);
         ObjectNode result;
         if (tool == null) {
@@ -61,14 +65,28 @@ final class EndpointMethods {
             } catch (InvalidArgumentsException e) {
                 result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (EndpointException e) {
+                InputRequired asked = InputRequired.in(e);
+                if (asked != null) {
+                    return toolAsked(asked, name, params, context);
+                }
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
                         : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
+            } catch (InputRequired asked) {
+                return toolAsked(asked, name, params, context);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Tool " + name + " failed unexpectedly", e);
                 result = toolResults.error("Error executing tool " + name + ": " + e);
             }
         }
         return RpcResult.of(results.complete(result, context.modern()));
+    }
+
+    private RpcResult toolAsked(InputRequired asked, String name, ObjectNode params, RequestContext context)
+            throws JsonRpcException {
+        if (context.modern()) {
+            return RpcResult.of(inputs.inputRequired(asked, "tools/call", name, params));
+        }
+        return RpcResult.of(toolResults.error("Error executing tool " + name + ": " + InputRounds.legacyRefusal(asked)));
     }
 
     private ObjectNode unknownTool(String name, RequestContext context) throws JsonRpcException {
@@ -81,6 +99,7 @@ final class EndpointMethods {
     /** Matches the URI against the declared URIs and templates; the placeholder values are the arguments. */
     RpcResult readResource(ObjectNode params, RequestContext context) throws JsonRpcException {
         String uri = requiredText(params, "uri");
+        inputs.verifyRetry("resources/read", uri, params);
         ResourceCatalog.Match match = resources.match(uri);
         if (match == null) {
             throw JsonRpcErrors.resourceNotFound(uri, context.modern());
@@ -91,8 +110,12 @@ final class EndpointMethods {
                     options(params, context));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error creating resource from template: " + e.getMessage());
-        } catch (EndpointException e) {
-            throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
+        } catch (EndpointException | InputRequired e) {
+            InputRequired asked = InputRequired.in(e);
+            if (asked != null) {
+                return asked(asked, "resources/read", uri, params, context);
+            }
+            throw failure((EndpointException) e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
         }
         String declared = match.definition().mimeType();
         ObjectNode content = mapper.createObjectNode().put("uri", uri);
@@ -106,6 +129,7 @@ final class EndpointMethods {
     /** Renders the prompt; a missing or invalid argument is a -32602 error naming it. */
     RpcResult getPrompt(ObjectNode params, RequestContext context) throws JsonRpcException {
         String name = requiredText(params, "name");
+        inputs.verifyRetry("prompts/get", name, params);
         ArgumentCheck check = prompts.arguments(name);
         if (check == null) {
             throw JsonRpcErrors.invalidParams("Unknown prompt: " + name);
@@ -116,12 +140,25 @@ final class EndpointMethods {
                     options(params, context));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error rendering prompt " + name + ": " + e.getMessage());
-        } catch (EndpointException e) {
-            throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
+        } catch (EndpointException | InputRequired e) {
+            InputRequired asked = InputRequired.in(e);
+            if (asked != null) {
+                return asked(asked, "prompts/get", name, params, context);
+            }
+            throw failure((EndpointException) e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
         }
         ObjectNode result = mapper.createObjectNode();
         result.set("messages", prompts.messages(rendered));
         return RpcResult.of(results.complete(result, context.modern()));
+    }
+
+    /** A resource or prompt that asks for input: {@code input_required} (modern) or an internal error (legacy). */
+    private RpcResult asked(InputRequired asked, String method, String target, ObjectNode params,
+            RequestContext context) throws JsonRpcException {
+        if (context.modern()) {
+            return RpcResult.of(inputs.inputRequired(asked, method, target, params));
+        }
+        throw JsonRpcErrors.internalError(InputRounds.legacyRefusal(asked));
     }
 
     private interface NotFound {

@@ -1,5 +1,6 @@
 package io.mxcp.mcp.internal.protocol;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,8 @@ public final class McpEngine {
         both("resources/templates/list", listOf("resourceTemplates", resources.templates(), results, mapper));
         both("prompts/list", listOf("prompts", prompts.descriptions(), results, mapper));
 
-        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, mapper);
+        InputRounds inputs = new InputRounds(new RequestStates(mapper, Clock.systemUTC()), results, mapper);
+        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, mapper);
         both("tools/call", calls::callTool);
         both("resources/read", calls::readResource);
         both("prompts/get", calls::getPrompt);

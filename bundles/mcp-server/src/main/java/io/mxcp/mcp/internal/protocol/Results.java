@@ -35,6 +35,13 @@ final class Results {
         return result;
     }
 
+    /** A modern result asking the client for input before the request can complete (spec 04b §5). */
+    ObjectNode inputRequired(ObjectNode result) {
+        result.put("resultType", "input_required");
+        result.putObject("_meta").set(MetaKeys.SERVER_INFO, serverInfo.deepCopy());
+        return result;
+    }
+
     /** {@code cacheScope} is {@code private} when the result may depend on the caller (policies). */
     ObjectNode cacheable(ObjectNode result, boolean modern, boolean perCaller) {
         if (modern) {
