@@ -18,26 +18,24 @@ final class Initialize {
     RpcResult handle(ObjectNode params, RequestContext context) {
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", ProtocolVersions.negotiateLegacy(context.classification().protocolVersion()));
-        result.set("capabilities", capabilities(mapper, true));
+        result.set("capabilities", capabilities(mapper));
         result.set("serverInfo", results.serverInfo());
         return RpcResult.of(result);
     }
 
     /**
      * What the server offers: tools, resources (with subscriptions: legacy {@code resources/subscribe} and listen
-     * streams) and prompts, completions; {@code logging} only for legacy clients, where {@code logging/setLevel}
-     * is answered (modern clients opt in per request instead). No {@code listChanged} while the endpoint set is
-     * fixed for the life of a server (there is no reload that could change it).
+     * streams) and prompts, completions, and {@code logging}: endpoints' log messages, at the level legacy clients
+     * set with {@code logging/setLevel} and modern ones name per request. No {@code listChanged} while the endpoint
+     * set is fixed for the life of a server (there is no reload that could change it).
      */
-    static ObjectNode capabilities(ObjectMapper mapper, boolean legacy) {
+    static ObjectNode capabilities(ObjectMapper mapper) {
         ObjectNode capabilities = mapper.createObjectNode();
         capabilities.putObject("tools");
         capabilities.putObject("resources").put("subscribe", true);
         capabilities.putObject("prompts");
         capabilities.putObject("completions");
-        if (legacy) {
-            capabilities.putObject("logging");
-        }
+        capabilities.putObject("logging");
         return capabilities;
     }
 }

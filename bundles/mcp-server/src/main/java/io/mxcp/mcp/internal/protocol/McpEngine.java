@@ -130,7 +130,7 @@ public final class McpEngine {
         ObjectNode discover = mapper.createObjectNode();
         ArrayNode versions = discover.putArray("supportedVersions");
         ProtocolVersions.SUPPORTED.forEach(versions::add);
-        discover.set("capabilities", Initialize.capabilities(mapper, false));
+        discover.set("capabilities", Initialize.capabilities(mapper));
         return discover;
     }
 

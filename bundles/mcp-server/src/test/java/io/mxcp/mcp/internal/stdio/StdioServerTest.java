@@ -87,7 +87,7 @@ class StdioServerTest {
         assertTrue(result.get("ttlMs").isIntegralNumber());
         assertEquals("public", result.get("cacheScope").asText());
         assertTrue(result.at("/capabilities/tools").isObject());
-        assertTrue(result.at("/capabilities/logging").isMissingNode(), "modern logging is not offered");
+        assertTrue(result.at("/capabilities/logging").isObject(), "log messages for requests that name a logLevel");
     }
 
     @Test
