@@ -146,6 +146,23 @@ class ConfigFieldsTest {
     }
 
     @Test
+    void thePortsOwnHttpSettingsAreAccepted() throws Exception {
+        ProjectFixture f = site("").write("home/.mxcp/config.yml", """
+                transport:
+                  http: {json_response: true, max_request_bytes: 1024, max_concurrent_calls: 0, cors_origins: ["http://a"]}
+                """);
+        try (Project project = f.open()) {
+            Map<?, ?> http = (Map<?, ?>) ((Map<?, ?>) project.userConfig().get("transport")).get("http");
+            assertEquals(List.of(true, 1024, 0, List.of("http://a")), List.of(http.get("json_response"),
+                    http.get("max_request_bytes"), http.get("max_concurrent_calls"), http.get("cors_origins")));
+        }
+        f.write("home/.mxcp/config.yml", "transport: {http: {max_request_bytes: 0}}
+");
+        assertEquals(dir.resolve("home/.mxcp/config.yml") + ": Invalid user config: transport.http.max_request_bytes: "
+                + "Input should be greater than or equal to 1", assertThrows(ProjectException.class, f::open).getMessage());
+    }
+
+    @Test
     void badUserConfigFieldsNameTheirLocation() throws Exception {
         ProjectFixture f = site("");
         String[][] cases = {

@@ -157,6 +157,7 @@ final class UserConfigValidator {
         httpResult.put("trust_proxy", http != null && http.bool("trust_proxy", false));
         httpResult.put("stateless", http != null && http.bool("stateless", false));
         if (http != null) {
+            extensionHttpSettings(http, httpResult);
             http.close();
         }
         result.put("http", httpResult);
@@ -164,6 +165,28 @@ final class UserConfigValidator {
             transport.close();
         }
         return result;
+    }
+
+    /**
+     * Settings of this port's HTTP server that the reference does not have (json_response, max_request_bytes,
+     * max_concurrent_calls, cors_origins); kept only when written, so the server's own defaults apply otherwise.
+     */
+    private static void extensionHttpSettings(StrictObject http, Map<String, Object> result) throws SchemaException {
+        if (http.raw("json_response") != null) {
+            result.put("json_response", http.bool("json_response", false));
+        }
+        Integer maxRequestBytes = http.optionalInteger("max_request_bytes", 1);
+        if (maxRequestBytes != null) {
+            result.put("max_request_bytes", maxRequestBytes);
+        }
+        Integer maxConcurrentCalls = http.optionalInteger("max_concurrent_calls", 0);
+        if (maxConcurrentCalls != null) {
+            result.put("max_concurrent_calls", maxConcurrentCalls);
+        }
+        List<String> corsOrigins = http.optionalStringList("cors_origins");
+        if (corsOrigins != null) {
+            result.put("cors_origins", corsOrigins);
+        }
     }
 
     private static Map<String, Object> models(Object raw) throws SchemaException {
