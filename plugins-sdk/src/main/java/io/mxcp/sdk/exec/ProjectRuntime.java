@@ -29,6 +29,19 @@ public interface ProjectRuntime {
     /** The active user profile's secrets, each {@code {name, type, parameters}}. */
     List<Map<String, Object>> secrets();
 
+    /** The folder of the project's Python modules: the site's {@code paths.python}, resolved against the root. */
+    default Path pythonPath() {
+        return root().resolve("python");
+    }
+
+    /**
+     * The folder of the project's Python plugins: the site's {@code paths.plugins}, resolved against the working
+     * directory as the original does (spec 01 quirk A4).
+     */
+    default Path pluginsPath() {
+        return root().resolve("plugins");
+    }
+
     /** The active user profile's {@code plugin.config} map. */
     Map<String, Map<String, String>> pluginConfig();
 }

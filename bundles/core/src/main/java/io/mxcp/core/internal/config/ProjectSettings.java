@@ -33,6 +33,17 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         return site.paths();
     }
 
+    /** Honours {@code paths.python}, which the original ignores (spec 01 quirk A12). */
+    @Override
+    public Path pythonPath() {
+        return root.resolve(site.paths().python());
+    }
+
+    @Override
+    public Path pluginsPath() {
+        return workingDirectory.resolve(site.paths().plugins());
+    }
+
     @Override
     public List<Map<String, String>> extensions() {
         List<Map<String, String>> copy = new ArrayList<>();
