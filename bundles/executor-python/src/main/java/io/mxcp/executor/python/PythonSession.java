@@ -15,6 +15,7 @@ import org.graalvm.polyglot.Value;
 
 import io.mxcp.executor.python.plugin.PluginFunctions;
 import io.mxcp.executor.python.project.PythonProject;
+import io.mxcp.executor.python.runtime.HostBridge;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonFailure;
 import io.mxcp.executor.python.runtime.PythonRuntime;
@@ -72,7 +73,8 @@ final class PythonSession implements ExecutorSession {
         }
         PythonRuntime started;
         try {
-            started = PythonRuntime.start(polyglot.engine(), python, database::execute, codec);
+            started = PythonRuntime.start(polyglot.engine(), python,
+                    new HostBridge(database::execute, database::notifications), codec);
         } catch (PolyglotException | IllegalStateException e) {
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }

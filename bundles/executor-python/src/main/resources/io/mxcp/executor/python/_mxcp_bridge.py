@@ -2,13 +2,12 @@
 
 Values cross the boundary as JSON text with tagged objects for the types JSON lacks, so that both sides keep
 dates, decimals and big integers exact; the Java side reads and writes the same tags (ValueCodec).
+
+Modules that take long to import on GraalPy's interpreter (asyncio, decimal, hashlib, uuid, threading) are
+imported only when a call needs them: a value can only be a Decimal or a UUID once its module was imported.
 """
-import asyncio
-import base64
 import contextvars
 import datetime
-import decimal
-import hashlib
 import importlib
 import importlib.util
 import inspect
@@ -16,9 +15,7 @@ import json
 import math
 import os
 import sys
-import threading
 import traceback
-import uuid
 
 TAG = "__mxcp_type__"
 # what the Java bridge puts before an error message instead of a result (a Java exception would reach Python as
@@ -35,7 +32,7 @@ init_hooks = []
 shutdown_hooks = []
 plugin_instances = {}
 _modules_by_path = {}
-_loops = threading.local()
+_loops = None
 
 
 class NoContextError(RuntimeError):
@@ -54,6 +51,7 @@ def _decode_tagged(obj):
     if kind == "datetime":
         return datetime.datetime.fromisoformat(value)
     if kind == "decimal":
+        import decimal
         return decimal.Decimal(value)
     if kind == "int":
         return int(value)
@@ -62,8 +60,10 @@ def _decode_tagged(obj):
     if kind == "timedelta":
         return datetime.timedelta(microseconds=int(value))
     if kind == "uuid":
+        import uuid
         return uuid.UUID(value)
     if kind == "bytes":
+        import base64
         return base64.b64decode(value)
     return obj
 
@@ -100,11 +100,14 @@ def _encodable(value):
         return _tagged("time", value.isoformat())
     if isinstance(value, datetime.timedelta):
         return _tagged("timedelta", str(value // datetime.timedelta(microseconds=1)))
-    if isinstance(value, decimal.Decimal):
+    decimal = sys.modules.get("decimal")
+    if decimal is not None and isinstance(value, decimal.Decimal):
         return _tagged("decimal", str(value))
-    if isinstance(value, uuid.UUID):
+    uuid = sys.modules.get("uuid")
+    if uuid is not None and isinstance(value, uuid.UUID):
         return _tagged("uuid", str(value))
     if isinstance(value, (bytes, bytearray)):
+        import base64
         return _tagged("bytes", base64.b64encode(bytes(value)).decode("ascii"))
     if hasattr(value, "to_dict") and callable(value.to_dict) and type(value).__name__ == "DataFrame":
         return _encodable(value.to_dict("records"))
@@ -197,6 +200,7 @@ def module_name(path, python_dir):
         relative = os.path.relpath(path, python_dir)
         if not relative.startswith(".."):
             return os.path.splitext(relative)[0].replace(os.sep, ".")
+    import hashlib
     stem = os.path.splitext(os.path.basename(path))[0]
     digest = hashlib.sha256(os.path.abspath(path).encode("utf-8")).hexdigest()[:8]
     return "_mxcp_endpoint_%s_%s" % (stem, digest)
@@ -257,6 +261,11 @@ def find_function(module, kind, name, path):
 # ---- calls (spec 01 §5.4, §5.5) -----------------------------------------------------------------------------------
 
 def _event_loop():
+    global _loops
+    import asyncio
+    if _loops is None:
+        import threading
+        _loops = threading.local()
     loop = getattr(_loops, "loop", None)
     if loop is None or loop.is_closed():
         loop = asyncio.new_event_loop()
@@ -349,8 +358,8 @@ import types as _types
 import typing as _typing
 
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", bytes: "BLOB",
-              decimal.Decimal: "DECIMAL", datetime.date: "DATE", datetime.time: "TIME",
-              datetime.datetime: "TIMESTAMP", datetime.timedelta: "INTERVAL"}
+              datetime.date: "DATE", datetime.time: "TIME", datetime.datetime: "TIMESTAMP",
+              datetime.timedelta: "INTERVAL"}
 
 
 def sql_type(annotation):
@@ -367,6 +376,8 @@ def sql_type(annotation):
             return sql_type(present[0])
     elif annotation in _SQL_TYPES:
         return _SQL_TYPES[annotation]
+    elif getattr(annotation, "__module__", None) == "decimal" and annotation.__name__ == "Decimal":
+        return "DECIMAL"
     elif origin is list and len(arguments) == 1:
         return sql_type(arguments[0]) + "[]"
     elif origin is dict and len(arguments) == 2:

@@ -31,9 +31,10 @@ final class BridgeSources {
 
     /** Installs the finder; afterwards {@code import mxcp.runtime} works in the context. */
     static final String INSTALLER = """
-            import importlib.abc, importlib.util, json, sys
+            import importlib.util, json, sys
 
-            class _MxcpSources(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+            # a finder and loader by protocol: subclassing importlib.abc would import it (seconds on GraalPy)
+            class _MxcpSources:
                 def __init__(self, sources):
                     self.sources = sources
 

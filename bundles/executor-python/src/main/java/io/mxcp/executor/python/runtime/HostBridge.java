@@ -1,15 +1,19 @@
 package io.mxcp.executor.python.runtime;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
+import io.mxcp.sdk.exec.CallNotifications;
+
 /**
- * The Java object Python code reaches as {@code _mxcp_bridge.host}: {@code db_execute(sql, params_json)} and
- * {@code log(level, message)}. Proxies rather than host objects, so the context needs no host class lookup
- * through a bundle class loader.
+ * The Java object Python code reaches as {@code _mxcp_bridge.host}: {@code db_execute(sql, params_json)},
+ * {@code log(level, message)} (the server log), and {@code notify_log(level, message)} /
+ * {@code notify_progress(progress, total, message)} (the current call's caller, spec 01 §5.7 {@code mcp.*}).
+ * Proxies rather than host objects, so the context needs no host class lookup through a bundle class loader.
  */
 public final class HostBridge implements ProxyObject {
 
@@ -23,7 +27,7 @@ public final class HostBridge implements ProxyObject {
 
     private final Map<String, ProxyExecutable> members;
 
-    HostBridge(Database database) {
+    public HostBridge(Database database, Supplier<CallNotifications> caller) {
         this.members = Map.of(
                 "db_execute", args -> {
                     try {
@@ -34,6 +38,15 @@ public final class HostBridge implements ProxyObject {
                 },
                 "log", args -> {
                     log(args[0].asString(), args[1].asString());
+                    return null;
+                },
+                "notify_log", args -> {
+                    caller.get().log(args[0].asString(), "mxcp.runtime", args[1].asString());
+                    return null;
+                },
+                "notify_progress", args -> {
+                    caller.get().progress(args[0].asDouble(), args[1].isNull() ? null : args[1].asDouble(),
+                            args[2].isNull() ? null : args[2].asString());
                     return null;
                 });
     }

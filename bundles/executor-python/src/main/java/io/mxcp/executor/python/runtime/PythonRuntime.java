@@ -47,7 +47,7 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     /** Creates the context and installs the bridge; the project's own modules are not imported yet. */
-    public static PythonRuntime start(Engine engine, PythonProject project, HostBridge.Database database, ValueCodec codec) {
+    public static PythonRuntime start(Engine engine, PythonProject project, HostBridge host, ValueCodec codec) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Truffle looks up its services and languages through the context class loader: give it the kernel's,
@@ -61,7 +61,7 @@ public final class PythonRuntime implements AutoCloseable {
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("user_config", project.userConfig());
             config.put("site_config", project.siteConfig());
-            runtime.bridge.invokeMember("configure", new HostBridge(database), codec.encode(config),
+            runtime.bridge.invokeMember("configure", host, codec.encode(config),
                     project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
             return runtime;
         } catch (RuntimeException e) {

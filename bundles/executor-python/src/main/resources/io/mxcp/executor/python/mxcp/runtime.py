@@ -1,12 +1,9 @@
 """mxcp.runtime: what endpoint code sees of the running project (spec 01 §5.7)."""
 import copy
-import logging
 
 import _mxcp_bridge as _bridge
 
 __all__ = ["db", "config", "plugins", "mcp", "on_init", "on_shutdown", "reload_duckdb"]
-
-_log = logging.getLogger("mxcp.runtime")
 
 
 def _context():
@@ -71,7 +68,7 @@ class _Plugins:
 
 
 class _Mcp:
-    """MCP client notifications; without a client session they are logged (CLI) or dropped (hooks)."""
+    """Messages to the MCP client of the current call; logged by the CLI; dropped outside a call (hooks)."""
 
     async def debug(self, message, **extra):
         self._log("debug", message)
@@ -86,15 +83,12 @@ class _Mcp:
         self._log("error", message)
 
     async def progress(self, progress, total=None, message=None):
-        context = _bridge.current_context.get()
-        if context is None:
-            return
-        text = "[%s progress] %s/%s %s" % (context.get("transport", "mxcp"), progress, total, message or "")
-        _bridge.host.log("info", text.rstrip())
+        if _bridge.current_context.get() is not None:
+            _bridge.host.notify_progress(float(progress), None if total is None else float(total), message)
 
     def _log(self, level, message):
         if _bridge.current_context.get() is not None:
-            _bridge.host.log(level, str(message))
+            _bridge.host.notify_log(level, str(message))
 
 
 db = _Db()
