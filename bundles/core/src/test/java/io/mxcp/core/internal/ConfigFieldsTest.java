@@ -156,8 +156,7 @@ class ConfigFieldsTest {
             assertEquals(List.of(true, 1024, 0, List.of("http://a")), List.of(http.get("json_response"),
                     http.get("max_request_bytes"), http.get("max_concurrent_calls"), http.get("cors_origins")));
         }
-        f.write("home/.mxcp/config.yml", "transport: {http: {max_request_bytes: 0}}
-");
+        f.write("home/.mxcp/config.yml", "transport: {http: {max_request_bytes: 0}}\n");
         assertEquals(dir.resolve("home/.mxcp/config.yml") + ": Invalid user config: transport.http.max_request_bytes: "
                 + "Input should be greater than or equal to 1", assertThrows(ProjectException.class, f::open).getMessage());
     }
