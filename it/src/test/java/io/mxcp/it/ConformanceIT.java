@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,11 +21,14 @@ import org.junit.jupiter.api.Test;
  * server mode against `mxcp serve` over streamable HTTP, once per protocol revision it scores. The fixture project
  * defines the endpoints its scenarios call. Each run must end with exactly the failures listed in
  * expected-failures-&lt;revision&gt;.yml (scenarios that cannot apply to an MXCP server): the suite itself fails a
- * run on any other failure and on a listed one that passes.
+ * run on any other failure and on a listed one that passes. The server is the Python distribution's: the progress
+ * and logging fixtures are Python tools (mcp.progress, mcp.info), as SQL endpoints send no notifications.
  */
 class ConformanceIT {
 
     private static final long SUITE_TIMEOUT_SECONDS = 240;
+    /** GraalPy's first context takes seconds, and more on a loaded machine. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
     private static Path work;
     private static Mxcp mxcp;
@@ -34,10 +38,10 @@ class ConformanceIT {
     @BeforeAll
     static void serveFixtureProject() {
         work = Distribution.freshWorkFolder(ConformanceIT.class);
-        mxcp = new Mxcp(Distribution.home(), work);
+        mxcp = new Mxcp(PythonProject.home(), work);
         Path project = copyTree(Distribution.conformance().resolve("project"), work.resolve("project"));
         int port = FreePort.find();
-        server = mxcp.serve(project, port);
+        server = mxcp.start(project, "serve", "--port", Integer.toString(port)).awaitHealthy(port, START_LIMIT);
         mcpUrl = "http://localhost:" + port + "/mcp";
     }
 
