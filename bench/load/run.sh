@@ -6,7 +6,7 @@
 #
 # Usage: bench/load/run.sh   (build first: mvn install -DskipTests; needs node and npm)
 # Environment: WARMUP and MEASURE (seconds per cell, default 10 and 15), CONNECTIONS (default 16),
-#   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot methods at the end,
+#   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot path at the end,
 #   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
@@ -65,10 +65,13 @@ wait_for() { # $1 = port, $2 = log; any HTTP answer on /mcp means the server is 
 
 declare -A port pid era
 port[mxcp]=$(free_port)
-jfr_opts=""
-[ -n "${MXCP_JFR:-}" ] && jfr_opts="-XX:StartFlightRecording=filename=$MXCP_JFR,settings=profile,dumponexit=true"
-(cd "$work/project" && MXCP_JAVA_OPTS="${MXCP_JAVA_OPTS:-} $jfr_opts" exec "$mxcp_home/bin/mxcp" serve --port "${port[mxcp]}" \
-  > "$work/mxcp.log" 2>&1) &
+jfr_opts="" cds=on
+if [ -n "${MXCP_JFR:-}" ]; then
+  # the first run of a fresh distribution writes its class-data-sharing archive, which turns JFR off: no archive
+  jfr_opts="-XX:StartFlightRecording=filename=$MXCP_JFR,settings=profile" cds=off
+fi
+(cd "$work/project" && MXCP_CDS=$cds MXCP_JAVA_OPTS="${MXCP_JAVA_OPTS:-} $jfr_opts" \
+  exec "$mxcp_home/bin/mxcp" serve --port "${port[mxcp]}" > "$work/mxcp.log" 2>&1) &
 pid[mxcp]=$!
 pids+=("${pid[mxcp]}")
 era[mxcp]=modern
@@ -88,10 +91,10 @@ cell() { # $1 server, $2 client, $3 connections, $4 tool
   local url="http://127.0.0.1:${port[$1]}/mcp" out
   echo "== $1 $2 C=$3 $4" >&2
   if [ "$2" = lean ]; then
-    out=$(timeout $((warmup + measure + 60)) "$java" -cp "$work/classes" Lean "$url" "${era[$1]}" "$4" "${tool_args[$4]}" \
+    out=$(timeout $((${warmup%.*} + ${measure%.*} + 60)) "$java" -cp "$work/classes" Lean "$url" "${era[$1]}" "$4" "${tool_args[$4]}" \
       "$3" "$warmup" "$measure" "${pid[$1]}" 2>>"$work/clients.log") || out="failed"
   else
-    out=$(timeout $((warmup + measure + 60)) node "$here/sdk-client.mjs" "$url" "$4" "${tool_args[$4]}" \
+    out=$(timeout $((${warmup%.*} + ${measure%.*} + 60)) node "$here/sdk-client.mjs" "$url" "$4" "${tool_args[$4]}" \
       "$3" "$warmup" "$measure" "${pid[$1]}" 2>>"$work/clients.log") || out="failed"
   fi
   echo "$1 $2 $3 $4 $out" | tee -a "$results" >&2
@@ -108,8 +111,10 @@ for tool in echo sum top; do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# the server halts after draining on SIGTERM (no shutdown hooks), so the recording is dumped before
+[ -n "${MXCP_JFR:-}" ] && "$java_home/bin/jcmd" "${pid[mxcp]}" JFR.dump filename="$MXCP_JFR" >/dev/null
 kill "${pid[mxcp]}" && wait "${pid[mxcp]}" 2>/dev/null || true
-grep -h "error" "$work/clients.log" | head -n 5 >&2 || true
+grep -h "error" "$work/clients.log" 2>/dev/null | head -n 5 >&2 || true
 
 cat <<HEAD
 machine: $(nproc) cores, load average before $load_before, after $load_after; $(date -u +%Y-%m-%d)
@@ -119,6 +124,6 @@ python3 "$here/report.py" "$work/floor.txt" "$results" "$connections"
 
 if [ -n "${MXCP_JFR:-}" ]; then
   echo
-  echo "JFR hot methods of the MXCP server (whole run, $MXCP_JFR):"
-  "$java_home/bin/jfr" view --width 160 hot-methods "$MXCP_JFR" || true
+  echo "JFR: where the MXCP server's worker threads spend their time (whole run, $MXCP_JFR):"
+  python3 "$here/jfr_hotpath.py" "$java_home/bin/jfr" "$MXCP_JFR" 25
 fi
