@@ -132,6 +132,17 @@ class HttpOptionsTest {
     }
 
     @Test
+    void anyOriginOpensCorsButNotTheLocalhostGuard() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of("*"));
+        HttpResponse<String> local = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("Origin", "http://localhost:5173"));
+        assertEquals(200, local.statusCode());
+        assertEquals("*", local.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertEquals(403, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("Origin", "http://evil.example")).statusCode(), "DNS-rebinding protection still holds");
+    }
+
+    @Test
     void withoutCorsOriginsNoPreflightIsAnswered() throws Exception {
         start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of());
         HttpResponse<String> preflight = posts.send(HttpRequest.newBuilder(posts.uri())
