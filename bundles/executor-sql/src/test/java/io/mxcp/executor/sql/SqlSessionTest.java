@@ -356,6 +356,15 @@ class SqlSessionTest {
     }
 
     @Test
+    void anExtensionBuiltIntoTheEngineLoadsWithoutTheNetwork() throws Exception {
+        var project = new TestProject(dir.resolve("json.duckdb"), false, List.of(Map.of("name", "json")), List.of());
+        try (ExecutorSession withJson = new SqlExecutor(host).open(project)) {
+            assertEquals(List.of(Map.of("valid", true)),
+                    withJson.execute(sql("SELECT json_valid('{\"a\": 1}') AS valid"), Map.of(), TestContext.none()));
+        }
+    }
+
+    @Test
     void aFailingExtensionFailsRuntimeCreation() {
         var project = new TestProject(dir.resolve("ext.duckdb"), false,
                 List.of(Map.of("name", "no_such_extension_xyz", "repo", "'file:///nonexistent'")), List.of());

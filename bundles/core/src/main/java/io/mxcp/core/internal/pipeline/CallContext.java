@@ -1,5 +1,7 @@
 package io.mxcp.core.internal.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +20,9 @@ record CallContext(Optional<UserContext> user, Map<String, String> requestHeader
             return new CallContext(Optional.empty(), Map.of(), CancellationSignal.never(), CallNotifications.none());
         }
         return new CallContext(Optional.ofNullable(options.user()),
-                options.requestHeaders() == null ? Map.of() : Map.copyOf(options.requestHeaders()),
+                // the headers keep their order: get_request_headers_json() prints them as given (spec 01 §4.3)
+                options.requestHeaders() == null ? Map.of()
+                        : Collections.unmodifiableMap(new LinkedHashMap<>(options.requestHeaders())),
                 options.cancellation() == null ? CancellationSignal.never() : options.cancellation(),
                 options.notifications() == null ? CallNotifications.none() : options.notifications());
     }

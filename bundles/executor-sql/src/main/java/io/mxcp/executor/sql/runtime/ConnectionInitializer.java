@@ -3,6 +3,8 @@ package io.mxcp.executor.sql.runtime;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -30,7 +32,9 @@ final class ConnectionInitializer {
         for (Map<String, String> extension : extensions) {
             String name = extension.get("name");
             String repo = extension.get("repo");
-            execute(connection, repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
+            if (!installed(connection, name)) {
+                execute(connection, repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
+            }
             execute(connection, "LOAD " + name);
         }
         for (Map<String, Object> secret : secrets) {
@@ -38,6 +42,20 @@ final class ConnectionInitializer {
         }
         for (String macro : CallerVariables.MACROS) {
             execute(connection, macro);
+        }
+    }
+
+    /**
+     * Whether DuckDB already has the extension (built in, or installed earlier): INSTALL would otherwise try the
+     * network even for an extension such as {@code json} that is compiled into the engine.
+     */
+    private static boolean installed(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT installed OR loaded FROM duckdb_extensions() WHERE extension_name = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
         }
     }
 
