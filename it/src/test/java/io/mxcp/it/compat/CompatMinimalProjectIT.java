@@ -19,12 +19,13 @@ import io.mxcp.it.Mxcp;
 
 /**
  * Spec 01 appendix C, the minimal reference project, without its Python parts (the echo tool, the on_init hook
- * and the util plugin need the Python executor): profile {@code dev}, an {@code http} secret from the user
- * config with a {@code ${TOKEN}} reference, the add and person tools, the item resource and the greet prompt.
+ * and the util plugin need the Python executor): profile {@code dev}, the {@code json} extension, an {@code http}
+ * secret from the user config with a {@code ${TOKEN}} reference, the add and person tools, the item resource and the
+ * greet prompt.
  */
 class CompatMinimalProjectIT {
 
-    private static final String SITE = "mxcp: 1\nproject: demo\nprofile: dev\nsecrets: [api]\n";
+    private static final String SITE = "mxcp: 1\nproject: demo\nprofile: dev\nextensions: [json]\nsecrets: [api]\n";
 
     private static final String USER_CONFIG = """
             mxcp: 1
