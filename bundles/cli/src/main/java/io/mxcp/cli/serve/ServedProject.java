@@ -21,6 +21,8 @@ public final class ServedProject implements Project {
 
     private final Project project;
     private final Set<String> skippedPaths;
+    /** kind and identifier of each skipped endpoint, found once: the served set is fixed at start. */
+    private final Set<String> skippedEndpoints;
 
     /**
      * @param skippedPaths root-relative paths of the endpoint files not to serve
@@ -28,6 +30,15 @@ public final class ServedProject implements Project {
     public ServedProject(Project project, Set<String> skippedPaths) {
         this.project = project;
         this.skippedPaths = Set.copyOf(skippedPaths);
+        this.skippedEndpoints = skippedPaths.isEmpty() ? Set.of()
+                : project.endpoints().stream()
+                        .filter(endpoint -> skippedPaths.contains(endpoint.relativePath()) && endpoint.identifier() != null)
+                        .map(endpoint -> key(endpoint.kind(), endpoint.identifier()))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    private static String key(EndpointKind kind, String identifier) {
+        return kind.yamlKey() + ":" + identifier;
     }
 
     @Override
@@ -43,10 +54,8 @@ public final class ServedProject implements Project {
     @Override
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        boolean skipped = project.endpoints().stream()
-                .anyMatch(endpoint -> skippedPaths.contains(endpoint.relativePath()) && endpoint.kind() == kind
-                        && identifier.equals(endpoint.identifier()));
-        if (skipped) {
+        // a hot path: no folder walk per call
+        if (skippedEndpoints.contains(key(kind, identifier))) {
             throw new EndpointException(EndpointException.Reason.NOT_FOUND,
                     "Endpoint '" + identifier + "' not found in " + kind.plural());
         }
