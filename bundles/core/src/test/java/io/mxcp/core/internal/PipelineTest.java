@@ -79,7 +79,7 @@ class PipelineTest {
 
     private FakeExecutor sql() {
         return new FakeExecutor("sql", (source, args) -> switch (source.name()) {
-            case "add" -> List.of(Map.of("s", ((Double) args.get("a")) + ((Double) args.get("b"))));
+            case "add", "plus" -> List.of(Map.of("s", ((Double) args.get("a")) + ((Double) args.get("b"))));
             case "person" -> List.of(ordered("id", args.get("id"), "born", LocalDateTime.of(2000, 1, 31, 0, 0)));
             case "item://{item_id}" -> List.of(Map.of("id", args.get("item_id")));
             default -> List.of();
@@ -101,6 +101,23 @@ class PipelineTest {
             assertEquals(List.of(Map.of("name", "json")), sql.runtime.extensions());
         }
         assertEquals(List.of("open", "close"), sql.events);
+    }
+
+    @Test
+    void aRenamedOrMovedEndpointIsFoundWhereItNowIs() throws Exception {
+        f.service.bindExecutor(sql());
+        String plus = "tool:\n  name: plus\n  parameters: [{name: a, type: number}, {name: b, type: number}]\n"
+                + "  return: {type: number}\n  source: {code: \"SELECT $a + $b AS s\"}\n";
+        try (Project project = f.open()) {
+            assertEquals(3.0, project.execute(EndpointKind.TOOL, "add", Map.of("a", 1, "b", 2), CLI));
+            f.write("tools/add.yml", plus);
+            assertEquals(Reason.NOT_FOUND, assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "add", Map.of("a", 1, "b", 2), CLI)).reason());
+            assertEquals(5.0, project.execute(EndpointKind.TOOL, "plus", Map.of("a", 2, "b", 3), CLI));
+            java.nio.file.Files.delete(dir.resolve("tools/add.yml"));
+            f.write("tools/moved/plus.yml", plus);
+            assertEquals(7.0, project.execute(EndpointKind.TOOL, "plus", Map.of("a", 3, "b", 4), CLI));
+        }
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class EndpointDiscovery {
     private final Path root;
     private final SitePaths paths;
     private final EndpointFileCache cache;
+    /** The file each endpoint was last found in, so a call checks one file's stamp instead of walking a folder. */
+    private final Map<String, Path> lastFound = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EndpointDiscovery(Path root, SitePaths paths, EndpointFileCache cache) {
         this.root = root;
@@ -53,15 +55,39 @@ public final class EndpointDiscovery {
         return markDuplicates(found);
     }
 
-    /** The first enabled endpoint of the kind with that name or URI (§1.5 last paragraph). */
+    /**
+     * The first enabled endpoint of the kind with that name or URI (§1.5 last paragraph). The file it was last found
+     * in is tried first, re-read when it changed; only when it no longer defines the endpoint is the folder walked
+     * again. (A second file defining the same endpoint is a duplicate, reported by discovery and validation.)
+     */
     public Optional<EndpointDefinition> find(EndpointKind kind, String identifier) {
+        String key = kind.yamlKey() + ":" + identifier;
+        Path known = lastFound.get(key);
+        if (known != null) {
+            EndpointDefinition definition = cache.get(known).definition();
+            if (defines(definition, kind, identifier)) {
+                return Optional.of(definition);
+            }
+            lastFound.remove(key);
+        }
+        Optional<Path> file = walkFor(kind, identifier);
+        file.ifPresent(path -> lastFound.put(key, path));
+        return file.map(path -> cache.get(path).definition());
+    }
+
+    private static boolean defines(EndpointDefinition definition, EndpointKind kind, String identifier) {
+        return definition != null && definition.kind() == kind && definition.enabled()
+                && identifier.equals(definition.identifier());
+    }
+
+    private Optional<Path> walkFor(EndpointKind kind, String identifier) {
         for (Path file : files(kind)) {
             ParsedEndpointFile parsed = cache.get(file);
             EndpointDefinition definition = parsed.definition();
             if (definition == null) {
                 LOG.log(Level.DEBUG, "Skipping invalid endpoint file {0}: {1}", file, parsed.error());
-            } else if (definition.kind() == kind && definition.enabled() && identifier.equals(definition.identifier())) {
-                return Optional.of(definition);
+            } else if (defines(definition, kind, identifier)) {
+                return Optional.of(file);
             }
         }
         return Optional.empty();
