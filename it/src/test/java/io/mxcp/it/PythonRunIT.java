@@ -84,6 +84,12 @@ class PythonRunIT {
     }
 
     @Test
+    void pluginUdfIsCallableFromASqlTool() {
+        // the plugin (rotation 1) decrypts by shifting back: "ifmmp" -> "hello"
+        assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
+    }
+
+    @Test
     void aPythonExceptionNamesItsMessageFileAndFunction() {
         CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "divide", "--param", "a=1", "--param", "b=0");
         assertNotEquals(0, result.exitCode(), result.describe());

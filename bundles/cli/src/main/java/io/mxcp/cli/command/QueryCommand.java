@@ -59,6 +59,7 @@ final class QueryCommand extends ProjectSubcommand {
         }
         List<Map<String, Object>> rows;
         try (Project project = openProject(readOnly.readOnly)) {
+            project.initializeRuntime(); // plugins' SQL functions are there for the query too
             rows = project.query(statement, ParamParser.values(arguments), null);
         }
         if (jsonOutput) {

@@ -65,6 +65,8 @@ final class RunCommand extends ProjectSubcommand {
                 terminal.out().print(header(arguments, project.readOnly()));
             }
             CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation);
+            // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
+            project.initializeRuntime();
             Object result = project.execute(kind, name, ParamParser.values(arguments), options);
             if (jsonOutput) {
                 printJsonResult(result);
