@@ -64,3 +64,13 @@ def headers() -> dict:
 
 def bad_return():
     return object()
+
+
+def object_from_text() -> str:
+    # spec 01 appendix B, O15: an object return type given a string
+    return "x"
+
+
+def object_from_list() -> list:
+    # spec 01 appendix B, O16: a one-element list is shaped to its element before validation
+    return [1]

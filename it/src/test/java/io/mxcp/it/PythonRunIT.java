@@ -89,6 +89,20 @@ class PythonRunIT {
         assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
     }
 
+    /** Spec 01 appendix B, O15 and O16: output vectors only code (not SQL rows) can produce. */
+    @Test
+    void objectReturnsAreShapedThenValidated() {
+        assertEquals("Output validation failed: Expected object, got str", runError("object_from_text"));
+        assertEquals("Output validation failed: Expected object, got int", runError("object_from_list"));
+    }
+
+    private static String runError(String tool) {
+        CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", tool, "--json-output");
+        assertEquals(1, result.exitCode(), result.describe());
+        assertEquals("error", result.json().path("status").asText(), result.describe());
+        return result.json().path("error").asText();
+    }
+
     @Test
     void aPythonExceptionNamesItsMessageFileAndFunction() {
         CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "divide", "--param", "a=1", "--param", "b=0");
