@@ -1,4 +1,5 @@
 import asyncio
+import time
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -28,6 +29,11 @@ def add(a: int, b: int) -> int:
 async def slow_double(x: int) -> int:
     await asyncio.sleep(0.01)
     return x * 2
+
+
+def nap(seconds: float) -> str:
+    time.sleep(seconds)
+    return "rested"
 
 
 def divide(a: float, b: float) -> float:

@@ -27,6 +27,8 @@ class PythonServeIT {
 
     /** GraalPy's first context takes seconds, and more on a loaded machine. */
     private static final Duration START_LIMIT = Duration.ofSeconds(180);
+    /** The drain, the Python runtime's shutdown hooks and the framework's stop. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
 
     private static PythonProject fixture;
     private static ServerProcess server;
@@ -43,13 +45,25 @@ class PythonServeIT {
     }
 
     /**
-     * No check of the on_shutdown hook here (PythonRunIT has one): on SIGTERM, GraalVM's own JVM shutdown hook shuts
-     * the polyglot engine down concurrently with the kernel's orderly stop, so the hook may find its context gone.
+     * SIGTERM while a call runs: the call is answered (drain), the framework stops normally so the on_shutdown hook
+     * runs, and the server exits 0.
      */
     @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
+    static void stop() throws Exception {
+        if (server == null) {
+            return;
+        }
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (ServerProcess stopping = server) {
+            Future<ToolOutcome> napping = caller.submit(() -> client.callTool("nap", Map.of("seconds", 3)));
+            Thread.sleep(1000); // the call is under way
+            stopping.signal("TERM");
+            assertEquals(0, stopping.awaitExit(STOP_LIMIT), stopping::describe);
+            assertEquals("rested", napping.get().successText(), () -> "the call in flight was drained\n" + stopping.describe());
+            assertTrue(fixture.shutdownLog().contains("shutdown after 1 init"),
+                    "on_shutdown ran when the server stopped: " + fixture.shutdownLog() + "\n" + stopping.describe());
+        } finally {
+            caller.shutdownNow();
         }
     }
 

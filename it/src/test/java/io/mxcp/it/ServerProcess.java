@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A running `mxcp serve`: its collected stderr, a wait for readiness, and a stop that leaves nothing behind. */
@@ -17,11 +18,12 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final String command;
     private final StringBuffer stderr = new StringBuffer();
+    private final Thread stderrReader;
 
     ServerProcess(Process process, String command) {
         this.process = process;
         this.command = command;
-        Thread.ofPlatform().daemon().name("stderr of mxcp " + command).start(this::collectStderr);
+        this.stderrReader = Thread.ofPlatform().daemon().name("stderr of mxcp " + command).start(this::collectStderr);
     }
 
     private void collectStderr() {
@@ -70,6 +72,38 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Sends a signal by name ({@code TERM}, {@code INT}, {@code HUP}) as {@code kill} does. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed: " + said);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("cannot run kill: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits for the process to end by itself and returns its exit code; fails if it still runs after {@code limit}. */
+    int awaitExit(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("mxcp " + command + " still running " + limit.toSeconds() + " s later\n"
+                        + describe());
+            }
+            stderrReader.join(Duration.ofSeconds(5)); // the last lines, written just before the exit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return process.exitValue();
     }
 
     boolean isAlive() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,19 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
 
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.KernelEnvironment;
+import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.kernel.deploy.DeployDirectory;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.kernel.graal.SharedPolyglotEngine;
 
 /**
  * The running kernel: an embedded Felix with every jar of {@code bundles/} and {@code deploy/} installed, the
- * kernel services registered by the system bundle, and the deploy folder watched.
+ * kernel services registered by the system bundle, and the deploy folder watched. A signal may close it while the
+ * main thread still starts it: starting and closing take turns, and closing twice is harmless.
  */
 public final class Kernel implements AutoCloseable {
 
@@ -39,13 +43,18 @@ public final class Kernel implements AutoCloseable {
     private DeployDirectory deployDirectory;
     private AutoCloseable polyglot;
     private Path storage;
+    private volatile ServiceTracker<ProcessSignalHandler, ProcessSignalHandler> signalHandlers;
+    private boolean closed;
 
     public Kernel(KernelSettings settings, boolean debug) {
         this.settings = settings;
         this.debug = debug;
     }
 
-    public void start() throws KernelException {
+    public synchronized void start() throws KernelException {
+        if (closed) {
+            throw new KernelException("The kernel was stopped before it started");
+        }
         try {
             storage = Files.createTempDirectory("mxcp-felix-");
             framework = new Felix(frameworkConfiguration());
@@ -54,6 +63,8 @@ public final class Kernel implements AutoCloseable {
             context.registerService(DuckDbHost.class, duckDb, null);
             context.registerService(KernelEnvironment.class, new Environment(settings), null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
+            signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);
+            signalHandlers.open();
             framework.start();
             startBundles(context, installFolder(context, settings.bundles()));
             deployDirectory = new DeployDirectory(settings.deploy(), context, settings.deployPollMillis());
@@ -66,6 +77,12 @@ public final class Kernel implements AutoCloseable {
 
     public BundleContext bundleContext() {
         return framework.getBundleContext();
+    }
+
+    /** The {@link ProcessSignalHandler} services registered now; none before the framework exists or once it stopped. */
+    public List<ProcessSignalHandler> signalHandlers() {
+        ServiceTracker<ProcessSignalHandler, ProcessSignalHandler> tracker = signalHandlers;
+        return tracker == null ? List.of() : Arrays.asList(tracker.getServices(new ProcessSignalHandler[0]));
     }
 
     private Map<String, Object> frameworkConfiguration() {
@@ -113,7 +130,15 @@ public final class Kernel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (signalHandlers != null) {
+            signalHandlers.close();
+            signalHandlers = null;
+        }
         if (deployDirectory != null) {
             deployDirectory.close();
         }

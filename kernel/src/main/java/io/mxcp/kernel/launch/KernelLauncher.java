@@ -2,28 +2,31 @@ package io.mxcp.kernel.launch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.mxcp.kernel.api.CommandStreams;
 import io.mxcp.kernel.logging.KernelLogging;
 
 /**
- * Runs one command: starts the kernel, hands over the command line, stops the kernel. On SIGINT/SIGTERM the
- * CLI's own hook stops the server; this class's hook then waits for the command to return and the framework to
- * stop, so bundles deactivate cleanly (audit flushed, databases closed), and exits with the command's code: a
- * server stopped by a signal after draining has succeeded (exit 0, as the original).
+ * Runs one command: starts the kernel, hands over the command line, stops the kernel, and owns the process's end.
+ * SIGTERM, SIGINT and SIGHUP reach the command through {@link SignalDispatcher}: a server drains on SIGTERM/SIGINT
+ * and its command returns, so the framework stops normally and the process exits with the command's code (a
+ * drained server has succeeded: exit 0, as the original). A command that does not react is stopped by the kernel
+ * (exit 128 + the signal's number).
  */
 public final class KernelLauncher {
 
-    private static final long SHUTDOWN_WAIT_SECONDS = 15;
+    /**
+     * How long a stop may take after the first SIGTERM/SIGINT: the server's drain (5 s), closing the project and
+     * the Python runtime, the framework's stop (up to 10 s), closing the databases.
+     */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private final PrintStream stdout;
     private final PrintStream stderr;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile int exitCode = 1;
-    private volatile boolean exitRequested;
+    /** The exit code once the kernel stopped the process for a signal; it wins over the command's. */
+    private volatile Integer signalExitCode;
 
     public KernelLauncher(PrintStream stdout, PrintStream stderr) {
         this.stdout = stdout;
@@ -33,37 +36,57 @@ public final class KernelLauncher {
     public int run(List<String> arguments) throws IOException {
         boolean debug = arguments.contains("--debug");
         KernelLogging.install(stderr, debug);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::awaitStop, "mxcp-kernel-shutdown"));
+        int exitCode = 1;
         try (Kernel kernel = new Kernel(KernelSettings.fromSystemProperties(), debug)) {
+            PosixSignals.install(new SignalDispatcher(kernel::signalHandlers, new Control(kernel), STOP_LIMIT)::dispatch);
             kernel.start();
             exitCode = CommandHandoff.run(kernel.bundleContext(), arguments,
                     new CommandStreams(System.in, stdout, stderr, Boolean.getBoolean("mxcp.interactive")));
         } catch (KernelException e) {
-            stderr.println("Error: " + e.getMessage());
-        } finally {
-            stopped.countDown();
+            if (signalExitCode == null) {
+                stderr.println("Error: " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            if (signalExitCode == null) {
+                throw e;
+            }
+            // the kernel was stopped under the command's feet: the signal's exit code says what happened
         }
-        return exitCode;
+        Integer signalled = signalExitCode;
+        return signalled != null ? signalled : exitCode;
     }
 
     /** Ends the process with the command's code once {@link #run} returned. */
     public void exit(int code) {
-        exitRequested = true;
+        stdout.flush();
+        stderr.flush();
         System.exit(code);
     }
 
-    private void awaitStop() {
-        if (exitRequested) {
-            return; // a normal exit: let the JVM finish its own shutdown (delete-on-exit files, ...)
+    /** Stops for a signal no command reacted to, or gives up on a stop that overran. */
+    private final class Control implements SignalDispatcher.ProcessControl {
+
+        private final Kernel kernel;
+
+        Control(Kernel kernel) {
+            this.kernel = kernel;
         }
-        try {
-            if (stopped.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                stdout.flush();
-                stderr.flush();
-                Runtime.getRuntime().halt(exitCode);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+
+        @Override
+        public void stop(int exitCode) {
+            signalExitCode = exitCode;
+            Thread.ofPlatform().name("mxcp-signal-stop").start(() -> {
+                kernel.close();
+                exit(exitCode);
+            });
+        }
+
+        @Override
+        public void halt(int exitCode, String reason) {
+            stderr.println("mxcp: " + reason);
+            stdout.flush();
+            stderr.flush();
+            Runtime.getRuntime().halt(exitCode);
         }
     }
 }

@@ -76,7 +76,7 @@ final class ServeCommand extends ProjectSubcommand {
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
-            ServerLifecycle lifecycle = new ServerLifecycle(running, served, terminal.err());
+            ServerLifecycle lifecycle = new ServerLifecycle(running, served, terminal.err(), context.services());
             handedOver = true;
             terminal.err().print(banner(served, settings, running, failed));
             terminal.err().flush();

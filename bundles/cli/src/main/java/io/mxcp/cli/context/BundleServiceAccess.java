@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.McpServerService;
 
 /** Gets services from the OSGi registry on first use and releases them when the command ends. */
@@ -27,6 +29,20 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
     @Override
     public McpServerService mcpServer() throws CommandFailure {
         return get(McpServerService.class, "MCP server bundle is not installed");
+    }
+
+    /** A whiteboard service the kernel's signal dispatch finds. */
+    @Override
+    public Registration onProcessSignal(ProcessSignalHandler handler) {
+        ServiceRegistration<ProcessSignalHandler> registration =
+                bundleContext.registerService(ProcessSignalHandler.class, handler, null);
+        return () -> {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException goneAlready) {
+                // unregistered when the framework stopped the bundle
+            }
+        };
     }
 
     private synchronized <T> T get(Class<T> type, String whenAbsent) throws CommandFailure {

@@ -1,6 +1,7 @@
 package io.mxcp.cli.context;
 
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.McpServerService;
 
 /**
@@ -14,4 +15,13 @@ public interface ServiceAccess {
 
     /** @throws CommandFailure when the MCP server bundle is not installed */
     McpServerService mcpServer() throws CommandFailure;
+
+    /** Passes the process signals the kernel catches to {@code handler} until the registration is closed. */
+    Registration onProcessSignal(ProcessSignalHandler handler);
+
+    /** Something registered for as long as a command needs it. */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

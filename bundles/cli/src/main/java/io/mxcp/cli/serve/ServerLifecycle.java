@@ -3,45 +3,52 @@ package io.mxcp.cli.serve;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.mxcp.cli.context.ServiceAccess;
 import io.mxcp.core.api.Project;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.RunningServer;
 
 /**
- * Keeps a started server until it ends: on SIGINT/SIGTERM a shutdown hook closes it (letting calls in flight
- * finish) and then the project; when the server ends by itself (stdio input closed) the same happens here.
+ * Keeps a started server until it ends: on SIGTERM/SIGINT (forwarded by the kernel) it closes the server, which
+ * lets calls in flight finish; when the server has ended, by a signal or by itself (stdio input closed), the
+ * project is closed and {@link #run()} returns, so the command ends normally and the kernel stops the framework.
+ * SIGHUP is not this class's business (reload).
  */
 public final class ServerLifecycle {
 
     private final RunningServer server;
     private final Project project;
     private final PrintStream notices;
+    private final ServiceAccess services;
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final Thread shutdownHook;
 
-    public ServerLifecycle(RunningServer server, Project project, PrintStream notices) {
+    public ServerLifecycle(RunningServer server, Project project, PrintStream notices, ServiceAccess services) {
         this.server = server;
         this.project = project;
         this.notices = notices;
-        this.shutdownHook = new Thread(this::stop, "mxcp-serve-shutdown");
+        this.services = services;
     }
 
     /** Blocks until the server stops (signal or end of input), then releases everything. */
     public void run() throws InterruptedException {
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        try {
+        try (ServiceAccess.Registration signals = services.onProcessSignal(this::onSignal)) {
             server.awaitTermination();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running (or ran) and stops the server itself
-            }
             stop();
         }
     }
 
+    /** Starts the drain on its own thread: the kernel wants its handlers to return at once. */
+    private void onSignal(ProcessSignal signal) {
+        if (signal == ProcessSignal.HANGUP || !draining.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("mxcp-serve-drain").start(server::close);
+    }
+
     /** Closes the server, then the project; only the first call does anything. */
-    void stop() {
+    private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
@@ -27,12 +31,17 @@ class ServeCommandTest extends ProjectFolderTest {
 
     RecordingServer mcp;
 
-    /** Starts nothing: records how it was asked to serve; the "server" ends at once, as stdio does at end of input. */
+    /**
+     * Starts nothing: records how it was asked to serve; the "server" ends at once, as stdio does at end of input,
+     * unless {@link #runsUntilClosed}.
+     */
     static final class RecordingServer implements McpServerService, RunningServer {
         Project served;
         HttpServerOptions http;
         boolean stdio;
-        boolean closed;
+        volatile boolean closed;
+        boolean runsUntilClosed;
+        final CountDownLatch closing = new CountDownLatch(1);
 
         @Override
         public RunningServer startHttp(Project project, HttpServerOptions options) {
@@ -54,12 +63,16 @@ class ServeCommandTest extends ProjectFolderTest {
         }
 
         @Override
-        public void awaitTermination() {
+        public void awaitTermination() throws InterruptedException {
+            if (runsUntilClosed) {
+                closing.await();
+            }
         }
 
         @Override
         public void close() {
             closed = true;
+            closing.countDown();
         }
     }
 
@@ -190,5 +203,33 @@ class ServeCommandTest extends ProjectFolderTest {
         assertEquals("Error: MCP server bundle is not installed\n", outcome.err());
         assertTrue(project.closed);
         assertFalse(mcp.closed);
+    }
+
+    @Test
+    void terminateAndInterruptCloseTheServerAndTheCommandSucceedsHangupDoesNot() throws Exception {
+        for (ProcessSignal stop : List.of(ProcessSignal.TERMINATE, ProcessSignal.INTERRUPT)) {
+            mcp = new RecordingServer();
+            mcp.runsUntilClosed = true;
+            cli.services.mcpServer = mcp;
+            project.closed = false;
+            CompletableFuture<Cli.Outcome> serving = CompletableFuture.supplyAsync(() -> cli.run("serve"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (cli.services.signalHandlers.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, cli.services.signalHandlers.size(), "serve registers one handler while it serves");
+
+            cli.services.signal(ProcessSignal.HANGUP);
+            Thread.sleep(100);
+            assertFalse(mcp.closed, "SIGHUP is not a stop");
+            assertFalse(serving.isDone());
+
+            cli.services.signal(stop);
+            Cli.Outcome outcome = serving.get(10, TimeUnit.SECONDS);
+            assertEquals(0, outcome.exit(), outcome.err());
+            assertTrue(mcp.closed && project.closed, stop.name());
+            assertTrue(outcome.err().contains("👋 Server stopped"), outcome.err());
+            assertTrue(cli.services.signalHandlers.isEmpty(), "the handler goes with the command");
+        }
     }
 }

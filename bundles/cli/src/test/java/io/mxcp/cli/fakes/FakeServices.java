@@ -2,6 +2,7 @@ package io.mxcp.cli.fakes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.cli.context.ServiceAccess;
@@ -9,6 +10,8 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ProjectOptions;
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.kernel.api.ProcessSignalHandler;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.McpServerService;
 
 /** Services as a test installs them: a project service opening one fake project, and optionally an MCP server. */
@@ -18,6 +21,8 @@ public final class FakeServices implements ServiceAccess {
     public ProjectException openFailure;
     public McpServerService mcpServer;
     public final List<ProjectOptions> openedWith = new ArrayList<>();
+    /** The signal handlers registered now, as the kernel would find them. */
+    public final List<ProcessSignalHandler> signalHandlers = new CopyOnWriteArrayList<>();
 
     public FakeServices(FakeProject project) {
         this.project = project;
@@ -42,5 +47,16 @@ public final class FakeServices implements ServiceAccess {
             throw CommandFailure.command("MCP server bundle is not installed");
         }
         return mcpServer;
+    }
+
+    @Override
+    public Registration onProcessSignal(ProcessSignalHandler handler) {
+        signalHandlers.add(handler);
+        return () -> signalHandlers.remove(handler);
+    }
+
+    /** What the kernel does when the process receives {@code signal}. */
+    public void signal(ProcessSignal signal) {
+        signalHandlers.forEach(handler -> handler.handle(signal));
     }
 }

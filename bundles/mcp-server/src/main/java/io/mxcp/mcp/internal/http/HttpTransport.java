@@ -28,16 +28,18 @@ public final class HttpTransport implements RunningServer {
     private final GracefulShutdownHandler graceful;
     private final LegacySessions sessions;
     private final ListenStreams listens;
+    private final RunningCalls running;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private HttpTransport(Undertow undertow, GracefulShutdownHandler graceful, LegacySessions sessions,
-            ListenStreams listens) {
+            ListenStreams listens, RunningCalls running) {
         this.undertow = undertow;
         this.graceful = graceful;
         this.sessions = sessions;
         this.listens = listens;
+        this.running = running;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
@@ -47,10 +49,11 @@ public final class HttpTransport implements RunningServer {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions();
         ListenStreams listens = new ListenStreams(engine, codec);
+        RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         PathHandler paths = new PathHandler()
                 .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, listens, options, cors,
-                        new LocalBindGuard(host, cors::lists)))
+                        new LocalBindGuard(host, cors::lists), running))
                 .addExactPath("/health", health(engine, codec));
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
@@ -59,7 +62,7 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
-        HttpTransport transport = new HttpTransport(undertow, graceful, sessions, listens);
+        HttpTransport transport = new HttpTransport(undertow, graceful, sessions, listens, running);
         LOG.log(System.Logger.Level.INFO, "MCP server listening on http://" + host + ":" + transport.port + "/mcp");
         return transport;
     }
@@ -97,7 +100,10 @@ public final class HttpTransport implements RunningServer {
         terminated.await();
     }
 
-    /** Refuses new requests (503), ends legacy and listen streams, lets calls finish for up to 5 s, then frees the port. */
+    /**
+     * Refuses new requests (503), ends legacy and listen streams, lets calls finish for up to 5 s, cancels those
+     * still running (Undertow's stop waits for every worker thread), then frees the port.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -108,7 +114,8 @@ public final class HttpTransport implements RunningServer {
             sessions.closeStreams();
             listens.closeAll();
             if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
-                LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; stopping");
+                LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; cancelling them");
+                running.cancelAll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

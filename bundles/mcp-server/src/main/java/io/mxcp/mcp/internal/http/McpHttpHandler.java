@@ -54,9 +54,10 @@ final class McpHttpHandler implements HttpHandler {
     private final CallSlots slots;
     private final CorsPolicy cors;
     private final LocalBindGuard guard;
+    private final RunningCalls running;
 
     McpHttpHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
-            HttpServerOptions options, CorsPolicy cors, LocalBindGuard guard) {
+            HttpServerOptions options, CorsPolicy cors, LocalBindGuard guard, RunningCalls running) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
@@ -67,6 +68,7 @@ final class McpHttpHandler implements HttpHandler {
         this.slots = new CallSlots(options.maxConcurrentCalls());
         this.cors = cors;
         this.guard = guard;
+        this.running = running;
     }
 
     @Override
@@ -192,8 +194,9 @@ final class McpHttpHandler implements HttpHandler {
         int status = 200;
         byte[] response;
         // only calls that run an endpoint last long enough to be worth watching for a client that leaves
-        try (DisconnectWatch.Handle watch = McpEngine.runsEndpoint(request.method())
-                ? DisconnectWatch.watch(exchange, cancellation) : DisconnectWatch.NOT_WATCHED) {
+        try (RunningCalls.Tracked tracked = running.track(cancellation);
+                DisconnectWatch.Handle watch = McpEngine.runsEndpoint(request.method())
+                        ? DisconnectWatch.watch(exchange, cancellation) : DisconnectWatch.NOT_WATCHED) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders()), cancellation,
                     stream == null ? NotificationChannel.NONE : stream, session == null ? null : session.logLevel())));

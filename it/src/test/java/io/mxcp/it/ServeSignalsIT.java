@@ -1,0 +1,118 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `mxcp serve` and the process signals (spec 02 §serve, spec 03 §7 "Shutdown"): SIGINT/SIGTERM drain and exit 0,
+ * a call that outlasts the drain is cancelled, a second SIGINT while draining ends the process at once.
+ */
+class ServeSignalsIT {
+
+    /** The drain (5 s), closing the project and stopping the framework, on a loaded machine. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(25);
+    /** Time for a call sent just before to reach its endpoint. */
+    private static final Duration CALL_UNDER_WAY = Duration.ofMillis(1500);
+
+    private static Mxcp mxcp;
+    private static Path project;
+    private static ExecutorService callers;
+
+    @BeforeAll
+    static void bootstrap() throws IOException {
+        Path work = Distribution.freshWorkFolder(ServeSignalsIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        project = mxcp.bootstrap(work, "signals");
+        Path longRunning = Distribution.clientScripts().resolve("project-extras/tools/count-forever.yml");
+        Files.copy(longRunning, project.resolve("tools/count-forever.yml"));
+        callers = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void nothingLeft() {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+        Leftovers.assertNone(mxcp);
+    }
+
+    private static ServerProcess serve(int port) {
+        return mxcp.serve(project, port);
+    }
+
+    /** Starts the long-running tool (a 10^11-row count) and gives it time to start. */
+    private static void startLongCall(int port) {
+        McpHttpClient client = new McpHttpClient(port);
+        callers.submit(() -> {
+            try {
+                client.callTool("count_forever", Map.of());
+            } catch (AssertionError cutOff) {
+                // the server may close the connection without an answer when it cancels the call at shutdown
+            }
+        });
+        sleep(CALL_UNDER_WAY);
+    }
+
+    @Test
+    void interruptStopsAnIdleServerWithExitZero() {
+        int port = FreePort.find();
+        try (ServerProcess server = serve(port)) {
+            server.signal("INT");
+            assertEquals(0, server.awaitExit(STOP_LIMIT), server::describe);
+            assertTrue(server.stderr().contains("👋 Server stopped"), server::describe);
+        }
+    }
+
+    @Test
+    void terminateCancelsACallThatOutlastsTheDrainAndExitsZero() {
+        int port = FreePort.find();
+        try (ServerProcess server = serve(port)) {
+            startLongCall(port);
+            long start = System.nanoTime();
+            server.signal("TERM");
+            assertEquals(0, server.awaitExit(STOP_LIMIT), server::describe);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofMillis(4500)) >= 0, "the call had its 5 s to finish: " + took);
+            assertTrue(server.stderr().contains("MCP calls still running after 5000 ms; cancelling them"),
+                    server::describe);
+            assertTrue(server.stderr().contains("👋 Server stopped"), server::describe);
+        }
+    }
+
+    @Test
+    void aSecondInterruptWhileDrainingExitsAtOnce() {
+        int port = FreePort.find();
+        try (ServerProcess server = serve(port)) {
+            startLongCall(port);
+            server.signal("INT");
+            sleep(Duration.ofMillis(300));
+            long start = System.nanoTime();
+            server.signal("INT");
+            assertEquals(130, server.awaitExit(Duration.ofSeconds(5)), server::describe);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "exited " + took + " after the second SIGINT");
+            assertTrue(server.stderr().contains("mxcp: second SIGINT while stopping: exiting now"), server::describe);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
