@@ -72,6 +72,11 @@ def bad_return():
     return object()
 
 
+def wrong_type(shape: str):
+    # declared `return: {type: integer}`
+    return "seven" if shape == "text" else {"n": 7}
+
+
 def object_from_text() -> str:
     # spec 01 appendix B, O15: an object return type given a string
     return "x"

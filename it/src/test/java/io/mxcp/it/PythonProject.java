@@ -12,9 +12,10 @@ import java.util.stream.Stream;
  * mxcp of the Python distribution whose HOME holds the fixture's user config (secrets, plugin config).
  *
  * <p>The project: Python tools in python/calc.py (sync, async, dates/decimals, db.execute, secrets, user
- * context, request headers, a sleeping one, a raising one and one returning a non-JSON value), an inline tool, a
- * tool whose module has a syntax error, a tool without its function, the Caesar-cipher plugin of spec 01 §8 under
- * plugins/ and a SQL tool that calls its UDF; on_init/on_shutdown hooks in calc.py.
+ * context, request headers, a sleeping one, a raising one, one returning a non-JSON value and one returning a
+ * value of the wrong type), an inline tool, a tool whose module has a syntax error, a tool without its function,
+ * the Caesar-cipher plugin of spec 01 §8 under plugins/ and a SQL tool that calls its UDF; on_init/on_shutdown
+ * hooks in calc.py.
  */
 final class PythonProject {
 

@@ -89,15 +89,37 @@ class PythonRunIT {
         assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
     }
 
-    /** Spec 01 appendix B, O15 and O16: output vectors only code (not SQL rows) can produce. */
+    /**
+     * Spec 01 appendix B, O15 and O16: output vectors only code (not SQL rows) can produce; the spec's message,
+     * then the function that returned the value.
+     */
     @Test
     void objectReturnsAreShapedThenValidated() {
-        assertEquals("Output validation failed: Expected object, got str", runError("object_from_text"));
-        assertEquals("Output validation failed: Expected object, got int", runError("object_from_list"));
+        assertEquals("Output validation failed: Expected object, got str"
+                + " (returned by function 'object_from_text' in python/calc.py)", runError("object_from_text"));
+        assertEquals("Output validation failed: Expected object, got int"
+                + " (returned by function 'object_from_list' in python/calc.py)", runError("object_from_list"));
     }
 
-    private static String runError(String tool) {
-        CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", tool, "--json-output");
+    @Test
+    void aWrongReturnTypeNamesFileAndFunction() {
+        assertEquals("Output validation failed: Expected integer, got str"
+                + " (returned by function 'wrong_type' in python/calc.py)", runError("wrong_type", "--param", "shape=text"));
+
+        CommandResult text = fixture.mxcp.run(fixture.project, "run", "tool", "wrong_type", "--param", "shape=dict");
+        assertEquals(1, text.exitCode(), text.describe());
+        assertTrue(text.stderr().contains("Error: Output validation failed: Expected integer, got dict"
+                + " (returned by function 'wrong_type' in python/calc.py)"), text.describe());
+    }
+
+    private static String runError(String tool, String... parameters) {
+        String[] command = new String[parameters.length + 4];
+        command[0] = "run";
+        command[1] = "tool";
+        command[2] = tool;
+        System.arraycopy(parameters, 0, command, 3, parameters.length);
+        command[command.length - 1] = "--json-output";
+        CommandResult result = fixture.mxcp.run(fixture.project, command);
         assertEquals(1, result.exitCode(), result.describe());
         assertEquals("error", result.json().path("status").asText(), result.describe());
         return result.json().path("error").asText();

@@ -20,8 +20,8 @@ import io.mxcp.it.McpHttpClient.ToolOutcome;
 
 /**
  * Python tools and a Python plugin behind `mxcp serve` of the Python distribution, called over MCP
- * (streamable HTTP): results, the four kinds of Python failure (each naming file and function), and a server
- * that keeps serving after them.
+ * (streamable HTTP): results, the kinds of Python failure (each naming file and function), a server that keeps
+ * serving after them, and the stop at SIGTERM. One server for the whole class: GraalPy starts slowly.
  */
 class PythonServeIT {
 
@@ -112,8 +112,12 @@ class PythonServeIT {
 
         assertTrue(failure("missing_fn").contains("Function 'missing_fn' not found in python/calc.py"));
 
-        String wrongType = failure("bad_return");
-        assertTrue(wrongType.contains("Function 'bad_return' in python/calc.py returned a value of type 'object'"), wrongType);
+        String notJson = failure("bad_return");
+        assertTrue(notJson.contains("Function 'bad_return' in python/calc.py returned a value of type 'object'"), notJson);
+
+        String wrongType = client.callTool("wrong_type", Map.of("shape", "dict")).failureText();
+        assertTrue(wrongType.contains("Error executing tool wrong_type: Output validation failed: Expected integer, got dict"
+                + " (returned by function 'wrong_type' in python/calc.py)"), wrongType);
 
         assertEquals("11", success("add", Map.of("a", 5, "b", 6)));
     }

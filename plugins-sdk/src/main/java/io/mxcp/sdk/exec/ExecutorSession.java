@@ -28,6 +28,17 @@ public interface ExecutorSession extends AutoCloseable {
      */
     Optional<String> validate(EndpointSource source, Set<String> declaredParameters);
 
+    /**
+     * Names what produced the endpoint's result, for messages about that result: the core appends
+     * {@code (returned by <origin>)} to a result that fails output shaping or validation (e.g.
+     * {@code function 'add' in python/calc.py}). Empty when the endpoint itself says it all (SQL).
+     *
+     * @since 1.2
+     */
+    default Optional<String> resultOrigin(EndpointSource source) {
+        return Optional.empty();
+    }
+
     /** Releases the session's resources, waiting briefly for calls in flight. */
     @Override
     void close();

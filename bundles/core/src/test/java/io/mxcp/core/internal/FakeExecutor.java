@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import io.mxcp.sdk.exec.EndpointExecutor;
 import io.mxcp.sdk.exec.EndpointSource;
@@ -21,6 +22,8 @@ final class FakeExecutor implements EndpointExecutor {
     final List<EndpointSource> executed = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
     volatile ProjectRuntime runtime;
+    /** What the sessions name as the origin of a result. */
+    volatile Function<EndpointSource, Optional<String>> origin = source -> Optional.empty();
 
     FakeExecutor(String language, BiFunction<EndpointSource, Map<String, Object>, Object> answer) {
         this.language = language;
@@ -47,6 +50,11 @@ final class FakeExecutor implements EndpointExecutor {
             public Optional<String> validate(EndpointSource source, Set<String> declaredParameters) {
                 return source.code().contains("BROKEN") ? Optional.of("Source code syntax validation failed: broken")
                         : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> resultOrigin(EndpointSource source) {
+                return origin.apply(source);
             }
 
             @Override

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -151,6 +152,32 @@ class PipelineTest {
             assertEquals(Reason.EXECUTION_FAILED, e.reason());
             assertEquals("not a number", project.execute(EndpointKind.TOOL, "add", Map.of("a", 1, "b", 2),
                     new CallOptions(null, Map.of(), null, true)));
+        }
+    }
+
+    @Test
+    void aResultFailingItsReturnTypeIsReportedWithWhatTheExecutorSaysProducedIt() throws Exception {
+        f.write("tools/count.yml", """
+                tool:
+                  name: count
+                  language: python
+                  return: {type: integer}
+                  source: {file: ../python/tools.py}
+                """).write("python/tools.py", "def count(): return 'seven'\n");
+        FakeExecutor python = new FakeExecutor("python", (s, a) -> "seven");
+        python.origin = source -> Optional.of("function '" + source.name() + "' in python/tools.py");
+        f.service.bindExecutor(python);
+        f.service.bindExecutor(new FakeExecutor("sql", (s, a) -> List.of()));
+        try (Project project = f.open()) {
+            EndpointException wrongType = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "count", Map.of(), CLI));
+            assertEquals("Output validation failed: Expected integer, got str"
+                    + " (returned by function 'count' in python/tools.py)", wrongType.getMessage());
+            assertEquals(Reason.EXECUTION_FAILED, wrongType.reason());
+
+            EndpointException noRows = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "add", Map.of("a", 1, "b", 2), CLI));
+            assertEquals("No results returned", noRows.getMessage(), "an executor naming no origin adds nothing");
         }
     }
 

@@ -141,11 +141,33 @@ final class PythonSession implements ExecutorSession {
         } catch (PythonException e) {
             PythonFailure failure = e.failure();
             if ("UnsupportedValue".equals(failure.type())) {
-                throw new EndpointExecutionException("Function '" + function.getMember("__name__").asString() + "' in "
-                        + shown + " returned a value of type '" + failure.message()
-                        + "', which is not JSON-like (None, bool, int, float, str, Decimal, date/time, list, dict)", e);
+                throw new EndpointExecutionException("Function " + named(function, shown) + " returned a value of type '"
+                        + failure.message() + "', which is not JSON-like (None, bool, int, float, str, Decimal, date/time,"
+                        + " list, dict)", e);
             }
             throw new EndpointExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code 'add' in python/calc.py} */
+    private static String named(Value function, String shownFile) {
+        return "'" + function.getMember("__name__").asString() + "' in " + shownFile;
+    }
+
+    /** The function of a file endpoint ({@code function 'add' in python/calc.py}); inline code has none. */
+    @Override
+    public Optional<String> resultOrigin(EndpointSource source) {
+        if (source.file() == null) {
+            return Optional.empty();
+        }
+        Path file = source.file().toAbsolutePath().normalize();
+        String shown = relative(file);
+        try {
+            PythonRuntime python = runtime();
+            Value function = python.function(python.module(file), source.kind(), source.name(), file);
+            return Optional.of(function == null ? shown : "function " + named(function, shown));
+        } catch (EndpointExecutionException | PythonException | PolyglotException e) {
+            return Optional.of(shown);
         }
     }
 

@@ -26,6 +26,7 @@ import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.PromptMessage;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
+import io.mxcp.sdk.exec.ExecutorSession;
 
 /**
  * One endpoint call (spec 01 §4.1): lookup, input conversion, executor, output shaping, output validation,
@@ -56,18 +57,16 @@ public final class EndpointPipeline {
             return renderPrompt(definition, arguments, skipValidation);
         }
         Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
-        Object result = BuiltinSqlTools.isExecuteSqlQuery(definition)
-                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options)
-                : run(definition, converted, options);
-        try {
+        ResultCheck check = result -> {
             Object shaped = OutputShaper.shape(result, definition.returns());
             if (definition.returns() != null && !skipValidation) {
                 OutputValidator.validate(shaped, definition.returns());
             }
             return ValueSerializer.serialize(shaped);
-        } catch (OutputException e) {
-            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
-        }
+        };
+        return BuiltinSqlTools.isExecuteSqlQuery(definition)
+                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options, check)
+                : run(definition.language(), () -> source(definition), converted, options, check);
     }
 
     /**
@@ -79,7 +78,8 @@ public final class EndpointPipeline {
         try {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) ValueSerializer.serialize(
-                    run("sql", () -> adHocSource("query", sql), parameters == null ? Map.of() : parameters, options));
+                    run("sql", () -> adHocSource("query", sql), parameters == null ? Map.of() : parameters, options,
+                            ResultCheck.NONE));
             return rows;
         } catch (EndpointException e) {
             String message = e.getMessage();
@@ -103,15 +103,34 @@ public final class EndpointPipeline {
         return new EndpointSource("tool", name, "sql", sql == null ? "" : sql, null, null);
     }
 
-    private Object run(String language, SourceSupplier source, Map<String, Object> arguments, CallOptions options)
-            throws EndpointException {
+    /**
+     * Executes and checks the result while the session is leased, so that a result failing its check is reported
+     * with what produced it (the executor's {@link ExecutorSession#resultOrigin}).
+     */
+    private Object run(String language, SourceSupplier source, Map<String, Object> arguments, CallOptions options,
+            ResultCheck check) throws EndpointException {
         try (ExecutorSessions.Lease lease = sessions.acquire(language)) {
-            return lease.session().execute(source.get(), arguments, CallContext.of(options));
+            EndpointSource loaded = source.get();
+            Object result = lease.session().execute(loaded, arguments, CallContext.of(options));
+            try {
+                return check.apply(result);
+            } catch (OutputException e) {
+                throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage() + origin(lease.session(), loaded), e);
+            }
         } catch (EndpointExecutionException | UnsupportedLanguageException e) {
             throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
+        }
+    }
+
+    /** {@code " (returned by <origin>)"}, or nothing when the executor names no origin. */
+    private static String origin(ExecutorSession session, EndpointSource source) {
+        try {
+            return session.resultOrigin(source).map(origin -> " (returned by " + origin + ")").orElse("");
+        } catch (RuntimeException e) {
+            return "";
         }
     }
 
@@ -124,14 +143,16 @@ public final class EndpointPipeline {
         }
     }
 
-    private Object run(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options)
-            throws EndpointException {
-        return run(definition.language(), () -> source(definition), arguments, options);
-    }
-
     /** Loads the source once a session is leased, so a missing executor is reported before a missing file. */
     private interface SourceSupplier {
         EndpointSource get() throws EndpointException;
+    }
+
+    /** Output shaping, validation and serialization of a result (spec 01 §3.5–3.6). */
+    private interface ResultCheck {
+        ResultCheck NONE = result -> result;
+
+        Object apply(Object result) throws OutputException;
     }
 
     private EndpointSource source(EndpointDefinition definition) throws EndpointException {
