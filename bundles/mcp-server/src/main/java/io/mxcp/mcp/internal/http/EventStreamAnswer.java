@@ -15,7 +15,7 @@ import io.undertow.util.HttpString;
 /**
  * The answer to one POST as its own {@code text/event-stream}, opened by the request's first notification: the
  * notifications go out as they come, the response is the last event. A request that sends no notification is
- * answered as usual (JSON, which costs less). The exchange must be in blocking mode.
+ * answered as usual (JSON, which costs less). The stream is written by the thread running the call, in blocking mode.
  */
 final class EventStreamAnswer implements NotificationChannel {
     static final String EVENT_STREAM = "text/event-stream";
@@ -55,6 +55,9 @@ final class EventStreamAnswer implements NotificationChannel {
         }
         try {
             if (stream == null) {
+                if (!exchange.isBlocking()) {
+                    exchange.startBlocking();
+                }
                 exchange.setStatusCode(200);
                 eventStreamHeaders(exchange);
                 stream = exchange.getOutputStream();
@@ -67,20 +70,22 @@ final class EventStreamAnswer implements NotificationChannel {
     }
 
     /**
-     * Writes the response as the last event and ends the stream.
+     * Ends the sending of notifications once the call has its response.
      *
-     * @return false when no notification opened the stream: the caller answers as usual
+     * @return true when a notification opened the stream: the response must then be written with {@link #finish};
+     *         false when the caller answers as usual
      */
-    synchronized boolean finish(byte[] response) {
+    synchronized boolean seal() {
         closed = true;
-        if (stream == null) {
-            return false;
-        }
+        return stream != null;
+    }
+
+    /** Writes the response as the last event of an opened stream and ends it. */
+    synchronized void finish(byte[] response) {
         try (OutputStream out = stream) {
             out.write(frame(response));
         } catch (IOException e) {
             // the client has gone; nothing is left to tell it
         }
-        return true;
     }
 }

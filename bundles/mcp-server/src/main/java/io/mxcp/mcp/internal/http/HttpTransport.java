@@ -52,8 +52,9 @@ public final class HttpTransport implements RunningServer {
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         PathHandler paths = new PathHandler()
-                .addExactPath("/mcp", new McpHttpHandler(engine, codec, sessions, listens, options, cors,
-                        new LocalBindGuard(host, cors::lists), running))
+                .addExactPath("/mcp", new McpHttpHandler(codec, sessions, options.stateless(),
+                        new PostHandler(engine, codec, sessions, listens, options, running), cors,
+                        new LocalBindGuard(host, cors::lists)))
                 .addExactPath("/health", health(engine, codec));
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+
 /** The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. */
 final class LegacySessions {
     private final Map<String, LegacySession> sessions = new ConcurrentHashMap<>();
@@ -17,6 +20,18 @@ final class LegacySessions {
     /** The session, or null when unknown or ended. */
     LegacySession find(String id) {
         return sessions.get(id);
+    }
+
+    /** The session a request names, or the transport error for a missing or unknown one. */
+    LegacySession require(String id) throws JsonRpcException {
+        if (id == null) {
+            throw JsonRpcErrors.sessionRequired();
+        }
+        LegacySession session = sessions.get(id);
+        if (session == null) {
+            throw JsonRpcErrors.sessionNotFound(id);
+        }
+        return session;
     }
 
     /** Ends the session; false when it was unknown. */

@@ -1,0 +1,256 @@
+package io.mxcp.mcp.internal.http;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.mxcp.mcp.internal.protocol.Classification;
+import io.mxcp.mcp.internal.protocol.EraClassifier;
+import io.mxcp.mcp.internal.protocol.InboundHeaders;
+import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.NotificationChannel;
+import io.mxcp.mcp.internal.protocol.RequestContext;
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.sse.ServerSentEventHandler;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+
+/**
+ * POST {@code /mcp}: one JSON-RPC message. The connection belongs to its IO thread: the body is read there, a
+ * worker runs the message, and the answer goes back to the IO thread to be written, after which Undertow readies
+ * the connection for the next request on that same thread. An answer written by the worker would leave Undertow
+ * handing the connection back across threads while its IO thread spins waiting (HttpReadListener's request state),
+ * which with many connections on two cores cost a large share of the server's CPU. Only an answer that became an
+ * event stream (a call that sent notifications) is written by the worker, in blocking mode.
+ */
+final class PostHandler {
+    static final HttpString SESSION_ID = new HttpString("Mcp-Session-Id");
+    private static final HttpString PROTOCOL_VERSION = new HttpString("MCP-Protocol-Version");
+    private static final HttpString MCP_METHOD = new HttpString("Mcp-Method");
+    private static final HttpString MCP_NAME = new HttpString("Mcp-Name");
+    private static final String EVENT_STREAM = EventStreamAnswer.EVENT_STREAM;
+    private static final long STREAM_KEEP_ALIVE_MS = 15_000;
+    /** What a client told the server is busy waits before trying again. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final McpEngine engine;
+    private final JsonRpcCodec codec;
+    private final LegacySessions sessions;
+    private final ListenStreams listens;
+    private final boolean stateless;
+    private final boolean jsonResponse;
+    private final long maxRequestBytes;
+    private final CallSlots slots;
+    private final RunningCalls running;
+
+    PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
+            HttpServerOptions options, RunningCalls running) {
+        this.engine = engine;
+        this.codec = codec;
+        this.sessions = sessions;
+        this.listens = listens;
+        this.stateless = options.stateless();
+        this.jsonResponse = options.jsonResponse();
+        this.maxRequestBytes = options.maxRequestBytes();
+        this.slots = new CallSlots(options.maxConcurrentCalls());
+        this.running = running;
+    }
+
+    /** Reads the body (IO thread), then hands the message to a worker. */
+    void receive(HttpServerExchange exchange) {
+        if (exchange.getRequestContentLength() > maxRequestBytes) {
+            tooLarge(exchange);
+            return;
+        }
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize((int) Math.min(maxRequestBytes, Integer.MAX_VALUE - 8));
+        receiver.receiveFullBytes(this::received, (failed, error) -> {
+            if (error instanceof Receiver.RequestToLargeException) {
+                tooLarge(failed);
+            } else {
+                failed.setPersistent(false);
+                failed.endExchange();
+            }
+        });
+    }
+
+    private void received(HttpServerExchange exchange, byte[] body) {
+        CallCancellation cancellation = new CallCancellation();
+        // armed here, on the IO thread, so that watching the connection costs no cross-thread wake-up
+        DisconnectWatch.Handle watch = DisconnectWatch.watch(exchange, cancellation);
+        PostedMessage posted = new PostedMessage(exchange, body, cancellation, watch);
+        exchange.dispatch(dispatched -> handle(posted));
+    }
+
+    /** 413 naming the limit; the connection is closed rather than the rest of the body read. */
+    private void tooLarge(HttpServerExchange exchange) {
+        exchange.setPersistent(false);
+        HttpReplies.refuse(exchange, codec, JsonRpcErrors.transport(413, "Payload Too Large: the request body "
+                + "exceeds the limit of " + maxRequestBytes + " bytes (transport.http.max_request_bytes)"));
+    }
+
+    /** Runs one message (worker thread). */
+    private void handle(PostedMessage posted) throws Exception {
+        HttpServerExchange exchange = posted.exchange();
+        HeaderMap headers = exchange.getRequestHeaders();
+        String accept = headers.getFirst(Headers.ACCEPT);
+        Boolean eventStream = jsonResponse ? Boolean.FALSE : answerAsEventStream(accept);
+        if (eventStream == null) {
+            posted.reply(406, codec.error(null, JsonRpcErrors.transport(406,
+                    "Not Acceptable: the client must accept application/json or text/event-stream")), false);
+            return;
+        }
+        JsonNode node;
+        try {
+            node = codec.parse(posted.body());
+        } catch (JsonRpcException e) {
+            posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
+            return;
+        }
+        if (JsonRpcCodec.isResponse(node)) {
+            posted.replyEmpty(202);
+            return;
+        }
+        JsonRpcMessage message;
+        try {
+            message = codec.toMessage(node);
+        } catch (JsonRpcException e) {
+            posted.reply(e.httpStatus(), codec.error(JsonRpcCodec.idOf(node), e), eventStream);
+            return;
+        }
+        InboundHeaders inbound = new InboundHeaders(headers.getFirst(PROTOCOL_VERSION), headers.getFirst(MCP_METHOD),
+                headers.getFirst(MCP_NAME), headers.getFirst(SESSION_ID));
+        Classification classification;
+        LegacySession session;
+        try {
+            classification = EraClassifier.classifyHttp(message, inbound);
+            session = classification.modern() || stateless || isInitialize(message) ? null
+                    : sessions.require(inbound.sessionId());
+        } catch (JsonRpcException e) {
+            posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
+            return;
+        }
+        if (message.isNotification()) {
+            if (session != null && message.method().equals("notifications/cancelled")) {
+                session.cancel(message.params().path("requestId"));
+            }
+            posted.replyEmpty(202);
+            return;
+        }
+        if (McpEngine.opensListenStream(message, classification)) {
+            posted.stopWatching();
+            listen(exchange, message);
+            return;
+        }
+        boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
+        if (!McpEngine.runsEndpoint(message.method())) {
+            answer(posted, message, classification, session, eventStream, false);
+        } else if (slots.tryAcquire()) {
+            try {
+                answer(posted, message, classification, session, eventStream, streamable);
+            } finally {
+                slots.release();
+            }
+        } else {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            posted.reply(503, codec.error(message.id(), slots.busy()), false);
+        }
+    }
+
+    /**
+     * Answers a request. An endpoint call whose client accepts an event stream gets a notification channel: its
+     * first progress or log message turns the answer into that request's own stream.
+     */
+    private void answer(PostedMessage posted, JsonRpcMessage request, Classification classification,
+            LegacySession session, boolean eventStream, boolean streamable) {
+        HttpServerExchange exchange = posted.exchange();
+        CallCancellation cancellation = posted.cancellation();
+        if (session != null) {
+            session.track(request.id(), cancellation);
+        }
+        EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
+        int status = 200;
+        byte[] response;
+        try (RunningCalls.Tracked tracked = running.track(cancellation)) {
+            response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
+                    lowerCased(exchange.getRequestHeaders()), cancellation,
+                    stream == null ? NotificationChannel.NONE : stream, session == null ? null : session.logLevel())));
+            if (isInitialize(request) && !stateless) {
+                exchange.getResponseHeaders().put(SESSION_ID, sessions.create().id());
+            }
+        } catch (JsonRpcException e) {
+            status = e.httpStatus();
+            response = codec.error(request.id(), e);
+        } finally {
+            if (session != null) {
+                session.untrack(request.id(), cancellation);
+            }
+        }
+        if (stream != null && stream.seal()) {
+            posted.stopWatching();
+            stream.finish(response);
+        } else {
+            posted.reply(status, response, eventStream);
+        }
+    }
+
+    /** A 2026-07-28 listen stream: the acknowledgement first, then held open until either side ends it. */
+    private void listen(HttpServerExchange exchange, JsonRpcMessage request) throws Exception {
+        String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
+        if (accept == null || !accept.contains(EVENT_STREAM)) {
+            HttpReplies.send(exchange, 406, codec.error(request.id(), JsonRpcErrors.transport(406,
+                    "Not Acceptable: subscriptions/listen answers with text/event-stream")), false);
+            return;
+        }
+        String acknowledgement;
+        try {
+            acknowledgement = codec.mapper().writeValueAsString(engine.acknowledge(request));
+        } catch (JsonRpcException e) {
+            HttpReplies.send(exchange, e.httpStatus(), codec.error(request.id(), e), false);
+            return;
+        }
+        exchange.getResponseHeaders().put(EventStreamAnswer.ACCEL_BUFFERING, "no")
+                .put(Headers.CACHE_CONTROL, "no-cache");
+        new ServerSentEventHandler((connection, lastEventId) -> {
+            listens.add(connection, request.id());
+            connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
+            connection.send(acknowledgement, "message", null, null);
+        }).handleRequest(exchange);
+    }
+
+    private static boolean isInitialize(JsonRpcMessage message) {
+        return message.method().equals("initialize");
+    }
+
+    /**
+     * JSON unless the client accepts only an event stream; null when it accepts neither. A single answer as
+     * JSON is what every client reads, and it costs less than a stream.
+     */
+    private static Boolean answerAsEventStream(String accept) {
+        if (accept == null || accept.isBlank() || accept.contains("application/json") || accept.contains("*/*")
+                || accept.contains("application/*")) {
+            return Boolean.FALSE;
+        }
+        return accept.contains(EVENT_STREAM) ? Boolean.TRUE : null;
+    }
+
+    /** The request's headers for the core: names lower-cased, first value of each. */
+    private static Map<String, String> lowerCased(HeaderMap headers) {
+        Map<String, String> map = new HashMap<>(headers.size() * 2);
+        for (HeaderValues values : headers) {
+            map.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+        }
+        return map;
+    }
+}

@@ -1,0 +1,61 @@
+package io.mxcp.mcp.internal.http;
+
+import java.nio.ByteBuffer;
+
+import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.undertow.server.HttpServerExchange;
+
+/**
+ * One POSTed message between its IO thread and the worker that runs it. The IO thread read the body and started
+ * watching the connection; the worker decides the answer and hands it back, so that the watch ends and the answer
+ * is written on the IO thread, which owns the connection.
+ */
+final class PostedMessage {
+    private final HttpServerExchange exchange;
+    private final byte[] body;
+    private final CallCancellation cancellation;
+    private final DisconnectWatch.Handle watch;
+
+    PostedMessage(HttpServerExchange exchange, byte[] body, CallCancellation cancellation,
+            DisconnectWatch.Handle watch) {
+        this.exchange = exchange;
+        this.body = body;
+        this.cancellation = cancellation;
+        this.watch = watch;
+    }
+
+    HttpServerExchange exchange() {
+        return exchange;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    CallCancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Answers with a body, written once the worker's handler returned. */
+    void reply(int status, byte[] json, boolean eventStream) {
+        ByteBuffer answer = HttpReplies.prepare(exchange, status, json, eventStream);
+        exchange.dispatch(exchange.getIoThread(), () -> {
+            watch.close();
+            HttpReplies.write(exchange, answer);
+        });
+    }
+
+    /** Answers with a status and no body (202 for notifications and responses). */
+    void replyEmpty(int status) {
+        exchange.setStatusCode(status);
+        exchange.dispatch(exchange.getIoThread(), () -> {
+            watch.close();
+            exchange.endExchange();
+        });
+    }
+
+    /** Ends the watch from the worker, for an answer the worker writes itself (an event stream it opened). */
+    void stopWatching() {
+        watch.close();
+    }
+}
