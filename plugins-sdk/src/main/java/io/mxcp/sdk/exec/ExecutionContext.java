@@ -6,7 +6,10 @@ import java.util.Optional;
 import io.mxcp.sdk.auth.UserContext;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The call an executor serves: who calls, with which request headers, and whether it still wants the answer. */
+/**
+ * The call an executor serves: who calls, with which request headers, whether it still wants the answer, where its
+ * progress and log messages go and how it asks the client for input.
+ */
 @ProviderType
 public interface ExecutionContext {
 
@@ -21,5 +24,10 @@ public interface ExecutionContext {
     /** Where the endpoint's progress and log messages go. */
     default CallNotifications notifications() {
         return CallNotifications.none();
+    }
+
+    /** Asks the MCP client of the call for input (elicitation, sampling, roots); see {@link ClientInput}. */
+    default ClientInput clientInput() {
+        return ClientInput.unavailable("but this call has no MCP client to ask");
     }
 }

@@ -13,7 +13,9 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
+import io.mxcp.sdk.exec.ClientInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +25,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a tool, resource or prompt of the project.")
 final class RunCommand extends ProjectSubcommand {
+
+    /** An endpoint that asks for elicitation, sampling or roots fails: a command line has no MCP client. */
+    private static final ClientInput NO_CLIENT =
+            ClientInput.unavailable("which mxcp run cannot provide: there is no MCP client to answer");
 
     @Parameters(index = "0", paramLabel = "TYPE", converter = EndpointKindConverter.class,
             description = "tool, resource or prompt")
@@ -64,7 +70,8 @@ final class RunCommand extends ProjectSubcommand {
             if (!jsonOutput) {
                 terminal.out().print(header(arguments, project.readOnly()));
             }
-            CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation);
+            CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation,
+                    CallNotifications.none(), NO_CLIENT);
             // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
             project.initializeRuntime();
             Object result = project.execute(kind, name, ParamParser.values(arguments), options);

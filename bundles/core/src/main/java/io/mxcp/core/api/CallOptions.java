@@ -5,6 +5,7 @@ import java.util.Map;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
+import io.mxcp.sdk.exec.ClientInput;
 
 /**
  * Who makes a call and how.
@@ -14,13 +15,21 @@ import io.mxcp.sdk.exec.CancellationSignal;
  * @param cancellation         the caller's cancellation
  * @param skipOutputValidation the CLI's {@code --skip-output-validation}
  * @param notifications        where the endpoint's progress and log messages go
+ * @param clientInput          how the endpoint asks the caller's MCP client for input, or null when there is no
+ *                             client to ask
  */
 public record CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
-        boolean skipOutputValidation, CallNotifications notifications) {
+        boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput) {
 
-    /** Options of a call whose progress and log messages nobody receives. */
+    /** Options of a call that has no MCP client to ask for input. */
+    public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
+            boolean skipOutputValidation, CallNotifications notifications) {
+        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, null);
+    }
+
+    /** Options of a call whose progress and log messages nobody receives and that has no MCP client to ask. */
     public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
             boolean skipOutputValidation) {
-        this(user, requestHeaders, cancellation, skipOutputValidation, CallNotifications.none());
+        this(user, requestHeaders, cancellation, skipOutputValidation, CallNotifications.none(), null);
     }
 }

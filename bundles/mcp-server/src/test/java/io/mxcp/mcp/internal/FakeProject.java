@@ -4,13 +4,13 @@ import static io.mxcp.mcp.internal.TypeBuilder.type;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -22,13 +22,15 @@ import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.TypeDefinition;
-import io.mxcp.mcp.internal.protocol.InputRequired;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.InputRequest;
 
 /**
  * A project with a few endpoints whose behaviour the tests can predict: {@code echo} (string in, string out),
  * {@code add} (integers, validates {@code a >= 0}), {@code user} (object return), {@code fail}, {@code slow}
  * (waits until cancelled), {@code report} (sends progress and log messages), {@code gate} (waits for
- * {@link #gateOpen}), a disabled tool, a file that failed to load, two resources and a prompt.
+ * {@link #gateOpen}), {@code ask} and {@code ask_steps} (ask the client for input), a disabled tool, a file that
+ * failed to load, three resources (one asks for the client's roots) and a prompt.
  */
 public final class FakeProject implements Project {
     /** Arguments each call received, by endpoint identifier. */
@@ -57,14 +59,17 @@ public final class FakeProject implements Project {
         tool("slow", "Waits until cancelled", List.of(), null, null);
         tool("report", "Reports progress 1, 1, 2, 3 of 3 and logs at debug, info and error", List.of(), null, null);
         tool("gate", "Waits until the test opens the gate", List.of(), null, null);
-        tool("ask", "Asks the client for a user name (elicitation) and a capital (sampling)",
+        tool("ask", "Asks the client for a user name (elicitation) and a capital (sampling) at once",
                 List.of(param("topic", type("string"))), null, null);
+        tool("ask_steps", "Asks for a name, then for a colour (two rounds for a 2026-07-28 client)", List.of(), null,
+                null);
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/hidden.yml"), "tools/hidden.yml", EndpointKind.TOOL,
                 "hidden", definition(EndpointKind.TOOL, "hidden", null, null, List.of(), null, false), null));
         endpoints.add(new DiscoveredEndpoint(Path.of("tools/broken.yml"), "tools/broken.yml", EndpointKind.TOOL, null,
                 null, "broken"));
         resource("config://app", "The app config", List.of());
         resource("users://{id}/profile", "A user's profile", List.of(param("id", type("number"))));
+        resource("roots://client", "The client's roots (asks roots/list)", List.of());
         endpoints.add(new DiscoveredEndpoint(Path.of("prompts/greet.yml"), "prompts/greet.yml", EndpointKind.PROMPT,
                 "greet", definition(EndpointKind.PROMPT, "greet", null, "Greets",
                         List.of(param("who", type("string").description("Who").examples("World", "Alice"))), null, true),
@@ -114,7 +119,9 @@ public final class FakeProject implements Project {
             case "slow" -> slow(options);
             case "report" -> report(options);
             case "gate" -> gate();
-            case "ask" -> throw new EndpointException(Reason.EXECUTION_FAILED, "needs input", askForInput());
+            case "ask" -> ask(options, arguments.get("topic"));
+            case "ask_steps" -> askSteps(options);
+            case "roots://client" -> roots(options);
             case "config://app" -> Map.of("debug", true);
             case "users://{id}/profile" -> "profile of " + arguments.get("id");
             case "greet" -> {
@@ -129,13 +136,46 @@ public final class FakeProject implements Project {
         };
     }
 
-    private static InputRequired askForInput() {
-        ObjectNode requests = Messages.JSON.createObjectNode();
-        ObjectNode elicitation = requests.putObject("user_name").put("method", "elicitation/create");
-        elicitation.putObject("params").put("message", "Your name?");
-        requests.putObject("capital").put("method", "sampling/createMessage").putObject("params")
-                .put("maxTokens", 10);
-        return new InputRequired(requests, Messages.JSON.createObjectNode().put("round", 1));
+    /** Runs of {@code ask_steps} so far (a 2026-07-28 call runs once per round). */
+    public final AtomicInteger stepRuns = new AtomicInteger();
+
+    private static Object ask(CallOptions options, Object topic) throws EndpointException {
+        Map<String, InputRequest> requests = new LinkedHashMap<>();
+        requests.put("user_name", InputRequest.elicitation("Your name?", Map.of("type", "object",
+                "properties", Map.of("name", Map.of("type", "string")))));
+        requests.put("capital", InputRequest.sampling(Map.of("maxTokens", 10, "messages", List.of(Map.of("role",
+                "user", "content", Map.of("type", "text", "text", "Capital of France?"))))));
+        Map<String, Map<String, Object>> answers = askClient(options, requests);
+        Object name = ((Map<?, ?>) answers.get("user_name").get("content")).get("name");
+        Object capital = ((Map<?, ?>) answers.get("capital").get("content")).get("text");
+        return name + " asks about " + topic + ": " + capital;
+    }
+
+    private Object askSteps(CallOptions options) throws EndpointException {
+        stepRuns.incrementAndGet();
+        Map<String, Object> name = askClient(options, Map.of("step1", InputRequest.elicitation("Name?", Map.of())))
+                .get("step1");
+        Map<String, Object> colour = askClient(options, Map.of("step2", InputRequest.elicitation("Colour?", Map.of())))
+                .get("step2");
+        return ((Map<?, ?>) name.get("content")).get("name") + " likes " + ((Map<?, ?>) colour.get("content")).get("color");
+    }
+
+    private static Object roots(CallOptions options) throws EndpointException {
+        try {
+            return options.clientInput().ask(InputRequest.roots()).get("roots");
+        } catch (EndpointExecutionException e) {
+            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        }
+    }
+
+    /** Asks and fails as the core does. */
+    private static Map<String, Map<String, Object>> askClient(CallOptions options, Map<String, InputRequest> requests)
+            throws EndpointException {
+        try {
+            return options.clientInput().ask(requests);
+        } catch (EndpointExecutionException e) {
+            throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
+        }
     }
 
     private Object gate() {

@@ -9,21 +9,33 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
+import io.mxcp.sdk.exec.ClientInput;
 import io.mxcp.sdk.exec.ExecutionContext;
 
-/** The {@link ExecutionContext} an executor sees for one call. */
+/**
+ * The {@link ExecutionContext} an executor sees for one call.
+ *
+ * @param client how to ask the caller's MCP client for input, or null when there is none
+ */
 record CallContext(Optional<UserContext> user, Map<String, String> requestHeaders, CancellationSignal cancellation,
-        CallNotifications notifications) implements ExecutionContext {
+        CallNotifications notifications, ClientInput client) implements ExecutionContext {
 
     static CallContext of(CallOptions options) {
         if (options == null) {
-            return new CallContext(Optional.empty(), Map.of(), CancellationSignal.never(), CallNotifications.none());
+            return new CallContext(Optional.empty(), Map.of(), CancellationSignal.never(), CallNotifications.none(),
+                    null);
         }
         return new CallContext(Optional.ofNullable(options.user()),
                 // the headers keep their order: get_request_headers_json() prints them as given (spec 01 §4.3)
                 options.requestHeaders() == null ? Map.of()
                         : Collections.unmodifiableMap(new LinkedHashMap<>(options.requestHeaders())),
                 options.cancellation() == null ? CancellationSignal.never() : options.cancellation(),
-                options.notifications() == null ? CallNotifications.none() : options.notifications());
+                options.notifications() == null ? CallNotifications.none() : options.notifications(),
+                options.clientInput());
+    }
+
+    @Override
+    public ClientInput clientInput() {
+        return client == null ? ExecutionContext.super.clientInput() : client;
     }
 }

@@ -47,7 +47,7 @@ public final class HttpTransport implements RunningServer {
     public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options)
             throws IOException {
         String host = options.host() == null ? "localhost" : options.host();
-        LegacySessions sessions = new LegacySessions();
+        LegacySessions sessions = new LegacySessions(codec.mapper());
         ListenStreams listens = new ListenStreams(engine, codec);
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());

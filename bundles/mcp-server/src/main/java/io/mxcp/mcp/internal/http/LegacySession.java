@@ -8,21 +8,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.ClientLogLevel;
+import io.mxcp.mcp.internal.protocol.ClientRequests;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
-/** One 2025-era streamable HTTP session: its calls in flight and its optional GET event stream. */
+/**
+ * One 2025-era streamable HTTP session: its calls in flight, its optional GET event stream, and the server's
+ * requests to its client that wait for an answer.
+ */
 final class LegacySession {
     private final String id;
+    private final ClientRequests clientRequests;
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
     private final ClientLogLevel logLevel = new ClientLogLevel();
     private ServerSentEventConnection stream;
 
-    LegacySession(String id) {
+    LegacySession(String id, ClientRequests clientRequests) {
         this.id = id;
+        this.clientRequests = clientRequests;
     }
 
     String id() {
         return id;
+    }
+
+    ClientRequests clientRequests() {
+        return clientRequests;
     }
 
     /** The level the client chose with {@code logging/setLevel}. */

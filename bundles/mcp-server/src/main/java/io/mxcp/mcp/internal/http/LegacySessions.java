@@ -4,15 +4,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.protocol.ClientRequests;
 
 /** The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. */
 final class LegacySessions {
     private final Map<String, LegacySession> sessions = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper;
+
+    LegacySessions(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     LegacySession create() {
-        LegacySession session = new LegacySession(UUID.randomUUID().toString());
+        LegacySession session = new LegacySession(UUID.randomUUID().toString(), new ClientRequests(mapper));
         sessions.put(session.id(), session);
         return session;
     }

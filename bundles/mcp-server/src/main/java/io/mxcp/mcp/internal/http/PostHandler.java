@@ -119,6 +119,7 @@ final class PostHandler {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
+            answered(headers.getFirst(SESSION_ID), node);
             posted.replyEmpty(202);
             return;
         }
@@ -179,19 +180,26 @@ final class PostHandler {
         if (session != null) {
             session.track(request.id(), cancellation);
         }
+        // an initialize opens its session first: the handler records there what the client may be asked
+        LegacySession opened = isInitialize(request) && !stateless ? sessions.create() : null;
+        LegacySession legacy = opened != null ? opened : session;
         EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
         int status = 200;
         byte[] response;
         try (RunningCalls.Tracked tracked = running.track(cancellation)) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders()), cancellation,
-                    stream == null ? NotificationChannel.NONE : stream, session == null ? null : session.logLevel())));
-            if (isInitialize(request) && !stateless) {
-                exchange.getResponseHeaders().put(SESSION_ID, sessions.create().id());
+                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.logLevel(),
+                    legacy == null ? null : legacy.clientRequests())));
+            if (opened != null) {
+                exchange.getResponseHeaders().put(SESSION_ID, opened.id());
             }
         } catch (JsonRpcException e) {
             status = e.httpStatus();
             response = codec.error(request.id(), e);
+            if (opened != null) {
+                sessions.end(opened.id());
+            }
         } finally {
             if (session != null) {
                 session.untrack(request.id(), cancellation);
@@ -202,6 +210,14 @@ final class PostHandler {
             stream.finish(response);
         } else {
             posted.reply(status, response, eventStream);
+        }
+    }
+
+    /** A client's response to a request of this server: delivered to the session's call that waits for it. */
+    private void answered(String sessionId, JsonNode response) {
+        LegacySession session = stateless || sessionId == null ? null : sessions.find(sessionId);
+        if (session != null) {
+            session.clientRequests().answer(response);
         }
     }
 

@@ -17,6 +17,7 @@ import io.mxcp.mcp.internal.mapping.PromptCatalog;
 import io.mxcp.mcp.internal.mapping.ResourceCatalog;
 import io.mxcp.mcp.internal.mapping.ToolCatalog;
 import io.mxcp.mcp.internal.mapping.ToolResults;
+import io.mxcp.sdk.exec.ClientInput;
 
 /** {@code tools/call}, {@code resources/read} and {@code prompts/get}: run the endpoint through the core. */
 final class EndpointMethods {
@@ -47,12 +48,12 @@ final class EndpointMethods {
      * Arguments that fail the MCP-layer check (spec 01 §3.9) and failures while running are {@code isError}
      * results naming the tool. An unknown tool is a -32602 error for
      * modern requests (the 2026-07-28 schema's example) and an {@code isError} result for legacy ones (spec 04 §2).
-     * A tool that asks for client input gets an {@code input_required} result (modern) or an {@code isError} one.
+     * A modern call whose tool needs client input gets an {@code input_required} result.
      */
     RpcResult callTool(ObjectNode params, RequestContext context) throws JsonRpcException {
         String name = requiredText(params, "name");
         ObjectNode arguments = arguments(params, "tools/call");
-        inputs.verifyRetry("tools/call", name, params);
+        ClientInput input = inputs.open("tools/call", name, params, context);
         ToolCatalog.Tool tool = tools.find(name);
         ObjectNode result;
         if (tool == null) {
@@ -60,33 +61,23 @@ final class EndpointMethods {
         } else {
             try {
                 Object value = project.execute(EndpointKind.TOOL, name, tool.arguments().apply(arguments),
-                        options(params, context));
+                        options(params, context, input));
                 result = toolResults.success(value, tool.definition().returns());
             } catch (InvalidArgumentsException e) {
                 result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (EndpointException e) {
-                InputRequired asked = InputRequired.in(e);
+                ObjectNode asked = inputs.inputRequired(e, input, "tools/call", name, params);
                 if (asked != null) {
-                    return toolAsked(asked, name, params, context);
+                    return RpcResult.of(asked);
                 }
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
                         : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
-            } catch (InputRequired asked) {
-                return toolAsked(asked, name, params, context);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Tool " + name + " failed unexpectedly", e);
                 result = toolResults.error("Error executing tool " + name + ": " + e);
             }
         }
         return RpcResult.of(results.complete(result, context.modern()));
-    }
-
-    private RpcResult toolAsked(InputRequired asked, String name, ObjectNode params, RequestContext context)
-            throws JsonRpcException {
-        if (context.modern()) {
-            return RpcResult.of(inputs.inputRequired(asked, "tools/call", name, params));
-        }
-        return RpcResult.of(toolResults.error("Error executing tool " + name + ": " + InputRounds.legacyRefusal(asked)));
     }
 
     private ObjectNode unknownTool(String name, RequestContext context) throws JsonRpcException {
@@ -99,7 +90,7 @@ final class EndpointMethods {
     /** Matches the URI against the declared URIs and templates; the placeholder values are the arguments. */
     RpcResult readResource(ObjectNode params, RequestContext context) throws JsonRpcException {
         String uri = requiredText(params, "uri");
-        inputs.verifyRetry("resources/read", uri, params);
+        ClientInput input = inputs.open("resources/read", uri, params, context);
         ResourceCatalog.Match match = resources.match(uri);
         if (match == null) {
             throw JsonRpcErrors.resourceNotFound(uri, context.modern());
@@ -107,15 +98,15 @@ final class EndpointMethods {
         Object value;
         try {
             value = project.execute(EndpointKind.RESOURCE, match.definition().uri(), match.arguments(),
-                    options(params, context));
+                    options(params, context, input));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error creating resource from template: " + e.getMessage());
-        } catch (EndpointException | InputRequired e) {
-            InputRequired asked = InputRequired.in(e);
+        } catch (EndpointException e) {
+            ObjectNode asked = inputs.inputRequired(e, input, "resources/read", uri, params);
             if (asked != null) {
-                return asked(asked, "resources/read", uri, params, context);
+                return RpcResult.of(asked);
             }
-            throw failure((EndpointException) e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
+            throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
         }
         String declared = match.definition().mimeType();
         ObjectNode content = mapper.createObjectNode().put("uri", uri);
@@ -129,7 +120,7 @@ final class EndpointMethods {
     /** Renders the prompt; a missing or invalid argument is a -32602 error naming it. */
     RpcResult getPrompt(ObjectNode params, RequestContext context) throws JsonRpcException {
         String name = requiredText(params, "name");
-        inputs.verifyRetry("prompts/get", name, params);
+        ClientInput input = inputs.open("prompts/get", name, params, context);
         ArgumentCheck check = prompts.arguments(name);
         if (check == null) {
             throw JsonRpcErrors.invalidParams("Unknown prompt: " + name);
@@ -137,28 +128,19 @@ final class EndpointMethods {
         Object rendered;
         try {
             rendered = project.execute(EndpointKind.PROMPT, name, check.apply(arguments(params, "prompts/get")),
-                    options(params, context));
+                    options(params, context, input));
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error rendering prompt " + name + ": " + e.getMessage());
-        } catch (EndpointException | InputRequired e) {
-            InputRequired asked = InputRequired.in(e);
+        } catch (EndpointException e) {
+            ObjectNode asked = inputs.inputRequired(e, input, "prompts/get", name, params);
             if (asked != null) {
-                return asked(asked, "prompts/get", name, params, context);
+                return RpcResult.of(asked);
             }
-            throw failure((EndpointException) e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
+            throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
         }
         ObjectNode result = mapper.createObjectNode();
         result.set("messages", prompts.messages(rendered));
         return RpcResult.of(results.complete(result, context.modern()));
-    }
-
-    /** A resource or prompt that asks for input: {@code input_required} (modern) or an internal error (legacy). */
-    private RpcResult asked(InputRequired asked, String method, String target, ObjectNode params,
-            RequestContext context) throws JsonRpcException {
-        if (context.modern()) {
-            return RpcResult.of(inputs.inputRequired(asked, method, target, params));
-        }
-        throw JsonRpcErrors.internalError(InputRounds.legacyRefusal(asked));
     }
 
     private interface NotFound {
@@ -173,9 +155,9 @@ final class EndpointMethods {
         };
     }
 
-    private CallOptions options(ObjectNode params, RequestContext context) throws JsonRpcException {
+    private CallOptions options(ObjectNode params, RequestContext context, ClientInput input) throws JsonRpcException {
         return new CallOptions(null, context.requestHeaders(), context.cancellation(), false,
-                RequestNotifications.of(params, context, mapper));
+                RequestNotifications.of(params, context, mapper), input);
     }
 
     private static String requiredText(ObjectNode params, String member) throws JsonRpcException {

@@ -26,6 +26,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.ClientLogLevel;
+import io.mxcp.mcp.internal.protocol.ClientRequests;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
@@ -34,7 +35,8 @@ import io.mxcp.mcp.internal.protocol.StdioPin;
 
 /**
  * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on virtual threads so
- * several can be in flight; every answer is written whole on one line. Ends at end of input once the calls in
+ * several can be in flight (and wait there for the client's answers to the server's requests, which the reader
+ * delivers); every message is written whole on one line. Ends at end of input once the calls in
  * flight are answered (bounded by {@link #DRAIN_SECONDS}).
  */
 public final class StdioServer implements RunningServer {
@@ -50,6 +52,8 @@ public final class StdioServer implements RunningServer {
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
     private final ClientLogLevel logLevel = new ClientLogLevel();
+    /** The legacy client as the target of the server's requests; its responses come in as lines. */
+    private final ClientRequests clientRequests;
     /** Notifications are written as lines before the request's answer. */
     private final NotificationChannel notifications = this::sendNotification;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -60,6 +64,7 @@ public final class StdioServer implements RunningServer {
         this.codec = codec;
         this.in = in;
         this.out = out;
+        this.clientRequests = new ClientRequests(codec.mapper());
     }
 
     public static StdioServer start(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
@@ -98,6 +103,7 @@ public final class StdioServer implements RunningServer {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
+            clientRequests.answer(node);
             return;
         }
         try {
@@ -159,7 +165,7 @@ public final class StdioServer implements RunningServer {
         try {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, Map.of(), cancellation, notifications,
-                    classification.modern() ? null : logLevel)));
+                    classification.modern() ? null : logLevel, classification.modern() ? null : clientRequests)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
         } catch (RuntimeException e) {

@@ -94,7 +94,7 @@ class HttpTransportTest {
         assertEquals("public", result.get("cacheScope").asText());
         Map<String, JsonNode> tools = new LinkedHashMap<>();
         result.get("tools").forEach(tool -> tools.put(tool.get("name").asText(), tool));
-        assertEquals(java.util.List.of("echo", "add", "user", "fail", "slow", "report", "gate", "ask"), java.util.List.copyOf(tools.keySet()),
+        assertEquals(java.util.List.of("echo", "add", "user", "fail", "slow", "report", "gate", "ask", "ask_steps"), java.util.List.copyOf(tools.keySet()),
                 "disabled and unloaded tools are not served");
         JsonNode add = tools.get("add");
         assertEquals(Messages.parse("""

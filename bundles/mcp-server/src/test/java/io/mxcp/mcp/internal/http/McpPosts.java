@@ -33,7 +33,7 @@ final class McpPosts {
                 .header("MCP-Protocol-Version",
                         message.at("/params/_meta/io.modelcontextprotocol~1protocolVersion").asText())
                 .header("Mcp-Method", message.get("method").asText());
-        JsonNode name = message.at("/params/name");
+        JsonNode name = message.at(message.get("method").asText().equals("resources/read") ? "/params/uri" : "/params/name");
         if (name.isTextual()) {
             request.header("Mcp-Name", name.asText());
         }

@@ -224,4 +224,53 @@ class StdioServerTest {
         });
         assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended at EOF");
     }
+
+    /** A legacy handshake whose client declares the given capabilities. */
+    private void initializeDeclaring(String... capabilities) throws Exception {
+        var initialize = initialize(0, "2025-11-25");
+        var declared = initialize.with("params").putObject("capabilities");
+        java.util.List.of(capabilities).forEach(declared::putObject);
+        send(initialize);
+        assertEquals(0, receive().get("id").asInt());
+    }
+
+    @Test
+    void aLegacyClientIsAskedOnItsOutputAndAnswersOnItsInputInAnyOrder() throws Exception {
+        initializeDeclaring("elicitation", "sampling");
+        send(legacy(2, "tools/call", call("ask", Messages.object().put("topic", "capitals"))));
+        JsonNode elicitation = receive();
+        JsonNode sampling = receive();
+        assertEquals("elicitation/create", elicitation.get("method").asText());
+        assertEquals("sampling/createMessage", sampling.get("method").asText());
+        assertFalse(elicitation.get("id").equals(sampling.get("id")));
+
+        var samplingAnswer = Messages.object().put("jsonrpc", "2.0");
+        samplingAnswer.set("id", sampling.get("id"));
+        samplingAnswer.putObject("result").put("role", "assistant").put("model", "m").putObject("content")
+                .put("type", "text").put("text", "Paris");
+        send(samplingAnswer);
+        var elicitationAnswer = Messages.object().put("jsonrpc", "2.0");
+        elicitationAnswer.set("id", elicitation.get("id"));
+        elicitationAnswer.putObject("result").put("action", "accept").putObject("content").put("name", "Alice");
+        send(elicitationAnswer);
+
+        JsonNode answer = receive();
+        assertEquals(2, answer.get("id").asInt());
+        assertEquals("Alice asks about capitals: Paris", answer.at("/result/content/0/text").asText());
+    }
+
+    @Test
+    void cancellingACallThatWaitsForTheClientWithdrawsTheServersRequest() throws Exception {
+        initializeDeclaring("elicitation");
+        send(legacy(2, "tools/call", call("ask_steps", null)));
+        JsonNode asked = receive();
+        assertEquals("elicitation/create", asked.get("method").asText());
+        var cancel = Messages.object().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancel.putObject("params").put("requestId", 2);
+        send(cancel);
+        JsonNode withdrawn = receive();
+        assertEquals("notifications/cancelled", withdrawn.get("method").asText());
+        assertEquals(asked.get("id"), withdrawn.at("/params/requestId"));
+        assertNull(out.lines.poll(300, TimeUnit.MILLISECONDS), "a cancelled call gets no answer");
+    }
 }
