@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.mxcp.executor.python.runtime.ValueCodec;
-import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointExecutor;
 import io.mxcp.sdk.exec.EndpointSource;
@@ -17,7 +16,7 @@ import io.mxcp.sdk.exec.ProjectRuntime;
  * {@code db.execute} for Python code: the SQL executor's own session on the project's database, opened on first
  * use, so parameter binding, caller functions ({@code get_username()}) and value mapping are the SQL endpoints'
  * (spec 01 §5.7). The calling endpoint's context is kept per thread while its Python code runs, for the SQL
- * caller functions and for {@code mcp.*} notifications.
+ * caller functions and for {@code mcp.*} (notifications, input from the client).
  */
 final class ProjectDatabase implements AutoCloseable {
 
@@ -51,10 +50,12 @@ final class ProjectDatabase implements AutoCloseable {
         }
     }
 
-    /** Where the running call's {@code mcp.*} messages go (nowhere outside a call, e.g. in init hooks). */
-    CallNotifications notifications() {
-        ExecutionContext context = callContext.get();
-        return context == null ? CallNotifications.none() : context.notifications();
+    /**
+     * The call the current thread runs, for {@code mcp.*}: where its messages go and how it asks its client for
+     * input; null outside a call (e.g. in init hooks).
+     */
+    ExecutionContext caller() {
+        return callContext.get();
     }
 
     /** Runs SQL with named parameters (JSON object); returns the rows as JSON, or throws with DuckDB's text. */

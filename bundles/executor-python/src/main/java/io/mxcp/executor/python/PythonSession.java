@@ -74,7 +74,7 @@ final class PythonSession implements ExecutorSession {
         PythonRuntime started;
         try {
             started = PythonRuntime.start(polyglot.engine(), python,
-                    new HostBridge(database::execute, database::notifications), codec);
+                    new HostBridge(database::execute, database::caller, codec), codec);
         } catch (PolyglotException | IllegalStateException e) {
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }

@@ -22,6 +22,11 @@ TAG = "__mxcp_type__"
 # a foreign object rather than an exception with the message)
 HOST_ERROR = "\0error:"
 
+# what the Java bridge answers an ask of the MCP client with instead of the answers when the call must stop until
+# the client gives its input (MCP 2026-07-28), or when the client lacks a capability the ask needs (ClientAsks.java)
+INPUT_REQUIRED = "\0input_required:"
+MISSING_CAPABILITY = "\0missing_capability:"
+
 # The current call's execution context (spec 01 §5.7); asyncio copies it into the tasks a call starts.
 current_context = contextvars.ContextVar("mxcp_execution_context", default=None)
 
@@ -37,6 +42,27 @@ _loops = None
 
 class NoContextError(RuntimeError):
     pass
+
+
+class InputRequired(BaseException):
+    """The call needs input from the MCP client first: the server asks the client (MCP 2026-07-28) and runs the
+    endpoint again with the answers. Not an error, so a BaseException (as KeyboardInterrupt): ``except Exception``
+    in endpoint code lets it through."""
+
+
+class ClientCapabilityError(RuntimeError):
+    """The MCP client did not declare the capability (elicitation, sampling, roots) an input request needs."""
+
+
+def client_answer(outcome):
+    """The decoded answer of an ask of the MCP client, or the exception the bridge's outcome stands for."""
+    if outcome.startswith(INPUT_REQUIRED):
+        raise InputRequired(outcome[len(INPUT_REQUIRED):])
+    if outcome.startswith(MISSING_CAPABILITY):
+        raise ClientCapabilityError(outcome[len(MISSING_CAPABILITY):])
+    if outcome.startswith(HOST_ERROR):
+        raise RuntimeError(outcome[len(HOST_ERROR):])
+    return decode(outcome)
 
 
 def _decode_tagged(obj):

@@ -8,12 +8,16 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 import io.mxcp.sdk.exec.CallNotifications;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.ExecutionContext;
 
 /**
  * The Java object Python code reaches as {@code _mxcp_bridge.host}: {@code db_execute(sql, params_json)},
- * {@code log(level, message)} (the server log), and {@code notify_log(level, message)} /
- * {@code notify_progress(progress, total, message)} (the current call's caller, spec 01 §5.7 {@code mcp.*}).
- * Proxies rather than host objects, so the context needs no host class lookup through a bundle class loader.
+ * {@code log(level, message)} (the server log), {@code notify_log(level, message)} /
+ * {@code notify_progress(progress, total, message)} (the current call's caller, spec 01 §5.7 {@code mcp.*}), and
+ * {@code client_supports(capability)} / {@code ask_client(requests_json)} / {@code ask_client_unnamed(request_json)}
+ * (input from the call's MCP client, {@link ClientAsks}). Proxies rather than host objects, so the context needs no
+ * host class lookup through a bundle class loader.
  */
 public final class HostBridge implements ProxyObject {
 
@@ -23,11 +27,18 @@ public final class HostBridge implements ProxyObject {
     }
 
     private static final System.Logger LOG = System.getLogger("io.mxcp.executor.python");
-    private static final String HOST_ERROR = "\0error:";
+    private static final String HOST_ERROR = ClientAsks.HOST_ERROR;
 
     private final Map<String, ProxyExecutable> members;
+    private final ClientAsks asks;
 
-    public HostBridge(Database database, Supplier<CallNotifications> caller) {
+    /** @param caller the call the current thread runs, or null outside a call (hooks) */
+    public HostBridge(Database database, Supplier<ExecutionContext> caller, ValueCodec codec) {
+        this.asks = new ClientAsks(caller, codec);
+        Supplier<CallNotifications> notifications = () -> {
+            ExecutionContext context = caller.get();
+            return context == null ? CallNotifications.none() : context.notifications();
+        };
         this.members = Map.of(
                 "db_execute", args -> {
                     try {
@@ -41,14 +52,22 @@ public final class HostBridge implements ProxyObject {
                     return null;
                 },
                 "notify_log", args -> {
-                    caller.get().log(args[0].asString(), "mxcp.runtime", args[1].asString());
+                    notifications.get().log(args[0].asString(), "mxcp.runtime", args[1].asString());
                     return null;
                 },
                 "notify_progress", args -> {
-                    caller.get().progress(args[0].asDouble(), args[1].isNull() ? null : args[1].asDouble(),
+                    notifications.get().progress(args[0].asDouble(), args[1].isNull() ? null : args[1].asDouble(),
                             args[2].isNull() ? null : args[2].asString());
                     return null;
-                });
+                },
+                "client_supports", args -> asks.supports(args[0].asString()),
+                "ask_client", args -> asks.askAll(args[0].asString()),
+                "ask_client_unnamed", args -> asks.askUnnamed(args[0].asString()));
+    }
+
+    /** The failure an ask of the current thread's call kept for the server, once; null when none. */
+    EndpointExecutionException takeStop() {
+        return asks.takeStop();
     }
 
     private static void log(String level, String message) {

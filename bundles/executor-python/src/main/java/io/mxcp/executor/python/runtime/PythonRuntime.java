@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -12,6 +13,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 import io.mxcp.executor.python.project.PythonProject;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.InputRequiredException;
 
 /**
  * One project generation's Python interpreter: a GraalPy context on the kernel's shared engine with the
@@ -24,6 +27,9 @@ import io.mxcp.executor.python.project.PythonProject;
  */
 public final class PythonRuntime implements AutoCloseable {
 
+    /** The Python exception {@code mcp.*} raises when the client lacks a capability (mxcp.runtime). */
+    private static final String CAPABILITY_ERROR = "ClientCapabilityError";
+
     private final Context context;
     private final Path root;
     private final Path pythonDir;
@@ -33,9 +39,11 @@ public final class PythonRuntime implements AutoCloseable {
     private final Value invoke;
     private final Value runInline;
     private final Value callUdf;
+    private final HostBridge host;
 
-    private PythonRuntime(Context context, PythonProject project, ValueCodec codec) {
+    private PythonRuntime(Context context, PythonProject project, HostBridge host, ValueCodec codec) {
         this.context = context;
+        this.host = host;
         this.root = project.root();
         this.pythonDir = project.pythonDir();
         this.codec = codec;
@@ -57,7 +65,7 @@ public final class PythonRuntime implements AutoCloseable {
         try {
             context = Context.newBuilder("python").engine(engine).allowAllAccess(true).build();
             context.eval("python", BridgeSources.INSTALLER).execute(codec.encode(BridgeSources.sources()));
-            PythonRuntime runtime = new PythonRuntime(context, project, codec);
+            PythonRuntime runtime = new PythonRuntime(context, project, host, codec);
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("user_config", project.userConfig());
             config.put("site_config", project.siteConfig());
@@ -107,20 +115,39 @@ public final class PythonRuntime implements AutoCloseable {
 
     /** Calls a function by keyword with a call's context ({@code callJson}); returns the converted result. */
     public Object call(Value function, Map<String, Object> arguments, String callJson) throws PythonException {
-        try {
-            return codec.decode(invoke.execute(function, codec.encode(arguments), callJson).asString());
-        } catch (PolyglotException e) {
-            throw failure(e);
-        }
+        return endpointCall(() -> invoke.execute(function, codec.encode(arguments), callJson).asString());
     }
 
     /** Runs inline code (spec 01 §5.5). */
     public Object runInline(String code, Map<String, Object> arguments, String callJson) throws PythonException {
+        return endpointCall(() -> runInline.execute(code, codec.encode(arguments), callJson).asString());
+    }
+
+    /**
+     * Runs an endpoint's Python code. When it asked the MCP client for input and must stop for it
+     * ({@link InputRequiredException}), or failed because the client lacks a capability, the Java exception is the
+     * cause of the failure, so the server sees it whatever the Python code did with the exception it got.
+     */
+    private Object endpointCall(Supplier<String> run) throws PythonException {
+        String result;
         try {
-            return codec.decode(runInline.execute(code, codec.encode(arguments), callJson).asString());
+            result = run.get();
         } catch (PolyglotException e) {
-            throw failure(e);
+            PythonException failure = failure(e);
+            EndpointExecutionException stop = host.takeStop();
+            if (stop instanceof InputRequiredException
+                    || stop != null && CAPABILITY_ERROR.equals(failure.failure().type())) {
+                PythonException stopped = new PythonException(failure.failure(), stop);
+                stopped.addSuppressed(e);
+                throw stopped;
+            }
+            throw failure;
         }
+        if (host.takeStop() instanceof InputRequiredException asked) {
+            throw new PythonException(new PythonFailure(asked.getClass().getSimpleName(), asked.getMessage(), null),
+                    asked);
+        }
+        return codec.decode(result);
     }
 
     /** Imports and instantiates the plugins; returns their UDFs, each {@code {plugin, method, name, parameters, returns}}. */

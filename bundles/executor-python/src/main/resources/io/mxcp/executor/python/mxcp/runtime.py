@@ -3,7 +3,9 @@ import copy
 
 import _mxcp_bridge as _bridge
 
-__all__ = ["db", "config", "plugins", "mcp", "on_init", "on_shutdown", "reload_duckdb"]
+__all__ = ["db", "config", "plugins", "mcp", "on_init", "on_shutdown", "reload_duckdb", "ClientCapabilityError"]
+
+ClientCapabilityError = _bridge.ClientCapabilityError
 
 
 def _context():
@@ -67,8 +69,25 @@ class _Plugins:
         return list(_bridge.plugin_instances)
 
 
+class _Answer(dict):
+    """A client's answer: a dict that can also be awaited (``await mcp.elicit(...)`` in async endpoints)."""
+
+    def __await__(self):
+        return self
+        yield  # noqa: unreachable - makes this a generator, as __await__ must return an iterator
+
+
+class _Roots(list):
+    """The client's roots: a list that can also be awaited."""
+
+    def __await__(self):
+        return self
+        yield  # noqa: unreachable
+
+
 class _Mcp:
-    """Messages to the MCP client of the current call; logged by the CLI; dropped outside a call (hooks)."""
+    """The MCP client of the current call: messages to it (logged by the CLI; dropped outside a call, e.g. in
+    hooks), and input from it (our extension of the original's API; docs/compat.md)."""
 
     async def debug(self, message, **extra):
         self._log("debug", message)
@@ -89,6 +108,52 @@ class _Mcp:
     def _log(self, level, message):
         if _bridge.current_context.get() is not None:
             _bridge.host.notify_log(level, str(message))
+
+    # Input from the client. Each ask returns the client's answer at once (it can also be awaited). Under MCP
+    # 2026-07-28 an ask the request does not answer yet stops the call; the client answers and sends the call again,
+    # and the endpoint runs again from the start: ask the same things in the same order, before changing anything.
+
+    def supports(self, capability):
+        """Whether the client declared a capability: "elicitation", "sampling" or "roots"."""
+        return _bridge.current_context.get() is not None and bool(_bridge.host.client_supports(capability))
+
+    def ask(self, requests):
+        """Asks several things at once. ``requests`` maps keys to MCP requests, e.g. ``{"name": {"method":
+        "elicitation/create", "params": {...}}}`` (also "sampling/createMessage" and "roots/list"); returns the
+        client's results by key. A key names the ask across rounds: the same on every run, unique in the call."""
+        _context()
+        answers = _bridge.client_answer(_bridge.host.ask_client(_bridge.encode(requests)))
+        return _Answer({key: dict(answer) for key, answer in answers.items()})
+
+    def elicit(self, message, schema, key=None):
+        """Asks the client's user to fill in a form (``schema``: a flat JSON Schema object); returns
+        ``{"action": "accept" | "decline" | "cancel", "content": {...}}``."""
+        return self._ask_one(key, "elicitation/create", {"message": message, "requestedSchema": schema})
+
+    def sample(self, messages, max_tokens, *, system_prompt=None, temperature=None, stop_sequences=None,
+               model_preferences=None, include_context=None, metadata=None, key=None):
+        """Asks the client's language model for a completion. ``messages``: a text (one user message) or MCP
+        sampling messages; returns the CreateMessageResult (``role``, ``content``, ``model``, ``stopReason``)."""
+        if isinstance(messages, str):
+            messages = [{"role": "user", "content": {"type": "text", "text": messages}}]
+        params = {"messages": list(messages), "maxTokens": max_tokens}
+        for name, value in (("systemPrompt", system_prompt), ("temperature", temperature),
+                            ("stopSequences", stop_sequences), ("modelPreferences", model_preferences),
+                            ("includeContext", include_context), ("metadata", metadata)):
+            if value is not None:
+                params[name] = value
+        return self._ask_one(key, "sampling/createMessage", params)
+
+    def list_roots(self, key=None):
+        """The client's roots, each ``{"uri": ..., "name": ...}``."""
+        return _Roots(self._ask_one(key, "roots/list", {}).get("roots") or [])
+
+    def _ask_one(self, key, method, params):
+        _context()
+        request = {"method": method, "params": params}
+        if key is None:
+            return _Answer(_bridge.client_answer(_bridge.host.ask_client_unnamed(_bridge.encode(request))))
+        return _Answer(_bridge.client_answer(_bridge.host.ask_client(_bridge.encode({key: request})))[key])
 
 
 db = _Db()
