@@ -1,7 +1,9 @@
 package io.mxcp.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import io.mxcp.cli.fakes.Cli;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.exec.ClientInput;
+import io.mxcp.sdk.exec.EndpointExecutionException;
+import io.mxcp.sdk.exec.InputRequest;
 
 class RunCommandTest extends ProjectFolderTest {
 
@@ -146,5 +151,16 @@ class RunCommandTest extends ProjectFolderTest {
         String out = cli.run("run", "tool", "t", "-p", "v=@v.json").out();
         assertTrue(out.contains("• v = <from file: v.json>"), out);
         assertTrue(out.contains("📋 Result:\n{\n  \"a\": 1\n}\n"), out);
+    }
+
+    @Test
+    void anEndpointThatAsksTheClientForInputIsToldRunHasNoClient() {
+        cli.run("run", "tool", "t", "--json-output");
+        ClientInput input = project.calledOptions.clientInput();
+        assertFalse(input.supports("elicitation"));
+        EndpointExecutionException e = assertThrows(EndpointExecutionException.class,
+                () -> input.ask(InputRequest.elicitation("Name?", Map.of())));
+        assertEquals("the endpoint asked the MCP client for input (elicitation/create), which mxcp run cannot provide: "
+                + "there is no MCP client to answer", e.getMessage());
     }
 }
