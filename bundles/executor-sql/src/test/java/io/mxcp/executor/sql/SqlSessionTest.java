@@ -210,11 +210,13 @@ class SqlSessionTest {
     void builtInFunctionsSeeTheCaller() throws Exception {
         String query = "SELECT get_username() u, get_user_email() e, get_user_provider() p, get_user_external_token() t,"
                 + " get_request_header('authorization') h, get_request_header('Authorization') hc,"
-                + " get_request_header(NULL) hn, get_request_headers_json() j";
+                + " get_request_header(NULL) hn, get_request_header('x-name') x, get_request_header('a/b~c') s,"
+                + " get_request_headers_json() j";
         UserContext alice = new UserContext("1", "alice", "", null, null, "github", List.of(), "tok'en", Map.of());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("authorization", "Bearer x");
         headers.put("x-name", "J\u00f6rg \"q\"");
+        headers.put("a/b~c", "odd name");
         @SuppressWarnings("unchecked")
         Map<String, Object> row = ((List<Map<String, Object>>) session.execute(sql(query), Map.of(),
                 new TestContext(alice, headers))).getFirst();
@@ -225,7 +227,10 @@ class SqlSessionTest {
         assertEquals("Bearer x", row.get("h"));
         assertNull(row.get("hc"), "header lookup is case-sensitive");
         assertNull(row.get("hn"));
-        assertEquals("{\"authorization\": \"Bearer x\", \"x-name\": \"J\\u00f6rg \\\"q\\\"\"}", row.get("j"));
+        assertEquals("J\u00f6rg \"q\"", row.get("x"), "escaped characters come back decoded");
+        assertEquals("odd name", row.get("s"), "'/' and '~' in a name are looked up literally");
+        assertEquals("{\"authorization\": \"Bearer x\", \"x-name\": \"J\\u00f6rg \\\"q\\\"\", \"a/b~c\": \"odd name\"}",
+                row.get("j"));
 
         Map<String, Object> anonymous = run(query, Map.of()).getFirst();
         assertTrue(anonymous.values().stream().allMatch(value -> value == null), anonymous.toString());

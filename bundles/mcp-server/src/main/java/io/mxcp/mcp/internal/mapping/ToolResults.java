@@ -3,6 +3,7 @@ package io.mxcp.mcp.internal.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.mxcp.core.model.TypeDefinition;
 
@@ -27,12 +28,15 @@ public final class ToolResults {
      */
     public ObjectNode success(Object value, TypeDefinition returns) {
         ObjectNode result = mapper.createObjectNode();
-        result.putArray("content").addObject().put("type", "text").put("text", text(value));
+        String text = text(value);
+        result.putArray("content").addObject().put("type", "text").put("text", text);
         if (returns != null) {
+            // serialized once: a non-string value's text item already is its JSON
+            RawValue structured = new RawValue(value instanceof String ? json(value) : text);
             if (isObject(returns)) {
-                result.set("structuredContent", mapper.valueToTree(value));
+                result.putRawValue("structuredContent", structured);
             } else {
-                result.putObject("structuredContent").set(WRAPPER_KEY, mapper.valueToTree(value));
+                result.putObject("structuredContent").putRawValue(WRAPPER_KEY, structured);
             }
         }
         result.put("isError", false);
@@ -49,9 +53,10 @@ public final class ToolResults {
 
     /** A result as text: a string as itself, anything else as JSON. */
     public String text(Object value) {
-        if (value instanceof String string) {
-            return string;
-        }
+        return value instanceof String string ? string : json(value);
+    }
+
+    private String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
