@@ -108,6 +108,12 @@ public final class ServedProject implements Project {
         return project.validate(file);
     }
 
+    /** The project opened again with the same configuration, skipping the same files. */
+    @Override
+    public ServedProject reopen() {
+        return new ServedProject(project.reopen(), skippedPaths);
+    }
+
     @Override
     public void initializeRuntime() throws ProjectException {
         project.initializeRuntime();

@@ -25,6 +25,7 @@ import io.mxcp.core.model.EndpointKind;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
+import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
 
 class ServeCommandTest extends ProjectFolderTest {
@@ -67,6 +68,11 @@ class ServeCommandTest extends ProjectFolderTest {
             if (runsUntilClosed) {
                 closing.await();
             }
+        }
+
+        @Override
+        public void reload(ProjectSwap swap) throws Exception {
+            served = swap.swap(served);
         }
 
         @Override

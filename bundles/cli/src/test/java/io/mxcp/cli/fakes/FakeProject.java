@@ -28,6 +28,10 @@ public final class FakeProject implements Project {
     public EndpointException failure;
 
     public int runtimeInitializations;
+    /** Thrown by {@link #initializeRuntime()} when set. */
+    public ProjectException runtimeFailure;
+    /** What {@link #reopen()} returns (a fresh project of the same root when unset). */
+    public FakeProject reopened;
     public boolean closed;
     public EndpointKind calledKind;
     public String calledIdentifier;
@@ -148,6 +152,17 @@ public final class FakeProject implements Project {
     @Override
     public void initializeRuntime() throws ProjectException {
         runtimeInitializations++;
+        if (runtimeFailure != null) {
+            throw runtimeFailure;
+        }
+    }
+
+    @Override
+    public FakeProject reopen() {
+        if (reopened == null) {
+            reopened = new FakeProject(root);
+        }
+        return reopened;
     }
 
     @Override

@@ -72,6 +72,15 @@ public interface Project extends AutoCloseable {
         throw new UnsupportedOperationException("query is not supported by " + getClass().getName());
     }
 
+    /**
+     * A new project with the configuration this one was opened with (the files are not read again, references
+     * are not resolved again) and a runtime that starts anew. A server that shut down this project's runtime for
+     * a reload falls back on it when the new configuration cannot start.
+     *
+     * @since 1.2
+     */
+    Project reopen();
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

@@ -26,6 +26,7 @@ import io.mxcp.core.model.EndpointKind;
 final class DefaultProject implements Project {
 
     private final ProjectSettings settings;
+    private final ExecutorRegistry executors;
     private final EndpointFileCache cache = new EndpointFileCache();
     private final EndpointDiscovery discovery;
     private final ExecutorSessions sessions;
@@ -35,6 +36,7 @@ final class DefaultProject implements Project {
 
     DefaultProject(ProjectSettings settings, ExecutorRegistry executors) {
         this.settings = settings;
+        this.executors = executors;
         this.discovery = new EndpointDiscovery(settings.root(), settings.paths(), cache);
         this.sessions = new ExecutorSessions(executors, settings);
         this.builtins = settings.sqlTools() ? BuiltinSqlTools.of(settings.site().sqlTools()) : BuiltinSqlTools.none();
@@ -142,6 +144,11 @@ final class DefaultProject implements Project {
     public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
             throws EndpointException {
         return pipeline.query(sql, parameters, options);
+    }
+
+    @Override
+    public Project reopen() {
+        return new DefaultProject(settings, executors);
     }
 
     @Override

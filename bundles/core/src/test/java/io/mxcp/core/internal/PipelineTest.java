@@ -284,6 +284,22 @@ class PipelineTest {
         }
     }
 
+    @Test
+    void reopenKeepsTheLoadedConfigurationAndStartsAFreshRuntime() throws Exception {
+        FakeExecutor sql = sql();
+        f.service.bindExecutor(sql);
+        Project first = f.open();
+        first.initializeRuntime();
+        f.write("mxcp-site.yml", "project: renamed\nprofile: dev\n");
+        first.close();
+        try (Project again = first.reopen()) {
+            assertEquals("demo", again.name(), "the site file is not read again");
+            again.initializeRuntime();
+            assertEquals(List.of("open", "close", "open"), sql.events);
+            assertEquals(3.0, again.execute(EndpointKind.TOOL, "add", Map.of("a", 1, "b", 2), CLI));
+        }
+    }
+
     private static Map<String, Object> ordered(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {

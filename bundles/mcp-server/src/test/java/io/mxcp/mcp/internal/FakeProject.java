@@ -76,6 +76,18 @@ public final class FakeProject implements Project {
                 null));
     }
 
+    /** Adds a tool without parameters that answers its own name (a file added before a reload). */
+    public FakeProject withTool(String name, String description) {
+        tool(name, description, List.of(), null, null);
+        return this;
+    }
+
+    /** Removes the endpoints of that identifier (a file deleted before a reload). */
+    public FakeProject without(String identifier) {
+        endpoints.removeIf(endpoint -> identifier.equals(endpoint.identifier()));
+        return this;
+    }
+
     private static ParameterDefinition param(String name, TypeBuilder type) {
         return new ParameterDefinition(name, type.build());
     }
@@ -131,8 +143,13 @@ public final class FakeProject implements Project {
                 yield List.of(Map.of("prompt", "You are kind.", "role", "system", "type", "text"),
                         Map.of("prompt", "Hello " + arguments.get("who"), "role", "assistant", "type", "text"));
             }
-            default -> throw new EndpointException(Reason.NOT_FOUND,
+            default -> {
+                if (endpoints.stream().anyMatch(endpoint -> identifier.equals(endpoint.identifier()))) {
+                    yield identifier;
+                }
+                throw new EndpointException(Reason.NOT_FOUND,
                     "Endpoint '" + identifier + "' not found in " + kind.plural());
+            }
         };
     }
 
@@ -261,6 +278,11 @@ public final class FakeProject implements Project {
     @Override
     public ValidationResult validate(Path file) {
         return new ValidationResult(file.toString(), null);
+    }
+
+    @Override
+    public Project reopen() {
+        return new FakeProject();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.protocol.McpEngine;
@@ -24,6 +26,7 @@ public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final long DRAIN_MILLIS = 5_000;
 
+    private final McpEngine engine;
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
     private final LegacySessions sessions;
@@ -33,8 +36,9 @@ public final class HttpTransport implements RunningServer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private HttpTransport(Undertow undertow, GracefulShutdownHandler graceful, LegacySessions sessions,
-            ListenStreams listens, RunningCalls running) {
+    private HttpTransport(McpEngine engine, Undertow undertow, GracefulShutdownHandler graceful,
+            LegacySessions sessions, ListenStreams listens, RunningCalls running) {
+        this.engine = engine;
         this.undertow = undertow;
         this.graceful = graceful;
         this.sessions = sessions;
@@ -63,7 +67,11 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
-        HttpTransport transport = new HttpTransport(undertow, graceful, sessions, listens, running);
+        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running);
+        engine.addListChangeListener(changed -> {
+            changed.forEach(kind -> sessions.notifyStreams(text(kind.notification(codec.mapper()), codec)));
+            listens.listsChanged(changed);
+        });
         LOG.log(System.Logger.Level.INFO, "MCP server listening on http://" + host + ":" + transport.port + "/mcp");
         return transport;
     }
@@ -83,6 +91,14 @@ public final class HttpTransport implements RunningServer {
         };
     }
 
+    private static String text(JsonNode message, JsonRpcCodec codec) {
+        try {
+            return codec.mapper().writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
@@ -99,6 +115,11 @@ public final class HttpTransport implements RunningServer {
     @Override
     public void awaitTermination() throws InterruptedException {
         terminated.await();
+    }
+
+    @Override
+    public void reload(ProjectSwap swap) throws Exception {
+        engine.reload(swap);
     }
 
     /**

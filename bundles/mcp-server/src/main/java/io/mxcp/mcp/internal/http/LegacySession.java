@@ -12,8 +12,9 @@ import io.mxcp.mcp.internal.protocol.ClientRequests;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
 /**
- * One 2025-era streamable HTTP session: its calls in flight, its optional GET event stream, and the server's
- * requests to its client that wait for an answer.
+ * One 2025-era streamable HTTP session: its calls in flight, its optional GET event stream (which also carries the
+ * server's own notifications: lists changed on reload), and the server's requests to its client that wait for an
+ * answer.
  */
 final class LegacySession {
     private final String id;
@@ -64,6 +65,13 @@ final class LegacySession {
         stream = connection;
         connection.addCloseTask(closed -> detach(closed));
         return true;
+    }
+
+    /** Sends a message on the GET stream; dropped when none is open (nowhere else may it go). */
+    synchronized void sendOnStream(String message) {
+        if (stream != null && stream.isOpen()) {
+            stream.send(message, "message", null, null);
+        }
     }
 
     synchronized boolean hasOpenStream() {

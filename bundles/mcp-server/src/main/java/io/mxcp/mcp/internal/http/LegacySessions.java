@@ -52,6 +52,11 @@ final class LegacySessions {
         return true;
     }
 
+    /** Sends a notification to every session on its GET stream. */
+    void notifyStreams(String message) {
+        sessions.values().forEach(session -> session.sendOnStream(message));
+    }
+
     /** At shutdown: closes every GET stream so the server can drain; calls in flight go on. */
     void closeStreams() {
         sessions.values().forEach(LegacySession::closeStream);

@@ -18,6 +18,7 @@ import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
+import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
@@ -229,19 +230,21 @@ final class PostHandler {
                     "Not Acceptable: subscriptions/listen answers with text/event-stream")), false);
             return;
         }
-        String acknowledgement;
+        Subscriptions.Acknowledgement acknowledgement;
         try {
-            acknowledgement = codec.mapper().writeValueAsString(engine.acknowledge(request));
+            acknowledgement = engine.acknowledge(request);
         } catch (JsonRpcException e) {
             HttpReplies.send(exchange, e.httpStatus(), codec.error(request.id(), e), false);
             return;
         }
+        String opening = codec.mapper().writeValueAsString(acknowledgement.message());
         exchange.getResponseHeaders().put(EventStreamAnswer.ACCEL_BUFFERING, "no")
                 .put(Headers.CACHE_CONTROL, "no-cache");
         new ServerSentEventHandler((connection, lastEventId) -> {
-            listens.add(connection, request.id());
             connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
-            connection.send(acknowledgement, "message", null, null);
+            // the acknowledgement goes first: list changes are sent only once the stream is known
+            connection.send(opening, "message", null, null);
+            listens.add(connection, request.id(), acknowledgement.listChanged());
         }).handleRequest(exchange);
     }
 

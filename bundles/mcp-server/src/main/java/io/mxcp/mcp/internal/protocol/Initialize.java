@@ -29,15 +29,15 @@ final class Initialize {
 
     /**
      * What the server offers: tools, resources (with subscriptions: legacy {@code resources/subscribe} and listen
-     * streams) and prompts, completions, and {@code logging}: endpoints' log messages, at the level legacy clients
-     * set with {@code logging/setLevel} and modern ones name per request. No {@code listChanged} while the endpoint
-     * set is fixed for the life of a server (there is no reload that could change it).
+     * streams) and prompts, each with {@code listChanged} (a reload that changes a list says so), completions, and
+     * {@code logging}: endpoints' log messages, at the level legacy clients set with {@code logging/setLevel} and
+     * modern ones name per request.
      */
     static ObjectNode capabilities(ObjectMapper mapper) {
         ObjectNode capabilities = mapper.createObjectNode();
-        capabilities.putObject("tools");
-        capabilities.putObject("resources").put("subscribe", true);
-        capabilities.putObject("prompts");
+        capabilities.putObject("tools").put("listChanged", true);
+        capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
+        capabilities.putObject("prompts").put("listChanged", true);
         capabilities.putObject("completions");
         capabilities.putObject("logging");
         return capabilities;

@@ -2,8 +2,11 @@ package io.mxcp.mcp.internal.protocol;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,70 +14,84 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.core.api.Project;
+import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
-import io.mxcp.mcp.internal.mapping.Completions;
-import io.mxcp.mcp.internal.mapping.PromptCatalog;
-import io.mxcp.mcp.internal.mapping.ResourceCatalog;
-import io.mxcp.mcp.internal.mapping.ToolCatalog;
+import io.mxcp.mcp.internal.mapping.ToolResults;
 
 /**
  * The protocol layer between the transports and the project: routes a classified request to its method for
- * its era. Catalogs and list results are computed once, when the engine is built for a server start.
+ * its era. The project's methods (catalogs, serialized lists) are built when the server starts and again on
+ * each reload, which swaps them whole while endpoint calls are held back.
  */
 public final class McpEngine {
+    private static final System.Logger LOG = System.getLogger(McpEngine.class.getName());
     /** Methods that run an endpoint; transports run them off their reading thread. */
     private static final Set<String> ENDPOINT_METHODS = Set.of("tools/call", "resources/read", "prompts/get");
+    /** How long a reload waits for running calls before it goes on (spec 03 §5). */
+    private static final long DRAIN_SECONDS = 90;
+    /** How long a call arriving during a reload waits before it fails (spec 03 §5). */
+    private static final long CALL_WAIT_SECONDS = 30;
 
     private final ServerInfo info;
-    private final Subscriptions subscriptions;
-    private final Map<String, MethodHandler> legacy = new HashMap<>();
-    private final Map<String, MethodHandler> modern = new HashMap<>();
+    private final Results results;
+    private final InputRounds inputs;
+    private final ObjectMapper mapper;
+    private final ToolResults toolResults;
+    private final Map<String, MethodHandler> fixedLegacy = new HashMap<>();
+    private final Map<String, MethodHandler> fixedModern = new HashMap<>();
+    private final ReloadGate gate;
+    private final List<ListChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object reloading = new Object();
+    private volatile ProjectMethods methods;
 
     public McpEngine(Project project, ServerInfo info, ObjectMapper mapper) {
-        this.info = info;
-        Results results = new Results(mapper, info);
-        var endpoints = project.endpoints();
-        ToolCatalog tools = new ToolCatalog(endpoints, mapper);
-        ResourceCatalog resources = new ResourceCatalog(endpoints, mapper);
-        PromptCatalog prompts = new PromptCatalog(endpoints, mapper);
-
-        legacy.put("initialize", new Initialize(results, mapper)::handle);
-        legacy.put("ping", (params, context) -> RpcResult.of(mapper.createObjectNode()));
-        legacy.put("logging/setLevel", (params, context) -> setLevel(params, context, mapper));
-        // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
-        legacy.put("resources/subscribe", subscription(resources, mapper));
-        legacy.put("resources/unsubscribe", subscription(resources, mapper));
-        modern.put("server/discover", cached(results.cacheable(discover(results, mapper), true, false), results));
-
-        both("tools/list", listOf("tools", tools.descriptions(), results, mapper));
-        both("resources/list", listOf("resources", resources.resources(), results, mapper));
-        both("resources/templates/list", listOf("resourceTemplates", resources.templates(), results, mapper));
-        both("prompts/list", listOf("prompts", prompts.descriptions(), results, mapper));
-
-        InputRounds inputs = new InputRounds(new RequestStates(mapper, Clock.systemUTC()), results, mapper);
-        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, mapper);
-        both("tools/call", calls::callTool);
-        both("resources/read", calls::readResource);
-        both("prompts/get", calls::getPrompt);
-        both("completion/complete", new Complete(new Completions(endpoints), results, mapper)::handle);
-        subscriptions = new Subscriptions(resources, mapper);
+        this(project, info, mapper, CALL_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private void both(String method, MethodHandler handler) {
-        legacy.put(method, handler);
-        modern.put(method, handler);
+    /** @param callWait how long a call arriving during a reload waits before it fails */
+    McpEngine(Project project, ServerInfo info, ObjectMapper mapper, long callWait, TimeUnit unit) {
+        this.info = info;
+        this.mapper = mapper;
+        this.results = new Results(mapper, info);
+        this.toolResults = new ToolResults(mapper);
+        this.gate = new ReloadGate(callWait, unit);
+        fixedLegacy.put("initialize", new Initialize(results, mapper)::handle);
+        fixedLegacy.put("ping", (params, context) -> RpcResult.of(mapper.createObjectNode()));
+        fixedLegacy.put("logging/setLevel", (params, context) -> setLevel(params, context, mapper));
+        fixedModern.put("server/discover", cached(results.cacheable(discover(mapper), true, false), results));
+        this.inputs = new InputRounds(new RequestStates(mapper, Clock.systemUTC()), results, mapper);
+        this.methods = build(project);
+    }
+
+    private ProjectMethods build(Project project) {
+        return new ProjectMethods(project, fixedLegacy, fixedModern, results, inputs, mapper);
     }
 
     public ServerInfo info() {
         return info;
     }
 
-    /** Handles a request; notifications are the transports' business. */
+    /** Handles a request; notifications are the transports' business. Endpoint calls wait while a reload runs. */
     public RpcResult handle(JsonRpcMessage request, RequestContext context) throws JsonRpcException {
-        MethodHandler handler = (context.modern() ? modern : legacy).get(request.method());
+        if (!runsEndpoint(request.method())) {
+            return dispatch(methods, request, context);
+        }
+        if (!gate.enter()) {
+            return stillReloading(request, context);
+        }
+        try {
+            return dispatch(methods, request, context);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private static RpcResult dispatch(ProjectMethods current, JsonRpcMessage request, RequestContext context)
+            throws JsonRpcException {
+        MethodHandler handler = current.handler(context.modern(), request.method());
         if (handler == null) {
             throw JsonRpcErrors.methodNotFound(request.method(), context.modern());
         }
@@ -82,6 +99,49 @@ public final class McpEngine {
             RequestNotifications.threshold(request.meta(), context);
         }
         return handler.handle(request.params(), context);
+    }
+
+    /** A call that waited too long for a reload: a tool error for tools, an internal error otherwise. */
+    private RpcResult stillReloading(JsonRpcMessage request, RequestContext context) throws JsonRpcException {
+        if (request.method().equals("tools/call")) {
+            return RpcResult.of(results.complete(toolResults.error(ReloadGate.STILL_RELOADING), context.modern()));
+        }
+        throw JsonRpcErrors.internalError(ReloadGate.STILL_RELOADING);
+    }
+
+    /**
+     * Reloads (spec 03 §5): holds new endpoint calls back, waits for the running ones (at most 90 s, then goes on),
+     * swaps the project, rebuilds its methods, lets the held calls go, and tells the listeners which lists
+     * changed. One reload at a time; when {@code swap} throws, the current project stays.
+     */
+    public void reload(ProjectSwap swap) throws Exception {
+        synchronized (reloading) {
+            Set<ListKind> changed;
+            int running = gate.close(DRAIN_SECONDS, TimeUnit.SECONDS);
+            try {
+                if (running > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "Reloading with " + running + " call(s) still running after "
+                            + DRAIN_SECONDS + " s");
+                }
+                ProjectMethods previous = methods;
+                ProjectMethods next = build(swap.swap(previous.project()));
+                changed = next.changedSince(previous);
+                methods = next;
+            } finally {
+                gate.open();
+            }
+            if (!changed.isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "Reload changed the lists of " + changed);
+                for (ListChangeListener listener : listeners) {
+                    listener.listsChanged(changed);
+                }
+            }
+        }
+    }
+
+    /** A transport that tells its clients about list changes. */
+    public void addListChangeListener(ListChangeListener listener) {
+        listeners.add(listener);
     }
 
     /** Legacy {@code logging/setLevel}: the level holds for the connection or session, when it has state. */
@@ -99,52 +159,26 @@ public final class McpEngine {
         return classification.modern() && Subscriptions.LISTEN.equals(request.method());
     }
 
-    /** The first message of a listen stream (spec 04b §4). */
-    public ObjectNode acknowledge(JsonRpcMessage listen) throws JsonRpcException {
-        return subscriptions.acknowledgement(listen);
+    /** The first message of a listen stream (spec 04b §4) and what the stream is to carry. */
+    public Subscriptions.Acknowledgement acknowledge(JsonRpcMessage listen) throws JsonRpcException {
+        return methods.subscriptions().acknowledgement(listen);
     }
 
     /** The result that ends a listen stream from the server's side. */
     public RpcResult listenClosed(JsonNode listenId) {
-        return RpcResult.of(subscriptions.closing(listenId));
+        return RpcResult.of(methods.subscriptions().closing(listenId));
     }
 
     public static boolean runsEndpoint(String method) {
         return ENDPOINT_METHODS.contains(method);
     }
 
-    private static MethodHandler subscription(ResourceCatalog resources, ObjectMapper mapper) {
-        return (params, context) -> {
-            JsonNode uri = params.get("uri");
-            if (uri == null || !uri.isTextual()) {
-                throw JsonRpcErrors.invalidParams("Invalid params: 'uri' must be a string");
-            }
-            if (resources.match(uri.asText()) == null) {
-                throw JsonRpcErrors.resourceNotFound(uri.asText(), false);
-            }
-            return RpcResult.of(mapper.createObjectNode());
-        };
-    }
-
-    private static ObjectNode discover(Results results, ObjectMapper mapper) {
+    private static ObjectNode discover(ObjectMapper mapper) {
         ObjectNode discover = mapper.createObjectNode();
         ArrayNode versions = discover.putArray("supportedVersions");
         ProtocolVersions.SUPPORTED.forEach(versions::add);
         discover.set("capabilities", Initialize.capabilities(mapper));
         return discover;
-    }
-
-    /** A list result, serialized once per era. */
-    private static MethodHandler listOf(String key, ArrayNode items, Results results, ObjectMapper mapper) {
-        String legacyJson = results.serialized(results.cacheable(list(key, items, mapper), false, false));
-        String modernJson = results.serialized(results.cacheable(list(key, items, mapper), true, false));
-        return (params, context) -> RpcResult.ofJson(context.modern() ? modernJson : legacyJson);
-    }
-
-    private static ObjectNode list(String key, ArrayNode items, ObjectMapper mapper) {
-        ObjectNode result = mapper.createObjectNode();
-        result.set(key, items.deepCopy());
-        return result;
     }
 
     private static MethodHandler cached(ObjectNode result, Results results) {

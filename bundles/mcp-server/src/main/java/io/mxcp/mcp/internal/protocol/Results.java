@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class Results {
     /**
-     * Lists change only on reload, but no list-changed notification tells a modern client yet, so they are not
-     * to be cached beyond the request.
+     * Lists change only on reload, and only clients holding a listen stream hear of it: the others must not keep a
+     * list beyond the request.
      */
     static final long TTL_MS = 0;
 

@@ -1,5 +1,8 @@
 package io.mxcp.mcp.internal.protocol;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +20,15 @@ import io.mxcp.mcp.internal.mapping.ResourceCatalog;
  */
 public final class Subscriptions {
     public static final String LISTEN = "subscriptions/listen";
-    private static final String[] LIST_CHANGED = {"toolsListChanged", "promptsListChanged", "resourcesListChanged"};
+
+    /**
+     * The answer to a listen request.
+     *
+     * @param message     the {@code notifications/subscriptions/acknowledged} message that opens the stream
+     * @param listChanged the list-changed notifications the stream carries
+     */
+    public record Acknowledgement(ObjectNode message, Set<ListKind> listChanged) {
+    }
 
     private final ResourceCatalog resources;
     private final ObjectMapper mapper;
@@ -27,16 +38,18 @@ public final class Subscriptions {
         this.mapper = mapper;
     }
 
-    /** The {@code notifications/subscriptions/acknowledged} message for a listen request. */
-    ObjectNode acknowledgement(JsonRpcMessage request) throws JsonRpcException {
+    /** Acknowledges a listen request with the subset of its filter that is honoured. */
+    Acknowledgement acknowledgement(JsonRpcMessage request) throws JsonRpcException {
         JsonNode requested = request.params().get("notifications");
         if (!(requested instanceof ObjectNode filter)) {
             throw JsonRpcErrors.invalidParams("Invalid params: subscriptions/listen 'notifications' must be an object");
         }
         ObjectNode honoured = mapper.createObjectNode();
-        for (String kind : LIST_CHANGED) {
-            if (filter.path(kind).asBoolean(false)) {
-                honoured.put(kind, true);
+        Set<ListKind> listChanged = EnumSet.noneOf(ListKind.class);
+        for (ListKind kind : ListKind.values()) {
+            if (filter.path(kind.listenFlag()).asBoolean(false)) {
+                honoured.put(kind.listenFlag(), true);
+                listChanged.add(kind);
             }
         }
         JsonNode uris = filter.get("resourceSubscriptions");
@@ -53,7 +66,7 @@ public final class Subscriptions {
         ObjectNode params = message.putObject("params");
         params.set("notifications", honoured);
         params.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, request.id());
-        return message;
+        return new Acknowledgement(message, listChanged);
     }
 
     /** The result that ends a listen stream from the server's side (shutdown). */

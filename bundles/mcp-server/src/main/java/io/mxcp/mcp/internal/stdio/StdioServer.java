@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
@@ -27,11 +29,14 @@ import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.ClientLogLevel;
 import io.mxcp.mcp.internal.protocol.ClientRequests;
+import io.mxcp.mcp.internal.protocol.Era;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
+import io.mxcp.mcp.internal.protocol.ListKind;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
+import io.mxcp.mcp.internal.protocol.Subscriptions;
 
 /**
  * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on virtual threads so
@@ -50,6 +55,8 @@ public final class StdioServer implements RunningServer {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Calls in flight by request id, for notifications/cancelled. */
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    /** Open listen subscriptions by request id, with the list changes each asked for. */
+    private final Map<JsonNode, Set<ListKind>> listens = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
     private final ClientLogLevel logLevel = new ClientLogLevel();
     /** The legacy client as the target of the server's requests; its responses come in as lines. */
@@ -69,6 +76,7 @@ public final class StdioServer implements RunningServer {
 
     public static StdioServer start(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
         StdioServer server = new StdioServer(engine, codec, in, out);
+        engine.addListChangeListener(server::listsChanged);
         Thread reader = new Thread(server::readLoop, "mxcp-mcp-stdio");
         // A reader blocked on a stream that cannot be interrupted must not keep the JVM alive after close().
         reader.setDaemon(true);
@@ -142,7 +150,9 @@ public final class StdioServer implements RunningServer {
      */
     private void acknowledge(JsonRpcMessage listen) {
         try {
-            send(codec.mapper().writeValueAsBytes(engine.acknowledge(listen)));
+            Subscriptions.Acknowledgement acknowledgement = engine.acknowledge(listen);
+            send(codec.mapper().writeValueAsBytes(acknowledgement.message()));
+            listens.put(listen.id(), acknowledgement.listChanged());
         } catch (JsonRpcException e) {
             send(codec.error(listen.id(), e));
         } catch (IOException e) {
@@ -152,10 +162,30 @@ public final class StdioServer implements RunningServer {
 
     private void onNotification(JsonRpcMessage notification) {
         if (notification.method().equals("notifications/cancelled")) {
-            CallCancellation call = inFlight.get(notification.params().path("requestId"));
+            JsonNode requestId = notification.params().path("requestId");
+            CallCancellation call = inFlight.get(requestId);
             if (call != null) {
                 call.cancel();
             }
+            listens.remove(requestId);
+        }
+    }
+
+    /**
+     * After a reload: a legacy connection hears of every changed list, a modern one on each listen subscription
+     * that asked for the kind.
+     */
+    private void listsChanged(Set<ListKind> changed) {
+        boolean legacy = pin.era() == Era.LEGACY;
+        for (ListKind kind : changed) {
+            if (legacy) {
+                sendNotification(kind.notification(codec.mapper()));
+            }
+            listens.forEach((id, kinds) -> {
+                if (kinds.contains(kind)) {
+                    sendNotification(kind.notification(codec.mapper(), id));
+                }
+            });
         }
     }
 
@@ -215,6 +245,11 @@ public final class StdioServer implements RunningServer {
         } finally {
             terminated.countDown();
         }
+    }
+
+    @Override
+    public void reload(ProjectSwap swap) throws Exception {
+        engine.reload(swap);
     }
 
     @Override

@@ -211,6 +211,42 @@ class StdioServerTest {
     }
 
     @Test
+    void aLegacyConnectionHearsWhichListsAReloadChanged() throws Exception {
+        send(initialize(1, "2025-11-25"));
+        JsonNode capabilities = receive().at("/result/capabilities");
+        for (String kind : new String[] {"tools", "resources", "prompts"}) {
+            assertTrue(capabilities.at("/" + kind + "/listChanged").asBoolean(), kind);
+        }
+        server.reload(current -> new FakeProject().withTool("added", "Added on reload"));
+        JsonNode notification = receive();
+        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}", notification.toString());
+        send(legacy(2, "tools/call", call("added", null)));
+        assertEquals("added", receive().at("/result/content/0/text").asText(), "no other notification came first");
+    }
+
+    @Test
+    void aListenSubscriptionHearsOnlyTheKindsItAskedFor() throws Exception {
+        var params = Messages.object();
+        params.putObject("notifications").put("promptsListChanged", true);
+        send(modern("listen-7", "subscriptions/listen", params));
+        assertEquals("notifications/subscriptions/acknowledged", receive().get("method").asText());
+
+        server.reload(current -> new FakeProject().withTool("added", "Added on reload"));
+        server.reload(current -> new FakeProject().withTool("added", "Added on reload").without("greet"));
+        JsonNode notification = receive();
+        assertEquals("notifications/prompts/list_changed", notification.get("method").asText());
+        assertEquals("listen-7", notification.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+
+        var cancel = Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancel.putObject("params").put("requestId", "listen-7");
+        send(cancel);
+        send(modern(2, "tools/list", null));
+        assertEquals(2, receive().get("id").asInt());
+        server.reload(current -> new FakeProject());
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "an ended subscription hears nothing");
+    }
+
+    @Test
     void endOfInputEndsTheServer() throws Exception {
         send(modern(1, "tools/list", null));
         assertFalse(receive().at("/result/tools").isEmpty());

@@ -1,0 +1,122 @@
+package io.mxcp.mcp.internal.protocol;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+import io.mxcp.mcp.internal.mapping.Completions;
+import io.mxcp.mcp.internal.mapping.PromptCatalog;
+import io.mxcp.mcp.internal.mapping.ResourceCatalog;
+import io.mxcp.mcp.internal.mapping.ToolCatalog;
+
+/**
+ * The methods of one served project: its catalogs, lists (serialized once per era), calls, completions and
+ * subscriptions, together with the methods that do not depend on the project. Built at server start and on each
+ * reload, then replaced whole, so a request sees one project from lookup to answer.
+ */
+final class ProjectMethods {
+    private final Project project;
+    private final Subscriptions subscriptions;
+    private final Map<String, MethodHandler> legacy;
+    private final Map<String, MethodHandler> modern;
+    /** What each kind of list shows, to tell which lists a reload changed. */
+    private final Map<ListKind, String> listings = new EnumMap<>(ListKind.class);
+
+    /**
+     * @param fixedLegacy the legacy methods that do not depend on the project
+     * @param fixedModern the modern ones
+     */
+    ProjectMethods(Project project, Map<String, MethodHandler> fixedLegacy, Map<String, MethodHandler> fixedModern,
+            Results results, InputRounds inputs, ObjectMapper mapper) {
+        this.project = project;
+        this.legacy = new HashMap<>(fixedLegacy);
+        this.modern = new HashMap<>(fixedModern);
+        var endpoints = project.endpoints();
+        ToolCatalog tools = new ToolCatalog(endpoints, mapper);
+        ResourceCatalog resources = new ResourceCatalog(endpoints, mapper);
+        PromptCatalog prompts = new PromptCatalog(endpoints, mapper);
+        subscriptions = new Subscriptions(resources, mapper);
+
+        // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
+        legacy.put("resources/subscribe", subscription(resources, mapper));
+        legacy.put("resources/unsubscribe", subscription(resources, mapper));
+
+        list(ListKind.TOOLS, "tools/list", "tools", tools.descriptions(), results, mapper);
+        list(ListKind.RESOURCES, "resources/list", "resources", resources.resources(), results, mapper);
+        list(ListKind.RESOURCES, "resources/templates/list", "resourceTemplates", resources.templates(), results,
+                mapper);
+        list(ListKind.PROMPTS, "prompts/list", "prompts", prompts.descriptions(), results, mapper);
+
+        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, mapper);
+        both("tools/call", calls::callTool);
+        both("resources/read", calls::readResource);
+        both("prompts/get", calls::getPrompt);
+        both("completion/complete", new Complete(new Completions(endpoints), results, mapper)::handle);
+    }
+
+    private void both(String method, MethodHandler handler) {
+        legacy.put(method, handler);
+        modern.put(method, handler);
+    }
+
+    Project project() {
+        return project;
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** The handler of a method in the request's era, or null. */
+    MethodHandler handler(boolean modernEra, String method) {
+        return (modernEra ? modern : legacy).get(method);
+    }
+
+    /** The kinds of list that show something else than in {@code previous}. */
+    Set<ListKind> changedSince(ProjectMethods previous) {
+        Set<ListKind> changed = EnumSet.noneOf(ListKind.class);
+        listings.forEach((kind, listing) -> {
+            if (!listing.equals(previous.listings.get(kind))) {
+                changed.add(kind);
+            }
+        });
+        return changed;
+    }
+
+    /** A list method whose result is serialized once per era. */
+    private void list(ListKind kind, String method, String key, ArrayNode items, Results results, ObjectMapper mapper) {
+        String legacyJson = results.serialized(results.cacheable(list(key, items, mapper), false, false));
+        String modernJson = results.serialized(results.cacheable(list(key, items, mapper), true, false));
+        listings.merge(kind, legacyJson, String::concat);
+        both(method, (params, context) -> RpcResult.ofJson(context.modern() ? modernJson : legacyJson));
+    }
+
+    private static ObjectNode list(String key, ArrayNode items, ObjectMapper mapper) {
+        ObjectNode result = mapper.createObjectNode();
+        result.set(key, items.deepCopy());
+        return result;
+    }
+
+    private static MethodHandler subscription(ResourceCatalog resources, ObjectMapper mapper) {
+        return (params, context) -> {
+            JsonNode uri = params.get("uri");
+            if (uri == null || !uri.isTextual()) {
+                throw JsonRpcErrors.invalidParams("Invalid params: 'uri' must be a string");
+            }
+            if (resources.match(uri.asText()) == null) {
+                throw JsonRpcErrors.resourceNotFound(uri.asText(), false);
+            }
+            return RpcResult.of(mapper.createObjectNode());
+        };
+    }
+}

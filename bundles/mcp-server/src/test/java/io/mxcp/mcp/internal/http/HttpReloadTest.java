@@ -1,0 +1,113 @@
+package io.mxcp.mcp.internal.http;
+
+import static io.mxcp.mcp.internal.Messages.call;
+import static io.mxcp.mcp.internal.Messages.initialize;
+import static io.mxcp.mcp.internal.Messages.legacy;
+import static io.mxcp.mcp.internal.Messages.modern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.McpServerFactory;
+import io.mxcp.mcp.internal.Messages;
+
+/** A reload seen by HTTP clients: the legacy GET stream and 2026-07-28 listen streams hear of changed lists. */
+class HttpReloadTest {
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private RunningServer server;
+    private McpPosts posts;
+
+    /** The JSON-RPC messages arriving on an open event stream. */
+    private static final class Events {
+        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+        Events(HttpResponse<Stream<String>> response) {
+            assertEquals(200, response.statusCode());
+            Thread.ofVirtual().start(() -> response.body().forEach(line -> {
+                if (line.startsWith("data:")) {
+                    messages.add(Messages.parse(line.substring(5).strip()));
+                }
+            }));
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode message = messages.poll(5, TimeUnit.SECONDS);
+            assertNotNull(message, "no event within 5 s");
+            return message;
+        }
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new McpServerFactory("9.9.9").startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, false));
+        posts = new McpPosts(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Events legacyStream(String session) throws Exception {
+        return new Events(CLIENT.send(HttpRequest.newBuilder(posts.uri()).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).GET().build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    private Events listen(String id, ObjectNode filter) throws Exception {
+        ObjectNode params = Messages.object();
+        params.set("notifications", filter);
+        ObjectNode message = modern(id, "subscriptions/listen", params);
+        return new Events(CLIENT.send(HttpRequest.newBuilder(posts.uri()).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "subscriptions/listen")
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString())).build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    @Test
+    void legacyStreamsAndListenStreamsHearOfTheChangedLists() throws Exception {
+        String session = posts.post(initialize(1, "2025-11-25"), McpPosts.BOTH, Map.of()).headers()
+                .firstValue("mcp-session-id").orElseThrow();
+        Events legacyEvents = legacyStream(session);
+        Events tools = listen("l-tools", Messages.object().put("toolsListChanged", true));
+        assertEquals("notifications/subscriptions/acknowledged", tools.next().get("method").asText());
+        Events prompts = listen("l-prompts", Messages.object().put("promptsListChanged", true));
+        assertEquals("notifications/subscriptions/acknowledged", prompts.next().get("method").asText());
+
+        server.reload(current -> new FakeProject().withTool("added", "Added on reload"));
+
+        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}",
+                legacyEvents.next().toString());
+        JsonNode toolsChanged = tools.next();
+        assertEquals("notifications/tools/list_changed", toolsChanged.get("method").asText());
+        assertEquals("l-tools", toolsChanged.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        assertNull(prompts.messages.poll(300, TimeUnit.MILLISECONDS), "the prompts listener did not ask for tools");
+
+        HttpResponse<String> called = posts.post(legacy(2, "tools/call", call("added", null)), McpPosts.BOTH,
+                Map.of("Mcp-Session-Id", session));
+        assertEquals("added", Messages.parse(called.body()).at("/result/content/0/text").asText());
+        HttpResponse<String> listed = posts.modern(modern(3, "tools/list", null), McpPosts.BOTH);
+        assertTrue(listed.body().contains("\"name\":\"added\""), listed.body());
+    }
+}
