@@ -40,9 +40,13 @@ abstract class ProjectSubcommand extends MxcpSubcommand {
         if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
             throw CommandFailure.noProject();
         }
-        ProjectOptions options = new ProjectOptions(context.workingDirectory(), profile,
-                readOnly || context.flag("MXCP_READONLY"), context.environment()).withSqlTools(sqlTools);
-        return context.services().projectService().open(options);
+        return context.services().projectService().open(projectOptions(profile, readOnly, sqlTools));
+    }
+
+    /** How the project is opened: for {@code profile} (null: the default one), the given switches. */
+    ProjectOptions projectOptions(String profileName, boolean readOnly, Boolean sqlTools) {
+        return new ProjectOptions(context.workingDirectory(), profileName, readOnly || context.flag("MXCP_READONLY"),
+                context.environment()).withSqlTools(sqlTools);
     }
 
     /** Prints {@code {"status": "ok", "result": payload}}. */

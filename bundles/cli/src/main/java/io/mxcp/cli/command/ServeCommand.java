@@ -1,20 +1,21 @@
 package io.mxcp.cli.command;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.ServiceAccess;
 import io.mxcp.cli.output.Json;
+import io.mxcp.cli.serve.ProjectReloader;
 import io.mxcp.cli.serve.ServeSettings;
 import io.mxcp.cli.serve.ServedProject;
 import io.mxcp.cli.serve.ServerLifecycle;
 import io.mxcp.cli.serve.Transport;
 import io.mxcp.cli.serve.TransportConverter;
 import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectOptions;
+import io.mxcp.core.api.ProjectService;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mxcp serve}: validates every endpoint, then serves the project over MCP until SIGINT/SIGTERM (or the
- * end of standard input for stdio). Human notices go to standard error; with stdio, standard output carries
- * protocol messages only.
+ * end of standard input for stdio), reloading on SIGHUP. Human notices go to standard error; with stdio, standard
+ * output carries protocol messages only.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the project over MCP.")
 final class ServeCommand extends ProjectSubcommand {
@@ -65,22 +66,26 @@ final class ServeCommand extends ProjectSubcommand {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
             McpServerService mcp = context.services().mcpServer();
             project.initializeRuntime();
-            List<ValidationResult> failed = project.validateAll().stream().filter(r -> !r.valid())
-                    .sorted(Comparator.comparing(ValidationResult::relativePath)).toList();
+            List<ValidationResult> failed = ServedProject.invalidEndpoints(project);
             if (!failed.isEmpty() && !ignoreErrors) {
                 reportStartupFailure(failed);
                 return 1;
             }
-            Set<String> skipped = failed.stream().map(ValidationResult::relativePath).collect(Collectors.toSet());
-            ServedProject served = new ServedProject(project, skipped);
+            ServedProject served = ServedProject.skipping(project, failed);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
-            ServerLifecycle lifecycle = new ServerLifecycle(running, served, terminal.err(), context.services());
+            // a reload reads the files again for the profile active now: the profile itself needs a restart
+            ProjectOptions reopen = projectOptions(served.profile(), readOnly.readOnly, sqlTools);
+            ProjectService projects = context.services().projectService();
+            ProjectReloader reloader = new ProjectReloader(running, served, () -> projects.open(reopen));
+            ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             terminal.err().print(banner(served, settings, running, failed));
             terminal.err().flush();
-            lifecycle.run();
+            try (ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+                lifecycle.run();
+            }
             return 0;
         } finally {
             if (!handedOver) {

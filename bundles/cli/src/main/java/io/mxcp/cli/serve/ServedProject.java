@@ -1,9 +1,11 @@
 package io.mxcp.cli.serve;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -34,7 +36,19 @@ public final class ServedProject implements Project {
                 : project.endpoints().stream()
                         .filter(endpoint -> skippedPaths.contains(endpoint.relativePath()) && endpoint.identifier() != null)
                         .map(endpoint -> key(endpoint.kind(), endpoint.identifier()))
-                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                        .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The endpoint files of the project that fail validation, by path. */
+    public static List<ValidationResult> invalidEndpoints(Project project) {
+        return project.validateAll().stream().filter(result -> !result.valid())
+                .sorted(Comparator.comparing(ValidationResult::relativePath)).toList();
+    }
+
+    /** The project without the endpoint files that failed validation. */
+    public static ServedProject skipping(Project project, List<ValidationResult> invalid) {
+        return new ServedProject(project, invalid.stream().map(ValidationResult::relativePath)
+                .collect(Collectors.toSet()));
     }
 
     private static String key(EndpointKind kind, String identifier) {

@@ -4,28 +4,28 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mxcp.cli.context.ServiceAccess;
-import io.mxcp.core.api.Project;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.RunningServer;
 
 /**
  * Keeps a started server until it ends: on SIGTERM/SIGINT (forwarded by the kernel) it closes the server, which
  * lets calls in flight finish; when the server has ended, by a signal or by itself (stdio input closed), the
- * project is closed and {@link #run()} returns, so the command ends normally and the kernel stops the framework.
- * SIGHUP is not this class's business (reload).
+ * project served last is closed and {@link #run()} returns, so the command ends normally and the kernel stops the
+ * framework. SIGHUP is not this class's business ({@link ProjectReloader}).
  */
 public final class ServerLifecycle {
 
     private final RunningServer server;
-    private final Project project;
+    private final ProjectReloader projects;
     private final PrintStream notices;
     private final ServiceAccess services;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    public ServerLifecycle(RunningServer server, Project project, PrintStream notices, ServiceAccess services) {
+    public ServerLifecycle(RunningServer server, ProjectReloader projects, PrintStream notices,
+            ServiceAccess services) {
         this.server = server;
-        this.project = project;
+        this.projects = projects;
         this.notices = notices;
         this.services = services;
     }
@@ -47,7 +47,7 @@ public final class ServerLifecycle {
         Thread.ofPlatform().daemon().name("mxcp-serve-drain").start(server::close);
     }
 
-    /** Closes the server, then the project; only the first call does anything. */
+    /** Closes the server, then the project (after a reload under way); only the first call does anything. */
     private void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
@@ -55,7 +55,7 @@ public final class ServerLifecycle {
         try {
             server.close();
         } finally {
-            project.close();
+            projects.close();
             notices.println("👋 Server stopped");
             notices.flush();
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.fakes.Cli;
+import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
@@ -37,7 +38,7 @@ class ServeCommandTest extends ProjectFolderTest {
      * unless {@link #runsUntilClosed}.
      */
     static final class RecordingServer implements McpServerService, RunningServer {
-        Project served;
+        volatile Project served;
         HttpServerOptions http;
         boolean stdio;
         volatile boolean closed;
@@ -212,30 +213,39 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void terminateAndInterruptCloseTheServerAndTheCommandSucceedsHangupDoesNot() throws Exception {
+    void terminateAndInterruptCloseTheServerAndTheCommandSucceedsHangupReloads() throws Exception {
         for (ProcessSignal stop : List.of(ProcessSignal.TERMINATE, ProcessSignal.INTERRUPT)) {
+            FakeProject first = new FakeProject(root).withTool("hello_world", "tools/hello.yml");
+            cli.services.project = first;
             mcp = new RecordingServer();
             mcp.runsUntilClosed = true;
             cli.services.mcpServer = mcp;
-            project.closed = false;
             CompletableFuture<Cli.Outcome> serving = CompletableFuture.supplyAsync(() -> cli.run("serve"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (cli.services.signalHandlers.isEmpty() && System.nanoTime() < deadline) {
+            while (cli.services.signalHandlers.size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(1, cli.services.signalHandlers.size(), "serve registers one handler while it serves");
+            assertEquals(2, cli.services.signalHandlers.size(), "serve registers its stop and reload handlers");
 
+            FakeProject reloaded = new FakeProject(root).withTool("hello_world", "tools/hello.yml");
+            cli.services.project = reloaded;
             cli.services.signal(ProcessSignal.HANGUP);
-            Thread.sleep(100);
+            while (reloaded.runtimeInitializations == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, reloaded.runtimeInitializations, "SIGHUP reloads");
+            assertTrue(first.closed, "the old runtime is shut down");
+            assertEquals("default", cli.services.openedWith.get(cli.services.openedWith.size() - 1).profile(),
+                    "the reload reads the files for the profile active at start");
             assertFalse(mcp.closed, "SIGHUP is not a stop");
             assertFalse(serving.isDone());
 
             cli.services.signal(stop);
             Cli.Outcome outcome = serving.get(10, TimeUnit.SECONDS);
             assertEquals(0, outcome.exit(), outcome.err());
-            assertTrue(mcp.closed && project.closed, stop.name());
+            assertTrue(mcp.closed && reloaded.closed, stop.name() + ": the server and the project served last close");
             assertTrue(outcome.err().contains("👋 Server stopped"), outcome.err());
-            assertTrue(cli.services.signalHandlers.isEmpty(), "the handler goes with the command");
+            assertTrue(cli.services.signalHandlers.isEmpty(), "the handlers go with the command");
         }
     }
 }

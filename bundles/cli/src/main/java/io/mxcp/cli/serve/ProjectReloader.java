@@ -1,0 +1,153 @@
+package io.mxcp.cli.serve;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ValidationResult;
+import io.mxcp.kernel.api.ProcessSignalHandler;
+import io.mxcp.mcp.api.RunningServer;
+
+/**
+ * Reloads a served project on SIGHUP (spec 03 §5) and owns the project served at each moment. One reload: re-read
+ * mxcp-site.yml and the user config for the active profile and resolve their references again (a config that
+ * cannot be read or resolved ends the reload here, the server untouched); then, with the server holding endpoint
+ * calls back and the running ones finished, shut the old runtime down (Python {@code on_shutdown} hooks, plugins,
+ * DuckDB connections), start the new one ({@code on_init}) and serve its endpoints, skipping invalid ones. When
+ * the new runtime cannot start, the previous configuration is started again and serves. Reloads run one at a
+ * time, in the order asked, on a thread of their own.
+ */
+public final class ProjectReloader implements ProcessSignalHandler, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ProjectReloader.class.getName());
+    private static final String KEEPING = "Reload failed, the previous configuration keeps serving: ";
+    /** How long closing waits for a reload under way (its drain alone may take 90 s). */
+    private static final long CLOSE_WAIT_SECONDS = 120;
+
+    /** Reads the site and user config again. */
+    @FunctionalInterface
+    public interface ConfigReader {
+        /** @throws Exception e.g. a {@link ProjectException} naming the file that cannot be read */
+        Project open() throws Exception;
+    }
+
+    private final RunningServer server;
+    private final ConfigReader config;
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().daemon().name("mxcp-reload").unstarted(task));
+    private volatile Project served;
+
+    /**
+     * @param server the running server
+     * @param served the project it serves now
+     * @param config opens the project anew from the files, for the profile active now
+     */
+    public ProjectReloader(RunningServer server, Project served, ConfigReader config) {
+        this.server = server;
+        this.served = served;
+        this.config = config;
+    }
+
+    /** SIGHUP queues a reload; the other signals are not a reload's business. */
+    @Override
+    public void handle(ProcessSignal signal) {
+        if (signal == ProcessSignal.HANGUP) {
+            LOG.log(Level.INFO, "SIGHUP received: reloading the configuration");
+            request();
+        }
+    }
+
+    /** Queues a reload; completes with whether the new configuration serves (false at once after close). */
+    public Future<Boolean> request() {
+        try {
+            return queue.submit(this::reload);
+        } catch (RejectedExecutionException closing) {
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    /** The project served now. */
+    public Project served() {
+        return served;
+    }
+
+    private boolean reload() {
+        Project opened;
+        try {
+            opened = config.open();
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, KEEPING + message(e));
+            return false;
+        }
+        AtomicBoolean started = new AtomicBoolean();
+        try {
+            server.reload(current -> {
+                Project next = start(current, opened);
+                started.set(next != null);
+                served = next != null ? next : restart(current);
+                return served;
+            });
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, KEEPING + message(e), e);
+            return false;
+        }
+        if (started.get()) {
+            LOG.log(Level.INFO, "Reload complete: project " + opened.name() + ", profile " + opened.profile());
+        }
+        return started.get();
+    }
+
+    /** Shuts the current runtime down and starts the new one; null when it cannot start. */
+    private static Project start(Project current, Project opened) {
+        current.close();
+        try {
+            opened.initializeRuntime();
+        } catch (ProjectException | RuntimeException e) {
+            LOG.log(Level.ERROR, KEEPING + message(e));
+            opened.close();
+            return null;
+        }
+        List<ValidationResult> invalid = ServedProject.invalidEndpoints(opened);
+        invalid.forEach(result -> LOG.log(Level.WARNING, "Reload skips the invalid endpoint file "
+                + result.relativePath() + ": " + result.message()));
+        return ServedProject.skipping(opened, invalid);
+    }
+
+    /** The previous configuration again, with a runtime of its own. */
+    private static Project restart(Project current) {
+        Project previous = current.reopen();
+        try {
+            previous.initializeRuntime();
+        } catch (ProjectException | RuntimeException e) {
+            LOG.log(Level.ERROR, "Restarting the previous configuration failed too (calls will report it): "
+                    + message(e));
+        }
+        return previous;
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** Takes no more reloads, waits (bounded) for one under way, then closes the project served last. */
+    @Override
+    public void close() {
+        queue.shutdown();
+        try {
+            if (!queue.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "A reload is still running after " + CLOSE_WAIT_SECONDS + " s; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        served.close();
+    }
+}

@@ -1,0 +1,145 @@
+package io.mxcp.cli.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
+import io.mxcp.mcp.api.ProjectSwap;
+import io.mxcp.mcp.api.RunningServer;
+
+class ProjectReloaderTest {
+
+    @TempDir
+    Path root;
+
+    /** Serves whatever its reloads' swaps return, and counts them. */
+    static final class SwappingServer implements RunningServer {
+        Project served;
+        int reloads;
+
+        SwappingServer(Project served) {
+            this.served = served;
+        }
+
+        @Override
+        public void reload(ProjectSwap swap) throws Exception {
+            reloads++;
+            served = swap.swap(served);
+        }
+
+        @Override
+        public int port() {
+            return -1;
+        }
+
+        @Override
+        public void awaitTermination() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private FakeProject old;
+    private SwappingServer server;
+
+    private ProjectReloader reloader(ProjectReloader.ConfigReader config) {
+        old = new FakeProject(root).withTool("old_tool", "tools/old.yml");
+        server = new SwappingServer(new ServedProject(old, Set.of()));
+        return new ProjectReloader(server, server.served, config);
+    }
+
+    private static boolean reload(ProjectReloader reloader) throws Exception {
+        return reloader.request().get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> served(Project project) {
+        List<String> names = new ArrayList<>();
+        project.endpoints().stream().map(DiscoveredEndpoint::identifier).forEach(names::add);
+        return names;
+    }
+
+    @Test
+    void theOldRuntimeIsShutDownBeforeTheNewOneStartsAndTheNewEndpointsAreServed() throws Exception {
+        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
+        ProjectReloader reloader = reloader(() -> {
+            assertFalse(old.closed, "the files are read while the old configuration still serves");
+            return next;
+        });
+        assertTrue(reload(reloader));
+        assertTrue(old.closed);
+        assertEquals(1, next.runtimeInitializations);
+        assertEquals(List.of("new_tool"), served(server.served));
+        assertSame(server.served, reloader.served());
+
+        reloader.close();
+        assertTrue(next.closed, "closing closes the project served last");
+    }
+
+    @Test
+    void aConfigThatCannotBeReadLeavesTheServerUntouched() throws Exception {
+        ProjectReloader reloader = reloader(() -> {
+            throw new ProjectException("Error in /p/mxcp-site.yml: mapping values are not allowed here");
+        });
+        assertFalse(reload(reloader));
+        assertEquals(0, server.reloads, "no drain, no runtime restart");
+        assertFalse(old.closed);
+        assertEquals(List.of("old_tool"), served(server.served));
+    }
+
+    @Test
+    void aNewRuntimeThatCannotStartGivesWayToThePreviousConfiguration() throws Exception {
+        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
+        next.runtimeFailure = new ProjectException("Cannot open DuckDB at /nowhere/db.duckdb");
+        ProjectReloader reloader = reloader(() -> next);
+        assertFalse(reload(reloader));
+        assertTrue(next.closed);
+        assertTrue(old.closed);
+        assertEquals(1, old.reopened.runtimeInitializations, "the previous configuration runs again");
+        assertEquals(List.of(), served(server.served), "the reopened project serves (its files as on disk now)");
+        server.served.close();
+        assertTrue(old.reopened.closed, "what serves is the reopened previous configuration");
+    }
+
+    @Test
+    void invalidEndpointFilesAreSkipped() throws Exception {
+        FakeProject next = new FakeProject(root).withTool("good", "tools/good.yml").withTool("bad", "tools/bad.yml")
+                .invalid("tools/bad.yml", "Missing required field: source");
+        ProjectReloader reloader = reloader(() -> next);
+        assertTrue(reload(reloader));
+        assertEquals(List.of("good"), served(server.served));
+    }
+
+    @Test
+    void onlyHangupReloadsAndNothingReloadsOnceClosed() throws Exception {
+        List<String> reads = new ArrayList<>();
+        ProjectReloader reloader = reloader(() -> {
+            reads.add("read");
+            return new FakeProject(root);
+        });
+        reloader.handle(ProcessSignal.TERMINATE);
+        reloader.handle(ProcessSignal.INTERRUPT);
+        reloader.handle(ProcessSignal.HANGUP);
+        reloader.close();
+        assertEquals(List.of("read"), reads, "the queued reload ran before close returned");
+        assertFalse(reload(reloader));
+        assertEquals(1, server.reloads);
+    }
+}
