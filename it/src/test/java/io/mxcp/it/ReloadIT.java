@@ -1,0 +1,210 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.it.McpHttpClient.ToolOutcome;
+
+/**
+ * `mxcp serve` reloading on SIGHUP (spec 03 §5, with our endpoint re-registration): a rotated file:// secret and an
+ * added tool file are picked up, connected clients hear that the tool list changed (a legacy session on its GET
+ * stream, a 2026-07-28 listen stream that asked for it), a call running during the reload completes and one
+ * arriving meanwhile waits for the new configuration; a broken mxcp-site.yml leaves the old configuration serving
+ * and says why.
+ */
+class ReloadIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private static Mxcp mxcp;
+    private static Path project;
+    private static Path proxyFile;
+    private static Path gate;
+    private static int port;
+    private static ServerProcess server;
+    private static McpHttpClient client;
+
+    @BeforeAll
+    static void serve() throws Exception {
+        Path work = Distribution.freshWorkFolder(ReloadIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        project = Files.createDirectories(work.resolve("project"));
+        proxyFile = work.resolve("proxy.txt");
+        gate = work.resolve("gate.fifo");
+        Files.writeString(proxyFile, "http://proxy-1:3128\n");
+        write(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: reloading\nprofile: default\n");
+        write(work.resolve(".mxcp/config.yml"), """
+                mxcp: 1
+                projects:
+                  reloading:
+                    profiles:
+                      default:
+                        secrets:
+                          - {name: api, type: http, parameters: {HTTP_PROXY: "file://%s"}}
+                """.formatted(proxyFile));
+        write(project.resolve("tools/proxy.yml"), tool("proxy", "The api secret as DuckDB holds it",
+                "SELECT secret_string FROM duckdb_secrets() WHERE name = 'api'"));
+        write(project.resolve("tools/hello.yml"), tool("hello", "Greets", "SELECT 'hello' AS greeting"));
+        // reading a named pipe blocks until the test writes to it: a call that runs exactly as long as the test wants
+        write(project.resolve("tools/wait_for_gate.yml"), tool("wait_for_gate", "Waits for the gate to open",
+                "SELECT content FROM read_text('" + gate + "')"));
+        Process mkfifo = new ProcessBuilder("mkfifo", gate.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo " + gate);
+
+        port = FreePort.find();
+        server = mxcp.serve(project, port);
+        client = new McpHttpClient(port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        Leftovers.assertNone(mxcp);
+    }
+
+    private static String tool(String name, String description, String sql) {
+        return """
+                mxcp: 1
+                tool:
+                  name: %s
+                  description: %s
+                  return: {type: string}
+                  source:
+                    code: "%s"
+                """.formatted(name, description, sql);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OutputStream openGate() {
+        try {
+            return new FileOutputStream(gate.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String success(String tool) {
+        ToolOutcome outcome = client.callTool(tool, Map.of());
+        assertNotNull(outcome.successText(), () -> tool + ": " + outcome + "\n" + server.describe());
+        return outcome.successText();
+    }
+
+    private static long count(String text) {
+        return server.stderr().lines().filter(line -> line.contains(text)).count();
+    }
+
+    /** Sends SIGHUP and waits for the reload's outcome line (one more {@code outcome} line than before). */
+    private static void reloadAndAwait(String outcome) {
+        long before = count(outcome);
+        server.signal("HUP");
+        Poll.until(LIMIT, "the log line '" + outcome + "' after SIGHUP", () -> count(outcome) > before ? true : null,
+                server::describe);
+    }
+
+    @Test
+    void sighupPicksUpTheRotatedSecretAndTheAddedToolAndTellsTheClients() throws Exception {
+        McpStreams streams = new McpStreams(port);
+        String session = streams.legacySession();
+        try (McpStreams.EventStream legacy = streams.legacyStream(session);
+                McpStreams.EventStream listen = streams.listen("listen-tools", Map.of("toolsListChanged", true))) {
+            JsonNode acknowledged = listen.next(LIMIT);
+            assertNotNull(acknowledged, "no acknowledgement on the listen stream");
+            assertEquals("notifications/subscriptions/acknowledged", acknowledged.path("method").asText());
+            assertTrue(success("proxy").contains("http_proxy=http://proxy-1:3128"), success("proxy"));
+
+            CompletableFuture<ToolOutcome> running = CompletableFuture.supplyAsync(
+                    () -> client.callTool("wait_for_gate", Map.of()));
+            // opening the pipe for writing returns once the call's query opened it for reading: the call is running
+            OutputStream gateWriter = CompletableFuture.supplyAsync(ReloadIT::openGate)
+                    .get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            Files.writeString(proxyFile, "http://proxy-2:3128\n");
+            write(project.resolve("tools/added.yml"), tool("added", "Added while serving", "SELECT 'new' AS n"));
+            long reloads = count("Reload complete");
+            server.signal("HUP");
+            server.awaitStderrLine(LIMIT, "the SIGHUP notice", line -> line.contains("SIGHUP received"));
+            CompletableFuture<ToolOutcome> arriving = CompletableFuture.supplyAsync(() -> client.callTool("hello", Map.of()));
+            Thread.sleep(1000);
+            assertFalse(arriving.isDone(), "a call arriving while the reload drains waits");
+            assertFalse(running.isDone());
+            assertEquals(reloads, count("Reload complete"), "the reload waits for the running call");
+
+            try (gateWriter) {
+                gateWriter.write("opened\n".getBytes(StandardCharsets.UTF_8));
+            }
+            ToolOutcome finished = running.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("opened\n", finished.successText(), () -> finished + "\n" + server.describe());
+            assertEquals("hello", arriving.get(LIMIT.toSeconds(), TimeUnit.SECONDS).successText());
+            Poll.until(LIMIT, "Reload complete", () -> count("Reload complete") > reloads ? true : null, server::describe);
+
+            assertEquals("new", success("added"));
+            assertTrue(success("proxy").contains("http_proxy=http://proxy-2:3128"), success("proxy"));
+            JsonNode listed = streams.legacyRequest(session, 2, "tools/list", Map.of());
+            assertTrue(listed.at("/result/tools").toString().contains("\"name\":\"added\""), listed.toString());
+
+            assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\"}",
+                    String.valueOf(legacy.next(LIMIT)));
+            JsonNode changed = listen.next(LIMIT);
+            assertNotNull(changed, "no list_changed on the listen stream");
+            assertEquals("notifications/tools/list_changed", changed.path("method").asText());
+            assertEquals("listen-tools", changed.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+            assertNull(legacy.next(Duration.ofMillis(300)), "only the tool list changed");
+        }
+    }
+
+    @Test
+    void aBrokenSiteFileAtReloadKeepsTheOldConfigurationServingAndSaysWhy() throws Exception {
+        Path site = project.resolve("mxcp-site.yml");
+        String good = Files.readString(site);
+        String proxy = success("proxy");
+        try {
+            Files.writeString(site, "mxcp: 1\nproject: reloading\nprofile: [default\n");
+            Files.writeString(proxyFile, "http://proxy-rotated-in-vain:3128\n");
+            write(project.resolve("tools/never.yml"), tool("never", "Never served", "SELECT 1"));
+            reloadAndAwait("Reload failed, the previous configuration keeps serving: ");
+            String failure = server.stderr().lines()
+                    .filter(line -> line.contains("Reload failed, the previous configuration keeps serving: ")).reduce((a, b) -> b)
+                    .orElseThrow();
+            assertTrue(failure.contains("mxcp-site.yml"), failure);
+
+            assertEquals(proxy, success("proxy"), "the secret as resolved before");
+            String unknown = client.callTool("never", Map.of()).failureText();
+            assertTrue(unknown.contains("Unknown tool: never"), "the tool list as before: " + unknown);
+            assertEquals("hello", success("hello"));
+        } finally {
+            Files.writeString(site, good);
+            Files.deleteIfExists(project.resolve("tools/never.yml"));
+        }
+        assertTrue(server.isAlive(), server::describe);
+    }
+}
