@@ -36,6 +36,8 @@ import io.mxcp.it.McpHttpClient.ToolOutcome;
 class ReloadIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
+    /** What the server logs when a reload starts holding calls back. */
+    private static final String DRAINING = "Reloading: new calls wait until the running ones have finished";
 
     private static Mxcp mxcp;
     private static Path project;
@@ -151,8 +153,10 @@ class ReloadIT {
             Files.writeString(proxyFile, "http://proxy-2:3128\n");
             write(project.resolve("tools/added.yml"), tool("added", "Added while serving", "SELECT 'new' AS n"));
             long reloads = count("Reload complete");
+            long drains = count(DRAINING);
             server.signal("HUP");
-            server.awaitStderrLine(LIMIT, "the SIGHUP notice", line -> line.contains("SIGHUP received"));
+            Poll.until(LIMIT, "the reload to hold calls back", () -> count(DRAINING) > drains ? true : null,
+                    server::describe);
             CompletableFuture<ToolOutcome> arriving = CompletableFuture.supplyAsync(() -> client.callTool("hello", Map.of()));
             Thread.sleep(1000);
             assertFalse(arriving.isDone(), "a call arriving while the reload drains waits");

@@ -117,6 +117,7 @@ public final class McpEngine {
     public void reload(ProjectSwap swap) throws Exception {
         synchronized (reloading) {
             Set<ListKind> changed;
+            LOG.log(System.Logger.Level.INFO, "Reloading: new calls wait until the running ones have finished");
             int running = gate.close(DRAIN_SECONDS, TimeUnit.SECONDS);
             try {
                 if (running > 0) {
