@@ -3,7 +3,7 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 
-from mxcp.runtime import db, config, on_init, on_shutdown
+from mxcp.runtime import db, config, mcp, on_init, on_shutdown
 from mxcp.sdk.auth.context import get_user_context
 from mxcp.sdk.executor import get_execution_context
 
@@ -85,3 +85,10 @@ def object_from_text() -> str:
 def object_from_list() -> list:
     # spec 01 appendix B, O16: a one-element list is shaped to its element before validation
     return [1]
+
+
+async def chatty() -> str:
+    await mcp.progress(1, 2, "halfway")
+    await mcp.info("started")
+    await mcp.warning("careful")
+    return "done"

@@ -41,6 +41,16 @@ class PythonRunIT {
     }
 
     @Test
+    void progressAndLogMessagesGoToTheLogAndStdoutKeepsTheResult() {
+        CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "chatty", "--json-output", "--debug");
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals("done", result.json().path("result").asText(), result.describe());
+        assertTrue(result.stderr().contains("[cli progress] 1/2 halfway"), result.describe());
+        assertTrue(result.stderr().contains("INFO [runtime] started"), result.describe());
+        assertTrue(result.stderr().contains("WARN [runtime] careful"), result.describe());
+    }
+
+    @Test
     void inlineCodeReturnsItsExpression() {
         assertEquals(12, run("inline", "--param", "a=4").asInt());
     }

@@ -13,7 +13,6 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
-import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
 import picocli.CommandLine.Command;
@@ -71,7 +70,7 @@ final class RunCommand extends ProjectSubcommand {
                 terminal.out().print(header(arguments, project.readOnly()));
             }
             CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation,
-                    CallNotifications.none(), NO_CLIENT);
+                    new LoggedNotifications(), NO_CLIENT);
             // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
             project.initializeRuntime();
             Object result = project.execute(kind, name, ParamParser.values(arguments), options);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -26,6 +27,8 @@ public final class FakeProject implements Project {
     public Object result;
     public List<Map<String, Object>> rows = List.of();
     public EndpointException failure;
+    /** What the endpoint does with the call's options while it runs (e.g. report progress). */
+    public Consumer<CallOptions> whileRunning = options -> { };
 
     public int runtimeInitializations;
     /** Thrown by {@link #initializeRuntime()} when set. */
@@ -132,6 +135,7 @@ public final class FakeProject implements Project {
         calledIdentifier = identifier;
         calledArguments = arguments;
         calledOptions = options;
+        whileRunning.accept(options);
         if (failure != null) {
             throw failure;
         }
