@@ -8,7 +8,7 @@ results.txt lines: <server> <lean|sdk> <connections> <tool> <calls/s> <p50> <p99
 import sys
 
 TOOLS = ("echo", "sum", "top")
-SERVERS = ("mxcp", "ref-v2", "ref-v1")
+SERVERS = ("mxcp", "ref-v2", "ref-v1", "bare")
 
 
 def read(floor_file, results_file):
@@ -36,6 +36,8 @@ def table(floor, cells, connections):
         for client, c in (("lean", connections), ("lean", 1), ("sdk", connections)):
             for server in SERVERS:
                 figures = cells.get((server, client, c, tool))
+                if server == "bare" and client == "sdk":
+                    continue  # the bare server speaks no MCP beyond tools/call
                 if figures is None:
                     print(f"| {tool} | {client} | {c} | {server} | failed | | | | | |")
                     continue
@@ -65,6 +67,10 @@ def verdict(floor, cells, connections):
             cpu = mxcp_lean[3] / ref_lean[3]
             checks.append(f"lean calls/s {ratio:.2f}x {ref_lean_name} (>= 3x: {'met' if ratio >= 3 else 'NOT met'})")
             checks.append(f"lean CPU/call {cpu:.2f}x (<= 0.3x: {'met' if cpu <= 0.3 else 'NOT met'})")
+            bare = cells.get(("bare", "lean", connections, tool))
+            if bare:
+                checks.append(f"[the bare Undertow + JDBC handler: {bare[0] / ref_lean[0]:.2f}x calls/s, "
+                              f"{bare[3] / ref_lean[3]:.2f}x CPU/call; MXCP {mxcp_lean[0] / bare[0]:.2f}x its calls/s]")
         if mxcp_sdk and ref_sdk:
             ratio = mxcp_sdk[0] / ref_sdk[0]
             checks.append(f"SDK calls/s {ratio:.2f}x {ref_sdk_name} (>= 2x: {'met' if ratio >= 2 else 'NOT met'})")

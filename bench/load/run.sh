@@ -7,6 +7,7 @@
 # Usage: bench/load/run.sh   (build first: mvn install -DskipTests; needs node and npm)
 # Environment: WARMUP and MEASURE (seconds per cell, default 10 and 15), CONNECTIONS (default 16),
 #   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot path at the end,
+#   BARE=0 leaves out the bare Undertow + JDBC server (Bare.java, the ceiling of this stack without MCP),
 #   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
@@ -53,6 +54,7 @@ echo "== floor: raw in-process JDBC queries (creates the items table)" >&2
 cat "$work/floor.txt" >&2
 cp "$db" "$work/ref-v2.duckdb"
 cp "$db" "$work/ref-v1.duckdb"
+cp "$db" "$work/bare.duckdb"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { # $1 = port, $2 = log; any HTTP answer on /mcp means the server is up
@@ -81,9 +83,19 @@ for ref in ref-v2 ref-v1; do
   pid[$ref]=$!
   pids+=("${pid[$ref]}")
 done
+servers="mxcp ref-v2 ref-v1"
+if [ "${BARE:-1}" != 0 ]; then
+  port[bare]=$(free_port)
+  "$java" --enable-native-access=ALL-UNNAMED -Djava.library.path="$mxcp_home/lib/native/linux-amd64" \
+    -cp "$mxcp_home/lib/*" "$here/Bare.java" "${port[bare]}" "$work/bare.duckdb" > "$work/bare.log" 2>&1 &
+  pid[bare]=$!
+  pids+=("${pid[bare]}")
+  era[bare]=modern
+  servers="$servers bare"
+fi
 era[ref-v2]=modern
 era[ref-v1]=legacy # SDK v1 speaks only the 2025 revisions: the lean client opens a session per connection
-for server in mxcp ref-v2 ref-v1; do wait_for "${port[$server]}" "$work/$server.log"; done
+for server in $servers; do wait_for "${port[$server]}" "$work/$server.log"; done
 
 results=${RESULTS:-$work/results.txt}
 : > "$results"
@@ -104,7 +116,8 @@ cell() { # $1 server, $2 client, $3 connections, $4 tool
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for tool in echo sum top; do
   for client in "lean $connections" "lean 1" "sdk $connections"; do
-    for server in mxcp ref-v2 ref-v1; do
+    for server in $servers; do
+      [ "$server" = bare ] && [ "${client%% *}" = sdk ] && continue # the bare server speaks no MCP beyond tools/call
       cell "$server" $client "$tool"
     done
   done
