@@ -11,6 +11,7 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
+import io.mxcp.core.internal.files.StampedFileCache;
 import io.mxcp.core.internal.prompt.PromptRenderException;
 import io.mxcp.core.internal.prompt.PromptRenderer;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
@@ -40,6 +41,8 @@ public final class EndpointPipeline {
     private final EndpointDiscovery discovery;
     private final ExecutorSessions sessions;
     private final BuiltinSqlTools builtins;
+    /** Source files are read again on every call only when they changed (edits still apply at once). */
+    private final StampedFileCache<String> sources = new StampedFileCache<>(SourceLoader::readText);
 
     /** @param builtins the built-in SQL tools served beside the project's own tools (none when disabled) */
     public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions, BuiltinSqlTools builtins) {
@@ -157,7 +160,7 @@ public final class EndpointPipeline {
 
     private EndpointSource source(EndpointDefinition definition) throws EndpointException {
         try {
-            return SourceLoader.load(definition, root);
+            return SourceLoader.load(definition, root, sources::get);
         } catch (IOException e) {
             Path file = SourceLoader.resolve(definition, root);
             String message = "python".equals(definition.language()) ? "Python file not found: " + file

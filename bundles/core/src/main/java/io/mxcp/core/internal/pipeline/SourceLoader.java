@@ -3,8 +3,10 @@ package io.mxcp.core.internal.pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import io.mxcp.core.internal.files.StampedFileCache;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.sdk.exec.EndpointSource;
 
@@ -24,16 +26,27 @@ public final class SourceLoader {
     }
 
     public static EndpointSource load(EndpointDefinition definition, Path root) throws IOException {
+        return load(definition, root, SourceLoader::readText);
+    }
+
+    /** Loads the source, reading a source file through {@code files} (e.g. a cache). */
+    public static EndpointSource load(EndpointDefinition definition, Path root, StampedFileCache.Reader<String> files)
+            throws IOException {
         String code = definition.source().code();
         Path file = null;
         if (code == null) {
             file = resolve(definition, root);
-            if (!Files.isRegularFile(file)) {
-                throw new java.nio.file.NoSuchFileException(file.toString());
-            }
-            code = Files.readString(file, StandardCharsets.UTF_8);
+            code = files.read(file);
         }
         return new EndpointSource(definition.kind().yamlKey(), definition.identifier(), definition.language(), code,
                 file, definition.file());
+    }
+
+    /** A source file's text; a missing file or one that is not a regular file is a {@link NoSuchFileException}. */
+    public static String readText(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }
