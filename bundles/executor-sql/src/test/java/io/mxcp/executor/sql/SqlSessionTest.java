@@ -312,21 +312,6 @@ class SqlSessionTest {
     }
 
     @Test
-    void hotPathIsFast() throws Exception {
-        Map<String, Object> arguments = Map.of("msg", "hi");
-        for (int i = 0; i < 2000; i++) {
-            run("SELECT $msg AS msg", arguments);
-        }
-        int calls = 5000;
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            run("SELECT $msg AS msg", arguments);
-        }
-        double micros = (System.nanoTime() - start) / 1000.0 / calls;
-        assertTrue(micros < 1000, "mean " + micros + " us per call");
-    }
-
-    @Test
     void concurrentCallsShareThePool() throws Exception {
         run("CREATE TABLE p(a INT)", Map.of());
         List<CompletableFuture<Object>> calls = java.util.stream.IntStream.range(0, 40)
