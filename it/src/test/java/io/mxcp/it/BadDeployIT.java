@@ -14,9 +14,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken drops into deploy/ are reported, naming the file and the reason, and do not disturb the running
@@ -29,33 +28,14 @@ class BadDeployIT {
     /** A log record starts with its time: lines that do not are the continuation of the record before. */
     private static final Pattern RECORD_START = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d");
 
-    private static Mxcp mxcp;
-    private static Path deploy;
-    private static ServerProcess server;
-    private static McpHttpClient client;
-
-    @BeforeAll
-    static void serve() {
-        Path work = Distribution.freshWorkFolder(BadDeployIT.class);
-        Path home = Distribution.privateHome(work.resolve("home"));
-        deploy = home.resolve("deploy");
-        mxcp = new Mxcp(home, work);
-        Path project = mxcp.bootstrap(work, "bad");
-        int port = FreePort.find();
-        server = mxcp.serve(project, port);
-        client = new McpHttpClient(port);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        Leftovers.assertNone(mxcp);
-    }
+    @RegisterExtension
+    static final ServedProject served = ServedProject.withPrivateHome((work, mxcp) -> mxcp.bootstrap(work, "bad"));
 
     @Test
     void brokenDropsAreReportedAndTheServerKeepsServing() throws Exception {
+        Path deploy = served.deploy();
+        ServerProcess server = served.server();
+        McpHttpClient client = served.client();
         try (CallLoop helloLoop = new CallLoop(client)) {
             DeployDrop.drop(deploy, "missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
             DeployDrop.drop(deploy, "broken.jar",
@@ -79,6 +59,7 @@ class BadDeployIT {
 
     /** The log record (with its continuation lines) that names {@code fileName}. */
     private static String reportAbout(String fileName) {
+        ServerProcess server = served.server();
         server.awaitStderrLine(REPORT_LIMIT, "a deploy report naming " + fileName, line -> line.contains(fileName));
         List<String> lines = server.stderr().lines().toList();
         StringBuilder record = new StringBuilder();

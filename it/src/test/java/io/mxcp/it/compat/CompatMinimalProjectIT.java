@@ -6,16 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.it.CommandResult;
-import io.mxcp.it.Distribution;
-import io.mxcp.it.Leftovers;
-import io.mxcp.it.Mxcp;
 
 /**
  * Spec 01 appendix C, the minimal reference project, without its Python parts (the echo tool, the on_init hook
@@ -52,27 +49,16 @@ class CompatMinimalProjectIT {
                 - {role: user, type: text, prompt: "Hello {{ who }}%s"}
             """;
 
-    private static Mxcp mxcp;
+    @RegisterExtension
+    static final CompatFixture fixture = new CompatFixture();
+
     private static List<CommandResult> results;
 
     @BeforeAll
     static void runTheSmokeChecks() {
-        Path work = Workspace.forClass(CompatMinimalProjectIT.class);
-        mxcp = new Mxcp(Distribution.home(), work);
-        ProjectFolder demo = ProjectFolder.createWithSite(work, "demo", SITE)
+        ProjectFolder demo = ProjectFolder.createWithSite(fixture.work(), "demo", SITE)
                 .write("mxcp-config.yml", USER_CONFIG)
-                .write("tools/add.yml", """
-                        mxcp: 1
-                        tool:
-                          name: add
-                          description: Adds two numbers
-                          parameters:
-                            - {name: a, type: number, description: First}
-                            - {name: b, type: number, description: Second}
-                          return: {type: number}
-                          source:
-                            code: SELECT $a + $b AS s
-                        """)
+                .write("tools/add.yml", SqlTools.adder("add"))
                 .write("tools/person.yml", """
                         mxcp: 1
                         tool:
@@ -104,7 +90,7 @@ class CompatMinimalProjectIT {
                 .write("prompts/greet-x.yml", GREET.formatted("greet_x", " {{ x }}"));
         Path root = demo.root();
         Map<String, String> environment = Map.of("MXCP_CONFIG", root.resolve("mxcp-config.yml").toString(), "TOKEN", "t0k");
-        results = Batch.run(mxcp, List.of(
+        results = fixture.run(List.of(
                 Invocation.in(root, "run", "tool", "add", "-p", "a=1", "-p", "b=2", "--json-output"),
                 Invocation.in(root, "run", "tool", "person", "-p", "id=0", "--json-output"),
                 Invocation.in(root, "run", "tool", "person", "-p", "id=5", "--json-output"),
@@ -114,11 +100,6 @@ class CompatMinimalProjectIT {
                 Invocation.in(root, "validate", "resources/item.yml", "--json-output"),
                 Invocation.in(root, "validate", "prompts/greet-x.yml", "--json-output"))
                 .stream().map(invocation -> invocation.withEnvironment(environment)).toList());
-    }
-
-    @AfterAll
-    static void nothingLeftRunning() {
-        Leftovers.assertNone(mxcp);
     }
 
     @Test

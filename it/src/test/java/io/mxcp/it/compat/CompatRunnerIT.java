@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.it.CommandResult;
-import io.mxcp.it.Distribution;
-import io.mxcp.it.Leftovers;
-import io.mxcp.it.Mxcp;
 
 /**
  * Fixture category "runner" without its Python parts (spec 01 §8): a SQL sum returning a number, a resource
@@ -25,26 +22,15 @@ import io.mxcp.it.Mxcp;
  */
 class CompatRunnerIT {
 
-    private static Mxcp mxcp;
+    @RegisterExtension
+    static final CompatFixture fixture = new CompatFixture();
+
     private static List<CommandResult> results;
 
     @BeforeAll
     static void runEndpoints() {
-        Path work = Workspace.forClass(CompatRunnerIT.class);
-        mxcp = new Mxcp(Distribution.home(), work);
-        ProjectFolder project = ProjectFolder.create(work, "runner")
-                .write("tools/sum.yml", """
-                        mxcp: 1
-                        tool:
-                          name: sum_numbers
-                          description: Adds two numbers
-                          parameters:
-                            - {name: a, type: number, description: First}
-                            - {name: b, type: number, description: Second}
-                          return: {type: number}
-                          source:
-                            code: SELECT $a + $b AS total
-                        """)
+        ProjectFolder project = ProjectFolder.create(fixture.work(), "runner")
+                .write("tools/sum.yml", SqlTools.adder("sum_numbers"))
                 .write("tools/headers.yml", """
                         mxcp: 1
                         tool:
@@ -78,7 +64,7 @@ class CompatRunnerIT {
                             - {role: user, type: text, prompt: "Summarize {{ topic }}, {{ style }}"}
                         """);
         Path root = project.root();
-        results = Batch.run(mxcp, List.of(
+        results = fixture.run(List.of(
                 Invocation.in(root, "run", "tool", "sum_numbers", "-p", "a=1.5", "-p", "b=2", "--json-output"),
                 Invocation.in(root, "run", "resource", "report://{day}/{period}", "-p", "day=2024-01-15", "-p", "period=weekly",
                         "--json-output"),
@@ -89,11 +75,6 @@ class CompatRunnerIT {
                 Invocation.in(root, "run", "tool", "headers", "--request-headers", "{\"x-trace\": \"t-1\", \"x-n\": \"2\"}",
                         "--json-output"),
                 Invocation.in(root, "run", "tool", "headers", "--json-output")));
-    }
-
-    @AfterAll
-    static void nothingLeftRunning() {
-        Leftovers.assertNone(mxcp);
     }
 
     @Test
