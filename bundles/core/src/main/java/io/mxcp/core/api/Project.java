@@ -4,13 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
 
 /**
  * An opened MXCP project for the active profile. Thread-safe; close it to release executor sessions
- * (the DuckDB connection pool among them).
+ * (the DuckDB connection pool among them). The core provides projects; a bundle that implements this interface
+ * (a decorator such as the CLI's served project) implements every method and binds to one minor version.
  */
+@ProviderType
 public interface Project extends AutoCloseable {
 
     Path root();
@@ -67,10 +71,8 @@ public interface Project extends AutoCloseable {
      *                           {@code Failed to execute SQL: } prefix endpoint calls carry
      * @since 1.1
      */
-    default List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
-            throws EndpointException {
-        throw new UnsupportedOperationException("query is not supported by " + getClass().getName());
-    }
+    List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options)
+            throws EndpointException;
 
     /**
      * A new project with the configuration this one was opened with (the files are not read again, references

@@ -281,6 +281,11 @@ public final class FakeProject implements Project {
     }
 
     @Override
+    public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options) {
+        throw new AssertionError("the MCP server runs SQL only through endpoints, never through Project.query");
+    }
+
+    @Override
     public Project reopen() {
         return new FakeProject();
     }
