@@ -40,7 +40,9 @@ public final class DuckDbRuntime implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
-            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
+            String cause = DatabaseInUse.explain(e.getMessage(), project.duckdbPath(), project.readOnly())
+                    .orElse(e.getMessage());
+            throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + cause, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             database.close();
