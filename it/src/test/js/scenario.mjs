@@ -33,7 +33,7 @@ export function describeError(error) {
 
 import { readFileSync } from 'node:fs';
 
-const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** CPU time (user + system) of a Linux process in ms, from /proc (clock ticks of 10 ms). */
 function cpuMillis(pid) {
@@ -68,7 +68,7 @@ async function cancelledCall({ client, callTool, serverPid }) {
   return report;
 }
 
-async function outcome(action) {
+export async function outcome(action) {
   try {
     return { ok: true, result: await action() };
   } catch (error) {

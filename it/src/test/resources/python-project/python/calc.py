@@ -31,9 +31,49 @@ async def slow_double(x: int) -> int:
     return x * 2
 
 
+def _note(event):
+    # what a cancelled call did, and when it saw its cancellation, for the tests of cancellation
+    seen = time.time()
+    with open("events.log", "a") as log:
+        log.write("%s %.3f\n" % (event, seen))
+
+
 def nap(seconds: float) -> str:
-    time.sleep(seconds)
+    try:
+        time.sleep(seconds)
+    except BaseException:
+        _note("nap interrupted")
+        raise
     return "rested"
+
+
+def spin(seconds: float) -> int:
+    deadline = time.time() + seconds
+    turns = 0
+    try:
+        while time.time() < deadline:
+            turns += 1
+    except BaseException:
+        _note("spin interrupted")
+        raise
+    return turns
+
+
+async def async_nap(seconds: float) -> str:
+    try:
+        await asyncio.sleep(seconds)
+    except asyncio.CancelledError:
+        _note("async_nap cancelled")
+        raise
+    return "rested"
+
+
+def slow_query() -> int:
+    try:
+        return db.execute("SELECT count(*) AS n FROM range(100000000000)")[0]["n"]
+    except BaseException:
+        _note("slow_query interrupted")
+        raise
 
 
 def divide(a: float, b: float) -> float:

@@ -15,7 +15,9 @@ enum ClientScript {
     /** TypeScript SDK v2, pinned to 2026-07-28. */
     V2("client-v2.mjs"),
     /** TypeScript SDK v1, the legacy initialize handshake. */
-    V1("client-v1.mjs");
+    V1("client-v1.mjs"),
+    /** TypeScript SDK v2 (2026-07-28) with its own scenario for the Python fixture project, over HTTP only. */
+    PYTHON_V2("python-client-v2.mjs");
 
     private static final long TIMEOUT_SECONDS = 120;
 

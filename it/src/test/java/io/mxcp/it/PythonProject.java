@@ -66,6 +66,16 @@ final class PythonProject {
         }
     }
 
+    /** What the tools that were cancelled noted, one {@code <event> <epoch seconds>} line each. */
+    String events() {
+        Path log = project.resolve("events.log");
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.mxcp.it.McpHttpClient.ToolOutcome;
 
 /**
  * Python tools and a Python plugin behind `mxcp serve` of the Python distribution, called over MCP
- * (streamable HTTP): results, the kinds of Python failure (each naming file and function), a server that keeps
- * serving after them, and the stop at SIGTERM. One server for the whole class: GraalPy starts slowly.
+ * (streamable HTTP) by our own client and by the official TypeScript SDK client: results, the kinds of Python
+ * failure (each naming file and function), cancelled Python calls, a server that keeps serving after them, and
+ * the stop at SIGTERM. One server for the whole class: GraalPy starts slowly.
  */
 class PythonServeIT {
 
@@ -31,13 +35,14 @@ class PythonServeIT {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
 
     private static PythonProject fixture;
+    private static int port;
     private static ServerProcess server;
     private static McpHttpClient client;
 
     @BeforeAll
     static void serve() {
         fixture = PythonProject.create(PythonServeIT.class);
-        int port = FreePort.find();
+        port = FreePort.find();
         // --ignore-errors: the inline tool never validates (spec 01 §2.11) and would stop the server
         server = fixture.mxcp.start(fixture.project, "serve", "--port", Integer.toString(port), "--ignore-errors")
                 .awaitHealthy(port, START_LIMIT);
@@ -120,6 +125,76 @@ class PythonServeIT {
                 + " (returned by function 'wrong_type' in python/calc.py)"), wrongType);
 
         assertEquals("11", success("add", Map.of("a", 5, "b", 6)));
+    }
+
+    /**
+     * The official TypeScript SDK client (2026-07-28): the Python tools of issue 5 answer (sync, async, db.execute,
+     * secret, user context, a SQL tool using the Python plugin's UDF), and Python calls it aborts (sync sleep, busy
+     * loop, async sleep, a long db.execute) stop within a second while a call beside each goes on, and so does the
+     * server.
+     */
+    @Test
+    void officialClientCallsAndCancelsPythonTools() {
+        ClientScript.Report report = ClientScript.PYTHON_V2.overHttp(fixture.mxcp, fixture.project.getParent(),
+                "http://localhost:" + port + "/mcp", server.pid());
+        assertEquals(McpHttpClient.MODERN, report.step("connect").path("result").path("protocolVersion").asText(),
+                report::describe);
+        List<String> tools = new ArrayList<>();
+        report.step("listTools").path("result").path("tools").forEach(tool -> tools.add(tool.path("name").asText()));
+        assertTrue(tools.containsAll(List.of("add", "slow_double", "query", "secret", "whoami", "decrypt_sql",
+                "nap", "spin", "async_nap", "slow_query")), tools::toString);
+        // inline Python code never validates (spec 01 §2.11), so serve skips the inline tool; `mxcp run` runs it
+        assertFalse(tools.contains("inline"), tools::toString);
+        assertEquals("Unknown tool: inline", report.step("calls").path("inline").path("error").path("message").asText(),
+                report::describe);
+
+        JsonNode calls = report.step("calls");
+        assertEquals("5", text(calls, "sync"), report::describe);
+        assertEquals("42", text(calls, "async"), report::describe);
+        assertEquals("[{\"i\":0,\"doubled\":0},{\"i\":1,\"doubled\":2},{\"i\":2,\"doubled\":4}]",
+                Json.parse(text(calls, "dbExecute"), "db.execute rows").toString(), report::describe);
+        JsonNode secret = Json.parse(text(calls, "secret"), "secret tool result");
+        assertEquals("s3cret", secret.path("secret").path("value").asText(), report::describe);
+        assertEquals("pyproj", secret.path("project").asText(), report::describe);
+        assertTrue(Json.parse(text(calls, "userContext"), "whoami result").path("user").isNull(),
+                () -> "no auth: the Python code sees no user\n" + report.describe());
+        assertTrue(text(calls, "pluginUdfFromSql").contains("\"plain\":\"hello\""), report::describe);
+
+        String events = fixture.events();
+        assertStoppedWithinASecond(report, events, "syncSleep", "nap interrupted");
+        assertStoppedWithinASecond(report, events, "busyLoop", "spin interrupted");
+        assertStoppedWithinASecond(report, events, "asyncSleep", "async_nap cancelled");
+        assertStoppedWithinASecond(report, events, "dbExecute", "slow_query interrupted");
+        // the calls that ran beside the cancelled ones, on other threads of the same interpreter, went on
+        JsonNode cancelled = report.step("cancelled");
+        assertEquals("rested", text(cancelled.path("syncSleep"), "neighbour"), report::describe);
+        assertTrue(Long.parseLong(text(cancelled.path("busyLoop"), "neighbour")) > 0, report::describe);
+        assertEquals("rested", text(cancelled.path("asyncSleep"), "neighbour"), report::describe);
+        assertEquals("[{\"i\":0,\"doubled\":0},{\"i\":1,\"doubled\":1},{\"i\":2,\"doubled\":2}]",
+                Json.parse(text(cancelled.path("dbExecute"), "neighbour"), "db.execute rows").toString(),
+                report::describe);
+        assertEquals("42", report.step("afterCancel").path("result").path("content").path(0).path("text").asText(),
+                report::describe);
+    }
+
+    private static String text(JsonNode calls, String key) {
+        JsonNode call = calls.path(key);
+        assertTrue(call.path("ok").asBoolean(false) && !call.path("result").path("isError").asBoolean(false),
+                () -> key + ": " + call.toPrettyString());
+        return call.path("result").path("content").path(0).path("text").asText();
+    }
+
+    /** The client gave up on the call, and the Python code noted its interruption less than a second later. */
+    private static void assertStoppedWithinASecond(ClientScript.Report report, String events, String key, String event) {
+        JsonNode cancelled = report.step("cancelled").path(key);
+        assertFalse(cancelled.path("call").path("ok").asBoolean(true), () -> key + " completed\n" + report.describe());
+        double abortedAt = cancelled.path("abortedAtEpochMs").asDouble() / 1000;
+        double stoppedAt = events.lines().filter(line -> line.startsWith(event + " ")).mapToDouble(
+                line -> Double.parseDouble(line.substring(event.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + event + "' in events.log:\n" + events + "\n"
+                        + report.describe() + "\n" + server.describe()));
+        assertTrue(stoppedAt - abortedAt < 1.0, () -> event + " " + (stoppedAt - abortedAt) + " s after the abort\n"
+                + report.describe());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.mxcp.kernel.graal;
 import org.graalvm.polyglot.Engine;
 import org.osgi.framework.BundleContext;
 
+import io.mxcp.kernel.polyglot.GuestThreadInterrupt;
 import io.mxcp.kernel.polyglot.PolyglotHost;
 
 /**
@@ -15,6 +16,8 @@ public final class SharedPolyglotEngine implements PolyglotHost, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SharedPolyglotEngine.class.getName());
 
     private Engine engine;
+    /** Read by every cancellable call: looked up once, then read without the lock. */
+    private volatile ThreadInterrupts interrupts;
 
     private SharedPolyglotEngine() {
     }
@@ -53,10 +56,24 @@ public final class SharedPolyglotEngine implements PolyglotHost, AutoCloseable {
     }
 
     @Override
+    public GuestThreadInterrupt interruptForCurrentThread() {
+        ThreadInterrupts current = interrupts;
+        return (current != null ? current : lookUpInterrupts()).forCurrentThread();
+    }
+
+    private synchronized ThreadInterrupts lookUpInterrupts() {
+        if (interrupts == null) {
+            interrupts = engine().getInstruments().get(ThreadInterruptInstrument.ID).lookup(ThreadInterrupts.class);
+        }
+        return interrupts;
+    }
+
+    @Override
     public synchronized void close() {
         if (engine != null) {
             engine.close(true);
             engine = null;
+            interrupts = null;
         }
     }
 }

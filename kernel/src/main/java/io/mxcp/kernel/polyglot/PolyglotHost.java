@@ -14,4 +14,13 @@ public interface PolyglotHost {
 
     /** Whether the engine compiles guest code with the optimizing runtime (false: it is interpreted). */
     boolean optimizing();
+
+    /**
+     * What stops the calling thread's guest code later, from any thread. The calling thread must have entered a
+     * context of {@link #engine()} ({@code Context.enter()}); the interrupt stays bound to that context.
+     *
+     * @throws IllegalStateException when the calling thread has entered no context of the engine
+     * @since 1.1
+     */
+    GuestThreadInterrupt interruptForCurrentThread();
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.PolyglotException;
@@ -45,6 +46,7 @@ final class PythonSession implements ExecutorSession {
     private final PolyglotHost polyglot;
     private final ProjectDatabase database;
     private final ValueCodec codec = new ValueCodec();
+    private final AtomicLong callIds = new AtomicLong();
     private PythonRuntime runtime;
     private PluginFunctions pluginFunctions;
     private boolean closed;
@@ -98,13 +100,16 @@ final class PythonSession implements ExecutorSession {
             throws EndpointExecutionException {
         PythonRuntime python = runtime();
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
-        String call = python.encode(callDescription(context));
+        long callId = callIds.incrementAndGet();
+        String call = python.encode(callDescription(callId, context));
         ExecutionContext previous = database.enter(context);
-        try {
-            if (source.file() == null) {
-                return inline(python, source, args, call);
+        try (CallStop stop = CallStop.watch(context == null ? null : context.cancellation(),
+                () -> python.interruptForCurrentThread(polyglot), () -> python.cancelAsyncCall(callId))) {
+            try {
+                return source.file() == null ? inline(python, source, args, call) : file(python, source, args, call);
+            } catch (EndpointExecutionException e) {
+                throw stop.cancelled() ? new EndpointExecutionException(FAILED + CallStop.CANCELLED, e) : e;
             }
-            return file(python, source, args, call);
         } finally {
             database.leave(previous);
         }
@@ -177,9 +182,10 @@ final class PythonSession implements ExecutorSession {
         return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
     }
 
-    /** {@code {user, headers}} for the Python execution context. */
-    private static Map<String, Object> callDescription(ExecutionContext context) {
+    /** {@code {id, user, headers}} for the Python execution context. */
+    private static Map<String, Object> callDescription(long id, ExecutionContext context) {
         Map<String, Object> call = new LinkedHashMap<>();
+        call.put("id", id);
         if (context == null) {
             return call;
         }

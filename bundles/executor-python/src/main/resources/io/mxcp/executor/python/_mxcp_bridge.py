@@ -15,6 +15,7 @@ import json
 import math
 import os
 import sys
+import time
 import traceback
 
 TAG = "__mxcp_type__"
@@ -198,9 +199,9 @@ class ExecutionContext:
         return self.user_context.external_token if self.user_context else None
 
 
-def make_context(call_text):
-    """A call's context from the Java side's {user, headers, transport} (None fields when absent)."""
-    call = decode(call_text) if call_text else {}
+def make_context(call):
+    """A call's context from the Java side's {id, user, headers} (absent fields when unknown)."""
+    call = call or {}
     user = UserContext(call["user"]) if call.get("user") else None
     values = {"user_config": user_config, "site_config": site_config, "duckdb_runtime": host}
     if call.get("headers") is not None:
@@ -219,6 +220,7 @@ def configure(bridge, config_text, root, python_dir, plugin_dir):
     for path in (plugin_dir, root, python_dir):
         if path and os.path.isdir(path) and path not in sys.path:
             sys.path.insert(0, path)
+    time.sleep = _sliced_sleep(time.sleep, time.monotonic)  # a cancellable sleep, see "cancellation" below
 
 
 def module_name(path, python_dir):
@@ -299,17 +301,72 @@ def _event_loop():
     return loop
 
 
-def _await_if_needed(result):
-    if inspect.isawaitable(result):
-        return _event_loop().run_until_complete(result)
-    return result
+# ---- cancellation (spec 04 §5) ---------------------------------------------------------------------------------
+# The Java side stops a cancelled call by making its thread raise at its next safepoint (the kernel's thread
+# interrupt). GraalPy holds that back while a blocking builtin waits, so time.sleep sleeps in short slices, and an
+# async call's event loop is woken by cancelling its task from another thread (cancel_async_call); the interrupt
+# then comes out of run_until_complete, and the task is cancelled so that the coroutine gets CancelledError.
+
+_CANCEL_GRACE_SECONDS = 0.5    # how long a cancelled coroutine may take to handle its CancelledError
+_SLEEP_SLICE_SECONDS = 0.1
+_async_calls = {}              # call id -> (loop, task) of the running async calls
+
+
+def _sliced_sleep(real_sleep, monotonic):
+    def sleep(seconds):
+        if not isinstance(seconds, (int, float)) or seconds <= _SLEEP_SLICE_SECONDS:
+            return real_sleep(seconds)
+        deadline = monotonic() + seconds
+        remaining = seconds
+        while remaining > 0:
+            real_sleep(min(remaining, _SLEEP_SLICE_SECONDS))
+            remaining = deadline - monotonic()
+        return None
+    sleep.__doc__ = real_sleep.__doc__
+    return sleep
+
+
+def cancel_async_call(call_id):
+    """Cancels a running async call's task (from any thread); False when that call runs no task."""
+    entry = _async_calls.get(call_id)
+    if entry is None:
+        return False
+    loop, task = entry
+    loop.call_soon_threadsafe(task.cancel)
+    return True
+
+
+def _await_if_needed(result, call_id=None):
+    if not inspect.isawaitable(result):
+        return result
+    import asyncio
+    loop = _event_loop()
+    task = asyncio.ensure_future(result, loop=loop)
+    if call_id is not None:
+        _async_calls[call_id] = (loop, task)
+    try:
+        return loop.run_until_complete(task)
+    except BaseException:
+        # stopped while the loop ran (the thread interrupt): cancel the task the asyncio way, so that the coroutine
+        # can clean up and no task stays behind on this thread's loop
+        if not task.done():
+            task.cancel()
+            try:
+                loop.run_until_complete(asyncio.wait([task], timeout=_CANCEL_GRACE_SECONDS))
+            except BaseException:  # noqa: B902 - the first exception is the one reported
+                pass
+        raise
+    finally:
+        if call_id is not None:
+            _async_calls.pop(call_id, None)
 
 
 def invoke(function, args_text, call_text):
     """Calls a function by keyword with a call's context; returns the encoded result."""
-    token = current_context.set(make_context(call_text))
+    call = decode(call_text) if call_text else {}
+    token = current_context.set(make_context(call))
     try:
-        return encode(_await_if_needed(function(**decode(args_text))))
+        return encode(_await_if_needed(function(**decode(args_text)), call.get("id")))
     finally:
         current_context.reset(token)
 
@@ -319,9 +376,10 @@ _NO_RESULT = object()
 
 def run_inline(code, args_text, call_text):
     arguments = decode(args_text)
-    token = current_context.set(make_context(call_text))
+    call = decode(call_text) if call_text else {}
+    token = current_context.set(make_context(call))
     try:
-        return encode(_await_if_needed(_inline_result(code, arguments)))
+        return encode(_await_if_needed(_inline_result(code, arguments), call.get("id")))
     finally:
         current_context.reset(token)
 

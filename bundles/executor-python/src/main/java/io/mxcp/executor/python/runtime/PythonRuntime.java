@@ -13,6 +13,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 import io.mxcp.executor.python.project.PythonProject;
+import io.mxcp.kernel.polyglot.GuestThreadInterrupt;
+import io.mxcp.kernel.polyglot.PolyglotHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.InputRequiredException;
 
@@ -23,7 +25,8 @@ import io.mxcp.sdk.exec.InputRequiredException;
  * <p>Threading: the context is entered by whichever thread calls (a server worker, the CLI thread, a DuckDB worker
  * running a plugin UDF). GraalPy lets several threads enter one context and serializes Python code with its global
  * interpreter lock, which it releases while a thread waits in Java (a {@code db.execute} call), so calls run
- * concurrently but Python bytecode runs one thread at a time.
+ * concurrently but Python bytecode runs one thread at a time. A call is cancelled by interrupting its thread alone
+ * ({@link #interruptForCurrentThread}): the other threads' calls go on.
  */
 public final class PythonRuntime implements AutoCloseable {
 
@@ -40,6 +43,7 @@ public final class PythonRuntime implements AutoCloseable {
     private final Value runInline;
     private final Value callUdf;
     private final HostBridge host;
+    private final Value cancelAsyncCall;
 
     private PythonRuntime(Context context, PythonProject project, HostBridge host, ValueCodec codec) {
         this.context = context;
@@ -52,6 +56,7 @@ public final class PythonRuntime implements AutoCloseable {
         this.invoke = bridge.getMember("invoke");
         this.runInline = bridge.getMember("run_inline");
         this.callUdf = bridge.getMember("call_udf");
+        this.cancelAsyncCall = bridge.getMember("cancel_async_call");
     }
 
     /** Creates the context and installs the bridge; the project's own modules are not imported yet. */
@@ -173,6 +178,24 @@ public final class PythonRuntime implements AutoCloseable {
 
     public String encode(Object value) {
         return codec.encode(value);
+    }
+
+    /**
+     * Cancels the asyncio task of the async call {@code callId} (the {@code id} of its call description) from
+     * another thread; false when that call runs no task (a sync call, or one that has not started its task).
+     */
+    public boolean cancelAsyncCall(long callId) {
+        return cancelAsyncCall.execute(callId).asBoolean();
+    }
+
+    /** What stops the calling thread's Python code in this runtime, later and from another thread. */
+    public GuestThreadInterrupt interruptForCurrentThread(PolyglotHost host) {
+        context.enter();
+        try {
+            return host.interruptForCurrentThread();
+        } finally {
+            context.leave();
+        }
     }
 
     /** Runs the shutdown hooks and the plugins' {@code shutdown()}, then closes the context; returns the failures. */
