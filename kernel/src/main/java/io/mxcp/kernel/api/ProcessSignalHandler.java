@@ -4,7 +4,8 @@ package io.mxcp.kernel.api;
  * Whiteboard service: the kernel catches the process signals below and calls every registered handler, on a
  * kernel thread, in no particular order. A running command that wants to react (a server draining on
  * {@link ProcessSignal#TERMINATE}, reloading on {@link ProcessSignal#HANGUP}) registers one for as long as it
- * runs. Without any handler, TERMINATE and INTERRUPT stop the framework and end the process, HANGUP is ignored.
+ * runs, and takes the signals it reacts to. A TERMINATE or INTERRUPT that no handler takes stops the framework
+ * and ends the process; a HANGUP that none takes is ignored.
  */
 @FunctionalInterface
 public interface ProcessSignalHandler {
@@ -19,6 +20,10 @@ public interface ProcessSignalHandler {
         TERMINATE
     }
 
-    /** Reacts to a signal; must return promptly (start long work on another thread). */
-    void handle(ProcessSignal signal);
+    /**
+     * Reacts to a signal; must return promptly (start long work on another thread).
+     *
+     * @return whether this handler took the signal (false for signals it does not react to)
+     */
+    boolean handle(ProcessSignal signal);
 }

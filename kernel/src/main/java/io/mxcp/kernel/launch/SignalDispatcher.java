@@ -10,8 +10,8 @@ import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 
 /**
  * What a caught process signal does. HANGUP goes to the registered {@link ProcessSignalHandler}s, or nowhere.
- * The first TERMINATE or INTERRUPT goes to the handlers (a server drains and its command returns) or, with none,
- * stops the process itself; either way the process must then end within the stop limit, or it is ended at once.
+ * The first TERMINATE or INTERRUPT goes to the handlers (a server drains and its command returns) or, when none
+ * takes it, stops the process itself; either way the process must then end within the stop limit, or it is ended at once.
  * A second TERMINATE or INTERRUPT ends it at once: the operator's "stop now" (a second Ctrl-C during a drain).
  */
 final class SignalDispatcher {
@@ -73,17 +73,20 @@ final class SignalDispatcher {
         }
     }
 
-    /** Calls every handler; returns whether there was any. One failing handler does not keep the others from it. */
+    /**
+     * Calls every handler; returns whether any took the signal. One failing handler does not keep the others from
+     * it, and has not taken it.
+     */
     private boolean forward(ProcessSignal signal) {
-        List<ProcessSignalHandler> current = handlers.get();
-        for (ProcessSignalHandler handler : current) {
+        boolean taken = false;
+        for (ProcessSignalHandler handler : handlers.get()) {
             try {
-                handler.handle(signal);
+                taken |= handler.handle(signal);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Handling " + posixName(signal) + " failed: " + e, e);
             }
         }
-        return !current.isEmpty();
+        return taken;
     }
 
     /** A daemon thread: it does not keep the process alive, and ends it if the stop overruns. */

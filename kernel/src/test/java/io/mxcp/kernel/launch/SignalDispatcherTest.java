@@ -84,6 +84,18 @@ class SignalDispatcherTest {
     }
 
     @Test
+    void aStopSignalNoHandlerTakesStopsTheProcess() {
+        handlers.add(signal -> signal == ProcessSignal.HANGUP && received.add(signal));
+        SignalDispatcher dispatcher = dispatcher(LONG);
+
+        dispatcher.dispatch(ProcessSignal.HANGUP);
+        dispatcher.dispatch(ProcessSignal.TERMINATE);
+
+        assertEquals(List.of(ProcessSignal.HANGUP), received);
+        assertEquals(List.of("stop 143"), process.taken(), "a hangup-only handler does not hold the stop back");
+    }
+
+    @Test
     void aFailingHandlerDoesNotKeepTheSignalFromTheOthers() {
         handlers.add(signal -> {
             throw new IllegalStateException("broken handler");

@@ -58,11 +58,13 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
 
     /** SIGHUP queues a reload; the other signals are not a reload's business. */
     @Override
-    public void handle(ProcessSignal signal) {
-        if (signal == ProcessSignal.HANGUP) {
-            LOG.log(Level.INFO, "SIGHUP received: reloading the configuration");
-            request();
+    public boolean handle(ProcessSignal signal) {
+        if (signal != ProcessSignal.HANGUP) {
+            return false;
         }
+        LOG.log(Level.INFO, "SIGHUP received: reloading the configuration");
+        request();
+        return true;
     }
 
     /** Queues a reload; completes with whether the new configuration serves (false at once after close). */

@@ -40,11 +40,14 @@ public final class ServerLifecycle {
     }
 
     /** Starts the drain on its own thread: the kernel wants its handlers to return at once. */
-    private void onSignal(ProcessSignal signal) {
-        if (signal == ProcessSignal.HANGUP || !draining.compareAndSet(false, true)) {
-            return;
+    private boolean onSignal(ProcessSignal signal) {
+        if (signal == ProcessSignal.HANGUP) {
+            return false;
         }
-        Thread.ofPlatform().daemon().name("mxcp-serve-drain").start(server::close);
+        if (draining.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("mxcp-serve-drain").start(server::close);
+        }
+        return true;
     }
 
     /** Closes the server, then the project (after a reload under way); only the first call does anything. */
