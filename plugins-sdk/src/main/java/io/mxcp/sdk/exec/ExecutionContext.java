@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The call an executor serves: who calls, with which request headers, whether it still wants the answer, where its
- * progress and log messages go and how it asks the client for input.
+ * progress and log messages go, how it asks the client for input and how it reloads the server.
  */
 @ProviderType
 public interface ExecutionContext {
@@ -29,5 +29,14 @@ public interface ExecutionContext {
     /** Asks the MCP client of the call for input (elicitation, sampling, roots); see {@link ClientInput}. */
     default ClientInput clientInput() {
         return ClientInput.unavailable("but this call has no MCP client to ask");
+    }
+
+    /**
+     * Reloads the server running this call; empty when no server runs it (the CLI's {@code run}, tests, hooks).
+     *
+     * @since 1.4
+     */
+    default Optional<ServerReload> serverReload() {
+        return Optional.empty();
     }
 }

@@ -71,14 +71,15 @@ final class ServeCommand extends ProjectSubcommand {
                 reportStartupFailure(failed);
                 return 1;
             }
-            ServedProject served = ServedProject.skipping(project, failed);
+            // a reload reads the files again for the profile active now: the profile itself needs a restart
+            ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools);
+            ProjectService projects = context.services().projectService();
+            ProjectReloader reloader = new ProjectReloader(() -> projects.open(reopen));
+            ServedProject served = ServedProject.skipping(project, failed, reloader);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
-            // a reload reads the files again for the profile active now: the profile itself needs a restart
-            ProjectOptions reopen = projectOptions(served.profile(), readOnly.readOnly, sqlTools);
-            ProjectService projects = context.services().projectService();
-            ProjectReloader reloader = new ProjectReloader(running, served, () -> projects.open(reopen));
+            reloader.serve(running, served);
             ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             terminal.err().print(banner(served, settings, running, failed));

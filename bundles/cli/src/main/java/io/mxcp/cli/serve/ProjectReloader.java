@@ -15,20 +15,26 @@ import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.sdk.exec.ReloadPayload;
+import io.mxcp.sdk.exec.ServerReload;
 
 /**
- * Reloads a served project on SIGHUP (spec 03 §5) and owns the project served at each moment. One reload: re-read
- * mxcp-site.yml and the user config for the active profile and resolve their references again (a config that
- * cannot be read or resolved ends the reload here, the server untouched); then, with the server holding endpoint
- * calls back and the running ones finished, shut the old runtime down (Python {@code on_shutdown} hooks, plugins,
- * DuckDB connections), start the new one ({@code on_init}) and serve its endpoints, skipping invalid ones. When
- * the new runtime cannot start, the previous configuration is started again and serves. Reloads run one at a
- * time, in the order asked, on a thread of their own.
+ * Reloads a served project (spec 03 §5) on SIGHUP and when an endpoint asks ({@link ServerReload}, Python's
+ * {@code reload_duckdb}), and owns the project served at each moment. One reload: re-read mxcp-site.yml and the
+ * user config for the active profile and resolve their references again (a config that cannot be read or resolved
+ * ends the reload here, the server untouched); then, with the server holding endpoint calls back and the running
+ * ones finished, shut the old runtime down (Python {@code on_shutdown} hooks, plugins, DuckDB connections), run the
+ * endpoint's payload if any, start the new runtime ({@code on_init}) and serve its endpoints, skipping invalid ones.
+ * When the payload fails or the new runtime cannot start, the previous configuration is started again and serves.
+ * Reloads run one at a time, in the order asked, on a thread of their own; the ones asked before {@link #serve} or
+ * after {@link #close} do nothing.
  */
-public final class ProjectReloader implements ProcessSignalHandler, AutoCloseable {
+public final class ProjectReloader implements ProcessSignalHandler, ServerReload, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ProjectReloader.class.getName());
     private static final String KEEPING = "Reload failed, the previous configuration keeps serving: ";
+    /** How an endpoint's reload without a description is logged (the original's words). */
+    private static final String ENDPOINT_RELOAD = "DuckDB reload via runtime API";
     /** How long closing waits for a reload under way (its drain alone may take 90 s). */
     private static final long CLOSE_WAIT_SECONDS = 120;
 
@@ -39,21 +45,26 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         Project open() throws Exception;
     }
 
-    private final RunningServer server;
     private final ConfigReader config;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().daemon().name("mxcp-reload").unstarted(task));
+    private volatile RunningServer server;
     private volatile Project served;
 
-    /**
-     * @param server the running server
-     * @param served the project it serves now
-     * @param config opens the project anew from the files, for the profile active now
-     */
-    public ProjectReloader(RunningServer server, Project served, ConfigReader config) {
-        this.server = server;
-        this.served = served;
+    /** @param config opens the project anew from the files, for the profile active now */
+    public ProjectReloader(ConfigReader config) {
         this.config = config;
+    }
+
+    /**
+     * Starts taking reloads for a server.
+     *
+     * @param server  the running server
+     * @param current the project it serves now
+     */
+    public void serve(RunningServer server, Project current) {
+        this.served = current;
+        this.server = server;
     }
 
     /** SIGHUP queues a reload; the other signals are not a reload's business. */
@@ -67,11 +78,34 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         return true;
     }
 
-    /** Queues a reload; completes with whether the new configuration serves (false at once after close). */
+    /** Queues a reload; completes with whether the new configuration serves (false at once when not serving). */
     public Future<Boolean> request() {
+        return queue(null);
+    }
+
+    /** An endpoint's reload: queued like SIGHUP's, with the payload run while the runtime is shut down. */
+    @Override
+    public void request(String description, ReloadPayload payload) {
+        LOG.log(Level.INFO, "Reload requested by an endpoint: "
+                + (description == null || description.isBlank() ? ENDPOINT_RELOAD : description));
+        queue(payload);
+    }
+
+    private Future<Boolean> queue(ReloadPayload payload) {
+        if (server == null) {
+            release(payload);
+            return CompletableFuture.completedFuture(false);
+        }
         try {
-            return queue.submit(this::reload);
+            return queue.submit(() -> {
+                try {
+                    return reload(payload);
+                } finally {
+                    release(payload);
+                }
+            });
         } catch (RejectedExecutionException closing) {
+            release(payload);
             return CompletableFuture.completedFuture(false);
         }
     }
@@ -81,7 +115,7 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         return served;
     }
 
-    private boolean reload() {
+    private boolean reload(ReloadPayload payload) {
         Project opened;
         try {
             opened = config.open();
@@ -92,7 +126,8 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         AtomicBoolean started = new AtomicBoolean();
         try {
             server.reload(current -> {
-                Project next = start(current, opened);
+                current.close();
+                Project next = ran(payload) ? start(opened) : abandon(opened);
                 started.set(next != null);
                 served = next != null ? next : restart(current);
                 return served;
@@ -107,20 +142,37 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         return started.get();
     }
 
-    /** Shuts the current runtime down and starts the new one; null when it cannot start. */
-    private static Project start(Project current, Project opened) {
-        current.close();
+    /** Runs the payload, if any, while nothing of the project runs; false when it failed. */
+    private static boolean ran(ReloadPayload payload) {
+        if (payload == null) {
+            return true;
+        }
+        try {
+            payload.run();
+            return true;
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, KEEPING + "the reload payload failed: " + message(e));
+            return false;
+        }
+    }
+
+    /** Starts the new runtime; null when it cannot start. */
+    private Project start(Project opened) {
         try {
             opened.initializeRuntime();
         } catch (ProjectException | RuntimeException e) {
             LOG.log(Level.ERROR, KEEPING + message(e));
-            opened.close();
-            return null;
+            return abandon(opened);
         }
         List<ValidationResult> invalid = ServedProject.invalidEndpoints(opened);
         invalid.forEach(result -> LOG.log(Level.WARNING, "Reload skips the invalid endpoint file "
                 + result.relativePath() + ": " + result.message()));
-        return ServedProject.skipping(opened, invalid);
+        return ServedProject.skipping(opened, invalid, this);
+    }
+
+    private static Project abandon(Project opened) {
+        opened.close();
+        return null;
     }
 
     /** The previous configuration again, with a runtime of its own. */
@@ -133,6 +185,17 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
                     + message(e));
         }
         return previous;
+    }
+
+    private static void release(ReloadPayload payload) {
+        if (payload == null) {
+            return;
+        }
+        try {
+            payload.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Releasing a reload payload failed: " + message(e), e);
+        }
     }
 
     private static String message(Exception e) {
@@ -150,6 +213,8 @@ public final class ProjectReloader implements ProcessSignalHandler, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        served.close();
+        if (served != null) {
+            served.close();
+        }
     }
 }

@@ -14,10 +14,12 @@ import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.exec.ServerReload;
 
 /**
  * The project as {@code serve} hands it to the MCP server: endpoint files skipped under
- * {@code --ignore-errors} are neither listed nor callable.
+ * {@code --ignore-errors} are neither listed nor callable, and endpoint calls can reload the server (Python's
+ * {@code reload_duckdb}).
  */
 public final class ServedProject implements Project {
 
@@ -25,13 +27,16 @@ public final class ServedProject implements Project {
     private final Set<String> skippedPaths;
     /** kind and identifier of each skipped endpoint, found once: the served set is fixed at start. */
     private final Set<String> skippedEndpoints;
+    private final ServerReload reload;
 
     /**
      * @param skippedPaths root-relative paths of the endpoint files not to serve
+     * @param reload       the server's reload, handed to every endpoint call
      */
-    public ServedProject(Project project, Set<String> skippedPaths) {
+    public ServedProject(Project project, Set<String> skippedPaths, ServerReload reload) {
         this.project = project;
         this.skippedPaths = Set.copyOf(skippedPaths);
+        this.reload = reload;
         this.skippedEndpoints = skippedPaths.isEmpty() ? Set.of()
                 : project.endpoints().stream()
                         .filter(endpoint -> skippedPaths.contains(endpoint.relativePath()) && endpoint.identifier() != null)
@@ -46,9 +51,9 @@ public final class ServedProject implements Project {
     }
 
     /** The project without the endpoint files that failed validation. */
-    public static ServedProject skipping(Project project, List<ValidationResult> invalid) {
+    public static ServedProject skipping(Project project, List<ValidationResult> invalid, ServerReload reload) {
         return new ServedProject(project, invalid.stream().map(ValidationResult::relativePath)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()), reload);
     }
 
     private static String key(EndpointKind kind, String identifier) {
@@ -73,7 +78,7 @@ public final class ServedProject implements Project {
             throw new EndpointException(EndpointException.Reason.NOT_FOUND,
                     "Endpoint '" + identifier + "' not found in " + kind.plural());
         }
-        return project.execute(kind, identifier, arguments, options);
+        return project.execute(kind, identifier, arguments, options == null ? null : options.withServerReload(reload));
     }
 
     @Override
@@ -125,7 +130,7 @@ public final class ServedProject implements Project {
     /** The project opened again with the same configuration, skipping the same files. */
     @Override
     public ServedProject reopen() {
-        return new ServedProject(project.reopen(), skippedPaths);
+        return new ServedProject(project.reopen(), skippedPaths, reload);
     }
 
     @Override

@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.model.DiscoveredEndpoint;
@@ -22,6 +25,8 @@ import io.mxcp.core.model.EndpointKind;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.sdk.exec.CancellationSignal;
+import io.mxcp.sdk.exec.ReloadPayload;
 
 class ProjectReloaderTest {
 
@@ -62,9 +67,46 @@ class ProjectReloaderTest {
 
     private ProjectReloader reloader(ProjectReloader.ConfigReader config) {
         old = new FakeProject(root).withTool("old_tool", "tools/old.yml");
-        server = new SwappingServer(new ServedProject(old, Set.of()));
-        return new ProjectReloader(server, server.served, config);
+        ProjectReloader reloader = new ProjectReloader(config);
+        server = new SwappingServer(new ServedProject(old, Set.of(), reloader));
+        reloader.serve(server, server.served);
+        return reloader;
     }
+
+    /** A payload that records what it saw and when it was released. */
+    static final class RecordingPayload implements ReloadPayload {
+        final List<String> events = new ArrayList<>();
+        final FakeProject before;
+        final FakeProject after;
+        final Exception failure;
+        final CountDownLatch released = new CountDownLatch(1);
+
+        RecordingPayload(FakeProject before, FakeProject after, Exception failure) {
+            this.before = before;
+            this.after = after;
+            this.failure = failure;
+        }
+
+        @Override
+        public void run() throws Exception {
+            events.add("run: old closed " + before.closed + ", new started " + (after.runtimeInitializations > 0));
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public void release() {
+            events.add("released");
+            released.countDown();
+        }
+
+        /** Waits for the reload to be done with the payload: it is released last. */
+        void awaitRelease() throws InterruptedException {
+            assertTrue(released.await(10, TimeUnit.SECONDS), "the payload was released");
+        }
+    }
+
 
     private static boolean reload(ProjectReloader reloader) throws Exception {
         return reloader.request().get(10, TimeUnit.SECONDS);
@@ -141,5 +183,78 @@ class ProjectReloaderTest {
         assertEquals(List.of("read"), reads, "the queued reload ran before close returned");
         assertFalse(reload(reloader));
         assertEquals(1, server.reloads);
+    }
+
+    @Test
+    void anEndpointsPayloadRunsBetweenTheOldRuntimesShutdownAndTheNewOnesStart() throws Exception {
+        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
+        ProjectReloader reloader = reloader(() -> next);
+        RecordingPayload payload = new RecordingPayload(old, next, null);
+        reloader.request("replace the database", payload);
+        payload.awaitRelease();
+        assertEquals(List.of("run: old closed true, new started false", "released"), payload.events);
+        assertEquals(List.of("new_tool"), served(server.served));
+        assertEquals(1, server.reloads);
+    }
+
+    @Test
+    void aFailingPayloadGivesWayToThePreviousConfiguration() throws Exception {
+        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
+        ProjectReloader reloader = reloader(() -> next);
+        RecordingPayload payload = new RecordingPayload(old, next, new IllegalStateException("copy failed"));
+        reloader.request("", payload);
+        payload.awaitRelease();
+        assertEquals(List.of("run: old closed true, new started false", "released"), payload.events);
+        assertEquals(0, next.runtimeInitializations, "the new configuration never starts");
+        assertTrue(next.closed);
+        assertEquals(1, old.reopened.runtimeInitializations, "the previous configuration runs again");
+        server.served.close();
+        assertTrue(old.reopened.closed, "what serves is the reopened previous configuration");
+    }
+
+    @Test
+    void aPayloadIsReleasedUnrunWhenTheConfigCannotBeRead() throws Exception {
+        ProjectReloader reloader = reloader(() -> {
+            throw new ProjectException("Error in /p/mxcp-site.yml: mapping values are not allowed here");
+        });
+        RecordingPayload payload = new RecordingPayload(old, old, null);
+        reloader.request("", payload);
+        payload.awaitRelease();
+        assertEquals(List.of("released"), payload.events);
+        assertFalse(old.closed);
+    }
+
+    @Test
+    void payloadsAskedBeforeServingOrAfterClosingAreReleasedUnrun() {
+        ProjectReloader idle = new ProjectReloader(() -> {
+            throw new AssertionError("nothing is read before the server runs");
+        });
+        RecordingPayload early = new RecordingPayload(old, old, null);
+        idle.request("", early);
+        assertEquals(List.of("released"), early.events);
+
+        ProjectReloader reloader = reloader(() -> new FakeProject(root));
+        reloader.close();
+        RecordingPayload late = new RecordingPayload(old, old, null);
+        reloader.request("", late);
+        assertEquals(List.of("released"), late.events);
+        assertEquals(0, server.reloads);
+    }
+
+    @Test
+    void endpointCallsOfTheServedProjectCarryTheReload() throws Exception {
+        ProjectReloader reloader = reloader(() -> new FakeProject(root));
+        server.served.execute(EndpointKind.TOOL, "old_tool", Map.of(),
+                new CallOptions(null, Map.of(), CancellationSignal.never(),
+                        false));
+        assertSame(reloader, old.calledOptions.serverReload());
+
+        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
+        ProjectReloader second = reloader(() -> next);
+        assertTrue(reload(second));
+        server.served.execute(EndpointKind.TOOL, "new_tool", Map.of(),
+                new CallOptions(null, Map.of(), CancellationSignal.never(),
+                        false));
+        assertSame(second, next.calledOptions.serverReload(), "the reloaded project carries it too");
     }
 }

@@ -6,6 +6,7 @@ import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
+import io.mxcp.sdk.exec.ServerReload;
 
 /**
  * Who makes a call and how.
@@ -17,19 +18,33 @@ import io.mxcp.sdk.exec.ClientInput;
  * @param notifications        where the endpoint's progress and log messages go
  * @param clientInput          how the endpoint asks the caller's MCP client for input, or null when there is no
  *                             client to ask
+ * @param serverReload         how the endpoint reloads the server that runs it, or null when no server does
  */
 public record CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
-        boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput) {
+        boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput,
+        ServerReload serverReload) {
+
+    /** Options of a call no server runs (or whose server lets no endpoint reload it). */
+    public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
+            boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput) {
+        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput, null);
+    }
 
     /** Options of a call that has no MCP client to ask for input. */
     public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
             boolean skipOutputValidation, CallNotifications notifications) {
-        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, null);
+        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, null, null);
     }
 
     /** Options of a call whose progress and log messages nobody receives and that has no MCP client to ask. */
     public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
             boolean skipOutputValidation) {
-        this(user, requestHeaders, cancellation, skipOutputValidation, CallNotifications.none(), null);
+        this(user, requestHeaders, cancellation, skipOutputValidation, CallNotifications.none(), null, null);
+    }
+
+    /** These options, with the server's reload for the endpoint. */
+    public CallOptions withServerReload(ServerReload reload) {
+        return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
+                reload);
     }
 }

@@ -30,6 +30,7 @@ import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutionContext;
 import io.mxcp.sdk.exec.ExecutorSession;
 import io.mxcp.sdk.exec.ProjectRuntime;
+import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
  * Python endpoints of one project generation. The interpreter starts when the generation opens if the project has
@@ -47,7 +48,8 @@ final class PythonSession implements ExecutorSession {
     private final ProjectDatabase database;
     private final ValueCodec codec = new ValueCodec();
     private final AtomicLong callIds = new AtomicLong();
-    private PythonRuntime runtime;
+    /** Written under this session's lock, read without it by {@link #reloadPayload} (a call thread holding the GIL). */
+    private volatile PythonRuntime runtime;
     private PluginFunctions pluginFunctions;
     private boolean closed;
 
@@ -76,7 +78,7 @@ final class PythonSession implements ExecutorSession {
         PythonRuntime started;
         try {
             started = PythonRuntime.start(polyglot.engine(), python,
-                    new HostBridge(database::execute, database::caller, codec), codec);
+                    new HostBridge(database::execute, database::caller, this::reloadPayload, codec), codec);
         } catch (PolyglotException | IllegalStateException e) {
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }
@@ -93,6 +95,15 @@ final class PythonSession implements ExecutorSession {
         started.runHooks(true).forEach(failure -> LOG.log(Level.ERROR, "on_init hook failed: " + failure));
         runtime = started;
         return runtime;
+    }
+
+    /** A {@code reload_duckdb} payload of the running interpreter (a call is running, so it has started). */
+    private ReloadPayload reloadPayload(Value function) {
+        PythonRuntime running = runtime;
+        if (running == null) {
+            throw new IllegalStateException("The Python runtime is shutting down");
+        }
+        return running.payload(function);
     }
 
     @Override

@@ -436,6 +436,11 @@ def run_hooks(hooks):
     return failures
 
 
+def run_payload(function):
+    """Runs a reload_duckdb payload on the reload's thread, outside any call: the runtime is shut down."""
+    _await_if_needed(function())
+
+
 # ---- plugins (spec 01 §6) ----------------------------------------------------------------------------------------
 
 import types as _types

@@ -11,19 +11,21 @@ import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
 import io.mxcp.sdk.exec.ExecutionContext;
+import io.mxcp.sdk.exec.ServerReload;
 
 /**
  * The {@link ExecutionContext} an executor sees for one call.
  *
  * @param client how to ask the caller's MCP client for input, or null when there is none
+ * @param reload how to reload the server running the call, or null when no server runs it
  */
 record CallContext(Optional<UserContext> user, Map<String, String> requestHeaders, CancellationSignal cancellation,
-        CallNotifications notifications, ClientInput client) implements ExecutionContext {
+        CallNotifications notifications, ClientInput client, ServerReload reload) implements ExecutionContext {
 
     static CallContext of(CallOptions options) {
         if (options == null) {
             return new CallContext(Optional.empty(), Map.of(), CancellationSignal.never(), CallNotifications.none(),
-                    null);
+                    null, null);
         }
         return new CallContext(Optional.ofNullable(options.user()),
                 // the headers keep their order: get_request_headers_json() prints them as given (spec 01 §4.3)
@@ -31,11 +33,16 @@ record CallContext(Optional<UserContext> user, Map<String, String> requestHeader
                         : Collections.unmodifiableMap(new LinkedHashMap<>(options.requestHeaders())),
                 options.cancellation() == null ? CancellationSignal.never() : options.cancellation(),
                 options.notifications() == null ? CallNotifications.none() : options.notifications(),
-                options.clientInput());
+                options.clientInput(), options.serverReload());
     }
 
     @Override
     public ClientInput clientInput() {
         return client == null ? ExecutionContext.super.clientInput() : client;
+    }
+
+    @Override
+    public Optional<ServerReload> serverReload() {
+        return Optional.ofNullable(reload);
     }
 }

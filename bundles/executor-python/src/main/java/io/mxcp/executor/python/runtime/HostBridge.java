@@ -1,6 +1,8 @@
 package io.mxcp.executor.python.runtime;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Value;
@@ -10,14 +12,17 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.ExecutionContext;
+import io.mxcp.sdk.exec.ReloadPayload;
+import io.mxcp.sdk.exec.ServerReload;
 
 /**
  * The Java object Python code reaches as {@code _mxcp_bridge.host}: {@code db_execute(sql, params_json)},
  * {@code log(level, message)} (the server log), {@code notify_log(level, message)} /
  * {@code notify_progress(progress, total, message)} (the current call's caller, spec 01 §5.7 {@code mcp.*}), and
  * {@code client_supports(capability)} / {@code ask_client(requests_json)} / {@code ask_client_unnamed(request_json)}
- * (input from the call's MCP client, {@link ClientAsks}). Proxies rather than host objects, so the context needs no
- * host class lookup through a bundle class loader.
+ * (input from the call's MCP client, {@link ClientAsks}), and {@code request_reload(payload_func, description)}
+ * ({@code reload_duckdb}: queues a reload of the server running the call). Proxies rather than host objects, so the
+ * context needs no host class lookup through a bundle class loader.
  */
 public final class HostBridge implements ProxyObject {
 
@@ -28,13 +33,24 @@ public final class HostBridge implements ProxyObject {
 
     private static final System.Logger LOG = System.getLogger("io.mxcp.executor.python");
     private static final String HOST_ERROR = ClientAsks.HOST_ERROR;
+    static final String NO_CONTEXT = "No execution context available - function not called from MXCP executor";
+    static final String NO_SERVER = "Server reference not available in context. "
+            + "This function can only be called from within MXCP server endpoints.";
 
     private final Map<String, ProxyExecutable> members;
     private final ClientAsks asks;
+    private final Supplier<ExecutionContext> caller;
+    private final Function<Value, ReloadPayload> payloads;
 
-    /** @param caller the call the current thread runs, or null outside a call (hooks) */
-    public HostBridge(Database database, Supplier<ExecutionContext> caller, ValueCodec codec) {
+    /**
+     * @param caller   the call the current thread runs, or null outside a call (hooks)
+     * @param payloads a {@code reload_duckdb} payload calling a Python function
+     */
+    public HostBridge(Database database, Supplier<ExecutionContext> caller, Function<Value, ReloadPayload> payloads,
+            ValueCodec codec) {
         this.asks = new ClientAsks(caller, codec);
+        this.caller = caller;
+        this.payloads = payloads;
         Supplier<CallNotifications> notifications = () -> {
             ExecutionContext context = caller.get();
             return context == null ? CallNotifications.none() : context.notifications();
@@ -62,7 +78,28 @@ public final class HostBridge implements ProxyObject {
                 },
                 "client_supports", args -> asks.supports(args[0].asString()),
                 "ask_client", args -> asks.askAll(args[0].asString()),
-                "ask_client_unnamed", args -> asks.askUnnamed(args[0].asString()));
+                "ask_client_unnamed", args -> asks.askUnnamed(args[0].asString()),
+                "request_reload", args -> requestReload(args[0], args[1].asString()));
+    }
+
+    /** Queues a reload of the server running the current call; answers "" or a marked failure. */
+    private String requestReload(Value function, String description) {
+        ExecutionContext context = caller.get();
+        if (context == null) {
+            return HOST_ERROR + NO_CONTEXT;
+        }
+        Optional<ServerReload> server = context.serverReload();
+        if (server.isEmpty()) {
+            return HOST_ERROR + NO_SERVER;
+        }
+        ReloadPayload payload;
+        try {
+            payload = function.isNull() ? null : payloads.apply(function);
+        } catch (RuntimeException e) {
+            return HOST_ERROR + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        server.get().request(description, payload);
+        return "";
     }
 
     /** The failure an ask of the current thread's call kept for the server, once; null when none. */

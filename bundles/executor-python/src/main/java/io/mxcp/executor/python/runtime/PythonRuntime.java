@@ -17,6 +17,7 @@ import io.mxcp.kernel.polyglot.GuestThreadInterrupt;
 import io.mxcp.kernel.polyglot.PolyglotHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.InputRequiredException;
+import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
  * One project generation's Python interpreter: a GraalPy context on the kernel's shared engine with the
@@ -27,6 +28,9 @@ import io.mxcp.sdk.exec.InputRequiredException;
  * interpreter lock, which it releases while a thread waits in Java (a {@code db.execute} call), so calls run
  * concurrently but Python bytecode runs one thread at a time. A call is cancelled by interrupting its thread alone
  * ({@link #interruptForCurrentThread}): the other threads' calls go on.
+ *
+ * <p>Closing: the context is closed at once unless a {@code reload_duckdb} payload of this context is still to
+ * run; then it is closed when the last such payload is released.
  */
 public final class PythonRuntime implements AutoCloseable {
 
@@ -44,6 +48,11 @@ public final class PythonRuntime implements AutoCloseable {
     private final Value callUdf;
     private final HostBridge host;
     private final Value cancelAsyncCall;
+    private final Value runPayload;
+    /** Reload payloads defined here and not released yet; guarded by this. */
+    private int heldByPayloads;
+    /** Whether {@link #close()} was called; guarded by this. */
+    private boolean closing;
 
     private PythonRuntime(Context context, PythonProject project, HostBridge host, ValueCodec codec) {
         this.context = context;
@@ -57,6 +66,7 @@ public final class PythonRuntime implements AutoCloseable {
         this.runInline = bridge.getMember("run_inline");
         this.callUdf = bridge.getMember("call_udf");
         this.cancelAsyncCall = bridge.getMember("cancel_async_call");
+        this.runPayload = bridge.getMember("run_payload");
     }
 
     /** Creates the context and installs the bridge; the project's own modules are not imported yet. */
@@ -176,6 +186,37 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * A {@code reload_duckdb} payload calling {@code function} (a zero-argument Python callable of this context).
+     * The context stays open until the payload is released, even when this runtime is shut down meanwhile: the
+     * payload runs after the shutdown, in the context that defined it.
+     */
+    public synchronized ReloadPayload payload(Value function) {
+        if (closing) {
+            throw new IllegalStateException("The Python runtime is shutting down");
+        }
+        heldByPayloads++;
+        return new ReloadPayloadCall(this, function);
+    }
+
+    void runPayload(Value function) throws PythonException {
+        try {
+            runPayload.execute(function);
+        } catch (PolyglotException e) {
+            throw failure(e);
+        }
+    }
+
+    void releasePayload() {
+        synchronized (this) {
+            heldByPayloads--;
+            if (!closing || heldByPayloads > 0) {
+                return;
+            }
+        }
+        context.close(true);
+    }
+
     public String encode(Object value) {
         return codec.encode(value);
     }
@@ -211,8 +252,15 @@ public final class PythonRuntime implements AutoCloseable {
         return failures;
     }
 
+    /** Closes the context, or marks it to be closed when the last pending reload payload is released. */
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+            if (heldByPayloads > 0) {
+                return;
+            }
+        }
         context.close(true);
     }
 

@@ -175,6 +175,14 @@ def on_shutdown(function):
 
 
 def reload_duckdb(payload_func=None, description=""):
-    # this runtime gives endpoint code no server reference, so a reload cannot be queued from Python
-    raise RuntimeError("Server reference not available in context. "
-                       "This function can only be called from within MXCP server endpoints.")
+    """Queues a full reload of the server running this call and returns at once. Once the running calls have
+    finished, the runtime is shut down (on_shutdown hooks, plugins, DuckDB connections), ``payload_func`` runs if
+    given (e.g. to replace the database file; no execution context, no database), and the runtime starts again
+    (on_init hooks). A payload that raises fails the reload: the error is logged and the previous configuration
+    starts again. Only endpoints a server runs can reload it."""
+    _context()
+    if payload_func is not None and not callable(payload_func):
+        raise TypeError("reload_duckdb: payload_func must be callable, got %s" % type(payload_func).__name__)
+    outcome = _bridge.host.request_reload(payload_func, str(description or ""))
+    if outcome.startswith(_bridge.HOST_ERROR):
+        raise RuntimeError(outcome[len(_bridge.HOST_ERROR):])

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from mxcp.runtime import reload_duckdb
+
+
+def reload_writing(target):
+    marker = "written by the payload"
+
+    def replace_database():
+        Path(target).write_text(marker)
+
+    reload_duckdb(replace_database, "write the marker")
+    return "queued"
+
+
+def reload_failing():
+    def replace_database():
+        raise ValueError("the new database file is missing")
+
+    reload_duckdb(replace_database)
+    return "queued"
+
+
+def reload_plain():
+    reload_duckdb()
+    return "queued"
+
+
+def reload_with_a_string():
+    reload_duckdb("not a function")
