@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * context, request headers, a sleeping one, a raising one, one returning a non-JSON value and one returning a
  * value of the wrong type), an inline tool, a tool whose module has a syntax error, a tool without its function,
  * the Caesar-cipher plugin of spec 01 §8 under plugins/ and a SQL tool that calls its UDF; on_init/on_shutdown
- * hooks in calc.py.
+ * hooks in calc.py; tools that reload the server through reload_duckdb in python/reloads.py.
  */
 final class PythonProject {
 

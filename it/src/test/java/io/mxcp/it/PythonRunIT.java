@@ -143,4 +143,10 @@ class PythonRunIT {
         assertTrue(output.contains("Cannot divide by zero (ValueError at python/calc.py:"), result.describe());
         assertTrue(output.contains(" in divide)"), result.describe());
     }
+
+    @Test
+    void reloadDuckdbNeedsAServer() {
+        assertTrue(runError("reload_failing").startsWith("Server reference not available in context. This function can"
+                + " only be called from within MXCP server endpoints. (RuntimeError at python/reloads.py:"));
+    }
 }

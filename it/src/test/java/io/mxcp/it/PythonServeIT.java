@@ -24,13 +24,16 @@ import io.mxcp.it.McpHttpClient.ToolOutcome;
 /**
  * Python tools and a Python plugin behind `mxcp serve` of the Python distribution, called over MCP
  * (streamable HTTP) by our own client and by the official TypeScript SDK client: results, the kinds of Python
- * failure (each naming file and function), cancelled Python calls, a server that keeps serving after them, and
- * the stop at SIGTERM. One server for the whole class: GraalPy starts slowly.
+ * failure (each naming file and function), cancelled Python calls, a server that keeps serving after them, reloads
+ * asked by a tool ({@code reload_duckdb}), and the stop at SIGTERM. One server for the whole class: GraalPy starts
+ * slowly.
  */
 class PythonServeIT {
 
     /** GraalPy's first context takes seconds, and more on a loaded machine. */
     private static final Duration START_LIMIT = Duration.ofSeconds(180);
+    /** A reload restarts the GraalPy runtime, which takes seconds on a loaded machine. */
+    private static final Duration RELOAD_LIMIT = Duration.ofSeconds(120);
     /** The drain, the Python runtime's shutdown hooks and the framework's stop. */
     private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
 
@@ -213,5 +216,38 @@ class PythonServeIT {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * reload_duckdb's classic use: the tool writes a new database file beside the served one and returns at once;
+     * the payload moves it in place while the runtime is shut down, and the calls after the reload read it.
+     */
+    @Test
+    void aToolsReloadPayloadReplacesTheDatabaseFile() {
+        assertEquals("the original database", success("database_marker", Map.of()));
+        int reloads = completedReloads();
+        assertEquals("reloading", success("swap_database", Map.of()));
+        server.awaitStderrLine(RELOAD_LIMIT, "the reload asked by swap_database",
+                line -> line.contains("Reload requested by an endpoint: swap in the new database"));
+        Poll.until(RELOAD_LIMIT, "the reload to complete", () -> completedReloads() > reloads ? true : null,
+                server::describe);
+        assertEquals("swapped in by the payload", success("database_marker", Map.of()));
+        assertTrue(success("decrypt_sql", Map.of("message", "ifmmp")).contains("\"plain\":\"hello\""),
+                "the new runtime registered the plugin's UDF again");
+    }
+
+    /** A payload that raises fails the reload: logged with the Python error, and the server keeps serving. */
+    @Test
+    void aFailingReloadPayloadIsLoggedAndThePreviousConfigurationServes() {
+        assertEquals("reloading", success("reload_failing", Map.of()));
+        String failed = server.awaitStderrLine(RELOAD_LIMIT, "the failed reload",
+                line -> line.contains("Reload failed, the previous configuration keeps serving: the reload payload"));
+        assertTrue(failed.contains("no new database to put in place (FileNotFoundError at python/reloads.py:"),
+                failed);
+        assertEquals("11", success("add", Map.of("a", 5, "b", 6)));
+    }
+
+    private static int completedReloads() {
+        return (int) server.stderr().lines().filter(line -> line.contains("Reload complete:")).count();
     }
 }
