@@ -3,20 +3,21 @@
 Values cross the boundary as JSON text with tagged objects for the types JSON lacks, so that both sides keep
 dates, decimals and big integers exact; the Java side reads and writes the same tags (ValueCodec).
 
-Modules that take long to import on GraalPy's interpreter (asyncio, decimal, hashlib, uuid, threading) are
-imported only when a call needs them: a value can only be a Decimal or a UUID once its module was imported.
+Modules that take long to import on GraalPy's interpreter (asyncio, decimal, hashlib, uuid, threading, inspect,
+traceback, typing) are imported only when something needs them: a value can only be a Decimal or a UUID once its
+module was imported, inspect serves inline code and plugins, traceback failures, typing plugins. Every runtime
+generation (each `mxcp run`, each reload of a server) imports this module anew, so what it imports is start-up time.
 """
 import contextvars
 import datetime
 import importlib
 import importlib.util
-import inspect
 import json
 import math
 import os
 import sys
 import time
-import traceback
+import types as _types
 
 TAG = "__mxcp_type__"
 # what the Java bridge puts before an error message instead of a result (a Java exception would reach Python as
@@ -281,7 +282,7 @@ def find_function(module, kind, name, path):
             return candidate
     for attribute in sorted(vars(module)):
         candidate = getattr(module, attribute)
-        if not attribute.startswith("_") and callable(candidate) and not inspect.isclass(candidate):
+        if not attribute.startswith("_") and callable(candidate) and not isinstance(candidate, type):
             return candidate
     return None
 
@@ -336,8 +337,14 @@ def cancel_async_call(call_id):
     return True
 
 
+def _awaitable(value):
+    """What inspect.isawaitable answers (a coroutine, an object with __await__, a generator-based coroutine)."""
+    return hasattr(type(value), "__await__") or (
+        isinstance(value, _types.GeneratorType) and bool(value.gi_code.co_flags & 0x100))  # CO_ITERABLE_COROUTINE
+
+
 def _await_if_needed(result, call_id=None):
-    if not inspect.isawaitable(result):
+    if not _awaitable(result):
         return result
     import asyncio
     loop = _event_loop()
@@ -400,8 +407,9 @@ def _inline_result(code, arguments):
         if variable in namespace and variable not in before:
             return namespace[variable]
     for name, candidate in namespace.items():
-        if name in before or name.startswith("_") or not callable(candidate) or inspect.isclass(candidate):
+        if name in before or name.startswith("_") or not callable(candidate) or isinstance(candidate, type):
             continue
+        import inspect
         parameters = set(inspect.signature(candidate).parameters)
         if not parameters or set(arguments) <= parameters:
             return candidate(**arguments) if parameters else candidate()
@@ -410,6 +418,7 @@ def _inline_result(code, arguments):
 
 def error_report(error):
     """[type name, message, last frame as 'file:line in function' or None] of an exception."""
+    import traceback
     frames = traceback.extract_tb(error.__traceback__)
     user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
     last = user_frames[-1] if user_frames else None
@@ -443,9 +452,6 @@ def run_payload(function):
 
 # ---- plugins (spec 01 §6) ----------------------------------------------------------------------------------------
 
-import types as _types
-import typing as _typing
-
 _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", bytes: "BLOB",
               datetime.date: "DATE", datetime.time: "TIME", datetime.datetime: "TIMESTAMP",
               datetime.timedelta: "INTERVAL"}
@@ -453,6 +459,7 @@ _SQL_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN", 
 
 def sql_type(annotation):
     """The DuckDB type for a UDF annotation (spec 01 §6.3)."""
+    import typing as _typing
     if annotation is _typing.Any:
         raise TypeError("Type 'Any' is not supported in UDF type annotations")
     origin = _typing.get_origin(annotation)
@@ -471,7 +478,7 @@ def sql_type(annotation):
         return sql_type(arguments[0]) + "[]"
     elif origin is dict and len(arguments) == 2:
         return "MAP(%s, %s)" % (sql_type(arguments[0]), sql_type(arguments[1]))
-    elif inspect.isclass(annotation) and getattr(annotation, "__annotations__", None):
+    elif isinstance(annotation, type) and getattr(annotation, "__annotations__", None):
         fields = _typing.get_type_hints(annotation)
         return "STRUCT(%s)" % ", ".join("%s %s" % (name, sql_type(t)) for name, t in fields.items())
     name = getattr(annotation, "__name__", None) or str(annotation)
@@ -480,6 +487,8 @@ def sql_type(annotation):
 
 def load_plugins(definitions_text):
     """Imports and instantiates the site's plugins; returns their UDFs as [{plugin, method, name, parameters, returns}]."""
+    import inspect
+    import typing as _typing
     from mxcp.plugins import MXCPBasePlugin
     functions = []
     for definition in decode(definitions_text):
