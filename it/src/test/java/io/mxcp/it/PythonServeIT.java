@@ -225,6 +225,7 @@ class PythonServeIT {
     @Test
     void aToolsReloadPayloadReplacesTheDatabaseFile() {
         assertEquals("the original database", success("database_marker", Map.of()));
+        int inits = initHookRuns();
         int reloads = completedReloads();
         assertEquals("reloading", success("swap_database", Map.of()));
         server.awaitStderrLine(RELOAD_LIMIT, "the reload asked by swap_database",
@@ -232,6 +233,8 @@ class PythonServeIT {
         Poll.until(RELOAD_LIMIT, "the reload to complete", () -> completedReloads() > reloads ? true : null,
                 server::describe);
         assertEquals("swapped in by the payload", success("database_marker", Map.of()));
+        assertEquals(inits + 1, initHookRuns(), "the reload ran on_init again in the interpreter that kept calc.py"
+                + " imported, with its state (spec 01 §5.3, §5.8)");
         assertTrue(success("decrypt_sql", Map.of("message", "ifmmp")).contains("\"plain\":\"hello\""),
                 "the new runtime registered the plugin's UDF again");
     }
@@ -245,6 +248,11 @@ class PythonServeIT {
         assertTrue(failed.contains("no new database to put in place (FileNotFoundError at python/reloads.py:"),
                 failed);
         assertEquals("11", success("add", Map.of("a", 5, "b", 6)));
+    }
+
+    /** How often calc.py's on_init hook ran in its module's lifetime. */
+    private static int initHookRuns() {
+        return Json.parse(success("secret", Map.of()), "secret tool result").path("inits").asInt();
     }
 
     private static int completedReloads() {

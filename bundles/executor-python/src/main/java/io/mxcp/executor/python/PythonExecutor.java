@@ -2,6 +2,7 @@ package io.mxcp.executor.python;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -24,6 +25,7 @@ public final class PythonExecutor implements EndpointExecutor {
 
     private final DuckDbHost duckDb;
     private final PolyglotHost polyglot;
+    private final Interpreters interpreters = new Interpreters();
 
     @Reference(target = "(mxcp.language=sql)", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -48,7 +50,7 @@ public final class PythonExecutor implements EndpointExecutor {
         } catch (PythonProject.InvalidProjectException e) {
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }
-        PythonSession session = new PythonSession(project, python, duckDb, polyglot, () -> sqlExecutor);
+        PythonSession session = new PythonSession(project, python, duckDb, polyglot, interpreters, () -> sqlExecutor);
         try {
             session.startIfNeeded();
         } catch (EndpointExecutionException | RuntimeException e) {
@@ -56,5 +58,11 @@ public final class PythonExecutor implements EndpointExecutor {
             throw e;
         }
         return session;
+    }
+
+    /** The interpreters kept for the projects' next generations go with the executor. */
+    @Deactivate
+    void deactivate() {
+        interpreters.close();
     }
 }

@@ -33,9 +33,11 @@ import io.mxcp.sdk.exec.ProjectRuntime;
 import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
- * Python endpoints of one project generation. The interpreter starts when the generation opens if the project has
+ * Python endpoints of one project generation. The generation's runtime starts when it opens if the project has
  * plugins or modules under python/ (their UDFs and {@code on_init} hooks belong to the generation, spec 01 §5.8),
- * else on the first Python call; a project without Python never starts it.
+ * else on the first Python call; a project without Python never starts it. It runs in the interpreter the
+ * project's previous generation left ({@link Interpreters}), else in a new one; a generation that fails to start
+ * closes its interpreter, so the next one starts afresh.
  */
 final class PythonSession implements ExecutorSession {
 
@@ -45,6 +47,7 @@ final class PythonSession implements ExecutorSession {
     private final PythonProject python;
     private final DuckDbHost duckDb;
     private final PolyglotHost polyglot;
+    private final Interpreters interpreters;
     private final ProjectDatabase database;
     private final ValueCodec codec = new ValueCodec();
     private final AtomicLong callIds = new AtomicLong();
@@ -54,10 +57,11 @@ final class PythonSession implements ExecutorSession {
     private boolean closed;
 
     PythonSession(ProjectRuntime project, PythonProject python, DuckDbHost duckDb, PolyglotHost polyglot,
-            Supplier<EndpointExecutor> sqlExecutor) {
+            Interpreters interpreters, Supplier<EndpointExecutor> sqlExecutor) {
         this.python = python;
         this.duckDb = duckDb;
         this.polyglot = polyglot;
+        this.interpreters = interpreters;
         this.database = new ProjectDatabase(project, sqlExecutor, codec);
     }
 
@@ -75,11 +79,16 @@ final class PythonSession implements ExecutorSession {
         if (runtime != null) {
             return runtime;
         }
-        PythonRuntime started;
+        PythonRuntime started = interpreters.take(python);
         try {
-            started = PythonRuntime.start(polyglot.engine(), python,
-                    new HostBridge(database::execute, database::caller, this::reloadPayload, codec), codec);
+            if (started == null) {
+                started = PythonRuntime.start(polyglot.engine(), python, codec);
+            }
+            started.begin(python, new HostBridge(database::execute, database::caller, this::reloadPayload, codec));
         } catch (PolyglotException | IllegalStateException e) {
+            if (started != null) {
+                started.close();
+            }
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }
         try {
@@ -227,13 +236,17 @@ final class PythonSession implements ExecutorSession {
         return Optional.empty();
     }
 
-    /** Shutdown order of spec 01 §5.8: hooks and plugins' {@code shutdown()}, the plugins' SQL functions, the database. */
+    /**
+     * Shutdown order of spec 01 §5.8: hooks and plugins' {@code shutdown()}, the plugins' SQL functions, the
+     * database; then the interpreter is handed back for the project's next generation.
+     */
     @Override
     public synchronized void close() {
         closed = true;
-        if (runtime != null) {
+        PythonRuntime ended = runtime;
+        if (ended != null) {
             long start = System.nanoTime();
-            List<String> failures = runtime.shutdown();
+            List<String> failures = ended.end();
             failures.forEach(failure -> LOG.log(Level.ERROR, "Python shutdown failed: " + failure));
             runtime = null;
             LOG.log(Level.DEBUG, () -> "Python runtime shut down in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -243,5 +256,8 @@ final class PythonSession implements ExecutorSession {
             pluginFunctions = null;
         }
         database.close();
+        if (ended != null) {
+            interpreters.giveBack(python, ended);
+        }
     }
 }

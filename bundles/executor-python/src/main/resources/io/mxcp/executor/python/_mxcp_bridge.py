@@ -221,7 +221,15 @@ def configure(bridge, config_text, root, python_dir, plugin_dir):
     for path in (plugin_dir, root, python_dir):
         if path and os.path.isdir(path) and path not in sys.path:
             sys.path.insert(0, path)
-    time.sleep = _sliced_sleep(time.sleep, time.monotonic)  # a cancellable sleep, see "cancellation" below
+
+
+def end_generation():
+    """The end of a runtime generation (spec 01 §5.8): the module cache is dropped and the generation's host let go.
+    The modules stay in sys.modules, so the next generation's preload imports none of them again (§5.3) and their
+    hook registrations persist: the init hooks run again."""
+    global host
+    _modules_by_path.clear()
+    host = None
 
 
 def module_name(path, python_dir):
@@ -325,6 +333,10 @@ def _sliced_sleep(real_sleep, monotonic):
         return None
     sleep.__doc__ = real_sleep.__doc__
     return sleep
+
+
+# once per interpreter (configure runs at each generation's start): a cancellable sleep
+time.sleep = _sliced_sleep(time.sleep, time.monotonic)
 
 
 def cancel_async_call(call_id):

@@ -20,8 +20,11 @@ import io.mxcp.sdk.exec.InputRequiredException;
 import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
- * One project generation's Python interpreter: a GraalPy context on the kernel's shared engine with the
- * {@code mxcp} package installed and the project's folders on {@code sys.path}.
+ * A project's Python interpreter: a GraalPy context on the kernel's shared engine with the {@code mxcp} package
+ * installed and the project's folders on {@code sys.path}. It serves one runtime generation at a time, from
+ * {@link #begin} to {@link #end}, and may serve the next one of the same project: like the original's Python
+ * process, it keeps its imported modules (and their hook registrations and module state) from one generation to the
+ * next, so a reload imports nothing again (spec 01 §5.3, §5.8).
  *
  * <p>Threading: the context is entered by whichever thread calls (a server worker, the CLI thread, a DuckDB worker
  * running a plugin UDF). GraalPy lets several threads enter one context and serializes Python code with its global
@@ -30,7 +33,7 @@ import io.mxcp.sdk.exec.ReloadPayload;
  * ({@link #interruptForCurrentThread}): the other threads' calls go on.
  *
  * <p>Closing: the context is closed at once unless a {@code reload_duckdb} payload of this context is still to
- * run; then it is closed when the last such payload is released.
+ * run (it runs between two generations); then it is closed when the last such payload is released.
  */
 public final class PythonRuntime implements AutoCloseable {
 
@@ -46,7 +49,8 @@ public final class PythonRuntime implements AutoCloseable {
     private final Value invoke;
     private final Value runInline;
     private final Value callUdf;
-    private final HostBridge host;
+    /** The current generation's bridge; null between generations. */
+    private volatile HostBridge host;
     private final Value cancelAsyncCall;
     private final Value runPayload;
     /** Reload payloads defined here and not released yet; guarded by this. */
@@ -54,9 +58,8 @@ public final class PythonRuntime implements AutoCloseable {
     /** Whether {@link #close()} was called; guarded by this. */
     private boolean closing;
 
-    private PythonRuntime(Context context, PythonProject project, HostBridge host, ValueCodec codec) {
+    private PythonRuntime(Context context, PythonProject project, ValueCodec codec) {
         this.context = context;
-        this.host = host;
         this.root = project.root();
         this.pythonDir = project.pythonDir();
         this.codec = codec;
@@ -69,8 +72,11 @@ public final class PythonRuntime implements AutoCloseable {
         this.runPayload = bridge.getMember("run_payload");
     }
 
-    /** Creates the context and installs the bridge; the project's own modules are not imported yet. */
-    public static PythonRuntime start(Engine engine, PythonProject project, HostBridge host, ValueCodec codec) {
+    /**
+     * Creates the context and installs the bridge; the project's own modules are not imported yet, and no generation
+     * has begun.
+     */
+    public static PythonRuntime start(Engine engine, PythonProject project, ValueCodec codec) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Truffle looks up its services and languages through the context class loader: give it the kernel's,
@@ -80,13 +86,7 @@ public final class PythonRuntime implements AutoCloseable {
         try {
             context = Context.newBuilder("python").engine(engine).allowAllAccess(true).build();
             context.eval("python", BridgeSources.INSTALLER).execute(codec.encode(BridgeSources.sources()));
-            PythonRuntime runtime = new PythonRuntime(context, project, host, codec);
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("user_config", project.userConfig());
-            config.put("site_config", project.siteConfig());
-            runtime.bridge.invokeMember("configure", host, codec.encode(config),
-                    project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
-            return runtime;
+            return new PythonRuntime(context, project, codec);
         } catch (RuntimeException e) {
             if (context != null) {
                 context.close(true);
@@ -97,7 +97,23 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
-    /** Imports every module under python/ (spec 01 §5.3); returns the failures, each {@code path: error}. */
+    /**
+     * Begins a generation: its configuration (user and site config, which a reload may have changed) and its bridge
+     * to the Java side. The project's folders must be this interpreter's.
+     */
+    public void begin(PythonProject project, HostBridge generationHost) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("user_config", project.userConfig());
+        config.put("site_config", project.siteConfig());
+        bridge.invokeMember("configure", generationHost, codec.encode(config),
+                project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
+        host = generationHost;
+    }
+
+    /**
+     * Imports every module under python/ that is not imported yet (spec 01 §5.3); returns the failures, each
+     * {@code path: error}.
+     */
     public List<String> preload() {
         List<String> failures = new ArrayList<>();
         Value result = bridge.invokeMember("preload", pythonDir.toString());
@@ -144,12 +160,13 @@ public final class PythonRuntime implements AutoCloseable {
      * cause of the failure, so the server sees it whatever the Python code did with the exception it got.
      */
     private Object endpointCall(Supplier<String> run) throws PythonException {
+        HostBridge generation = host;
         String result;
         try {
             result = run.get();
         } catch (PolyglotException e) {
             PythonException failure = failure(e);
-            EndpointExecutionException stop = host.takeStop();
+            EndpointExecutionException stop = generation.takeStop();
             if (stop instanceof InputRequiredException
                     || stop != null && CAPABILITY_ERROR.equals(failure.failure().type())) {
                 PythonException stopped = new PythonException(failure.failure(), stop);
@@ -158,7 +175,7 @@ public final class PythonRuntime implements AutoCloseable {
             }
             throw failure;
         }
-        if (host.takeStop() instanceof InputRequiredException asked) {
+        if (generation.takeStop() instanceof InputRequiredException asked) {
             throw new PythonException(new PythonFailure(asked.getClass().getSimpleName(), asked.getMessage(), null),
                     asked);
         }
@@ -188,8 +205,8 @@ public final class PythonRuntime implements AutoCloseable {
 
     /**
      * A {@code reload_duckdb} payload calling {@code function} (a zero-argument Python callable of this context).
-     * The context stays open until the payload is released, even when this runtime is shut down meanwhile: the
-     * payload runs after the shutdown, in the context that defined it.
+     * The payload runs after this generation ended, in this interpreter; the context stays open until the payload is
+     * released, even when the interpreter is closed meanwhile.
      */
     public synchronized ReloadPayload payload(Value function) {
         if (closing) {
@@ -239,16 +256,21 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
-    /** Runs the shutdown hooks and the plugins' {@code shutdown()}, then closes the context; returns the failures. */
-    public List<String> shutdown() {
+    /**
+     * Ends the generation (spec 01 §5.8): runs the shutdown hooks and the plugins' {@code shutdown()}, drops the
+     * module cache (the modules stay imported) and lets the generation's bridge go; returns the failures. The
+     * interpreter may then begin another generation, or be closed.
+     */
+    public List<String> end() {
         List<String> failures = new ArrayList<>();
         try {
             failures.addAll(runHooks(false));
             failures.addAll(strings(bridge.invokeMember("shutdown_plugins")));
+            bridge.invokeMember("end_generation");
         } catch (PolyglotException e) {
             failures.add(e.getMessage());
         }
-        close();
+        host = null;
         return failures;
     }
 

@@ -6,9 +6,9 @@ import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
  * The payload of a {@code reload_duckdb(payload_func)}: calls the Python function, on the reload's thread, in the
- * context that defined it. That context outlives its generation's shutdown until the payload is released (see
- * {@link PythonRuntime#payload}), so the function's closure, its module and its imports are all still there while
- * the DuckDB connections are closed.
+ * interpreter that defined it, after that generation ended and before the next one begins there. The interpreter is
+ * kept open until the payload is released (see {@link PythonRuntime#payload}), so the function's closure, its module
+ * and its imports are all still there while the DuckDB connections are closed.
  */
 final class ReloadPayloadCall implements ReloadPayload {
 

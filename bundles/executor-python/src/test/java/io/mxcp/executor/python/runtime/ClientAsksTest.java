@@ -108,8 +108,8 @@ class ClientAsksTest {
                 root.resolve("plugins"));
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
         ValueCodec codec = new ValueCodec();
-        runtime = PythonRuntime.start(engine, project,
-                new HostBridge((sql, params) -> "[]", () -> current, function -> null, codec), codec);
+        runtime = PythonRuntime.start(engine, project, codec);
+        runtime.begin(project, new HostBridge((sql, params) -> "[]", () -> current, function -> null, codec));
     }
 
     @AfterAll

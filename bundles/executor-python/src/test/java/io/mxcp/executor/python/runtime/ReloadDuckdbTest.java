@@ -33,8 +33,8 @@ import io.mxcp.sdk.exec.ServerReload;
 
 /**
  * {@code mxcp.runtime.reload_duckdb} on GraalPy: it hands the server a payload that runs the Python function in the
- * context that defined it, after that context's runtime was shut down, and the context closes once the payload is
- * released; without a server it raises the original's error.
+ * interpreter that defined it, after its generation ended; an interpreter closed meanwhile closes once the payload
+ * is released; without a server it raises the original's error.
  */
 class ReloadDuckdbTest {
 
@@ -94,8 +94,9 @@ class ReloadDuckdbTest {
                 root.resolve("plugins"));
         ValueCodec codec = new ValueCodec();
         AtomicReference<PythonRuntime> started = new AtomicReference<>();
-        runtime = PythonRuntime.start(engine, project, new HostBridge((sql, params) -> "[]", () -> current,
-                function -> started.get().payload(function), codec), codec);
+        runtime = PythonRuntime.start(engine, project, codec);
+        runtime.begin(project, new HostBridge((sql, params) -> "[]", () -> current,
+                function -> started.get().payload(function), codec));
         started.set(runtime);
     }
 
@@ -135,7 +136,8 @@ class ReloadDuckdbTest {
         Path marker = work.resolve("marker");
         assertFalse(Files.exists(marker), "reload_duckdb returns before the reload");
 
-        assertEquals(List.of(), runtime.shutdown());
+        assertEquals(List.of(), runtime.end());
+        runtime.close();
         assertTrue(contextOpen(), "the context waits for the payload");
         payload.run();
         assertEquals("written by the payload", Files.readString(marker), "the closure still runs after the shutdown");
@@ -149,7 +151,7 @@ class ReloadDuckdbTest {
         RecordingServer server = new RecordingServer();
         call("reload_failing", new Call(Optional.of(server)));
         ReloadPayload payload = server.payloads.get(0);
-        runtime.shutdown();
+        runtime.end();
         PythonException failure = assertThrows(PythonException.class, payload::run);
         assertEquals("the new database file is missing (ValueError at python/reloads.py:18 in replace_database)",
                 failure.getMessage());
@@ -157,12 +159,13 @@ class ReloadDuckdbTest {
     }
 
     @Test
-    void withoutAPayloadTheServerGetsNoneAndTheContextClosesAtShutdown() throws Exception {
+    void withoutAPayloadTheServerGetsNoneAndTheContextClosesAtOnce() throws Exception {
         RecordingServer server = new RecordingServer();
         call("reload_plain", new Call(Optional.of(server)));
         assertEquals(List.of(""), server.descriptions);
         assertNull(server.payloads.get(0));
-        runtime.shutdown();
+        runtime.end();
+        runtime.close();
         assertFalse(contextOpen());
     }
 
