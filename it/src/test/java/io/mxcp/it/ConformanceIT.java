@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +27,7 @@ class ConformanceIT {
 
     @RegisterExtension
     static final ServedProject served = ServedProject.withPythonDistribution(
-            (work, mxcp) -> copyTree(Distribution.conformance().resolve("project"), work.resolve("project")));
+            (work, mxcp) -> Trees.copy(Distribution.conformance().resolve("project"), work.resolve("project")));
 
     @Test
     void revision20260728() {
@@ -81,21 +80,5 @@ class ConformanceIT {
     private static String summary(String report) {
         int at = report.indexOf("=== SUMMARY ===");
         return at < 0 ? report : report.substring(at);
-    }
-
-    private static Path copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-            return to;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The Python fixture project (src/test/resources/python-project) copied into a test's work folder, and an
@@ -31,7 +30,7 @@ final class PythonProject {
         Path work = Distribution.freshWorkFolder(testClass);
         try {
             Path project = work.resolve("python-project");
-            copy(Path.of(PythonProject.class.getResource("/python-project").toURI()), project);
+            Trees.copy(Path.of(PythonProject.class.getResource("/python-project").toURI()), project);
             Path userHome = Files.createDirectories(work.resolve("home"));
             Files.createDirectories(userHome.resolve(".mxcp"));
             Files.move(project.resolve("user-config.yml"), userHome.resolve(".mxcp/config.yml"));
@@ -73,19 +72,6 @@ final class PythonProject {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }
