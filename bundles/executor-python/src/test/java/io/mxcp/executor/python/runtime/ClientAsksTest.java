@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.graalvm.polyglot.Engine;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.executor.python.project.PythonProject;
-import io.mxcp.sdk.auth.UserContext;
-import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.ExecutionContext;
@@ -78,21 +75,7 @@ class ClientAsksTest {
         }
     }
 
-    private record Call(ClientInput clientInput) implements ExecutionContext {
-        @Override
-        public Optional<UserContext> user() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, String> requestHeaders() {
-            return Map.of();
-        }
-
-        @Override
-        public CancellationSignal cancellation() {
-            return CancellationSignal.never();
-        }
+    private record Call(ClientInput clientInput) implements AnonymousCall {
     }
 
     private static Engine engine;

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.executor.python.project.PythonProject;
-import io.mxcp.sdk.auth.UserContext;
-import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ExecutionContext;
 import io.mxcp.sdk.exec.ReloadPayload;
 import io.mxcp.sdk.exec.ServerReload;
@@ -50,21 +48,7 @@ class ReloadDuckdbTest {
         }
     }
 
-    private record Call(Optional<ServerReload> serverReload) implements ExecutionContext {
-        @Override
-        public Optional<UserContext> user() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Map<String, String> requestHeaders() {
-            return Map.of();
-        }
-
-        @Override
-        public CancellationSignal cancellation() {
-            return CancellationSignal.never();
-        }
+    private record Call(Optional<ServerReload> serverReload) implements AnonymousCall {
     }
 
     private static Engine engine;
