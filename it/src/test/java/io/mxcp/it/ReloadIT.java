@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,8 @@ import io.mxcp.it.McpHttpClient.ToolOutcome;
  * `mxcp serve` reloading on SIGHUP (spec 03 §5, with our endpoint re-registration): a rotated file:// secret and an
  * added tool file are picked up, connected clients hear that the tool list changed (a legacy session on its GET
  * stream, a 2026-07-28 listen stream that asked for it), a call running during the reload completes and one
- * arriving meanwhile waits for the new configuration; a broken mxcp-site.yml leaves the old configuration serving
- * and says why.
+ * arriving meanwhile waits for the new configuration; subscribers of a resource hear that it was updated; a broken
+ * mxcp-site.yml leaves the old configuration serving and says why.
  */
 class ReloadIT {
 
@@ -42,6 +43,7 @@ class ReloadIT {
     private static Mxcp mxcp;
     private static Path project;
     private static Path proxyFile;
+    private static Path motdFile;
     private static Path gate;
     private static int port;
     private static ServerProcess server;
@@ -55,6 +57,8 @@ class ReloadIT {
         proxyFile = work.resolve("proxy.txt");
         gate = work.resolve("gate.fifo");
         Files.writeString(proxyFile, "http://proxy-1:3128\n");
+        motdFile = work.resolve("motd.txt");
+        Files.writeString(motdFile, "first");
         write(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: reloading\nprofile: default\n");
         write(work.resolve(".mxcp/config.yml"), """
                 mxcp: 1
@@ -71,6 +75,15 @@ class ReloadIT {
         // reading a named pipe blocks until the test writes to it: a call that runs exactly as long as the test wants
         write(project.resolve("tools/wait_for_gate.yml"), tool("wait_for_gate", "Waits for the gate to open",
                 "SELECT content FROM read_text('" + gate + "')"));
+        write(project.resolve("resources/motd.yml"), """
+                mxcp: 1
+                resource:
+                  uri: motd://today
+                  description: The message of the day, from a file a data refresh rewrites
+                  return: {type: string}
+                  source:
+                    code: "SELECT content FROM read_text('%s')"
+                """.formatted(motdFile));
         Process mkfifo = new ProcessBuilder("mkfifo", gate.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor(), "mkfifo " + gate);
 
@@ -143,7 +156,8 @@ class ReloadIT {
             JsonNode acknowledged = listen.next(LIMIT);
             assertNotNull(acknowledged, "no acknowledgement on the listen stream");
             assertEquals("notifications/subscriptions/acknowledged", acknowledged.path("method").asText());
-            assertTrue(success("proxy").contains("http_proxy=http://proxy-1:3128"), success("proxy"));
+            // other tests reload too: the secret as served now, whichever ran before
+            assertFalse(success("proxy").contains("http_proxy=http://proxy-2:3128"), success("proxy"));
 
             CompletableFuture<ToolOutcome> running = CompletableFuture.supplyAsync(
                     () -> client.callTool("wait_for_gate", Map.of()));
@@ -187,10 +201,39 @@ class ReloadIT {
     }
 
     @Test
+    void subscribersOfAResourceHearItWasUpdatedByAReload() throws Exception {
+        McpStreams streams = new McpStreams(port);
+        String session = streams.legacySession();
+        JsonNode subscribed = streams.legacyRequest(session, 2, "resources/subscribe", Map.of("uri", "motd://today"));
+        assertEquals("{}", subscribed.path("result").toString(), subscribed.toString());
+        try (McpStreams.EventStream legacy = streams.legacyStream(session);
+                McpStreams.EventStream listen = streams.listen("listen-motd",
+                        Map.of("resourceSubscriptions", List.of("motd://today", "motd://unknown")))) {
+            JsonNode acknowledged = listen.next(LIMIT);
+            assertNotNull(acknowledged, "no acknowledgement on the listen stream");
+            assertEquals("[\"motd://today\"]", acknowledged.at("/params/notifications/resourceSubscriptions").toString());
+
+            Files.writeString(motdFile, "refreshed");
+            reloadAndAwait("Reload complete");
+
+            assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/resources/updated\","
+                    + "\"params\":{\"uri\":\"motd://today\"}}", String.valueOf(legacy.next(LIMIT)));
+            JsonNode updated = listen.next(LIMIT);
+            assertNotNull(updated, "no update on the listen stream");
+            assertEquals("notifications/resources/updated", updated.path("method").asText());
+            assertEquals("motd://today", updated.at("/params/uri").asText());
+            assertEquals("listen-motd", updated.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+            JsonNode read = streams.legacyRequest(session, 3, "resources/read", Map.of("uri", "motd://today"));
+            assertTrue(read.at("/result/contents/0/text").asText().contains("refreshed"), read.toString());
+        }
+    }
+
+    @Test
     void aBrokenSiteFileAtReloadKeepsTheOldConfigurationServingAndSaysWhy() throws Exception {
         Path site = project.resolve("mxcp-site.yml");
         String good = Files.readString(site);
         String proxy = success("proxy");
+        String proxyBefore = Files.readString(proxyFile);
         try {
             Files.writeString(site, "mxcp: 1\nproject: reloading\nprofile: [default\n");
             Files.writeString(proxyFile, "http://proxy-rotated-in-vain:3128\n");
@@ -207,6 +250,7 @@ class ReloadIT {
             assertEquals("hello", success("hello"));
         } finally {
             Files.writeString(site, good);
+            Files.writeString(proxyFile, proxyBefore);
             Files.deleteIfExists(project.resolve("tools/never.yml"));
         }
         assertTrue(server.isAlive(), server::describe);

@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.ProjectSwap;
@@ -68,9 +67,9 @@ public final class HttpTransport implements RunningServer {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
         HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running);
-        engine.addListChangeListener(changed -> {
-            changed.forEach(kind -> sessions.notifyStreams(text(kind.notification(codec.mapper()), codec)));
-            listens.listsChanged(changed);
+        engine.addReloadListener(notice -> {
+            sessions.reloaded(notice);
+            listens.reloaded(notice);
         });
         LOG.log(System.Logger.Level.INFO, "MCP server listening on http://" + host + ":" + transport.port + "/mcp");
         return transport;
@@ -89,14 +88,6 @@ public final class HttpTransport implements RunningServer {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send(text);
         };
-    }
-
-    private static String text(JsonNode message, JsonRpcCodec codec) {
-        try {
-            return codec.mapper().writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -7,38 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.protocol.CallCancellation;
-import io.mxcp.mcp.internal.protocol.ClientLogLevel;
-import io.mxcp.mcp.internal.protocol.ClientRequests;
+import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
 /**
  * One 2025-era streamable HTTP session: its calls in flight, its optional GET event stream (which also carries the
- * server's own notifications: lists changed on reload), and the server's requests to its client that wait for an
- * answer.
+ * server's own notifications: lists changed and subscribed resources updated on reload), and what the session
+ * remembers between requests (log level, subscriptions, the server's requests to its client that wait for an
+ * answer).
  */
 final class LegacySession {
     private final String id;
-    private final ClientRequests clientRequests;
+    private final LegacyState state;
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
-    private final ClientLogLevel logLevel = new ClientLogLevel();
     private ServerSentEventConnection stream;
 
-    LegacySession(String id, ClientRequests clientRequests) {
+    LegacySession(String id, LegacyState state) {
         this.id = id;
-        this.clientRequests = clientRequests;
+        this.state = state;
     }
 
     String id() {
         return id;
     }
 
-    ClientRequests clientRequests() {
-        return clientRequests;
-    }
-
-    /** The level the client chose with {@code logging/setLevel}. */
-    ClientLogLevel logLevel() {
-        return logLevel;
+    LegacyState state() {
+        return state;
     }
 
     void track(JsonNode requestId, CallCancellation cancellation) {

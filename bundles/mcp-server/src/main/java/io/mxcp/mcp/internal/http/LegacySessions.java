@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
-import io.mxcp.mcp.internal.protocol.ClientRequests;
+import io.mxcp.mcp.internal.protocol.LegacyState;
+import io.mxcp.mcp.internal.protocol.ReloadNotice;
 
 /** The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. */
 final class LegacySessions {
@@ -20,7 +21,7 @@ final class LegacySessions {
     }
 
     LegacySession create() {
-        LegacySession session = new LegacySession(UUID.randomUUID().toString(), new ClientRequests(mapper));
+        LegacySession session = new LegacySession(UUID.randomUUID().toString(), new LegacyState(mapper));
         sessions.put(session.id(), session);
         return session;
     }
@@ -52,9 +53,10 @@ final class LegacySessions {
         return true;
     }
 
-    /** Sends a notification to every session on its GET stream. */
-    void notifyStreams(String message) {
-        sessions.values().forEach(session -> session.sendOnStream(message));
+    /** Tells every session on its GET stream what a reload changed. */
+    void reloaded(ReloadNotice notice) {
+        sessions.values().forEach(session -> notice.forLegacy(session.state())
+                .forEach(message -> session.sendOnStream(message.toString())));
     }
 
     /** At shutdown: closes every GET stream so the server can drain; calls in flight go on. */

@@ -2,15 +2,14 @@ package io.mxcp.mcp.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
-import io.mxcp.mcp.internal.protocol.ListKind;
 import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.ReloadNotice;
+import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
 /**
@@ -18,8 +17,8 @@ import io.undertow.server.handlers.sse.ServerSentEventConnection;
  * it; at shutdown the server ends each with the listen request's final result.
  */
 final class ListenStreams {
-    /** One stream: the listen request's id (the subscription id) and the list changes it asked for. */
-    private record Listen(JsonNode id, Set<ListKind> listChanged) {
+    /** One stream: the listen request's id (the subscription id) and what it carries. */
+    private record Listen(JsonNode id, Subscriptions.Acknowledgement subscribed) {
     }
 
     private final Map<ServerSentEventConnection, Listen> open = new ConcurrentHashMap<>();
@@ -31,27 +30,25 @@ final class ListenStreams {
         this.codec = codec;
     }
 
-    void add(ServerSentEventConnection connection, JsonNode listenId, Set<ListKind> listChanged) {
-        open.put(connection, new Listen(listenId, listChanged));
+    /**
+     * Sends the stream's first message, the acknowledgement (serialized {@code subscribed.message()}), and keeps the
+     * stream. A reload meanwhile waits, so that
+     * its notifications come after the acknowledgement and reach this stream.
+     */
+    void open(ServerSentEventConnection connection, JsonNode listenId, Subscriptions.Acknowledgement subscribed,
+            String acknowledgement) {
+        synchronized (open) {
+            connection.send(acknowledgement, "message", null, null);
+            open.put(connection, new Listen(listenId, subscribed));
+        }
         connection.addCloseTask(closed -> open.remove(closed));
     }
 
-    /** Sends each stream the notifications of the changed kinds it asked for. */
-    void listsChanged(Set<ListKind> changed) {
-        open.forEach((connection, listen) -> {
-            for (ListKind kind : changed) {
-                if (listen.listChanged().contains(kind)) {
-                    connection.send(text(kind, listen.id()), "message", null, null);
-                }
-            }
-        });
-    }
-
-    private String text(ListKind kind, JsonNode subscriptionId) {
-        try {
-            return codec.mapper().writeValueAsString(kind.notification(codec.mapper(), subscriptionId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** Sends each stream what it asked to hear of a reload. */
+    void reloaded(ReloadNotice notice) {
+        synchronized (open) {
+            open.forEach((connection, listen) -> notice.forListen(listen.subscribed(), listen.id())
+                    .forEach(message -> connection.send(message.toString(), "message", null, null)));
         }
     }
 

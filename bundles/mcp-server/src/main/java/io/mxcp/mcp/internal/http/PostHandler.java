@@ -190,8 +190,7 @@ final class PostHandler {
         try (RunningCalls.Tracked tracked = running.track(cancellation)) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders()), cancellation,
-                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.logLevel(),
-                    legacy == null ? null : legacy.clientRequests())));
+                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state())));
             if (opened != null) {
                 exchange.getResponseHeaders().put(SESSION_ID, opened.id());
             }
@@ -218,7 +217,7 @@ final class PostHandler {
     private void answered(String sessionId, JsonNode response) {
         LegacySession session = stateless || sessionId == null ? null : sessions.find(sessionId);
         if (session != null) {
-            session.clientRequests().answer(response);
+            session.state().clientRequests().answer(response);
         }
     }
 
@@ -242,9 +241,7 @@ final class PostHandler {
                 .put(Headers.CACHE_CONTROL, "no-cache");
         new ServerSentEventHandler((connection, lastEventId) -> {
             connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
-            // the acknowledgement goes first: list changes are sent only once the stream is known
-            connection.send(opening, "message", null, null);
-            listens.add(connection, request.id(), acknowledgement.listChanged());
+            listens.open(connection, request.id(), acknowledgement, opening);
         }).handleRequest(exchange);
     }
 

@@ -17,8 +17,8 @@ final class Initialize {
 
     /** Also records the client's capabilities, which decide what the server may ask it (elicitation, sampling, roots). */
     RpcResult handle(ObjectNode params, RequestContext context) {
-        if (context.clientRequests() != null) {
-            context.clientRequests().declare(params.get("capabilities"));
+        if (context.legacy() != null) {
+            context.legacy().clientRequests().declare(params.get("capabilities"));
         }
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", ProtocolVersions.negotiateLegacy(context.classification().protocolVersion()));

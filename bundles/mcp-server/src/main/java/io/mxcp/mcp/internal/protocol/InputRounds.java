@@ -44,8 +44,8 @@ final class InputRounds {
      */
     ClientInput open(String method, String target, ObjectNode params, RequestContext context) throws JsonRpcException {
         if (!context.modern()) {
-            return context.clientRequests() == null ? STATELESS
-                    : new LegacyClientInput(context.clientRequests(), context.channel(), context.cancellation(), mapper);
+            return context.legacy() == null ? STATELESS : new LegacyClientInput(context.legacy().clientRequests(),
+                    context.channel(), context.cancellation(), mapper);
         }
         JsonNode carried = mapper.createObjectNode();
         JsonNode state = params.get("requestState");

@@ -43,7 +43,7 @@ public final class McpEngine {
     private final Map<String, MethodHandler> fixedLegacy = new HashMap<>();
     private final Map<String, MethodHandler> fixedModern = new HashMap<>();
     private final ReloadGate gate;
-    private final List<ListChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private final Object reloading = new Object();
     private volatile ProjectMethods methods;
 
@@ -111,11 +111,12 @@ public final class McpEngine {
 
     /**
      * Reloads (spec 03 §5): holds new endpoint calls back, waits for the running ones (at most 90 s, then goes on),
-     * swaps the project, rebuilds its methods, lets the held calls go, and tells the listeners which lists
-     * changed. One reload at a time; when {@code swap} throws, the current project stays.
+     * swaps the project, rebuilds its methods, lets the held calls go, and tells the listeners what changed. One
+     * reload at a time; when {@code swap} throws, the current project stays and nobody is told anything.
      */
     public void reload(ProjectSwap swap) throws Exception {
         synchronized (reloading) {
+            ProjectMethods next;
             Set<ListKind> changed;
             LOG.log(System.Logger.Level.INFO, "Reloading: new calls wait until the running ones have finished");
             int running = gate.close(DRAIN_SECONDS, TimeUnit.SECONDS);
@@ -125,7 +126,7 @@ public final class McpEngine {
                             + DRAIN_SECONDS + " s");
                 }
                 ProjectMethods previous = methods;
-                ProjectMethods next = build(swap.swap(previous.project()));
+                next = build(swap.swap(previous.project()));
                 changed = next.changedSince(previous);
                 methods = next;
             } finally {
@@ -133,15 +134,16 @@ public final class McpEngine {
             }
             if (!changed.isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "Reload changed the lists of " + changed);
-                for (ListChangeListener listener : listeners) {
-                    listener.listsChanged(changed);
-                }
+            }
+            ReloadNotice notice = new ReloadNotice(changed, next::serves, mapper);
+            for (ReloadListener listener : listeners) {
+                listener.reloaded(notice);
             }
         }
     }
 
-    /** A transport that tells its clients about list changes. */
-    public void addListChangeListener(ListChangeListener listener) {
+    /** A transport that tells its clients what reloads change. */
+    public void addReloadListener(ReloadListener listener) {
         listeners.add(listener);
     }
 
@@ -149,8 +151,8 @@ public final class McpEngine {
     private static RpcResult setLevel(ObjectNode params, RequestContext context, ObjectMapper mapper)
             throws JsonRpcException {
         LogLevel level = LogLevel.requested(params.get("level"), "level");
-        if (context.sessionLevel() != null) {
-            context.sessionLevel().set(level);
+        if (context.legacy() != null) {
+            context.legacy().logLevel().set(level);
         }
         return RpcResult.of(mapper.createObjectNode());
     }

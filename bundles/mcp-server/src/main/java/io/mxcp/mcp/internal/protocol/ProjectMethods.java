@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import io.mxcp.mcp.internal.mapping.ToolCatalog;
 final class ProjectMethods {
     private final Project project;
     private final Subscriptions subscriptions;
+    private final ResourceCatalog resources;
     private final Map<String, MethodHandler> legacy;
     private final Map<String, MethodHandler> modern;
     /** What each kind of list shows, to tell which lists a reload changed. */
@@ -48,8 +50,9 @@ final class ProjectMethods {
         subscriptions = new Subscriptions(resources, mapper);
 
         // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
-        legacy.put("resources/subscribe", subscription(resources, mapper));
-        legacy.put("resources/unsubscribe", subscription(resources, mapper));
+        this.resources = resources;
+        legacy.put("resources/subscribe", subscription(ResourceSubscriptions::add, mapper));
+        legacy.put("resources/unsubscribe", subscription(ResourceSubscriptions::remove, mapper));
 
         list(ListKind.TOOLS, "tools/list", "tools", tools.descriptions(), results, mapper);
         list(ListKind.RESOURCES, "resources/list", "resources", resources.resources(), results, mapper);
@@ -75,6 +78,11 @@ final class ProjectMethods {
 
     Subscriptions subscriptions() {
         return subscriptions;
+    }
+
+    /** Whether a resource or resource template of the project answers this URI. */
+    boolean serves(String uri) {
+        return resources.match(uri) != null;
     }
 
     /** The handler of a method in the request's era, or null. */
@@ -107,14 +115,18 @@ final class ProjectMethods {
         return result;
     }
 
-    private static MethodHandler subscription(ResourceCatalog resources, ObjectMapper mapper) {
+    /** {@code resources/subscribe} or {@code unsubscribe}: the change is kept where the connection or session has state. */
+    private MethodHandler subscription(BiConsumer<ResourceSubscriptions, String> change, ObjectMapper mapper) {
         return (params, context) -> {
             JsonNode uri = params.get("uri");
             if (uri == null || !uri.isTextual()) {
                 throw JsonRpcErrors.invalidParams("Invalid params: 'uri' must be a string");
             }
-            if (resources.match(uri.asText()) == null) {
+            if (!serves(uri.asText())) {
                 throw JsonRpcErrors.resourceNotFound(uri.asText(), false);
+            }
+            if (context.legacy() != null) {
+                change.accept(context.legacy().resources(), uri.asText());
             }
             return RpcResult.of(mapper.createObjectNode());
         };

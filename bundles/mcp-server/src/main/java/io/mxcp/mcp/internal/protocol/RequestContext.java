@@ -12,25 +12,16 @@ import io.mxcp.sdk.exec.CancellationSignal;
  * @param cancellation   fires when the client cancels or goes away
  * @param channel        where progress and log notifications about this request go (and, for legacy requests,
  *                       the server's requests to the client)
- * @param sessionLevel   the legacy connection's or session's {@code logging/setLevel} choice, or null when there
- *                       is no such state (modern requests, stateless HTTP)
- * @param clientRequests the legacy connection or session as the target of server requests, or null when there is
- *                       none (modern requests, stateless HTTP)
+ * @param legacy         what the legacy connection or session remembers, or null when there is no such state
+ *                       (modern requests, stateless HTTP)
  */
 public record RequestContext(Classification classification, Map<String, String> requestHeaders,
-        CancellationSignal cancellation, NotificationChannel channel, ClientLogLevel sessionLevel,
-        ClientRequests clientRequests) {
-
-    /** A request that cannot be followed by server requests. */
-    public RequestContext(Classification classification, Map<String, String> requestHeaders,
-            CancellationSignal cancellation, NotificationChannel channel, ClientLogLevel sessionLevel) {
-        this(classification, requestHeaders, cancellation, channel, sessionLevel, null);
-    }
+        CancellationSignal cancellation, NotificationChannel channel, LegacyState legacy) {
 
     /** A request whose notifications nobody receives. */
     public RequestContext(Classification classification, Map<String, String> requestHeaders,
             CancellationSignal cancellation) {
-        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null, null);
+        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null);
     }
 
     public boolean modern() {

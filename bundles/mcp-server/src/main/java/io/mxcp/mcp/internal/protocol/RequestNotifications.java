@@ -58,7 +58,7 @@ final class RequestNotifications implements CallNotifications {
             JsonNode requested = meta == null ? null : meta.get(MetaKeys.LOG_LEVEL);
             return requested == null ? null : LogLevel.requested(requested, "_meta." + MetaKeys.LOG_LEVEL);
         }
-        return context.sessionLevel() == null ? LogLevel.DEBUG : context.sessionLevel().get();
+        return context.legacy() == null ? LogLevel.DEBUG : context.legacy().logLevel().get();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.mxcp.mcp.internal.protocol;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +28,9 @@ public final class Subscriptions {
      *
      * @param message     the {@code notifications/subscriptions/acknowledged} message that opens the stream
      * @param listChanged the list-changed notifications the stream carries
+     * @param resources   the subscribed resources it carries {@code notifications/resources/updated} for
      */
-    public record Acknowledgement(ObjectNode message, Set<ListKind> listChanged) {
+    public record Acknowledgement(ObjectNode message, Set<ListKind> listChanged, List<String> resources) {
     }
 
     private final ResourceCatalog resources;
@@ -52,11 +55,13 @@ public final class Subscriptions {
                 listChanged.add(kind);
             }
         }
+        List<String> subscribed = new ArrayList<>();
         JsonNode uris = filter.get("resourceSubscriptions");
         if (uris != null && uris.isArray()) {
-            ArrayNode subscribed = honoured.putArray("resourceSubscriptions");
+            ArrayNode acknowledged = honoured.putArray("resourceSubscriptions");
             uris.forEach(uri -> {
                 if (uri.isTextual() && resources.match(uri.asText()) != null) {
+                    acknowledged.add(uri.asText());
                     subscribed.add(uri.asText());
                 }
             });
@@ -66,7 +71,7 @@ public final class Subscriptions {
         ObjectNode params = message.putObject("params");
         params.set("notifications", honoured);
         params.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, request.id());
-        return new Acknowledgement(message, listChanged);
+        return new Acknowledgement(message, listChanged, List.copyOf(subscribed));
     }
 
     /** The result that ends a listen stream from the server's side (shutdown). */

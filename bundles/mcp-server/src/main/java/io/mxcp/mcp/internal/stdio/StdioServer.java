@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,13 +26,12 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
-import io.mxcp.mcp.internal.protocol.ClientLogLevel;
-import io.mxcp.mcp.internal.protocol.ClientRequests;
 import io.mxcp.mcp.internal.protocol.Era;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
-import io.mxcp.mcp.internal.protocol.ListKind;
+import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
+import io.mxcp.mcp.internal.protocol.ReloadNotice;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
@@ -55,12 +53,11 @@ public final class StdioServer implements RunningServer {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Calls in flight by request id, for notifications/cancelled. */
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
-    /** Open listen subscriptions by request id, with the list changes each asked for. */
-    private final Map<JsonNode, Set<ListKind>> listens = new ConcurrentHashMap<>();
+    /** Open listen subscriptions by request id, with what each carries. */
+    private final Map<JsonNode, Subscriptions.Acknowledgement> listens = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
-    private final ClientLogLevel logLevel = new ClientLogLevel();
-    /** The legacy client as the target of the server's requests; its responses come in as lines. */
-    private final ClientRequests clientRequests;
+    /** What a legacy client's connection remembers; its responses to the server's requests come in as lines. */
+    private final LegacyState legacyState;
     /** Notifications are written as lines before the request's answer. */
     private final NotificationChannel notifications = this::sendNotification;
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -71,12 +68,12 @@ public final class StdioServer implements RunningServer {
         this.codec = codec;
         this.in = in;
         this.out = out;
-        this.clientRequests = new ClientRequests(codec.mapper());
+        this.legacyState = new LegacyState(codec.mapper());
     }
 
     public static StdioServer start(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
         StdioServer server = new StdioServer(engine, codec, in, out);
-        engine.addListChangeListener(server::listsChanged);
+        engine.addReloadListener(server::reloaded);
         Thread reader = new Thread(server::readLoop, "mxcp-mcp-stdio");
         // A reader blocked on a stream that cannot be interrupted must not keep the JVM alive after close().
         reader.setDaemon(true);
@@ -111,7 +108,7 @@ public final class StdioServer implements RunningServer {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
-            clientRequests.answer(node);
+            legacyState.clientRequests().answer(node);
             return;
         }
         try {
@@ -151,8 +148,11 @@ public final class StdioServer implements RunningServer {
     private void acknowledge(JsonRpcMessage listen) {
         try {
             Subscriptions.Acknowledgement acknowledgement = engine.acknowledge(listen);
-            send(codec.mapper().writeValueAsBytes(acknowledgement.message()));
-            listens.put(listen.id(), acknowledgement.listChanged());
+            // a reload meanwhile waits: its notifications come after the acknowledgement, and it sees the listen
+            synchronized (listens) {
+                send(codec.mapper().writeValueAsBytes(acknowledgement.message()));
+                listens.put(listen.id(), acknowledgement);
+            }
         } catch (JsonRpcException e) {
             send(codec.error(listen.id(), e));
         } catch (IOException e) {
@@ -172,20 +172,15 @@ public final class StdioServer implements RunningServer {
     }
 
     /**
-     * After a reload: a legacy connection hears of every changed list, a modern one on each listen subscription
-     * that asked for the kind.
+     * After a reload: a legacy connection hears of every changed list and its subscribed resources, a modern one
+     * on each listen subscription what it asked for.
      */
-    private void listsChanged(Set<ListKind> changed) {
-        boolean legacy = pin.era() == Era.LEGACY;
-        for (ListKind kind : changed) {
-            if (legacy) {
-                sendNotification(kind.notification(codec.mapper()));
-            }
-            listens.forEach((id, kinds) -> {
-                if (kinds.contains(kind)) {
-                    sendNotification(kind.notification(codec.mapper(), id));
-                }
-            });
+    private void reloaded(ReloadNotice notice) {
+        if (pin.era() == Era.LEGACY) {
+            notice.forLegacy(legacyState).forEach(this::sendNotification);
+        }
+        synchronized (listens) {
+            listens.forEach((id, listen) -> notice.forListen(listen, id).forEach(this::sendNotification));
         }
     }
 
@@ -195,7 +190,7 @@ public final class StdioServer implements RunningServer {
         try {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, Map.of(), cancellation, notifications,
-                    classification.modern() ? null : logLevel, classification.modern() ? null : clientRequests)));
+                    classification.modern() ? null : legacyState)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
         } catch (RuntimeException e) {

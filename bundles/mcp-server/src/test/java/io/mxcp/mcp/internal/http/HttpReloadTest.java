@@ -86,6 +86,30 @@ class HttpReloadTest {
     }
 
     @Test
+    void subscribersHearOfTheirResourcesAfterAReload() throws Exception {
+        String session = posts.post(initialize(1, "2025-11-25"), McpPosts.BOTH, Map.of()).headers()
+                .firstValue("mcp-session-id").orElseThrow();
+        assertEquals("{}", Messages.parse(posts.post(legacy(2, "resources/subscribe",
+                Messages.object().put("uri", "users://3/profile")), McpPosts.BOTH, Map.of("Mcp-Session-Id", session))
+                .body()).get("result").toString());
+        Events legacyEvents = legacyStream(session);
+        ObjectNode filter = Messages.object();
+        filter.putArray("resourceSubscriptions").add("config://app");
+        Events listen = listen("l-res", filter);
+        assertEquals("notifications/subscriptions/acknowledged", listen.next().get("method").asText());
+
+        server.reload(current -> new FakeProject());
+
+        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/resources/updated\","
+                + "\"params\":{\"uri\":\"users://3/profile\"}}", legacyEvents.next().toString());
+        JsonNode updated = listen.next();
+        assertEquals("notifications/resources/updated", updated.get("method").asText());
+        assertEquals("config://app", updated.at("/params/uri").asText());
+        assertEquals("l-res", updated.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        assertNull(legacyEvents.messages.poll(300, TimeUnit.MILLISECONDS), "one update per subscribed resource");
+    }
+
+    @Test
     void legacyStreamsAndListenStreamsHearOfTheChangedLists() throws Exception {
         String session = posts.post(initialize(1, "2025-11-25"), McpPosts.BOTH, Map.of()).headers()
                 .firstValue("mcp-session-id").orElseThrow();

@@ -36,7 +36,7 @@ class McpEngineReloadTest {
     private McpEngine engine(long callWaitMillis) {
         McpEngine engine = new McpEngine(first, new ServerInfo("fake", "1"), Messages.JSON, callWaitMillis,
                 TimeUnit.MILLISECONDS);
-        engine.addListChangeListener(heard::add);
+        engine.addReloadListener(notice -> heard.add(notice.changed()));
         return engine;
     }
 
@@ -68,10 +68,10 @@ class McpEngineReloadTest {
     }
 
     @Test
-    void theSameEndpointsAgainChangeNothing() throws Exception {
+    void theSameEndpointsAgainChangeNoList() throws Exception {
         McpEngine engine = engine(30_000);
         engine.reload(current -> new FakeProject());
-        assertEquals(List.of(), heard);
+        assertEquals(List.of(Set.of()), heard, "told of the reload (subscribed resources), with no list changed");
     }
 
     @Test

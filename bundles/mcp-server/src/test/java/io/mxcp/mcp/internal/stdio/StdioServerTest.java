@@ -225,6 +225,42 @@ class StdioServerTest {
     }
 
     @Test
+    void aLegacyConnectionHearsOfItsSubscribedResourcesAfterEachReload() throws Exception {
+        send(initialize(1, "2025-11-25"));
+        receive();
+        send(legacy(2, "resources/subscribe", Messages.object().put("uri", "users://7/profile")));
+        send(legacy(3, "resources/subscribe", Messages.object().put("uri", "config://app")));
+        send(legacy(4, "resources/unsubscribe", Messages.object().put("uri", "config://app")));
+        for (int id = 2; id <= 4; id++) {
+            assertEquals(id, receive().get("id").asInt());
+        }
+
+        server.reload(current -> new FakeProject());
+        assertEquals("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/resources/updated\","
+                + "\"params\":{\"uri\":\"users://7/profile\"}}", receive().toString());
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "nothing for the unsubscribed resource");
+
+        server.reload(current -> new FakeProject().without("users://{id}/profile"));
+        assertEquals("notifications/resources/list_changed", receive().get("method").asText());
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "no update for a resource no longer served");
+    }
+
+    @Test
+    void aListenSubscriptionHearsOfTheResourcesItNamed() throws Exception {
+        var params = Messages.object();
+        params.putObject("notifications").putArray("resourceSubscriptions").add("config://app").add("nowhere://x");
+        send(modern("listen-r", "subscriptions/listen", params));
+        assertEquals("[\"config://app\"]", receive().at("/params/notifications/resourceSubscriptions").toString());
+
+        server.reload(current -> new FakeProject().withTool("added", "Added on reload"));
+        JsonNode updated = receive();
+        assertEquals("notifications/resources/updated", updated.get("method").asText());
+        assertEquals("config://app", updated.at("/params/uri").asText());
+        assertEquals("listen-r", updated.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "the tools change was not asked for");
+    }
+
+    @Test
     void aListenSubscriptionHearsOnlyTheKindsItAskedFor() throws Exception {
         var params = Messages.object();
         params.putObject("notifications").put("promptsListChanged", true);

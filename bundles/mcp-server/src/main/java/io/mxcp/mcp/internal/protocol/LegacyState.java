@@ -1,0 +1,35 @@
+package io.mxcp.mcp.internal.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What a 2025-era connection (stdio) or session (HTTP) remembers between requests: the log level the client chose,
+ * the client as the target of the server's requests, and its resource subscriptions. Modern requests and stateless
+ * HTTP have none of it.
+ */
+public final class LegacyState {
+    private final ClientLogLevel logLevel = new ClientLogLevel();
+    private final ClientRequests clientRequests;
+    private final ResourceSubscriptions resources = new ResourceSubscriptions();
+
+    public LegacyState(ObjectMapper mapper) {
+        this(new ClientRequests(mapper));
+    }
+
+    LegacyState(ClientRequests clientRequests) {
+        this.clientRequests = clientRequests;
+    }
+
+    ClientLogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** The client as the target of the server's requests; its answers are delivered here. */
+    public ClientRequests clientRequests() {
+        return clientRequests;
+    }
+
+    ResourceSubscriptions resources() {
+        return resources;
+    }
+}
