@@ -6,6 +6,7 @@
 #
 # Usage: bench/load/run.sh   (build first: mvn install -DskipTests; needs node and npm)
 # Environment: WARMUP and MEASURE (seconds per cell, default 10 and 15), CONNECTIONS (default 16),
+#   PREWARM (seconds per server and tool before the first cell, default 15: lets each runtime's JIT finish),
 #   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot path at the end,
 #   BARE=0 leaves out the bare Undertow + JDBC server (Bare.java, the ceiling of this stack without MCP),
 #   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip.
@@ -13,6 +14,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
 warmup=${WARMUP:-10}
+prewarm=${PREWARM:-15}
 measure=${MEASURE:-15}
 connections=${CONNECTIONS:-16}
 # the tools' arguments, the same for every server, client and the floor
@@ -112,6 +114,17 @@ cell() { # $1 server, $2 client, $3 connections, $4 tool
   echo "$1 $2 $3 $4 $out" | tee -a "$results" >&2
 }
 
+# Every server's JIT (HotSpot's C2, V8's TurboFan) is still compiling well after its first calls: without this,
+# whichever cell comes first measures compilation too (run 6 of docs/performance.md: MXCP's echo at C = 16, its first
+# cell, cost 0.64 ms of CPU per call; the same cell repeated after warm-up costs 0.24 ms).
+for server in $servers; do
+  for tool in echo sum top; do
+    echo "== warm-up: $server $tool ${prewarm} s" >&2
+    timeout $((${prewarm%.*} + 60)) "$java" -cp "$work/classes" Lean "http://127.0.0.1:${port[$server]}/mcp" "${era[$server]}" \
+      "$tool" "${tool_args[$tool]}" "$connections" "$prewarm" 1 "${pid[$server]}" >/dev/null 2>>"$work/clients.log" || true
+  done
+done
+
 # servers interleaved within each tool and client, so drifting machine load touches all of them alike
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for tool in echo sum top; do
@@ -131,7 +144,7 @@ grep -h "error" "$work/clients.log" 2>/dev/null | head -n 5 >&2 || true
 
 cat <<HEAD
 machine: $(nproc) cores, load average before $load_before, after $load_after; $(date -u +%Y-%m-%d)
-per cell: ${warmup} s warm-up + ${measure} s measured; echo msg="$msg", sum n=$sum_n, top n=$top_n
+per cell: ${warmup} s warm-up + ${measure} s measured, after ${prewarm} s of warm-up per server and tool; echo msg="$msg", sum n=$sum_n, top n=$top_n
 HEAD
 python3 "$here/report.py" "$work/floor.txt" "$results" "$connections"
 
