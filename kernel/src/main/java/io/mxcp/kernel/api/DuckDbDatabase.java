@@ -14,6 +14,9 @@ public interface DuckDbDatabase extends AutoCloseable {
     /** A new connection to the database (DuckDB {@code duplicate()}: shares its catalog and functions). */
     Connection connect() throws SQLException;
 
+    /** Values for the statements of one connection of this database, read when a statement runs. @since 1.2 */
+    ConnectionValues connectionValues();
+
     @Override
     void close();
 }

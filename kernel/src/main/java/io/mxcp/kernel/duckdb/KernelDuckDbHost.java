@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.duckdb.DuckDBColumnType;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.SqlFunctionRoute;
@@ -22,6 +23,17 @@ public final class KernelDuckDbHost implements DuckDbHost {
     private final Object lock = new Object();
     private final Map<Path, SharedDatabase> databases = new HashMap<>();
     private final Map<FunctionSignature, FunctionSlot> slots = new HashMap<>();
+    private final ConnectionValueStore connectionValues = new ConnectionValueStore();
+
+    public KernelDuckDbHost() {
+        try {
+            // never closed: the kernel's own function, registered on every database like the plugins' routes
+            route(ConnectionValueStore.FUNCTION, ConnectionValueStore.PARAMETERS, DuckDBColumnType.VARCHAR,
+                    connectionValues::read);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no database is open yet, so registering cannot fail", e);
+        }
+    }
 
     @Override
     public DuckDbDatabase open(Path file, boolean readOnly) throws SQLException {
@@ -113,6 +125,11 @@ public final class KernelDuckDbHost implements DuckDbHost {
                 }
                 return database.connect();
             }
+        }
+
+        @Override
+        public ConnectionValues connectionValues() {
+            return connectionValues.open();
         }
 
         @Override

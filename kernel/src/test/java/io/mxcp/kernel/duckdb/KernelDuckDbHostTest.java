@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import org.duckdb.DuckDBColumnType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
@@ -58,6 +60,38 @@ class KernelDuckDbHostTest {
             assertEquals("v2", single(constantCall));
             v2.close();
             assertThrows(SQLException.class, () -> single(constantCall));
+        }
+    }
+
+    @Test
+    void connectionValuesAreReadWhenACachedStatementRunsAndStayWithTheirConnection() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("v.duckdb"), false);
+                Connection first = database.connect();
+                Connection second = database.connect();
+                ConnectionValues firstValues = database.connectionValues();
+                ConnectionValues secondValues = database.connectionValues();
+                java.sql.PreparedStatement whoFirst = first.prepareStatement(
+                        "SELECT " + firstValues.readExpression("'user'"));
+                java.sql.PreparedStatement whoSecond = second.prepareStatement(
+                        "SELECT " + secondValues.readExpression("'user'"))) {
+            assertNull(single(whoFirst), "nothing set yet");
+            firstValues.set(Map.of("user", "ann"));
+            secondValues.set(Map.of("user", "bob"));
+            assertEquals("ann", single(whoFirst));
+            assertEquals("bob", single(whoSecond));
+
+            firstValues.set(Map.of("user", "cy"));
+            assertEquals("cy", single(whoFirst), "the prepared statement reads the value of the moment");
+            try (Statement plain = first.createStatement();
+                    ResultSet rs = plain.executeQuery("SELECT " + firstValues.readExpression("NULL") + ", "
+                            + firstValues.readExpression("'user' || '_missing'"))) {
+                rs.next();
+                assertNull(rs.getString(1), "a NULL name reads NULL");
+                assertNull(rs.getString(2), "an unset name reads NULL");
+            }
+            firstValues.close();
+            assertNull(single(whoFirst), "closed values read NULL");
+            assertEquals("bob", single(whoSecond));
         }
     }
 

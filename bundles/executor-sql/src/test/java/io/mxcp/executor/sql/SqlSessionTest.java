@@ -238,10 +238,14 @@ class SqlSessionTest {
 
     @Test
     void builtInFunctionsFollowTheCallerAcrossCallsOfACachedStatement() throws Exception {
-        String query = "SELECT get_username() AS u";
-        for (String name : List.of("ann", "bob", "ann")) {
-            UserContext user = new UserContext(name, name, null, null, null, "cli", List.of(), null, Map.of());
-            assertEquals(List.of(Map.of("u", name)), session.execute(sql(query), Map.of(), new TestContext(user, Map.of())));
+        // also through a view: a statement whose plan inlined the first caller would show one user another's rows
+        run("CREATE OR REPLACE VIEW current_caller AS SELECT get_username() AS u", Map.of());
+        for (String query : List.of("SELECT get_username() AS u", "SELECT u FROM current_caller")) {
+            for (String name : List.of("ann", "bob", "ann")) {
+                UserContext user = new UserContext(name, name, null, null, null, "cli", List.of(), null, Map.of());
+                assertEquals(List.of(Map.of("u", name)), session.execute(sql(query), Map.of(),
+                        new TestContext(user, Map.of("x-request", name))), query);
+            }
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,19 +20,55 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.duckdb.DuckDBFunctions;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
 /**
- * A small stand-in for the kernel's host: one database per open() call, and routes kept as a stack per
- * name and signature behind one registered dispatching function (the newest open route answers).
+ * A small stand-in for the kernel's host: one database per open() call, routes kept as a stack per name and
+ * signature behind one registered dispatching function (the newest open route answers), and connection values
+ * behind one such function, as the kernel does.
  */
 public final class TestDuckDbHost implements DuckDbHost {
 
     private final List<DuckDBConnection> databases = new ArrayList<>();
     private final Map<String, Dispatcher> dispatchers = new HashMap<>();
     public final AtomicInteger openDatabases = new AtomicInteger();
+    private final Map<Long, Map<String, String>> connectionValues = new ConcurrentHashMap<>();
+    private final AtomicLong connectionKeys = new AtomicLong();
+
+    public TestDuckDbHost() {
+        try {
+            route("mxcp_connection_value", List.of(DuckDBColumnType.BIGINT, DuckDBColumnType.VARCHAR),
+                    DuckDBColumnType.VARCHAR, arguments -> {
+                        Map<String, String> values = arguments[0] == null ? null : connectionValues.get((Long) arguments[0]);
+                        return values == null || arguments[1] == null ? null : values.get(arguments[1].toString());
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConnectionValues newConnectionValues() {
+        long key = connectionKeys.incrementAndGet();
+        return new ConnectionValues() {
+            @Override
+            public String readExpression(String nameSql) {
+                return "mxcp_connection_value(" + key + ", " + nameSql + ")";
+            }
+
+            @Override
+            public void set(Map<String, String> values) {
+                connectionValues.put(key, Map.copyOf(values));
+            }
+
+            @Override
+            public void close() {
+                connectionValues.remove(key);
+            }
+        };
+    }
 
     private static final class Dispatcher {
         final String name;
@@ -97,6 +135,11 @@ public final class TestDuckDbHost implements DuckDbHost {
             @Override
             public Connection connect() throws SQLException {
                 return main.duplicate();
+            }
+
+            @Override
+            public ConnectionValues connectionValues() {
+                return newConnectionValues();
             }
 
             @Override

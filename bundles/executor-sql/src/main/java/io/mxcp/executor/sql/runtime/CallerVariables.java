@@ -1,20 +1,20 @@
 package io.mxcp.executor.sql.runtime;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.ExecutionContext;
 
 /**
  * The values behind the built-in SQL functions of spec 01 §4.3 for one call. A Java UDF is global to the
- * database and cannot tell which call invoked it, so the functions are connection-local TEMP MACROs over
- * connection variables ({@code SET VARIABLE}), set before each call on the checked-out connection
- * (§4.4 option b).
+ * database and cannot tell which call invoked it, so the functions are connection-local TEMP MACROs over the
+ * connection's values (§4.4 option b), set before each call on the checked-out connection. The values are read
+ * when a statement runs ({@link ConnectionValues}), so cached prepared statements stay valid across callers.
  *
  * @param username      null when absent or empty
  * @param email         null when absent or empty
@@ -27,17 +27,23 @@ public record CallerVariables(String username, String email, String provider, St
 
     public static final CallerVariables NONE = new CallerVariables(null, null, null, null, null);
 
-    /** Creates the macros on a new connection; {@link #assignments} must run before they are used. */
-    static final List<String> MACROS = List.of(
-            "CREATE OR REPLACE TEMP MACRO get_username() AS getvariable('mxcp_username')",
-            "CREATE OR REPLACE TEMP MACRO get_user_email() AS getvariable('mxcp_user_email')",
-            "CREATE OR REPLACE TEMP MACRO get_user_provider() AS getvariable('mxcp_user_provider')",
-            "CREATE OR REPLACE TEMP MACRO get_user_external_token() AS getvariable('mxcp_user_external_token')",
-            // a JSON pointer into the one headers variable: a second, MAP-typed variable cost more per call to set
-            // than the rest of the call; '~' and '/' are escaped as RFC 6901 says, so the lookup stays exact
-            "CREATE OR REPLACE TEMP MACRO get_request_header(name) AS json_extract_string("
-                    + "getvariable('mxcp_request_headers_json'), '/' || replace(replace(name, '~', '~0'), '/', '~1'))",
-            "CREATE OR REPLACE TEMP MACRO get_request_headers_json() AS getvariable('mxcp_request_headers_json')");
+    /** One value per header, under this prefix and the header's exact name (the lookup is case-sensitive). */
+    private static final String HEADER = "header:";
+
+    /** Creates the macros on a new connection, reading that connection's values. */
+    static List<String> macros(ConnectionValues values) {
+        return List.of(
+                macro("get_username()", values.readExpression("'username'")),
+                macro("get_user_email()", values.readExpression("'email'")),
+                macro("get_user_provider()", values.readExpression("'provider'")),
+                macro("get_user_external_token()", values.readExpression("'external_token'")),
+                macro("get_request_header(name)", values.readExpression("'" + HEADER + "' || name")),
+                macro("get_request_headers_json()", values.readExpression("'headers_json'")));
+    }
+
+    private static String macro(String signature, String body) {
+        return "CREATE OR REPLACE TEMP MACRO " + signature + " AS " + body;
+    }
 
     public static CallerVariables of(ExecutionContext context) {
         if (context == null) {
@@ -57,29 +63,23 @@ public record CallerVariables(String username, String email, String provider, St
         return value.isEmpty() ? null : value;
     }
 
-    /** The SET VARIABLE statements that change {@code previous} into these values (none when equal). */
-    List<String> assignments(CallerVariables previous) {
-        List<String> statements = new ArrayList<>();
-        if (previous == null || !Objects.equals(username, previous.username)) {
-            statements.add(set("mxcp_username", SqlLiterals.stringOrNull(username)));
+    /** The connection's values for these (absent ones are left out: they read NULL). */
+    Map<String, String> values() {
+        Map<String, String> values = new HashMap<>();
+        putPresent(values, "username", username);
+        putPresent(values, "email", email);
+        putPresent(values, "provider", provider);
+        putPresent(values, "external_token", externalToken);
+        if (headers != null) {
+            headers.forEach((name, value) -> putPresent(values, HEADER + name, value));
+            values.put("headers_json", PythonJson.object(headers));
         }
-        if (previous == null || !Objects.equals(email, previous.email)) {
-            statements.add(set("mxcp_user_email", SqlLiterals.stringOrNull(email)));
-        }
-        if (previous == null || !Objects.equals(provider, previous.provider)) {
-            statements.add(set("mxcp_user_provider", SqlLiterals.stringOrNull(provider)));
-        }
-        if (previous == null || !Objects.equals(externalToken, previous.externalToken)) {
-            statements.add(set("mxcp_user_external_token", SqlLiterals.stringOrNull(externalToken)));
-        }
-        if (previous == null || !Objects.equals(headers, previous.headers)) {
-            statements.add(set("mxcp_request_headers_json",
-                    SqlLiterals.stringOrNull(headers == null ? null : PythonJson.object(headers))));
-        }
-        return statements;
+        return values;
     }
 
-    private static String set(String variable, String valueSql) {
-        return "SET VARIABLE " + variable + " = " + valueSql;
+    private static void putPresent(Map<String, String> values, String name, String value) {
+        if (value != null) {
+            values.put(name, value);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.sdk.exec.ProjectRuntime;
 
 /**
@@ -28,7 +29,7 @@ final class ConnectionInitializer {
         this.secrets = List.copyOf(project.secrets());
     }
 
-    void initialize(Connection connection) throws SQLException {
+    void initialize(Connection connection, ConnectionValues values) throws SQLException {
         for (Map<String, String> extension : extensions) {
             String name = extension.get("name");
             String repo = extension.get("repo");
@@ -40,7 +41,7 @@ final class ConnectionInitializer {
         for (Map<String, Object> secret : secrets) {
             SecretStatements.create(secret).ifPresent(sql -> executeIgnoringFailure(connection, sql, secret.get("name")));
         }
-        for (String macro : CallerVariables.MACROS) {
+        for (String macro : CallerVariables.macros(values)) {
             execute(connection, macro);
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
 
 /**
@@ -74,9 +75,9 @@ public final class ConnectionPool {
     private PooledConnection open() throws SQLException {
         PooledConnection connection = null;
         try {
-            connection = new PooledConnection(database.connect());
-            initializer.initialize(connection.connection());
-            connection.useCaller(CallerVariables.NONE);
+            ConnectionValues values = database.connectionValues();
+            connection = new PooledConnection(database.connect(), values);
+            initializer.initialize(connection.connection(), values);
         } catch (SQLException | RuntimeException e) {
             if (connection != null) {
                 connection.close();

@@ -8,9 +8,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.mxcp.kernel.api.ConnectionValues;
+
 /**
- * One connection of the pool with what it remembers between calls: its prepared statements and the caller
- * variables last set on it. Used by one thread at a time (the one that checked it out).
+ * One connection of the pool with what it keeps between calls: its prepared statements and the values its SQL
+ * reads for the current caller. Used by one thread at a time (the one that checked it out).
  */
 public final class PooledConnection {
 
@@ -18,32 +20,21 @@ public final class PooledConnection {
     private static final int STATEMENT_CACHE_SIZE = 128;
 
     private final Connection connection;
+    private final ConnectionValues values;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
-    private CallerVariables caller;
 
-    PooledConnection(Connection connection) {
+    PooledConnection(Connection connection, ConnectionValues values) {
         this.connection = connection;
+        this.values = values;
     }
 
     public Connection connection() {
         return connection;
     }
 
-    /**
-     * Makes the built-in functions answer for {@code next}. DuckDB folds {@code getvariable()} into a plan
-     * when it is prepared, so the prepared statements are dropped whenever the values change.
-     */
-    public void useCaller(CallerVariables next) throws SQLException {
-        if (next.equals(caller)) {
-            return;
-        }
-        for (String assignment : next.assignments(caller)) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(assignment);
-            }
-        }
-        caller = next;
-        closeStatements();
+    /** Makes the built-in functions answer for {@code caller}; runs no SQL and keeps the prepared statements. */
+    public void useCaller(CallerVariables caller) {
+        values.set(caller.values());
     }
 
     /** A prepared statement for {@code sql}, reused from earlier calls on this connection when possible. */
@@ -77,6 +68,7 @@ public final class PooledConnection {
 
     void close() {
         closeStatements();
+        values.close();
         try {
             connection.close();
         } catch (SQLException e) {

@@ -1,6 +1,6 @@
 package io.mxcp.executor.sql.runtime;
 
-/** SQL text for values written into statements that cannot take parameters (SET VARIABLE, CREATE SECRET). */
+/** SQL text for values written into statements that cannot take parameters (CREATE SECRET). */
 final class SqlLiterals {
 
     private SqlLiterals() {
@@ -9,9 +9,5 @@ final class SqlLiterals {
     /** A VARCHAR literal; DuckDB strings take no backslash escapes, so doubling quotes is enough. */
     static String string(String value) {
         return "'" + value.replace("'", "''") + "'";
-    }
-
-    static String stringOrNull(String value) {
-        return value == null ? "NULL::VARCHAR" : string(value) + "::VARCHAR";
     }
 }
