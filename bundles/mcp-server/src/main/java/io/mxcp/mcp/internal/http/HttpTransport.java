@@ -3,7 +3,11 @@ package io.mxcp.mcp.internal.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +28,8 @@ import io.undertow.util.Methods;
 public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final long DRAIN_MILLIS = 5_000;
+    /** A legacy session nobody used for this long, with no stream or call open, is ended. */
+    static final Duration SESSION_IDLE_LIMIT = Duration.ofHours(1);
 
     private final McpEngine engine;
     private final Undertow undertow;
@@ -32,6 +38,8 @@ public final class HttpTransport implements RunningServer {
     private final ListenStreams listens;
     private final RunningCalls running;
     private final int port;
+    private final ScheduledExecutorService sessionSweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mxcp-mcp-session-sweeper").daemon().factory());
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -44,6 +52,7 @@ public final class HttpTransport implements RunningServer {
         this.listens = listens;
         this.running = running;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        sessionSweeper.scheduleWithFixedDelay(() -> sessions.endIdle(SESSION_IDLE_LIMIT), 1, 1, TimeUnit.MINUTES);
     }
 
     /** Binds and starts listening; returns once the port is open. */
@@ -122,6 +131,7 @@ public final class HttpTransport implements RunningServer {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        sessionSweeper.shutdownNow();
         try {
             graceful.shutdown();
             sessions.closeStreams();

@@ -21,6 +21,8 @@ final class LegacySession {
     private final LegacyState state;
     private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
     private ServerSentEventConnection stream;
+    /** When the client last sent something on this session, in the sessions' clock's nanoseconds. */
+    private volatile long lastActive;
 
     LegacySession(String id, LegacyState state) {
         this.id = id;
@@ -33,6 +35,15 @@ final class LegacySession {
 
     LegacyState state() {
         return state;
+    }
+
+    void touch(long now) {
+        lastActive = now;
+    }
+
+    /** Whether nothing holds the session: no open stream, no call in flight, nothing received since {@code cutoff}. */
+    boolean idleSince(long cutoff) {
+        return !hasOpenStream() && inFlight.isEmpty() && lastActive - cutoff < 0;
     }
 
     void track(JsonNode requestId, CallCancellation cancellation) {

@@ -1,8 +1,10 @@
 package io.mxcp.mcp.internal.http;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -11,24 +13,42 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.mcp.internal.protocol.ReloadNotice;
 
-/** The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. */
+/**
+ * The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. A client that goes away without
+ * {@code DELETE} leaves its session behind; {@link #endIdle} ends those nobody has used for a while, and their
+ * client gets "Session not found" (HTTP 404) next time, which tells it to initialize again.
+ */
 final class LegacySessions {
+    private static final System.Logger LOG = System.getLogger(LegacySessions.class.getName());
+
     private final Map<String, LegacySession> sessions = new ConcurrentHashMap<>();
     private final ObjectMapper mapper;
+    private final LongSupplier clock;
 
     LegacySessions(ObjectMapper mapper) {
+        this(mapper, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} */
+    LegacySessions(ObjectMapper mapper, LongSupplier clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     LegacySession create() {
         LegacySession session = new LegacySession(UUID.randomUUID().toString(), new LegacyState(mapper));
+        session.touch(clock.getAsLong());
         sessions.put(session.id(), session);
         return session;
     }
 
-    /** The session, or null when unknown or ended. */
+    /** The session, or null when unknown or ended; finding it counts as using it. */
     LegacySession find(String id) {
-        return sessions.get(id);
+        LegacySession session = sessions.get(id);
+        if (session != null) {
+            session.touch(clock.getAsLong());
+        }
+        return session;
     }
 
     /** The session a request names, or the transport error for a missing or unknown one. */
@@ -36,7 +56,7 @@ final class LegacySessions {
         if (id == null) {
             throw JsonRpcErrors.sessionRequired();
         }
-        LegacySession session = sessions.get(id);
+        LegacySession session = find(id);
         if (session == null) {
             throw JsonRpcErrors.sessionNotFound(id);
         }
@@ -57,6 +77,26 @@ final class LegacySessions {
     void reloaded(ReloadNotice notice) {
         sessions.values().forEach(session -> notice.forLegacy(session.state())
                 .forEach(message -> session.sendOnStream(message.toString())));
+    }
+
+    /**
+     * Ends the sessions without an open stream or a call in flight that received nothing for {@code idle}.
+     *
+     * @return how many ended
+     */
+    int endIdle(Duration idle) {
+        long cutoff = clock.getAsLong() - idle.toNanos();
+        int ended = 0;
+        for (LegacySession session : sessions.values()) {
+            if (session.idleSince(cutoff) && end(session.id())) {
+                ended++;
+            }
+        }
+        if (ended > 0) {
+            LOG.log(System.Logger.Level.INFO, "Ended " + ended + " MCP session(s) unused for " + idle.toMinutes()
+                    + " minutes");
+        }
+        return ended;
     }
 
     /** At shutdown: closes every GET stream so the server can drain; calls in flight go on. */

@@ -1,0 +1,49 @@
+package io.mxcp.mcp.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.protocol.CallCancellation;
+
+class LegacySessionsTest {
+    private static final Duration LIMIT = Duration.ofHours(1);
+
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final LegacySessions sessions = new LegacySessions(Messages.JSON, now::get);
+
+    private void pass(Duration time) {
+        now.addAndGet(time.toNanos());
+    }
+
+    @Test
+    void aSessionUnusedForTheLimitEndsAndItsClientIsToldItIsGone() throws Exception {
+        LegacySession forgotten = sessions.create();
+        LegacySession used = sessions.create();
+        LegacySession calling = sessions.create();
+        CallCancellation longCall = new CallCancellation();
+        calling.track(Messages.JSON.valueToTree(7), longCall);
+
+        pass(Duration.ofMinutes(59));
+        assertEquals(0, sessions.endIdle(LIMIT), "nothing is idle for the limit yet");
+        sessions.require(used.id());
+        pass(Duration.ofMinutes(2));
+
+        assertEquals(1, sessions.endIdle(LIMIT));
+        assertNull(sessions.find(forgotten.id()));
+        JsonRpcException gone = assertThrows(JsonRpcException.class, () -> sessions.require(forgotten.id()));
+        assertEquals(404, gone.httpStatus());
+        assertNotNull(sessions.find(used.id()), "used within the limit");
+        assertNotNull(sessions.find(calling.id()), "a call in flight keeps its session");
+        assertFalse(longCall.isCancelled(), "and is not cancelled");
+    }
+}
