@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `mxcp serve` and the process signals (spec 02 §serve, spec 03 §7 "Shutdown"): SIGINT/SIGTERM drain and exit 0,
- * a call that outlasts the drain is cancelled, a second SIGINT while draining ends the process at once.
+ * a call that outlasts the drain is cancelled, a second SIGINT while draining ends the process at once; Ctrl-C
+ * during `mxcp run` or `mxcp query` cancels the running query and ends as the original (`Aborted!`, exit 1).
  */
 class ServeSignalsIT {
 
@@ -104,6 +106,25 @@ class ServeSignalsIT {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "exited " + took + " after the second SIGINT");
             assertTrue(server.stderr().contains("mxcp: second SIGINT while stopping: exiting now"), server::describe);
+        }
+    }
+
+    @Test
+    void ctrlCDuringRunOrQueryCancelsTheRunningQueryAndExitsAsTheOriginal() {
+        String forever = "SELECT count(*) AS n FROM range(100000000000)";
+        for (String[] command : new String[][] {{"run", "tool", "count_forever"}, {"query", forever}}) {
+            try (ServerProcess running = mxcp.start(project, command)) {
+                // JVM, framework and runtime start, then the query runs for minutes unless cancelled
+                sleep(Duration.ofSeconds(5));
+                assertTrue(running.isAlive(), running::describe);
+                long start = System.nanoTime();
+                running.signal("INT");
+                assertEquals(1, running.awaitExit(Duration.ofSeconds(10)), running::describe);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, command[0] + " exited " + took + " after SIGINT");
+                assertTrue(running.stderr().contains("Aborted!"), running::describe);
+                assertFalse(running.stderr().contains("Error:"), running::describe);
+            }
         }
     }
 

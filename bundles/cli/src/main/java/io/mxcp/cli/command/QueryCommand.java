@@ -11,6 +11,8 @@ import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.cli.input.CommandParameter;
 import io.mxcp.cli.input.ParamParser;
 import io.mxcp.cli.output.TableRenderer;
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,9 +60,17 @@ final class QueryCommand extends ProjectSubcommand {
             terminal.out().print(header(statement, arguments));
         }
         List<Map<String, Object>> rows;
-        try (Project project = openProject(readOnly.readOnly)) {
-            project.initializeRuntime(); // plugins' SQL functions are there for the query too
-            rows = project.query(statement, ParamParser.values(arguments), null);
+        try (CancelOnStop stop = new CancelOnStop(context.services())) {
+            try (Project project = openProject(readOnly.readOnly)) {
+                project.initializeRuntime(); // plugins' SQL functions are there for the query too
+                rows = project.query(statement, ParamParser.values(arguments),
+                        new CallOptions(null, Map.of(), stop.signal(), false));
+            } catch (EndpointException e) {
+                if (stop.stopped()) {
+                    return stop.abort(terminal, jsonOutput);
+                }
+                throw e;
+            }
         }
         if (jsonOutput) {
             printJsonResult(rows);

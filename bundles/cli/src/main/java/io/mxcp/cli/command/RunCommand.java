@@ -10,10 +10,10 @@ import io.mxcp.cli.input.RequestHeadersParser;
 import io.mxcp.cli.input.UserContextParser;
 import io.mxcp.cli.output.ResultRenderer;
 import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
-import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,15 +65,23 @@ final class RunCommand extends ProjectSubcommand {
         UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
         Map<String, String> headers = requestHeaders == null ? Map.of()
                 : RequestHeadersParser.parse(requestHeaders, context.workingDirectory());
-        try (Project project = openProject(readOnly.readOnly)) {
-            if (!jsonOutput) {
-                terminal.out().print(header(arguments, project.readOnly()));
+        try (CancelOnStop stop = new CancelOnStop(context.services())) {
+            Object result;
+            try (Project project = openProject(readOnly.readOnly)) {
+                if (!jsonOutput) {
+                    terminal.out().print(header(arguments, project.readOnly()));
+                }
+                CallOptions options = new CallOptions(user, headers, stop.signal(), skipOutputValidation,
+                        new LoggedNotifications(), NO_CLIENT);
+                // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
+                project.initializeRuntime();
+                result = project.execute(kind, name, ParamParser.values(arguments), options);
+            } catch (EndpointException e) {
+                if (stop.stopped()) {
+                    return stop.abort(terminal, jsonOutput);
+                }
+                throw e;
             }
-            CallOptions options = new CallOptions(user, headers, CancellationSignal.never(), skipOutputValidation,
-                    new LoggedNotifications(), NO_CLIENT);
-            // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
-            project.initializeRuntime();
-            Object result = project.execute(kind, name, ParamParser.values(arguments), options);
             if (jsonOutput) {
                 printJsonResult(result);
             } else {

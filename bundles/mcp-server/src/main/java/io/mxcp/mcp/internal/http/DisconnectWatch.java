@@ -6,11 +6,12 @@ import java.nio.ByteBuffer;
 import org.xnio.ChannelListener;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 
-import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.util.AttachmentKey;
+
+import io.mxcp.sdk.exec.Cancellation;
 
 /**
  * Cancels the running call of an HTTP/1.1 connection when the client goes away. Undertow reads nothing from a
@@ -33,7 +34,7 @@ final class DisconnectWatch implements ChannelListener<ConduitStreamSourceChanne
     }
 
     private final HttpServerConnection connection;
-    private volatile CallCancellation call;
+    private volatile Cancellation call;
     private boolean reading;
     private ChannelListener<? super ConduitStreamSourceChannel> previousListener;
 
@@ -45,7 +46,7 @@ final class DisconnectWatch implements ChannelListener<ConduitStreamSourceChanne
      * Watches the exchange's connection until the returned handle is closed, which must happen before the answer
      * is sent. The request body must have been read completely.
      */
-    static Handle watch(HttpServerExchange exchange, CallCancellation cancellation) {
+    static Handle watch(HttpServerExchange exchange, Cancellation cancellation) {
         if (!(exchange.getConnection() instanceof HttpServerConnection connection)
                 || connection.getExtraBytes() != null) {
             // not HTTP/1.1, or the next pipelined request is already buffered: nothing to learn from reading
@@ -62,7 +63,7 @@ final class DisconnectWatch implements ChannelListener<ConduitStreamSourceChanne
         return watch::stop;
     }
 
-    private synchronized void start(CallCancellation cancellation) {
+    private synchronized void start(Cancellation cancellation) {
         call = cancellation;
         ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
         previousListener = source.getReadListener();
@@ -117,7 +118,7 @@ final class DisconnectWatch implements ChannelListener<ConduitStreamSourceChanne
     }
 
     private void clientGone() {
-        CallCancellation running = call;
+        Cancellation running = call;
         if (running != null) {
             running.cancel();
         }

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.LegacyState;
+import io.mxcp.sdk.exec.Cancellation;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
 /**
@@ -19,7 +19,7 @@ import io.undertow.server.handlers.sse.ServerSentEventConnection;
 final class LegacySession {
     private final String id;
     private final LegacyState state;
-    private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
     private ServerSentEventConnection stream;
     /** When the client last sent something on this session, in the sessions' clock's nanoseconds. */
     private volatile long lastActive;
@@ -46,17 +46,17 @@ final class LegacySession {
         return !hasOpenStream() && inFlight.isEmpty() && lastActive - cutoff < 0;
     }
 
-    void track(JsonNode requestId, CallCancellation cancellation) {
+    void track(JsonNode requestId, Cancellation cancellation) {
         inFlight.put(requestId, cancellation);
     }
 
-    void untrack(JsonNode requestId, CallCancellation cancellation) {
+    void untrack(JsonNode requestId, Cancellation cancellation) {
         inFlight.remove(requestId, cancellation);
     }
 
     /** notifications/cancelled for one of this session's requests. */
     void cancel(JsonNode requestId) {
-        CallCancellation call = inFlight.get(requestId);
+        Cancellation call = inFlight.get(requestId);
         if (call != null) {
             call.cancel();
         }
@@ -91,7 +91,7 @@ final class LegacySession {
 
     /** Ends the session: cancels its calls and closes its stream. */
     void close() {
-        inFlight.values().forEach(CallCancellation::cancel);
+        inFlight.values().forEach(Cancellation::cancel);
         closeStream();
     }
 

@@ -11,7 +11,6 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
-import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
@@ -19,6 +18,7 @@ import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
+import io.mxcp.sdk.exec.Cancellation;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
@@ -87,7 +87,7 @@ final class PostHandler {
     }
 
     private void received(HttpServerExchange exchange, byte[] body) {
-        CallCancellation cancellation = new CallCancellation();
+        Cancellation cancellation = new Cancellation();
         // armed here, on the IO thread, so that watching the connection costs no cross-thread wake-up
         DisconnectWatch.Handle watch = DisconnectWatch.watch(exchange, cancellation);
         PostedMessage posted = new PostedMessage(exchange, body, cancellation, watch);
@@ -177,7 +177,7 @@ final class PostHandler {
     private void answer(PostedMessage posted, JsonRpcMessage request, Classification classification,
             LegacySession session, boolean eventStream, boolean streamable) {
         HttpServerExchange exchange = posted.exchange();
-        CallCancellation cancellation = posted.cancellation();
+        Cancellation cancellation = posted.cancellation();
         if (session != null) {
             session.track(request.id(), cancellation);
         }

@@ -2,8 +2,9 @@ package io.mxcp.mcp.internal.http;
 
 import java.nio.ByteBuffer;
 
-import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.undertow.server.HttpServerExchange;
+
+import io.mxcp.sdk.exec.Cancellation;
 
 /**
  * One POSTed message between its IO thread and the worker that runs it. The IO thread read the body and started
@@ -13,10 +14,10 @@ import io.undertow.server.HttpServerExchange;
 final class PostedMessage {
     private final HttpServerExchange exchange;
     private final byte[] body;
-    private final CallCancellation cancellation;
+    private final Cancellation cancellation;
     private final DisconnectWatch.Handle watch;
 
-    PostedMessage(HttpServerExchange exchange, byte[] body, CallCancellation cancellation,
+    PostedMessage(HttpServerExchange exchange, byte[] body, Cancellation cancellation,
             DisconnectWatch.Handle watch) {
         this.exchange = exchange;
         this.body = body;
@@ -32,7 +33,7 @@ final class PostedMessage {
         return body;
     }
 
-    CallCancellation cancellation() {
+    Cancellation cancellation() {
         return cancellation;
     }
 

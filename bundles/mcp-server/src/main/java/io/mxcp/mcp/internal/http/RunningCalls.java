@@ -3,12 +3,13 @@ package io.mxcp.mcp.internal.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.mxcp.sdk.exec.Cancellation;
+
 
 /** The endpoint calls the HTTP server is answering now, so that a stop can cancel those that outlast the drain. */
 final class RunningCalls {
 
-    private final Set<CallCancellation> calls = ConcurrentHashMap.newKeySet();
+    private final Set<Cancellation> calls = ConcurrentHashMap.newKeySet();
 
     /** Ends the tracking of one call. */
     interface Tracked extends AutoCloseable {
@@ -17,12 +18,12 @@ final class RunningCalls {
     }
 
     /** Tracks a call until the returned handle is closed. */
-    Tracked track(CallCancellation call) {
+    Tracked track(Cancellation call) {
         calls.add(call);
         return () -> calls.remove(call);
     }
 
     void cancelAll() {
-        calls.forEach(CallCancellation::cancel);
+        calls.forEach(Cancellation::cancel);
     }
 }

@@ -24,7 +24,6 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
-import io.mxcp.mcp.internal.protocol.CallCancellation;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.Era;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
@@ -35,6 +34,7 @@ import io.mxcp.mcp.internal.protocol.ReloadNotice;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
+import io.mxcp.sdk.exec.Cancellation;
 
 /**
  * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on virtual threads so
@@ -52,7 +52,7 @@ public final class StdioServer implements RunningServer {
     private final OutputStream out;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Calls in flight by request id, for notifications/cancelled. */
-    private final Map<JsonNode, CallCancellation> inFlight = new ConcurrentHashMap<>();
+    private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
     /** Open listen subscriptions by request id, with what each carries. */
     private final Map<JsonNode, Subscriptions.Acknowledgement> listens = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
@@ -132,7 +132,7 @@ public final class StdioServer implements RunningServer {
             acknowledge(message);
             return;
         }
-        CallCancellation cancellation = new CallCancellation();
+        Cancellation cancellation = new Cancellation();
         if (McpEngine.runsEndpoint(message.method())) {
             inFlight.put(message.id(), cancellation);
             calls.execute(() -> answer(message, classification, cancellation));
@@ -163,7 +163,7 @@ public final class StdioServer implements RunningServer {
     private void onNotification(JsonRpcMessage notification) {
         if (notification.method().equals("notifications/cancelled")) {
             JsonNode requestId = notification.params().path("requestId");
-            CallCancellation call = inFlight.get(requestId);
+            Cancellation call = inFlight.get(requestId);
             if (call != null) {
                 call.cancel();
             }
@@ -185,7 +185,7 @@ public final class StdioServer implements RunningServer {
     }
 
     /** A cancelled call gets no answer (spec 04 §5). */
-    private void answer(JsonRpcMessage request, Classification classification, CallCancellation cancellation) {
+    private void answer(JsonRpcMessage request, Classification classification, Cancellation cancellation) {
         byte[] response;
         try {
             response = codec.result(request.id(), engine.handle(request,
@@ -232,7 +232,7 @@ public final class StdioServer implements RunningServer {
         calls.shutdown();
         try {
             if (!calls.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                inFlight.values().forEach(CallCancellation::cancel);
+                inFlight.values().forEach(Cancellation::cancel);
                 calls.shutdownNow();
             }
         } catch (InterruptedException e) {

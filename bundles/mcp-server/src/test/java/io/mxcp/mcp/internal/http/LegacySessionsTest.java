@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
-import io.mxcp.mcp.internal.protocol.CallCancellation;
+import io.mxcp.sdk.exec.Cancellation;
 
 class LegacySessionsTest {
     private static final Duration LIMIT = Duration.ofHours(1);
@@ -30,7 +30,7 @@ class LegacySessionsTest {
         LegacySession forgotten = sessions.create();
         LegacySession used = sessions.create();
         LegacySession calling = sessions.create();
-        CallCancellation longCall = new CallCancellation();
+        Cancellation longCall = new Cancellation();
         calling.track(Messages.JSON.valueToTree(7), longCall);
 
         pass(Duration.ofMinutes(59));

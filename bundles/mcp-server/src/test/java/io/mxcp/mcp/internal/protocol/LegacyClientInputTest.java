@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.mcp.internal.Messages;
+import io.mxcp.sdk.exec.Cancellation;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.InputRequest;
 import io.mxcp.sdk.exec.MissingClientCapabilityException;
@@ -28,7 +29,7 @@ import io.mxcp.sdk.exec.MissingClientCapabilityException;
 class LegacyClientInputTest {
     private final BlockingQueue<ObjectNode> sent = new LinkedBlockingQueue<>();
     private final NotificationChannel channel = sent::add;
-    private final CallCancellation cancellation = new CallCancellation();
+    private final Cancellation cancellation = new Cancellation();
 
     private ClientRequests client(Duration patience, String... capabilities) {
         ClientRequests client = new ClientRequests(Messages.JSON, patience);

@@ -26,6 +26,7 @@ import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+import io.mxcp.sdk.exec.Cancellation;
 
 class McpEngineReloadTest {
     private static final Classification LEGACY = new Classification(Era.LEGACY, "2025-11-25");
@@ -42,7 +43,7 @@ class McpEngineReloadTest {
 
     private static JsonNode handle(McpEngine engine, String method, ObjectNode params) throws JsonRpcException {
         RpcResult result = engine.handle(new JsonRpcMessage(Messages.JSON.valueToTree(1), method,
-                params == null ? Messages.object() : params), new RequestContext(LEGACY, Map.of(), new CallCancellation()));
+                params == null ? Messages.object() : params), new RequestContext(LEGACY, Map.of(), new Cancellation()));
         return result.tree() != null ? result.tree() : Messages.parse(result.raw());
     }
 

@@ -1,11 +1,14 @@
-package io.mxcp.mcp.internal.protocol;
+package io.mxcp.sdk.exec;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.mxcp.sdk.exec.CancellationSignal;
-
-/** A cancellation a transport fires (notifications/cancelled, closed connection, shutdown). */
-public final class CallCancellation implements CancellationSignal {
+/**
+ * A cancellation signal its owner fires: a transport when the client cancels or goes away, a command when the
+ * operator presses Ctrl-C. Each action registered with {@link #onCancel} runs once.
+ *
+ * @since 1.5
+ */
+public final class Cancellation implements CancellationSignal {
     private final CopyOnWriteArrayList<Runnable> actions = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
 
@@ -23,6 +26,7 @@ public final class CallCancellation implements CancellationSignal {
         return () -> actions.remove(action);
     }
 
+    /** Cancels: runs the registered actions once, on the calling thread. Later calls do nothing. */
     public void cancel() {
         if (cancelled) {
             return;

@@ -1,0 +1,54 @@
+package io.mxcp.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.cli.fakes.FakeServices;
+import io.mxcp.cli.output.Terminal;
+import io.mxcp.kernel.api.CommandStreams;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
+
+class CancelOnStopTest {
+    private final FakeServices services = new FakeServices(new FakeProject(java.nio.file.Path.of(".")));
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Terminal terminal = new Terminal(new CommandStreams(null,
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+            false), Map.of());
+
+    @Test
+    void ctrlCCancelsTheCallIsTakenAndEndsTheCommandAsTheOriginal() {
+        try (CancelOnStop stop = new CancelOnStop(services)) {
+            assertFalse(stop.signal().isCancelled());
+            assertTrue(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT),
+                    "taken: the command ends the process itself");
+            assertTrue(stop.signal().isCancelled());
+            assertTrue(stop.stopped());
+            assertEquals(1, stop.abort(terminal, false));
+        }
+        assertEquals("\nOperation cancelled by user\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("Aborted!\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(services.signalHandlers.isEmpty(), "unregistered when the command ends");
+    }
+
+    @Test
+    void sigtermCancelsTheCallButLeavesTheExitToTheKernelAndSighupDoesNothing() {
+        try (CancelOnStop stop = new CancelOnStop(services)) {
+            assertFalse(services.signalHandlers.getFirst().handle(ProcessSignal.HANGUP));
+            assertFalse(stop.signal().isCancelled());
+            assertFalse(services.signalHandlers.getFirst().handle(ProcessSignal.TERMINATE));
+            assertTrue(stop.signal().isCancelled());
+            assertEquals(143, stop.abort(terminal, true));
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+}
