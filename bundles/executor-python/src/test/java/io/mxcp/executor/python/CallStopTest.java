@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,31 +16,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.kernel.polyglot.GuestThreadInterrupt;
+import io.mxcp.sdk.exec.Cancellation;
 import io.mxcp.sdk.exec.CancellationSignal;
 
 class CallStopTest {
-
-    /** A signal the test fires, as a transport would. */
-    private static final class Signal implements CancellationSignal {
-        final List<Runnable> actions = new CopyOnWriteArrayList<>();
-        volatile boolean cancelled;
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public AutoCloseable onCancel(Runnable action) {
-            actions.add(action);
-            return () -> actions.remove(action);
-        }
-
-        void cancel() {
-            cancelled = true;
-            actions.forEach(Runnable::run);
-        }
-    }
 
     /** Records each request to interrupt the call's thread. */
     private static final class GuestThread implements GuestThreadInterrupt {
@@ -56,7 +33,8 @@ class CallStopTest {
         }
     }
 
-    private final Signal signal = new Signal();
+    /** The signal the test fires, as a transport would. */
+    private final Cancellation signal = new Cancellation();
     private final GuestThread thread = new GuestThread();
 
     @Test
@@ -70,7 +48,15 @@ class CallStopTest {
             stop.close();
             assertFalse(wanted.getAsBoolean(), "a request the thread acts on after the call ended does nothing");
         }
-        assertTrue(signal.actions.isEmpty(), "the cancel action goes with the call");
+    }
+
+    @Test
+    void aCancelAfterTheCallEndedDoesNothing() throws Exception {
+        try (CallStop stop = CallStop.watch(signal, () -> thread, () -> false)) {
+            assertFalse(stop.cancelled());
+        }
+        signal.cancel();
+        assertNull(thread.requests.poll(300, TimeUnit.MILLISECONDS), "the cancel action went with the call");
     }
 
     @Test
