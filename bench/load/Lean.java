@@ -27,11 +27,15 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java Lean.java <url> <modern|legacy> <tool> <arguments JSON> <connections> <warm-up s> <measure s>
  * <server pid>}. Prints {@code calls/s p50-ms p99-ms server-cpu-ms/call client-cpu-ms/call errors}; the server's
- * CPU is read from /proc/<pid>/stat at the start and end of the measured window.
+ * CPU is read from /proc/<pid>/stat at the start and end of the measured window. With {@code LEAN_VARY=1} in the
+ * environment each request carries a {@code _meta} entry of 0-6 characters, so request sizes (and
+ * {@code Content-Length}) differ from call to call as real clients' do.
  */
 public class Lean {
     static final String MODERN = "2026-07-28";
     static final String LEGACY = "2025-11-25";
+    /** Whether requests vary in size (environment LEAN_VARY=1), as real clients' do. */
+    static final boolean VARY = "1".equals(System.getenv("LEAN_VARY"));
     static final Pattern SESSION = Pattern.compile("(?im)^mcp-session-id:\\s*(\\S+)");
 
     public static void main(String[] args) throws Exception {
@@ -190,8 +194,11 @@ public class Lean {
         }
 
         private String body(long id) {
+            // real clients' requests differ in size from call to call; LEAN_VARY=1 pads _meta by 0-6 characters
+            String pad = VARY ? "\"bench/pad\":\"" + "x".repeat((int) (id % 7)) + "\"" : null;
             String meta = modern ? ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"" + MODERN
-                    + "\",\"io.modelcontextprotocol/clientCapabilities\":{}}" : "";
+                    + "\",\"io.modelcontextprotocol/clientCapabilities\":{}" + (pad == null ? "" : "," + pad) + "}"
+                    : pad == null ? "" : ",\"_meta\":{" + pad + "}";
             return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                     + "\",\"arguments\":" + arguments + meta + "}}";
         }

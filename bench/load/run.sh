@@ -9,7 +9,8 @@
 #   PREWARM (seconds per server and tool before the first cell, default 15: lets each runtime's JIT finish),
 #   MXCP_JFR=<file.jfr> records the MXCP server with JDK Flight Recorder and prints its hot path at the end,
 #   BARE=0 leaves out the bare Undertow + JDBC server (Bare.java, the ceiling of this stack without MCP),
-#   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip.
+#   RESULTS=<file> keeps the raw results (one line per cell), MXCP_ZIP=<zip> measures another distribution zip,
+#   LEAN_VARY=1 makes the lean client's requests differ in size from call to call (as real clients' do).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd -P)
 root=$(cd "$here/../.." && pwd -P)
