@@ -34,7 +34,7 @@ public enum ListKind {
     /** The notification on a listen stream, naming the subscription (the listen request's id). */
     public ObjectNode notification(ObjectMapper mapper, JsonNode subscriptionId) {
         ObjectNode notification = notification(mapper);
-        notification.putObject("params").putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, subscriptionId);
+        MetaKeys.nameSubscription(notification.putObject("params"), subscriptionId);
         return notification;
     }
 }

@@ -38,7 +38,7 @@ public final class ReloadNotice {
     public List<ObjectNode> forLegacy(LegacyState state) {
         List<ObjectNode> messages = new ArrayList<>();
         changed.forEach(kind -> messages.add(kind.notification(mapper)));
-        state.resources().uris().stream().filter(served).forEach(uri -> messages.add(updated(uri)));
+        state.resources().uris().stream().filter(served).forEach(uri -> messages.add(updated(uri, null)));
         return messages;
     }
 
@@ -47,17 +47,17 @@ public final class ReloadNotice {
         List<ObjectNode> messages = new ArrayList<>();
         changed.stream().filter(listen.listChanged()::contains)
                 .forEach(kind -> messages.add(kind.notification(mapper, subscriptionId)));
-        listen.resources().stream().filter(served).forEach(uri -> {
-            ObjectNode message = updated(uri);
-            ((ObjectNode) message.get("params")).putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, subscriptionId);
-            messages.add(message);
-        });
+        listen.resources().stream().filter(served).forEach(uri -> messages.add(updated(uri, subscriptionId)));
         return messages;
     }
 
-    private ObjectNode updated(String uri) {
+    /** @param subscriptionId the listen subscription it is sent on, or null on a legacy connection or session */
+    private ObjectNode updated(String uri, JsonNode subscriptionId) {
         ObjectNode message = mapper.createObjectNode().put("jsonrpc", "2.0").put("method", UPDATED);
-        message.putObject("params").put("uri", uri);
+        ObjectNode params = message.putObject("params").put("uri", uri);
+        if (subscriptionId != null) {
+            MetaKeys.nameSubscription(params, subscriptionId);
+        }
         return message;
     }
 }

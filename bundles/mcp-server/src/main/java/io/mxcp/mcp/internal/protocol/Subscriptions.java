@@ -70,14 +70,12 @@ public final class Subscriptions {
                 .put("method", "notifications/subscriptions/acknowledged");
         ObjectNode params = message.putObject("params");
         params.set("notifications", honoured);
-        params.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, request.id());
+        MetaKeys.nameSubscription(params, request.id());
         return new Acknowledgement(message, listChanged, List.copyOf(subscribed));
     }
 
     /** The result that ends a listen stream from the server's side (shutdown). */
     public ObjectNode closing(JsonNode listenId) {
-        ObjectNode result = mapper.createObjectNode().put("resultType", "complete");
-        result.putObject("_meta").set(MetaKeys.SUBSCRIPTION_ID, listenId);
-        return result;
+        return MetaKeys.nameSubscription(mapper.createObjectNode().put("resultType", "complete"), listenId);
     }
 }
