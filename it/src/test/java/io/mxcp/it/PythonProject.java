@@ -57,19 +57,19 @@ final class PythonProject {
 
     /** What the on_shutdown hook wrote (one line per runtime generation that ended). */
     String shutdownLog() {
-        Path log = project.resolve("shutdown.log");
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return projectFile("shutdown.log");
     }
 
     /** What the tools that were cancelled noted, one {@code <event> <epoch seconds>} line each. */
     String events() {
-        Path log = project.resolve("events.log");
+        return projectFile("events.log");
+    }
+
+    /** A file the fixture's Python code writes in the project folder; empty until it does. */
+    private String projectFile(String name) {
+        Path file = project.resolve(name);
         try {
-            return Files.exists(log) ? Files.readString(log) : "";
+            return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
