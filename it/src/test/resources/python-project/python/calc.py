@@ -40,6 +40,7 @@ def _note(event):
 
 def nap(seconds: float) -> str:
     try:
+        _note("nap started %g" % seconds)
         time.sleep(seconds)
     except BaseException:
         _note("nap interrupted")
@@ -51,6 +52,7 @@ def spin(seconds: float) -> int:
     deadline = time.time() + seconds
     turns = 0
     try:
+        _note("spin started %g" % seconds)
         while time.time() < deadline:
             turns += 1
     except BaseException:
@@ -61,6 +63,7 @@ def spin(seconds: float) -> int:
 
 async def async_nap(seconds: float) -> str:
     try:
+        _note("async_nap started %g" % seconds)
         await asyncio.sleep(seconds)
     except asyncio.CancelledError:
         _note("async_nap cancelled")
@@ -70,6 +73,7 @@ async def async_nap(seconds: float) -> str:
 
 def slow_query() -> int:
     try:
+        _note("slow_query started")
         return db.execute("SELECT count(*) AS n FROM range(100000000000)")[0]["n"]
     except BaseException:
         _note("slow_query interrupted")

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the MCP client scripts in src/test/js, run with node; it prints one JSON report of its steps. */
@@ -41,17 +42,23 @@ enum ClientScript {
 
     /** Connects over HTTP to {@code url}, served by the process {@code serverPid} (its CPU use is measured). */
     Report overHttp(Mxcp mxcp, Path workFolder, String url, long serverPid) {
-        return run(mxcp, workFolder, List.of("--http", url), Long.toString(serverPid));
+        return overHttp(mxcp, workFolder, url, serverPid, Map.of());
+    }
+
+    /** As {@link #overHttp(Mxcp, Path, String, long)}, with extra environment variables for the script. */
+    Report overHttp(Mxcp mxcp, Path workFolder, String url, long serverPid, Map<String, String> environment) {
+        return run(mxcp, workFolder, List.of("--http", url), Long.toString(serverPid), environment);
     }
 
     /** Spawns `mxcp serve --transport stdio` in {@code project} and talks to it over its stdin/stdout. */
     Report overStdio(Mxcp mxcp, Path workFolder, Path project) {
         List<String> args = new ArrayList<>(List.of("--cwd", project.toString(), "--stdio"));
         args.addAll(mxcp.commandLine("serve", "--transport", "stdio"));
-        return run(mxcp, workFolder, args, null);
+        return run(mxcp, workFolder, args, null, Map.of());
     }
 
-    private Report run(Mxcp mxcp, Path workFolder, List<String> args, String serverPid) {
+    private Report run(Mxcp mxcp, Path workFolder, List<String> args, String serverPid,
+            Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Distribution.node());
         command.add(Distribution.clientScripts().resolve(file).toString());
@@ -68,6 +75,7 @@ enum ClientScript {
             if (serverPid != null) {
                 builder.environment().put("MXCP_IT_SERVER_PID", serverPid);
             }
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 Processes.stop(process);

@@ -55,14 +55,21 @@ final class PythonProject {
         return home;
     }
 
+    private static final String EVENTS_LOG = "events.log";
+
     /** What the on_shutdown hook wrote (one line per runtime generation that ended). */
     String shutdownLog() {
         return projectFile("shutdown.log");
     }
 
-    /** What the tools that were cancelled noted, one {@code <event> <epoch seconds>} line each. */
+    /** What the cancellable tools noted (started, interrupted), one {@code <event> <epoch seconds>} line each. */
     String events() {
-        return projectFile("events.log");
+        return projectFile(EVENTS_LOG);
+    }
+
+    /** Where the cancellable tools note their events; clients watch it to abort calls only once they run. */
+    Path eventsFile() {
+        return project.resolve(EVENTS_LOG);
     }
 
     /** A file the fixture's Python code writes in the project folder; empty until it does. */

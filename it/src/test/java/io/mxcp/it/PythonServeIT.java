@@ -139,7 +139,8 @@ class PythonServeIT {
     @Test
     void officialClientCallsAndCancelsPythonTools() {
         ClientScript.Report report = ClientScript.PYTHON_V2.overHttp(fixture.mxcp, fixture.project.getParent(),
-                "http://localhost:" + port + "/mcp", server.pid());
+                "http://localhost:" + port + "/mcp", server.pid(),
+                Map.of("MXCP_IT_EVENTS_LOG", fixture.eventsFile().toString()));
         assertEquals(McpHttpClient.MODERN, report.step("connect").path("result").path("protocolVersion").asText(),
                 report::describe);
         List<String> tools = new ArrayList<>();
@@ -187,9 +188,14 @@ class PythonServeIT {
         return call.path("result").path("content").path(0).path("text").asText();
     }
 
-    /** The client gave up on the call, and the Python code noted its interruption less than a second later. */
+    /**
+     * The client gave up on the call once its Python code ran, and the Python code noted its interruption less than a
+     * second later.
+     */
     private static void assertStoppedWithinASecond(ClientScript.Report report, String events, String key, String event) {
         JsonNode cancelled = report.step("cancelled").path(key);
+        assertTrue(cancelled.path("started").asBoolean(false), () -> key + ": the client aborted the call before its"
+                + " Python code noted that it started\n" + report.describe() + "\n" + server.describe());
         assertFalse(cancelled.path("call").path("ok").asBoolean(true), () -> key + " completed\n" + report.describe());
         double abortedAt = cancelled.path("abortedAtEpochMs").asDouble() / 1000;
         double stoppedAt = events.lines().filter(line -> line.startsWith(event + " ")).mapToDouble(
