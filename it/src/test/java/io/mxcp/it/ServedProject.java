@@ -90,6 +90,10 @@ final class ServedProject implements BeforeAllCallback, AfterAllCallback {
         return client;
     }
 
+    int port() {
+        return port;
+    }
+
     String mcpUrl() {
         return "http://localhost:" + port + "/mcp";
     }

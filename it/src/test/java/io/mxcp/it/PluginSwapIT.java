@@ -1,0 +1,235 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The plugin-platform test of HOTSWAP.md for the UDF plugin kind, against the real distribution: 16 callers make MCP
+ * {@code tools/call}s whose SQL runs a deployed plugin's functions while the plugin is swapped 20 times, version by
+ * version, by dropping a newer jar into {@code deploy/}. No call may fail, none may see an older version once a newer
+ * one answered, and what the removed versions loaded must be gone afterwards (class loaders, classes, threads, and
+ * still one DuckDB engine). A plugin that leaves a thread running shows that the leak check can fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PluginSwapIT {
+
+    private static final String JAR_NAME = "mxcp-udf-examples.jar";
+    private static final String SYMBOLIC_NAME = "mxcp-udf-examples";
+    private static final String PROVIDER_CLASS = "io.mxcp.udf.examples.ExampleFunctionProvider";
+    private static final int FIRST_VERSION = 1;
+    private static final int SWAPS = 20;
+    /** After this many swaps the server is warm: class and thread counts taken then are the baseline. */
+    private static final int BASELINE_SWAP = 5;
+    private static final int CALLERS = 16;
+    /** A liveness bound, not the target: the swap times are printed and recorded in docs/performance.md. */
+    private static final Duration SWAP_LIMIT = Duration.ofSeconds(10);
+    /** Classes the JVM may load for itself between the baseline and the end (JIT, lambda forms); far below a leak's. */
+    private static final long CLASS_SLACK = 20;
+    /** Threads the platform starts lazily (SCR's timer, JVM helpers); one leaked per swap would add 15. */
+    private static final long THREAD_SLACK = 2;
+    private static final String VERSION_TOOL = """
+            mxcp: 1
+            tool:
+              name: plugin_version
+              description: Which version of the udf-examples plugin answers, and rot13 from it
+              return:
+                type: string
+                description: '<version> <rot13 of mxcp>'
+              source:
+                code: SELECT udf_examples_version() || ' ' || rot13('mxcp') AS v
+            """;
+
+    @RegisterExtension
+    static final ServedProject served = ServedProject.withPrivateHome((work, mxcp) -> {
+        Path project = mxcp.bootstrap(work, "swaps");
+        Files.writeString(project.resolve("tools/plugin_version.yml"), VERSION_TOOL);
+        dropVersion(mxcp.home().resolve("deploy"), FIRST_VERSION);
+        return project;
+    });
+
+    /** What one call saw: when it ran and which plugin version answered, or why it failed. */
+    private record Observation(long startNanos, long endNanos, int version, String failure) {
+    }
+
+    @Test
+    @Order(1)
+    void twentySwapsUnderSixteenCallersLoseNoCallAndLeaveNothingBehind() throws Exception {
+        ServerProcess server = served.server();
+        JvmProbe jvm = new JvmProbe(server.pid());
+        Set<String> enginesBefore = jvm.mappedFiles("duckdb");
+        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
+        long[] dropNanos = new long[FIRST_VERSION + SWAPS + 1];
+        JvmProbe.Counters baseline = null;
+        List<String> baselineThreads = List.of();
+        try (Callers callers = new Callers(CALLERS, observations)) {
+            awaitVersion(observations, FIRST_VERSION, server);
+            for (int version = FIRST_VERSION + 1; version <= FIRST_VERSION + SWAPS; version++) {
+                dropNanos[version] = System.nanoTime();
+                dropVersion(served.deploy(), version);
+                awaitVersion(observations, version, server);
+                String gone = "removed " + SYMBOLIC_NAME + " " + versionText(version - 1);
+                server.awaitStderrLine(SWAP_LIMIT, "'" + gone + "' in the log", line -> line.endsWith(gone));
+                if (version == FIRST_VERSION + BASELINE_SWAP) {
+                    jvm.collectGarbage();
+                    baseline = jvm.counters();
+                    baselineThreads = jvm.threadNames();
+                }
+            }
+        }
+        jvm.collectGarbage();
+        JvmProbe.Counters after = jvm.counters();
+        List<String> newThreads = new ArrayList<>(jvm.threadNames());
+        baselineThreads.forEach(newThreads::remove);
+
+        List<Observation> seen = List.copyOf(observations);
+        List<Observation> failed = seen.stream().filter(observation -> observation.failure() != null).toList();
+        assertEquals(0, failed.size(), () -> failed.size() + " of " + seen.size() + " calls failed during the swaps,"
+                + " first: " + failed.get(0).failure() + "\n" + server.describe());
+        long[] swapMillis = assertNoCallSawAnOlderVersion(seen, dropNanos);
+        List<String> problems = server.stderr().lines()
+                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")).toList();
+        assertEquals(List.of(), problems, server::describe);
+
+        assertEquals(1, jvm.loadersOf(PROVIDER_CLASS), "class loaders holding the plugin's classes after "
+                + SWAPS + " swaps and a full GC (one: the running version)");
+        JvmProbe.Counters start = baseline;
+        assertTrue(after.liveClasses() - start.liveClasses() <= CLASS_SLACK, () -> "loaded classes grew from "
+                + start.liveClasses() + " after swap " + BASELINE_SWAP + " to " + after.liveClasses() + " after swap "
+                + SWAPS);
+        assertTrue(after.liveThreads() - start.liveThreads() <= THREAD_SLACK, () -> "threads grew from "
+                + start.liveThreads() + " after swap " + BASELINE_SWAP + " to " + after.liveThreads() + " after swap "
+                + SWAPS + "; new: " + newThreads);
+        assertEquals(enginesBefore, jvm.mappedFiles("duckdb"), "DuckDB engines mapped into the server");
+        assertEquals(1, enginesBefore.stream().filter(file -> file.endsWith(".so")).count(), enginesBefore::toString);
+
+        System.out.printf("PluginSwapIT: %d swaps under %d callers, %d calls, none failed; first call on the new"
+                + " version %d ms after the drop (median), %d ms (worst); live classes %d -> %d, threads %d -> %d,"
+                + " metaspace %d -> %d KiB%n", SWAPS, CALLERS, seen.size(), swapMillis[SWAPS / 2],
+                swapMillis[SWAPS - 1], start.liveClasses(), after.liveClasses(), start.liveThreads(),
+                after.liveThreads(), start.metaspaceUsedBytes() / 1024, after.metaspaceUsedBytes() / 1024);
+    }
+
+    /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
+    @Test
+    @Order(2)
+    void leakCheckCatchesAPluginThatLeavesAThreadRunning() throws Exception {
+        ServerProcess server = served.server();
+        JvmProbe jvm = new JvmProbe(server.pid());
+        for (String version : List.of("1.0.0", "1.0.1")) {
+            DeployDrop.drop(served.deploy(), "leaky.jar", out -> PluginJars.compiled("leaky-plugin", served.work(),
+                    "mxcp-it-leaky", version, "io.mxcp.sdk.udf;version=\"[1.0,2)\"", "OSGI-INF/leaky.xml", out));
+            String started = "started mxcp-it-leaky " + version;
+            server.awaitStderrLine(SWAP_LIMIT, "'" + started + "' in the log", line -> line.endsWith(started));
+        }
+        String removed = "removed mxcp-it-leaky 1.0.0";
+        server.awaitStderrLine(SWAP_LIMIT, "'" + removed + "' in the log", line -> line.endsWith(removed));
+        jvm.collectGarbage();
+        assertEquals(2, jvm.loadersOf("io.mxcp.it.leaky.LeakyProvider"),
+                "the removed version's thread keeps its class loader alive, and the check sees both copies");
+        assertEquals(2, jvm.threadNames().stream().filter("leaky-plugin-keeper"::equals).count(),
+                "the removed version's thread still runs beside the new version's");
+    }
+
+    /**
+     * Once a call was answered by a version, no call that started later saw an older one. Returns the milliseconds
+     * from each drop to the first answer of its version, sorted.
+     */
+    private static long[] assertNoCallSawAnOlderVersion(List<Observation> seen, long[] dropNanos) {
+        long[] swapMillis = new long[SWAPS];
+        for (int version = FIRST_VERSION + 1; version <= FIRST_VERSION + SWAPS; version++) {
+            long firstAnswer = firstAnswerNanos(seen, version);
+            swapMillis[version - FIRST_VERSION - 1] = (firstAnswer - dropNanos[version]) / 1_000_000;
+            int newer = version;
+            List<Observation> stale = seen.stream()
+                    .filter(observation -> observation.startNanos() > firstAnswer && observation.version() < newer)
+                    .toList();
+            assertEquals(List.of(), stale, () -> "calls that started after version " + versionText(newer)
+                    + " had answered still saw an older one");
+        }
+        Arrays.sort(swapMillis);
+        return swapMillis;
+    }
+
+    private static void awaitVersion(ConcurrentLinkedQueue<Observation> observations, int version,
+            ServerProcess server) {
+        Poll.until(SWAP_LIMIT, "a call answered by version " + versionText(version), () -> {
+            for (Observation observation : observations) {
+                if (observation.version() >= version) {
+                    return true;
+                }
+            }
+            return null;
+        }, server::describe);
+    }
+
+    private static long firstAnswerNanos(List<Observation> seen, int version) {
+        return seen.stream().filter(observation -> observation.version() == version)
+                .mapToLong(Observation::endNanos).min()
+                .orElseThrow(() -> new AssertionError("no call was answered by version " + versionText(version)));
+    }
+
+    private static void dropVersion(Path deploy, int version) throws IOException {
+        DeployDrop.drop(deploy, JAR_NAME,
+                out -> PluginJars.withVersion(Distribution.udfExamplesJar(), versionText(version), out));
+    }
+
+    private static String versionText(int version) {
+        return "1.0." + version;
+    }
+
+    /** The callers: each its own client, calling plugin_version back to back until closed. */
+    private static final class Callers implements AutoCloseable {
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean running = true;
+
+        Callers(int count, ConcurrentLinkedQueue<Observation> observations) {
+            for (int i = 0; i < count; i++) {
+                McpHttpClient client = new McpHttpClient(served.port());
+                threads.add(Thread.ofPlatform().daemon().name("plugin_version caller " + i)
+                        .start(() -> call(client, observations)));
+            }
+        }
+
+        private void call(McpHttpClient client, ConcurrentLinkedQueue<Observation> observations) {
+            while (running) {
+                long start = System.nanoTime();
+                String text;
+                try {
+                    McpHttpClient.ToolOutcome outcome = client.callTool("plugin_version", Map.of());
+                    text = outcome.successText() != null ? outcome.successText() : "failed: " + outcome;
+                } catch (RuntimeException | AssertionError e) {
+                    text = "failed: " + e;
+                }
+                long end = System.nanoTime();
+                observations.add(text.endsWith(" zkpc") && text.startsWith("1.0.")
+                        ? new Observation(start, end, Integer.parseInt(text.substring(4, text.length() - 5)), null)
+                        : new Observation(start, end, -1, text));
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            for (Thread thread : threads) {
+                thread.join(30_000);
+            }
+        }
+    }
+}
