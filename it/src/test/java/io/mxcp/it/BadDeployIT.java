@@ -38,12 +38,17 @@ class BadDeployIT {
         McpHttpClient client = served.client();
         try (CallLoop helloLoop = new CallLoop(client)) {
             DeployDrop.drop(deploy, "missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
+            DeployDrop.drop(deploy, "built-for-sdk-2.jar", BadDeployIT::writePluginBuiltForSdk2);
             DeployDrop.drop(deploy, "broken.jar",
                     out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
 
             String unresolved = reportAbout("missing-import.jar");
             assertTrue(unresolved.contains(MISSING_PACKAGE) && unresolved.toLowerCase().contains("resolve"),
                     () -> "the report does not name the missing package:\n" + unresolved);
+            String wrongSdk = reportAbout("built-for-sdk-2.jar");
+            assertTrue(Pattern.compile("cannot resolve: it imports package io\\.mxcp\\.sdk\\.udf \\[2\\.0\\.0,3\\.0\\.0\\),"
+                    + " but this server has io\\.mxcp\\.sdk\\.udf 1\\.\\d+\\.\\d+ \\(from mxcp-plugins-sdk\\)")
+                    .matcher(wrongSdk).find(), () -> "the report does not name both SDK versions:\n" + wrongSdk);
             String notAJar = reportAbout("broken.jar");
             assertTrue(Pattern.compile("(?i)not a (bundle )?jar|zip").matcher(notAJar).find(),
                     () -> "the report does not say broken.jar is not a jar:\n" + notAJar);
@@ -72,6 +77,18 @@ class BadDeployIT {
             }
         }
         return record.toString();
+    }
+
+    /** The udf-examples plugin as if built against a plugin SDK 2, which this server does not have. */
+    private static void writePluginBuiltForSdk2(OutputStream out) throws IOException {
+        PluginJars.rewritten(Distribution.udfExamplesJar(), headers -> {
+            String imports = headers.getValue("Import-Package");
+            String sdk2 = imports.replace("io.mxcp.sdk.udf;version=\"[1.0,2)\"", "io.mxcp.sdk.udf;version=\"[2.0,3)\"");
+            if (sdk2.equals(imports)) {
+                throw new AssertionError("udf-examples no longer imports io.mxcp.sdk.udf [1.0,2): " + imports);
+            }
+            headers.putValue("Import-Package", sdk2);
+        }, out);
     }
 
     /** A bundle that imports a package nobody exports, so the framework cannot resolve it. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -30,9 +31,14 @@ final class PluginJars {
 
     /** Writes a copy of the bundle jar {@code source} that says it is version {@code version}. */
     static void withVersion(Path source, String version, OutputStream out) throws IOException {
+        rewritten(source, headers -> headers.putValue("Bundle-Version", version), out);
+    }
+
+    /** Writes a copy of the bundle jar {@code source} whose manifest headers {@code change} edited. */
+    static void rewritten(Path source, Consumer<Attributes> change, OutputStream out) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
             Manifest manifest = in.getManifest();
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            change.accept(manifest.getMainAttributes());
             try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     jar.putNextEntry(new JarEntry(entry.getName()));

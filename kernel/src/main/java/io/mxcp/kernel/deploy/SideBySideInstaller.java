@@ -58,7 +58,8 @@ final class SideBySideInstaller {
         try {
             bundle.start();
         } catch (BundleException e) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot resolve: {1}", name, e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, whyNotStarted(bundle, e));
+            LOG.log(System.Logger.Level.DEBUG, "deploy: " + name + ": the framework said", e);
             uninstall(bundle);
             return null;
         }
@@ -68,6 +69,14 @@ final class SideBySideInstaller {
             remove(previous, name);
         }
         return bundle;
+    }
+
+    private String whyNotStarted(Bundle bundle, BundleException e) {
+        if (e.getType() != BundleException.RESOLVE_ERROR) {
+            return "cannot start: " + e.getMessage();
+        }
+        String imports = UnresolvedImports.explain(context, bundle);
+        return "cannot resolve: " + (imports != null ? imports : e.getMessage());
     }
 
     /** The same symbolic name and version cannot run twice, so a rebuilt jar of one version is updated in place. */

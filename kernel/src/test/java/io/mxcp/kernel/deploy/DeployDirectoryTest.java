@@ -108,8 +108,22 @@ class DeployDirectoryTest {
 
         assertEquals(List.of("1.0.0"), activeVersions("sample.good"));
         assertTrue(installed("sample.needy").isEmpty(), "an unresolvable bundle is not left installed");
-        assertLogged("missing-import.jar", "com.example.does.not.exist");
+        assertLogged("missing-import.jar",
+                "cannot resolve: it imports package com.example.does.not.exist, which no installed bundle exports");
         assertLogged("broken.jar", "not a bundle jar");
+    }
+
+    @Test
+    void anImportOfAnotherMajorVersionIsReportedWithBothVersions() throws Exception {
+        drop("api.jar", bundleJar("sample.api", "1.3.0", null, "com.example.api;version=1.3.0"));
+        drop("future.jar", bundleJar("sample.future", "1.0.0", "com.example.api;version=\"[2.0,3)\"", null));
+        drop("current.jar", bundleJar("sample.current", "1.0.0", "com.example.api;version=\"[1.2,2)\"", null));
+        scanUntilSettled();
+
+        assertEquals(List.of("1.0.0"), activeVersions("sample.current"));
+        assertTrue(installed("sample.future").isEmpty(), "the bundle built for api 2 is not left installed");
+        assertLogged("future.jar", "cannot resolve: it imports package com.example.api [2.0.0,3.0.0), but this server"
+                + " has com.example.api 1.3.0 (from sample.api)");
     }
 
     @Test
@@ -153,6 +167,11 @@ class DeployDirectoryTest {
     }
 
     private static byte[] bundleJar(String symbolicName, String version, String importPackage) throws IOException {
+        return bundleJar(symbolicName, version, importPackage, null);
+    }
+
+    private static byte[] bundleJar(String symbolicName, String version, String importPackage, String exportPackage)
+            throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -161,6 +180,9 @@ class DeployDirectoryTest {
         main.putValue(Constants.BUNDLE_VERSION, version);
         if (importPackage != null) {
             main.putValue(Constants.IMPORT_PACKAGE, importPackage);
+        }
+        if (exportPackage != null) {
+            main.putValue(Constants.EXPORT_PACKAGE, exportPackage);
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (OutputStream out = new JarOutputStream(bytes, manifest)) {
