@@ -1,9 +1,12 @@
 package io.mxcp.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,26 @@ final class JvmProbe {
                 .filter(className::equals).count();
     }
 
+    /**
+     * Collects garbage until {@code expected} class loaders hold {@code className}, failing with {@code what} if
+     * that does not happen within {@code limit}. A removed bundle's classes were seen (once in a few runs) to outlive
+     * the first collection after a swap and go with a later one: something transient can hold them for a moment (a
+     * JIT compilation of one of their methods in progress is one known holder).
+     */
+    void awaitLoaders(String className, int expected, Duration limit, String what) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int loaders;
+        while (true) {
+            collectGarbage();
+            loaders = loadersOf(className);
+            if (loaders == expected || System.nanoTime() > deadline) {
+                break;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        assertEquals(expected, loaders, what + ", " + limit.toSeconds() + " s of full collections later");
+    }
+
     Counters counters() {
         Map<String, Long> values = new HashMap<>();
         for (String line : jcmd("PerfCounter.print").lines().toList()) {
@@ -53,6 +76,7 @@ final class JvmProbe {
         return new Counters(counter(values, "java.cls.loadedClasses") - counter(values, "java.cls.unloadedClasses"),
                 counter(values, "java.threads.live"), counter(values, "sun.gc.metaspace.used"));
     }
+
 
     /** The names of the process's live threads. */
     List<String> threadNames() {
@@ -73,6 +97,15 @@ final class JvmProbe {
             return files;
         } catch (IOException e) {
             throw new AssertionError("cannot read the memory map of process " + pid + ": " + e, e);
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

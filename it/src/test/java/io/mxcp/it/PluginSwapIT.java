@@ -21,11 +21,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The plugin-platform test of HOTSWAP.md for the UDF plugin kind, against the real distribution: 16 callers make MCP
- * {@code tools/call}s whose SQL runs a deployed plugin's functions while the plugin is swapped 20 times, version by
- * version, by dropping a newer jar into {@code deploy/}. No call may fail, none may see an older version once a newer
- * one answered, and what the removed versions loaded must be gone afterwards (class loaders, classes, threads, and
- * still one DuckDB engine). A plugin that leaves a thread running shows that the leak check can fail.
+ * The plugin-platform test of HOTSWAP.md for UDF plugins and executors, against the real distribution: 16 callers
+ * make MCP {@code tools/call}s whose SQL runs a deployed plugin's functions while the plugin is swapped 20 times,
+ * version by version, by dropping a newer jar into {@code deploy/}. No call may fail, none may see an older version
+ * once a newer one answered, and what the removed versions loaded must be gone afterwards (class loaders, classes,
+ * threads, and still one DuckDB engine). Then the SQL executor itself is swapped under the same load. A plugin that
+ * leaves a thread running shows that the leak check can fail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginSwapIT {
@@ -38,6 +39,8 @@ class PluginSwapIT {
     /** After this many swaps the server is warm: class and thread counts taken then are the baseline. */
     private static final int BASELINE_SWAP = 5;
     private static final int CALLERS = 16;
+    private static final int EXECUTOR_SWAPS = 10;
+    private static final String EXECUTOR_CLASS = "io.mxcp.executor.sql.SqlExecutor";
     /** A liveness bound, not the target: the swap times are printed and recorded in docs/performance.md. */
     private static final Duration SWAP_LIMIT = Duration.ofSeconds(10);
     /** Classes the JVM may load for itself between the baseline and the end (JIT, lambda forms); far below a leak's. */
@@ -84,8 +87,7 @@ class PluginSwapIT {
                 dropNanos[version] = System.nanoTime();
                 dropVersion(served.deploy(), version);
                 awaitVersion(observations, version, server);
-                String gone = "removed " + SYMBOLIC_NAME + " " + versionText(version - 1);
-                server.awaitStderrLine(SWAP_LIMIT, "'" + gone + "' in the log", line -> line.endsWith(gone));
+                awaitLogLine(server, "removed " + SYMBOLIC_NAME + " " + versionText(version - 1));
                 if (version == FIRST_VERSION + BASELINE_SWAP) {
                     jvm.collectGarbage();
                     baseline = jvm.counters();
@@ -99,16 +101,12 @@ class PluginSwapIT {
         baselineThreads.forEach(newThreads::remove);
 
         List<Observation> seen = List.copyOf(observations);
-        List<Observation> failed = seen.stream().filter(observation -> observation.failure() != null).toList();
-        assertEquals(0, failed.size(), () -> failed.size() + " of " + seen.size() + " calls failed during the swaps,"
-                + " first: " + failed.get(0).failure() + "\n" + server.describe());
+        assertNoFailures(seen, server);
         long[] swapMillis = assertNoCallSawAnOlderVersion(seen, dropNanos);
-        List<String> problems = server.stderr().lines()
-                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")).toList();
-        assertEquals(List.of(), problems, server::describe);
+        assertNoProblemsLogged(server);
 
-        assertEquals(1, jvm.loadersOf(PROVIDER_CLASS), "class loaders holding the plugin's classes after "
-                + SWAPS + " swaps and a full GC (one: the running version)");
+        jvm.awaitLoaders(PROVIDER_CLASS, 1, SWAP_LIMIT, "class loaders holding the plugin's classes after " + SWAPS
+                + " swaps (one: the running version)");
         JvmProbe.Counters start = baseline;
         assertTrue(after.liveClasses() - start.liveClasses() <= CLASS_SLACK, () -> "loaded classes grew from "
                 + start.liveClasses() + " after swap " + BASELINE_SWAP + " to " + after.liveClasses() + " after swap "
@@ -126,25 +124,74 @@ class PluginSwapIT {
                 after.liveThreads(), start.metaspaceUsedBytes() / 1024, after.metaspaceUsedBytes() / 1024);
     }
 
-    /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
+    /**
+     * Executors are plugins too: a newer SQL executor dropped into deploy/ takes the new calls (the newest executor of
+     * a language serves), and the deployed one it replaces drains and goes, 10 times under the same 16 callers.
+     */
     @Test
     @Order(2)
+    void sqlExecutorSwapsUnderSixteenCallersLoseNoCall() throws Exception {
+        ServerProcess server = served.server();
+        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
+        Path executorJar = Distribution.home().resolve("bundles/mxcp-executor-sql.jar");
+        try (Callers callers = new Callers(CALLERS, observations)) {
+            for (int swap = 1; swap <= EXECUTOR_SWAPS; swap++) {
+                String version = "0.2." + swap;
+                DeployDrop.drop(served.deploy(), "mxcp-executor-sql.jar",
+                        out -> PluginJars.withVersion(executorJar, version, out));
+                awaitLogLine(server, "started mxcp-executor-sql " + version);
+                if (swap > 1) {
+                    awaitLogLine(server, "removed mxcp-executor-sql 0.2." + (swap - 1));
+                }
+                int callsSoFar = observations.size();
+                Poll.until(SWAP_LIMIT, "calls answered by executor " + version,
+                        () -> observations.size() >= callsSoFar + CALLERS ? true : null, server::describe);
+            }
+        }
+        List<Observation> seen = List.copyOf(observations);
+        assertNoFailures(seen, server);
+        assertNoProblemsLogged(server);
+        new JvmProbe(server.pid()).awaitLoaders(EXECUTOR_CLASS, 2, SWAP_LIMIT, "class loaders holding the SQL"
+                + " executor's classes after " + EXECUTOR_SWAPS + " swaps (two: the one started from bundles/ and the"
+                + " newest deployed)");
+        System.out.printf("PluginSwapIT: %d SQL executor swaps under %d callers, %d calls, none failed%n",
+                EXECUTOR_SWAPS, CALLERS, seen.size());
+    }
+
+    /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
+    @Test
+    @Order(3)
     void leakCheckCatchesAPluginThatLeavesAThreadRunning() throws Exception {
         ServerProcess server = served.server();
         JvmProbe jvm = new JvmProbe(server.pid());
         for (String version : List.of("1.0.0", "1.0.1")) {
             DeployDrop.drop(served.deploy(), "leaky.jar", out -> PluginJars.compiled("leaky-plugin", served.work(),
                     "mxcp-it-leaky", version, "io.mxcp.sdk.udf;version=\"[1.0,2)\"", "OSGI-INF/leaky.xml", out));
-            String started = "started mxcp-it-leaky " + version;
-            server.awaitStderrLine(SWAP_LIMIT, "'" + started + "' in the log", line -> line.endsWith(started));
+            awaitLogLine(server, "started mxcp-it-leaky " + version);
         }
-        String removed = "removed mxcp-it-leaky 1.0.0";
-        server.awaitStderrLine(SWAP_LIMIT, "'" + removed + "' in the log", line -> line.endsWith(removed));
+        awaitLogLine(server, "removed mxcp-it-leaky 1.0.0");
         jvm.collectGarbage();
         assertEquals(2, jvm.loadersOf("io.mxcp.it.leaky.LeakyProvider"),
                 "the removed version's thread keeps its class loader alive, and the check sees both copies");
         assertEquals(2, jvm.threadNames().stream().filter("leaky-plugin-keeper"::equals).count(),
                 "the removed version's thread still runs beside the new version's");
+    }
+
+    private static void assertNoFailures(List<Observation> seen, ServerProcess server) {
+        List<Observation> failed = seen.stream().filter(observation -> observation.failure() != null).toList();
+        assertEquals(0, failed.size(), () -> failed.size() + " of " + seen.size() + " calls failed during the swaps,"
+                + " first: " + failed.get(0).failure() + "\n" + server.describe());
+    }
+
+    /** No framework or deploy error, and no drain that timed out, was logged. */
+    private static void assertNoProblemsLogged(ServerProcess server) {
+        List<String> problems = server.stderr().lines()
+                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")).toList();
+        assertEquals(List.of(), problems, server::describe);
+    }
+
+    private static void awaitLogLine(ServerProcess server, String ending) {
+        server.awaitStderrLine(SWAP_LIMIT, "'" + ending + "' in the log", line -> line.endsWith(ending));
     }
 
     /**
