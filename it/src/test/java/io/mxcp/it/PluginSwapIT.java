@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * make MCP {@code tools/call}s whose SQL runs a deployed plugin's functions while the plugin is swapped 20 times,
  * version by version, by dropping a newer jar into {@code deploy/}. No call may fail, none may see an older version
  * once a newer one answered, and what the removed versions loaded must be gone afterwards (class loaders, classes,
- * threads, and still one DuckDB engine). Then the SQL executor itself is swapped under the same load. A plugin that
- * leaves a thread running shows that the leak check can fail.
+ * threads, and still one DuckDB engine). Then the SQL executor itself and the plugin are swapped in turn under the
+ * same load. A plugin that leaves a thread running shows that the leak check can fail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginSwapIT {
@@ -39,7 +40,8 @@ class PluginSwapIT {
     /** After this many swaps the server is warm: class and thread counts taken then are the baseline. */
     private static final int BASELINE_SWAP = 5;
     private static final int CALLERS = 16;
-    private static final int EXECUTOR_SWAPS = 10;
+    /** Rounds of interleaved swaps (the SQL executor, then the UDF plugin) after the UDF plugin's own swaps. */
+    private static final int ROUNDS = 10;
     private static final String EXECUTOR_CLASS = "io.mxcp.executor.sql.SqlExecutor";
     /** A liveness bound, not the target: the swap times are printed and recorded in docs/performance.md. */
     private static final Duration SWAP_LIMIT = Duration.ofSeconds(10);
@@ -78,16 +80,13 @@ class PluginSwapIT {
         JvmProbe jvm = new JvmProbe(server.pid());
         Set<String> enginesBefore = jvm.mappedFiles("duckdb");
         ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
-        long[] dropNanos = new long[FIRST_VERSION + SWAPS + 1];
+        Map<Integer, Long> dropNanos = new TreeMap<>();
         JvmProbe.Counters baseline = null;
         List<String> baselineThreads = List.of();
         try (Callers callers = new Callers(CALLERS, observations)) {
             awaitVersion(observations, FIRST_VERSION, server);
             for (int version = FIRST_VERSION + 1; version <= FIRST_VERSION + SWAPS; version++) {
-                dropNanos[version] = System.nanoTime();
-                dropVersion(served.deploy(), version);
-                awaitVersion(observations, version, server);
-                awaitLogLine(server, "removed " + SYMBOLIC_NAME + " " + versionText(version - 1));
+                swapUdfTo(version, observations, dropNanos, server);
                 if (version == FIRST_VERSION + BASELINE_SWAP) {
                     jvm.collectGarbage();
                     baseline = jvm.counters();
@@ -126,36 +125,38 @@ class PluginSwapIT {
 
     /**
      * Executors are plugins too: a newer SQL executor dropped into deploy/ takes the new calls (the newest executor of
-     * a language serves), and the deployed one it replaces drains and goes, 10 times under the same 16 callers.
+     * a language serves), and the deployed one it replaces drains and goes. 10 rounds under the same 16 callers, each
+     * swapping the executor and then the UDF plugin.
      */
     @Test
     @Order(2)
-    void sqlExecutorSwapsUnderSixteenCallersLoseNoCall() throws Exception {
+    void sqlExecutorAndUdfSwapsInterleavedLoseNoCall() throws Exception {
         ServerProcess server = served.server();
         ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
+        Map<Integer, Long> dropNanos = new TreeMap<>();
         Path executorJar = Distribution.home().resolve("bundles/mxcp-executor-sql.jar");
         try (Callers callers = new Callers(CALLERS, observations)) {
-            for (int swap = 1; swap <= EXECUTOR_SWAPS; swap++) {
-                String version = "0.2." + swap;
+            for (int round = 1; round <= ROUNDS; round++) {
+                String executorVersion = "0.2." + round;
                 DeployDrop.drop(served.deploy(), "mxcp-executor-sql.jar",
-                        out -> PluginJars.withVersion(executorJar, version, out));
-                awaitLogLine(server, "started mxcp-executor-sql " + version);
-                if (swap > 1) {
-                    awaitLogLine(server, "removed mxcp-executor-sql 0.2." + (swap - 1));
+                        out -> PluginJars.withVersion(executorJar, executorVersion, out));
+                awaitLogLine(server, "started mxcp-executor-sql " + executorVersion);
+                if (round > 1) {
+                    awaitLogLine(server, "removed mxcp-executor-sql 0.2." + (round - 1));
                 }
-                int callsSoFar = observations.size();
-                Poll.until(SWAP_LIMIT, "calls answered by executor " + version,
-                        () -> observations.size() >= callsSoFar + CALLERS ? true : null, server::describe);
+                swapUdfTo(FIRST_VERSION + SWAPS + round, observations, dropNanos, server);
             }
         }
         List<Observation> seen = List.copyOf(observations);
         assertNoFailures(seen, server);
+        assertNoCallSawAnOlderVersion(seen, dropNanos);
         assertNoProblemsLogged(server);
-        new JvmProbe(server.pid()).awaitLoaders(EXECUTOR_CLASS, 2, SWAP_LIMIT, "class loaders holding the SQL"
-                + " executor's classes after " + EXECUTOR_SWAPS + " swaps (two: the one started from bundles/ and the"
-                + " newest deployed)");
-        System.out.printf("PluginSwapIT: %d SQL executor swaps under %d callers, %d calls, none failed%n",
-                EXECUTOR_SWAPS, CALLERS, seen.size());
+        JvmProbe jvm = new JvmProbe(server.pid());
+        jvm.awaitLoaders(EXECUTOR_CLASS, 2, SWAP_LIMIT, "class loaders holding the SQL executor's classes after "
+                + ROUNDS + " swaps (two: the one started from bundles/ and the newest deployed)");
+        jvm.awaitLoaders(PROVIDER_CLASS, 1, SWAP_LIMIT, "class loaders holding the UDF plugin's classes");
+        System.out.printf("PluginSwapIT: %d rounds of SQL executor and UDF swaps under %d callers, %d calls, none"
+                + " failed%n", ROUNDS, CALLERS, seen.size());
     }
 
     /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
@@ -194,16 +195,26 @@ class PluginSwapIT {
         server.awaitStderrLine(SWAP_LIMIT, "'" + ending + "' in the log", line -> line.endsWith(ending));
     }
 
+    /** Drops the UDF plugin's jar of this version, waits until a call sees it and the version before is gone. */
+    private static void swapUdfTo(int version, ConcurrentLinkedQueue<Observation> observations,
+            Map<Integer, Long> dropNanos, ServerProcess server) throws IOException {
+        dropNanos.put(version, System.nanoTime());
+        dropVersion(served.deploy(), version);
+        awaitVersion(observations, version, server);
+        awaitLogLine(server, "removed " + SYMBOLIC_NAME + " " + versionText(version - 1));
+    }
+
     /**
      * Once a call was answered by a version, no call that started later saw an older one. Returns the milliseconds
      * from each drop to the first answer of its version, sorted.
      */
-    private static long[] assertNoCallSawAnOlderVersion(List<Observation> seen, long[] dropNanos) {
-        long[] swapMillis = new long[SWAPS];
-        for (int version = FIRST_VERSION + 1; version <= FIRST_VERSION + SWAPS; version++) {
-            long firstAnswer = firstAnswerNanos(seen, version);
-            swapMillis[version - FIRST_VERSION - 1] = (firstAnswer - dropNanos[version]) / 1_000_000;
-            int newer = version;
+    private static long[] assertNoCallSawAnOlderVersion(List<Observation> seen, Map<Integer, Long> dropNanos) {
+        long[] swapMillis = new long[dropNanos.size()];
+        int swap = 0;
+        for (Map.Entry<Integer, Long> drop : dropNanos.entrySet()) {
+            int newer = drop.getKey();
+            long firstAnswer = firstAnswerNanos(seen, newer);
+            swapMillis[swap++] = (firstAnswer - drop.getValue()) / 1_000_000;
             List<Observation> stale = seen.stream()
                     .filter(observation -> observation.startNanos() > firstAnswer && observation.version() < newer)
                     .toList();
