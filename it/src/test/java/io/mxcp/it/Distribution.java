@@ -60,7 +60,11 @@ public final class Distribution {
      * is made, and lib/, bundles/ and examples/ link to the unpacked distribution's.
      */
     static Path privateHome(Path folder) {
-        Path shared = home();
+        return privateHome(home(), folder);
+    }
+
+    /** As {@link #privateHome(Path)}, for the unpacked distribution {@code shared} (e.g. the Python one). */
+    static Path privateHome(Path shared, Path folder) {
         try {
             Files.createDirectories(folder.resolve("deploy"));
             for (String copied : new String[] {"bin", "conf"}) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,24 +68,20 @@ class PluginSwapIT {
         return project;
     });
 
-    /** What one call saw: when it ran and which plugin version answered, or why it failed. */
-    private record Observation(long startNanos, long endNanos, int version, String failure) {
-    }
-
     @Test
     @Order(1)
     void twentySwapsUnderSixteenCallersLoseNoCallAndLeaveNothingBehind() throws Exception {
         ServerProcess server = served.server();
         JvmProbe jvm = new JvmProbe(server.pid());
         Set<String> enginesBefore = jvm.mappedFiles("duckdb");
-        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
         Map<Integer, Long> dropNanos = new TreeMap<>();
         JvmProbe.Counters baseline = null;
         List<String> baselineThreads = List.of();
-        try (Callers callers = new Callers(CALLERS, observations)) {
-            awaitVersion(observations, FIRST_VERSION, server);
+        ToolCallers callers = new ToolCallers(served.port(), CALLERS, "plugin_version", Map.of());
+        try (callers) {
+            awaitVersion(callers, FIRST_VERSION, server);
             for (int version = FIRST_VERSION + 1; version <= FIRST_VERSION + SWAPS; version++) {
-                swapUdfTo(version, observations, dropNanos, server);
+                swapUdfTo(version, callers, dropNanos, server);
                 if (version == FIRST_VERSION + BASELINE_SWAP) {
                     jvm.collectGarbage();
                     baseline = jvm.counters();
@@ -99,10 +94,10 @@ class PluginSwapIT {
         List<String> newThreads = new ArrayList<>(jvm.threadNames());
         baselineThreads.forEach(newThreads::remove);
 
-        List<Observation> seen = List.copyOf(observations);
-        assertNoFailures(seen, server);
+        List<ToolCallers.Call> seen = callers.calls();
+        ToolCallers.assertNoneFailed(seen, server);
         long[] swapMillis = assertNoCallSawAnOlderVersion(seen, dropNanos);
-        assertNoProblemsLogged(server);
+        server.assertNoProblemsLogged();
 
         jvm.awaitLoaders(PROVIDER_CLASS, 1, SWAP_LIMIT, "class loaders holding the plugin's classes after " + SWAPS
                 + " swaps (one: the running version)");
@@ -132,25 +127,25 @@ class PluginSwapIT {
     @Order(2)
     void sqlExecutorAndUdfSwapsInterleavedLoseNoCall() throws Exception {
         ServerProcess server = served.server();
-        ConcurrentLinkedQueue<Observation> observations = new ConcurrentLinkedQueue<>();
         Map<Integer, Long> dropNanos = new TreeMap<>();
         Path executorJar = Distribution.home().resolve("bundles/mxcp-executor-sql.jar");
-        try (Callers callers = new Callers(CALLERS, observations)) {
+        ToolCallers callers = new ToolCallers(served.port(), CALLERS, "plugin_version", Map.of());
+        try (callers) {
             for (int round = 1; round <= ROUNDS; round++) {
                 String executorVersion = "0.2." + round;
                 DeployDrop.drop(served.deploy(), "mxcp-executor-sql.jar",
                         out -> PluginJars.withVersion(executorJar, executorVersion, out));
-                awaitLogLine(server, "started mxcp-executor-sql " + executorVersion);
+                server.awaitLogLineEnding(SWAP_LIMIT, "started mxcp-executor-sql " + executorVersion);
                 if (round > 1) {
-                    awaitLogLine(server, "removed mxcp-executor-sql 0.2." + (round - 1));
+                    server.awaitLogLineEnding(SWAP_LIMIT, "removed mxcp-executor-sql 0.2." + (round - 1));
                 }
-                swapUdfTo(FIRST_VERSION + SWAPS + round, observations, dropNanos, server);
+                swapUdfTo(FIRST_VERSION + SWAPS + round, callers, dropNanos, server);
             }
         }
-        List<Observation> seen = List.copyOf(observations);
-        assertNoFailures(seen, server);
+        List<ToolCallers.Call> seen = callers.calls();
+        ToolCallers.assertNoneFailed(seen, server);
         assertNoCallSawAnOlderVersion(seen, dropNanos);
-        assertNoProblemsLogged(server);
+        server.assertNoProblemsLogged();
         JvmProbe jvm = new JvmProbe(server.pid());
         jvm.awaitLoaders(EXECUTOR_CLASS, 2, SWAP_LIMIT, "class loaders holding the SQL executor's classes after "
                 + ROUNDS + " swaps (two: the one started from bundles/ and the newest deployed)");
@@ -168,9 +163,9 @@ class PluginSwapIT {
         for (String version : List.of("1.0.0", "1.0.1")) {
             DeployDrop.drop(served.deploy(), "leaky.jar", out -> PluginJars.compiled("leaky-plugin", served.work(),
                     "mxcp-it-leaky", version, "io.mxcp.sdk.udf;version=\"[1.0,2)\"", "OSGI-INF/leaky.xml", out));
-            awaitLogLine(server, "started mxcp-it-leaky " + version);
+            server.awaitLogLineEnding(SWAP_LIMIT, "started mxcp-it-leaky " + version);
         }
-        awaitLogLine(server, "removed mxcp-it-leaky 1.0.0");
+        server.awaitLogLineEnding(SWAP_LIMIT, "removed mxcp-it-leaky 1.0.0");
         jvm.collectGarbage();
         assertEquals(2, jvm.loadersOf("io.mxcp.it.leaky.LeakyProvider"),
                 "the removed version's thread keeps its class loader alive, and the check sees both copies");
@@ -178,46 +173,28 @@ class PluginSwapIT {
                 "the removed version's thread still runs beside the new version's");
     }
 
-    private static void assertNoFailures(List<Observation> seen, ServerProcess server) {
-        List<Observation> failed = seen.stream().filter(observation -> observation.failure() != null).toList();
-        assertEquals(0, failed.size(), () -> failed.size() + " of " + seen.size() + " calls failed during the swaps,"
-                + " first: " + failed.get(0).failure() + "\n" + server.describe());
-    }
-
-    /** No framework or deploy error, and no drain that timed out, was logged. */
-    private static void assertNoProblemsLogged(ServerProcess server) {
-        List<String> problems = server.stderr().lines()
-                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")).toList();
-        assertEquals(List.of(), problems, server::describe);
-    }
-
-    private static void awaitLogLine(ServerProcess server, String ending) {
-        server.awaitStderrLine(SWAP_LIMIT, "'" + ending + "' in the log", line -> line.endsWith(ending));
-    }
-
     /** Drops the UDF plugin's jar of this version, waits until a call sees it and the version before is gone. */
-    private static void swapUdfTo(int version, ConcurrentLinkedQueue<Observation> observations,
-            Map<Integer, Long> dropNanos, ServerProcess server) throws IOException {
+    private static void swapUdfTo(int version, ToolCallers callers, Map<Integer, Long> dropNanos,
+            ServerProcess server) throws IOException {
         dropNanos.put(version, System.nanoTime());
         dropVersion(served.deploy(), version);
-        awaitVersion(observations, version, server);
-        awaitLogLine(server, "removed " + SYMBOLIC_NAME + " " + versionText(version - 1));
+        awaitVersion(callers, version, server);
+        server.awaitLogLineEnding(SWAP_LIMIT, "removed " + SYMBOLIC_NAME + " " + versionText(version - 1));
     }
 
     /**
      * Once a call was answered by a version, no call that started later saw an older one. Returns the milliseconds
      * from each drop to the first answer of its version, sorted.
      */
-    private static long[] assertNoCallSawAnOlderVersion(List<Observation> seen, Map<Integer, Long> dropNanos) {
+    private static long[] assertNoCallSawAnOlderVersion(List<ToolCallers.Call> seen, Map<Integer, Long> dropNanos) {
         long[] swapMillis = new long[dropNanos.size()];
         int swap = 0;
         for (Map.Entry<Integer, Long> drop : dropNanos.entrySet()) {
             int newer = drop.getKey();
             long firstAnswer = firstAnswerNanos(seen, newer);
             swapMillis[swap++] = (firstAnswer - drop.getValue()) / 1_000_000;
-            List<Observation> stale = seen.stream()
-                    .filter(observation -> observation.startNanos() > firstAnswer && observation.version() < newer)
-                    .toList();
+            List<ToolCallers.Call> stale = seen.stream()
+                    .filter(call -> call.startNanos() > firstAnswer && version(call) < newer).toList();
             assertEquals(List.of(), stale, () -> "calls that started after version " + versionText(newer)
                     + " had answered still saw an older one");
         }
@@ -225,22 +202,24 @@ class PluginSwapIT {
         return swapMillis;
     }
 
-    private static void awaitVersion(ConcurrentLinkedQueue<Observation> observations, int version,
-            ServerProcess server) {
-        Poll.until(SWAP_LIMIT, "a call answered by version " + versionText(version), () -> {
-            for (Observation observation : observations) {
-                if (observation.version() >= version) {
-                    return true;
-                }
-            }
-            return null;
-        }, server::describe);
+    private static void awaitVersion(ToolCallers callers, int version, ServerProcess server) {
+        Poll.until(SWAP_LIMIT, "a call answered by version " + versionText(version),
+                () -> callers.calls().stream().anyMatch(call -> version(call) >= version) ? true : null,
+                server::describe);
     }
 
-    private static long firstAnswerNanos(List<Observation> seen, int version) {
-        return seen.stream().filter(observation -> observation.version() == version)
-                .mapToLong(Observation::endNanos).min()
+    private static long firstAnswerNanos(List<ToolCallers.Call> seen, int version) {
+        return seen.stream().filter(call -> version(call) == version).mapToLong(ToolCallers.Call::endNanos).min()
                 .orElseThrow(() -> new AssertionError("no call was answered by version " + versionText(version)));
+    }
+
+    /** The plugin version a plugin_version call reports ({@code 1.0.<n> zkpc}), or -1 for any other answer. */
+    private static int version(ToolCallers.Call call) {
+        String text = call.text();
+        if (text == null || !text.startsWith("1.0.") || !text.endsWith(" zkpc")) {
+            return -1;
+        }
+        return Integer.parseInt(text.substring("1.0.".length(), text.length() - " zkpc".length()));
     }
 
     private static void dropVersion(Path deploy, int version) throws IOException {
@@ -250,44 +229,5 @@ class PluginSwapIT {
 
     private static String versionText(int version) {
         return "1.0." + version;
-    }
-
-    /** The callers: each its own client, calling plugin_version back to back until closed. */
-    private static final class Callers implements AutoCloseable {
-        private final List<Thread> threads = new ArrayList<>();
-        private volatile boolean running = true;
-
-        Callers(int count, ConcurrentLinkedQueue<Observation> observations) {
-            for (int i = 0; i < count; i++) {
-                McpHttpClient client = new McpHttpClient(served.port());
-                threads.add(Thread.ofPlatform().daemon().name("plugin_version caller " + i)
-                        .start(() -> call(client, observations)));
-            }
-        }
-
-        private void call(McpHttpClient client, ConcurrentLinkedQueue<Observation> observations) {
-            while (running) {
-                long start = System.nanoTime();
-                String text;
-                try {
-                    McpHttpClient.ToolOutcome outcome = client.callTool("plugin_version", Map.of());
-                    text = outcome.successText() != null ? outcome.successText() : "failed: " + outcome;
-                } catch (RuntimeException | AssertionError e) {
-                    text = "failed: " + e;
-                }
-                long end = System.nanoTime();
-                observations.add(text.endsWith(" zkpc") && text.startsWith("1.0.")
-                        ? new Observation(start, end, Integer.parseInt(text.substring(4, text.length() - 5)), null)
-                        : new Observation(start, end, -1, text));
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            for (Thread thread : threads) {
-                thread.join(30_000);
-            }
-        }
     }
 }

@@ -48,6 +48,12 @@ final class ServedProject implements BeforeAllCallback, AfterAllCallback {
         return new ServedProject(work -> Distribution.privateHome(work.resolve("home")), START_LIMIT, writer);
     }
 
+    /** Served by the Python distribution from a home of the class's own, whose deploy/ a test may change. */
+    static ServedProject withPrivatePythonHome(ProjectWriter writer) {
+        return new ServedProject(work -> Distribution.privateHome(PythonProject.home(), work.resolve("home")),
+                PYTHON_START_LIMIT, writer);
+    }
+
     /** Served by the Python distribution (Python endpoints, which can send notifications). */
     static ServedProject withPythonDistribution(ProjectWriter writer) {
         return new ServedProject(work -> PythonProject.home(), PYTHON_START_LIMIT, writer);

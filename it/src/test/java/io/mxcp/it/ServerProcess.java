@@ -1,5 +1,7 @@
 package io.mxcp.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -68,6 +71,18 @@ final class ServerProcess implements AutoCloseable {
     String awaitStderrLine(Duration limit, String description, Predicate<String> matcher) {
         return Poll.until(limit, description,
                 () -> stderr().lines().filter(matcher).findFirst().orElse(null), this::describe);
+    }
+
+    /** Waits until a log line ends with {@code ending} (a deploy's "started x 1.2.3", say). */
+    void awaitLogLineEnding(Duration limit, String ending) {
+        awaitStderrLine(limit, "'" + ending + "' in the log", line -> line.endsWith(ending));
+    }
+
+    /** Fails, showing the log, if the server logged an error or a warning (a failed deploy, a drain that timed out). */
+    void assertNoProblemsLogged() {
+        List<String> problems = stderr().lines()
+                .filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")).toList();
+        assertEquals(List.of(), problems, this::describe);
     }
 
     long pid() {
