@@ -1,43 +1,63 @@
 package io.mxcp.core.internal.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import io.mxcp.sdk.exec.EndpointExecutor;
 
 /**
- * The executor services currently installed, newest last. When one goes away, the listeners (open
- * projects) are told so they can drain and close the sessions they opened from it (HOTSWAP.md rule 7).
+ * The executor services currently installed, newest last. Listeners (open projects) hear when one arrives, so they
+ * can open a session of it before it takes calls, and when one goes, before and after it leaves the registry, so a
+ * replacement can take over warm and the leaving one's sessions drain and close (HOTSWAP.md rules 6 and 7).
  */
 public final class ExecutorRegistry {
 
+    /** What an open project does as executors come and go; each method is called on the thread installing them. */
+    public interface Listener {
+        /** The executor was installed and is the newest for its language. */
+        void added(EndpointExecutor executor);
+
+        /** The executor is about to be removed and still serves: return once a successor can take over (bounded). */
+        void leaving(EndpointExecutor executor);
+
+        /** The executor no longer gets calls: drain and close what was opened from it. */
+        void removed(EndpointExecutor executor);
+    }
+
     private final CopyOnWriteArrayList<EndpointExecutor> executors = new CopyOnWriteArrayList<>();
-    private final CopyOnWriteArrayList<Consumer<EndpointExecutor>> removalListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public void add(EndpointExecutor executor) {
         executors.add(executor);
-    }
-
-    /** Stops routing new calls to the executor, then lets every listener drain its sessions. */
-    public void remove(EndpointExecutor executor) {
-        executors.remove(executor);
-        for (Consumer<EndpointExecutor> listener : removalListeners) {
-            listener.accept(executor);
+        for (Listener listener : listeners) {
+            listener.added(executor);
         }
     }
 
-    /** The newest executor for the language, or null. */
-    public EndpointExecutor current(String language) {
+    /** Lets listeners hand over to a successor, stops routing calls to the executor, then lets them drain it. */
+    public void remove(EndpointExecutor executor) {
+        for (Listener listener : listeners) {
+            listener.leaving(executor);
+        }
+        executors.remove(executor);
+        for (Listener listener : listeners) {
+            listener.removed(executor);
+        }
+    }
+
+    /** The installed executors for the language, newest first. */
+    public List<EndpointExecutor> candidates(String language) {
         List<EndpointExecutor> snapshot = List.copyOf(executors);
+        List<EndpointExecutor> candidates = new ArrayList<>();
         for (int i = snapshot.size() - 1; i >= 0; i--) {
             if (language.equals(snapshot.get(i).language())) {
-                return snapshot.get(i);
+                candidates.add(snapshot.get(i));
             }
         }
-        return null;
+        return candidates;
     }
 
     /** The installed languages, sorted. */
@@ -47,11 +67,11 @@ public final class ExecutorRegistry {
         return languages;
     }
 
-    public void addRemovalListener(Consumer<EndpointExecutor> listener) {
-        removalListeners.add(listener);
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
-    public void removeRemovalListener(Consumer<EndpointExecutor> listener) {
-        removalListeners.remove(listener);
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointExecutor;
@@ -12,35 +11,42 @@ import io.mxcp.sdk.exec.ExecutorSession;
 import io.mxcp.sdk.exec.ProjectRuntime;
 
 /**
- * A project's executor sessions, one per executor service, opened lazily. A call runs under a
- * {@link Lease}; when an executor service goes away its session is closed after the leased calls end,
- * and the next call uses the newest executor for the language.
+ * A project's executor sessions, one per executor service, opened on first use. A call runs under a {@link Lease}
+ * on the newest executor for its language whose session is open. When a newer executor arrives for a language the
+ * project uses, its session is opened in the background while the older one keeps serving; once it is open the
+ * older sessions drain and close. When an executor goes, its removal waits (bounded) for such a successor, so calls
+ * do not wait for a new session to open (a Python interpreter takes seconds to start) — HOTSWAP.md rule 6.
  */
-public final class ExecutorSessions implements AutoCloseable {
+public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.Listener {
+
+    /** How long a leaving executor's removal waits for its successor's session; under SCR's 5 s lock timeout. */
+    private static final long HANDOVER_MILLIS = 3000;
 
     private final ExecutorRegistry registry;
     private final ProjectRuntime runtime;
     private final Map<EndpointExecutor, SessionSlot> slots = new ConcurrentHashMap<>();
-    private final Consumer<EndpointExecutor> onRemoval = this::retire;
     private volatile boolean closed;
 
     public ExecutorSessions(ExecutorRegistry registry, ProjectRuntime runtime) {
         this.registry = registry;
         this.runtime = runtime;
-        registry.addRemovalListener(onRemoval);
+        registry.addListener(this);
     }
 
-    /** A session of the newest executor for the language, held until the lease is closed. */
+    /** A session of the newest ready executor for the language, held until the lease is closed. */
     public Lease acquire(String language) throws EndpointExecutionException, UnsupportedLanguageException {
         while (true) {
             if (closed) {
                 throw new EndpointExecutionException("The project is closed");
             }
-            EndpointExecutor executor = registry.current(language);
-            if (executor == null) {
+            List<EndpointExecutor> candidates = registry.candidates(language);
+            if (candidates.isEmpty()) {
                 throw new UnsupportedLanguageException(language, registry.languages());
             }
-            SessionSlot slot = slots.computeIfAbsent(executor, SessionSlot::new);
+            SessionSlot slot = newestOpen(candidates);
+            if (slot == null) {
+                slot = slots.computeIfAbsent(candidates.get(0), SessionSlot::new);
+            }
             if (!slot.enter()) {
                 continue;
             }
@@ -66,6 +72,56 @@ public final class ExecutorSessions implements AutoCloseable {
         return failures;
     }
 
+    /** A new executor for a language in use here starts opening its session; the older ones serve meanwhile. */
+    @Override
+    public void added(EndpointExecutor executor) {
+        if (closed || newestOpen(registry.candidates(executor.language())) == null) {
+            return; // the language is not in use yet: its first call opens the newest executor's session
+        }
+        SessionSlot slot = slots.computeIfAbsent(executor, SessionSlot::new);
+        slot.warmUp(runtime, () -> retireOlderThan(executor));
+    }
+
+    /** Holds the leaving executor's removal until a newer executor's session warming up is open (bounded). */
+    @Override
+    public void leaving(EndpointExecutor executor) {
+        List<EndpointExecutor> candidates = registry.candidates(executor.language());
+        int leaving = candidates.indexOf(executor);
+        for (EndpointExecutor newer : candidates.subList(0, Math.max(leaving, 0))) {
+            SessionSlot slot = slots.get(newer);
+            if (slot != null && slot.awaitOpen(HANDOVER_MILLIS)) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void removed(EndpointExecutor executor) {
+        retire(executor);
+    }
+
+    private SessionSlot newestOpen(List<EndpointExecutor> candidates) {
+        for (EndpointExecutor candidate : candidates) {
+            SessionSlot slot = slots.get(candidate);
+            if (slot != null && slot.isOpen()) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    /** Only the newest open session of a language is kept: the older ones drain and close. */
+    private void retireOlderThan(EndpointExecutor executor) {
+        List<EndpointExecutor> candidates = registry.candidates(executor.language());
+        int newest = candidates.indexOf(executor);
+        if (newest < 0) {
+            return; // already gone again
+        }
+        for (EndpointExecutor older : candidates.subList(newest + 1, candidates.size())) {
+            retire(older);
+        }
+    }
+
     private void retire(EndpointExecutor executor) {
         SessionSlot slot = slots.remove(executor);
         if (slot != null) {
@@ -76,7 +132,7 @@ public final class ExecutorSessions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        registry.removeRemovalListener(onRemoval);
+        registry.removeListener(this);
         for (EndpointExecutor executor : List.copyOf(slots.keySet())) {
             retire(executor);
         }
