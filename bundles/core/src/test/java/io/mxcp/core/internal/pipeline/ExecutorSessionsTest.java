@@ -37,9 +37,7 @@ class ExecutorSessionsTest {
 
     @Test
     void aNewExecutorWarmsUpWhileTheOldOneServesThenTheOldSessionCloses() throws Exception {
-        GatedExecutor old = GatedExecutor.open("python");
-        registry.add(old);
-        assertSame(old.session, sessionFor("python"));
+        GatedExecutor old = inUse(GatedExecutor.open("python"));
 
         GatedExecutor replacement = GatedExecutor.gated("python");
         registry.add(replacement);
@@ -54,9 +52,7 @@ class ExecutorSessionsTest {
 
     @Test
     void removingTheOldExecutorWaitsForItsReplacementToOpen() throws Exception {
-        GatedExecutor old = GatedExecutor.open("python");
-        registry.add(old);
-        sessionFor("python");
+        GatedExecutor old = inUse(GatedExecutor.open("python"));
         GatedExecutor replacement = GatedExecutor.gated("python");
         registry.add(replacement);
 
@@ -73,9 +69,7 @@ class ExecutorSessionsTest {
 
     @Test
     void aReplacementThatCannotOpenLeavesTheOldOneServingAndFailsCallsOnceAlone() throws Exception {
-        GatedExecutor old = GatedExecutor.open("python");
-        registry.add(old);
-        sessionFor("python");
+        GatedExecutor old = inUse(GatedExecutor.open("python"));
         GatedExecutor broken = GatedExecutor.failing("python", "Failed to create RuntimeEnvironment: no interpreter");
         registry.add(broken);
         assertTrue(broken.openStarted.await(5, TimeUnit.SECONDS));
@@ -90,15 +84,20 @@ class ExecutorSessionsTest {
 
     @Test
     void anExecutorForALanguageNotInUseIsOpenedOnlyByItsFirstCall() throws Exception {
-        GatedExecutor sql = GatedExecutor.open("sql");
-        registry.add(sql);
-        sessionFor("sql");
+        GatedExecutor sql = inUse(GatedExecutor.open("sql"));
         GatedExecutor python = GatedExecutor.open("python");
         registry.add(python);
         Thread.sleep(100);
         assertEquals(0, python.opens.get(), "no session is opened ahead for a language no call used yet");
         assertSame(python.session, sessionFor("python"));
         assertEquals(1, sql.session.closed.getCount(), "another language's session is left alone");
+    }
+
+    /** Installs the executor and makes a call of its language, so its session is open. */
+    private GatedExecutor inUse(GatedExecutor executor) throws Exception {
+        registry.add(executor);
+        assertSame(executor.session, sessionFor(executor.language));
+        return executor;
     }
 
     private ExecutorSession sessionFor(String language) throws Exception {
