@@ -60,6 +60,17 @@ public final class ExecutorRegistry {
         return candidates;
     }
 
+    /** The newest executor for the language, or null. */
+    public EndpointExecutor newest(String language) {
+        EndpointExecutor newest = null;
+        for (EndpointExecutor executor : executors) {
+            if (language.equals(executor.language())) {
+                newest = executor;
+            }
+        }
+        return newest;
+    }
+
     /** The installed languages, sorted. */
     public Set<String> languages() {
         Set<String> languages = new TreeSet<>();

@@ -39,13 +39,15 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
             if (closed) {
                 throw new EndpointExecutionException("The project is closed");
             }
-            List<EndpointExecutor> candidates = registry.candidates(language);
-            if (candidates.isEmpty()) {
+            EndpointExecutor newest = registry.newest(language);
+            if (newest == null) {
                 throw new UnsupportedLanguageException(language, registry.languages());
             }
-            SessionSlot slot = newestOpen(candidates);
-            if (slot == null) {
-                slot = slots.computeIfAbsent(candidates.get(0), SessionSlot::new);
+            SessionSlot slot = slots.get(newest);
+            if (slot == null || !slot.isOpen()) {
+                // the newest executor's session is not open (yet): an older one that is serves, else open it now
+                SessionSlot ready = newestOpen(registry.candidates(language));
+                slot = ready != null ? ready : slots.computeIfAbsent(newest, SessionSlot::new);
             }
             if (!slot.enter()) {
                 continue;
