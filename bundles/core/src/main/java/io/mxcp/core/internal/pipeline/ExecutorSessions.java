@@ -124,10 +124,12 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
         }
     }
 
+    /** Drains and closes the executor's session; returns once it is closed, whoever began closing it. */
     private void retire(EndpointExecutor executor) {
-        SessionSlot slot = slots.remove(executor);
+        SessionSlot slot = slots.get(executor);
         if (slot != null) {
             slot.retire();
+            slots.remove(executor, slot);
         }
     }
 

@@ -27,6 +27,9 @@ final class SessionSlot {
     private final Object lock = new Object();
     /** Held while the session is opened or closed, which can take seconds (a Python interpreter starting). */
     private final Object openLock = new Object();
+    /** Held while the slot is retired, so every caller of {@link #retire()} returns after the session is closed. */
+    private final Object retireLock = new Object();
+    private boolean closedForGood;
     private volatile boolean retired;
     /** Whether the last attempt to open, ahead of use, failed (the slot then opens on use, failing the call). */
     private volatile boolean warmUpFailed;
@@ -54,8 +57,9 @@ final class SessionSlot {
         }
     }
 
+    /** Whether the session is open and the slot takes calls. */
     boolean isOpen() {
-        return session != null;
+        return session != null && !retired;
     }
 
     /** The session, opening it on first use. Call between {@link #enter()} and {@link #leave()}. */
@@ -124,8 +128,20 @@ final class SessionSlot {
         }
     }
 
-    /** Refuses new calls, waits (bounded) for the ones in flight, then closes the session. */
+    /**
+     * Refuses new calls, waits (bounded) for the ones in flight, then closes the session. A second caller (the
+     * executor's removal while a successor's warm-up retires it) returns only once the first has closed it.
+     */
     void retire() {
+        synchronized (retireLock) {
+            if (!closedForGood) {
+                drainAndClose();
+                closedForGood = true;
+            }
+        }
+    }
+
+    private void drainAndClose() {
         retired = true;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
         synchronized (lock) {

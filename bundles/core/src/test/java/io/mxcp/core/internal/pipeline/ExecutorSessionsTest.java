@@ -68,6 +68,24 @@ class ExecutorSessionsTest {
     }
 
     @Test
+    void removalReturnsOnlyOnceTheCallsOnTheLeavingExecutorEnded() throws Exception {
+        GatedExecutor old = inUse(GatedExecutor.open("python"));
+        ExecutorSessions.Lease running = sessions.acquire("python");
+        GatedExecutor replacement = GatedExecutor.open("python");
+        registry.add(replacement);
+
+        CompletableFuture<Void> removal = CompletableFuture.runAsync(() -> registry.remove(old));
+        Thread.sleep(300);
+        assertFalse(removal.isDone(), "the removal waits for the call still running on the old session");
+        assertEquals(1, old.session.closed.getCount(), "the old session stays open while a call runs on it");
+        assertSame(replacement.session, sessionFor("python"), "new calls go to the replacement meanwhile");
+
+        running.close();
+        removal.get(5, TimeUnit.SECONDS);
+        assertEquals(0, old.session.closed.getCount(), "the old session was closed before the removal returned");
+    }
+
+    @Test
     void aReplacementThatCannotOpenLeavesTheOldOneServingAndFailsCallsOnceAlone() throws Exception {
         GatedExecutor old = inUse(GatedExecutor.open("python"));
         GatedExecutor broken = GatedExecutor.failing("python", "Failed to create RuntimeEnvironment: no interpreter");
