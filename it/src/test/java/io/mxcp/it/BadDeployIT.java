@@ -39,6 +39,8 @@ class BadDeployIT {
         try (CallLoop helloLoop = new CallLoop(client)) {
             DeployDrop.drop(deploy, "missing-import.jar", BadDeployIT::writeBundleWithMissingImport);
             DeployDrop.drop(deploy, "built-for-sdk-2.jar", BadDeployIT::writePluginBuiltForSdk2);
+            DeployDrop.drop(deploy, "sdk-9.jar", out -> PluginJars.withVersion(
+                    Distribution.home().resolve("bundles/mxcp-plugins-sdk.jar"), "9.0.0", out));
             DeployDrop.drop(deploy, "broken.jar",
                     out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
 
@@ -49,6 +51,10 @@ class BadDeployIT {
             assertTrue(Pattern.compile("cannot resolve: it imports package io\\.mxcp\\.sdk\\.udf \\[2\\.0\\.0,3\\.0\\.0\\),"
                     + " but this server has io\\.mxcp\\.sdk\\.udf 1\\.\\d+\\.\\d+ \\(from mxcp-plugins-sdk\\)")
                     .matcher(wrongSdk).find(), () -> "the report does not name both SDK versions:\n" + wrongSdk);
+            String platform = reportAbout("sdk-9.jar");
+            assertTrue(platform.contains("mxcp-plugins-sdk is part of the platform and exports packages other bundles"
+                    + " are wired to: it cannot be swapped while mxcp runs; replace it in bundles/ and restart"),
+                    () -> "the report does not refuse swapping the plugin SDK:\n" + platform);
             String notAJar = reportAbout("broken.jar");
             assertTrue(Pattern.compile("(?i)not a (bundle )?jar|zip").matcher(notAJar).find(),
                     () -> "the report does not say broken.jar is not a jar:\n" + notAJar);

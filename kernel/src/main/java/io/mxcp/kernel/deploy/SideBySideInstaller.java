@@ -38,13 +38,16 @@ final class SideBySideInstaller {
     Bundle install(Path file, Bundle previous) {
         String name = file.getFileName().toString();
         String problem = JarInspection.problemWith(file);
+        if (problem == null) {
+            problem = SwapRules.refusal(context, file);
+        }
         if (problem != null) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, problem);
             return null;
         }
         Bundle bundle;
         try (InputStream in = Files.newInputStream(file)) {
-            bundle = context.installBundle("deploy:" + name + "#" + (++installCount), in);
+            bundle = context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
         } catch (BundleException e) {
             if (previous != null && e.getType() == BundleException.DUPLICATE_BUNDLE_ERROR) {
                 return updateInPlace(file, previous);
@@ -65,6 +68,10 @@ final class SideBySideInstaller {
         }
         LOG.log(System.Logger.Level.INFO, "deploy: {0}: started {1} {2}", name, bundle.getSymbolicName(),
                 bundle.getVersion());
+        String exports = SwapRules.exportWarning(bundle);
+        if (exports != null) {
+            LOG.log(System.Logger.Level.WARNING, "deploy: {0}: {1}", name, exports);
+        }
         if (previous != null) {
             remove(previous, name);
         }

@@ -127,6 +127,25 @@ class DeployDirectoryTest {
     }
 
     @Test
+    void aPlatformBundleThatExportsPackagesIsNotSwappedButAPluginThatExportsIsDeployedWithAWarning()
+            throws Exception {
+        Path platformJar = temp.resolve("mxcp-sdk.jar");
+        Files.write(platformJar, bundleJar("sample.sdk", "1.0.0", null, "com.example.sdk;version=1.0.0"));
+        framework.getBundleContext().installBundle("reference:" + platformJar.toUri()).start();
+
+        drop("sdk.jar", bundleJar("sample.sdk", "1.1.0", null, "com.example.sdk;version=1.1.0"));
+        drop("exporter.jar", bundleJar("sample.exporter", "1.0.0", null, "com.example.exported"));
+        scanUntilSettled();
+
+        assertEquals(List.of("1.0.0"), activeVersions("sample.sdk"));
+        assertLogged("sdk.jar", "sample.sdk is part of the platform and exports packages other bundles are wired to: it"
+                + " cannot be swapped while mxcp runs; replace it in bundles/ and restart");
+        assertEquals(List.of("1.0.0"), activeVersions("sample.exporter"));
+        assertLogged("exporter.jar", "exports packages (com.example.exported): bundles wired to them restart whenever"
+                + " it is swapped");
+    }
+
+    @Test
     void aFailedReplacementKeepsThePreviousVersion() throws Exception {
         drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
         scanUntilSettled();
