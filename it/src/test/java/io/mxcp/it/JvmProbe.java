@@ -1,7 +1,5 @@
 package io.mxcp.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,17 +50,12 @@ final class JvmProbe {
      * JIT compilation of one of their methods in progress is one known holder).
      */
     void awaitLoaders(String className, int expected, Duration limit, String what) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int loaders;
-        while (true) {
+        int[] last = {-1};
+        Poll.until(limit, what + ": " + expected, () -> {
             collectGarbage();
-            loaders = loadersOf(className);
-            if (loaders == expected || System.nanoTime() > deadline) {
-                break;
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        assertEquals(expected, loaders, what + ", " + limit.toSeconds() + " s of full collections later");
+            last[0] = loadersOf(className);
+            return last[0] == expected ? true : null;
+        }, () -> "still " + last[0] + " after full collections");
     }
 
     Counters counters() {
@@ -97,15 +90,6 @@ final class JvmProbe {
             return files;
         } catch (IOException e) {
             throw new AssertionError("cannot read the memory map of process " + pid + ": " + e, e);
-        }
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
