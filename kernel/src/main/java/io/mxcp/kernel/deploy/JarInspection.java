@@ -5,25 +5,32 @@ import java.nio.file.Path;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-/** Checks that a dropped file is a bundle jar before the framework sees it, for a clear message when it is not. */
-final class JarInspection {
+import org.osgi.framework.Constants;
 
-    private JarInspection() {
-    }
+/**
+ * Reads a dropped file's manifest before the framework sees it: for a clear message when it is not a bundle jar, and
+ * for its symbolic name, which the swap rules check.
+ */
+record JarInspection(String symbolicName, String problem) {
 
-    /** Returns why the file is not a bundle jar, or null when it is one. */
-    static String problemWith(Path file) {
+    /** The bundle's symbolic name (without directives), or why the file is not a bundle jar. */
+    static JarInspection of(Path file) {
         try (JarFile jar = new JarFile(file.toFile())) {
             Manifest manifest = jar.getManifest();
             if (manifest == null) {
-                return "not a bundle jar (no META-INF/MANIFEST.MF)";
+                return failed("not a bundle jar (no META-INF/MANIFEST.MF)");
             }
-            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                return "not a bundle jar (the manifest has no Bundle-SymbolicName)";
+            String symbolicName = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            if (symbolicName == null) {
+                return failed("not a bundle jar (the manifest has no Bundle-SymbolicName)");
             }
-            return null;
+            return new JarInspection(symbolicName.split(";", 2)[0].strip(), null);
         } catch (IOException e) {
-            return "not a bundle jar (" + e.getMessage() + ")";
+            return failed("not a bundle jar (" + e.getMessage() + ")");
         }
+    }
+
+    private static JarInspection failed(String problem) {
+        return new JarInspection(null, problem);
     }
 }

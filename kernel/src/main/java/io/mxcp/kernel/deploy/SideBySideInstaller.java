@@ -37,10 +37,9 @@ final class SideBySideInstaller {
      */
     Bundle install(Path file, Bundle previous) {
         String name = file.getFileName().toString();
-        String problem = JarInspection.problemWith(file);
-        if (problem == null) {
-            problem = SwapRules.refusal(context, file);
-        }
+        JarInspection inspection = JarInspection.of(file);
+        String problem = inspection.problem() != null ? inspection.problem()
+                : SwapRules.refusal(context, inspection.symbolicName());
         if (problem != null) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, problem);
             return null;

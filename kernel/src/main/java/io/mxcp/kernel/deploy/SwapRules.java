@@ -1,10 +1,5 @@
 package io.mxcp.kernel.deploy;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -23,12 +18,8 @@ final class SwapRules {
     private SwapRules() {
     }
 
-    /** Why the jar may not be deployed now, or null when it may. */
-    static String refusal(BundleContext context, Path file) {
-        String symbolicName = symbolicName(file);
-        if (symbolicName == null) {
-            return null; // JarInspection has said what is wrong with it
-        }
+    /** Why a jar of this symbolic name may not be deployed now, or null when it may. */
+    static String refusal(BundleContext context, String symbolicName) {
         for (Bundle running : context.getBundles()) {
             boolean platform = running.getBundleId() != 0
                     && !running.getLocation().startsWith(DEPLOY_LOCATION_PREFIX);
@@ -49,15 +40,5 @@ final class SwapRules {
         }
         return "exports packages (" + exports + "): bundles wired to them restart whenever it is swapped; a plugin"
                 + " should keep its packages private";
-    }
-
-    private static String symbolicName(Path file) {
-        try (JarFile jar = new JarFile(file.toFile())) {
-            Attributes headers = jar.getManifest() == null ? null : jar.getManifest().getMainAttributes();
-            String value = headers == null ? null : headers.getValue(Constants.BUNDLE_SYMBOLICNAME);
-            return value == null ? null : value.split(";", 2)[0].strip();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }
