@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * posts plain {@code tools/call} requests with its {@code Mcp-Session-Id}.
  *
  * <p>Usage: {@code java Lean.java <url> <modern|legacy> <tool> <arguments JSON> <connections> <warm-up s> <measure s>
- * <server pid>}. Prints {@code calls/s p50-ms p99-ms server-cpu-ms/call client-cpu-ms/call errors}; the server's
- * CPU is read from /proc/<pid>/stat at the start and end of the measured window. With {@code LEAN_VARY=1} in the
+ * <server pid>}. Prints {@code calls/s p50-ms p99-ms server-cpu-ms/call client-cpu-ms/call errors other-cores}; the
+ * server's CPU is read from /proc/<pid>/stat at the start and end of the measured window, and other-cores is the CPU
+ * the rest of the machine used meanwhile (/proc/stat's busy time less server and client, in cores). With {@code LEAN_VARY=1} in the
  * environment each request carries a {@code _meta} entry of 0-6 characters, so request sizes (and
  * {@code Content-Length}) differ from call to call as real clients' do.
  */
@@ -68,6 +69,7 @@ public class Lean {
         Thread.sleep(warmUpNanos / 1_000_000);
         long serverTicks = cpuTicks(serverStat);
         long clientTicks = cpuTicks(Path.of("/proc/self/stat"));
+        long machineTicks = machineBusyTicks();
         long start = System.nanoTime();
         window.measuring = true;
         Thread.sleep(measureNanos / 1_000_000);
@@ -75,6 +77,7 @@ public class Lean {
         long elapsed = System.nanoTime() - start;
         serverTicks = cpuTicks(serverStat) - serverTicks;
         clientTicks = cpuTicks(Path.of("/proc/self/stat")) - clientTicks;
+        machineTicks = machineBusyTicks() - machineTicks;
         window.stopped = true;
         for (Thread thread : threads) {
             thread.join(10_000);
@@ -88,9 +91,10 @@ public class Lean {
             System.exit(1);
         }
         double msPerTick = 1000.0 / 100; // USER_HZ is 100 on Linux
-        System.out.printf(Locale.ROOT, "%.0f %.3f %.3f %.3f %.3f %d%n", latencies.length / (elapsed / 1e9),
+        double otherCores = (machineTicks - serverTicks - clientTicks) * msPerTick / (elapsed / 1e6);
+        System.out.printf(Locale.ROOT, "%.0f %.3f %.3f %.3f %.3f %d %.2f%n", latencies.length / (elapsed / 1e9),
                 percentile(latencies, 0.50), percentile(latencies, 0.99), serverTicks * msPerTick / latencies.length,
-                clientTicks * msPerTick / latencies.length, errors);
+                clientTicks * msPerTick / latencies.length, errors, otherCores);
         if (failure != null) {
             System.err.println("first error: " + failure);
         }
@@ -102,6 +106,16 @@ public class Lean {
         String text = Files.readString(stat);
         String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** The machine's busy time (every state of /proc/stat's cpu line but idle and iowait), in clock ticks. */
+    static long machineBusyTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i <= 8; i++) {
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+        }
+        return busy;
     }
 
     static double percentile(long[] sorted, double fraction) {

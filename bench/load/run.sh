@@ -50,10 +50,10 @@ cp -r "$here/project" "$work/project"
 db="$work/project/data/db-default.duckdb"
 mkdir -p "$(dirname "$db")"
 
-echo "== floor: raw in-process JDBC queries (creates the items table)" >&2
+echo "== floor: raw in-process JDBC queries, one caller and $connections (creates the items table)" >&2
 "$java" --enable-native-access=ALL-UNNAMED -Djava.library.path="$mxcp_home/lib/native/linux-amd64" \
   -cp "$mxcp_home/lib/duckdb_jdbc-1.5.6.0.jar" "$here/Floor.java" "$db" "$warmup" "$measure" "$msg" "$sum_n" "$top_n" \
-  > "$work/floor.txt"
+  "$connections" > "$work/floor.txt"
 cat "$work/floor.txt" >&2
 cp "$db" "$work/ref-v2.duckdb"
 cp "$db" "$work/ref-v1.duckdb"

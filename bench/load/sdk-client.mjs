@@ -2,7 +2,8 @@
 // own transport (and session where the server is legacy), calling one tool back to back. Version negotiation is
 // 'auto': 2026-07-28 where the server offers it (server/discover), else the 2025 handshake.
 // Usage: node sdk-client.mjs <url> <tool> <arguments JSON> <connections> <warm-up s> <measure s> <server pid>
-// Prints: calls/s p50-ms p99-ms server-cpu-ms/call client-cpu-ms/call errors
+// Prints: calls/s p50-ms p99-ms server-cpu-ms/call client-cpu-ms/call errors other-cores (the CPU the rest of the
+// machine used in the measured window: /proc/stat's busy time less server and client, in cores)
 import { readFileSync } from 'node:fs';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 
@@ -15,6 +16,12 @@ function cpuMs(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+// the machine's busy time in ms: every state of /proc/stat's cpu line but idle and iowait
+function machineBusyMs() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return fields.reduce((sum, ticks, i) => (i === 3 || i === 4 ? sum : sum + ticks), 0) * 10;
 }
 
 const window = { measuring: false, stopped: false };
@@ -50,6 +57,7 @@ const callers = Array.from({ length: Number(connections) }, caller);
 await Promise.race([sleep(Number(warmUp)), Promise.all(callers)]);
 const serverStart = cpuMs(serverPid);
 const clientStart = process.cpuUsage();
+const machineStart = machineBusyMs();
 const start = process.hrtime.bigint();
 window.measuring = true;
 await sleep(Number(measure));
@@ -57,6 +65,7 @@ window.measuring = false;
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const serverCpu = cpuMs(serverPid) - serverStart;
 const clientUsage = process.cpuUsage(clientStart);
+const machineBusy = machineBusyMs() - machineStart;
 window.stopped = true;
 await Promise.all(callers);
 
@@ -74,6 +83,7 @@ console.log([
   (serverCpu / latencies.length).toFixed(3),
   (clientCpu / latencies.length).toFixed(3),
   errors,
+  ((machineBusy - serverCpu - clientCpu) / 1000 / seconds).toFixed(2),
 ].join(' '));
 if (firstError) console.error(`first error: ${firstError}`);
 process.exit(0);
