@@ -52,7 +52,7 @@ class McpClientsIT {
         mcpUrl = "http://localhost:" + port + "/mcp";
     }
 
-    /** Adds the resources, prompt and long-running tool of src/test/js/project-extras to a bootstrapped project. */
+    /** Adds the resources, prompt, long-running and policy-guarded tools of src/test/js/project-extras to a project. */
     private static Path withExtras(Path project) {
         Path extras = Distribution.clientScripts().resolve("project-extras");
         try (Stream<Path> files = Files.walk(extras)) {
@@ -148,10 +148,22 @@ class McpClientsIT {
         assertTrue(NAMES_PARAMETER.matcher(missing).find(),
                 () -> "the error does not name the parameter\n" + report.describe());
 
+        assertPolicies(report);
         assertResources(report);
         assertPrompts(report);
         assertCancellation(report);
         succeeded(report, "close");
+    }
+
+    /** The caller over MCP without auth is anonymous: an input rule denies, an output rule removes a value. */
+    private static void assertPolicies(ClientScript.Report report) {
+        String denied = failureText(report, "callPolicyDenied");
+        assertTrue(denied.contains("Policy enforcement failed: The CEO's salary is private"),
+                () -> "the denial does not carry the policy's reason\n" + report.describe());
+        JsonNode filtered = succeeded(report, "callPolicyFiltered");
+        assertFalse(filtered.path("isError").asBoolean(false), report::describe);
+        assertEquals(Json.parse("{\"who\":\"ann\"}", "salary"),
+                Json.parse(filtered.path("content").path(0).path("text").asText(), "text"), report::describe);
     }
 
     private static void assertResources(ClientScript.Report report) {

@@ -12,6 +12,9 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.internal.files.StampedFileCache;
+import io.mxcp.core.internal.policy.EndpointPolicies;
+import io.mxcp.core.internal.policy.PolicyCache;
+import io.mxcp.core.internal.policy.PolicyEnforcer;
 import io.mxcp.core.internal.prompt.PromptRenderException;
 import io.mxcp.core.internal.prompt.PromptRenderer;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
@@ -25,13 +28,14 @@ import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.PromptMessage;
+import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutorSession;
 
 /**
- * One endpoint call (spec 01 §4.1): lookup, input conversion, executor, output shaping, output validation,
- * serialization; prompts are rendered instead of executed. Policies are not enforced yet (a later issue).
+ * One endpoint call (spec 01 §4.1): lookup, input policies, input conversion, executor, output shaping, output
+ * validation, serialization, output policies; prompts are rendered instead of executed.
  */
 public final class EndpointPipeline {
 
@@ -43,6 +47,7 @@ public final class EndpointPipeline {
     private final BuiltinSqlTools builtins;
     /** Source files are read again on every call only when they changed (edits still apply at once). */
     private final StampedFileCache<String> sources = new StampedFileCache<>(SourceLoader::readText);
+    private final PolicyCache policyCache = new PolicyCache();
 
     /** @param builtins the built-in SQL tools served beside the project's own tools (none when disabled) */
     public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions, BuiltinSqlTools builtins) {
@@ -55,21 +60,30 @@ public final class EndpointPipeline {
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
         EndpointDefinition definition = lookup(kind, identifier);
-        boolean skipValidation = options != null && options.skipOutputValidation();
-        if (kind == EndpointKind.PROMPT) {
-            return renderPrompt(definition, arguments, skipValidation);
+        EndpointPolicies policies = policyCache.of(definition);
+        UserContext user = options == null ? null : options.user();
+        if (!policies.input().isEmpty()) {
+            PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user);
         }
-        Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
-        ResultCheck check = result -> {
-            Object shaped = OutputShaper.shape(result, definition.returns());
-            if (definition.returns() != null && !skipValidation) {
-                OutputValidator.validate(shaped, definition.returns());
-            }
-            return ValueSerializer.serialize(shaped);
-        };
-        return BuiltinSqlTools.isExecuteSqlQuery(definition)
-                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options, check)
-                : run(definition.language(), () -> source(definition), converted, options, check);
+        boolean skipValidation = options != null && options.skipOutputValidation();
+        Object result;
+        if (kind == EndpointKind.PROMPT) {
+            result = renderPrompt(definition, arguments, skipValidation);
+        } else {
+            Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
+            ResultCheck check = value -> {
+                Object shaped = OutputShaper.shape(value, definition.returns());
+                if (definition.returns() != null && !skipValidation) {
+                    OutputValidator.validate(shaped, definition.returns());
+                }
+                return ValueSerializer.serialize(shaped);
+            };
+            result = BuiltinSqlTools.isExecuteSqlQuery(definition)
+                    ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options,
+                            check)
+                    : run(definition.language(), () -> source(definition), converted, options, check);
+        }
+        return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns());
     }
 
     /**

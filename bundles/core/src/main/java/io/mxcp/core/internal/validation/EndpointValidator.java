@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.mxcp.core.internal.pipeline.ExecutorSessions;
 import io.mxcp.core.internal.pipeline.SourceLoader;
 import io.mxcp.core.internal.pipeline.UnsupportedLanguageException;
+import io.mxcp.core.internal.policy.PolicyCompiler;
 import io.mxcp.core.internal.prompt.TemplateVariables;
 import io.mxcp.core.internal.types.PythonText;
 import io.mxcp.core.model.EndpointDefinition;
@@ -37,11 +38,13 @@ public final class EndpointValidator {
     /** The first failing rule's message, or empty when the endpoint is valid. */
     public Optional<String> validate(EndpointDefinition definition) {
         try {
-            return switch (definition.kind()) {
+            Optional<String> failure = switch (definition.kind()) {
                 case PROMPT -> prompt(definition);
                 case RESOURCE -> resourceUri(definition).or(() -> source(definition));
                 case TOOL -> source(definition);
             };
+            // a condition that cannot compile never holds: a deny rule would silently let every call through
+            return failure.or(() -> PolicyCompiler.compile(definition).compileError());
         } catch (RuntimeException e) {
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
         }

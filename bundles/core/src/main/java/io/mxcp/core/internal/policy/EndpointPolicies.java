@@ -1,0 +1,31 @@
+package io.mxcp.core.internal.policy;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The compiled policies of one endpoint.
+ *
+ * @param declared whether the endpoint has a {@code policies} block at all (decisions are null without one)
+ * @param input    rules checked against the arguments before the endpoint runs
+ * @param output   rules applied to the result
+ */
+public record EndpointPolicies(boolean declared, List<PolicyRule> input, List<PolicyRule> output) {
+
+    /** An endpoint without a {@code policies} block. */
+    public static final EndpointPolicies NONE = new EndpointPolicies(false, List.of(), List.of());
+
+    public EndpointPolicies {
+        input = List.copyOf(input);
+        output = List.copyOf(output);
+    }
+
+    /** The first rule whose condition does not compile, as {@code mxcp validate} reports it. */
+    public Optional<String> compileError() {
+        return java.util.stream.Stream.concat(input.stream(), output.stream())
+                .filter(rule -> rule.compileError() != null)
+                .map(rule -> "Policy " + rule.label() + " condition '" + rule.condition() + "' does not compile: "
+                        + rule.compileError())
+                .findFirst();
+    }
+}

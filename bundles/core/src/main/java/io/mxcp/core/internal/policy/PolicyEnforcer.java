@@ -1,0 +1,139 @@
+package io.mxcp.core.internal.policy;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.EndpointException.Reason;
+import io.mxcp.core.model.TypeDefinition;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * Enforces an endpoint's policies on one call (spec 03 §2.3). A condition that does not compile or fails to evaluate
+ * (a missing key, a null dereference, a type mismatch) counts as false and is logged, as in the original: a rule can
+ * deny or change a call, never break it.
+ */
+public final class PolicyEnforcer {
+
+    private static final System.Logger LOG = System.getLogger(PolicyEnforcer.class.getName());
+    private static final String MASK = "****";
+
+    private PolicyEnforcer() {
+    }
+
+    /**
+     * Checks the input rules against the arguments as the caller sent them (defaults filled in, not yet converted).
+     *
+     * @throws EndpointException {@code Policy enforcement failed: <reason>} when a {@code deny} rule holds
+     */
+    public static void checkInput(String endpoint, EndpointPolicies policies, Map<String, Object> arguments,
+            UserContext user) throws EndpointException {
+        if (policies.input().isEmpty()) {
+            return;
+        }
+        Map<String, Object> variables = new LinkedHashMap<>(CelValues.map(arguments));
+        if (variables.containsKey(PolicyCompiler.USER)) {
+            LOG.log(Level.WARNING, "{0}: the argument ''user'' is shadowed by the caller in input policies", endpoint);
+        }
+        variables.put(PolicyCompiler.USER, PolicyUser.of(user));
+        for (PolicyRule rule : policies.input()) {
+            if (rule.action() == PolicyAction.DENY && holds(endpoint, rule, variables)) {
+                throw new EndpointException(Reason.EXECUTION_FAILED, "Policy enforcement failed: "
+                        + (rule.reason() == null ? "Access denied by policy" : rule.reason()));
+            }
+        }
+    }
+
+    /**
+     * Applies the output rules to a result. Every rule sees the original result as {@code response}; each action
+     * works on the result as the rules before it left it.
+     *
+     * @throws EndpointException {@code Output policy enforcement failed: <reason>} when a {@code deny} rule holds
+     */
+    public static Object applyOutput(String endpoint, EndpointPolicies policies, Object response, UserContext user,
+            TypeDefinition returns) throws EndpointException {
+        if (policies.output().isEmpty()) {
+            return response;
+        }
+        Map<String, Object> variables = Map.of(PolicyCompiler.USER, PolicyUser.of(user),
+                PolicyCompiler.RESPONSE, CelValues.of(response));
+        Object output = response;
+        for (PolicyRule rule : policies.output()) {
+            if (!holds(endpoint, rule, variables)) {
+                continue;
+            }
+            output = switch (rule.action()) {
+                case DENY -> throw new EndpointException(Reason.EXECUTION_FAILED, "Output policy enforcement failed: "
+                        + (rule.reason() == null ? "Output blocked by policy" : rule.reason()));
+                case FILTER_FIELDS -> eachObject(output, object -> rule.fields().forEach(object::remove));
+                case MASK_FIELDS -> eachObject(output, object -> rule.fields().forEach(field -> object.replace(field, MASK)));
+                case FILTER_SENSITIVE_FIELDS -> SensitiveFields.filter(output, returns);
+            };
+        }
+        return output;
+    }
+
+    private static boolean holds(String endpoint, PolicyRule rule, Map<String, Object> variables) {
+        if (rule.program() == null) {
+            LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' does not compile: {3}",
+                    endpoint, rule.label(), rule.condition(), rule.compileError());
+            return false;
+        }
+        try {
+            return truthy(rule.program().eval(variables));
+        } catch (CelEvaluationException e) {
+            LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' failed: {3}",
+                    endpoint, rule.label(), rule.condition(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Python's truth of a value, as the original tests a condition's result. */
+    private static boolean truthy(Object value) {
+        return switch (value) {
+            case null -> false;
+            case Boolean flag -> flag;
+            case NullValue ignored -> false;
+            case Number number -> number.doubleValue() != 0;
+            case CharSequence text -> !text.isEmpty();
+            case Collection<?> collection -> !collection.isEmpty();
+            case Map<?, ?> map -> !map.isEmpty();
+            default -> true;
+        };
+    }
+
+    /** Applies a change to the result when it is an object, or to each object of an array; top level only. */
+    private static Object eachObject(Object output, java.util.function.Consumer<Map<String, Object>> change) {
+        if (output instanceof Map<?, ?> map) {
+            Map<String, Object> copy = copy(map);
+            change.accept(copy);
+            return copy;
+        }
+        if (output instanceof List<?> list) {
+            List<Object> changed = new ArrayList<>(list.size());
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map) {
+                    Map<String, Object> copy = copy(map);
+                    change.accept(copy);
+                    changed.add(copy);
+                } else {
+                    changed.add(item);
+                }
+            }
+            return changed;
+        }
+        return output;
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+}

@@ -1,0 +1,57 @@
+package io.mxcp.core.internal.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.model.TypeDefinition;
+
+/**
+ * {@code filter_sensitive_fields} (spec 03 §2.4): removes every value whose declared type is {@code sensitive}, walking
+ * object properties and array items of the endpoint's {@code return} type. Undeclared keys stay unless the object
+ * forbids additional properties; a property or item that filters to null is dropped.
+ */
+final class SensitiveFields {
+
+    private SensitiveFields() {
+    }
+
+    static Object filter(Object value, TypeDefinition type) {
+        if (type == null) {
+            return value;
+        }
+        if (type.sensitive()) {
+            return null;
+        }
+        if ("object".equals(type.type()) && value instanceof Map<?, ?> map) {
+            return object(map, type);
+        }
+        if ("array".equals(type.type()) && value instanceof List<?> list) {
+            List<Object> kept = new ArrayList<>(list.size());
+            for (Object item : list) {
+                Object filtered = filter(item, type.items());
+                if (filtered != null) {
+                    kept.add(filtered);
+                }
+            }
+            return kept;
+        }
+        return value;
+    }
+
+    private static Map<String, Object> object(Map<?, ?> map, TypeDefinition type) {
+        Map<String, TypeDefinition> declared = type.properties() == null ? Map.of() : type.properties();
+        boolean undeclaredAllowed = !Boolean.FALSE.equals(type.additionalProperties());
+        Map<String, Object> kept = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            TypeDefinition property = declared.get(name);
+            Object filtered = property != null ? filter(value, property) : undeclaredAllowed ? value : null;
+            if (filtered != null) {
+                kept.put(name, filtered);
+            }
+        });
+        return kept;
+    }
+}

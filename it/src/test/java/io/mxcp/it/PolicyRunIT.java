@@ -1,0 +1,88 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CEL policies from the command line (spec 03 §2, spec 02 `run --user-context`): the policy-guarded tool the MCP
+ * client tests call, run as different users, and `validate` on a condition that cannot compile.
+ */
+class PolicyRunIT {
+
+    private static Path work;
+    private static Mxcp mxcp;
+    private static Path project;
+
+    @BeforeAll
+    static void project() throws IOException {
+        work = Distribution.freshWorkFolder(PolicyRunIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        project = Files.createDirectories(work.resolve("payroll"));
+        Files.writeString(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: payroll\nprofile: default\n");
+        Files.createDirectories(project.resolve("tools"));
+        Files.copy(Distribution.clientScripts().resolve("project-extras/tools/salary.yml"),
+                project.resolve("tools/salary.yml"));
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void anInputRuleDeniesWithItsReason() {
+        CommandResult denied = mxcp.run(project, "run", "tool", "salary", "--param", "who=ceo", "--json-output");
+        assertEquals(1, denied.exitCode(), denied::describe);
+        assertEquals("Policy enforcement failed: The CEO's salary is private", denied.json().path("error").asText(),
+                denied::describe);
+
+        CommandResult board = salaryAs("ceo", "{\"role\":\"board\"}");
+        assertEquals(0, board.exitCode(), board::describe);
+        assertEquals("ceo", board.json().path("result").path("who").asText(), board::describe);
+    }
+
+    @Test
+    void anOutputRuleRemovesSensitiveValuesForAllButItsRole() {
+        CommandResult staff = salaryAs("ann", "{\"user_id\":\"u7\",\"role\":\"staff\"}");
+        assertEquals(0, staff.exitCode(), staff::describe);
+        assertEquals(Json.parse("{\"status\":\"ok\",\"result\":{\"who\":\"ann\"}}", "expected"), staff.json(),
+                staff::describe);
+
+        CommandResult hr = salaryAs("ann", "{\"role\":\"hr\"}");
+        assertEquals(0, hr.exitCode(), hr::describe);
+        assertEquals(5200.5, hr.json().path("result").path("salary").asDouble(), hr::describe);
+    }
+
+    @Test
+    void validateNamesAConditionThatCannotCompile() throws IOException {
+        Path broken = Files.writeString(project.resolve("tools/broken.yml"), """
+                mxcp: 1
+                tool:
+                  name: broken
+                  parameters: [{name: who, type: string, description: Employee}]
+                  source: {code: "SELECT $who AS who"}
+                  policies:
+                    input: [{condition: "user.role = 'admin'", action: deny}]
+                """);
+        try {
+            CommandResult validate = mxcp.run(project, "validate", "--json-output");
+            assertEquals(1, validate.exitCode(), validate::describe);
+            assertTrue(validate.stdout().contains("Policy input[0] condition 'user.role = 'admin'' does not compile"),
+                    validate::describe);
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    private static CommandResult salaryAs(String who, String userContext) {
+        return mxcp.run(project, "run", "tool", "salary", "--param", "who=" + who, "--user-context", userContext,
+                "--json-output");
+    }
+}
