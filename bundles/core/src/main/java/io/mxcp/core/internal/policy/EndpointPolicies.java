@@ -2,6 +2,7 @@ package io.mxcp.core.internal.policy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The compiled policies of one endpoint.
@@ -22,7 +23,7 @@ public record EndpointPolicies(boolean declared, List<PolicyRule> input, List<Po
 
     /** The first rule whose condition does not compile, as {@code mxcp validate} reports it. */
     public Optional<String> compileError() {
-        return java.util.stream.Stream.concat(input.stream(), output.stream())
+        return Stream.concat(input.stream(), output.stream())
                 .filter(rule -> rule.compileError() != null)
                 .map(rule -> "Policy " + rule.label() + " condition '" + rule.condition() + "' does not compile: "
                         + rule.compileError())

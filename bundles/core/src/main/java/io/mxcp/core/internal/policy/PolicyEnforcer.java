@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
@@ -109,7 +110,7 @@ public final class PolicyEnforcer {
     }
 
     /** Applies a change to the result when it is an object, or to each object of an array; top level only. */
-    private static Object eachObject(Object output, java.util.function.Consumer<Map<String, Object>> change) {
+    private static Object eachObject(Object output, Consumer<Map<String, Object>> change) {
         if (output instanceof Map<?, ?> map) {
             Map<String, Object> copy = copy(map);
             change.accept(copy);

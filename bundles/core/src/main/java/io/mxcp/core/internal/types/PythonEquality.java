@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Python's {@code ==} for JSON-like values: {@code 1 == 1.0 == True}, {@code "2" != 2} (spec 01 §3.3 enum check). */
-final class PythonEquality {
+public final class PythonEquality {
 
     private PythonEquality() {
     }
 
-    static boolean equal(Object a, Object b) {
+    public static boolean equal(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
         }

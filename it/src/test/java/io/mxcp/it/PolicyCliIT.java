@@ -3,6 +3,7 @@ package io.mxcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * CEL policies from the command line (spec 03 §2, spec 02 `run --user-context`): the policy-guarded tool the MCP
- * client tests call, run as different users, and `validate` on a condition that cannot compile.
+ * CEL policies from the command line (spec 03 §2, spec 02 `run --user-context`, spec 02b `test`): the
+ * policy-guarded tool the MCP client tests call, run as different users, its own tests, and `validate` on a
+ * condition that cannot compile.
  */
-class PolicyRunIT {
+class PolicyCliIT {
 
     private static Path work;
     private static Mxcp mxcp;
@@ -22,7 +24,7 @@ class PolicyRunIT {
 
     @BeforeAll
     static void project() throws IOException {
-        work = Distribution.freshWorkFolder(PolicyRunIT.class);
+        work = Distribution.freshWorkFolder(PolicyCliIT.class);
         mxcp = new Mxcp(Distribution.home(), work);
         project = Files.createDirectories(work.resolve("payroll"));
         Files.writeString(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: payroll\nprofile: default\n");
@@ -58,6 +60,22 @@ class PolicyRunIT {
         CommandResult hr = salaryAs("ann", "{\"role\":\"hr\"}");
         assertEquals(0, hr.exitCode(), hr::describe);
         assertEquals(5200.5, hr.json().path("result").path("salary").asDouble(), hr::describe);
+    }
+
+    @Test
+    void testRunsTheEndpointsTestsAsTheirOwnUsersUnlessTheCommandLineNamesOne() {
+        CommandResult own = mxcp.run(project, "test", "--json-output");
+        assertEquals(0, own.exitCode(), own::describe);
+        JsonNode run = own.json().path("result");
+        assertEquals("ok", run.path("status").asText(), own::describe);
+        assertEquals(2, run.path("tests_run").asInt(), own::describe);
+        assertEquals("tool/salary", run.path("endpoints").path(0).path("endpoint").asText(), own::describe);
+
+        CommandResult asStaff = mxcp.run(project, "test", "tool", "salary", "--user-context", "{\"role\":\"staff\"}");
+        assertEquals(1, asStaff.exitCode(), asStaff::describe);
+        assertTrue(asStaff.stdout().contains("✗ hr sees the amount"), asStaff::describe);
+        assertTrue(asStaff.stdout().contains("Result does not match expected output."), asStaff::describe);
+        assertTrue(asStaff.stdout().contains("✓ staff do not"), asStaff::describe);
     }
 
     @Test

@@ -1,0 +1,188 @@
+package io.mxcp.cli.command;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.input.RequestHeadersParser;
+import io.mxcp.cli.input.UserContextParser;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.testing.EndpointTestResult;
+import io.mxcp.core.testing.EndpointTests;
+import io.mxcp.core.testing.SuiteResult;
+import io.mxcp.core.testing.TestCaseResult;
+import io.mxcp.core.testing.TestRun;
+import io.mxcp.sdk.auth.UserContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mxcp test [TYPE NAME]}: runs the {@code tests:} of every endpoint, or of one, through the whole pipeline
+ * (spec 02b §1). Exits 1 when a test failed or errored (the original exits 0; see docs/compat.md).
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the tests of every endpoint, or of the one given.")
+final class TestCommand extends ProjectSubcommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE", converter = EndpointKindConverter.class,
+            description = "tool, resource or prompt (with NAME: test that endpoint only)")
+    EndpointKind kind;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Tool or prompt name, or resource URI.")
+    String name;
+
+    @Option(names = {"--user-context", "-u"}, paramLabel = "JSON|@FILE",
+            description = "The caller of every test as a JSON object, instead of each test's own user_context.")
+    String userContext;
+
+    @Option(names = "--request-headers", paramLabel = "JSON|@FILE",
+            description = "Request headers as a JSON object, as SQL and Python see them.")
+    String requestHeaders;
+
+    @Mixin
+    ReadOnlyOption readOnly;
+
+    TestCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    int execute() throws Exception {
+        UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
+        Map<String, String> headers = requestHeaders == null ? Map.of()
+                : RequestHeadersParser.parse(requestHeaders, context.workingDirectory());
+        try (Project project = openProject(readOnly.readOnly)) {
+            EndpointTests tests = new EndpointTests(project, user, headers);
+            long started = System.nanoTime();
+            if (kind != null && name != null) {
+                SuiteResult suite = tests.run(kind, name);
+                if (jsonOutput) {
+                    printJsonResult(suitePayload(suite));
+                } else {
+                    terminal.out().print(suiteReport(suite));
+                }
+                return "ok".equals(suite.status()) ? 0 : 1;
+            }
+            TestRun run = tests.runAll();
+            if (jsonOutput) {
+                printJsonResult(runPayload(run));
+            } else {
+                terminal.out().print(runReport(run, (System.nanoTime() - started) / 1e9));
+            }
+            return "ok".equals(run.status()) ? 0 : 1;
+        }
+    }
+
+    static Map<String, Object> runPayload(TestRun run) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("status", run.status());
+        payload.put("tests_run", run.testsRun());
+        List<Map<String, Object>> endpoints = new ArrayList<>();
+        for (EndpointTestResult endpoint : run.endpoints()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("endpoint", endpoint.endpoint());
+            entry.put("path", endpoint.path());
+            entry.put("test_results", suitePayload(endpoint.results()));
+            endpoints.add(entry);
+        }
+        payload.put("endpoints", endpoints);
+        return payload;
+    }
+
+    static Map<String, Object> suitePayload(SuiteResult suite) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("status", suite.status());
+        payload.put("tests_run", suite.testsRun());
+        payload.put("tests", suite.tests().stream().map(TestCommand::casePayload).toList());
+        payload.put("no_tests", suite.noTests());
+        if (suite.message() != null) {
+            payload.put("message", suite.message());
+        }
+        return payload;
+    }
+
+    private static Map<String, Object> casePayload(TestCaseResult test) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("name", test.name());
+        payload.put("description", test.description());
+        payload.put("status", test.status());
+        if (test.error() != null) {
+            payload.put("error", test.error());
+        }
+        if (test.errorCause() != null) {
+            payload.put("error_cause", test.errorCause());
+        }
+        payload.put("time", test.seconds());
+        return payload;
+    }
+
+    private String suiteReport(SuiteResult suite) {
+        StringBuilder text = new StringBuilder("\n");
+        text.append("ok".equals(suite.status()) ? terminal.success("✅ All tests passed!")
+                : terminal.failure("❌ Some tests failed!")).append('\n');
+        if (suite.message() != null) {
+            text.append(ErrorText.indented("", suite.message(), terminal));
+        }
+        if (suite.noTests()) {
+            return text.append("ℹ️  No tests defined for this endpoint\n").toString();
+        }
+        text.append('\n').append(terminal.heading("📋 Test Results:")).append('\n');
+        suite.tests().forEach(test -> appendCase(text, "  ", test));
+        return text.toString();
+    }
+
+    private String runReport(TestRun run, double seconds) {
+        StringBuilder text = new StringBuilder();
+        text.append('\n').append(terminal.heading("🧪 Test Execution Summary")).append("\n\n");
+        if (run.endpoints().isEmpty()) {
+            return text.append("ℹ️  No endpoints found to test\n").toString();
+        }
+        Comparator<EndpointTestResult> byName = Comparator.comparing(EndpointTestResult::endpoint);
+        List<EndpointTestResult> failed = run.endpoints().stream()
+                .filter(e -> !"ok".equals(e.results().status())).sorted(byName).toList();
+        List<EndpointTestResult> passed = run.endpoints().stream()
+                .filter(e -> "ok".equals(e.results().status())).sorted(byName).toList();
+        text.append("Tested ").append(run.endpoints().size()).append(" endpoints\n");
+        text.append("  • ").append(terminal.success(passed.size() + " passed")).append('\n');
+        text.append("  • ").append(terminal.failure(failed.size() + " failed")).append('\n');
+        if (!failed.isEmpty()) {
+            text.append('\n').append(terminal.failure("❌ Failed tests:")).append('\n');
+            for (EndpointTestResult endpoint : failed) {
+                text.append("  ").append(terminal.failure("✗ ")).append(endpoint.endpoint()).append('\n');
+                if (endpoint.results().message() != null) {
+                    text.append(ErrorText.indented("    ", endpoint.results().message(), terminal));
+                }
+                endpoint.results().tests().forEach(test -> appendCase(text, "    ", test));
+            }
+        }
+        if (!passed.isEmpty()) {
+            text.append('\n').append(terminal.success("✅ Passed tests:")).append('\n');
+            for (EndpointTestResult endpoint : passed) {
+                text.append("  ").append(terminal.success("✓ ")).append(endpoint.endpoint())
+                        .append(endpoint.results().noTests() ? " (No tests)" : "").append('\n');
+            }
+        }
+        text.append('\n').append(failed.isEmpty() ? terminal.success("🎉 All tests passed!")
+                : "💡 Tip: fix the failing tests above, then run 'mxcp test' again").append('\n');
+        text.append(String.format(Locale.ROOT, "⏱️  Total time: %.2fs%n", seconds));
+        return text.toString();
+    }
+
+    private void appendCase(StringBuilder text, String indent, TestCaseResult test) {
+        text.append(indent).append(test.passed() ? terminal.success("✓ ") : terminal.failure("✗ ")).append(test.name())
+                .append(String.format(Locale.ROOT, " (%.2fs)%n", test.seconds()));
+        if (test.error() != null) {
+            text.append(ErrorText.indented(indent + "  ", test.error(), terminal));
+        }
+        if (test.errorCause() != null && debug()) {
+            text.append(indent).append("  Cause: ").append(test.errorCause()).append('\n');
+        }
+    }
+}

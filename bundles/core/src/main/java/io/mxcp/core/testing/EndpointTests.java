@@ -1,0 +1,128 @@
+package io.mxcp.core.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.internal.testing.TestAssertions;
+import io.mxcp.core.internal.testing.TestResultNormaliser;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * Runs the {@code tests:} of endpoints through a project's whole pipeline (spec 02b §1): input conversion, policies,
+ * executor, output validation (never skipped here) and output policies, one test after the other on the project's
+ * one runtime, so what one test writes the next one sees.
+ */
+public final class EndpointTests {
+
+    private static final String TEST_PROVIDER = "test";
+    private static final String TEST_USER = "test_user";
+
+    private final Project project;
+    private final UserContext commandLineUser;
+    private final Map<String, String> requestHeaders;
+
+    /**
+     * @param commandLineUser the {@code --user-context} user, which replaces every test's own, or null
+     * @param requestHeaders  the {@code --request-headers}, or empty
+     */
+    public EndpointTests(Project project, UserContext commandLineUser, Map<String, String> requestHeaders) {
+        this.project = project;
+        this.commandLineUser = commandLineUser;
+        this.requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
+    }
+
+    /** The tests of every endpoint file, in discovery order; a file that failed to load is an errored entry. */
+    public TestRun runAll() {
+        List<EndpointTestResult> endpoints = new ArrayList<>();
+        for (DiscoveredEndpoint endpoint : project.endpoints()) {
+            endpoints.add(endpoint.loaded()
+                    ? new EndpointTestResult(label(endpoint.kind(), endpoint.identifier()), endpoint.relativePath(),
+                            run(endpoint))
+                    : new EndpointTestResult(endpoint.relativePath(), endpoint.relativePath(),
+                            SuiteResult.error(endpoint.error())));
+        }
+        return new TestRun(TestStatus.worst(endpoints.stream().map(e -> e.results().status()).toList()),
+                endpoints.stream().mapToInt(e -> e.results().testsRun()).sum(), endpoints);
+    }
+
+    /** The tests of one endpoint (a resource by its URI as declared). */
+    public SuiteResult run(EndpointKind kind, String identifier) {
+        Optional<DiscoveredEndpoint> found = project.endpoints().stream()
+                .filter(e -> e.loaded() && e.kind() == kind && e.identifier().equals(identifier))
+                .findFirst();
+        return found.map(this::run)
+                .orElseGet(() -> SuiteResult.error("Endpoint not found: " + label(kind, identifier)));
+    }
+
+    private SuiteResult run(DiscoveredEndpoint endpoint) {
+        List<Object> tests = endpoint.definition().tests();
+        List<TestCaseResult> results = new ArrayList<>();
+        if (tests != null) {
+            for (Object test : tests) {
+                results.add(runOne(endpoint.kind(), endpoint.identifier(), (Map<?, ?>) test));
+            }
+        }
+        return SuiteResult.of(results);
+    }
+
+    private TestCaseResult runOne(EndpointKind kind, String identifier, Map<?, ?> test) {
+        String name = String.valueOf(test.get("name"));
+        String description = test.get("description") == null ? "" : String.valueOf(test.get("description"));
+        long started = System.nanoTime();
+        String status;
+        String error = null;
+        String cause = null;
+        try {
+            Object result = project.execute(kind, identifier, arguments(test.get("arguments")),
+                    new CallOptions(user(test.get("user_context")), requestHeaders, null, false));
+            error = TestAssertions.check(test, TestResultNormaliser.normalise(kind, result)).orElse(null);
+            status = error == null ? "passed" : "failed";
+        } catch (EndpointException | RuntimeException e) {
+            status = "error";
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            cause = e.getCause() == null ? null : e.getCause().getMessage();
+        }
+        return new TestCaseResult(name, description, status, error, cause, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The test's {@code arguments: [{key, value}]} as the call's arguments. */
+    private static Map<String, Object> arguments(Object list) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        if (list instanceof List<?> entries) {
+            for (Object entry : entries) {
+                Map<?, ?> argument = (Map<?, ?>) entry;
+                arguments.put(String.valueOf(argument.get("key")), argument.get("value"));
+            }
+        }
+        return arguments;
+    }
+
+    /** The command line's user wins; else the test's {@code user_context} is a user of provider {@code test}. */
+    private UserContext user(Object userContext) {
+        if (commandLineUser != null || !(userContext instanceof Map<?, ?> map)) {
+            return commandLineUser;
+        }
+        Map<String, Object> profile = new LinkedHashMap<>();
+        map.forEach((key, value) -> profile.put(String.valueOf(key), value));
+        return new UserContext(text(profile, "user_id", TEST_USER), text(profile, "username", TEST_USER),
+                text(profile, "email", null), text(profile, "name", null), text(profile, "avatar_url", null),
+                TEST_PROVIDER, List.of(), null, profile);
+    }
+
+    private static String text(Map<String, Object> profile, String key, String fallback) {
+        Object value = profile.get(key);
+        return value == null ? fallback : String.valueOf(value);
+    }
+
+    private static String label(EndpointKind kind, String identifier) {
+        return kind.yamlKey() + "/" + identifier;
+    }
+}
