@@ -6,8 +6,6 @@ import java.util.Map;
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.input.CommandParameter;
 import io.mxcp.cli.input.ParamParser;
-import io.mxcp.cli.input.RequestHeadersParser;
-import io.mxcp.cli.input.UserContextParser;
 import io.mxcp.cli.output.ResultRenderer;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -41,13 +39,8 @@ final class RunCommand extends ProjectSubcommand {
             description = "A parameter (repeatable); NAME=@file.json passes the file's JSON.")
     List<String> parameters = List.of();
 
-    @Option(names = {"--user-context", "-u"}, paramLabel = "JSON|@FILE",
-            description = "The caller as a JSON object (provider cli; user_id and username default to cli_user).")
-    String userContext;
-
-    @Option(names = "--request-headers", paramLabel = "JSON|@FILE",
-            description = "Request headers as a JSON object.")
-    String requestHeaders;
+    @Mixin
+    CallerOptions caller;
 
     @Option(names = "--skip-output-validation", description = "Do not check the result against the return type.")
     boolean skipOutputValidation;
@@ -62,9 +55,8 @@ final class RunCommand extends ProjectSubcommand {
     @Override
     int execute() throws Exception {
         Map<String, CommandParameter> arguments = ParamParser.parse(parameters, context.workingDirectory());
-        UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
-        Map<String, String> headers = requestHeaders == null ? Map.of()
-                : RequestHeadersParser.parse(requestHeaders, context.workingDirectory());
+        UserContext user = caller.user(context.workingDirectory());
+        Map<String, String> headers = caller.headers(context.workingDirectory());
         try (CancelOnStop stop = new CancelOnStop(context.services())) {
             Object result;
             try (Project project = openProject(readOnly.readOnly)) {

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.mxcp.cli.context.CliContext;
-import io.mxcp.cli.input.RequestHeadersParser;
-import io.mxcp.cli.input.UserContextParser;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.testing.EndpointTestResult;
@@ -20,7 +18,6 @@ import io.mxcp.core.testing.TestRun;
 import io.mxcp.sdk.auth.UserContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -38,13 +35,8 @@ final class TestCommand extends ProjectSubcommand {
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Tool or prompt name, or resource URI.")
     String name;
 
-    @Option(names = {"--user-context", "-u"}, paramLabel = "JSON|@FILE",
-            description = "The caller of every test as a JSON object, instead of each test's own user_context.")
-    String userContext;
-
-    @Option(names = "--request-headers", paramLabel = "JSON|@FILE",
-            description = "Request headers as a JSON object, as SQL and Python see them.")
-    String requestHeaders;
+    @Mixin
+    CallerOptions caller;
 
     @Mixin
     ReadOnlyOption readOnly;
@@ -55,9 +47,8 @@ final class TestCommand extends ProjectSubcommand {
 
     @Override
     int execute() throws Exception {
-        UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
-        Map<String, String> headers = requestHeaders == null ? Map.of()
-                : RequestHeadersParser.parse(requestHeaders, context.workingDirectory());
+        UserContext user = caller.user(context.workingDirectory());
+        Map<String, String> headers = caller.headers(context.workingDirectory());
         try (Project project = openProject(readOnly.readOnly)) {
             EndpointTests tests = new EndpointTests(project, user, headers);
             long started = System.nanoTime();

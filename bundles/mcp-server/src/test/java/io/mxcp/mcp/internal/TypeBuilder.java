@@ -28,6 +28,7 @@ public final class TypeBuilder {
     private Map<String, TypeDefinition> properties;
     private List<String> required;
     private Boolean additionalProperties;
+    private boolean sensitive;
 
     private TypeBuilder(String type) {
         this.type = type;
@@ -110,13 +111,18 @@ public final class TypeBuilder {
         return this;
     }
 
+    public TypeBuilder sensitive() {
+        sensitive = true;
+        return this;
+    }
+
     public TypeBuilder closed() {
         additionalProperties = false;
         return this;
     }
 
     public TypeDefinition build() {
-        return new TypeDefinition(type, null, description, hasDefault, defaultValue, examples, enumValues, false, minLength,
+        return new TypeDefinition(type, null, description, hasDefault, defaultValue, examples, enumValues, sensitive, minLength,
                 maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minItems, maxItems,
                 null, items, properties, required, additionalProperties);
     }

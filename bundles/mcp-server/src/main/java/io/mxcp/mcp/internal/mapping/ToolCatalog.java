@@ -45,7 +45,10 @@ public final class ToolCatalog {
         }
         tool.set("inputSchema", schemas.inputSchema(definition.parameters()));
         if (definition.returns() != null) {
-            tool.set("outputSchema", schemas.outputSchema(definition.returns()));
+            ObjectNode outputSchema = schemas.outputSchema(definition.returns());
+            PolicyRelaxedSchema.apply(outputSchema, definition.returns(), !ToolResults.isObject(definition.returns()),
+                    definition.policies());
+            tool.set("outputSchema", outputSchema);
         }
         Map<String, Object> annotations = definition.annotations();
         if (annotations != null) {
