@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A user's first minutes: `mxcp init --bootstrap`, then list, validate and run the hello world tool. */
+/** A user's first minutes: `mxcp init --bootstrap`, then list, validate, lint and run the hello world tool. */
 class CliBootstrapIT {
 
     private static final String PROJECT = "hello-project";
@@ -112,6 +112,22 @@ class CliBootstrapIT {
         assertEquals(Json.parse("""
                 {"status":"ok","result":{"status":"ok","validated":[{"status":"ok","path":"tools/hello-world.yml"}]}}
                 """, "expected"), json.json(), json::describe);
+    }
+
+    @Test
+    void lintNamesWhatTheBootstrappedToolsMetadataLacks() {
+        CommandResult human = mxcp.run(project, "lint");
+        assertEquals(0, human.exitCode(), human::describe);
+        assertTrue(human.stdout().contains("Tool has no tests defined"), human::describe);
+
+        CommandResult warnings = mxcp.run(project, "lint", "--severity", "warning", "--json-output");
+        assertEquals(0, warnings.exitCode(), warnings::describe);
+        JsonNode report = warnings.json().path("result");
+        assertEquals(1, report.path("total_files").asInt(), warnings::describe);
+        JsonNode issues = report.path("files").path(0).path("issues");
+        assertEquals(1, issues.size(), warnings::describe);
+        assertEquals("tool.tests", issues.path(0).path("location").asText(), warnings::describe);
+        assertEquals("warning", issues.path(0).path("severity").asText(), warnings::describe);
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class MxcpCli {
         commandLine.addSubcommand(new ValidateCommand(context));
         commandLine.addSubcommand(new RunCommand(context));
         commandLine.addSubcommand(new TestCommand(context));
+        commandLine.addSubcommand(new LintCommand(context));
         commandLine.addSubcommand(new QueryCommand(context));
         commandLine.addSubcommand(new ServeCommand(context));
 

@@ -25,7 +25,7 @@ class CommandLineShapeTest {
     void noCommandPrintsHelpListingTheCommands() {
         Cli.Outcome outcome = cli().run();
         assertEquals(0, outcome.exit());
-        for (String command : new String[] {"init", "list", "validate", "run", "test", "serve"}) {
+        for (String command : new String[] {"init", "list", "validate", "run", "test", "lint", "serve"}) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
@@ -38,7 +38,7 @@ class CommandLineShapeTest {
 
     @Test
     void helpOnEverySubcommand() {
-        for (String command : new String[] {"init", "list", "validate", "run", "test", "serve"}) {
+        for (String command : new String[] {"init", "list", "validate", "run", "test", "lint", "serve"}) {
             Cli.Outcome outcome = cli().run(command, "--help");
             assertEquals(0, outcome.exit(), command);
             assertTrue(outcome.out().contains("--debug"), outcome.out());
@@ -48,7 +48,7 @@ class CommandLineShapeTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, cli().run("lint").exit(), "commands of later issues are unknown");
+        assertEquals(2, cli().run("evals").exit(), "commands of later issues are unknown");
         assertEquals(2, cli().run("test", "table", "x").exit(), "not an endpoint type");
         assertEquals(2, cli().run("list", "--bogus").exit());
         assertEquals(2, cli().run("run", "tool").exit(), "missing NAME");

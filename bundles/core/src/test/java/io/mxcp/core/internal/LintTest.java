@@ -1,0 +1,82 @@
+package io.mxcp.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.core.lint.EndpointLinter;
+import io.mxcp.core.lint.LintIssue;
+import io.mxcp.core.model.DiscoveredEndpoint;
+
+/** The metadata rules of {@code mxcp lint} (spec 02 reference §4.1), in their order. */
+class LintTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportsWhatTheMetadataLacksInTheReferencesOrder() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/bare.yml", """
+                        tool:
+                          name: bare
+                          parameters:
+                            - {name: filter, type: object, properties: {city: {type: string}}}
+                          return: {type: array, items: {type: object, properties: {id: {type: integer, description: Id}}}}
+                          source: {code: "SELECT 1"}
+                          tests: [{name: smoke, arguments: []}]
+                        """)
+                .write("tools/good.yml", """
+                        tool:
+                          name: good
+                          description: Finds things
+                          tags: [search]
+                          annotations: {readOnlyHint: true}
+                          parameters: [{name: q, type: string, description: Query, examples: [x], default: ""}]
+                          return: {type: string, description: A thing}
+                          source: {code: "SELECT 1"}
+                          tests: [{name: smoke, description: runs, arguments: []}]
+                        """)
+                .write("prompts/ask.yml", """
+                        prompt:
+                          name: ask
+                          description: Asks
+                          tags: [chat]
+                          parameters: [{name: topic, type: string, description: Topic, examples: [a]}]
+                          messages: [{prompt: "{{ topic }}"}]
+                        """)
+                .write("tools/broken.yml", "tool: [x]\n");
+        try (Project project = f.open()) {
+            List<DiscoveredEndpoint> endpoints = project.endpoints();
+            List<String> bare = lines(EndpointLinter.lint(find(endpoints, "tools/bare.yml")));
+            assertEquals(List.of(
+                    "warning tool.description Tool is missing a description",
+                    "info tool.tags Tool has no tags",
+                    "info tool.tests[0].description Test 'smoke' is missing a description",
+                    "error tool.parameters[0].description Parameter 'filter' is missing a description",
+                    "info tool.parameters[0].examples Parameter 'filter' has no examples",
+                    "info tool.parameters[0].default Parameter 'filter' has no default value",
+                    "warning tool.parameters[0].properties.city Property 'city' is missing a description",
+                    "warning tool.parameters[0].properties.city Type 'string' is missing a description",
+                    "warning tool.return.description Return type is missing a description",
+                    "warning tool.return.items Type 'object' is missing a description",
+                    "info tool.annotations Tool has no behavioral annotations"), bare);
+            assertEquals(List.of(), EndpointLinter.lint(find(endpoints, "tools/good.yml")));
+            assertEquals(List.of("info prompt.parameters[0].default Parameter 'topic' has no default value"),
+                    lines(EndpointLinter.lint(find(endpoints, "prompts/ask.yml"))));
+        }
+    }
+
+    private static DiscoveredEndpoint find(List<DiscoveredEndpoint> endpoints, String path) {
+        return endpoints.stream().filter(e -> e.relativePath().equals(path)).findFirst().orElseThrow();
+    }
+
+    private static List<String> lines(List<LintIssue> issues) {
+        return issues.stream().map(i -> i.severity() + " " + i.location() + " " + i.message()).toList();
+    }
+}
