@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
         description = "Run the tests of every endpoint, or of the one given.")
 final class TestCommand extends ProjectSubcommand {
 
+    /** Back to the line's start and erase it (ANSI). */
+    private static final String CLEAR_LINE = "\r\u001B[K";
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE", converter = EndpointKindConverter.class,
             description = "tool, resource or prompt (with NAME: test that endpoint only)")
     EndpointKind kind;
@@ -61,7 +64,17 @@ final class TestCommand extends ProjectSubcommand {
                 }
                 return "ok".equals(suite.status()) ? 0 : 1;
             }
-            TestRun run = tests.runAll();
+            // on a terminal the line below the prompt names the endpoint under test, then is cleared
+            boolean progress = !jsonOutput && context.streams().interactive();
+            TestRun run = tests.runAll(label -> {
+                if (progress) {
+                    terminal.err().print(CLEAR_LINE + "⏳ Testing " + label + "...");
+                    terminal.err().flush();
+                }
+            });
+            if (progress) {
+                terminal.err().print(CLEAR_LINE);
+            }
             if (jsonOutput) {
                 printJsonResult(runPayload(run));
             } else {

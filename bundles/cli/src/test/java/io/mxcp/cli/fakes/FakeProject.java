@@ -13,6 +13,7 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 
 /** A project whose endpoints, validation results and call results a test sets up; it records what was asked. */
@@ -59,6 +60,14 @@ public final class FakeProject implements Project {
 
     public FakeProject withEndpoint(EndpointKind kind, String identifier, String relativePath) {
         endpoints.add(new DiscoveredEndpoint(root.resolve(relativePath), relativePath, kind, identifier, null, null));
+        return this;
+    }
+
+    /** A tool whose definition holds only its {@code tests:}, as endpoint YAML lists them. */
+    public FakeProject withTestedTool(String name, String relativePath, List<Object> tests) {
+        EndpointDefinition definition = new EndpointDefinition(EndpointKind.TOOL, name, null, null, List.of(), null,
+                List.of(), null, "sql", null, null, null, true, null, tests, root.resolve(relativePath));
+        endpoints.add(new DiscoveredEndpoint(definition.file(), relativePath, EndpointKind.TOOL, name, definition, null));
         return this;
     }
 

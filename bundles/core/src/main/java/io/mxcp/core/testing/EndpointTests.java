@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -41,13 +42,25 @@ public final class EndpointTests {
 
     /** The tests of every endpoint file, in discovery order; a file that failed to load is an errored entry. */
     public TestRun runAll() {
+        return runAll(label -> { });
+    }
+
+    /**
+     * The tests of every endpoint file, telling which endpoint is being tested before its tests run.
+     *
+     * @param starting told {@code <kind>/<name>} of each endpoint before its tests run
+     */
+    public TestRun runAll(Consumer<String> starting) {
         List<EndpointTestResult> endpoints = new ArrayList<>();
         for (DiscoveredEndpoint endpoint : project.endpoints()) {
-            endpoints.add(endpoint.loaded()
-                    ? new EndpointTestResult(label(endpoint.kind(), endpoint.identifier()), endpoint.relativePath(),
-                            run(endpoint))
-                    : new EndpointTestResult(endpoint.relativePath(), endpoint.relativePath(),
-                            SuiteResult.error(endpoint.error())));
+            if (!endpoint.loaded()) {
+                endpoints.add(new EndpointTestResult(endpoint.relativePath(), endpoint.relativePath(),
+                        SuiteResult.error(endpoint.error())));
+                continue;
+            }
+            String label = label(endpoint.kind(), endpoint.identifier());
+            starting.accept(label);
+            endpoints.add(new EndpointTestResult(label, endpoint.relativePath(), run(endpoint)));
         }
         return new TestRun(TestStatus.worst(endpoints.stream().map(e -> e.results().status()).toList()),
                 endpoints.stream().mapToInt(e -> e.results().testsRun()).sum(), endpoints);

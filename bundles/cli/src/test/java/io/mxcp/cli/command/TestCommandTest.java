@@ -1,0 +1,48 @@
+package io.mxcp.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.cli.fakes.Cli;
+
+class TestCommandTest extends ProjectFolderTest {
+
+    @BeforeEach
+    void testedTool() {
+        project.withTestedTool("hello", "tools/hello.yml",
+                List.of(Map.of("name", "greets", "arguments", List.of(Map.of("key", "who", "value", "Ada")),
+                        "result", "Hello, Ada!")));
+    }
+
+    @Test
+    void onATerminalTheEndpointUnderTestIsShownWhileItRuns() {
+        cli.interactive = true;
+        project.result = "Hello, Ada!";
+        Cli.Outcome outcome = cli.run("test");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(outcome.err().contains("⏳ Testing tool/hello..."), outcome.err());
+        assertTrue(outcome.out().contains("🎉 All tests passed!"), outcome.out());
+        assertEquals(Map.of("who", "Ada"), project.calledArguments);
+    }
+
+    @Test
+    void aFailedTestExitsOneAndTheJsonNamesTheAssertion() {
+        project.result = "Hello, Bob!";
+        Cli.Outcome outcome = cli.run("test", "--json-output", "--user-context", "{\"role\":\"admin\"}");
+        assertEquals(1, outcome.exit());
+        assertFalse(outcome.err().contains("Testing"), "no progress off a terminal: " + outcome.err());
+        assertTrue(outcome.out().contains("\"status\": \"failed\""), outcome.out());
+        assertTrue(outcome.out().contains("\"endpoint\": \"tool/hello\""), outcome.out());
+        assertTrue(outcome.out().contains(
+                "\"error\": \"Result does not match expected output.\\nExpected: 'Hello, Ada!'\\nGot: 'Hello, Bob!'\""),
+                outcome.out());
+        assertEquals("cli", project.calledOptions.user().provider(), "the command line's user replaces the test's");
+    }
+}
