@@ -66,24 +66,25 @@ public final class EndpointPipeline {
             PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user);
         }
         boolean skipValidation = options != null && options.skipOutputValidation();
-        Object result;
-        if (kind == EndpointKind.PROMPT) {
-            result = renderPrompt(definition, arguments, skipValidation);
-        } else {
-            Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
-            ResultCheck check = value -> {
-                Object shaped = OutputShaper.shape(value, definition.returns());
-                if (definition.returns() != null && !skipValidation) {
-                    OutputValidator.validate(shaped, definition.returns());
-                }
-                return ValueSerializer.serialize(shaped);
-            };
-            result = BuiltinSqlTools.isExecuteSqlQuery(definition)
-                    ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options,
-                            check)
-                    : run(definition.language(), () -> source(definition), converted, options, check);
-        }
+        Object result = kind == EndpointKind.PROMPT ? renderPrompt(definition, arguments, skipValidation)
+                : runEndpoint(definition, arguments, options, skipValidation);
         return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns());
+    }
+
+    /** A tool or resource: converted arguments, the executor, then shaping, validation and serialization. */
+    private Object runEndpoint(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options,
+            boolean skipValidation) throws EndpointException {
+        Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
+        ResultCheck check = value -> {
+            Object shaped = OutputShaper.shape(value, definition.returns());
+            if (definition.returns() != null && !skipValidation) {
+                OutputValidator.validate(shaped, definition.returns());
+            }
+            return ValueSerializer.serialize(shaped);
+        };
+        return BuiltinSqlTools.isExecuteSqlQuery(definition)
+                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options, check)
+                : run(definition.language(), () -> source(definition), converted, options, check);
     }
 
     /**
