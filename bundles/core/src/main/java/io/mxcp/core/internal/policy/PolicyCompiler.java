@@ -1,5 +1,6 @@
 package io.mxcp.core.internal.policy;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import io.mxcp.core.model.ParameterDefinition;
  */
 public final class PolicyCompiler {
 
+    private static final System.Logger LOG = System.getLogger(PolicyCompiler.class.getName());
+
     static final String USER = "user";
     static final String RESPONSE = "response";
 
@@ -41,7 +44,10 @@ public final class PolicyCompiler {
         for (ParameterDefinition parameter : definition.parameters()) {
             inputNames.add(parameter.name());
         }
-        inputNames.remove(USER); // the caller wins over an argument of that name
+        if (inputNames.remove(USER)) {
+            LOG.log(Level.WARNING, "{0}: input policies see the caller as ''user'', not the parameter of that name",
+                    definition.identifier());
+        }
         inputNames.add(USER);
         return new EndpointPolicies(true, rules(block.get("input"), "input", environment(inputNames)),
                 rules(block.get("output"), "output", OUTPUT));

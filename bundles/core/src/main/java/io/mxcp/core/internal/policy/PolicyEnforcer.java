@@ -39,9 +39,6 @@ public final class PolicyEnforcer {
             return;
         }
         Map<String, Object> variables = new LinkedHashMap<>(CelValues.map(arguments));
-        if (variables.containsKey(PolicyCompiler.USER)) {
-            LOG.log(Level.WARNING, "{0}: the argument ''user'' is shadowed by the caller in input policies", endpoint);
-        }
         variables.put(PolicyCompiler.USER, PolicyUser.of(user));
         for (PolicyRule rule : policies.input()) {
             if (rule.action() == PolicyAction.DENY && holds(endpoint, rule, variables)) {
