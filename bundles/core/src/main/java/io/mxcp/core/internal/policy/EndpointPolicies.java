@@ -7,14 +7,13 @@ import java.util.stream.Stream;
 /**
  * The compiled policies of one endpoint.
  *
- * @param declared whether the endpoint has a {@code policies} block at all (decisions are null without one)
  * @param input    rules checked against the arguments before the endpoint runs
  * @param output   rules applied to the result
  */
-public record EndpointPolicies(boolean declared, List<PolicyRule> input, List<PolicyRule> output) {
+public record EndpointPolicies(List<PolicyRule> input, List<PolicyRule> output) {
 
     /** An endpoint without a {@code policies} block. */
-    public static final EndpointPolicies NONE = new EndpointPolicies(false, List.of(), List.of());
+    public static final EndpointPolicies NONE = new EndpointPolicies(List.of(), List.of());
 
     public EndpointPolicies {
         input = List.copyOf(input);

@@ -49,7 +49,7 @@ public final class PolicyCompiler {
                     definition.identifier());
         }
         inputNames.add(USER);
-        return new EndpointPolicies(true, rules(block.get("input"), "input", environment(inputNames)),
+        return new EndpointPolicies(rules(block.get("input"), "input", environment(inputNames)),
                 rules(block.get("output"), "output", OUTPUT));
     }
 

@@ -2,7 +2,6 @@ package io.mxcp.core.internal.policy;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
+import io.mxcp.core.internal.types.PythonTruth;
 import io.mxcp.core.model.TypeDefinition;
 import io.mxcp.sdk.auth.UserContext;
 
@@ -84,26 +84,14 @@ public final class PolicyEnforcer {
             return false;
         }
         try {
-            return truthy(rule.program().eval(variables));
+            Object result = rule.program().eval(variables);
+            // the original tests a condition's result for Python truth; CEL's null is None
+            return !(result instanceof NullValue) && PythonTruth.of(result);
         } catch (CelEvaluationException e) {
             LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' failed: {3}",
                     endpoint, rule.label(), rule.condition(), e.getMessage());
             return false;
         }
-    }
-
-    /** Python's truth of a value, as the original tests a condition's result. */
-    private static boolean truthy(Object value) {
-        return switch (value) {
-            case null -> false;
-            case Boolean flag -> flag;
-            case NullValue ignored -> false;
-            case Number number -> number.doubleValue() != 0;
-            case CharSequence text -> !text.isEmpty();
-            case Collection<?> collection -> !collection.isEmpty();
-            case Map<?, ?> map -> !map.isEmpty();
-            default -> true;
-        };
     }
 
     /** Applies a change to the result when it is an object, or to each object of an array; top level only. */

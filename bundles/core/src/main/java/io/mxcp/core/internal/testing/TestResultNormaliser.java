@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mxcp.core.internal.types.PythonTruth;
 import io.mxcp.core.model.EndpointKind;
 
 /**
@@ -21,7 +22,7 @@ public final class TestResultNormaliser {
     }
 
     public static Object normalise(EndpointKind kind, Object result) {
-        if (falsy(result)) {
+        if (!PythonTruth.of(result)) {
             return List.of();
         }
         if (kind == EndpointKind.PROMPT && result instanceof List<?> messages) {
@@ -47,17 +48,5 @@ public final class TestResultNormaliser {
             }
         }
         return otherwise;
-    }
-
-    private static boolean falsy(Object value) {
-        return switch (value) {
-            case null -> true;
-            case List<?> list -> list.isEmpty();
-            case Map<?, ?> map -> map.isEmpty();
-            case String text -> text.isEmpty();
-            case Boolean flag -> !flag;
-            case Number number -> number.doubleValue() == 0;
-            default -> false;
-        };
     }
 }
