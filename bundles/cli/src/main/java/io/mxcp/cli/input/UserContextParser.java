@@ -1,11 +1,10 @@
 package io.mxcp.cli.input;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.core.api.ProfileUsers;
 import io.mxcp.sdk.auth.UserContext;
 
 /**
@@ -25,22 +24,6 @@ public final class UserContextParser {
         if (!(json instanceof Map<?, ?> object)) {
             throw CommandFailure.badParameter("User context must be a JSON object");
         }
-        Map<String, Object> profile = new LinkedHashMap<>();
-        object.forEach((key, value) -> profile.put(String.valueOf(key), value));
-        return new UserContext(
-                text(profile, "user_id", DEFAULT_USER),
-                text(profile, "username", DEFAULT_USER),
-                text(profile, "email", null),
-                text(profile, "name", null),
-                text(profile, "avatar_url", null),
-                PROVIDER,
-                List.of(),
-                null,
-                profile);
-    }
-
-    private static String text(Map<String, Object> profile, String key, String fallback) {
-        Object value = profile.get(key);
-        return value == null ? fallback : String.valueOf(value);
+        return ProfileUsers.of(object, PROVIDER, DEFAULT_USER);
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.ProfileUsers;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.internal.testing.TestAssertions;
 import io.mxcp.core.internal.testing.TestResultNormaliser;
@@ -120,19 +121,10 @@ public final class EndpointTests {
 
     /** The command line's user wins; else the test's {@code user_context} is a user of provider {@code test}. */
     private UserContext user(Object userContext) {
-        if (commandLineUser != null || !(userContext instanceof Map<?, ?> map)) {
+        if (commandLineUser != null || !(userContext instanceof Map<?, ?> profile)) {
             return commandLineUser;
         }
-        Map<String, Object> profile = new LinkedHashMap<>();
-        map.forEach((key, value) -> profile.put(String.valueOf(key), value));
-        return new UserContext(text(profile, "user_id", TEST_USER), text(profile, "username", TEST_USER),
-                text(profile, "email", null), text(profile, "name", null), text(profile, "avatar_url", null),
-                TEST_PROVIDER, List.of(), null, profile);
-    }
-
-    private static String text(Map<String, Object> profile, String key, String fallback) {
-        Object value = profile.get(key);
-        return value == null ? fallback : String.valueOf(value);
+        return ProfileUsers.of(profile, TEST_PROVIDER, TEST_USER);
     }
 
     private static String label(EndpointKind kind, String identifier) {
