@@ -29,7 +29,6 @@ final class SessionSlot {
     private final Object openLock = new Object();
     /** Held while the slot is retired, so every caller of {@link #retire()} returns after the session is closed. */
     private final Object retireLock = new Object();
-    private boolean closedForGood;
     private volatile boolean retired;
     /** Whether the last attempt to open, ahead of use, failed (the slot then opens on use, failing the call). */
     private volatile boolean warmUpFailed;
@@ -134,9 +133,8 @@ final class SessionSlot {
      */
     void retire() {
         synchronized (retireLock) {
-            if (!closedForGood) {
+            if (!retired) { // only set here, under this lock: a later caller finds the session closed
                 drainAndClose();
-                closedForGood = true;
             }
         }
     }
