@@ -1,27 +1,24 @@
 package io.mxcp.sdk.audit;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Stores audit records. The server batches records and calls {@link #write} from one writer thread; a
- * backend must make a returned write durable (records are never lost on shutdown).
+ * A kind of audit storage, registered as a service. The core opens one {@link AuditLog} per project profile from the
+ * newest backend of the configured name and closes it when the backend goes away (its successor opens the same
+ * location again), so a backend can be swapped while a server runs.
  */
 @ConsumerType
 public interface AuditBackend {
 
-    /** The name used in configuration ({@code jsonl}, {@code duckdb}, ...). */
+    /** The name used in configuration ({@code jsonl}, ...). */
     String backendName();
 
-    /** Appends records durably. */
-    void write(List<AuditRecord> records) throws IOException;
-
-    /** Records matching the query, newest first. */
-    List<AuditRecord> query(AuditQuery query) throws IOException;
-
-    /** Deletes records older than the cut-off; returns how many were deleted. */
-    long cleanup(Instant olderThan) throws IOException;
+    /**
+     * Opens the log at the settings' location, creating it when missing.
+     *
+     * @throws IOException naming the location when it cannot be opened (e.g. a folder that cannot be created)
+     */
+    AuditLog open(AuditLogSettings settings) throws IOException;
 }

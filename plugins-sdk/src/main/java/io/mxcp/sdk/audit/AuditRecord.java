@@ -1,37 +1,74 @@
 package io.mxcp.sdk.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One audited endpoint call.
+ * One audited endpoint call, schema {@code mxcp.endpoints} (spec 03 §3). Values inside the data fields are JSON-ready
+ * (maps, lists, strings, numbers, booleans, null); sensitive inputs and outputs are already redacted.
  *
- * @param id             unique id of the record
- * @param timestamp      when the call started
- * @param callerType     {@code cli}, {@code http} or {@code stdio}
- * @param eventType      {@code tool}, {@code resource} or {@code prompt}
- * @param name           the endpoint's name or URI
- * @param inputs         the arguments, with sensitive values already redacted
- * @param durationMs     how long the call took
- * @param policyDecision {@code allow}, {@code deny}, {@code warn} or {@code n/a}
- * @param reason         why a policy decided so, or null
- * @param status         {@code success} or {@code error}
- * @param error          the error message, or null
- * @param user           the caller's user id, or null
- * @param extra          further fields a backend should keep as they are
+ * @param schemaName        {@code mxcp.endpoints}
+ * @param schemaVersion     the schema's version
+ * @param recordId          a random UUID
+ * @param timestamp         when the call ended (UTC)
+ * @param operationType     {@code tool}, {@code resource} or {@code prompt}
+ * @param operationName     the tool or prompt name, or the resource's URI template as declared
+ * @param operationStatus   {@code success} or {@code error}
+ * @param durationMs        the call's wall time in whole milliseconds
+ * @param callerType        {@code http}, {@code stdio}, {@code cli}, {@code api}, {@code system} or {@code unknown}
+ * @param userId            the caller's user id, or null
+ * @param sessionId         the MCP session id, or null (stateless requests, stdio)
+ * @param traceId           the trace id when tracing is on, or null
+ * @param inputData         the arguments as the caller sent them
+ * @param outputData        what the caller got back, or null on error
+ * @param error             the error message, or null
+ * @param policiesEvaluated the policy rules reached ({@code input[i]: <condition>}, then {@code output[i]: ...})
+ * @param policyDecision    {@code allow}, {@code deny}, {@code warn}, or null for an endpoint without policies
+ * @param policyReason      why a policy denied or changed the call, or null
+ * @param businessContext   fields extracted for quick filtering
+ * @param executionEvents   sub-operations reported during the call
+ * @param prevHash          the previous record's {@code recordHash} (null for the first record of a log)
+ * @param recordHash        the SHA-256 of this record's canonical form, {@code sha256:<hex>}
+ * @param signature         a signature of the record, or null
  */
 public record AuditRecord(
-        String id,
+        String schemaName,
+        int schemaVersion,
+        String recordId,
         Instant timestamp,
-        String callerType,
-        String eventType,
-        String name,
-        Map<String, Object> inputs,
+        String operationType,
+        String operationName,
+        String operationStatus,
         long durationMs,
-        String policyDecision,
-        String reason,
-        String status,
+        String callerType,
+        String userId,
+        String sessionId,
+        String traceId,
+        Map<String, Object> inputData,
+        Object outputData,
         String error,
-        String user,
-        Map<String, Object> extra) {
+        List<String> policiesEvaluated,
+        String policyDecision,
+        String policyReason,
+        Map<String, Object> businessContext,
+        List<Map<String, Object>> executionEvents,
+        String prevHash,
+        String recordHash,
+        String signature) {
+
+    public AuditRecord {
+        inputData = inputData == null ? Map.of() : inputData;
+        policiesEvaluated = policiesEvaluated == null ? List.of() : List.copyOf(policiesEvaluated);
+        businessContext = businessContext == null ? Map.of() : businessContext;
+        executionEvents = executionEvents == null ? List.of() : executionEvents;
+    }
+
+    /** This record, chained after the record whose hash is {@code prevHash}, with its own hash. */
+    public AuditRecord chained(String prevHash, String recordHash) {
+        return new AuditRecord(schemaName, schemaVersion, recordId, timestamp, operationType, operationName,
+                operationStatus, durationMs, callerType, userId, sessionId, traceId, inputData, outputData, error,
+                policiesEvaluated, policyDecision, policyReason, businessContext, executionEvents, prevHash,
+                recordHash, signature);
+    }
 }

@@ -11,9 +11,7 @@ import io.mxcp.core.lint.EndpointLinter;
 import io.mxcp.core.lint.LintIssue;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mxcp lint}: what the endpoints' metadata lacks for a language model to use them well (spec 02b §2). Files
@@ -34,17 +32,10 @@ final class LintCommand extends ProjectSubcommand {
     }
 
     /** Reads {@code all}, {@code warning} or {@code info}; anything else is a usage error. */
-    public static final class SeverityConverter implements ITypeConverter<String> {
+    public static final class SeverityConverter extends ChoiceConverter {
 
         public SeverityConverter() {
-        }
-
-        @Override
-        public String convert(String value) {
-            if (List.of("all", "warning", "info").contains(value)) {
-                return value;
-            }
-            throw new TypeConversionException("'" + value + "' is not one of 'all', 'warning', 'info'");
+            super("all", "warning", "info");
         }
     }
 

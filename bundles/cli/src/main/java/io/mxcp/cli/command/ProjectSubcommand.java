@@ -1,22 +1,10 @@
 package io.mxcp.cli.command;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.mxcp.cli.context.CliContext;
-import io.mxcp.cli.context.CommandFailure;
-import io.mxcp.cli.context.ProjectLocator;
-import io.mxcp.cli.output.Json;
-import io.mxcp.core.api.Project;
-import io.mxcp.core.api.ProjectOptions;
 import picocli.CommandLine.Option;
 
-/** A command that works on the project around the working directory: {@code --profile}, {@code --json-output}. */
-abstract class ProjectSubcommand extends MxcpSubcommand {
-
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Profile to use (default: MXCP_PROFILE, then the site's profile).")
-    String profile;
+/** A project command whose JSON switch is {@code --json-output} (every one but the audit log commands). */
+abstract class ProjectSubcommand extends ProfileSubcommand {
 
     @Option(names = "--json-output", description = "Print exactly one JSON document on standard output.")
     boolean jsonOutput;
@@ -28,32 +16,5 @@ abstract class ProjectSubcommand extends MxcpSubcommand {
     @Override
     boolean jsonOutput() {
         return jsonOutput;
-    }
-
-    /** Opens the project; {@code readOnly} is the command's {@code --readonly} (MXCP_READONLY also counts). */
-    Project openProject(boolean readOnly) throws Exception {
-        return openProject(readOnly, null);
-    }
-
-    /** Opens the project with {@code serve}'s {@code --sql-tools} override (null: the site's setting). */
-    Project openProject(boolean readOnly, Boolean sqlTools) throws Exception {
-        if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
-            throw CommandFailure.noProject();
-        }
-        return context.services().projectService().open(projectOptions(profile, readOnly, sqlTools));
-    }
-
-    /** How the project is opened: for {@code profile} (null: the default one), the given switches. */
-    ProjectOptions projectOptions(String profileName, boolean readOnly, Boolean sqlTools) {
-        return new ProjectOptions(context.workingDirectory(), profileName, readOnly || context.flag("MXCP_READONLY"),
-                context.environment()).withSqlTools(sqlTools);
-    }
-
-    /** Prints {@code {"status": "ok", "result": payload}}. */
-    void printJsonResult(Object payload) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("status", "ok");
-        envelope.put("result", payload);
-        terminal.out().println(Json.pretty(envelope));
     }
 }

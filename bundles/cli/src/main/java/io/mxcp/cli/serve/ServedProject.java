@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
@@ -131,6 +132,11 @@ public final class ServedProject implements Project {
     @Override
     public ServedProject reopen() {
         return new ServedProject(project.reopen(), skippedPaths, reload);
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return project.auditTrail();
     }
 
     @Override

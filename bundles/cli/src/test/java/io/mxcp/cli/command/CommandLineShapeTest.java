@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,9 @@ import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.cli.fakes.FakeServices;
 
 class CommandLineShapeTest {
+
+    private static final List<String> COMMANDS =
+            List.of("init", "list", "validate", "run", "test", "lint", "serve", "log", "log-cleanup");
 
     @TempDir
     Path folder;
@@ -25,7 +29,7 @@ class CommandLineShapeTest {
     void noCommandPrintsHelpListingTheCommands() {
         Cli.Outcome outcome = cli().run();
         assertEquals(0, outcome.exit());
-        for (String command : new String[] {"init", "list", "validate", "run", "test", "lint", "serve"}) {
+        for (String command : COMMANDS) {
             assertTrue(outcome.out().contains(command), outcome.out());
         }
     }
@@ -38,7 +42,7 @@ class CommandLineShapeTest {
 
     @Test
     void helpOnEverySubcommand() {
-        for (String command : new String[] {"init", "list", "validate", "run", "test", "lint", "serve"}) {
+        for (String command : COMMANDS) {
             Cli.Outcome outcome = cli().run(command, "--help");
             assertEquals(0, outcome.exit(), command);
             assertTrue(outcome.out().contains("--debug"), outcome.out());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
@@ -42,9 +43,12 @@ public final class FakeProject implements Project {
     public Map<String, Object> calledArguments;
     public CallOptions calledOptions;
     public String queriedSql;
+    /** The profile's audit log: off until a test enables it. */
+    public final FakeAuditTrail audit;
 
     public FakeProject(Path root) {
         this.root = root;
+        this.audit = new FakeAuditTrail(root.resolve("audit/logs-default.jsonl"));
     }
 
     public FakeProject withTool(String name, String relativePath) {
@@ -160,6 +164,11 @@ public final class FakeProject implements Project {
             throw failure;
         }
         return rows;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return audit;
     }
 
     @Override

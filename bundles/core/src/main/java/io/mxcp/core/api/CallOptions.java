@@ -19,10 +19,18 @@ import io.mxcp.sdk.exec.ServerReload;
  * @param clientInput          how the endpoint asks the caller's MCP client for input, or null when there is no
  *                             client to ask
  * @param serverReload         how the endpoint reloads the server that runs it, or null when no server does
+ * @param auditCaller          how the call appears in the audit log, or null when it is not recorded (since 1.5)
  */
 public record CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
         boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput,
-        ServerReload serverReload) {
+        ServerReload serverReload, AuditCaller auditCaller) {
+
+    /** Options of a call the audit log does not record. */
+    public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
+            boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput,
+            ServerReload serverReload) {
+        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput, serverReload, null);
+    }
 
     /** Options of a call no server runs (or whose server lets no endpoint reload it). */
     public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
@@ -45,6 +53,16 @@ public record CallOptions(UserContext user, Map<String, String> requestHeaders, 
     /** These options, with the server's reload for the endpoint. */
     public CallOptions withServerReload(ServerReload reload) {
         return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
-                reload);
+                reload, auditCaller);
+    }
+
+    /**
+     * These options, recorded in the audit log as made by the caller.
+     *
+     * @since 1.5
+     */
+    public CallOptions withAuditCaller(AuditCaller caller) {
+        return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
+                serverReload, caller);
     }
 }

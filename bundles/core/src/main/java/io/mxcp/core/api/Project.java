@@ -83,6 +83,14 @@ public interface Project extends AutoCloseable {
      */
     Project reopen();
 
+    /**
+     * The active profile's audit log, for reading; the server writes to it through the calls it makes with
+     * {@link CallOptions#auditCaller()} set.
+     *
+     * @since 1.5
+     */
+    AuditTrail auditTrail();
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ValidationResult;
+import io.mxcp.core.internal.audit.AuditBackends;
+import io.mxcp.core.internal.audit.AuditedCalls;
+import io.mxcp.core.internal.audit.ProjectAuditTrail;
 import io.mxcp.core.internal.config.ProjectSettings;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.internal.discovery.EndpointFileCache;
@@ -33,15 +37,21 @@ final class DefaultProject implements Project {
     private final EndpointPipeline pipeline;
     private final EndpointValidator validator;
     private final BuiltinSqlTools builtins;
+    private final AuditBackends auditBackends;
+    private final ProjectAuditTrail auditTrail;
+    private final AuditedCalls calls;
 
-    DefaultProject(ProjectSettings settings, ExecutorRegistry executors) {
+    DefaultProject(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends) {
         this.settings = settings;
         this.executors = executors;
+        this.auditBackends = auditBackends;
         this.discovery = new EndpointDiscovery(settings.root(), settings.paths(), cache);
         this.sessions = new ExecutorSessions(executors, settings);
         this.builtins = settings.sqlTools() ? BuiltinSqlTools.of(settings.site().sqlTools()) : BuiltinSqlTools.none();
         this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins);
         this.validator = new EndpointValidator(settings.root(), sessions);
+        this.auditTrail = new ProjectAuditTrail(settings.audit(), auditBackends);
+        this.calls = new AuditedCalls(pipeline, auditTrail);
     }
 
     /** The configuration this project was opened with (also the executors' {@code ProjectRuntime}). */
@@ -137,7 +147,7 @@ final class DefaultProject implements Project {
     @Override
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        return pipeline.execute(kind, identifier, arguments, options);
+        return calls.execute(kind, identifier, arguments, options);
     }
 
     @Override
@@ -148,7 +158,12 @@ final class DefaultProject implements Project {
 
     @Override
     public Project reopen() {
-        return new DefaultProject(settings, executors);
+        return new DefaultProject(settings, executors, auditBackends);
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     @Override
@@ -161,6 +176,7 @@ final class DefaultProject implements Project {
 
     @Override
     public void close() {
+        calls.close();
         sessions.close();
     }
 }

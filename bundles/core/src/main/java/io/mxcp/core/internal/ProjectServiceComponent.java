@@ -13,8 +13,10 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ProjectOptions;
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.core.internal.audit.AuditBackends;
 import io.mxcp.core.internal.config.ProjectSettingsLoader;
 import io.mxcp.core.internal.pipeline.ExecutorRegistry;
+import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.exec.EndpointExecutor;
 import io.mxcp.sdk.secrets.SecretResolver;
 
@@ -27,6 +29,7 @@ public final class ProjectServiceComponent implements ProjectService {
 
     private final ExecutorRegistry executors = new ExecutorRegistry();
     private final List<SecretResolver> secretResolvers = new CopyOnWriteArrayList<>();
+    private final AuditBackends auditBackends = new AuditBackends();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -48,10 +51,20 @@ public final class ProjectServiceComponent implements ProjectService {
         secretResolvers.remove(resolver);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuditBackend(AuditBackend backend) {
+        auditBackends.add(backend);
+    }
+
+    void unbindAuditBackend(AuditBackend backend) {
+        auditBackends.remove(backend);
+    }
+
     @Override
     public Project open(ProjectOptions options) throws ProjectException {
         ProjectSettingsLoader loader = new ProjectSettingsLoader(this::resolverFor);
-        return new DefaultProject(loader.load(options), executors);
+        return new DefaultProject(loader.load(options), executors, auditBackends);
     }
 
     /** The newest resolver for a scheme, or null. */

@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.mxcp.core.api.AuditCaller;
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
@@ -37,6 +39,8 @@ public final class FakeProject implements Project {
     public final Map<String, Map<String, Object>> lastArguments = new ConcurrentHashMap<>();
     /** Headers each call received, by endpoint identifier. */
     public final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
+    /** How the server asked the core to record each endpoint's last call in the audit log. */
+    public final Map<String, AuditCaller> lastAuditCallers = new ConcurrentHashMap<>();
     /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
     public final CountDownLatch slowStarted = new CountDownLatch(1);
     public final CountDownLatch slowCancelled = new CountDownLatch(1);
@@ -116,6 +120,9 @@ public final class FakeProject implements Project {
             throws EndpointException {
         lastArguments.put(identifier, arguments);
         lastHeaders.put(identifier, options.requestHeaders());
+        if (options.auditCaller() != null) {
+            lastAuditCallers.put(identifier, options.auditCaller());
+        }
         return switch (identifier) {
             case "echo" -> arguments.get("text");
             case "add" -> {
@@ -283,6 +290,11 @@ public final class FakeProject implements Project {
     @Override
     public List<Map<String, Object>> query(String sql, Map<String, Object> parameters, CallOptions options) {
         throw new AssertionError("the MCP server runs SQL only through endpoints, never through Project.query");
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        throw new AssertionError("the MCP server writes audit records through its calls and never reads them");
     }
 
     @Override

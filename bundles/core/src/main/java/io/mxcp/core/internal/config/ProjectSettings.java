@@ -29,6 +29,13 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         return activeProfile;
     }
 
+    /** The active profile's audit settings: whether calls are audited, and where (relative paths from the cwd). */
+    public AuditSettings audit() {
+        SiteProfile profile = site.profiles().getOrDefault(activeProfile, SiteProfile.DEFAULTS);
+        return new AuditSettings(profile.auditEnabled(), workingDirectory.resolve(profile.auditPath()).normalize(),
+                profile.auditMaxFileSize());
+    }
+
     public SitePaths paths() {
         return site.paths();
     }

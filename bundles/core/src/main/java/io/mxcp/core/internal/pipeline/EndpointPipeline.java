@@ -59,16 +59,24 @@ public final class EndpointPipeline {
 
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
+        return execute(kind, identifier, arguments, options, new CallTrace());
+    }
+
+    /** Runs a call, noting in the trace what it resolved to and what its policies decided. */
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
+            CallTrace trace) throws EndpointException {
         EndpointDefinition definition = lookup(kind, identifier);
+        trace.resolved(definition);
         EndpointPolicies policies = policyCache.of(definition);
         UserContext user = options == null ? null : options.user();
-        if (!policies.input().isEmpty()) {
-            PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user);
+        if (!policies.isEmpty()) {
+            PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user,
+                    trace.policies());
         }
         boolean skipValidation = options != null && options.skipOutputValidation();
         Object result = kind == EndpointKind.PROMPT ? renderPrompt(definition, arguments, skipValidation)
                 : runEndpoint(definition, arguments, options, skipValidation);
-        return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns());
+        return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns(), trace.policies());
     }
 
     /** A tool or resource: converted arguments, the executor, then shaping, validation and serialization. */

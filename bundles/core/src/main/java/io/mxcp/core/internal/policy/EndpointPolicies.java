@@ -20,6 +20,11 @@ public record EndpointPolicies(List<PolicyRule> input, List<PolicyRule> output) 
         output = List.copyOf(output);
     }
 
+    /** Whether the endpoint has no rules at all (its calls get no policy decision). */
+    public boolean isEmpty() {
+        return input.isEmpty() && output.isEmpty();
+    }
+
     /** The first rule whose condition does not compile, as {@code mxcp validate} reports it. */
     public Optional<String> compileError() {
         return Stream.concat(input.stream(), output.stream())

@@ -31,19 +31,26 @@ public final class PolicyEnforcer {
     /**
      * Checks the input rules against the arguments as the caller sent them (defaults filled in, not yet converted).
      *
+     * @param outcome where the rules reached and the decision are noted
      * @throws EndpointException {@code Policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static void checkInput(String endpoint, EndpointPolicies policies, Map<String, Object> arguments,
-            UserContext user) throws EndpointException {
+            UserContext user, PolicyOutcome outcome) throws EndpointException {
+        if (policies.isEmpty()) {
+            return;
+        }
+        outcome.allow();
         if (policies.input().isEmpty()) {
             return;
         }
         Map<String, Object> variables = new LinkedHashMap<>(CelValues.map(arguments));
         variables.put(PolicyCompiler.USER, PolicyUser.of(user));
         for (PolicyRule rule : policies.input()) {
+            outcome.reached(rule);
             if (rule.action() == PolicyAction.DENY && holds(endpoint, rule, variables)) {
-                throw new EndpointException(Reason.EXECUTION_FAILED, "Policy enforcement failed: "
-                        + (rule.reason() == null ? "Access denied by policy" : rule.reason()));
+                String reason = rule.reason() == null ? "Access denied by policy" : rule.reason();
+                outcome.denied(reason);
+                throw new EndpointException(Reason.EXECUTION_FAILED, "Policy enforcement failed: " + reason);
             }
         }
     }
@@ -52,10 +59,11 @@ public final class PolicyEnforcer {
      * Applies the output rules to a result. Every rule sees the original result as {@code response}; each action
      * works on the result as the rules before it left it.
      *
+     * @param outcome where the rules reached and the decision are noted
      * @throws EndpointException {@code Output policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static Object applyOutput(String endpoint, EndpointPolicies policies, Object response, UserContext user,
-            TypeDefinition returns) throws EndpointException {
+            TypeDefinition returns, PolicyOutcome outcome) throws EndpointException {
         if (policies.output().isEmpty()) {
             return response;
         }
@@ -63,18 +71,26 @@ public final class PolicyEnforcer {
                 PolicyCompiler.RESPONSE, CelValues.of(response));
         Object output = response;
         for (PolicyRule rule : policies.output()) {
+            outcome.reached(rule);
             if (!holds(endpoint, rule, variables)) {
                 continue;
             }
             output = switch (rule.action()) {
-                case DENY -> throw new EndpointException(Reason.EXECUTION_FAILED, "Output policy enforcement failed: "
-                        + (rule.reason() == null ? "Output blocked by policy" : rule.reason()));
+                case DENY -> throw outputDenied(rule, outcome);
                 case FILTER_FIELDS -> eachObject(output, object -> rule.fields().forEach(object::remove));
                 case MASK_FIELDS -> eachObject(output, object -> rule.fields().forEach(field -> object.replace(field, MASK)));
                 case FILTER_SENSITIVE_FIELDS -> SensitiveFields.filter(output, returns);
             };
+            outcome.changedOutput(rule.action());
         }
+        outcome.outputDone();
         return output;
+    }
+
+    private static EndpointException outputDenied(PolicyRule rule, PolicyOutcome outcome) {
+        String reason = rule.reason() == null ? "Output blocked by policy" : rule.reason();
+        outcome.denied(reason);
+        return new EndpointException(Reason.EXECUTION_FAILED, "Output policy enforcement failed: " + reason);
     }
 
     private static boolean holds(String endpoint, PolicyRule rule, Map<String, Object> variables) {

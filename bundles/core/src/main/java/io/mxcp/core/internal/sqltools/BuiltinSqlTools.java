@@ -73,10 +73,14 @@ public final class BuiltinSqlTools {
         return tools.stream().filter(tool -> tool.name().equals(name)).findFirst();
     }
 
+    /** Whether a definition is one of the built-in tools (they have no file). */
+    public static boolean isBuiltin(EndpointDefinition definition) {
+        return definition.file() == null && definition.kind() == EndpointKind.TOOL;
+    }
+
     /** Whether a definition is the {@code execute_sql_query} tool, whose SQL is its argument. */
     public static boolean isExecuteSqlQuery(EndpointDefinition definition) {
-        return definition.file() == null && definition.kind() == EndpointKind.TOOL
-                && EXECUTE_SQL_QUERY.equals(definition.name());
+        return isBuiltin(definition) && EXECUTE_SQL_QUERY.equals(definition.name());
     }
 
     private static String description(Map<String, Object> siteBlock, String tool, String fallback) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
@@ -190,7 +191,8 @@ final class PostHandler {
         try (RunningCalls.Tracked tracked = running.track(cancellation)) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders()), cancellation,
-                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state())));
+                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state(),
+                    new AuditCaller("http", legacy == null ? null : legacy.id()))));
             if (opened != null) {
                 exchange.getResponseHeaders().put(SESSION_ID, opened.id());
             }

@@ -157,7 +157,7 @@ final class EndpointMethods {
 
     private CallOptions options(ObjectNode params, RequestContext context, ClientInput input) throws JsonRpcException {
         return new CallOptions(null, context.requestHeaders(), context.cancellation(), false,
-                RequestNotifications.of(params, context, mapper), input);
+                RequestNotifications.of(params, context, mapper), input).withAuditCaller(context.caller());
     }
 
     private static String requiredText(ObjectNode params, String member) throws JsonRpcException {

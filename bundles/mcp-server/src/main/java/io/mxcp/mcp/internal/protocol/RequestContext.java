@@ -2,6 +2,8 @@ package io.mxcp.mcp.internal.protocol;
 
 import java.util.Map;
 
+import io.mxcp.core.api.AuditCaller;
+
 import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
@@ -14,14 +16,16 @@ import io.mxcp.sdk.exec.CancellationSignal;
  *                       the server's requests to the client)
  * @param legacy         what the legacy connection or session remembers, or null when there is no such state
  *                       (modern requests, stateless HTTP)
+ * @param caller         how the request's endpoint call appears in the audit log (transport and session), or null
+ *                       when it is not recorded
  */
 public record RequestContext(Classification classification, Map<String, String> requestHeaders,
-        CancellationSignal cancellation, NotificationChannel channel, LegacyState legacy) {
+        CancellationSignal cancellation, NotificationChannel channel, LegacyState legacy, AuditCaller caller) {
 
-    /** A request whose notifications nobody receives. */
+    /** A request whose notifications nobody receives and whose calls are not audited. */
     public RequestContext(Classification classification, Map<String, String> requestHeaders,
             CancellationSignal cancellation) {
-        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null);
+        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null, null);
     }
 
     public boolean modern() {

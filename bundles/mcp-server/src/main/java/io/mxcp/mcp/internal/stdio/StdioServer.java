@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
@@ -45,6 +46,8 @@ import io.mxcp.sdk.exec.Cancellation;
 public final class StdioServer implements RunningServer {
     private static final System.Logger LOG = System.getLogger(StdioServer.class.getName());
     private static final long DRAIN_SECONDS = 5;
+    /** stdio has no sessions: the one client is the connection. */
+    private static final AuditCaller STDIO_CALLER = new AuditCaller("stdio", null);
 
     private final McpEngine engine;
     private final JsonRpcCodec codec;
@@ -190,7 +193,7 @@ public final class StdioServer implements RunningServer {
         try {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, Map.of(), cancellation, notifications,
-                    classification.modern() ? null : legacyState)));
+                    classification.modern() ? null : legacyState, STDIO_CALLER)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
         } catch (RuntimeException e) {

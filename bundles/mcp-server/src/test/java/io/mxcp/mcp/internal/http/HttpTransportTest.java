@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
@@ -120,6 +121,7 @@ class HttpTransportTest {
         assertEquals(Messages.parse("{\"id\":7.0,\"name\":\"Ada\"}"), result.get("structuredContent"));
         assertEquals(result.get("structuredContent"), Messages.parse(result.at("/content/0/text").asText()));
         assertEquals("tools/call", project.lastHeaders.get("user").get("mcp-method"));
+        assertEquals(new AuditCaller("http", null), project.lastAuditCallers.get("user"), "a modern call has no session");
         assertEquals(7.0, project.lastArguments.get("user").get("id"), "a number argument reaches the core as pydantic's float");
     }
 
@@ -209,6 +211,9 @@ class HttpTransportTest {
         JsonNode unknown = body(post(legacy(2, "tools/call", call("nope", null)), headers));
         assertEquals("Unknown tool: nope", unknown.at("/result/content/0/text").asText());
         assertTrue(unknown.at("/result/isError").asBoolean());
+        body(post(legacy(3, "tools/call", call("echo", Messages.object().put("text", "hi"))), headers));
+        assertEquals(new AuditCaller("http", session), project.lastAuditCallers.get("echo"),
+                "the audit log names the session of a legacy call");
 
         assertEquals(400, post(legacy(3, "tools/list", null), Map.of()).statusCode(), "session id required");
         assertEquals(404, post(legacy(3, "tools/list", null), Map.of("Mcp-Session-Id", "bogus")).statusCode());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
@@ -105,6 +106,7 @@ class StdioServerTest {
         assertEquals("42", call.at("/result/content/0/text").asText());
         assertEquals("42", call.at("/result/structuredContent/result").asText());
         assertEquals("42", project.lastArguments.get("echo").get("text"), "a number for a string parameter becomes text");
+        assertEquals(new AuditCaller("stdio", null), project.lastAuditCallers.get("echo"));
     }
 
     @Test

@@ -1,0 +1,148 @@
+package io.mxcp.audit.jsonl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import io.mxcp.sdk.audit.AuditLog;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/**
+ * An audit log kept as JSON Lines segment files ({@link SegmentFiles}). Each open log writes segments of its own,
+ * the first created at its first write and the next whenever one reached the maximum size, so logs opened one after
+ * the other (a swapped backend, a restarted server) never append to the same file. Reads go over every segment of
+ * the log, whoever wrote it, and the legacy file; they take no lock, as they only read lines a newline ended.
+ */
+final class JsonlAuditLog implements AuditLog {
+
+    private final SegmentFiles files;
+    private final long maxFileSize;
+    private final Clock clock;
+    private final AuditRecordCodec codec = new AuditRecordCodec();
+    private final RecordFileReader reader = new RecordFileReader(codec);
+
+    /** The segment being written, or null until the next write creates one; guarded by {@code this}. */
+    private SegmentWriter current;
+    private boolean closed;
+
+    /**
+     * A log over {@code files}; nothing is created before the first write.
+     *
+     * @param maxFileSize the size in bytes at which a segment is full
+     * @param clock       names new segments
+     */
+    JsonlAuditLog(SegmentFiles files, long maxFileSize, Clock clock) {
+        this.files = files;
+        this.maxFileSize = maxFileSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void write(List<AuditRecord> records) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("The audit log " + files.configuredPath() + " is closed");
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        byte[] batch = codec.encode(records);
+        // A full segment is closed here rather than after the batch that filled it, so that a failure to close it
+        // cannot report that batch, already on disk, as not written.
+        // A segment deleted meanwhile (log-cleanup in another process found it expired) would swallow the batch.
+        if (current != null && (current.size() >= maxFileSize || !Files.exists(current.path()))) {
+            closeCurrent();
+        }
+        if (current == null) {
+            current = files.createSegment(clock.instant());
+        }
+        try {
+            current.append(batch);
+        } catch (IOException e) {
+            // The segment may end in part of the batch; no later batch may follow it there.
+            try {
+                closeCurrent();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<AuditRecord> query(AuditQuery query) throws IOException {
+        List<AuditRecord> matches = new ArrayList<>();
+        forEachWritten(record -> {
+            if (query.matches(record)) {
+                matches.add(record);
+            }
+        });
+        // Reversed before the stable sort so that of records with the same timestamp the later written comes first.
+        Collections.reverse(matches);
+        matches.sort(Comparator.comparing(AuditRecord::timestamp).reversed());
+        int count = query.limit() == 0 ? matches.size() : Math.min(query.limit(), matches.size());
+        return List.copyOf(matches.subList(0, count));
+    }
+
+    @Override
+    public Optional<AuditRecord> lastWritten() throws IOException {
+        List<Path> written = files.inWriteOrder();
+        for (int i = written.size() - 1; i >= 0; i--) {
+            AtomicReference<AuditRecord> last = new AtomicReference<>();
+            reader.forEach(written.get(i), last::set);
+            if (last.get() != null) {
+                return Optional.of(last.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void forEachWritten(Consumer<AuditRecord> visitor) throws IOException {
+        for (Path file : files.inWriteOrder()) {
+            reader.forEach(file, visitor);
+        }
+    }
+
+    @Override
+    public Map<String, Long> applyRetention(Instant now, Map<String, Integer> retentionDays, boolean dryRun)
+            throws IOException {
+        RetentionSweep sweep = new RetentionSweep(reader, now, retentionDays);
+        List<Path> written = files.inWriteOrder();
+        if (dryRun) {
+            return sweep.countExpiredRecords(written);
+        }
+        // Only the segment being written is left alone. The sweep runs beside later writes without the lock: a
+        // segment they start is not in the listing, and one they fill holds their fresh records.
+        synchronized (this) {
+            if (current != null) {
+                written.remove(current.path());
+            }
+        }
+        return sweep.deleteExpiredFiles(written);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        closed = true;
+        if (current != null) {
+            closeCurrent();
+        }
+    }
+
+    private void closeCurrent() throws IOException {
+        SegmentWriter closing = current;
+        current = null;
+        closing.close();
+    }
+}

@@ -1,0 +1,151 @@
+package io.mxcp.audit.jsonl;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.mxcp.sdk.audit.AuditRecord;
+
+class AuditRecordCodecTest {
+
+    private final AuditRecordCodec codec = new AuditRecordCodec();
+
+    @Test
+    void aFullRecordReadsBackEqualAndIsWrittenAgainByteForByte() throws Exception {
+        Map<String, Object> input = map(
+                "city", "Zürich ✓ 日本 😀",
+                "count", 3,
+                "big", 3_000_000_000L,
+                "ratio", 0.25,
+                "flag", true,
+                "nothing", null,
+                "nested", map("z", 1, "a", list(map("deep", "\"quoted\"\n\tline", "empty", list()))));
+        Object output = list(map("id", 1, "name", "Ünïcødé", "score", 1.0E10), map("id", 2, "name", null));
+        AuditRecord record = new AuditRecord("mxcp.endpoints", 1, "0f8fad5b-d9cb-469f-a165-70867728950e",
+                Instant.parse("2026-01-15T10:30:45.123456Z"), "resource", "data://cities/{name}", "success", 42L,
+                "http", "alice", "session-1", "trace-1", input, output, null,
+                List.of("input[0]: user.role == 'admin'", "output[0]: response.secret != null"), "warn",
+                "masked 'secret'", map("tenant", "acme", "region", list("eu", "us")),
+                list(map("type", "sql", "ms", 3), map("type", "http", "status", 200, "ok", false)),
+                "sha256:aaaa", "sha256:bbbb", "sig");
+
+        byte[] written = codec.encode(List.of(record));
+        AuditRecord read = codec.decode(Arrays.copyOf(written, written.length - 1));
+
+        assertEquals(record, read);
+        assertArrayEquals(written, codec.encode(List.of(read)));
+        assertTrue(new String(written, UTF_8).contains("\"city\":\"Zürich ✓ 日本 😀\""),
+                "non-ASCII text is written as is");
+    }
+
+    @Test
+    void writesSnakeCaseKeysInTheSchemaOrderAndNullsAsNull() throws Exception {
+        AuditRecord record = new AuditRecord("mxcp.endpoints", 1, "r-1", Instant.parse("2026-01-15T10:30:45Z"),
+                "tool", "greet", "error", 7, "stdio", null, null, null, Map.of("name", "Zoë"), null, "boom",
+                List.of("input[0]: user.role == 'admin'"), "deny", "admins only", Map.of(), List.of(), null,
+                "sha256:ab", null);
+
+        assertEquals("{\"schema_name\":\"mxcp.endpoints\",\"schema_version\":1,\"record_id\":\"r-1\","
+                + "\"timestamp\":\"2026-01-15T10:30:45Z\",\"operation_type\":\"tool\",\"operation_name\":\"greet\","
+                + "\"operation_status\":\"error\",\"duration_ms\":7,\"caller_type\":\"stdio\",\"user_id\":null,"
+                + "\"session_id\":null,\"trace_id\":null,\"input_data\":{\"name\":\"Zoë\"},\"output_data\":null,"
+                + "\"error\":\"boom\",\"policies_evaluated\":[\"input[0]: user.role == 'admin'\"],"
+                + "\"policy_decision\":\"deny\",\"policy_reason\":\"admins only\",\"business_context\":{},"
+                + "\"execution_events\":[],\"prev_hash\":null,\"record_hash\":\"sha256:ab\",\"signature\":null}\n",
+                new String(codec.encode(List.of(record)), UTF_8));
+    }
+
+    @Test
+    void writesABatchAsOneLinePerRecord() throws Exception {
+        Instant now = Instant.parse("2026-01-15T10:30:45Z");
+        String lines = new String(codec.encode(List.of(TestRecords.record("a", now), TestRecords.record("b", now))),
+                UTF_8);
+
+        assertEquals(2, lines.split("\n", -1).length - 1);
+        assertTrue(lines.startsWith("{\"schema_name\"") && lines.contains("}\n{\"schema_name\"")
+                && lines.endsWith("}\n"), lines);
+    }
+
+    @Test
+    void readsJsonValuesAsTheirPlainJavaKinds() {
+        AuditRecord read = codec.decode(line("{\"schema_version\":2,\"timestamp\":\"2026-01-15T10:30:45+00:00\","
+                + "\"duration_ms\":3000000000,\"input_data\":{\"b\":1,\"a\":3000000000,\"c\":1.5,\"d\":1e3,"
+                + "\"e\":[true,null]}}"));
+
+        assertEquals(2, read.schemaVersion());
+        assertEquals(Instant.parse("2026-01-15T10:30:45Z"), read.timestamp());
+        assertEquals(3_000_000_000L, read.durationMs());
+        assertInstanceOf(LinkedHashMap.class, read.inputData());
+        assertEquals(List.of("b", "a", "c", "d", "e"), List.copyOf(read.inputData().keySet()));
+        assertInstanceOf(Integer.class, read.inputData().get("b"));
+        assertInstanceOf(Long.class, read.inputData().get("a"));
+        assertEquals(1.5, read.inputData().get("c"));
+        assertEquals(1000.0, read.inputData().get("d"));
+        assertInstanceOf(ArrayList.class, read.inputData().get("e"));
+        assertEquals(Arrays.asList(true, null), read.inputData().get("e"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "not json",
+            "[1, 2]",
+            "null",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1} {}",
+            "{\"schema_version\":1,\"duration_ms\":1}",
+            "{\"schema_version\":1,\"timestamp\":\"yesterday\",\"duration_ms\":1}",
+            "{\"schema_version\":\"1\",\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1}",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1.5}",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1,\"user_id\":7}",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1,\"input_data\":[]}",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1,"
+                    + "\"policies_evaluated\":[\"a\",null]}",
+            "{\"schema_version\":1,\"timestamp\":\"2026-01-15T10:30:45Z\",\"duration_ms\":1,"
+                    + "\"execution_events\":[1]}"})
+    void rejectsALineThatIsNotARecord(String line) {
+        assertThrows(IllegalArgumentException.class, () -> codec.decode(line(line)));
+    }
+
+    @Test
+    void refusesAValueJsonCannotHoldNamingTheRecord() {
+        AuditRecord record = new AuditRecord("mxcp.endpoints", 1, "r-9", Instant.EPOCH, "tool", "greet", "success",
+                1, "http", null, null, null, Map.of("odd", new Object()), null, null, List.of(), null, null,
+                Map.of(), List.of(), null, null, null);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> codec.encode(List.of(record)));
+        assertTrue(e.getMessage().startsWith("Audit record r-9 cannot be written as JSON"), e.getMessage());
+    }
+
+    private static byte[] line(String text) {
+        return text.getBytes(UTF_8);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    @SafeVarargs
+    private static <T> List<T> list(T... values) {
+        return new ArrayList<>(Arrays.asList(values));
+    }
+}

@@ -1,0 +1,122 @@
+package io.mxcp.cli.command;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.output.CsvFile;
+import io.mxcp.cli.output.DuckDbTable;
+import io.mxcp.core.api.AuditTrail;
+import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.sdk.audit.AuditRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mxcp log}: the records of the active profile's audit log, newest first, filtered; or all the matching
+ * records exported to CSV or DuckDB; or ({@code --verify}, ours) a check of the log's hash chain (spec 02 §7.1).
+ */
+@Command(name = "log", mixinStandardHelpOptions = true,
+        description = "Show the audit log's records, newest first, or export them.")
+final class LogCommand extends AuditSubcommand {
+
+    /** The table an export to DuckDB appends to. */
+    private static final String TABLE = "audit_logs";
+
+    @Mixin
+    LogFilters filters;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "Show at most N records (default: 100; 0: all). Exports take every match.")
+    int limit;
+
+    @Option(names = "--export-csv", paramLabel = "PATH", description = "Write the matching records to a CSV file.")
+    String csvPath;
+
+    @Option(names = "--export-duckdb", paramLabel = "PATH",
+            description = "Append the matching records to table audit_logs of a DuckDB file (wins over --export-csv).")
+    String duckdbPath;
+
+    @Option(names = "--verify", description = "Check the hash chain of the whole log instead (exit 1 when broken).")
+    boolean verify;
+
+    LogCommand(CliContext context) {
+        super(context);
+    }
+
+    /** Writes exported rows to a file. */
+    @FunctionalInterface
+    private interface RowsWriter {
+        void write(Path file, List<Map<String, Object>> rows) throws Exception;
+    }
+
+    @Override
+    int execute() throws Exception {
+        try (Project project = openProject(false)) {
+            AuditTrail trail = project.auditTrail();
+            if (!trail.enabled()) {
+                throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
+                        + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
+            }
+            if (verify) {
+                return verify(trail.verify());
+            }
+            if (duckdbPath != null || csvPath != null) {
+                List<AuditRecord> matches = trail.query(filters.query(Instant.now(), 0));
+                // as in the original: given both export flags, only the DuckDB export happens
+                return duckdbPath != null
+                        ? export(matches, "duckdb", duckdbPath, (file, rows) -> DuckDbTable.append(file, TABLE, rows))
+                        : export(matches, "csv", csvPath, CsvFile::write);
+            }
+            show(trail.query(filters.query(Instant.now(), limit)));
+            return 0;
+        }
+    }
+
+    private void show(List<AuditRecord> records) {
+        if (jsonOutput) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("count", records.size());
+            payload.put("records", records.stream().map(AuditRecordFields::listed).toList());
+            printJsonResult(payload);
+        } else {
+            terminal.out().print(AuditLogReport.records(records, debug(), terminal, ZoneId.systemDefault()));
+        }
+    }
+
+    /** @param path the file as the user gave it (relative to the working directory), reported as given */
+    private int export(List<AuditRecord> records, String format, String path, RowsWriter writer) throws Exception {
+        writer.write(context.workingDirectory().resolve(path),
+                records.stream().map(AuditRecordFields::exported).toList());
+        if (jsonOutput) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("exported", records.size());
+            payload.put("format", format);
+            payload.put("path", path);
+            printJsonResult(payload);
+        } else {
+            terminal.out().println("Exported " + records.size() + " records to " + path);
+        }
+        return 0;
+    }
+
+    private int verify(ChainCheck check) {
+        if (jsonOutput) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("valid", check.valid());
+            payload.put("records_checked", check.recordsChecked());
+            payload.put("chain_breaks", check.chainBreaks());
+            printJsonResult(payload);
+        } else {
+            terminal.out().print(AuditLogReport.integrity(check, terminal));
+        }
+        return check.valid() ? 0 : 1;
+    }
+}

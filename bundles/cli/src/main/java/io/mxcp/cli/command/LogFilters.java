@@ -1,0 +1,105 @@
+package io.mxcp.cli.command;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.audit.AuditQuery;
+import picocli.CommandLine.Option;
+
+/** The record filters of {@code mxcp log} and the audit query they make: every filter given must hold. */
+public final class LogFilters {
+
+    private static final Pattern SINCE = Pattern.compile("(\\d+)([smhd])");
+
+    @Option(names = "--tool", paramLabel = "NAME", description = "Only calls of this tool.")
+    String tool;
+
+    @Option(names = "--resource", paramLabel = "URI", description = "Only reads of this resource (URI as declared).")
+    String resource;
+
+    @Option(names = "--prompt", paramLabel = "NAME", description = "Only calls of this prompt.")
+    String prompt;
+
+    @Option(names = "--type", paramLabel = "tool|resource|prompt", converter = EndpointKindConverter.class,
+            description = "Only calls of this kind of endpoint.")
+    EndpointKind type;
+
+    @Option(names = "--policy", paramLabel = "allow|deny|warn|n/a", converter = PolicyConverter.class,
+            description = "Only calls with this policy decision (n/a: no filter).")
+    String policy;
+
+    @Option(names = "--status", paramLabel = "success|error", converter = StatusConverter.class,
+            description = "Only successful or only failed calls.")
+    String status;
+
+    @Option(names = "--since", paramLabel = "N{s|m|h|d}", description = "Only calls of the last N seconds, "
+            + "minutes, hours or days (e.g. 10m, 2h, 1d).")
+    String since;
+
+    public LogFilters() {
+    }
+
+    /** Reads {@code allow}, {@code deny}, {@code warn} or {@code n/a}. */
+    public static final class PolicyConverter extends ChoiceConverter {
+
+        public PolicyConverter() {
+            super("allow", "deny", "warn", "n/a");
+        }
+    }
+
+    /** Reads {@code success} or {@code error}. */
+    public static final class StatusConverter extends ChoiceConverter {
+
+        public StatusConverter() {
+            super("success", "error");
+        }
+    }
+
+    /**
+     * The query for these filters: {@code --tool}, {@code --resource} and {@code --prompt} together match any of
+     * their names; {@code --since} counts back from {@code now}.
+     *
+     * @param limit the most records to return, 0 for all
+     * @throws IllegalArgumentException when {@code --since} is not a count and a unit
+     */
+    AuditQuery query(Instant now, int limit) {
+        List<String> names = Stream.of(tool, resource, prompt).filter(Objects::nonNull).toList();
+        List<String> policies = "n/a".equals(policy) ? List.of() : listOf(policy);
+        return new AuditQuery(listOf(type == null ? null : type.yamlKey()), names, listOf(status), policies,
+                List.of(), List.of(), List.of(), since == null ? null : cutoff(since, now), null, limit);
+    }
+
+    /**
+     * {@code now} less the span; an instant, so it compares right with records written in any time zone (the
+     * original compares local-time text with the stored UTC text).
+     */
+    private static Instant cutoff(String span, Instant now) {
+        Matcher matcher = SINCE.matcher(span.toLowerCase(Locale.ROOT));
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return now.minus(switch (matcher.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                });
+            }
+        } catch (ArithmeticException | DateTimeException | NumberFormatException tooFarBack) {
+            // a count beyond what an instant can hold reads as a malformed span
+        }
+        throw new IllegalArgumentException("Invalid time format: " + span + ". Use format like '10m', '2h', '1d'");
+    }
+
+    private static List<String> listOf(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+}

@@ -1,0 +1,94 @@
+package io.mxcp.cli.output;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Rows appended to a table of a DuckDB database file (created when missing). A table that is absent is created
+ * with the first row's keys as columns, typed from that row's values as the original does: text VARCHAR, ints and
+ * longs INTEGER, other numbers DOUBLE, maps and lists JSON, anything else (null included) VARCHAR.
+ */
+public final class DuckDbTable {
+
+    private DuckDbTable() {
+    }
+
+    /** Appends the rows to {@code table} in one transaction; no rows leave the database without the table. */
+    public static void append(Path file, String table, List<? extends Map<String, ?>> rows) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+            if (rows.isEmpty()) {
+                return; // no row to type the columns from
+            }
+            List<String> columns = List.copyOf(rows.getFirst().keySet());
+            List<String> types = columns.stream().map(column -> sqlType(rows.getFirst().get(column))).toList();
+            connection.setAutoCommit(false);
+            try (Statement create = connection.createStatement()) {
+                create.execute(createStatement(table, columns, types));
+            }
+            try (PreparedStatement insert = connection.prepareStatement(insertStatement(table, columns))) {
+                for (Map<String, ?> row : rows) {
+                    for (int c = 0; c < columns.size(); c++) {
+                        bind(insert, c + 1, types.get(c), row.get(columns.get(c)));
+                    }
+                    insert.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+    }
+
+    private static String sqlType(Object value) {
+        if (value instanceof String) {
+            return "VARCHAR";
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return "INTEGER";
+        }
+        if (value instanceof Number) {
+            return "DOUBLE";
+        }
+        return value instanceof Map || value instanceof List ? "JSON" : "VARCHAR";
+    }
+
+    private static String createStatement(String table, List<String> columns, List<String> types) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(identifier(table)).append(" (");
+        for (int c = 0; c < columns.size(); c++) {
+            sql.append(c == 0 ? "" : ", ").append(identifier(columns.get(c))).append(' ').append(types.get(c));
+        }
+        return sql.append(')').toString();
+    }
+
+    /** Columns named, so that rows still land right in a table an earlier export created with other columns. */
+    private static String insertStatement(String table, List<String> columns) {
+        return "INSERT INTO " + identifier(table)
+                + columns.stream().map(DuckDbTable::identifier).collect(Collectors.joining(", ", " (", ")"))
+                + columns.stream().map(column -> "?").collect(Collectors.joining(", ", " VALUES (", ")"));
+    }
+
+    /**
+     * A JSON column takes any value as JSON text; elsewhere numbers go as numbers and the rest as text, which DuckDB
+     * casts to the column's type (failing, with its message, when a later row's value does not fit).
+     */
+    private static void bind(PreparedStatement insert, int index, String type, Object value) throws SQLException {
+        if (value == null) {
+            insert.setObject(index, null);
+        } else if ("JSON".equals(type)) {
+            insert.setString(index, Json.compact(value));
+        } else if (value instanceof Number) {
+            insert.setObject(index, value);
+        } else {
+            insert.setString(index, TableRenderer.cellText(value));
+        }
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+}

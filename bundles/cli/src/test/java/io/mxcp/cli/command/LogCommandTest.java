@@ -1,0 +1,227 @@
+package io.mxcp.cli.command;
+
+import static io.mxcp.cli.fakes.AuditRecordBuilder.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.cli.fakes.Cli;
+import io.mxcp.cli.fakes.FakeAuditTrail;
+import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.sdk.audit.AuditQuery;
+
+class LogCommandTest extends ProjectFolderTest {
+
+    private static final String RULE = "=".repeat(80);
+
+    private FakeAuditTrail audit;
+
+    @BeforeEach
+    void auditedProject() {
+        audit = project.audit;
+        audit.enabled = true;
+        audit.records.add(call("r1", "tool", "hello", "2026-01-15T10:30:45.123456Z").by("alice", "s-1").took(42)
+                .policy("allow").build());
+        audit.records.add(call("r2", "resource", "data://{id}", "2026-01-15T11:00:00Z").took(0)
+                .failed("Policy enforcement failed: guests may not read").policy("deny")
+                .context(Map.of("operation_type", "resource")).build());
+    }
+
+    /** How the log shows a time: the reader's local time. */
+    private static String local(String instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(Instant.parse(instant)
+                .atZone(ZoneId.systemDefault()));
+    }
+
+    private AuditQuery lastQuery() {
+        return audit.queries.getLast();
+    }
+
+    @Test
+    void recordsAreListedNewestFirstOneALine() {
+        Cli.Outcome outcome = cli.run("log");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals("\nAudit records:\n" + RULE + "\n"
+                + "❌ " + local("2026-01-15T11:00:00Z") + " [resource] data://{id} (N/A) - unknown\n"
+                + "✅ " + local("2026-01-15T10:30:45Z") + " [tool] hello (42ms) - alice\n"
+                + RULE + "\n\nTotal records: 2\n", outcome.out());
+        assertEquals(100, lastQuery().limit(), "the default limit");
+        assertTrue(project.closed);
+    }
+
+    @Test
+    void debugAddsEachRecordsErrorAndContext() {
+        Cli.Outcome outcome = cli.run("log", "--debug", "--status", "error");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals("\nAudit records:\n" + RULE + "\n"
+                + "❌ " + local("2026-01-15T11:00:00Z") + " [resource] data://{id} (N/A) - unknown\n"
+                + "  Error: Policy enforcement failed: guests may not read\n"
+                + "  Context: {\"operation_type\":\"resource\"}\n"
+                + "\n"
+                + RULE + "\n\nTotal records: 1\n", outcome.out());
+    }
+
+    @Test
+    void noMatchSaysSo() {
+        Cli.Outcome outcome = cli.run("log", "--tool", "nope");
+        assertEquals(0, outcome.exit());
+        assertEquals("No audit records found matching the criteria.\n", outcome.out());
+    }
+
+    @Test
+    void everyFilterGoesIntoTheQuery() {
+        Instant before = Instant.now();
+        Cli.Outcome outcome = cli.run("log", "--tool", "hello", "--resource", "data://{id}", "--prompt", "greet",
+                "--type", "tool", "--policy", "deny", "--status", "error", "--since", "2h", "--limit", "5");
+        Instant after = Instant.now();
+        assertEquals(0, outcome.exit(), outcome.err());
+        AuditQuery query = lastQuery();
+        assertEquals(List.of("tool"), query.operationTypes());
+        assertEquals(List.of("hello", "data://{id}", "greet"), query.operationNames(), "the three names are ORed");
+        assertEquals(List.of("error"), query.statuses());
+        assertEquals(List.of("deny"), query.policyDecisions());
+        assertEquals(5, query.limit());
+        Duration twoHours = Duration.ofHours(2);
+        assertTrue(!query.since().isBefore(before.minus(twoHours)) && !query.since().isAfter(after.minus(twoHours)),
+                "since " + query.since() + " is two hours before the run, as an instant");
+        assertNull(query.until());
+    }
+
+    @Test
+    void policyNotApplicableFiltersNothingAndSinceTakesAnyCaseUnit() {
+        Instant before = Instant.now();
+        cli.run("log", "--policy", "n/a", "--since", "30S");
+        assertEquals(List.of(), lastQuery().policyDecisions());
+        assertTrue(!lastQuery().since().isBefore(before.minusSeconds(30)), lastQuery().since().toString());
+        assertEquals(AuditQuery.ALL.operationNames(), lastQuery().operationNames());
+    }
+
+    @Test
+    void jsonListsTheRecordsUnderTheOriginalsKeys() {
+        Cli.Outcome outcome = cli.run("log", "--json", "--limit", "1");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals("""
+                {
+                  "status": "ok",
+                  "result": {
+                    "count": 1,
+                    "records": [
+                      {
+                        "record_id": "r2",
+                        "timestamp": "2026-01-15T11:00:00Z",
+                        "caller_type": "http",
+                        "operation_type": "resource",
+                        "operation_name": "data://{id}",
+                        "duration_ms": 0,
+                        "user_id": null,
+                        "session_id": null,
+                        "trace_id": null,
+                        "operation_status": "error",
+                        "error": "Policy enforcement failed: guests may not read",
+                        "business_context": {
+                          "operation_type": "resource"
+                        },
+                        "policy_decision": "deny"
+                      }
+                    ]
+                  }
+                }
+                """, outcome.out());
+    }
+
+    @Test
+    void auditDisabledIsAnErrorNamingTheSetting() {
+        audit.enabled = false;
+        Cli.Outcome outcome = cli.run("log");
+        assertEquals(1, outcome.exit());
+        assertEquals("", outcome.out());
+        assertEquals("Error: Audit logging is not enabled for profile 'default'. Enable it in mxcp-site.yml under "
+                + "profiles.default.audit.enabled\nAborted!\n", outcome.err());
+        assertTrue(audit.queries.isEmpty());
+
+        Cli.Outcome json = cli.run("log", "--json");
+        assertEquals(1, json.exit());
+        assertTrue(json.out().startsWith("{\n  \"status\": \"error\",\n  \"error\": \"Audit logging is not enabled"),
+                json.out());
+    }
+
+    @Test
+    void aMalformedSinceIsAnError() {
+        for (String since : new String[] {"5x", "10", "m", "-1h", "99999999999999999999d"}) {
+            Cli.Outcome outcome = cli.run("log", "--since", since);
+            assertEquals(1, outcome.exit(), since);
+            assertEquals("Error: Invalid time format: " + since + ". Use format like '10m', '2h', '1d'\nAborted!\n",
+                    outcome.err());
+        }
+    }
+
+    @Test
+    void aTrailThatCannotBeReadReportsWhy() {
+        audit.failure = new ProjectException("No audit backend 'jsonl' is installed (audit log "
+                + audit.path + ")");
+        Cli.Outcome outcome = cli.run("log");
+        assertEquals(1, outcome.exit());
+        assertEquals("Error: No audit backend 'jsonl' is installed (audit log " + audit.path + ")\nAborted!\n",
+                outcome.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, cli.run("log", "--type", "table").exit());
+        assertEquals(2, cli.run("log", "--policy", "denied").exit());
+        assertEquals(2, cli.run("log", "--status", "ok").exit());
+        assertEquals(2, cli.run("log", "--limit", "many").exit());
+        assertEquals(2, cli.run("log", "--json-output").exit(), "the log commands spell it --json");
+        Cli.Outcome badPolicy = cli.run("log", "--policy", "denied");
+        assertTrue(badPolicy.err().contains("'denied' is not one of 'allow', 'deny', 'warn', 'n/a'"), badPolicy.err());
+    }
+
+    @Test
+    void verifyReportsAnIntactChain() {
+        audit.chainCheck = new ChainCheck(true, 2, List.of());
+        Cli.Outcome outcome = cli.run("log", "--verify");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals("Audit log integrity: valid (2 records checked)\n", outcome.out());
+        assertTrue(audit.queries.isEmpty(), "the check reads the whole log itself");
+    }
+
+    @Test
+    void verifyReportsEveryBreakAndExitsOne() {
+        audit.chainCheck = new ChainCheck(false, 3, List.of("r2: record_hash does not match its content",
+                "r3: prev_hash does not match the record before"));
+        Cli.Outcome text = cli.run("log", "--verify");
+        assertEquals(1, text.exit());
+        assertEquals("""
+                Audit log integrity: INVALID (3 records checked)
+                  ✗ r2: record_hash does not match its content
+                  ✗ r3: prev_hash does not match the record before
+                """, text.out());
+
+        Cli.Outcome json = cli.run("log", "--verify", "--json");
+        assertEquals(1, json.exit());
+        assertEquals("""
+                {
+                  "status": "ok",
+                  "result": {
+                    "valid": false,
+                    "records_checked": 3,
+                    "chain_breaks": [
+                      "r2: record_hash does not match its content",
+                      "r3: prev_hash does not match the record before"
+                    ]
+                  }
+                }
+                """, json.out());
+    }
+}

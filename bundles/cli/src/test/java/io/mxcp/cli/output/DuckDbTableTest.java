@@ -1,0 +1,62 @@
+package io.mxcp.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbTableTest {
+
+    @TempDir
+    Path folder;
+
+    private static Map<String, Object> row(Object text, Object whole, Object fraction, Object json) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("text", text);
+        row.put("whole", whole);
+        row.put("fraction", fraction);
+        row.put("json", json);
+        return row;
+    }
+
+    private List<String> read(Path file, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1) + "|" + rows.getString(2));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void columnsAreTypedFromTheFirstRow() throws SQLException {
+        Path file = folder.resolve("t.duckdb");
+        DuckDbTable.append(file, "t", List.of(row("a", 1L, 0.5, Map.of("k", List.of(1))),
+                row(null, 2, 2, "plain text")));
+        assertEquals(List.of("text|VARCHAR", "whole|INTEGER", "fraction|DOUBLE", "json|JSON"),
+                read(file, "SELECT column_name, column_type FROM (DESCRIBE t)"));
+        assertEquals(List.of("a|{\"k\":[1]}", "null|\"plain text\""), read(file, "SELECT text, json FROM t"));
+    }
+
+    @Test
+    void aLaterRowThatDoesNotFitFailsAndWritesNothing() throws SQLException {
+        Path file = folder.resolve("t.duckdb");
+        List<Map<String, Object>> rows = List.of(row("a", 1, 0.5, null), row("b", "many", 0.5, null));
+        assertThrows(SQLException.class, () -> DuckDbTable.append(file, "t", rows));
+        assertEquals(List.of(), read(file, "SELECT table_name, 1 FROM duckdb_tables()"));
+    }
+}

@@ -1,0 +1,82 @@
+package io.mxcp.core.internal.audit;
+
+import java.util.Map;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.internal.pipeline.CallTrace;
+import io.mxcp.core.internal.pipeline.EndpointPipeline;
+import io.mxcp.core.model.EndpointKind;
+
+/**
+ * Runs a project's calls through the pipeline and records those a server makes (spec 03 §3.2): one record per tool,
+ * resource or prompt call that reached an endpoint, successful or not — policy denials and invalid arguments
+ * included; a call to an unknown endpoint is not recorded. The writer starts with the first recorded call.
+ */
+public final class AuditedCalls implements AutoCloseable {
+
+    private final EndpointPipeline pipeline;
+    private final ProjectAuditTrail trail;
+    private AuditWriter writer;
+    private boolean closed;
+
+    public AuditedCalls(EndpointPipeline pipeline, ProjectAuditTrail trail) {
+        this.pipeline = pipeline;
+        this.trail = trail;
+    }
+
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        if (options == null || options.auditCaller() == null || !trail.enabled()) {
+            return pipeline.execute(kind, identifier, arguments, options);
+        }
+        CallTrace trace = new CallTrace();
+        long begin = System.nanoTime();
+        Object result;
+        try {
+            result = pipeline.execute(kind, identifier, arguments, options, trace);
+        } catch (EndpointException e) {
+            if (e.reason() != EndpointException.Reason.NOT_FOUND) {
+                record(kind, identifier, arguments, options, trace, begin, null, e.getMessage());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            record(kind, identifier, arguments, options, trace, begin, null, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record(kind, identifier, arguments, options, trace, begin, result, null);
+        return result;
+    }
+
+    private void record(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
+            CallTrace trace, long begin, Object output, String error) {
+        long durationMs = (System.nanoTime() - begin) / 1_000_000;
+        AuditWriter target = writer();
+        if (target != null) {
+            target.submit(CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
+                    durationMs, output, error));
+        }
+    }
+
+    /** The writer, started on first use; null once closed (a call that outlived its project). */
+    private synchronized AuditWriter writer() {
+        if (writer == null && !closed) {
+            writer = trail.newWriter();
+        }
+        return writer;
+    }
+
+    /** Writes what is queued and stops the writer. */
+    @Override
+    public void close() {
+        AuditWriter stopping;
+        synchronized (this) {
+            closed = true;
+            stopping = writer;
+            writer = null;
+        }
+        if (stopping != null) {
+            stopping.close();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.mxcp.core.internal.audit;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.mxcp.core.api.AuditTrail;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.internal.config.AuditSettings;
+import io.mxcp.sdk.audit.AuditBackend;
+import io.mxcp.sdk.audit.AuditLog;
+import io.mxcp.sdk.audit.AuditLogSettings;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/** A project's audit log as the active profile configures it, read through the newest installed backend. */
+public final class ProjectAuditTrail implements AuditTrail {
+
+    /** The backend that keeps audit logs; the only one MXCP ships (a profile setting could name others). */
+    static final String BACKEND = "jsonl";
+    private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90);
+
+    private final AuditSettings settings;
+    private final AuditBackends backends;
+
+    public ProjectAuditTrail(AuditSettings settings, AuditBackends backends) {
+        this.settings = settings;
+        this.backends = backends;
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    public Path path() {
+        return settings.path();
+    }
+
+    @Override
+    public List<AuditRecord> query(AuditQuery query) throws ProjectException {
+        return read(log -> log.query(query));
+    }
+
+    @Override
+    public Map<String, Long> applyRetention(boolean dryRun) throws ProjectException {
+        return read(log -> log.applyRetention(Instant.now(), RETENTION_DAYS, dryRun));
+    }
+
+    @Override
+    public ChainCheck verify() throws ProjectException {
+        return read(log -> {
+            List<String> breaks = new ArrayList<>();
+            long[] checked = {0};
+            String[] previous = {null};
+            log.forEachWritten(record -> {
+                String why = chainBreak(record, checked[0] == 0, previous[0]);
+                if (why != null) {
+                    breaks.add("record " + record.recordId() + " (" + record.timestamp() + "): " + why);
+                }
+                previous[0] = record.recordHash();
+                checked[0]++;
+            });
+            return new ChainCheck(breaks.isEmpty(), checked[0], breaks);
+        });
+    }
+
+    /** Why a record breaks the chain, or null; the first record read may follow records retention removed. */
+    private static String chainBreak(AuditRecord record, boolean first, String previousHash) {
+        if (record.recordHash() == null) {
+            return "it has no hash";
+        }
+        if (!record.recordHash().equals(RecordHashes.hash(record))) {
+            return "its content does not match its hash";
+        }
+        if (!first && !Objects.equals(record.prevHash(), previousHash)) {
+            return "it does not follow the record written before it";
+        }
+        return null;
+    }
+
+    AuditWriter newWriter() {
+        return new AuditWriter(backends, BACKEND, logSettings());
+    }
+
+    private AuditLogSettings logSettings() {
+        return new AuditLogSettings(settings.path(), settings.maxFileSize());
+    }
+
+    private <T> T read(LogReader<T> reader) throws ProjectException {
+        AuditBackend backend = backends.newest(BACKEND);
+        if (backend == null) {
+            throw new ProjectException("No audit backend '" + BACKEND + "' is installed");
+        }
+        try (AuditLog log = backend.open(logSettings())) {
+            return reader.read(log);
+        } catch (IOException e) {
+            throw new ProjectException("Cannot read the audit log " + settings.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface LogReader<T> {
+        T read(AuditLog log) throws IOException;
+    }
+}

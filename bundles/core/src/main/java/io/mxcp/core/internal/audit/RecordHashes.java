@@ -1,0 +1,98 @@
+package io.mxcp.core.internal.audit;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.mxcp.sdk.audit.AuditRecord;
+
+/**
+ * The hash chain of audit records (spec 03 §3, ours): each record's hash covers its canonical form — every field but
+ * the hash and signature, keys sorted at every level — including the hash of the record before it, so editing,
+ * removing or reordering a record breaks the chain at that point.
+ */
+final class RecordHashes {
+
+    private static final String PREFIX = "sha256:";
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Keeps the keys' order, so the log shows arguments and results as the call had them. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RecordHashes() {
+    }
+
+    /**
+     * The record with its data fields as any backend reads them back from JSON (e.g. decimals become doubles), so
+     * that a hash computed now still matches the record once read from the log.
+     */
+    static AuditRecord normalized(AuditRecord record) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = (Map<String, Object>) jsonModel(record.inputData());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = (Map<String, Object>) jsonModel(record.businessContext());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> events = (List<Map<String, Object>>) jsonModel(record.executionEvents());
+        return new AuditRecord(record.schemaName(), record.schemaVersion(), record.recordId(), record.timestamp(),
+                record.operationType(), record.operationName(), record.operationStatus(), record.durationMs(),
+                record.callerType(), record.userId(), record.sessionId(), record.traceId(), input,
+                jsonModel(record.outputData()), record.error(), record.policiesEvaluated(), record.policyDecision(),
+                record.policyReason(), context, events, record.prevHash(), record.recordHash(), record.signature());
+    }
+
+    /** {@code sha256:<hex>} of the record's canonical form. */
+    static String hash(AuditRecord record) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(canonicalFields(record));
+            return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash audit record " + record.recordId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> canonicalFields(AuditRecord record) {
+        Map<String, Object> fields = new TreeMap<>();
+        fields.put("schema_name", record.schemaName());
+        fields.put("schema_version", record.schemaVersion());
+        fields.put("record_id", record.recordId());
+        fields.put("timestamp", record.timestamp().toString());
+        fields.put("operation_type", record.operationType());
+        fields.put("operation_name", record.operationName());
+        fields.put("operation_status", record.operationStatus());
+        fields.put("duration_ms", record.durationMs());
+        fields.put("caller_type", record.callerType());
+        fields.put("user_id", record.userId());
+        fields.put("session_id", record.sessionId());
+        fields.put("trace_id", record.traceId());
+        fields.put("input_data", record.inputData());
+        fields.put("output_data", record.outputData());
+        fields.put("error", record.error());
+        fields.put("policies_evaluated", record.policiesEvaluated());
+        fields.put("policy_decision", record.policyDecision());
+        fields.put("policy_reason", record.policyReason());
+        fields.put("business_context", record.businessContext());
+        fields.put("execution_events", record.executionEvents());
+        fields.put("prev_hash", record.prevHash());
+        return fields;
+    }
+
+    /** The value as JSON reads it back; what JSON cannot carry is kept as its text. */
+    private static Object jsonModel(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(value), Object.class);
+        } catch (IOException e) {
+            return String.valueOf(value);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.mxcp.core.internal.config;
+
+import java.nio.file.Path;
+
+/**
+ * The active profile's {@code audit} block, completed (spec 01 §1.3–1.4).
+ *
+ * @param enabled     whether the server records its calls
+ * @param path        the log path
+ * @param maxFileSize the size in bytes at which the log starts a new file
+ */
+public record AuditSettings(boolean enabled, Path path, long maxFileSize) {
+}

@@ -1,0 +1,262 @@
+package io.mxcp.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.core.api.AuditCaller;
+import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+import io.mxcp.sdk.auth.UserContext;
+
+/** The audit trail of a server's calls (spec 03 §3) through the whole pipeline, written to an in-memory backend. */
+class AuditTest {
+
+    @TempDir
+    Path dir;
+
+    private ProjectFixture f;
+    private final MemoryAuditBackend backend = new MemoryAuditBackend();
+    private Path log;
+
+    @BeforeEach
+    void project() throws Exception {
+        f = new ProjectFixture(dir).write("mxcp-site.yml", """
+                project: demo
+                profile: dev
+                profiles:
+                  dev:
+                    audit: {enabled: true}
+                """)
+                .write("tools/login.yml", """
+                        tool:
+                          name: login
+                          parameters:
+                            - {name: user_name, type: string}
+                            - {name: password, type: string, sensitive: true}
+                            - {name: card, type: object, default: null, properties: {number: {type: string, sensitive: true}, brand: {type: string}}}
+                          return:
+                            type: object
+                            properties: {token: {type: string, sensitive: true}, ok: {type: boolean}}
+                          source: {code: "SELECT 1"}
+                        """)
+                .write("tools/pay.yml", """
+                        tool:
+                          name: pay
+                          parameters: [{name: amount, type: number}]
+                          return: {type: object, properties: {paid: {type: number}, secret: {type: string, sensitive: true}}}
+                          source: {code: "SELECT 1"}
+                          policies:
+                            input:
+                              - {condition: "user.role == 'anonymous'", action: deny, reason: "Sign in to pay"}
+                              - {condition: "amount > 1000", action: deny}
+                            output:
+                              - {condition: "user.role != 'admin'", action: filter_sensitive_fields}
+                        """);
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> switch (source.name()) {
+            case "login" -> List.of(row("token", "t-123", "ok", true));
+            default -> List.of(row("paid", args.get("amount"), "secret", "s"));
+        }));
+        log = dir.resolve("audit/logs-dev.jsonl");
+    }
+
+    @Test
+    void aServerCallIsRecordedWithSensitiveValuesRedacted() throws Exception {
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            assertTrue(project.auditTrail().enabled());
+            assertEquals(log, project.auditTrail().path());
+            Map<String, Object> result = call(project, "login", row("user_name", "ann", "password", "hunter2",
+                    "card", row("number", "4111", "brand", "visa")), as("u-7", Map.of()), "s-1");
+            assertEquals(row("token", "t-123", "ok", true), result, "the caller still gets the sensitive value");
+        }
+        AuditRecord record = single();
+        assertEquals("mxcp.endpoints", record.schemaName());
+        assertEquals(2, record.schemaVersion());
+        assertEquals("tool", record.operationType());
+        assertEquals("login", record.operationName());
+        assertEquals("success", record.operationStatus());
+        assertEquals("http", record.callerType());
+        assertEquals("s-1", record.sessionId());
+        assertEquals("u-7", record.userId());
+        assertEquals(row("user_name", "ann", "password", "[REDACTED]", "card", row("number", "[REDACTED]", "brand", "visa")),
+                record.inputData());
+        assertEquals(row("token", "[REDACTED]", "ok", true), record.outputData());
+        assertNull(record.error());
+        assertNull(record.policyDecision(), "an endpoint without policies has no decision");
+        assertEquals(List.of(), record.policiesEvaluated());
+        assertEquals(row("operation_type", "tool", "operation_name", "login", "operation_status", "success"),
+                record.businessContext());
+        assertNull(record.prevHash(), "the first record of a log links to nothing");
+        assertTrue(record.recordHash().matches("sha256:[0-9a-f]{64}"), record.recordHash());
+        assertTrue(record.durationMs() >= 0);
+    }
+
+    @Test
+    void policyDecisionsAreRecordedForDeniedAndChangedCalls() throws Exception {
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            assertThrows(EndpointException.class, () -> call(project, "pay", row("amount", 5), null, null));
+            assertThrows(EndpointException.class, () -> call(project, "pay", row("amount", 5000), as("u", Map.of()), null));
+            assertEquals(row("paid", 5.0), call(project, "pay", row("amount", 5), as("u", Map.of()), null));
+            assertEquals(row("paid", 5.0, "secret", "s"), call(project, "pay", row("amount", 5),
+                    as("boss", Map.of("role", "admin")), null));
+        }
+        List<AuditRecord> records = backend.records(log);
+        assertEquals(4, records.size());
+
+        AuditRecord anonymous = records.get(0);
+        assertEquals("error", anonymous.operationStatus());
+        assertEquals("Policy enforcement failed: Sign in to pay", anonymous.error());
+        assertEquals("deny", anonymous.policyDecision());
+        assertEquals("Sign in to pay", anonymous.policyReason());
+        assertEquals(List.of("input[0]: user.role == 'anonymous'"), anonymous.policiesEvaluated());
+        assertNull(anonymous.outputData());
+        assertEquals("deny", anonymous.businessContext().get("policy_decision"));
+
+        AuditRecord large = records.get(1);
+        assertEquals("Access denied by policy", large.policyReason());
+        assertEquals(List.of("input[0]: user.role == 'anonymous'", "input[1]: amount > 1000"), large.policiesEvaluated());
+
+        AuditRecord filtered = records.get(2);
+        assertEquals("warn", filtered.policyDecision());
+        assertEquals("Output modified by filter_sensitive_fields", filtered.policyReason());
+        assertEquals(List.of("input[0]: user.role == 'anonymous'", "input[1]: amount > 1000",
+                "output[0]: user.role != 'admin'"), filtered.policiesEvaluated());
+
+        AuditRecord admin = records.get(3);
+        assertEquals("allow", admin.policyDecision());
+        assertNull(admin.policyReason());
+        assertEquals(row("paid", 5.0, "secret", "[REDACTED]"), admin.outputData(),
+                "sensitive return fields are redacted in the log even when the policy lets them through");
+    }
+
+    @Test
+    void onlyServerCallsToKnownEndpointsAreRecorded() throws Exception {
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            project.execute(EndpointKind.TOOL, "login", row("user_name", "a", "password", "p"), new CallOptions(null,
+                    Map.of(), null, false));
+            assertThrows(EndpointException.class, () -> call(project, "missing", Map.of(), null, null));
+            EndpointException invalid = assertThrows(EndpointException.class,
+                    () -> call(project, "pay", row("amount", "lots"), as("u", Map.of()), null));
+            assertEquals(EndpointException.Reason.INVALID_ARGUMENTS, invalid.reason());
+        }
+        AuditRecord record = single();
+        assertEquals("pay", record.operationName(), "neither the CLI's call nor the unknown tool is recorded");
+        assertEquals("error", record.operationStatus());
+        assertEquals(row("amount", "lots"), record.inputData());
+    }
+
+    @Test
+    void aDisabledProfileRecordsNothing() throws Exception {
+        f.env.put("MXCP_AUDIT_ENABLED", "no");
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            assertFalse(project.auditTrail().enabled());
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+        }
+        assertTrue(backend.opened.isEmpty());
+    }
+
+    @Test
+    void recordsWaitForABackendAndAreChainedAcrossBackends() throws Exception {
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+            ProjectException noBackend = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().query(AuditQuery.ALL));
+            assertEquals("No audit backend 'jsonl' is installed", noBackend.getMessage());
+
+            f.service.bindAuditBackend(backend);
+            awaitRecords(1);
+            MemoryAuditBackend successor = backend.successor();
+            f.service.bindAuditBackend(successor);
+            f.service.unbindAuditBackend(backend);
+            assertEquals(1, backend.closed, "the leaving backend's log is closed before it goes");
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+            awaitRecords(2);
+            assertEquals(1, successor.opened.size());
+
+            List<AuditRecord> records = backend.records(log);
+            assertEquals(records.get(0).recordHash(), records.get(1).prevHash());
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(new ChainCheck(true, 2, List.of()), check);
+            assertEquals(List.of("b", "a"), project.auditTrail().query(AuditQuery.ALL).stream()
+                    .map(r -> r.inputData().get("user_name")).toList(), "newest first");
+        }
+    }
+
+    @Test
+    void verifyFindsAnEditedRecord() throws Exception {
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b", "c")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+            }
+        }
+        String edited = backend.records(log).get(1).recordId();
+        backend.tamper(log, 1, r -> new AuditRecord(r.schemaName(), r.schemaVersion(), r.recordId(), r.timestamp(),
+                r.operationType(), r.operationName(), r.operationStatus(), r.durationMs(), r.callerType(), "mallory",
+                r.sessionId(), r.traceId(), r.inputData(), r.outputData(), r.error(), r.policiesEvaluated(),
+                r.policyDecision(), r.policyReason(), r.businessContext(), r.executionEvents(), r.prevHash(),
+                r.recordHash(), r.signature()));
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertFalse(check.valid());
+            assertEquals(3, check.recordsChecked());
+            assertEquals(1, check.chainBreaks().size());
+            assertTrue(check.chainBreaks().get(0).startsWith("record " + edited), check.chainBreaks().get(0));
+            assertTrue(check.chainBreaks().get(0).endsWith("its content does not match its hash"));
+        }
+    }
+
+    private AuditRecord single() {
+        List<AuditRecord> records = backend.records(log);
+        assertEquals(1, records.size(), records::toString);
+        return records.get(0);
+    }
+
+    private void awaitRecords(int count) throws InterruptedException {
+        for (int i = 0; i < 100 && backend.records(log).size() < count; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(count, backend.records(log).size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> call(Project project, String tool, Map<String, Object> arguments, UserContext user,
+            String session) throws EndpointException {
+        CallOptions options = new CallOptions(user, Map.of(), null, false)
+                .withAuditCaller(new AuditCaller("http", session));
+        return (Map<String, Object>) project.execute(EndpointKind.TOOL, tool, arguments, options);
+    }
+
+    private static UserContext as(String id, Map<String, Object> profile) {
+        return new UserContext(id, id, null, null, null, "test", List.of(), null, profile);
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,103 @@
+package io.mxcp.core.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import io.mxcp.sdk.audit.AuditBackend;
+import io.mxcp.sdk.audit.AuditLog;
+import io.mxcp.sdk.audit.AuditLogSettings;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/** Test helper: an audit backend keeping every log's records in memory, shared by path across opens. */
+final class MemoryAuditBackend implements AuditBackend {
+
+    private final Map<Path, List<AuditRecord>> logs;
+    final List<AuditLogSettings> opened = new ArrayList<>();
+    int closed;
+
+    MemoryAuditBackend() {
+        this(new HashMap<>());
+    }
+
+    /** A second backend (a newer version of the first) storing into the same logs. */
+    MemoryAuditBackend successor() {
+        return new MemoryAuditBackend(logs);
+    }
+
+    private MemoryAuditBackend(Map<Path, List<AuditRecord>> logs) {
+        this.logs = logs;
+    }
+
+    @Override
+    public String backendName() {
+        return "jsonl";
+    }
+
+    /** The records written to the log at that path, in write order. */
+    synchronized List<AuditRecord> records(Path path) {
+        return List.copyOf(logs.getOrDefault(path, List.of()));
+    }
+
+    /** Changes a stored record in place, as someone editing the log file would. */
+    synchronized void tamper(Path path, int index, UnaryOperator<AuditRecord> change) {
+        List<AuditRecord> records = logs.get(path);
+        records.set(index, change.apply(records.get(index)));
+    }
+
+    @Override
+    public synchronized AuditLog open(AuditLogSettings settings) {
+        opened.add(settings);
+        List<AuditRecord> records = logs.computeIfAbsent(settings.path(), path -> new ArrayList<>());
+        return new AuditLog() {
+            @Override
+            public void write(List<AuditRecord> batch) {
+                synchronized (MemoryAuditBackend.this) {
+                    records.addAll(batch);
+                }
+            }
+
+            @Override
+            public List<AuditRecord> query(AuditQuery query) {
+                synchronized (MemoryAuditBackend.this) {
+                    List<AuditRecord> found = new ArrayList<>(records.stream().filter(query::matches).toList());
+                    found.sort(Comparator.comparing(AuditRecord::timestamp).reversed());
+                    return query.limit() == 0 ? found : found.subList(0, Math.min(query.limit(), found.size()));
+                }
+            }
+
+            @Override
+            public Optional<AuditRecord> lastWritten() {
+                synchronized (MemoryAuditBackend.this) {
+                    return records.isEmpty() ? Optional.empty() : Optional.of(records.get(records.size() - 1));
+                }
+            }
+
+            @Override
+            public void forEachWritten(Consumer<AuditRecord> visitor) {
+                records(settings.path()).forEach(visitor);
+            }
+
+            @Override
+            public Map<String, Long> applyRetention(Instant now, Map<String, Integer> retentionDays, boolean dryRun) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
+            public void close() throws IOException {
+                synchronized (MemoryAuditBackend.this) {
+                    closed++;
+                }
+            }
+        };
+    }
+}

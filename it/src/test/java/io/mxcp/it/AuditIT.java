@@ -1,0 +1,169 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit trail (spec 03 §3) of `mxcp serve` read back with `mxcp log` (spec 02b §5): the JSONL backend bundle of
+ * the distribution writes a record per call — policy decisions and redacted sensitive values included — readable
+ * while the server runs, all flushed when it stops, and an edited record breaks the hash chain.
+ */
+class AuditIT {
+
+    private static Path work;
+    private static Mxcp mxcp;
+    private static Path project;
+    private static List<String> served;
+
+    @BeforeAll
+    static void serveAndCall() throws IOException {
+        work = Distribution.freshWorkFolder(AuditIT.class);
+        mxcp = new Mxcp(Distribution.home(), work);
+        project = Files.createDirectories(work.resolve("audited"));
+        Files.writeString(project.resolve("mxcp-site.yml"), """
+                mxcp: 1
+                project: audited
+                profile: default
+                profiles:
+                  default:
+                    audit: {enabled: true}
+                """);
+        Files.createDirectories(project.resolve("tools"));
+        Files.copy(Distribution.clientScripts().resolve("project-extras/tools/salary.yml"),
+                project.resolve("tools/salary.yml"));
+        Files.writeString(project.resolve("tools/login.yml"), """
+                mxcp: 1
+                tool:
+                  name: login
+                  parameters:
+                    - {name: user_name, type: string}
+                    - {name: password, type: string, sensitive: true}
+                  return: {type: object, properties: {welcome: {type: string}, checked: {type: boolean}}}
+                  source: {code: "SELECT 'hello ' || $user_name AS welcome, length($password) > 0 AS checked"}
+                """);
+
+        int port = FreePort.find();
+        try (ServerProcess server = mxcp.serve(project, port)) {
+            McpHttpClient client = new McpHttpClient(port);
+            served = new ArrayList<>();
+            served.add(client.callTool("login", Map.of("user_name", "ann", "password", "hunter2")).successText());
+            served.add(client.callTool("salary", Map.of("who", "ceo")).failureText());
+            served.add(client.callTool("salary", Map.of("who", "bob")).successText());
+
+            // readable beside the running server: the writer hands records over within a second
+            Poll.until(Duration.ofSeconds(10), "3 records in the audit log while the server runs", () -> {
+                CommandResult log = mxcp.run(project, "log", "--json");
+                return log.exitCode() == 0 && count(log) == 3 ? log : null;
+            }, server::describe);
+
+            client.callTool("login", Map.of("user_name", "cy", "password", "pw"));
+            server.signal("TERM");
+            assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
+        }
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void everyCallIsRecordedNewestFirstWithItsPolicyDecision() {
+        assertEquals("{\"welcome\":\"hello ann\",\"checked\":true}", served.get(0));
+        assertTrue(served.get(1).contains("The CEO's salary is private"), served.get(1));
+
+        CommandResult log = mxcp.run(project, "log", "--json");
+        assertEquals(0, log.exitCode(), log::describe);
+        assertEquals(4, count(log), "the call made just before SIGTERM was flushed at shutdown: " + log.describe());
+        JsonNode records = log.json().path("result").path("records");
+        assertEquals(List.of("login", "salary", "salary", "login"), names(records), log::describe);
+        JsonNode denied = records.path(2);
+        assertEquals("error", denied.path("operation_status").asText(), log::describe);
+        assertEquals("deny", denied.path("policy_decision").asText(), log::describe);
+        assertEquals("http", denied.path("caller_type").asText(), log::describe);
+
+        CommandResult deniedOnly = mxcp.run(project, "log", "--tool", "salary", "--policy", "deny", "--json");
+        assertEquals(1, count(deniedOnly), deniedOnly::describe);
+        CommandResult warned = mxcp.run(project, "log", "--policy", "warn", "--json");
+        assertEquals(1, count(warned), "the salary removed for a caller outside HR: " + warned.describe());
+
+        CommandResult text = mxcp.run(project, "log", "--status", "error");
+        assertEquals(0, text.exitCode(), text::describe);
+        assertTrue(text.stdout().contains("❌") && text.stdout().contains("[tool] salary"), text::describe);
+        assertTrue(text.stdout().contains("Total records: 1"), text::describe);
+    }
+
+    @Test
+    void sensitiveArgumentsNeverReachTheLogFile() throws IOException {
+        String written = String.join("\n", logLines());
+        assertTrue(written.contains("\"password\":\"[REDACTED]\""), written);
+        assertFalse(written.contains("hunter2"), written);
+        assertFalse(written.contains("5200.5"), "the salary filtered for the caller is not in the log either");
+    }
+
+    @Test
+    void theHashChainHoldsUntilARecordIsEdited() throws IOException {
+        CommandResult intact = mxcp.run(project, "log", "--verify");
+        assertEquals(0, intact.exitCode(), intact::describe);
+        assertTrue(intact.stdout().contains("valid (4 records checked)"), intact::describe);
+
+        Path copy = work.resolve("edited");
+        Trees.copy(project, copy);
+        Path segment = segments(copy).get(0);
+        String edited = Files.readString(segment).replace("\"user_name\":\"ann\"", "\"user_name\":\"eve\"");
+        Files.writeString(segment, edited);
+        CommandResult broken = mxcp.run(copy, "log", "--verify", "--json");
+        assertEquals(1, broken.exitCode(), broken::describe);
+        JsonNode result = broken.json().path("result");
+        assertFalse(result.path("valid").asBoolean(true), broken::describe);
+        assertEquals(1, result.path("chain_breaks").size(), broken::describe);
+    }
+
+    @Test
+    void aBadSinceValueIsNamed() {
+        CommandResult bad = mxcp.run(project, "log", "--since", "yesterday");
+        assertEquals(1, bad.exitCode(), bad::describe);
+        assertTrue(bad.stderr().contains("Invalid time format: yesterday. Use format like '10m', '2h', '1d'")
+                || bad.stdout().contains("Invalid time format: yesterday"), bad::describe);
+    }
+
+    private static List<String> logLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path segment : segments(project)) {
+            lines.addAll(Files.readAllLines(segment, StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
+    private static List<Path> segments(Path root) throws IOException {
+        try (Stream<Path> files = Files.list(root.resolve("audit"))) {
+            return files.filter(file -> file.getFileName().toString().matches("logs-default-.*\\.jsonl"))
+                    .filter(file -> file.toFile().length() > 0).sorted().toList();
+        }
+    }
+
+    private static int count(CommandResult log) {
+        return log.json().path("result").path("count").asInt(-1);
+    }
+
+    private static List<String> names(JsonNode records) {
+        List<String> names = new ArrayList<>();
+        records.forEach(record -> names.add(record.path("operation_name").asText()));
+        return names;
+    }
+}

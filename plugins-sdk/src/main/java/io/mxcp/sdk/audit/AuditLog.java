@@ -1,0 +1,45 @@
+package io.mxcp.sdk.audit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One opened audit log. {@link #write} is called from one thread at a time; queries may run beside it (and from
+ * other processes, such as {@code mxcp log} next to a running server).
+ */
+@ConsumerType
+public interface AuditLog extends Closeable {
+
+    /** Appends the records in the order given; when this returns they survive a crash of the process. */
+    void write(List<AuditRecord> records) throws IOException;
+
+    /** The records matching the query, newest ({@link AuditRecord#timestamp()}) first. */
+    List<AuditRecord> query(AuditQuery query) throws IOException;
+
+    /** The record written last, or empty when the log has none (the tail of the hash chain). */
+    Optional<AuditRecord> lastWritten() throws IOException;
+
+    /** Hands every record to the visitor in the order the records were written (to check the hash chain). */
+    void forEachWritten(Consumer<AuditRecord> visitor) throws IOException;
+
+    /**
+     * Removes records older than their schema's retention (spec 03 §3.6): {@code retentionDays} maps a schema name to
+     * its days; schemas it does not name are kept.
+     *
+     * @param dryRun count what would be removed without removing anything
+     * @return the records removed (or that would be), keyed {@code <schema>:v<version>}
+     */
+    Map<String, Long> applyRetention(Instant now, Map<String, Integer> retentionDays, boolean dryRun)
+            throws IOException;
+
+    /** Releases files and handles; records written before stay. */
+    @Override
+    void close() throws IOException;
+}
