@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,7 +28,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * version by version, by dropping a newer jar into {@code deploy/}. No call may fail, none may see an older version
  * once a newer one answered, and what the removed versions loaded must be gone afterwards (class loaders, classes,
  * threads, and still one DuckDB engine). Then the SQL executor itself and the plugin are swapped in turn under the
- * same load. A plugin that leaves a thread running shows that the leak check can fail.
+ * same load, then the audit backend: the project audits every call, and the log holds exactly one record per
+ * successful call with an unbroken hash chain. A plugin that leaves a thread running shows that the leak check can
+ * fail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginSwapIT {
@@ -42,6 +46,9 @@ class PluginSwapIT {
     /** Rounds of interleaved swaps (the SQL executor, then the UDF plugin) after the UDF plugin's own swaps. */
     private static final int ROUNDS = 10;
     private static final String EXECUTOR_CLASS = "io.mxcp.executor.sql.SqlExecutor";
+    private static final String AUDIT_BACKEND_JAR = "mxcp-audit-jsonl.jar";
+    /** Successful plugin_version calls of every test so far: the audit log must hold exactly one record for each. */
+    private static final AtomicLong SUCCESSFUL_CALLS = new AtomicLong();
     /** A liveness bound, not the target: the swap times are printed and recorded in docs/performance.md. */
     private static final Duration SWAP_LIMIT = Duration.ofSeconds(10);
     /** Classes the JVM may load for itself between the baseline and the end (JIT, lambda forms); far below a leak's. */
@@ -64,6 +71,8 @@ class PluginSwapIT {
     static final ServedProject served = ServedProject.withPrivateHome((work, mxcp) -> {
         Path project = mxcp.bootstrap(work, "swaps");
         Files.writeString(project.resolve("tools/plugin_version.yml"), VERSION_TOOL);
+        Files.writeString(project.resolve("mxcp-site.yml"), "profiles:\n  default:\n    audit: {enabled: true}\n",
+                StandardOpenOption.APPEND);
         dropVersion(mxcp.home().resolve("deploy"), FIRST_VERSION);
         return project;
     });
@@ -96,6 +105,7 @@ class PluginSwapIT {
 
         List<ToolCallers.Call> seen = callers.calls();
         ToolCallers.assertNoneFailed(seen, server);
+        SUCCESSFUL_CALLS.addAndGet(seen.size());
         long[] swapMillis = assertNoCallSawAnOlderVersion(seen, dropNanos);
         server.assertNoProblemsLogged();
 
@@ -144,6 +154,7 @@ class PluginSwapIT {
         }
         List<ToolCallers.Call> seen = callers.calls();
         ToolCallers.assertNoneFailed(seen, server);
+        SUCCESSFUL_CALLS.addAndGet(seen.size());
         assertNoCallSawAnOlderVersion(seen, dropNanos);
         server.assertNoProblemsLogged();
         JvmProbe jvm = new JvmProbe(server.pid());
@@ -154,9 +165,59 @@ class PluginSwapIT {
                 + " failed%n", ROUNDS, CALLERS, seen.size());
     }
 
-    /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
+    /**
+     * Audit backends are plugins too: 10 newer versions of the JSONL backend dropped into deploy/ under the same 16
+     * callers. Records written meanwhile wait for the next backend; after all three tests the log holds exactly one
+     * record per successful call (none lost, none twice), and its hash chain runs unbroken through every backend.
+     */
     @Test
     @Order(3)
+    void auditBackendSwapsLoseNoRecord() throws Exception {
+        ServerProcess server = served.server();
+        Path backendJar = Distribution.home().resolve("bundles/" + AUDIT_BACKEND_JAR);
+        ToolCallers callers = new ToolCallers(served.port(), CALLERS, "plugin_version", Map.of());
+        try (callers) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                String version = "0.2." + round;
+                int before = callers.count();
+                DeployDrop.drop(served.deploy(), AUDIT_BACKEND_JAR,
+                        out -> PluginJars.withVersion(backendJar, version, out));
+                server.awaitLogLineEnding(SWAP_LIMIT, "started mxcp-audit-jsonl " + version);
+                if (round > 1) {
+                    server.awaitLogLineEnding(SWAP_LIMIT, "removed mxcp-audit-jsonl 0.2." + (round - 1));
+                }
+                Poll.until(SWAP_LIMIT, "calls after swapping in audit backend " + version,
+                        () -> callers.count() > before + CALLERS ? true : null, server::describe);
+            }
+        }
+        List<ToolCallers.Call> seen = callers.calls();
+        ToolCallers.assertNoneFailed(seen, server);
+        long expected = SUCCESSFUL_CALLS.addAndGet(seen.size());
+        server.assertNoProblemsLogged();
+
+        Mxcp mxcp = served.mxcp();
+        CommandResult counted = Poll.until(SWAP_LIMIT, expected + " audit records", () -> {
+            CommandResult log = mxcp.run(served.project(), "log", "--tool", "plugin_version", "--status", "success",
+                    "--limit", "0", "--json");
+            return log.exitCode() == 0 && log.json().path("result").path("count").asLong() >= expected ? log : null;
+        }, server::describe);
+        assertEquals(expected, counted.json().path("result").path("count").asLong(), "one record per successful call");
+        CommandResult all = mxcp.run(served.project(), "log", "--limit", "0", "--json");
+        assertEquals(expected, all.json().path("result").path("count").asLong(), "and no other record");
+        CommandResult chain = mxcp.run(served.project(), "log", "--verify");
+        assertEquals(0, chain.exitCode(), chain::describe);
+        assertTrue(chain.stdout().contains("valid (" + expected + " records checked)"), chain::describe);
+        JvmProbe jvm = new JvmProbe(server.pid());
+        jvm.awaitLoaders("io.mxcp.audit.jsonl.JsonlAuditBackend", 2, SWAP_LIMIT, "class loaders holding the audit"
+                + " backend's classes after " + ROUNDS + " swaps (two: the one started from bundles/ and the newest)");
+        System.out.printf("PluginSwapIT: %d audit backend swaps under %d callers, %d calls in this test; %d audit"
+                + " records for %d successful calls of all tests, chain valid%n", ROUNDS, CALLERS, seen.size(),
+                expected, expected);
+    }
+
+    /** The negative control: a plugin that leaves a thread running keeps its removed version's classes alive. */
+    @Test
+    @Order(4)
     void leakCheckCatchesAPluginThatLeavesAThreadRunning() throws Exception {
         ServerProcess server = served.server();
         JvmProbe jvm = new JvmProbe(server.pid());

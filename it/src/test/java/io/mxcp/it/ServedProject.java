@@ -33,6 +33,7 @@ final class ServedProject implements BeforeAllCallback, AfterAllCallback {
 
     private Path work;
     private Mxcp mxcp;
+    private Path project;
     private int port;
     private ServerProcess server;
     private McpHttpClient client;
@@ -63,7 +64,7 @@ final class ServedProject implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         work = Distribution.freshWorkFolder(context.getRequiredTestClass());
         mxcp = new Mxcp(homeInWork.apply(work), work);
-        Path project = writer.write(work, mxcp);
+        project = writer.write(work, mxcp);
         port = FreePort.find();
         server = mxcp.start(project, "serve", "--port", Integer.toString(port)).awaitHealthy(port, startLimit);
         client = new McpHttpClient(port);
@@ -80,6 +81,16 @@ final class ServedProject implements BeforeAllCallback, AfterAllCallback {
     /** The class's work folder (also the HOME the server sees). */
     Path work() {
         return work;
+    }
+
+    /** Runs commands of the distribution that serves (with the same home and environment). */
+    Mxcp mxcp() {
+        return mxcp;
+    }
+
+    /** The project folder the server serves. */
+    Path project() {
+        return project;
     }
 
     /** The deploy/ folder the server watches (a private home's own). */

@@ -58,8 +58,8 @@ final class JsonlAuditLog implements AuditLog {
         }
         byte[] batch = codec.encode(records);
         // A full segment is closed here rather than after the batch that filled it, so that a failure to close it
-        // cannot report that batch, already on disk, as not written.
-        // A segment deleted meanwhile (log-cleanup in another process found it expired) would swallow the batch.
+        // cannot report that batch, already on disk, as not written. A segment deleted meanwhile (log-cleanup in
+        // another process found it expired) would swallow the batch: it is left for a new one too.
         if (current != null && (current.size() >= maxFileSize || !Files.exists(current.path()))) {
             closeCurrent();
         }
