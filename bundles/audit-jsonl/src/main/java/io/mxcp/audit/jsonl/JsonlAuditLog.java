@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,17 +78,15 @@ final class JsonlAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> query(AuditQuery query) throws IOException {
-        List<AuditRecord> matches = new ArrayList<>();
+        NewestRecords newest = new NewestRecords(query.limit());
+        long[] written = {0};
         forEachWritten(record -> {
             if (query.matches(record)) {
-                matches.add(record);
+                newest.offer(record, written[0]);
             }
+            written[0]++;
         });
-        // Reversed before the stable sort so that of records with the same timestamp the later written comes first.
-        Collections.reverse(matches);
-        matches.sort(Comparator.comparing(AuditRecord::timestamp).reversed());
-        int count = query.limit() == 0 ? matches.size() : Math.min(query.limit(), matches.size());
-        return List.copyOf(matches.subList(0, count));
+        return newest.newestFirst();
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,11 +87,31 @@ final class RecordHashes {
         return fields;
     }
 
-    /** The value as JSON reads it back; what JSON cannot carry is kept as its text. */
+    /**
+     * The value as JSON reads it back, as far as its JSON text can differ: a decimal becomes the double it is read as
+     * (1.50 is written 1.5 again); numbers that print the same (an int read back as a long) are left as they are. A
+     * value of another type makes the round trip through JSON; what JSON cannot carry is kept as its text.
+     */
     private static Object jsonModel(Object value) {
-        if (value == null) {
-            return null;
-        }
+        return switch (value) {
+            case null -> null;
+            case String text -> text;
+            case Boolean flag -> flag;
+            case Integer number -> number;
+            case Long number -> number;
+            case Double number -> number;
+            case BigDecimal number -> number.doubleValue();
+            case Map<?, ?> map -> {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((key, item) -> copy.put(String.valueOf(key), jsonModel(item)));
+                yield copy;
+            }
+            case List<?> list -> list.stream().map(RecordHashes::jsonModel).collect(ArrayList::new, List::add, List::addAll);
+            default -> throughJson(value);
+        };
+    }
+
+    private static Object throughJson(Object value) {
         try {
             return JSON.readValue(JSON.writeValueAsBytes(value), Object.class);
         } catch (IOException e) {
