@@ -1,6 +1,7 @@
 package io.mxcp.sdk.audit;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +63,40 @@ public record AuditRecord(
         policiesEvaluated = policiesEvaluated == null ? List.of() : List.copyOf(policiesEvaluated);
         businessContext = businessContext == null ? Map.of() : businessContext;
         executionEvents = executionEvents == null ? List.of() : executionEvents;
+    }
+
+    /**
+     * Every field under its schema name ({@code schema_name}, {@code record_id}, ...), in the schema's order (spec 03
+     * §3.3); the timestamp stays an {@link Instant}, each reader formats it as its output needs.
+     *
+     * @since 2.1
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("schema_name", schemaName);
+        fields.put("schema_version", schemaVersion);
+        fields.put("record_id", recordId);
+        fields.put("timestamp", timestamp);
+        fields.put("operation_type", operationType);
+        fields.put("operation_name", operationName);
+        fields.put("operation_status", operationStatus);
+        fields.put("duration_ms", durationMs);
+        fields.put("caller_type", callerType);
+        fields.put("user_id", userId);
+        fields.put("session_id", sessionId);
+        fields.put("trace_id", traceId);
+        fields.put("input_data", inputData);
+        fields.put("output_data", outputData);
+        fields.put("error", error);
+        fields.put("policies_evaluated", policiesEvaluated);
+        fields.put("policy_decision", policyDecision);
+        fields.put("policy_reason", policyReason);
+        fields.put("business_context", businessContext);
+        fields.put("execution_events", executionEvents);
+        fields.put("prev_hash", prevHash);
+        fields.put("record_hash", recordHash);
+        fields.put("signature", signature);
+        return fields;
     }
 
     /** This record, chained after the record whose hash is {@code prevHash}, with its own hash. */

@@ -64,29 +64,14 @@ final class AuditRecordCodec {
 
     private static void write(JsonGenerator json, AuditRecord record) throws IOException {
         json.writeStartObject();
-        json.writeStringField("schema_name", record.schemaName());
-        json.writeNumberField("schema_version", record.schemaVersion());
-        json.writeStringField("record_id", record.recordId());
-        json.writeStringField("timestamp", AuditTimestamps.format(record.timestamp()));
-        json.writeStringField("operation_type", record.operationType());
-        json.writeStringField("operation_name", record.operationName());
-        json.writeStringField("operation_status", record.operationStatus());
-        json.writeNumberField("duration_ms", record.durationMs());
-        json.writeStringField("caller_type", record.callerType());
-        json.writeStringField("user_id", record.userId());
-        json.writeStringField("session_id", record.sessionId());
-        json.writeStringField("trace_id", record.traceId());
-        json.writeObjectField("input_data", record.inputData());
-        json.writeObjectField("output_data", record.outputData());
-        json.writeStringField("error", record.error());
-        json.writeObjectField("policies_evaluated", record.policiesEvaluated());
-        json.writeStringField("policy_decision", record.policyDecision());
-        json.writeStringField("policy_reason", record.policyReason());
-        json.writeObjectField("business_context", record.businessContext());
-        json.writeObjectField("execution_events", record.executionEvents());
-        json.writeStringField("prev_hash", record.prevHash());
-        json.writeStringField("record_hash", record.recordHash());
-        json.writeStringField("signature", record.signature());
+        for (Map.Entry<String, Object> field : record.fields().entrySet()) {
+            json.writeFieldName(field.getKey());
+            if (field.getValue() instanceof Instant timestamp) {
+                json.writeString(AuditTimestamps.format(timestamp));
+            } else {
+                json.writeObject(field.getValue());
+            }
+        }
         json.writeEndObject();
     }
 

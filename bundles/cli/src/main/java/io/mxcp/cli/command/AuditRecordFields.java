@@ -17,35 +17,22 @@ final class AuditRecordFields {
             "operation_name", "duration_ms", "user_id", "session_id", "trace_id", "operation_status", "error",
             "business_context", "policy_decision");
 
+    /** The export columns, in the original's order (not the record's). */
+    private static final List<String> EXPORTED = List.of("record_id", "timestamp", "caller_type", "operation_type",
+            "operation_name", "duration_ms", "user_id", "session_id", "trace_id", "operation_status", "error",
+            "policy_decision", "policy_reason", "business_context", "execution_events", "schema_name",
+            "schema_version", "input_data", "output_data", "policies_evaluated", "prev_hash", "record_hash",
+            "signature");
+
     private AuditRecordFields() {
     }
 
     /** Every field, in the export column order of spec 02 §7.1. */
     static Map<String, Object> exported(AuditRecord record) {
+        Map<String, Object> all = record.fields();
+        all.put("timestamp", record.timestamp().toString());
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("record_id", record.recordId());
-        fields.put("timestamp", record.timestamp().toString());
-        fields.put("caller_type", record.callerType());
-        fields.put("operation_type", record.operationType());
-        fields.put("operation_name", record.operationName());
-        fields.put("duration_ms", record.durationMs());
-        fields.put("user_id", record.userId());
-        fields.put("session_id", record.sessionId());
-        fields.put("trace_id", record.traceId());
-        fields.put("operation_status", record.operationStatus());
-        fields.put("error", record.error());
-        fields.put("policy_decision", record.policyDecision());
-        fields.put("policy_reason", record.policyReason());
-        fields.put("business_context", record.businessContext());
-        fields.put("execution_events", record.executionEvents());
-        fields.put("schema_name", record.schemaName());
-        fields.put("schema_version", record.schemaVersion());
-        fields.put("input_data", record.inputData());
-        fields.put("output_data", record.outputData());
-        fields.put("policies_evaluated", record.policiesEvaluated());
-        fields.put("prev_hash", record.prevHash());
-        fields.put("record_hash", record.recordHash());
-        fields.put("signature", record.signature());
+        EXPORTED.forEach(key -> fields.put(key, all.get(key)));
         return fields;
     }
 

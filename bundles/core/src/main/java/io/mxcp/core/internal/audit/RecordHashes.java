@@ -61,29 +61,12 @@ final class RecordHashes {
         }
     }
 
+    /** Every field but the hash and the signature, keys sorted, the timestamp as ISO-8601 text. */
     private static Map<String, Object> canonicalFields(AuditRecord record) {
-        Map<String, Object> fields = new TreeMap<>();
-        fields.put("schema_name", record.schemaName());
-        fields.put("schema_version", record.schemaVersion());
-        fields.put("record_id", record.recordId());
+        Map<String, Object> fields = new TreeMap<>(record.fields());
+        fields.remove("record_hash");
+        fields.remove("signature");
         fields.put("timestamp", record.timestamp().toString());
-        fields.put("operation_type", record.operationType());
-        fields.put("operation_name", record.operationName());
-        fields.put("operation_status", record.operationStatus());
-        fields.put("duration_ms", record.durationMs());
-        fields.put("caller_type", record.callerType());
-        fields.put("user_id", record.userId());
-        fields.put("session_id", record.sessionId());
-        fields.put("trace_id", record.traceId());
-        fields.put("input_data", record.inputData());
-        fields.put("output_data", record.outputData());
-        fields.put("error", record.error());
-        fields.put("policies_evaluated", record.policiesEvaluated());
-        fields.put("policy_decision", record.policyDecision());
-        fields.put("policy_reason", record.policyReason());
-        fields.put("business_context", record.businessContext());
-        fields.put("execution_events", record.executionEvents());
-        fields.put("prev_hash", record.prevHash());
         return fields;
     }
 
