@@ -29,6 +29,8 @@ public final class MxcpCli {
         commandLine.addSubcommand(new LintCommand(context));
         commandLine.addSubcommand(new QueryCommand(context));
         commandLine.addSubcommand(new ServeCommand(context));
+        commandLine.addSubcommand(new DriftSnapshotCommand(context));
+        commandLine.addSubcommand(new DriftCheckCommand(context));
         commandLine.addSubcommand(new LogCommand(context));
         commandLine.addSubcommand(new LogCleanupCommand(context));
 

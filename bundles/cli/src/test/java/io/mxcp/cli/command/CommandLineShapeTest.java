@@ -16,7 +16,8 @@ import io.mxcp.cli.fakes.FakeServices;
 class CommandLineShapeTest {
 
     private static final List<String> COMMANDS =
-            List.of("init", "list", "validate", "run", "test", "lint", "serve", "log", "log-cleanup");
+            List.of("init", "list", "validate", "run", "test", "lint", "serve", "drift-snapshot", "drift-check", "log",
+                    "log-cleanup");
 
     @TempDir
     Path folder;
