@@ -135,6 +135,26 @@ class AuditIT {
     }
 
     @Test
+    void recordsExportToCsvAndToADuckDbTable() throws IOException {
+        CommandResult csv = mxcp.run(project, "log", "--policy", "deny", "--export-csv", "denied.csv");
+        assertEquals(0, csv.exitCode(), csv::describe);
+        assertTrue(csv.stdout().contains("Exported 1 records to denied.csv"), csv::describe);
+        List<String> lines = Files.readAllLines(project.resolve("denied.csv"), StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("record_id,timestamp,caller_type,operation_type,operation_name"),
+                lines::toString);
+        assertTrue(lines.get(1).contains("Policy enforcement failed: The CEO's salary is private"), lines::toString);
+
+        CommandResult duckdb = mxcp.run(project, "log", "--export-duckdb", "audit.duckdb", "--json");
+        assertEquals(0, duckdb.exitCode(), duckdb::describe);
+        assertEquals(4, duckdb.json().path("result").path("exported").asInt(), duckdb::describe);
+        CommandResult counted = mxcp.run(project, "query", "--json-output", "ATTACH 'audit.duckdb' AS exported"
+                + " (READ_ONLY); SELECT count(*) AS n, count(DISTINCT record_hash) AS hashes FROM exported.audit_logs");
+        assertEquals(0, counted.exitCode(), counted::describe);
+        assertEquals(4, counted.json().path("result").path(0).path("n").asInt(), counted::describe);
+        assertEquals(4, counted.json().path("result").path(0).path("hashes").asInt(), counted::describe);
+    }
+
+    @Test
     void aBadSinceValueIsNamed() {
         CommandResult bad = mxcp.run(project, "log", "--since", "yesterday");
         assertEquals(1, bad.exitCode(), bad::describe);
