@@ -1,5 +1,6 @@
 package io.mxcp.core.internal.audit;
 
+import java.lang.System.Logger.Level;
 import java.util.Map;
 
 import io.mxcp.core.api.CallOptions;
@@ -14,6 +15,8 @@ import io.mxcp.core.model.EndpointKind;
  * included; a call to an unknown endpoint is not recorded. The writer starts with the first recorded call.
  */
 public final class AuditedCalls implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(AuditedCalls.class.getName());
 
     private final EndpointPipeline pipeline;
     private final ProjectAuditTrail trail;
@@ -52,10 +55,13 @@ public final class AuditedCalls implements AutoCloseable {
             CallTrace trace, long begin, Object output, String error) {
         long durationMs = (System.nanoTime() - begin) / 1_000_000;
         AuditWriter target = writer();
-        if (target != null) {
-            target.submit(CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
-                    durationMs, output, error));
+        if (target == null) {
+            LOG.log(Level.ERROR, "CRITICAL: the call of {0} ended after its project closed; its audit record is lost",
+                    identifier);
+            return;
         }
+        target.submit(CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
+                durationMs, output, error));
     }
 
     /** The writer, started on first use; null once closed (a call that outlived its project). */
