@@ -99,11 +99,17 @@ public final class Mxcp {
 
     /** Starts a long-running command (serve) in {@code folder}; stderr is collected, stdout discarded. */
     ServerProcess start(Path folder, String... args) {
+        return start(folder, Map.of(), args);
+    }
+
+    /** Starts a long-running command with extra environment variables (MXCP_ADMIN_ENABLED, ...). */
+    ServerProcess start(Path folder, Map<String, String> environment, String... args) {
         ProcessBuilder builder = new ProcessBuilder(commandLine(args))
                 .directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         configure(builder.environment());
+        builder.environment().putAll(environment);
         try {
             return new ServerProcess(builder.start(), String.join(" ", args));
         } catch (IOException e) {

@@ -1,10 +1,16 @@
 package io.mxcp.cli.command;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.cli.admin.AdminContext;
+import io.mxcp.cli.admin.AdminSettings;
+import io.mxcp.cli.admin.AdminSocket;
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.cli.context.ServiceAccess;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.serve.ProjectReloader;
@@ -28,7 +34,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code mxcp serve}: validates every endpoint, then serves the project over MCP until SIGINT/SIGTERM (or the
  * end of standard input for stdio), reloading on SIGHUP. Human notices go to standard error; with stdio, standard
- * output carries protocol messages only.
+ * output carries protocol messages only. With {@code MXCP_ADMIN_ENABLED}, an admin socket serves alongside.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the project over MCP.")
 final class ServeCommand extends ProjectSubcommand {
@@ -60,6 +66,7 @@ final class ServeCommand extends ProjectSubcommand {
     @Override
     int execute() throws Exception {
         ServerLogging.forServer(debug());
+        Instant started = Instant.now();
         Project project = openProject(readOnly.readOnly, sqlTools);
         boolean handedOver = false;
         try {
@@ -80,11 +87,19 @@ final class ServeCommand extends ProjectSubcommand {
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
             reloader.serve(running, served);
+            AdminSocket admin;
+            try {
+                admin = startAdmin(started, settings, served, reloader);
+            } catch (CommandFailure e) {
+                running.close();
+                throw e;
+            }
             ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             terminal.err().print(banner(served, settings, running, failed));
             terminal.err().flush();
-            try (ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+            // the admin socket closes after the server has stopped (try-with-resources skips a null one)
+            try (admin; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
                 lifecycle.run();
             }
             return 0;
@@ -92,6 +107,22 @@ final class ServeCommand extends ProjectSubcommand {
             if (!handedOver) {
                 project.close();
             }
+        }
+    }
+
+    /** The admin socket when the environment enables it, else null; a socket that cannot open aborts serve. */
+    private AdminSocket startAdmin(Instant started, ServeSettings settings, ServedProject served,
+            ProjectReloader reloader) throws CommandFailure {
+        AdminSettings admin = AdminSettings.from(context);
+        if (!admin.enabled()) {
+            return null;
+        }
+        try {
+            return AdminSocket.start(new AdminContext(context.kernel().version(), started, debug(), admin.socket(),
+                    settings.transport().cliName(), sqlToolsEnabled(served), reloader::served, reloader::status,
+                    reloader::request));
+        } catch (IOException e) {
+            throw CommandFailure.command(e.getMessage());
         }
     }
 

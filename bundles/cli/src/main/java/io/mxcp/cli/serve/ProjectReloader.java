@@ -1,6 +1,7 @@
 package io.mxcp.cli.serve;
 
 import java.lang.System.Logger.Level;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,11 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
             task -> Thread.ofPlatform().daemon().name("mxcp-reload").unstarted(task));
     private volatile RunningServer server;
     private volatile Project served;
+    /** Where the reload under way is; read by the admin socket's {@code /status}. */
+    private volatile ReloadStatus.Phase phase = ReloadStatus.Phase.IDLE;
+    /** Why the reload under way keeps the previous configuration, or null. */
+    private volatile String failure;
+    private volatile ReloadStatus.Outcome lastOutcome;
 
     /** @param config opens the project anew from the files, for the profile active now */
     public ProjectReloader(ConfigReader config) {
@@ -115,17 +121,37 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         return served;
     }
 
+    /** Whether a reload is under way, and how the last one ended. */
+    public ReloadStatus status() {
+        return new ReloadStatus(phase, lastOutcome);
+    }
+
     private boolean reload(ReloadPayload payload) {
+        failure = null;
+        phase = ReloadStatus.Phase.READING;
+        boolean started = false;
+        try {
+            started = swap(payload);
+            return started;
+        } finally {
+            lastOutcome = new ReloadStatus.Outcome(Instant.now(), started, started ? null : failure);
+            phase = ReloadStatus.Phase.IDLE;
+        }
+    }
+
+    private boolean swap(ReloadPayload payload) {
         Project opened;
         try {
             opened = config.open();
         } catch (Exception e) {
-            LOG.log(Level.ERROR, KEEPING + message(e));
+            keep(message(e), null);
             return false;
         }
         AtomicBoolean started = new AtomicBoolean();
+        phase = ReloadStatus.Phase.DRAINING;
         try {
             server.reload(current -> {
+                phase = ReloadStatus.Phase.SWAPPING;
                 current.close();
                 Project next = ran(payload) ? start(opened) : abandon(opened);
                 started.set(next != null);
@@ -133,7 +159,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
                 return served;
             });
         } catch (Exception e) {
-            LOG.log(Level.ERROR, KEEPING + message(e), e);
+            keep(message(e), e);
             return false;
         }
         if (started.get()) {
@@ -143,7 +169,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     }
 
     /** Runs the payload, if any, while nothing of the project runs; false when it failed. */
-    private static boolean ran(ReloadPayload payload) {
+    private boolean ran(ReloadPayload payload) {
         if (payload == null) {
             return true;
         }
@@ -151,7 +177,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
             payload.run();
             return true;
         } catch (Exception e) {
-            LOG.log(Level.ERROR, KEEPING + "the reload payload failed: " + message(e));
+            keep("the reload payload failed: " + message(e), null);
             return false;
         }
     }
@@ -161,13 +187,19 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         try {
             opened.initializeRuntime();
         } catch (ProjectException | RuntimeException e) {
-            LOG.log(Level.ERROR, KEEPING + message(e));
+            keep(message(e), null);
             return abandon(opened);
         }
         List<ValidationResult> invalid = ServedProject.invalidEndpoints(opened);
         invalid.forEach(result -> LOG.log(Level.WARNING, "Reload skips the invalid endpoint file "
                 + result.relativePath() + ": " + result.message()));
         return ServedProject.skipping(opened, invalid, this);
+    }
+
+    /** Logs why the previous configuration keeps serving and remembers it for {@link #status()}. */
+    private void keep(String reason, Exception cause) {
+        failure = reason;
+        LOG.log(Level.ERROR, KEEPING + reason, cause);
     }
 
     private static Project abandon(Project opened) {

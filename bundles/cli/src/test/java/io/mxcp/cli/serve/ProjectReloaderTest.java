@@ -130,6 +130,10 @@ class ProjectReloaderTest {
         assertEquals(1, next.runtimeInitializations);
         assertEquals(List.of("new_tool"), served(server.served));
         assertSame(server.served, reloader.served());
+        ReloadStatus status = reloader.status();
+        assertFalse(status.inProgress());
+        assertTrue(status.last().succeeded());
+        assertEquals(null, status.last().error());
 
         reloader.close();
         assertTrue(next.closed, "closing closes the project served last");
@@ -140,7 +144,10 @@ class ProjectReloaderTest {
         ProjectReloader reloader = reloader(() -> {
             throw new ProjectException("Error in /p/mxcp-site.yml: mapping values are not allowed here");
         });
+        assertEquals(null, reloader.status().last(), "no reload has ended yet");
         assertFalse(reload(reloader));
+        assertEquals("Error in /p/mxcp-site.yml: mapping values are not allowed here", reloader.status().last().error());
+        assertFalse(reloader.status().last().succeeded());
         assertEquals(0, server.reloads, "no drain, no runtime restart");
         assertFalse(old.closed);
         assertEquals(List.of("old_tool"), served(server.served));

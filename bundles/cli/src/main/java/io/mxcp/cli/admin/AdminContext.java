@@ -1,0 +1,25 @@
+package io.mxcp.cli.admin;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import io.mxcp.cli.serve.ReloadStatus;
+import io.mxcp.core.api.Project;
+
+/**
+ * What the admin routes report on and act upon: the running {@code mxcp serve}.
+ *
+ * @param version      the distribution's version
+ * @param started      when the server started
+ * @param debug        whether it runs with {@code --debug}
+ * @param socket       the admin socket's path
+ * @param transport    the transport's CLI name
+ * @param sqlTools     whether the built-in SQL tools are served
+ * @param project      the project served at each moment (a reload replaces it)
+ * @param reloadStatus the reloads' state
+ * @param reload       queues a reload, as SIGHUP does
+ */
+public record AdminContext(String version, Instant started, boolean debug, Path socket, String transport,
+        boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, Runnable reload) {
+}

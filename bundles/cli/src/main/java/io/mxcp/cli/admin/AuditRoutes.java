@@ -1,0 +1,150 @@
+package io.mxcp.cli.admin;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.mxcp.core.api.AuditTrail;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/**
+ * The routes over the served profile's audit log: {@code GET /audit/query} (records, newest first, filtered and
+ * paged) and {@code GET /audit/stats} (counts over a time window). A disabled audit log answers empty.
+ */
+final class AuditRoutes {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    /** The chain fields are the log's own business, not the API's. */
+    private static final Set<String> HIDDEN = Set.of("prev_hash", "record_hash", "signature");
+    /** Fields the original turns into null when empty. */
+    private static final Set<String> NULL_WHEN_EMPTY = Set.of("input_data", "policies_evaluated",
+            "business_context", "execution_events");
+
+    private final AdminContext server;
+
+    AuditRoutes(AdminContext server) {
+        this.server = server;
+    }
+
+    void addTo(RouteTable table) {
+        table.add("GET", "/audit/query", "Failed to query audit logs", this::query)
+                .add("GET", "/audit/stats", "Failed to get audit stats", this::stats);
+    }
+
+    private Map<String, Object> query(HttpRequest request) throws Exception {
+        Map<String, String> parameters = request.query();
+        int limit = integer(parameters, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = integer(parameters, "offset", 0, 0, Integer.MAX_VALUE);
+        String schema = parameters.get("schema_name");
+        AuditQuery filter = new AuditQuery(single(parameters, "operation_type"), single(parameters, "operation_name"),
+                single(parameters, "operation_status"), List.of(), single(parameters, "user_id"), List.of(),
+                single(parameters, "trace_id"), instant(parameters, "start_time"), instant(parameters, "end_time"),
+                // the schema is not a filter of the trail: then page after filtering it here
+                schema != null ? 0 : (int) Math.min((long) limit + offset, Integer.MAX_VALUE));
+        List<Map<String, Object>> records = read(filter).stream()
+                .filter(record -> schema == null || schema.equals(record.schemaName()))
+                .skip(offset).limit(limit).map(AuditRoutes::fields).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("records", records);
+        body.put("count", records.size());
+        return body;
+    }
+
+    private Map<String, Object> stats(HttpRequest request) throws Exception {
+        Map<String, String> parameters = request.query();
+        List<AuditRecord> records = read(new AuditQuery(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), instant(parameters, "start_time"), instant(parameters, "end_time"), 0));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total_records", records.size());
+        body.put("by_type", countBy(records, AuditRecord::operationType));
+        body.put("by_status", countBy(records, AuditRecord::operationStatus));
+        body.put("by_policy", countBy(records, AuditRecord::policyDecision));
+        body.put("earliest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
+                .min(Instant::compareTo).orElse(null)));
+        body.put("latest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
+                .max(Instant::compareTo).orElse(null)));
+        return body;
+    }
+
+    private List<AuditRecord> read(AuditQuery filter) throws Exception {
+        AuditTrail trail = server.project().get().auditTrail();
+        return trail.enabled() ? trail.query(filter) : List.of();
+    }
+
+    /** Counts by a field's value; records without one are left out. */
+    private static Map<String, Long> countBy(List<AuditRecord> records, Function<AuditRecord, String> field) {
+        return records.stream().map(field).filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    }
+
+    /** The record's §3.3 fields in schema order, without the chain ones. */
+    private static Map<String, Object> fields(AuditRecord record) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        record.fields().forEach((key, value) -> {
+            if (!HIDDEN.contains(key)) {
+                fields.put(key, NULL_WHEN_EMPTY.contains(key) && empty(value) ? null : value);
+            }
+        });
+        fields.put("timestamp", UtcTime.offset(record.timestamp()));
+        return fields;
+    }
+
+    private static boolean empty(Object value) {
+        return value instanceof Map<?, ?> map && map.isEmpty()
+                || value instanceof Collection<?> collection && collection.isEmpty();
+    }
+
+    private static List<String> single(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        return value == null ? List.of() : List.of(value);
+    }
+
+    private static int integer(Map<String, String> parameters, String name, int fallback, int least, int most)
+            throws InvalidParameterException {
+        String value = parameters.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= least && number <= most) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, value, "Input should be a valid integer");
+        }
+        throw new InvalidParameterException(name, value, most == Integer.MAX_VALUE
+                ? "Input should be greater than or equal to " + least
+                : "Input should be between " + least + " and " + most);
+    }
+
+    /** An ISO-8601 date-time; one without an offset is read as UTC, as the log's timestamps are. */
+    private static Instant instant(Map<String, String> parameters, String name) throws InvalidParameterException {
+        String value = parameters.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new InvalidParameterException(name, value, "Input should be a valid datetime");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.mxcp.cli.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.core.model.EndpointKind;
+
+/**
+ * The routes about the served project: {@code GET /config} (metadata only, never secrets or auth settings) and
+ * {@code GET /endpoints} (the endpoint files as found on disk now).
+ */
+final class ProjectRoutes {
+
+    private final AdminContext server;
+    /** The endpoints served at startup, by kind: {@code /config} reports these, not the files on disk now. */
+    private final Map<String, Long> startupCounts;
+
+    ProjectRoutes(AdminContext server) {
+        this.server = server;
+        this.startupCounts = counts(server.project().get().endpoints());
+    }
+
+    void addTo(RouteTable table) {
+        table.add("GET", "/config", "Failed to get configuration", request -> config())
+                .add("GET", "/endpoints", "Failed to list endpoints", request -> endpoints());
+    }
+
+    private static Map<String, Long> counts(List<DiscoveredEndpoint> endpoints) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (EndpointKind kind : List.of(EndpointKind.TOOL, EndpointKind.PROMPT, EndpointKind.RESOURCE)) {
+            // endpoint files only: the built-in SQL tools are reported under features
+            counts.put(kind.plural(), endpoints.stream()
+                    .filter(endpoint -> endpoint.file() != null && endpoint.loaded() && endpoint.kind() == kind)
+                    .count());
+        }
+        return counts;
+    }
+
+    private Map<String, Object> config() {
+        Project project = server.project().get();
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("sql_tools", server.sqlTools());
+        features.put("audit_logging", project.auditTrail().enabled());
+        features.put("telemetry", telemetryEnabled(project));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("project", project.name());
+        body.put("profile", project.profile());
+        body.put("repository_path", project.root().toString());
+        body.put("duckdb_path", project.duckdbPath() == null ? null : project.duckdbPath().toString());
+        body.put("readonly", project.readOnly());
+        body.put("debug", server.debug());
+        body.put("endpoints", startupCounts);
+        body.put("features", features);
+        body.put("transport", server.transport());
+        return body;
+    }
+
+    /** {@code projects.<name>.profiles.<profile>.telemetry.enabled} of the user config. */
+    private static boolean telemetryEnabled(Project project) {
+        Object value = project.userConfig();
+        for (String key : List.of("projects", project.name(), "profiles", project.profile(), "telemetry", "enabled")) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    private Map<String, Object> endpoints() {
+        List<Map<String, Object>> entries = server.project().get().endpoints().stream()
+                .filter(endpoint -> endpoint.file() != null)
+                .map(ProjectRoutes::entry).toList();
+        return Map.of("endpoints", entries);
+    }
+
+    private static Map<String, Object> entry(DiscoveredEndpoint endpoint) {
+        EndpointDefinition definition = endpoint.definition();
+        boolean loaded = endpoint.loaded() && definition != null;
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("path", endpoint.relativePath());
+        entry.put("type", loaded ? endpoint.kind().yamlKey() : null);
+        entry.put("name", loaded ? displayName(definition) : null);
+        entry.put("description", loaded ? definition.description() : null);
+        entry.put("language", loaded ? definition.language() : null);
+        entry.put("enabled", loaded && definition.enabled());
+        entry.put("status", !loaded ? "error" : definition.enabled() ? "ok" : "disabled");
+        entry.put("error", endpoint.error());
+        return entry;
+    }
+
+    /** A resource's display name, else its URI; a tool's or prompt's name. */
+    private static String displayName(EndpointDefinition definition) {
+        return definition.name() != null ? definition.name() : definition.uri();
+    }
+}

@@ -1,0 +1,50 @@
+package io.mxcp.cli.admin;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The admin API's routes by path and method, and how a request becomes a response: an unknown path is 404, a
+ * known path with another method 405, a bad query parameter 422, and a route's own failure 500 with
+ * {@code "<what failed>: <message>"} (spec 03 reference §4).
+ */
+final class RouteTable {
+
+    private static final System.Logger LOG = System.getLogger(RouteTable.class.getName());
+
+    /** A route and the words that name its failure. */
+    private record Entry(Route route, String failure) {
+    }
+
+    private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
+
+    /**
+     * @param failure what the 500 answer says failed, e.g. {@code Failed to get status}
+     */
+    RouteTable add(String method, String path, String failure, Route route) {
+        routes.computeIfAbsent(path, key -> new TreeMap<>()).put(method, new Entry(route, failure));
+        return this;
+    }
+
+    HttpResponse answer(HttpRequest request) {
+        Map<String, Entry> methods = routes.get(request.path());
+        if (methods == null) {
+            return HttpResponse.error(404, "Not Found");
+        }
+        Entry entry = methods.get(request.method());
+        if (entry == null) {
+            return new HttpResponse(405, Map.of("detail", "Method Not Allowed"),
+                    Map.of("Allow", String.join(", ", methods.keySet())));
+        }
+        try {
+            return HttpResponse.ok(entry.route().answer(request));
+        } catch (InvalidParameterException e) {
+            return HttpResponse.error(422, e.errors());
+        } catch (Exception e) {
+            LOG.log(Level.ERROR, entry.failure() + ": " + e.getMessage(), e);
+            return HttpResponse.error(500, entry.failure() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.mxcp.cli.admin;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Unix domain stream socket that hands each connection to a handler on a small pool of daemon threads, so a
+ * slow client holds one thread, not the socket. The socket file is readable and writable by its owner only: file
+ * permissions are the admin API's only protection.
+ */
+final class UnixSocketServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(UnixSocketServer.class.getName());
+    private static final int WORKERS = 4;
+    private static final long GRACE_SECONDS = 5;
+
+    /** Serves one connection; the server closes it afterwards. */
+    @FunctionalInterface
+    interface ConnectionHandler {
+        void handle(SocketChannel connection) throws IOException;
+    }
+
+    private final Path socket;
+    private final ServerSocketChannel channel;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+            task -> Thread.ofPlatform().daemon().name("mxcp-admin-worker").unstarted(task));
+    private final Thread acceptor;
+
+    private UnixSocketServer(Path socket, ServerSocketChannel channel, ConnectionHandler handler) {
+        this.socket = socket;
+        this.channel = channel;
+        this.acceptor = Thread.ofPlatform().daemon().name("mxcp-admin-accept").start(() -> accept(handler));
+    }
+
+    /**
+     * Binds the socket: creates its folder, replaces a stale socket file, restricts the file to its owner before
+     * accepting anyone.
+     *
+     * @throws IOException naming the socket's path
+     */
+    static UnixSocketServer start(Path socket, ConnectionHandler handler) throws IOException {
+        ServerSocketChannel channel = null;
+        try {
+            Files.createDirectories(socket.toAbsolutePath().getParent());
+            // a socket file left by a process that died; binding fails while it exists
+            Files.deleteIfExists(socket);
+            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.bind(UnixDomainSocketAddress.of(socket));
+            // connections are only accepted after this, so nobody else gets in between bind and chmod
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            return new UnixSocketServer(socket, channel, handler);
+        } catch (IOException | UnsupportedOperationException e) {
+            if (channel != null) {
+                channel.close();
+                Files.deleteIfExists(socket);
+            }
+            throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
+        }
+    }
+
+    private void accept(ConnectionHandler handler) {
+        while (channel.isOpen()) {
+            SocketChannel connection;
+            try {
+                connection = channel.accept();
+            } catch (AsynchronousCloseException closed) {
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Admin socket " + socket + ": accepting a connection failed: " + describe(e));
+                continue;
+            }
+            try {
+                workers.execute(() -> serve(handler, connection));
+            } catch (RejectedExecutionException closing) {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    private void serve(ConnectionHandler handler, SocketChannel connection) {
+        try (connection) {
+            handler.handle(connection);
+        } catch (IOException e) {
+            // the client went away or the server is stopping: nobody to answer
+            LOG.log(Level.DEBUG, "Admin socket " + socket + ": connection ended: " + describe(e));
+        }
+    }
+
+    /** Stops accepting, gives the requests in flight up to 5 s, then removes the socket file. */
+    @Override
+    public void close() {
+        try {
+            channel.close();
+            acceptor.join(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+            workers.shutdown();
+            if (!workers.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                // interrupting a thread blocked on a channel closes that channel
+                workers.shutdownNow();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Closing the admin socket " + socket + " failed: " + describe(e));
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Cannot remove the admin socket file " + socket + ": " + describe(e));
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Closing a refused admin connection failed: " + describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

@@ -1,0 +1,95 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin socket of `mxcp serve` (spec 03 §4) through the distribution: owner-only Unix socket, status, the endpoint
+ * list, a reload requested over it and seen done in the status, and the socket gone when the server stops.
+ */
+class AdminSocketIT {
+
+    private static final Path WORK = Distribution.freshWorkFolder(AdminSocketIT.class);
+    private static final Mxcp MXCP = new Mxcp(Distribution.home(), WORK);
+
+    /** An answer of the admin socket: its status code and JSON body. */
+    private record Answer(int status, JsonNode body) {
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        Leftovers.assertNone(MXCP);
+    }
+
+    @Test
+    void statusEndpointsAndAReloadOverTheSocket() throws IOException {
+        Path project = MXCP.bootstrap(WORK, "administered");
+        // Unix socket paths are limited to about 100 bytes: the work folder can be deeper than that
+        Path socket = Files.createTempDirectory(Path.of("/tmp"), "mxcp-admin-it").resolve("admin.sock");
+        int port = FreePort.find();
+        try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
+                socket.toString()), "serve", "--port", Integer.toString(port))) {
+            server.awaitHealthy(port, Duration.ofSeconds(60));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+
+            Answer status = request(socket, "GET", "/status");
+            assertEquals(200, status.status(), status::toString);
+            assertEquals("ok", status.body().path("status").asText(), status::toString);
+            assertEquals("default", status.body().path("profile").asText(), status::toString);
+            assertEquals(server.pid(), status.body().path("pid").asLong(), status::toString);
+            assertEquals(socket.toString(), status.body().at("/admin_socket/path").asText(), status::toString);
+
+            Answer endpoints = request(socket, "GET", "/endpoints");
+            assertEquals("hello_world", endpoints.body().at("/endpoints/0/name").asText(), endpoints::toString);
+            assertEquals("ok", endpoints.body().at("/endpoints/0/status").asText(), endpoints::toString);
+
+            Answer reload = request(socket, "POST", "/reload");
+            assertEquals("reload_initiated", reload.body().path("status").asText(), reload::toString);
+            Poll.until(Duration.ofSeconds(30), "the reload to be reported done in /status", () -> {
+                JsonNode state = request(socket, "GET", "/status").body().path("reload");
+                return "success".equals(state.path("last_reload_status").asText(null)) ? state : null;
+            }, server::describe);
+
+            assertEquals(404, request(socket, "GET", "/nowhere").status());
+            server.signal("TERM");
+            assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
+            assertFalse(Files.exists(socket), "the socket file is removed when the server stops");
+        } finally {
+            Files.deleteIfExists(socket.getParent());
+        }
+    }
+
+    /** One HTTP/1.1 request over the Unix socket; the server answers and closes the connection. */
+    private static Answer request(Path socket, String method, String target) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            Channels.newOutputStream(channel).write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = Channels.newInputStream(channel);
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int bodyStart = answer.indexOf("\r\n\r\n") + 4;
+            int status = Integer.parseInt(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            assertTrue(bodyStart > 4, answer);
+            return new Answer(status, Json.parse(answer.substring(bodyStart), method + " " + target));
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + target + " on " + socket + ": " + e, e);
+        }
+    }
+}
