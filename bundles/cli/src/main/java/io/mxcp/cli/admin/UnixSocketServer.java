@@ -9,10 +9,15 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +30,10 @@ final class UnixSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(UnixSocketServer.class.getName());
     private static final int WORKERS = 4;
     private static final long GRACE_SECONDS = 5;
+    /** Connections beyond the workers wait here; beyond this many they are closed at once. */
+    private static final int WAITING = 32;
+    /** How long a connection may take, request and answer: a client that sends or reads nothing lets go then. */
+    private static final long CONNECTION_SECONDS = 10;
 
     /** Serves one connection; the server closes it afterwards. */
     @FunctionalInterface
@@ -34,8 +43,11 @@ final class UnixSocketServer implements AutoCloseable {
 
     private final Path socket;
     private final ServerSocketChannel channel;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+    private final ExecutorService workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WAITING),
             task -> Thread.ofPlatform().daemon().name("mxcp-admin-worker").unstarted(task));
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("mxcp-admin-deadlines").unstarted(task));
     private final Thread acceptor;
 
     private UnixSocketServer(Path socket, ServerSocketChannel channel, ConnectionHandler handler) {
@@ -53,13 +65,23 @@ final class UnixSocketServer implements AutoCloseable {
     static UnixSocketServer start(Path socket, ConnectionHandler handler) throws IOException {
         ServerSocketChannel channel = null;
         try {
-            Files.createDirectories(socket.toAbsolutePath().getParent());
+            Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
             // a socket file left by a process that died; binding fails while it exists
             Files.deleteIfExists(socket);
-            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.bind(UnixDomainSocketAddress.of(socket));
-            // connections are only accepted after this, so nobody else gets in between bind and chmod
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            // bind() also listens, and the socket file is born with the umask's permissions: it is bound inside a
+            // folder only its owner can enter, made owner-only, and only then moved to where clients look for it
+            Path privateFolder = Files.createTempDirectory(folder, ".mxcp-admin-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            try {
+                Path bound = privateFolder.resolve("s");
+                channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.bind(UnixDomainSocketAddress.of(bound));
+                Files.setPosixFilePermissions(bound, PosixFilePermissions.fromString("rw-------"));
+                Files.move(bound, socket, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(privateFolder.resolve("s"));
+                Files.deleteIfExists(privateFolder);
+            }
             return new UnixSocketServer(socket, channel, handler);
         } catch (IOException | UnsupportedOperationException e) {
             if (channel != null) {
@@ -90,11 +112,16 @@ final class UnixSocketServer implements AutoCloseable {
     }
 
     private void serve(ConnectionHandler handler, SocketChannel connection) {
+        // closing the channel ends a read or write blocked on it
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_SECONDS,
+                TimeUnit.SECONDS);
         try (connection) {
             handler.handle(connection);
         } catch (IOException e) {
             // the client went away or the server is stopping: nobody to answer
             LOG.log(Level.DEBUG, "Admin socket " + socket + ": connection ended: " + describe(e));
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -115,6 +142,7 @@ final class UnixSocketServer implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
+            deadlines.shutdownNow();
             try {
                 Files.deleteIfExists(socket);
             } catch (IOException e) {

@@ -97,7 +97,8 @@ final class AuditWriter implements AutoCloseable {
                 backoff = POLL_MILLIS;
             } catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // an Error too: a writer thread that died would leave every later record unwritten and unreported
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
                         batch.size(), settings.path(), e.getMessage());
                 try {
@@ -137,17 +138,25 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
-    /** Links each record of the batch to the one before it, continuing from the log's last record. */
+    /**
+     * Links each record of the batch to the one before it, continuing from the log's last record. The batch and the
+     * chain's tail change only once every record is linked, so a failure leaves both as they were for the retry.
+     */
     private void chain(AuditLog current) throws IOException {
         if (!tailKnown) {
             lastHash = current.lastWritten().map(AuditRecord::recordHash).orElse(null);
             tailKnown = true;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            AuditRecord linked = RecordHashes.normalized(batch.get(i)).chained(lastHash, null);
-            lastHash = RecordHashes.hash(linked);
-            batch.set(i, linked.chained(linked.prevHash(), lastHash));
+        List<AuditRecord> linked = new ArrayList<>(batch.size());
+        String tail = lastHash;
+        for (AuditRecord record : batch) {
+            AuditRecord link = RecordHashes.linked(record, tail);
+            tail = link.recordHash();
+            linked.add(link);
         }
+        batch.clear();
+        batch.addAll(linked);
+        lastHash = tail;
         batchChained = true;
     }
 

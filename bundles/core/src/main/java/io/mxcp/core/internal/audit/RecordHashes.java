@@ -51,6 +51,29 @@ final class RecordHashes {
                 record.policyReason(), context, events, record.prevHash(), record.recordHash(), record.signature());
     }
 
+    /**
+     * The record, normalised, after the record whose hash is {@code prevHash}, with its own hash. A record whose data
+     * cannot be written as JSON at all (nested deeper than JSON writers allow, say) keeps its facts and says why its
+     * data is missing, rather than holding up every record after it.
+     */
+    static AuditRecord linked(AuditRecord record, String prevHash) {
+        AuditRecord normalized = normalized(record).chained(prevHash, null);
+        try {
+            return normalized.chained(prevHash, hash(normalized));
+        } catch (IllegalStateException e) {
+            AuditRecord stub = withoutData(normalized, e.getMessage());
+            return stub.chained(prevHash, hash(stub));
+        }
+    }
+
+    private static AuditRecord withoutData(AuditRecord record, String why) {
+        return new AuditRecord(record.schemaName(), record.schemaVersion(), record.recordId(), record.timestamp(),
+                record.operationType(), record.operationName(), record.operationStatus(), record.durationMs(),
+                record.callerType(), record.userId(), record.sessionId(), record.traceId(),
+                Map.of("unrecorded", why), null, record.error(), record.policiesEvaluated(), record.policyDecision(),
+                record.policyReason(), Map.of(), List.of(), record.prevHash(), null, record.signature());
+    }
+
     /** {@code sha256:<hex>} of the record's canonical form. */
     static String hash(AuditRecord record) {
         try {
@@ -89,7 +112,11 @@ final class RecordHashes {
                 map.forEach((key, item) -> copy.put(String.valueOf(key), jsonModel(item)));
                 yield copy;
             }
-            case List<?> list -> list.stream().map(RecordHashes::jsonModel).collect(ArrayList::new, List::add, List::addAll);
+            case List<?> list -> {
+                List<Object> copy = new ArrayList<>(list.size());
+                list.forEach(item -> copy.add(jsonModel(item)));
+                yield copy;
+            }
             default -> throughJson(value);
         };
     }

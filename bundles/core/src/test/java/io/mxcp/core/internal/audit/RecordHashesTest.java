@@ -2,6 +2,7 @@ package io.mxcp.core.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -49,6 +50,20 @@ class RecordHashesTest {
         assertEquals(hash, RecordHashes.hash(record.chained(null, "sha256:ignored")), "the hash field is not hashed");
         assertNotEquals(hash, RecordHashes.hash(record.chained("sha256:previous", null)));
         assertNotEquals(hash, RecordHashes.hash(RecordHashes.normalized(record(Map.of("a", 2), null))));
+    }
+
+    @Test
+    void aRecordWhoseDataJsonCannotHoldKeepsItsFactsAndSaysWhy() {
+        Object deep = "bottom";
+        for (int i = 0; i < 1500; i++) {
+            deep = List.of(deep);
+        }
+        AuditRecord linked = RecordHashes.linked(record(Map.of("a", 1), deep), "sha256:previous");
+        assertEquals("sha256:previous", linked.prevHash());
+        assertEquals(null, linked.outputData());
+        assertTrue(String.valueOf(linked.inputData().get("unrecorded")).contains("nesting depth"),
+                linked.inputData()::toString);
+        assertEquals(RecordHashes.hash(linked), linked.recordHash(), "the stand-in is chained like any record");
     }
 
     private static AuditRecord record(Map<String, Object> input, Object output) {
