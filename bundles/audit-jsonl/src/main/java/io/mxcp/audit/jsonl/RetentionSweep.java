@@ -2,8 +2,13 @@ package io.mxcp.audit.jsonl;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,13 +47,23 @@ final class RetentionSweep {
     Map<String, Long> deleteExpiredFiles(List<Path> files) {
         Map<String, Long> removed = new TreeMap<>();
         for (Path file : files) {
-            try {
+            // A segment a log (of this process or another) still writes to is locked by it: a batch could land
+            // between reading the file and deleting it.
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+                    FileLock unused = channel.tryLock()) {
+                if (unused == null) {
+                    continue;
+                }
                 FileAge age = new FileAge();
                 reader.forEach(file, age);
                 if (age.expired()) {
                     Files.delete(file);
                     age.counts.forEach((schema, count) -> removed.merge(schema, count, Long::sum));
                 }
+            } catch (OverlappingFileLockException inUseHere) {
+                // a log of this process writes to it
+            } catch (NoSuchFileException gone) {
+                // removed meanwhile (by another sweep)
             } catch (IOException e) {
                 skip(file, e);
             }

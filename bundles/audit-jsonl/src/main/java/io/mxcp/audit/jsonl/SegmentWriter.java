@@ -30,8 +30,10 @@ final class SegmentWriter implements Closeable {
     static SegmentWriter createNew(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-        // the new file's name must survive a power loss too, or its fsynced batches would vanish with it
         try (FileChannel folder = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
+            // held until the segment is closed: retention (maybe in another process) leaves a locked segment alone
+            channel.lock();
+            // the new file's name must survive a power loss too, or its fsynced batches would vanish with it
             folder.force(true);
         } catch (IOException e) {
             channel.close();

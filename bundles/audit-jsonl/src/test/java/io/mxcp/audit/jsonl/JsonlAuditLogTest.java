@@ -200,6 +200,22 @@ class JsonlAuditLogTest {
     }
 
     @Test
+    void retentionRunByAnotherLogLeavesASegmentStillBeingWrittenAlone() throws Exception {
+        Instant old = NOW.minus(Duration.ofDays(100));
+        try (JsonlAuditLog server = open(dir, old); JsonlAuditLog cleanup = open(dir, NOW)) {
+            server.write(List.of(record("quiet-server", old)));
+            // log-cleanup beside a server: its own log writes nothing, the server's segment is locked by the server
+            assertEquals(Map.of(), cleanup.applyRetention(NOW, Map.of(ENDPOINTS, 90), false));
+            server.write(List.of(record("next-batch", NOW)));
+            assertEquals(List.of("quiet-server", "next-batch"), writtenIds(cleanup));
+        }
+        try (JsonlAuditLog cleanup = open(dir, NOW.plusSeconds(1))) {
+            assertEquals(Map.of(), cleanup.applyRetention(NOW, Map.of(ENDPOINTS, 90), false),
+                    "once closed, the segment holds a recent record: kept");
+        }
+    }
+
+    @Test
     void retentionDeletesWholeExpiredFilesWhileADryRunCountsExpiredRecords() throws Exception {
         Instant old = NOW.minus(Duration.ofDays(100));
         // Legacy file and first segment: every record past 90 days.

@@ -8,11 +8,12 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.internal.pipeline.CallTrace;
 import io.mxcp.core.internal.pipeline.EndpointPipeline;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.audit.AuditRecord;
 
 /**
  * Runs a project's calls through the pipeline and records those a server makes (spec 03 §3.2): one record per tool,
  * resource or prompt call that reached an endpoint, successful or not — policy denials and invalid arguments
- * included; a call to an unknown endpoint is not recorded. The writer starts with the first recorded call.
+ * included; a call to an unknown endpoint is not recorded.
  */
 public final class AuditedCalls implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class AuditedCalls implements AutoCloseable {
 
     private final EndpointPipeline pipeline;
     private final ProjectAuditTrail trail;
+    /** Started with the first recorded call; guarded by {@code this}, as is {@code closed}. */
     private AuditWriter writer;
     private boolean closed;
 
@@ -54,22 +56,20 @@ public final class AuditedCalls implements AutoCloseable {
     private void record(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
             CallTrace trace, long begin, Object output, String error) {
         long durationMs = (System.nanoTime() - begin) / 1_000_000;
-        AuditWriter target = writer();
-        if (target == null) {
-            LOG.log(Level.ERROR, "CRITICAL: the call of {0} ended after its project closed; its audit record is lost",
-                    identifier);
-            return;
+        AuditRecord record = CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
+                durationMs, output, error);
+        // under the lock close() takes: a record handed over before it is written by the writer's last batch
+        synchronized (this) {
+            if (!closed) {
+                if (writer == null) {
+                    writer = trail.newWriter();
+                }
+                writer.submit(record);
+                return;
+            }
         }
-        target.submit(CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
-                durationMs, output, error));
-    }
-
-    /** The writer, started on first use; null once closed (a call that outlived its project). */
-    private synchronized AuditWriter writer() {
-        if (writer == null && !closed) {
-            writer = trail.newWriter();
-        }
-        return writer;
+        LOG.log(Level.ERROR, "CRITICAL: the call of {0} ended after its project closed; its audit record is lost",
+                identifier);
     }
 
     /** Writes what is queued and stops the writer. */
