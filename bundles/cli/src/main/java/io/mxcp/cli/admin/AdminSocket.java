@@ -25,7 +25,8 @@ public final class AdminSocket implements AutoCloseable {
         new ServiceRoutes(context).addTo(routes);
         new ProjectRoutes(context).addTo(routes);
         new AuditRoutes(context).addTo(routes);
-        return new AdminSocket(UnixSocketServer.start(context.socket(), new HttpConnectionHandler(routes)));
+        return new AdminSocket(UnixSocketServer.start(context.socket(), UnixSocketServer.CONNECTION_LIMIT,
+                new HttpConnectionHandler(routes)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,7 @@ final class UnixSocketServer implements AutoCloseable {
     /** Connections beyond the workers wait here; beyond this many they are closed at once. */
     private static final int WAITING = 32;
     /** How long a connection may take, request and answer: a client that sends or reads nothing lets go then. */
-    private static final long CONNECTION_SECONDS = 10;
+    static final Duration CONNECTION_LIMIT = Duration.ofSeconds(10);
 
     /** Serves one connection; the server closes it afterwards. */
     @FunctionalInterface
@@ -50,9 +51,13 @@ final class UnixSocketServer implements AutoCloseable {
             task -> Thread.ofPlatform().daemon().name("mxcp-admin-deadlines").unstarted(task));
     private final Thread acceptor;
 
-    private UnixSocketServer(Path socket, ServerSocketChannel channel, ConnectionHandler handler) {
+    private final Duration connectionLimit;
+
+    private UnixSocketServer(Path socket, ServerSocketChannel channel, Duration connectionLimit,
+            ConnectionHandler handler) {
         this.socket = socket;
         this.channel = channel;
+        this.connectionLimit = connectionLimit;
         this.acceptor = Thread.ofPlatform().daemon().name("mxcp-admin-accept").start(() -> accept(handler));
     }
 
@@ -60,9 +65,10 @@ final class UnixSocketServer implements AutoCloseable {
      * Binds the socket: creates its folder, replaces a stale socket file, restricts the file to its owner before
      * accepting anyone.
      *
+     * @param connectionLimit how long one connection may take before it is closed
      * @throws IOException naming the socket's path
      */
-    static UnixSocketServer start(Path socket, ConnectionHandler handler) throws IOException {
+    static UnixSocketServer start(Path socket, Duration connectionLimit, ConnectionHandler handler) throws IOException {
         ServerSocketChannel channel = null;
         try {
             Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
@@ -82,7 +88,7 @@ final class UnixSocketServer implements AutoCloseable {
                 Files.deleteIfExists(privateFolder.resolve("s"));
                 Files.deleteIfExists(privateFolder);
             }
-            return new UnixSocketServer(socket, channel, handler);
+            return new UnixSocketServer(socket, channel, connectionLimit, handler);
         } catch (IOException | UnsupportedOperationException e) {
             if (channel != null) {
                 channel.close();
@@ -113,8 +119,8 @@ final class UnixSocketServer implements AutoCloseable {
 
     private void serve(ConnectionHandler handler, SocketChannel connection) {
         // closing the channel ends a read or write blocked on it
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_SECONDS,
-                TimeUnit.SECONDS);
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), connectionLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
         try (connection) {
             handler.handle(connection);
         } catch (IOException e) {

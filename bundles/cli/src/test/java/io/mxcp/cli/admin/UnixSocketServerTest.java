@@ -1,0 +1,68 @@
+package io.mxcp.cli.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Clients that send nothing cannot hold the admin socket: each connection is closed at its time limit. */
+class UnixSocketServerTest {
+
+    @Test
+    void idleClientsAreLetGoAndTheNextOneIsServed() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
+        Path socket = folder.resolve("s.sock");
+        // answers once the client has sent a byte: an idle client holds its worker until the limit
+        UnixSocketServer.ConnectionHandler echoFirstByte = connection -> {
+            ByteBuffer first = ByteBuffer.allocate(1);
+            if (connection.read(first) > 0) {
+                connection.write(ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)));
+            }
+        };
+        try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(1), echoFirstByte)) {
+            List<SocketChannel> idle = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                idle.add(connect(socket));
+            }
+            try (SocketChannel client = connect(socket)) {
+                client.write(ByteBuffer.wrap(new byte[] {'x'}));
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("ok", readAll(client)),
+                        "served once the idle connections before it reached their limit");
+            }
+            for (SocketChannel channel : idle) {
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("", readAll(channel)),
+                        "an idle connection is closed by the server");
+                channel.close();
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    private static SocketChannel connect(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return channel;
+    }
+
+    private static String readAll(SocketChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        while (channel.read(buffer) >= 0) {
+            // until the server closes the connection
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
+    }
+}
