@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +226,28 @@ class AuditTest {
             assertEquals(1, check.chainBreaks().size());
             assertTrue(check.chainBreaks().get(0).startsWith("record " + edited), check.chainBreaks().get(0));
             assertTrue(check.chainBreaks().get(0).endsWith("its content does not match its hash"));
+        }
+    }
+
+    @Test
+    void retentionKeepsEndpointRecordsNinetyDays() throws Exception {
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+        }
+        backend.tamper(log, 0, r -> new AuditRecord(r.schemaName(), r.schemaVersion(), r.recordId(),
+                Instant.now().minus(Duration.ofDays(91)), r.operationType(), r.operationName(), r.operationStatus(),
+                r.durationMs(), r.callerType(), r.userId(), r.sessionId(), r.traceId(), r.inputData(), r.outputData(),
+                r.error(), r.policiesEvaluated(), r.policyDecision(), r.policyReason(), r.businessContext(),
+                r.executionEvents(), r.prevHash(), r.recordHash(), r.signature()));
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+        }
+        try (Project project = f.open()) {
+            assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(true));
+            assertEquals(2, backend.records(log).size(), "a dry run removes nothing");
+            assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(false));
+            assertEquals(List.of("b"), backend.records(log).stream().map(r -> r.inputData().get("user_name")).toList());
         }
     }
 

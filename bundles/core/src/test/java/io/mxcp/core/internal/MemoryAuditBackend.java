@@ -2,6 +2,7 @@ package io.mxcp.core.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,9 +88,25 @@ final class MemoryAuditBackend implements AuditBackend {
                 records(settings.path()).forEach(visitor);
             }
 
+            /** Record by record (the JSONL backend works per file): older than its schema's days goes. */
             @Override
             public Map<String, Long> applyRetention(Instant now, Map<String, Integer> retentionDays, boolean dryRun) {
-                throw new UnsupportedOperationException("not used by these tests");
+                synchronized (MemoryAuditBackend.this) {
+                    Map<String, Long> expired = new HashMap<>();
+                    List<AuditRecord> kept = new ArrayList<>();
+                    for (AuditRecord record : records) {
+                        Integer days = retentionDays.get(record.schemaName());
+                        if (days != null && record.timestamp().isBefore(now.minus(Duration.ofDays(days)))) {
+                            expired.merge(record.schemaName() + ":v" + record.schemaVersion(), 1L, Long::sum);
+                        } else {
+                            kept.add(record);
+                        }
+                    }
+                    if (!dryRun) {
+                        records.retainAll(kept);
+                    }
+                    return expired;
+                }
             }
 
             @Override
