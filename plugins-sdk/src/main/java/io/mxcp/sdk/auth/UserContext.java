@@ -1,5 +1,7 @@
 package io.mxcp.sdk.auth;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ import java.util.Map;
  * @param scopes        granted scopes (empty when unknown)
  * @param externalToken the upstream access token, or null
  * @param rawProfile    the provider's user profile as received
+ * @param capabilities  what the server's claim mappings grant the user (policies see {@code user.capabilities});
+ *                      empty when nothing is mapped (since 1.1)
  */
 public record UserContext(
         String userId,
@@ -26,10 +30,28 @@ public record UserContext(
         String provider,
         List<String> scopes,
         String externalToken,
-        Map<String, Object> rawProfile) {
+        Map<String, Object> rawProfile,
+        List<String> capabilities) {
 
     public UserContext {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
-        rawProfile = rawProfile == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawProfile));
+        rawProfile = rawProfile == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(rawProfile));
+        capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+    }
+
+    /** A user without capabilities. */
+    public UserContext(String userId, String username, String email, String name, String avatarUrl, String provider,
+            List<String> scopes, String externalToken, Map<String, Object> rawProfile) {
+        this(userId, username, email, name, avatarUrl, provider, scopes, externalToken, rawProfile, List.of());
+    }
+
+    /**
+     * This user with the capabilities given.
+     *
+     * @since 1.1
+     */
+    public UserContext withCapabilities(List<String> granted) {
+        return new UserContext(userId, username, email, name, avatarUrl, provider, scopes, externalToken, rawProfile,
+                granted);
     }
 }

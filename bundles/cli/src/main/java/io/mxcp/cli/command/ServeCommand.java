@@ -175,6 +175,10 @@ final class ServeCommand extends ProjectSubcommand {
             text.append("  HTTP Mode: Stateless\n");
         }
         text.append("  SQL Tools: ").append(sqlToolsEnabled(served) ? "Enabled" : "Disabled").append('\n');
+        String auth = authSummary(served);
+        if (auth != null) {
+            text.append("  Auth: ").append(auth).append('\n');
+        }
         // endpoint files only: the built-in SQL tools (no file) are announced by the SQL Tools line
         List<DiscoveredEndpoint> endpoints = served.endpoints().stream()
                 .filter(endpoint -> endpoint.file() != null && endpoint.loaded()).toList();
@@ -193,6 +197,19 @@ final class ServeCommand extends ProjectSubcommand {
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
         text.append("Press Ctrl+C to stop\n");
         return text.toString();
+    }
+
+    /** {@code <provider> (<mode> mode)} when the profile configures authentication, else null. */
+    private static String authSummary(ServedProject served) {
+        Object auth = served.userConfig().get("projects") instanceof Map<?, ?> projects
+                && projects.get(served.name()) instanceof Map<?, ?> project
+                && project.get("profiles") instanceof Map<?, ?> profiles
+                && profiles.get(served.profile()) instanceof Map<?, ?> profile ? profile.get("auth") : null;
+        if (!(auth instanceof Map<?, ?> block) || block.get("provider") == null
+                || "none".equals(block.get("provider"))) {
+            return null;
+        }
+        return block.get("provider") + " (" + (block.get("mode") == null ? "issuer" : block.get("mode")) + " mode)";
     }
 
     /** {@code --sql-tools} when given, else the site's {@code sql_tools.enabled}. */

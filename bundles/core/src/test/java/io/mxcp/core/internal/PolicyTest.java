@@ -108,6 +108,29 @@ class PolicyTest {
     }
 
     @Test
+    void inputRulesSeeTheCapabilitiesTheUsersClaimsMapTo() throws Exception {
+        f.write("tools/vault.yml", """
+                tool:
+                  name: vault
+                  return: {type: object}
+                  source: {code: "SELECT 1"}
+                  policies:
+                    input:
+                      - {condition: "!('vault' in user.capabilities)", action: deny, reason: "Vault access only"}
+                """);
+        try (Project project = f.open()) {
+            UserContext keyHolder = new UserContext("k", "k", null, null, null, "oidc", List.of(), null, Map.of(),
+                    List.of("read", "vault"));
+            project.execute(EndpointKind.TOOL, "vault", Map.of(), new CallOptions(keyHolder, Map.of(), null, false));
+            assertEquals(List.of("vault"), ran);
+            EndpointException denied = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "vault", Map.of(), as(Map.of("role", "admin"))));
+            assertEquals("Policy enforcement failed: Vault access only", denied.getMessage());
+            assertEquals(List.of("vault"), ran, "the denied call did not run");
+        }
+    }
+
+    @Test
     void outputRulesFilterMaskAndRemoveSensitiveValues() throws Exception {
         try (Project project = f.open()) {
             assertEquals(List.of(row("name", "****", "card", row("brand", "visa")), row("name", "****")),

@@ -226,7 +226,8 @@ final class PythonSession implements ExecutorSession {
         fields.put("avatar_url", user.avatarUrl());
         fields.put("raw_profile", user.rawProfile());
         fields.put("external_token", user.externalToken());
-        fields.put("capabilities", user.scopes());
+        fields.put("scopes", user.scopes());
+        fields.put("capabilities", user.capabilities());
         return fields;
     }
 

@@ -162,6 +162,7 @@ class UserContext:
         self.avatar_url = fields.get("avatar_url")
         self.raw_profile = fields.get("raw_profile") or {}
         self.external_token = fields.get("external_token")
+        self.scopes = fields.get("scopes") or []
         self.capabilities = fields.get("capabilities") or []
 
     def __repr__(self):

@@ -7,12 +7,17 @@ import java.io.OutputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.mxcp.core.api.Project;
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.sdk.auth.TokenVerifierProvider;
 
 /**
  * The MCP server service. Activation only records the product version: no HTTP, JSON or protocol class is
@@ -20,11 +25,23 @@ import io.mxcp.mcp.api.RunningServer;
  */
 @Component(service = McpServerService.class)
 public final class McpServerComponent implements McpServerService {
+    private final TokenVerifiers verifiers = new TokenVerifiers();
     private final McpServerFactory factory;
 
     @Activate
     public McpServerComponent(@Reference KernelEnvironment environment) {
-        this.factory = new McpServerFactory(environment.version());
+        this.factory = new McpServerFactory(environment.version(), verifiers);
+    }
+
+    /** Token verifiers come and go with their bundles; a running server's gate uses the newest one. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTokenVerifier(TokenVerifierProvider provider) {
+        verifiers.add(provider);
+    }
+
+    void unbindTokenVerifier(TokenVerifierProvider provider) {
+        verifiers.remove(provider);
     }
 
     @Override

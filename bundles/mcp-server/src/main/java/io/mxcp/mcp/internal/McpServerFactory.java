@@ -1,7 +1,9 @@
 package io.mxcp.mcp.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -9,6 +11,10 @@ import io.mxcp.core.api.Project;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.api.ServerConfigException;
+import io.mxcp.mcp.internal.auth.AuthSettings;
+import io.mxcp.mcp.internal.auth.BearerGate;
+import io.mxcp.mcp.internal.auth.TokenVerifiers;
 import io.mxcp.mcp.internal.http.HttpTransport;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.protocol.McpEngine;
@@ -17,28 +23,53 @@ import io.mxcp.mcp.internal.stdio.StdioServer;
 
 /**
  * Builds a protocol engine for the project (catalogs computed once per start) and puts a transport in front of
- * it. The HTTP stack is touched only inside {@link #startHttp}.
+ * it. The HTTP stack is touched only inside {@link #startHttp}. The profile's {@code auth} block is read here, once
+ * per start (spec 03: authentication settings are not reloaded).
  */
 public final class McpServerFactory implements McpServerService {
     private final String version;
+    private final TokenVerifiers verifiers;
 
-    public McpServerFactory(String version) {
+    public McpServerFactory(String version, TokenVerifiers verifiers) {
         this.version = version;
+        this.verifiers = verifiers;
     }
 
     @Override
-    public RunningServer startHttp(Project project, HttpServerOptions options) throws java.io.IOException {
-        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
-        return HttpTransport.start(engine(project, codec), codec, options);
+    public RunningServer startHttp(Project project, HttpServerOptions options) throws IOException {
+        BearerGate gate = BearerGate.open(AuthSettings.of(project), verifiers);
+        try {
+            JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+            return HttpTransport.start(engine(project, codec), codec, options, gate, baseUrl(project));
+        } catch (IOException | RuntimeException e) {
+            gate.close();
+            throw e;
+        }
     }
 
+    /**
+     * Refused when the profile configures authentication: stdio carries no bearer token, and serving the endpoints
+     * anonymously would bypass what the operator configured.
+     */
     @Override
-    public RunningServer startStdio(Project project, InputStream in, OutputStream out) {
+    public RunningServer startStdio(Project project, InputStream in, OutputStream out) throws IOException {
+        AuthSettings auth = AuthSettings.of(project);
+        if (auth.enabled()) {
+            throw new ServerConfigException("The profile '" + project.profile() + "' configures authentication (auth.provider: "
+                    + auth.provider() + "), which protects the HTTP transport only: stdio carries no bearer token. "
+                    + "Serve over streamable-http, or use a profile without auth for stdio");
+        }
         JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
         return StdioServer.start(engine(project, codec), codec, in, out);
     }
 
     private McpEngine engine(Project project, JsonRpcCodec codec) {
         return new McpEngine(project, new ServerInfo(project.name(), version), codec.mapper());
+    }
+
+    private static String baseUrl(Project project) {
+        return project.userConfig().get("transport") instanceof Map<?, ?> transport
+                && transport.get("http") instanceof Map<?, ?> http && http.get("base_url") instanceof String base
+                        ? base : null;
     }
 }

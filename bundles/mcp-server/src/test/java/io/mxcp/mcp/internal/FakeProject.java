@@ -24,6 +24,7 @@ import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.TypeDefinition;
+import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.InputRequest;
 
@@ -41,6 +42,8 @@ public final class FakeProject implements Project {
     public final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
     /** How the server asked the core to record each endpoint's last call in the audit log. */
     public final Map<String, AuditCaller> lastAuditCallers = new ConcurrentHashMap<>();
+    /** The caller of each endpoint's last call, when it was not anonymous. */
+    public final Map<String, UserContext> lastUsers = new ConcurrentHashMap<>();
     /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
     public final CountDownLatch slowStarted = new CountDownLatch(1);
     public final CountDownLatch slowCancelled = new CountDownLatch(1);
@@ -49,6 +52,7 @@ public final class FakeProject implements Project {
     public final CountDownLatch gateOpen = new CountDownLatch(1);
 
     private final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
+    private Map<String, Object> userConfig = Map.of();
 
     public FakeProject() {
         tool("echo", "Echoes the text", List.of(param("text", type("string").description("The text"))),
@@ -83,6 +87,12 @@ public final class FakeProject implements Project {
     /** Adds a tool without parameters that answers its own name (a file added before a reload). */
     public FakeProject withTool(String name, String description) {
         tool(name, description, List.of(), null, null);
+        return this;
+    }
+
+    /** Serves with this resolved user config (as the core hands it over). */
+    public FakeProject withUserConfig(Map<String, Object> config) {
+        this.userConfig = config;
         return this;
     }
 
@@ -122,6 +132,9 @@ public final class FakeProject implements Project {
         lastHeaders.put(identifier, options.requestHeaders());
         if (options.auditCaller() != null) {
             lastAuditCallers.put(identifier, options.auditCaller());
+        }
+        if (options.user() != null) {
+            lastUsers.put(identifier, options.user());
         }
         return switch (identifier) {
             case "echo" -> arguments.get("text");
@@ -269,7 +282,7 @@ public final class FakeProject implements Project {
 
     @Override
     public Map<String, Object> userConfig() {
-        return Map.of();
+        return userConfig;
     }
 
     @Override

@@ -36,7 +36,7 @@ final class PolicyUser {
         variable.put("name", user.name());
         variable.put("role", profile.containsKey("role") ? profile.get("role") : "user");
         variable.put("permissions", profile.containsKey("permissions") ? profile.get("permissions") : List.of());
-        variable.put("capabilities", List.of());
+        variable.put("capabilities", user.capabilities());
         return CelValues.map(variable);
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.auth.BearerGate;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.undertow.Undertow;
@@ -24,7 +25,10 @@ import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 
-/** Streamable HTTP on Undertow: {@code /mcp} and {@code /health}. */
+/**
+ * Streamable HTTP on Undertow: {@code /mcp} and {@code /health}, and with authentication on the protected resource
+ * metadata ({@code /.well-known/oauth-protected-resource[/mcp]}).
+ */
 public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final long DRAIN_MILLIS = 5_000;
@@ -37,6 +41,7 @@ public final class HttpTransport implements RunningServer {
     private final LegacySessions sessions;
     private final ListenStreams listens;
     private final RunningCalls running;
+    private final BearerGate gate;
     private final int port;
     private final ScheduledExecutorService sessionSweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mxcp-mcp-session-sweeper").daemon().factory());
@@ -44,7 +49,8 @@ public final class HttpTransport implements RunningServer {
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private HttpTransport(McpEngine engine, Undertow undertow, GracefulShutdownHandler graceful,
-            LegacySessions sessions, ListenStreams listens, RunningCalls running) {
+            LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate) {
+        this.gate = gate;
         this.engine = engine;
         this.undertow = undertow;
         this.graceful = graceful;
@@ -55,19 +61,31 @@ public final class HttpTransport implements RunningServer {
         sessionSweeper.scheduleWithFixedDelay(() -> sessions.endIdle(SESSION_IDLE_LIMIT), 1, 1, TimeUnit.MINUTES);
     }
 
-    /** Binds and starts listening; returns once the port is open. */
-    public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options)
-            throws IOException {
+    /**
+     * Binds and starts listening; returns once the port is open.
+     *
+     * @param gate    who may call (checks bearer tokens when authentication is on); closed with the server
+     * @param baseUrl {@code transport.http.base_url}, or null to name the server as each request reached it
+     */
+    public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options,
+            BearerGate gate, String baseUrl) throws IOException {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions(codec.mapper());
         ListenStreams listens = new ListenStreams(engine, codec);
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
+        ResourceUrls urls = new ResourceUrls(baseUrl);
+        BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
         PathHandler paths = new PathHandler()
-                .addExactPath("/mcp", new McpHttpHandler(codec, sessions, options.stateless(),
-                        new PostHandler(engine, codec, sessions, listens, options, running), cors,
-                        new LocalBindGuard(host, cors::lists)))
+                .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
+                        new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge), cors,
+                        new LocalBindGuard(host, cors::lists), gate, challenge))
                 .addExactPath("/health", health(engine, codec));
+        if (gate.enabled()) {
+            ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
+            paths.addExactPath(ResourceUrls.METADATA_PATH, metadata)
+                    .addExactPath(ResourceUrls.METADATA_PATH + ResourceUrls.MCP_PATH, metadata);
+        }
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
         try {
@@ -75,7 +93,7 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
-        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running);
+        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate);
         engine.addReloadListener(notice -> {
             sessions.reloaded(notice);
             listens.reloaded(notice);
@@ -144,6 +162,7 @@ public final class HttpTransport implements RunningServer {
             Thread.currentThread().interrupt();
         } finally {
             undertow.stop();
+            gate.close();
             terminated.countDown();
         }
     }

@@ -2,11 +2,14 @@ package io.mxcp.mcp.internal.http;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.protocol.LegacyState;
+import io.mxcp.mcp.internal.auth.UserKeys;
+import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
 
@@ -18,19 +21,27 @@ import io.undertow.server.handlers.sse.ServerSentEventConnection;
  */
 final class LegacySession {
     private final String id;
+    private final String owner;
     private final LegacyState state;
     private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
     private ServerSentEventConnection stream;
     /** When the client last sent something on this session, in the sessions' clock's nanoseconds. */
     private volatile long lastActive;
 
-    LegacySession(String id, LegacyState state) {
+    /** @param owner who opened the session ({@link UserKeys#of}); null for an anonymous one */
+    LegacySession(String id, String owner, LegacyState state) {
         this.id = id;
+        this.owner = owner;
         this.state = state;
     }
 
     String id() {
         return id;
+    }
+
+    /** Whether a request of this user may use the session: a session never changes hands. */
+    boolean ownedBy(UserContext user) {
+        return Objects.equals(owner, UserKeys.of(user));
     }
 
     LegacyState state() {

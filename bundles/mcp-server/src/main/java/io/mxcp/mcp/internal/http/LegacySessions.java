@@ -1,17 +1,20 @@
 package io.mxcp.mcp.internal.http;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mxcp.mcp.internal.auth.UserKeys;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.mcp.internal.protocol.ReloadNotice;
+import io.mxcp.sdk.auth.UserContext;
 
 /**
  * The live 2025-era sessions of one HTTP server, by {@code Mcp-Session-Id}. A client that goes away without
@@ -22,6 +25,7 @@ final class LegacySessions {
     private static final System.Logger LOG = System.getLogger(LegacySessions.class.getName());
 
     private final Map<String, LegacySession> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom ids = new SecureRandom();
     private final ObjectMapper mapper;
     private final LongSupplier clock;
 
@@ -35,16 +39,26 @@ final class LegacySessions {
         this.clock = clock;
     }
 
-    LegacySession create() {
-        LegacySession session = new LegacySession(UUID.randomUUID().toString(), new LegacyState(mapper));
+    /** A new session of that user (null: anonymous), with an id of 128 random bits. */
+    LegacySession create(UserContext owner) {
+        byte[] random = new byte[16];
+        ids.nextBytes(random);
+        LegacySession session = new LegacySession(HexFormat.of().formatHex(random), UserKeys.of(owner),
+                new LegacyState(mapper));
         session.touch(clock.getAsLong());
         sessions.put(session.id(), session);
         return session;
     }
 
-    /** The session, or null when unknown or ended; finding it counts as using it. */
-    LegacySession find(String id) {
+    /**
+     * The session, or null when unknown, ended or another user's (a session id alone never lets a caller in); finding
+     * it counts as using it.
+     */
+    LegacySession find(String id, UserContext user) {
         LegacySession session = sessions.get(id);
+        if (session != null && !session.ownedBy(user)) {
+            return null;
+        }
         if (session != null) {
             session.touch(clock.getAsLong());
         }
@@ -52,19 +66,24 @@ final class LegacySessions {
     }
 
     /** The session a request names, or the transport error for a missing or unknown one. */
-    LegacySession require(String id) throws JsonRpcException {
+    LegacySession require(String id, UserContext user) throws JsonRpcException {
         if (id == null) {
             throw JsonRpcErrors.sessionRequired();
         }
-        LegacySession session = find(id);
+        LegacySession session = find(id, user);
         if (session == null) {
             throw JsonRpcErrors.sessionNotFound(id);
         }
         return session;
     }
 
-    /** Ends the session; false when it was unknown. */
-    boolean end(String id) {
+    /** Ends the user's session; false when it was unknown or another user's. */
+    boolean end(String id, UserContext user) {
+        LegacySession known = sessions.get(id);
+        return known != null && known.ownedBy(user) && end(id);
+    }
+
+    private boolean end(String id) {
         LegacySession session = sessions.remove(id);
         if (session == null) {
             return false;

@@ -1,18 +1,24 @@
 package io.mxcp.mcp.internal.http;
 
+import io.mxcp.mcp.internal.auth.BearerGate;
+import io.mxcp.mcp.internal.auth.Verdict;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.sdk.auth.UserContext;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 
 /**
- * The streamable HTTP endpoint {@code /mcp}, on the IO thread: Host/Origin and CORS checks, then POST carries one
- * JSON-RPC message ({@link PostHandler}), GET opens a legacy session's event stream, DELETE ends a legacy session.
+ * The streamable HTTP endpoint {@code /mcp}, on the IO thread: Host/Origin and CORS checks, a request without a
+ * bearer token refused at once when authentication is on, then POST carries one JSON-RPC message
+ * ({@link PostHandler}, which checks the token on its worker), GET opens a legacy session's event stream, DELETE
+ * ends a legacy session (both on a worker when a token must be checked).
  */
 final class McpHttpHandler implements HttpHandler {
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
@@ -23,15 +29,19 @@ final class McpHttpHandler implements HttpHandler {
     private final PostHandler posts;
     private final CorsPolicy cors;
     private final LocalBindGuard guard;
+    private final BearerGate gate;
+    private final BearerChallenge challenge;
 
     McpHttpHandler(JsonRpcCodec codec, LegacySessions sessions, boolean stateless, PostHandler posts, CorsPolicy cors,
-            LocalBindGuard guard) {
+            LocalBindGuard guard, BearerGate gate, BearerChallenge challenge) {
         this.codec = codec;
         this.sessions = sessions;
         this.stateless = stateless;
         this.posts = posts;
         this.cors = cors;
         this.guard = guard;
+        this.gate = gate;
+        this.challenge = challenge;
     }
 
     @Override
@@ -39,26 +49,47 @@ final class McpHttpHandler implements HttpHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         String refusal = guard.refusal(headers.getFirst(Headers.HOST), headers.getFirst(Headers.ORIGIN));
         cors.decorate(exchange);
+        HttpString method = exchange.getRequestMethod();
         if (refusal != null) {
             refuse(exchange, JsonRpcErrors.transport(403, refusal));
-        } else if (Methods.POST.equals(exchange.getRequestMethod())) {
-            posts.receive(exchange);
-        } else if (Methods.OPTIONS.equals(exchange.getRequestMethod()) && cors.enabled()) {
+        } else if (Methods.OPTIONS.equals(method) && cors.enabled()) {
             String preflightRefusal = cors.preflight(exchange);
             if (preflightRefusal != null) {
                 refuse(exchange, JsonRpcErrors.transport(403, preflightRefusal));
             }
-        } else if (Methods.GET.equals(exchange.getRequestMethod())) {
-            openStream(exchange);
-        } else if (Methods.DELETE.equals(exchange.getRequestMethod())) {
-            endSession(exchange);
+        } else if (!Methods.POST.equals(method) && !Methods.GET.equals(method) && !Methods.DELETE.equals(method)) {
+            refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: " + method));
+        } else if (gate.enabled() && BearerGate.bearerToken(headers.getFirst(Headers.AUTHORIZATION)) == null) {
+            challenge.send(exchange, Verdict.AUTHENTICATION_REQUIRED);
+        } else if (Methods.POST.equals(method)) {
+            posts.receive(exchange);
+        } else if (gate.enabled()) {
+            exchange.dispatch(this::checkedSessionRequest); // the check may wait for the token's issuer
         } else {
-            refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: " + exchange.getRequestMethod()));
+            sessionRequest(exchange, null);
+        }
+    }
+
+    private void checkedSessionRequest(HttpServerExchange exchange) throws Exception {
+        Verdict verdict = gate.check(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        if (verdict.admitted()) {
+            sessionRequest(exchange, verdict.user());
+        } else {
+            challenge.send(exchange, verdict);
+        }
+    }
+
+    /** GET or DELETE of a session's user (null: anonymous). */
+    private void sessionRequest(HttpServerExchange exchange, UserContext user) throws Exception {
+        if (Methods.GET.equals(exchange.getRequestMethod())) {
+            openStream(exchange, user);
+        } else {
+            endSession(exchange, user);
         }
     }
 
     /** GET: the legacy server-to-client stream of a session (held open; notifications go there). */
-    private void openStream(HttpServerExchange exchange) throws Exception {
+    private void openStream(HttpServerExchange exchange, UserContext user) throws Exception {
         if (stateless) {
             refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: a stateless server has no GET stream"));
             return;
@@ -70,7 +101,7 @@ final class McpHttpHandler implements HttpHandler {
         }
         LegacySession session;
         try {
-            session = sessions.require(exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID));
+            session = sessions.require(exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID), user);
         } catch (JsonRpcException e) {
             refuse(exchange, e);
             return;
@@ -91,7 +122,7 @@ final class McpHttpHandler implements HttpHandler {
     }
 
     /** DELETE: ends a legacy session. */
-    private void endSession(HttpServerExchange exchange) {
+    private void endSession(HttpServerExchange exchange, UserContext user) {
         if (stateless) {
             refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: a stateless server has no sessions"));
             return;
@@ -99,7 +130,7 @@ final class McpHttpHandler implements HttpHandler {
         String id = exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID);
         if (id == null) {
             refuse(exchange, JsonRpcErrors.sessionRequired());
-        } else if (sessions.end(id)) {
+        } else if (sessions.end(id, user)) {
             exchange.setStatusCode(200);
             exchange.endExchange();
         } else {

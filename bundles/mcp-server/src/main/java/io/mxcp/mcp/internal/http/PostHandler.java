@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.internal.auth.BearerGate;
+import io.mxcp.mcp.internal.auth.Verdict;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
@@ -19,6 +21,7 @@ import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
+import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
 import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
@@ -55,9 +58,11 @@ final class PostHandler {
     private final long maxRequestBytes;
     private final CallSlots slots;
     private final RunningCalls running;
+    private final BearerGate gate;
+    private final BearerChallenge challenge;
 
     PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
-            HttpServerOptions options, RunningCalls running) {
+            HttpServerOptions options, RunningCalls running, BearerGate gate, BearerChallenge challenge) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
@@ -67,6 +72,8 @@ final class PostHandler {
         this.maxRequestBytes = options.maxRequestBytes();
         this.slots = new CallSlots(options.maxConcurrentCalls());
         this.running = running;
+        this.gate = gate;
+        this.challenge = challenge;
     }
 
     /** Reads the body (IO thread), then hands the message to a worker. */
@@ -102,10 +109,16 @@ final class PostHandler {
                 + "exceeds the limit of " + maxRequestBytes + " bytes (transport.http.max_request_bytes)"));
     }
 
-    /** Runs one message (worker thread). */
+    /** Runs one message (worker thread): the caller's token is checked first, as it may take a request to the issuer. */
     private void handle(PostedMessage posted) throws Exception {
         HttpServerExchange exchange = posted.exchange();
         HeaderMap headers = exchange.getRequestHeaders();
+        Verdict verdict = gate.check(headers.getFirst(Headers.AUTHORIZATION));
+        if (!verdict.admitted()) {
+            posted.refuse(challenge, verdict);
+            return;
+        }
+        UserContext user = verdict.user();
         String accept = headers.getFirst(Headers.ACCEPT);
         Boolean eventStream = jsonResponse ? Boolean.FALSE : answerAsEventStream(accept);
         if (eventStream == null) {
@@ -121,7 +134,7 @@ final class PostHandler {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
-            answered(headers.getFirst(SESSION_ID), node);
+            answered(headers.getFirst(SESSION_ID), node, user);
             posted.replyEmpty(202);
             return;
         }
@@ -139,7 +152,7 @@ final class PostHandler {
         try {
             classification = EraClassifier.classifyHttp(message, inbound);
             session = classification.modern() || stateless || isInitialize(message) ? null
-                    : sessions.require(inbound.sessionId());
+                    : sessions.require(inbound.sessionId(), user);
         } catch (JsonRpcException e) {
             posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
             return;
@@ -158,10 +171,10 @@ final class PostHandler {
         }
         boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
         if (!McpEngine.runsEndpoint(message.method())) {
-            answer(posted, message, classification, session, eventStream, false);
+            answer(posted, message, classification, session, user, eventStream, false);
         } else if (slots.tryAcquire()) {
             try {
-                answer(posted, message, classification, session, eventStream, streamable);
+                answer(posted, message, classification, session, user, eventStream, streamable);
             } finally {
                 slots.release();
             }
@@ -176,14 +189,14 @@ final class PostHandler {
      * first progress or log message turns the answer into that request's own stream.
      */
     private void answer(PostedMessage posted, JsonRpcMessage request, Classification classification,
-            LegacySession session, boolean eventStream, boolean streamable) {
+            LegacySession session, UserContext user, boolean eventStream, boolean streamable) {
         HttpServerExchange exchange = posted.exchange();
         Cancellation cancellation = posted.cancellation();
         if (session != null) {
             session.track(request.id(), cancellation);
         }
         // an initialize opens its session first: the handler records there what the client may be asked
-        LegacySession opened = isInitialize(request) && !stateless ? sessions.create() : null;
+        LegacySession opened = isInitialize(request) && !stateless ? sessions.create(user) : null;
         LegacySession legacy = opened != null ? opened : session;
         EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
         int status = 200;
@@ -192,7 +205,7 @@ final class PostHandler {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders()), cancellation,
                     stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state(),
-                    new AuditCaller("http", legacy == null ? null : legacy.id()))));
+                    new AuditCaller("http", legacy == null ? null : legacy.id()), user)));
             if (opened != null) {
                 exchange.getResponseHeaders().put(SESSION_ID, opened.id());
             }
@@ -200,7 +213,7 @@ final class PostHandler {
             status = e.httpStatus();
             response = codec.error(request.id(), e);
             if (opened != null) {
-                sessions.end(opened.id());
+                sessions.end(opened.id(), user);
             }
         } finally {
             if (session != null) {
@@ -216,8 +229,8 @@ final class PostHandler {
     }
 
     /** A client's response to a request of this server: delivered to the session's call that waits for it. */
-    private void answered(String sessionId, JsonNode response) {
-        LegacySession session = stateless || sessionId == null ? null : sessions.find(sessionId);
+    private void answered(String sessionId, JsonNode response, UserContext user) {
+        LegacySession session = stateless || sessionId == null ? null : sessions.find(sessionId, user);
         if (session != null) {
             session.state().clientRequests().answer(response);
         }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 
 import io.undertow.server.HttpServerExchange;
 
+import io.mxcp.mcp.internal.auth.Verdict;
 import io.mxcp.sdk.exec.Cancellation;
 
 /**
@@ -40,6 +41,15 @@ final class PostedMessage {
     /** Answers with a body, written once the worker's handler returned. */
     void reply(int status, byte[] json, boolean eventStream) {
         ByteBuffer answer = HttpReplies.prepare(exchange, status, json, eventStream);
+        exchange.dispatch(exchange.getIoThread(), () -> {
+            watch.close();
+            HttpReplies.write(exchange, answer);
+        });
+    }
+
+    /** Refuses the request the gate did not admit, written once the worker's handler returned. */
+    void refuse(BearerChallenge challenge, Verdict refusal) {
+        ByteBuffer answer = challenge.prepare(exchange, refusal);
         exchange.dispatch(exchange.getIoThread(), () -> {
             watch.close();
             HttpReplies.write(exchange, answer);

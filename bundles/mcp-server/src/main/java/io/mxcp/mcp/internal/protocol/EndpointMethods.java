@@ -66,7 +66,7 @@ final class EndpointMethods {
             } catch (InvalidArgumentsException e) {
                 result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (EndpointException e) {
-                ObjectNode asked = inputs.inputRequired(e, input, "tools/call", name, params);
+                ObjectNode asked = inputs.inputRequired(e, input, "tools/call", name, params, context);
                 if (asked != null) {
                     return RpcResult.of(asked);
                 }
@@ -102,7 +102,7 @@ final class EndpointMethods {
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error creating resource from template: " + e.getMessage());
         } catch (EndpointException e) {
-            ObjectNode asked = inputs.inputRequired(e, input, "resources/read", uri, params);
+            ObjectNode asked = inputs.inputRequired(e, input, "resources/read", uri, params, context);
             if (asked != null) {
                 return RpcResult.of(asked);
             }
@@ -132,7 +132,7 @@ final class EndpointMethods {
         } catch (InvalidArgumentsException e) {
             throw JsonRpcErrors.invalidParams("Error rendering prompt " + name + ": " + e.getMessage());
         } catch (EndpointException e) {
-            ObjectNode asked = inputs.inputRequired(e, input, "prompts/get", name, params);
+            ObjectNode asked = inputs.inputRequired(e, input, "prompts/get", name, params, context);
             if (asked != null) {
                 return RpcResult.of(asked);
             }
@@ -156,7 +156,7 @@ final class EndpointMethods {
     }
 
     private CallOptions options(ObjectNode params, RequestContext context, ClientInput input) throws JsonRpcException {
-        return new CallOptions(null, context.requestHeaders(), context.cancellation(), false,
+        return new CallOptions(context.user(), context.requestHeaders(), context.cancellation(), false,
                 RequestNotifications.of(params, context, mapper), input).withAuditCaller(context.caller());
     }
 

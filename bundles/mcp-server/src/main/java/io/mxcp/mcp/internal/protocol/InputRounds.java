@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.internal.auth.UserKeys;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.sdk.exec.ClientInput;
@@ -53,7 +54,7 @@ final class InputRounds {
             if (!state.isTextual()) {
                 throw JsonRpcErrors.invalidParams("Invalid params: 'requestState' must be a string");
             }
-            JsonNode endpointState = states.redeem(state.asText(), binding(method, target, params));
+            JsonNode endpointState = states.redeem(state.asText(), binding(method, target, params, context));
             if (endpointState.path(ANSWERS).isObject()) {
                 carried = endpointState.get(ANSWERS);
             }
@@ -89,8 +90,8 @@ final class InputRounds {
      * @throws JsonRpcException -32021 when the endpoint asked for input through a capability the request did not
      *                          declare
      */
-    ObjectNode inputRequired(Throwable failure, ClientInput input, String method, String target, ObjectNode params)
-            throws JsonRpcException {
+    ObjectNode inputRequired(Throwable failure, ClientInput input, String method, String target, ObjectNode params,
+            RequestContext context) throws JsonRpcException {
         if (!(input instanceof ModernClientInput modern)) {
             return null;
         }
@@ -117,12 +118,13 @@ final class InputRounds {
                 .set("params", mapper.valueToTree(request.params())));
         ObjectNode endpointState = mapper.createObjectNode();
         endpointState.set(ANSWERS, modern.gathered());
-        result.put("requestState", states.issue(binding(method, target, params), endpointState));
+        result.put("requestState", states.issue(binding(method, target, params, context), endpointState));
         return results.inputRequired(result);
     }
 
-    /** Bound to no user until requests carry one (authentication is not part of this server yet). */
-    private static RequestStates.Binding binding(String method, String target, ObjectNode params) {
-        return new RequestStates.Binding(null, method, target, params.get("arguments"));
+    /** A state is good for the same request of the same user (null when anonymous) only. */
+    private static RequestStates.Binding binding(String method, String target, ObjectNode params,
+            RequestContext context) {
+        return new RequestStates.Binding(UserKeys.of(context.user()), method, target, params.get("arguments"));
     }
 }

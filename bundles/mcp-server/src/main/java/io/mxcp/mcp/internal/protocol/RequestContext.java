@@ -3,6 +3,7 @@ package io.mxcp.mcp.internal.protocol;
 import java.util.Map;
 
 import io.mxcp.core.api.AuditCaller;
+import io.mxcp.sdk.auth.UserContext;
 
 import io.mxcp.sdk.exec.CancellationSignal;
 
@@ -18,14 +19,16 @@ import io.mxcp.sdk.exec.CancellationSignal;
  *                       (modern requests, stateless HTTP)
  * @param caller         how the request's endpoint call appears in the audit log (transport and session), or null
  *                       when it is not recorded
+ * @param user           who the request's bearer token says is calling; null when anonymous (no authentication)
  */
 public record RequestContext(Classification classification, Map<String, String> requestHeaders,
-        CancellationSignal cancellation, NotificationChannel channel, LegacyState legacy, AuditCaller caller) {
+        CancellationSignal cancellation, NotificationChannel channel, LegacyState legacy, AuditCaller caller,
+        UserContext user) {
 
-    /** A request whose notifications nobody receives and whose calls are not audited. */
+    /** A request whose notifications nobody receives and whose calls are not audited, of an anonymous caller. */
     public RequestContext(Classification classification, Map<String, String> requestHeaders,
             CancellationSignal cancellation) {
-        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null, null);
+        this(classification, requestHeaders, cancellation, NotificationChannel.NONE, null, null, null);
     }
 
     public boolean modern() {

@@ -193,7 +193,7 @@ public final class StdioServer implements RunningServer {
         try {
             response = codec.result(request.id(), engine.handle(request,
                     new RequestContext(classification, Map.of(), cancellation, notifications,
-                    classification.modern() ? null : legacyState, STDIO_CALLER)));
+                    classification.modern() ? null : legacyState, STDIO_CALLER, null)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
         } catch (RuntimeException e) {

@@ -27,23 +27,23 @@ class LegacySessionsTest {
 
     @Test
     void aSessionUnusedForTheLimitEndsAndItsClientIsToldItIsGone() throws Exception {
-        LegacySession forgotten = sessions.create();
-        LegacySession used = sessions.create();
-        LegacySession calling = sessions.create();
+        LegacySession forgotten = sessions.create(null);
+        LegacySession used = sessions.create(null);
+        LegacySession calling = sessions.create(null);
         Cancellation longCall = new Cancellation();
         calling.track(Messages.JSON.valueToTree(7), longCall);
 
         pass(Duration.ofMinutes(59));
         assertEquals(0, sessions.endIdle(LIMIT), "nothing is idle for the limit yet");
-        sessions.require(used.id());
+        sessions.require(used.id(), null);
         pass(Duration.ofMinutes(2));
 
         assertEquals(1, sessions.endIdle(LIMIT));
-        assertNull(sessions.find(forgotten.id()));
-        JsonRpcException gone = assertThrows(JsonRpcException.class, () -> sessions.require(forgotten.id()));
+        assertNull(sessions.find(forgotten.id(), null));
+        JsonRpcException gone = assertThrows(JsonRpcException.class, () -> sessions.require(forgotten.id(), null));
         assertEquals(404, gone.httpStatus());
-        assertNotNull(sessions.find(used.id()), "used within the limit");
-        assertNotNull(sessions.find(calling.id()), "a call in flight keeps its session");
+        assertNotNull(sessions.find(used.id(), null), "used within the limit");
+        assertNotNull(sessions.find(calling.id(), null), "a call in flight keeps its session");
         assertFalse(longCall.isCancelled(), "and is not cancelled");
     }
 }

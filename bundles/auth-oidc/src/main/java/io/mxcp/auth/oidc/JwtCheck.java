@@ -1,0 +1,89 @@
+package io.mxcp.auth.oidc;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.auth.InvalidTokenException;
+
+/**
+ * Checks a JWT against the issuer's key set: signature by a key of the set (chosen by {@code kid}; an unknown
+ * {@code kid} fetches the set again, at most twice per 30 s), an asymmetric algorithm, {@code iss} equal to the
+ * issuer, {@code aud} naming this resource, {@code exp} in the future and {@code nbf} in the past (60 s clock
+ * skew), {@code sub} present.
+ */
+final class JwtCheck implements Closeable {
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
+    private static final int TIME_LIMIT_MILLIS = (int) IssuerHttp.TIME_LIMIT.toMillis();
+
+    private final JWKSource<SecurityContext> keys;
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    JwtCheck(IssuerMetadata issuer, String audience) throws AuthException {
+        try {
+            keys = JWKSourceBuilder.<SecurityContext>create(issuer.jwksUri().toURL(),
+                    new DefaultResourceRetriever(TIME_LIMIT_MILLIS, TIME_LIMIT_MILLIS, KEY_SET_SIZE_LIMIT)).build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new AuthException("The OIDC issuer's jwks_uri is not a URL: " + issuer.jwksUri(), e);
+        }
+        // RFC 9068 access tokens are typed at+jwt (or its media type); ID-token style access tokens (Keycloak,
+        // Entra) are JWT or untyped
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
+                new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(), Set.of("sub", "exp"), null));
+    }
+
+    /** Whether the token has a JWT's shape (three dot-separated parts). */
+    static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    Map<String, Object> claims(String token) throws AuthException {
+        try {
+            return processor.process(token, null).toJSONObject();
+        } catch (RateLimitReachedException e) {
+            // the key set was fetched again for unknown kids twice within 30 s: the token's key is not the issuer's
+            throw new InvalidTokenException("JWT rejected: no key of the issuer's key set matches the token's kid", e);
+        } catch (KeySourceException e) {
+            throw new AuthException("The OIDC issuer's key set could not be read: " + e.getMessage(), e);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new InvalidTokenException("JWT rejected: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (keys instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                // nothing is held that could leak: the key set is only memory
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.mxcp.mcp.internal.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.mxcp.core.api.Project;
+import io.mxcp.mcp.api.ServerConfigException;
+
+/**
+ * The active profile's {@code auth} block (spec 03 §1.1), read once when the server starts.
+ *
+ * @param mode           {@code issuer} or {@code verifier}
+ * @param provider       {@code none} (no authentication) or the provider's name
+ * @param requiredScopes scopes every request's token must carry
+ * @param providerBlock  the block named by {@code provider} (empty for {@code none})
+ * @param claimMappings  the provider block's {@code claim_mappings}
+ */
+public record AuthSettings(String mode, String provider, List<String> requiredScopes,
+        Map<String, Object> providerBlock, ClaimMappings claimMappings) {
+
+    public static final AuthSettings NONE = new AuthSettings("issuer", "none", List.of(), Map.of(),
+            ClaimMappings.NONE);
+
+    private static final Set<String> PROVIDERS = Set.of("none", "github", "atlassian", "salesforce", "keycloak",
+            "google", "oidc");
+
+    public boolean enabled() {
+        return !"none".equals(provider);
+    }
+
+    /** The settings of the project's active profile. */
+    public static AuthSettings of(Project project) throws ServerConfigException {
+        Object auth = walk(project.userConfig(), "projects", project.name(), "profiles", project.profile(), "auth");
+        return auth instanceof Map<?, ?> block ? parse(block) : NONE;
+    }
+
+    static AuthSettings parse(Map<?, ?> auth) throws ServerConfigException {
+        String mode = text(auth.get("mode"), "auth.mode", "issuer");
+        String provider = text(auth.get("provider"), "auth.provider", "none");
+        if (!mode.equals("issuer") && !mode.equals("verifier")) {
+            throw new ServerConfigException("auth.mode must be issuer or verifier, got '" + mode + "'");
+        }
+        if (!PROVIDERS.contains(provider)) {
+            throw new ServerConfigException("auth.provider must be one of " + PROVIDERS.stream().sorted().toList()
+                    + ", got '" + provider + "'");
+        }
+        if (provider.equals("none")) {
+            return NONE;
+        }
+        if (mode.equals("verifier") && !provider.equals("oidc")) {
+            throw new ServerConfigException("Verifier mode currently supports provider=oidc only");
+        }
+        if (mode.equals("issuer")) {
+            throw new ServerConfigException("auth.mode issuer (MXCP as the OAuth authorization server in front of "
+                    + provider + ") is not available in this version: use mode: verifier with provider: oidc, "
+                    + "which accepts the tokens of any OpenID Connect issuer");
+        }
+        Object block = auth.get(provider);
+        if (!(block instanceof Map<?, ?> providerBlock)) {
+            throw new ServerConfigException("OIDC verifier selected but no OIDC configuration found (auth.oidc)");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> typed = (Map<String, Object>) providerBlock;
+        return new AuthSettings(mode, provider, requiredScopes(auth.get("authorization")), Map.copyOf(typed),
+                ClaimMappings.parse(providerBlock.get("claim_mappings"), "auth." + provider + ".claim_mappings"));
+    }
+
+    private static List<String> requiredScopes(Object authorization) throws ServerConfigException {
+        if (authorization == null) {
+            return List.of();
+        }
+        if (!(authorization instanceof Map<?, ?> block)) {
+            throw new ServerConfigException("auth.authorization must be a mapping, got " + authorization);
+        }
+        Object scopes = block.get("required_scopes");
+        if (scopes == null) {
+            return List.of();
+        }
+        if (!(scopes instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new ServerConfigException("auth.authorization.required_scopes must be a list of scope names, got "
+                    + scopes);
+        }
+        return List.copyOf(new ArrayList<>(list.stream().map(String.class::cast).toList()));
+    }
+
+    private static String text(Object value, String key, String fallback) throws ServerConfigException {
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String text)) {
+            throw new ServerConfigException(key + " must be a string, got " + value);
+        }
+        return text;
+    }
+
+    private static Object walk(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+}

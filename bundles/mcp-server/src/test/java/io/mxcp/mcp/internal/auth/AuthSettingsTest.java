@@ -1,0 +1,58 @@
+package io.mxcp.mcp.internal.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.mcp.api.ServerConfigException;
+
+class AuthSettingsTest {
+
+    private static final Map<String, Object> OIDC = Map.of("config_url", "https://idp/.well-known/openid-configuration",
+            "client_id", "mxcp");
+
+    @Test
+    void noProviderMeansNoAuthentication() throws Exception {
+        assertFalse(AuthSettings.parse(Map.of()).enabled());
+        assertFalse(AuthSettings.parse(Map.of("mode", "issuer", "provider", "none")).enabled());
+    }
+
+    @Test
+    void verifierModeReadsTheOidcBlockAndTheRequiredScopes() throws Exception {
+        AuthSettings settings = AuthSettings.parse(Map.of("mode", "verifier", "provider", "oidc", "oidc", OIDC,
+                "authorization", Map.of("required_scopes", List.of("a", "b"))));
+        assertTrue(settings.enabled());
+        assertEquals(List.of("a", "b"), settings.requiredScopes());
+        assertEquals(OIDC, settings.providerBlock());
+    }
+
+    @Test
+    void unusableBlocksAreRefusedNamingTheSetting() {
+        assertRefused("auth.mode must be issuer or verifier, got 'proxy'", Map.of("mode", "proxy", "provider", "oidc"));
+        assertRefused("auth.provider must be one of [atlassian, github, google, keycloak, none, oidc, salesforce], "
+                + "got 'okta'", Map.of("mode", "verifier", "provider", "okta"));
+        assertRefused("Verifier mode currently supports provider=oidc only", Map.of("mode", "verifier",
+                "provider", "github"));
+        assertRefused("OIDC verifier selected but no OIDC configuration found (auth.oidc)", Map.of("mode", "verifier",
+                "provider", "oidc"));
+        assertRefused("auth.authorization.required_scopes must be a list of scope names, got read", Map.of(
+                "mode", "verifier", "provider", "oidc", "oidc", OIDC, "authorization", Map.of("required_scopes", "read")));
+        assertRefused("auth.oidc.claim_mappings.groups.admins must be a list of capability names", Map.of(
+                "mode", "verifier", "provider", "oidc", "oidc", Map.of("config_url", "x", "client_id", "y",
+                        "claim_mappings", Map.of("groups", Map.of("admins", "admin")))));
+        ServerConfigException issuer = assertThrows(ServerConfigException.class,
+                () -> AuthSettings.parse(Map.of("provider", "github", "github", Map.of())));
+        assertTrue(issuer.getMessage().startsWith("auth.mode issuer (MXCP as the OAuth authorization server in front "
+                + "of github) is not available in this version"), issuer.getMessage());
+    }
+
+    private static void assertRefused(String message, Map<String, Object> auth) {
+        assertEquals(message, assertThrows(ServerConfigException.class, () -> AuthSettings.parse(auth)).getMessage());
+    }
+}
