@@ -1,14 +1,14 @@
 package io.mxcp.sdk.auth;
 
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Adapter to one upstream OAuth 2 / OIDC service (GitHub, Google, Keycloak, ...). The server runs the
- * OAuth dance with the MCP client and calls this provider for the upstream legs. Register an
- * implementation as an OSGi service; the server picks it by {@link #providerName()}.
+ * Adapter to one upstream OAuth 2 / OIDC service (GitHub, Google, Keycloak, ...) for issuer mode: the server is the
+ * authorization server of its MCP clients and signs users in at this provider. Register an implementation as an
+ * OSGi service; the server picks it by {@link #providerName()} and opens one {@link UpstreamLogin} per server start
+ * (again when the service is replaced).
  */
 @ConsumerType
 public interface AuthProvider {
@@ -17,24 +17,15 @@ public interface AuthProvider {
     String providerName();
 
     /**
-     * The upstream authorization URL the user's browser is sent to.
+     * The login for one configuration. Called when the server starts: it may ask the provider (OIDC discovery), and
+     * its failure stops the start.
      *
-     * @param settings      this provider's block of the user config
-     * @param state         opaque state to carry through the redirect
-     * @param redirectUri   where the upstream server sends the user back
-     * @param codeChallenge PKCE S256 challenge, or null
-     * @param scopes        scopes to request
+     * @param settings    this provider's block of the user config (references resolved)
+     * @param callbackUrl where the provider sends the user back: the server's base URL and {@code callback_path};
+     *                    it must be registered at the provider
+     * @throws AuthException when the settings are unusable (the message names the field) or the provider cannot be
+     *                       reached
+     * @since 2.0
      */
-    String authorizationUrl(Map<String, Object> settings, String state, String redirectUri, String codeChallenge,
-            List<String> scopes) throws AuthException;
-
-    /** Exchanges an authorization code for tokens. */
-    TokenSet exchangeCode(Map<String, Object> settings, String code, String redirectUri, String codeVerifier)
-            throws AuthException;
-
-    /** Refreshes an access token. */
-    TokenSet refresh(Map<String, Object> settings, String refreshToken) throws AuthException;
-
-    /** Looks up the user an access token belongs to. */
-    UserContext userInfo(Map<String, Object> settings, TokenSet tokens) throws AuthException;
+    UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException;
 }

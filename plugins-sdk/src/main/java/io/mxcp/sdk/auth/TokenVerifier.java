@@ -5,7 +5,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Checks the bearer tokens of one configuration. Thread-safe: every request of the server calls it.
  *
- * @since 1.1
+ * @since 2.0
  */
 @ConsumerType
 public interface TokenVerifier extends AutoCloseable {

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Register an implementation as an OSGi service; the server picks it by {@link #providerName()} and opens one
  * {@link TokenVerifier} per server start (again when the service is replaced).
  *
- * @since 1.1
+ * @since 2.0
  */
 @ConsumerType
 public interface TokenVerifierProvider {

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param externalToken the upstream access token, or null
  * @param rawProfile    the provider's user profile as received
  * @param capabilities  what the server's claim mappings grant the user (policies see {@code user.capabilities});
- *                      empty when nothing is mapped (since 1.1)
+ *                      empty when nothing is mapped (since 2.0)
  */
 public record UserContext(
         String userId,
@@ -48,7 +48,7 @@ public record UserContext(
     /**
      * This user with the capabilities given.
      *
-     * @since 1.1
+     * @since 2.0
      */
     public UserContext withCapabilities(List<String> granted) {
         return new UserContext(userId, username, email, name, avatarUrl, provider, scopes, externalToken, rawProfile,

@@ -8,8 +8,8 @@ import io.mxcp.sdk.auth.UserContext;
 
 /**
  * The {@code user} variable of policy conditions (spec 03 §2.2). The raw profile is not exposed, only its
- * {@code role} and {@code permissions}; without a user the caller is anonymous. Capabilities come from an auth
- * provider's claim mappings, which no provider of this server maps yet: the list is empty.
+ * {@code role} and {@code permissions}; without a user the caller is anonymous. Capabilities are what the server's
+ * claim mappings granted the user (empty for the CLI's users).
  */
 final class PolicyUser {
 

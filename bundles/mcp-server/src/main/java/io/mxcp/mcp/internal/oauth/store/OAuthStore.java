@@ -1,0 +1,77 @@
+package io.mxcp.mcp.internal.oauth.store;
+
+import java.time.Instant;
+
+/**
+ * Where issuer mode keeps its clients, pending authorizations, codes and token sessions (spec 03 §1.8). Expiry is
+ * enforced on read: an expired entry is reported absent (and removed). Thread-safe; every method is atomic.
+ */
+public interface OAuthStore extends AutoCloseable {
+
+    /** Inserts or replaces a client (configured clients are written at every start). */
+    void saveClient(OAuthClient client) throws OAuthStoreException;
+
+    /** The client, or null when unknown (or its stored row cannot be read: fail closed). */
+    OAuthClient client(String clientId) throws OAuthStoreException;
+
+    void savePending(PendingAuthorization pending) throws OAuthStoreException;
+
+    /** Takes the pending authorization of a state: removed by the first read; null when unknown or expired. */
+    PendingAuthorization takePending(String state) throws OAuthStoreException;
+
+    void saveCode(IssuedCode code) throws OAuthStoreException;
+
+    /** The code as issued (used or not), or null when unknown or expired. Reading does not consume it. */
+    IssuedCode code(String code) throws OAuthStoreException;
+
+    /**
+     * Marks the code redeemed by the family, atomically.
+     *
+     * @return false when it was redeemed already (another request won)
+     */
+    boolean redeemCode(String code, String family) throws OAuthStoreException;
+
+    /** Stores a new session (its tokens stored hashed for lookup, and encrypted when a key is configured). */
+    void saveSession(TokenSession session) throws OAuthStoreException;
+
+    /** The session of an access token, or null when unknown, revoked or its access token expired. */
+    TokenSession sessionByAccessToken(String accessToken, Instant now) throws OAuthStoreException;
+
+    /** The session of a refresh token, or null when unknown, revoked or the refresh token expired. */
+    TokenSession sessionByRefreshToken(String refreshToken, Instant now) throws OAuthStoreException;
+
+    /**
+     * Replaces a session by its successor (a refresh): the old one's tokens stop working, and its refresh token is
+     * remembered as rotated out (for {@link #rotatedOut}).
+     */
+    void rotate(TokenSession old, TokenSession successor, Instant now) throws OAuthStoreException;
+
+    /**
+     * A refresh token that was rotated out: its family, the session that replaced it and when; null when the token
+     * was never rotated out.
+     */
+    RotatedToken rotatedOut(String refreshToken) throws OAuthStoreException;
+
+    /** The live session of a family (the newest), or null. */
+    TokenSession liveSessionOf(String family, Instant now) throws OAuthStoreException;
+
+    /** Revokes every session of a family (code reuse, refresh token reuse). */
+    void revokeFamily(String family) throws OAuthStoreException;
+
+    /**
+     * Revokes the session an access or refresh token belongs to (RFC 7009); false when the token is unknown.
+     *
+     * @param clientId only a session of this client is revoked
+     */
+    boolean revoke(String token, String clientId) throws OAuthStoreException;
+
+    /** Removes expired pending authorizations, codes and sessions; returns how many entries went. */
+    int purgeExpired(Instant now) throws OAuthStoreException;
+
+    @Override
+    void close();
+
+    /** A refresh token that was rotated out of a session. */
+    record RotatedToken(String family, String clientId, String successorSessionId, Instant rotatedAt) {
+    }
+}
