@@ -39,12 +39,7 @@ final class IssuerDiscovery {
             throw lastFailure;
         }
         try {
-            IssuerHttp.Answer answer = http.get(configUrl, null);
-            if (!answer.okObject()) {
-                throw new AuthException("The OIDC discovery document at " + configUrl + " could not be read (HTTP "
-                        + answer.status() + ")");
-            }
-            metadata = IssuerMetadata.from(answer.body(), configUrl);
+            metadata = IssuerMetadata.fetch(http, configUrl).requireTokenChecks(configUrl);
             lastFailure = null;
             return metadata;
         } catch (AuthException e) {

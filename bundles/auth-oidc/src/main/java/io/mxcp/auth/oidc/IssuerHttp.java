@@ -16,23 +16,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.sdk.auth.AuthException;
 
-/** JSON requests to the issuer, with short time limits: a slow issuer must not hold the server's threads long. */
-final class IssuerHttp {
+/**
+ * JSON requests to an issuer (or another identity provider), with short time limits: a slow provider must not hold
+ * the server's threads long. A provider that cannot be reached is {@code temporarily_unavailable} (503); any answer,
+ * whatever its status, is returned for the caller to judge.
+ */
+public final class IssuerHttp {
+    /** The time limit of verifier mode's requests. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
     /** An answer: its status and its JSON body (null when the body is not JSON). */
-    record Answer(int status, JsonNode body) {
-        boolean okObject() {
+    public record Answer(int status, JsonNode body) {
+        /** Whether this is a 200 with a JSON object. */
+        public boolean okObject() {
             return status == 200 && body != null && body.isObject();
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIME_LIMIT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Duration timeLimit;
+    private final HttpClient client;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    Answer get(URI uri, String bearer) throws AuthException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIME_LIMIT).GET()
+    /** Requests with verifier mode's time limit. */
+    public IssuerHttp() {
+        this(TIME_LIMIT);
+    }
+
+    /** Requests that each give up after this long (connecting, and again waiting for the answer). */
+    public IssuerHttp(Duration timeLimit) {
+        this.timeLimit = timeLimit;
+        this.client = HttpClient.newBuilder().connectTimeout(timeLimit).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A GET, with the bearer token when it is not null. */
+    public Answer get(URI uri, String bearer) throws AuthException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeLimit).GET()
                 .header("Accept", "application/json");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
@@ -40,10 +59,11 @@ final class IssuerHttp {
         return send(request.build(), uri);
     }
 
-    Answer postForm(URI uri, Map<String, String> form) throws AuthException {
+    /** A form POST; null values are left out. */
+    public Answer postForm(URI uri, Map<String, String> form) throws AuthException {
         String body = form.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri).timeout(TIME_LIMIT).header("Accept", "application/json")
+        return send(HttpRequest.newBuilder(uri).timeout(timeLimit).header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), uri);
     }
@@ -53,10 +73,12 @@ final class IssuerHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AuthException("The OIDC issuer could not be reached at " + uri + ": " + e, e);
+            throw new AuthException("The identity provider could not be reached at " + uri + ": " + e,
+                    "temporarily_unavailable", 503, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuthException("Interrupted while asking the OIDC issuer at " + uri, e);
+            throw new AuthException("Interrupted while asking the identity provider at " + uri, "temporarily_unavailable",
+                    503, e);
         }
         JsonNode body;
         try {
@@ -71,11 +93,11 @@ final class IssuerHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 
-    void close() {
+    public void close() {
         client.shutdown();
     }
 }
