@@ -16,7 +16,8 @@ import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
+import io.mxcp.sdk.auth.AuthProvider;
 import io.mxcp.sdk.auth.TokenVerifierProvider;
 
 /**
@@ -25,23 +26,34 @@ import io.mxcp.sdk.auth.TokenVerifierProvider;
  */
 @Component(service = McpServerService.class)
 public final class McpServerComponent implements McpServerService {
-    private final TokenVerifiers verifiers = new TokenVerifiers();
+    private final AuthServices authServices = new AuthServices();
     private final McpServerFactory factory;
 
     @Activate
     public McpServerComponent(@Reference KernelEnvironment environment) {
-        this.factory = new McpServerFactory(environment.version(), verifiers);
+        this.factory = new McpServerFactory(environment.version(), authServices);
     }
 
     /** Token verifiers come and go with their bundles; a running server's gate uses the newest one. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindTokenVerifier(TokenVerifierProvider provider) {
-        verifiers.add(provider);
+        authServices.verifiers().add(provider);
     }
 
     void unbindTokenVerifier(TokenVerifierProvider provider) {
-        verifiers.remove(provider);
+        authServices.verifiers().remove(provider);
+    }
+
+    /** Upstream logins (issuer mode) likewise: the next sign-in uses the newest one. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuthProvider(AuthProvider provider) {
+        authServices.providers().add(provider);
+    }
+
+    void unbindAuthProvider(AuthProvider provider) {
+        authServices.providers().remove(provider);
     }
 
     @Override

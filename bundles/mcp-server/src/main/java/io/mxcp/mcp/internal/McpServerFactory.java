@@ -12,14 +12,18 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.api.ServerConfigException;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.auth.AuthSettings;
 import io.mxcp.mcp.internal.auth.BearerGate;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
 import io.mxcp.mcp.internal.http.HttpTransport;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.oauth.AuthorizationServer;
+import io.mxcp.mcp.internal.oauth.IssuerSettings;
+import io.mxcp.mcp.internal.oauth.IssuerUrls;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.ServerInfo;
 import io.mxcp.mcp.internal.stdio.StdioServer;
+import io.mxcp.sdk.auth.AuthException;
 
 /**
  * Builds a protocol engine for the project (catalogs computed once per start) and puts a transport in front of
@@ -28,21 +32,36 @@ import io.mxcp.mcp.internal.stdio.StdioServer;
  */
 public final class McpServerFactory implements McpServerService {
     private final String version;
-    private final TokenVerifiers verifiers;
+    private final AuthServices authServices;
 
-    public McpServerFactory(String version, TokenVerifiers verifiers) {
+    public McpServerFactory(String version, AuthServices authServices) {
         this.version = version;
-        this.verifiers = verifiers;
+        this.authServices = authServices;
     }
 
     @Override
     public RunningServer startHttp(Project project, HttpServerOptions options) throws IOException {
-        BearerGate gate = BearerGate.open(AuthSettings.of(project), verifiers);
+        AuthSettings auth = AuthSettings.of(project);
+        String baseUrl = baseUrl(project);
+        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+        AuthorizationServer authorizationServer = auth.enabled() && auth.issuerMode()
+                ? AuthorizationServer.open(auth, IssuerSettings.parse(auth), new IssuerUrls(baseUrl),
+                        authServices.providers(), codec.mapper())
+                : null;
+        BearerGate gate;
         try {
-            JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
-            return HttpTransport.start(engine(project, codec), codec, options, gate, baseUrl(project));
+            gate = authorizationServer != null ? new BearerGate(auth, authorizationServer.authority())
+                    : auth.enabled() ? BearerGate.verifying(auth, authServices.verifiers()) : BearerGate.OFF;
+        } catch (AuthException e) {
+            throw new ServerConfigException(e.getMessage(), e);
+        }
+        try {
+            return HttpTransport.start(engine(project, codec), codec, options, gate, baseUrl, authorizationServer);
         } catch (IOException | RuntimeException e) {
             gate.close();
+            if (authorizationServer != null) {
+                authorizationServer.close();
+            }
             throw e;
         }
     }

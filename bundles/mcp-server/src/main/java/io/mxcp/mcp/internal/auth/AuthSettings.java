@@ -1,6 +1,8 @@
 package io.mxcp.mcp.internal.auth;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,18 +18,27 @@ import io.mxcp.mcp.api.ServerConfigException;
  * @param requiredScopes scopes every request's token must carry
  * @param providerBlock  the block named by {@code provider} (empty for {@code none})
  * @param claimMappings  the provider block's {@code claim_mappings}
+ * @param block          the whole {@code auth} block, for issuer mode's clients and persistence
  */
 public record AuthSettings(String mode, String provider, List<String> requiredScopes,
-        Map<String, Object> providerBlock, ClaimMappings claimMappings) {
+        Map<String, Object> providerBlock, ClaimMappings claimMappings, Map<?, ?> block) {
 
     public static final AuthSettings NONE = new AuthSettings("issuer", "none", List.of(), Map.of(),
-            ClaimMappings.NONE);
+            ClaimMappings.NONE, Map.of());
+
+    private static final Map<String, String> DISPLAY_NAMES = Map.of("github", "GitHub", "atlassian", "Atlassian",
+            "salesforce", "Salesforce", "keycloak", "Keycloak", "google", "Google", "oidc", "OIDC");
 
     private static final Set<String> PROVIDERS = Set.of("none", "github", "atlassian", "salesforce", "keycloak",
             "google", "oidc");
 
     public boolean enabled() {
         return !"none".equals(provider);
+    }
+
+    /** MXCP is the authorization server (and signs users in upstream); else it only checks foreign tokens. */
+    public boolean issuerMode() {
+        return "issuer".equals(mode);
     }
 
     /** The settings of the project's active profile. */
@@ -52,19 +63,19 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
         if (mode.equals("verifier") && !provider.equals("oidc")) {
             throw new ServerConfigException("Verifier mode currently supports provider=oidc only");
         }
-        if (mode.equals("issuer")) {
-            throw new ServerConfigException("auth.mode issuer (MXCP as the OAuth authorization server in front of "
-                    + provider + ") is not available in this version: use mode: verifier with provider: oidc, "
-                    + "which accepts the tokens of any OpenID Connect issuer");
-        }
         Object block = auth.get(provider);
         if (!(block instanceof Map<?, ?> providerBlock)) {
-            throw new ServerConfigException("OIDC verifier selected but no OIDC configuration found (auth.oidc)");
+            throw new ServerConfigException(mode.equals("verifier")
+                    ? "OIDC verifier selected but no OIDC configuration found (auth.oidc)"
+                    : DISPLAY_NAMES.get(provider) + " provider selected but no " + DISPLAY_NAMES.get(provider)
+                            + " configuration found (auth." + provider + ")");
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) providerBlock;
-        return new AuthSettings(mode, provider, requiredScopes(auth.get("authorization")), Map.copyOf(typed),
-                ClaimMappings.parse(providerBlock.get("claim_mappings"), "auth." + provider + ".claim_mappings"));
+        return new AuthSettings(mode, provider, requiredScopes(auth.get("authorization")),
+                Collections.unmodifiableMap(new LinkedHashMap<>(typed)),
+                ClaimMappings.parse(providerBlock.get("claim_mappings"), "auth." + provider + ".claim_mappings"),
+                auth);
     }
 
     private static List<String> requiredScopes(Object authorization) throws ServerConfigException {

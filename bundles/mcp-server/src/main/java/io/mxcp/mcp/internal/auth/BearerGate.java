@@ -2,58 +2,34 @@ package io.mxcp.mcp.internal.auth;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
-import io.mxcp.mcp.api.ServerConfigException;
 import io.mxcp.sdk.auth.AuthException;
 import io.mxcp.sdk.auth.InvalidTokenException;
-import io.mxcp.sdk.auth.TokenVerifier;
-import io.mxcp.sdk.auth.TokenVerifierProvider;
 import io.mxcp.sdk.auth.UserContext;
 
 /**
  * Decides per request who calls, from the {@code Authorization: Bearer} header only (never a query parameter):
- * the token is checked by the newest installed verifier of the configured provider, then the required scopes, then
- * the claim mappings add the user's capabilities. A verifier service that is replaced is opened anew for the next
- * request; one that is gone makes requests fail with 503, never pass.
+ * the authority checks the token, then the required scopes, then the claim mappings add the user's capabilities
+ * (recomputed per request, so a changed mapping applies to sessions already issued).
  */
 public final class BearerGate {
     private static final System.Logger LOG = System.getLogger(BearerGate.class.getName());
     private static final String SCHEME = "bearer ";
 
     /** The gate of a server without authentication: everyone is anonymous. */
-    public static final BearerGate OFF = new BearerGate(AuthSettings.NONE, new TokenVerifiers());
+    public static final BearerGate OFF = new BearerGate(AuthSettings.NONE, null);
 
     private final AuthSettings settings;
-    private final TokenVerifiers verifiers;
-    private final Consumer<TokenVerifierProvider> removalListener = this::dropIfFrom;
-    private volatile OpenedVerifier opened;
+    private final BearerAuthority authority;
 
-    /** A verifier and the service it came from. */
-    private record OpenedVerifier(TokenVerifierProvider provider, TokenVerifier verifier) {
-    }
-
-    private BearerGate(AuthSettings settings, TokenVerifiers verifiers) {
+    public BearerGate(AuthSettings settings, BearerAuthority authority) {
         this.settings = settings;
-        this.verifiers = verifiers;
+        this.authority = authority;
     }
 
-    /**
-     * The gate for these settings; with authentication on, the provider must be installed and accept its settings
-     * (checked now, so a misconfigured server does not start).
-     */
-    public static BearerGate open(AuthSettings settings, TokenVerifiers verifiers) throws ServerConfigException {
-        if (!settings.enabled()) {
-            return OFF;
-        }
-        BearerGate gate = new BearerGate(settings, verifiers);
-        try {
-            gate.verifier();
-        } catch (AuthException e) {
-            throw new ServerConfigException(e.getMessage(), e);
-        }
-        verifiers.onRemoval(gate.removalListener);
-        return gate;
+    /** The verifier-mode gate; the provider must be installed and accept its settings (so a bad config stops the start). */
+    public static BearerGate verifying(AuthSettings settings, TokenVerifiers verifiers) throws AuthException {
+        return new BearerGate(settings, new VerifierAuthority(settings, verifiers));
     }
 
     public boolean enabled() {
@@ -74,7 +50,7 @@ public final class BearerGate {
         return token.isEmpty() ? null : token;
     }
 
-    /** May wait for the issuer (discovery, key set, introspection): call it off the IO thread. */
+    /** May wait for the issuer (discovery, key set, introspection) or the token store: call it off the IO thread. */
     public Verdict check(String authorization) {
         if (!settings.enabled()) {
             return Verdict.ANONYMOUS;
@@ -85,7 +61,7 @@ public final class BearerGate {
         }
         UserContext user;
         try {
-            user = verifier().verify(token);
+            user = authority.verify(token);
         } catch (InvalidTokenException e) {
             LOG.log(System.Logger.Level.INFO, "Bearer token refused: " + e.getMessage());
             return Verdict.AUTHENTICATION_REQUIRED;
@@ -104,45 +80,13 @@ public final class BearerGate {
 
     /** The issuer clients get tokens from, for the protected resource metadata. */
     public String issuer() throws AuthException {
-        return verifier().issuer();
-    }
-
-    private TokenVerifier verifier() throws AuthException {
-        TokenVerifierProvider newest = verifiers.newest(settings.provider());
-        if (newest == null) {
-            throw new AuthException("No auth provider named " + settings.provider() + " is installed (auth.provider)");
-        }
-        OpenedVerifier current = opened;
-        return current != null && current.provider() == newest ? current.verifier() : reopen(newest);
-    }
-
-    /** Opens the new service's verifier; the old one finishes the checks it has begun. */
-    private synchronized TokenVerifier reopen(TokenVerifierProvider newest) throws AuthException {
-        OpenedVerifier current = opened;
-        if (current != null && current.provider() == newest) {
-            return current.verifier();
-        }
-        opened = new OpenedVerifier(newest, newest.open(settings.providerBlock()));
-        if (current != null) {
-            current.verifier().close();
-        }
-        return opened.verifier();
-    }
-
-    /** A provider's bundle is leaving: nothing of it may stay referenced. */
-    private synchronized void dropIfFrom(TokenVerifierProvider removed) {
-        if (opened != null && opened.provider() == removed) {
-            opened.verifier().close();
-            opened = null;
-        }
+        return authority.issuer();
     }
 
     /** At server stop. */
-    public synchronized void close() {
-        verifiers.stopListening(removalListener);
-        if (opened != null) {
-            opened.verifier().close();
-            opened = null;
+    public void close() {
+        if (authority != null) {
+            authority.close();
         }
     }
 }

@@ -17,6 +17,7 @@ import io.mxcp.mcp.api.ProjectSwap;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.auth.BearerGate;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.oauth.AuthorizationServer;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -42,6 +43,7 @@ public final class HttpTransport implements RunningServer {
     private final ListenStreams listens;
     private final RunningCalls running;
     private final BearerGate gate;
+    private final AuthorizationServer authorizationServer;
     private final int port;
     private final ScheduledExecutorService sessionSweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mxcp-mcp-session-sweeper").daemon().factory());
@@ -49,8 +51,10 @@ public final class HttpTransport implements RunningServer {
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private HttpTransport(McpEngine engine, Undertow undertow, GracefulShutdownHandler graceful,
-            LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate) {
+            LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate,
+            AuthorizationServer authorizationServer) {
         this.gate = gate;
+        this.authorizationServer = authorizationServer;
         this.engine = engine;
         this.undertow = undertow;
         this.graceful = graceful;
@@ -66,9 +70,11 @@ public final class HttpTransport implements RunningServer {
      *
      * @param gate    who may call (checks bearer tokens when authentication is on); closed with the server
      * @param baseUrl {@code transport.http.base_url}, or null to name the server as each request reached it
+     * @param authorizationServer issuer mode's authorization server, or null; told the port once bound, closed
+     *                            with the server
      */
     public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options,
-            BearerGate gate, String baseUrl) throws IOException {
+            BearerGate gate, String baseUrl, AuthorizationServer authorizationServer) throws IOException {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions(codec.mapper());
         ListenStreams listens = new ListenStreams(engine, codec);
@@ -86,6 +92,9 @@ public final class HttpTransport implements RunningServer {
             paths.addExactPath(ResourceUrls.METADATA_PATH, metadata)
                     .addExactPath(ResourceUrls.METADATA_PATH + ResourceUrls.MCP_PATH, metadata);
         }
+        if (authorizationServer != null) {
+            new OAuthRoutes(authorizationServer, codec.mapper()).addTo(paths);
+        }
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
         try {
@@ -93,7 +102,18 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
-        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate);
+        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate,
+                authorizationServer);
+        if (authorizationServer != null) {
+            try {
+                authorizationServer.bound(host, transport.port);
+            } catch (IOException e) {
+                // the caller closes the gate and the authorization server
+                transport.sessionSweeper.shutdownNow();
+                undertow.stop();
+                throw e;
+            }
+        }
         engine.addReloadListener(notice -> {
             sessions.reloaded(notice);
             listens.reloaded(notice);
@@ -163,6 +183,9 @@ public final class HttpTransport implements RunningServer {
         } finally {
             undertow.stop();
             gate.close();
+            if (authorizationServer != null) {
+                authorizationServer.close();
+            }
             terminated.countDown();
         }
     }

@@ -24,6 +24,13 @@ class AuthSettingsTest {
     }
 
     @Test
+    void issuerModeIsTheDefaultModeOfAProvider() throws Exception {
+        AuthSettings settings = AuthSettings.parse(Map.of("provider", "github", "github", Map.of("client_id", "x")));
+        assertTrue(settings.issuerMode());
+        assertEquals(Map.of("client_id", "x"), settings.providerBlock());
+    }
+
+    @Test
     void verifierModeReadsTheOidcBlockAndTheRequiredScopes() throws Exception {
         AuthSettings settings = AuthSettings.parse(Map.of("mode", "verifier", "provider", "oidc", "oidc", OIDC,
                 "authorization", Map.of("required_scopes", List.of("a", "b"))));
@@ -46,10 +53,8 @@ class AuthSettingsTest {
         assertRefused("auth.oidc.claim_mappings.groups.admins must be a list of capability names", Map.of(
                 "mode", "verifier", "provider", "oidc", "oidc", Map.of("config_url", "x", "client_id", "y",
                         "claim_mappings", Map.of("groups", Map.of("admins", "admin")))));
-        ServerConfigException issuer = assertThrows(ServerConfigException.class,
-                () -> AuthSettings.parse(Map.of("provider", "github", "github", Map.of())));
-        assertTrue(issuer.getMessage().startsWith("auth.mode issuer (MXCP as the OAuth authorization server in front "
-                + "of github) is not available in this version"), issuer.getMessage());
+        assertRefused("GitHub provider selected but no GitHub configuration found (auth.github)",
+                Map.of("provider", "github"));
     }
 
     private static void assertRefused(String message, Map<String, Object> auth) {

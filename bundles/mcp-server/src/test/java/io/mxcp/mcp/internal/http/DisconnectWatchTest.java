@@ -25,7 +25,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /** A client that goes away cancels its running call; clients that stay keep their connection working. */
@@ -35,7 +35,7 @@ class DisconnectWatchTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(project, new HttpServerOptions("localhost", 0, true));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project, new HttpServerOptions("localhost", 0, true));
     }
 
     @AfterEach

@@ -33,12 +33,14 @@ import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.auth.ScriptedVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.auth.TokenVerifiers;
 import io.mxcp.sdk.auth.UserContext;
 
 /** Verifier-mode authentication over streamable HTTP, with a scripted token verifier service. */
 class HttpAuthTest {
-    private final TokenVerifiers verifiers = new TokenVerifiers();
+    private final AuthServices services = new AuthServices();
+    private final TokenVerifiers verifiers = services.verifiers();
     private final ScriptedVerifiers scripted = new ScriptedVerifiers();
     private final FakeProject project = new FakeProject();
     private RunningServer server;
@@ -47,7 +49,7 @@ class HttpAuthTest {
     private void start(Map<String, Object> transport) throws Exception {
         verifiers.add(scripted);
         project.withUserConfig(ScriptedVerifiers.verifierConfig(project.name(), transport));
-        server = new McpServerFactory("9.9.9", verifiers).startHttp(project,
+        server = new McpServerFactory("9.9.9", services).startHttp(project,
                 new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
     }
@@ -224,12 +226,12 @@ class HttpAuthTest {
     void aServerWhoseProviderIsMissingOrMisconfiguredDoesNotStart() {
         project.withUserConfig(ScriptedVerifiers.verifierConfig(project.name(), Map.of()));
         ServerConfigException missing = assertThrows(ServerConfigException.class, () -> new McpServerFactory("9.9.9",
-                verifiers).startHttp(project, new HttpServerOptions("localhost", 0, false)));
+                services).startHttp(project, new HttpServerOptions("localhost", 0, false)));
         assertEquals("No auth provider named oidc is installed (auth.provider)", missing.getMessage());
 
         verifiers.add(scripted);
         ServerConfigException stdio = assertThrows(ServerConfigException.class, () -> new McpServerFactory("9.9.9",
-                verifiers).startStdio(project, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+                services).startStdio(project, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
         assertTrue(stdio.getMessage().contains("stdio carries no bearer token"), stdio.getMessage());
     }
 }

@@ -27,7 +27,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /**
@@ -42,7 +42,7 @@ class HttpClientRequestsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, false));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
     }
 
@@ -162,7 +162,7 @@ class HttpClientRequestsTest {
     @Test
     void aStatelessServerCannotAskAClientWithoutASession() throws Exception {
         server.close();
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, true));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, true));
         posts = new McpPosts(server.port());
         JsonNode result = McpPosts.messages(posts.post(legacy(3, "tools/call", call("ask", null)), McpPosts.BOTH,
                 Map.of("MCP-Protocol-Version", "2025-11-25"))).get(0).get("result");

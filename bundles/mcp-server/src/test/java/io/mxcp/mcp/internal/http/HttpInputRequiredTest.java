@@ -21,7 +21,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /**
@@ -37,7 +37,7 @@ class HttpInputRequiredTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(project, new HttpServerOptions("localhost", 0, false));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project, new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
     }
 

@@ -20,7 +20,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /** Progress and log messages of an endpoint on the request's own event stream (spec 04 §5, 04b §3, §6). */
@@ -29,7 +29,7 @@ class HttpNotificationsTest {
     private McpPosts posts;
 
     private void start(HttpServerOptions options) throws Exception {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(new FakeProject(), options);
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(), options);
         posts = new McpPosts(server.port());
     }
 

@@ -27,7 +27,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /** The transport options: request size and concurrent-call limits, CORS, stateless mode. */
@@ -38,7 +38,7 @@ class HttpOptionsTest {
 
     private void start(boolean stateless, long maxRequestBytes, int maxConcurrentCalls, List<String> cors)
             throws Exception {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(project,
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
                 new HttpServerOptions("localhost", 0, stateless, false, maxRequestBytes, maxConcurrentCalls, cors));
         posts = new McpPosts(server.port());
     }

@@ -30,7 +30,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 /** A reload seen by HTTP clients: the legacy GET stream and 2026-07-28 listen streams hear of changed lists. */
@@ -62,7 +62,7 @@ class HttpReloadTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, false));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
     }
 

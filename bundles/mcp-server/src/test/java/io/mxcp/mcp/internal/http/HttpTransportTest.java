@@ -30,7 +30,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 class HttpTransportTest {
@@ -42,7 +42,7 @@ class HttpTransportTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startHttp(project, new HttpServerOptions("localhost", 0, false));
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project, new HttpServerOptions("localhost", 0, false));
         mcp = URI.create("http://localhost:" + server.port() + "/mcp");
     }
 

@@ -30,7 +30,7 @@ import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.TokenVerifiers;
+import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.Messages;
 
 class StdioServerTest {
@@ -59,7 +59,7 @@ class StdioServerTest {
     void start() throws IOException {
         PipedInputStream in = new PipedInputStream(1 << 16);
         client = new PipedOutputStream(in);
-        server = new McpServerFactory("9.9.9", new TokenVerifiers()).startStdio(project, in, out);
+        server = new McpServerFactory("9.9.9", new AuthServices()).startStdio(project, in, out);
     }
 
     @AfterEach

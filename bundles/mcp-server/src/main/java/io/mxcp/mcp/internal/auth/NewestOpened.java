@@ -1,0 +1,87 @@
+package io.mxcp.mcp.internal.auth;
+
+import java.util.function.Consumer;
+
+import io.mxcp.sdk.auth.AuthException;
+
+/**
+ * What this server opened from the newest installed service of a name (a token verifier, an upstream login). When
+ * the service is replaced, the next use opens it anew from the successor and closes the old one (which finishes
+ * what it began); when a service's bundle leaves, what was opened from it is closed at once so nothing of the
+ * bundle stays referenced; while none is installed, every use fails (never a silent pass).
+ *
+ * @param <S> the service type
+ * @param <T> what is opened from it
+ */
+public final class NewestOpened<S, T extends AutoCloseable> {
+
+    /** Opens from a service. */
+    public interface Opener<S, T> {
+        T open(S service) throws AuthException;
+    }
+
+    private final NamedServices<S> services;
+    private final String name;
+    private final Opener<S, T> opener;
+    private final Consumer<S> removalListener = this::dropIfFrom;
+    private volatile Opening<S, T> current;
+
+    private record Opening<S, T>(S service, T opened) {
+    }
+
+    /** Opens now, so a missing or misconfigured service stops the server's start. */
+    public NewestOpened(NamedServices<S> services, String name, Opener<S, T> opener) throws AuthException {
+        this.services = services;
+        this.name = name;
+        this.opener = opener;
+        get();
+        services.onRemoval(removalListener);
+    }
+
+    public T get() throws AuthException {
+        S newest = services.newest(name);
+        if (newest == null) {
+            throw new AuthException("No auth provider named " + name + " is installed (auth.provider)",
+                    "temporarily_unavailable", 503);
+        }
+        Opening<S, T> opening = current;
+        return opening != null && opening.service() == newest ? opening.opened() : reopen(newest);
+    }
+
+    private synchronized T reopen(S newest) throws AuthException {
+        Opening<S, T> opening = current;
+        if (opening != null && opening.service() == newest) {
+            return opening.opened();
+        }
+        current = new Opening<>(newest, opener.open(newest));
+        if (opening != null) {
+            closeQuietly(opening.opened());
+        }
+        return current.opened();
+    }
+
+    private synchronized void dropIfFrom(S removed) {
+        if (current != null && current.service() == removed) {
+            closeQuietly(current.opened());
+            current = null;
+        }
+    }
+
+    /** At server stop. */
+    public synchronized void close() {
+        services.stopListening(removalListener);
+        if (current != null) {
+            closeQuietly(current.opened());
+            current = null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable opened) {
+        try {
+            opened.close();
+        } catch (Exception e) {
+            System.getLogger(NewestOpened.class.getName()).log(System.Logger.Level.WARNING,
+                    "Closing " + opened + " failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.mxcp.mcp.internal.oauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mxcp.mcp.internal.oauth.store.IssuedCode;
+import io.mxcp.mcp.internal.oauth.store.OAuthStore;
+import io.mxcp.mcp.internal.oauth.store.OAuthStoreException;
+import io.mxcp.mcp.internal.oauth.store.PendingAuthorization;
+import io.mxcp.mcp.internal.oauth.store.UpstreamGrant;
+import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.auth.TokenSet;
+import io.mxcp.sdk.auth.UpstreamLogin;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * {@code GET <callback_path>}: the provider sends the user back. The state is taken (single use); the code is
+ * exchanged upstream, the user read, and a code of this server issued to the client's redirect URI with the
+ * client's own state and this issuer (RFC 9207). A failure after the state is known never redirects with a code.
+ */
+final class CallbackEndpoint {
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
+
+    private final OAuthStore store;
+    private final UpstreamLogins login;
+    private final IssuerUrls urls;
+    private final List<String> grantedScopes;
+    private final Clock clock;
+
+    CallbackEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls, List<String> grantedScopes,
+            Clock clock) {
+        this.store = store;
+        this.login = login;
+        this.urls = urls;
+        this.grantedScopes = grantedScopes;
+        this.clock = clock;
+    }
+
+    Redirect callback(Map<String, String> parameters) throws OAuthError, OAuthStoreException {
+        String state = parameters.get("state");
+        String error = parameters.get("error");
+        if (error != null) {
+            PendingAuthorization pending = state == null ? null : store.takePending(state);
+            if (pending == null) {
+                throw OAuthError.badRequest(error, parameters.get("error_description"));
+            }
+            return Redirect.error(pending.redirectUri(), error, parameters.get("error_description"),
+                    pending.clientState(), urls.issuer(), 307);
+        }
+        String code = parameters.get("code");
+        if (code == null || state == null) {
+            throw OAuthError.badRequest("invalid_request", "code and state are required");
+        }
+        PendingAuthorization pending = store.takePending(state);
+        if (pending == null) {
+            throw OAuthError.badRequest("invalid_state", "State not found or expired");
+        }
+        UpstreamGrant grant;
+        try {
+            UpstreamLogin upstream = login.get();
+            TokenSet tokens = upstream.exchangeCode(code, pending.upstreamCodeVerifier());
+            grant = new UpstreamGrant(withScopes(upstream.userInfo(tokens), tokens.accessToken()),
+                    tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.scopes());
+        } catch (AuthException e) {
+            System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
+                    "Sign-in at " + login.provider() + " failed: " + e.getMessage());
+            throw new OAuthError(e.status() >= 400 && e.status() < 600 ? e.status() : 400, e.error(),
+                    "The sign-in at " + login.provider() + " failed (" + e.error() + ")");
+        }
+        IssuedCode issued = new IssuedCode("mcp_" + Randoms.hex(16), pending.clientId(), pending.redirectUri(),
+                pending.codeChallenge(), pending.resource(), grant, clock.instant().plus(CODE_LIFETIME), null);
+        store.saveCode(issued);
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("code", issued.code());
+        answer.put("state", pending.clientState());
+        answer.put("iss", urls.issuer());
+        return new Redirect(Redirect.withQuery(pending.redirectUri(), answer), 307);
+    }
+
+    /**
+     * The user with the scopes this server grants (its tokens carry the required scopes, so {@code required_scopes}
+     * can be met in issuer mode) and the upstream access token as external token.
+     */
+    private UserContext withScopes(UserContext user, String upstreamToken) {
+        return new UserContext(user.userId(), user.username(), user.email(), user.name(), user.avatarUrl(),
+                user.provider(), grantedScopes, upstreamToken, user.rawProfile(), List.of());
+    }
+}

@@ -1,0 +1,200 @@
+package io.mxcp.mcp.internal.oauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.internal.oauth.store.IssuedCode;
+import io.mxcp.mcp.internal.oauth.store.OAuthClient;
+import io.mxcp.mcp.internal.oauth.store.OAuthStore;
+import io.mxcp.mcp.internal.oauth.store.OAuthStore.RotatedToken;
+import io.mxcp.mcp.internal.oauth.store.OAuthStoreException;
+import io.mxcp.mcp.internal.oauth.store.TokenSession;
+import io.mxcp.mcp.internal.oauth.store.UpstreamGrant;
+import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.auth.TokenSet;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * {@code POST /token}: redeems a code (PKCE checked; a code redeemed twice revokes what the first redemption
+ * issued) or a refresh token (bound to its client; rotated on every use; an old refresh token that comes back after
+ * {@link #REUSE_GRACE} revokes its whole family, within it the same client gets the current tokens again, as a
+ * retry after a lost answer).
+ */
+final class TokenEndpoint {
+    static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
+    static final Duration REUSE_GRACE = Duration.ofSeconds(10);
+
+    private final OAuthStore store;
+    private final ClientAuthentication clients;
+    private final UpstreamLogins login;
+    private final IssuerUrls urls;
+    private final List<String> grantedScopes;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    TokenEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls, List<String> grantedScopes,
+            ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.clients = new ClientAuthentication(store);
+        this.login = login;
+        this.urls = urls;
+        this.grantedScopes = grantedScopes;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    ObjectNode token(Map<String, String> form, String authorization) throws OAuthError, OAuthStoreException {
+        OAuthClient client = clients.authenticate(form, authorization);
+        String grantType = form.get("grant_type");
+        if (!"authorization_code".equals(grantType) && !"refresh_token".equals(grantType)) {
+            throw OAuthError.badRequest(grantType == null ? "invalid_request" : "unsupported_grant_type",
+                    grantType == null ? "grant_type is required" : "Unsupported grant type " + grantType);
+        }
+        if (!client.grantTypes().contains(grantType)) {
+            throw OAuthError.badRequest("unsupported_grant_type", "Unsupported grant type (supported grant types are "
+                    + client.grantTypes() + ")");
+        }
+        return grantType.equals("authorization_code") ? redeemCode(client, form) : refresh(client, form);
+    }
+
+    private ObjectNode redeemCode(OAuthClient client, Map<String, String> form) throws OAuthError, OAuthStoreException {
+        String value = form.get("code");
+        if (value == null || value.isBlank()) {
+            throw OAuthError.badRequest("invalid_request", "code is required");
+        }
+        IssuedCode code = store.code(value);
+        if (code == null || !code.clientId().equals(client.clientId())) {
+            throw invalidGrant("authorization code does not exist");
+        }
+        if (code.redeemedBy() != null) {
+            store.revokeFamily(code.redeemedBy());
+            throw invalidGrant("authorization code was already used; the tokens issued for it are revoked");
+        }
+        if (!code.redirectUri().equals(form.get("redirect_uri"))) {
+            throw OAuthError.badRequest("invalid_request",
+                    "redirect_uri did not match the one used when creating auth code");
+        }
+        String verifier = form.get("code_verifier");
+        if (verifier == null || verifier.isBlank()) {
+            throw invalidGrant("code_verifier is required");
+        }
+        if (!Pkce.matches(verifier, code.codeChallenge())) {
+            throw invalidGrant("incorrect code_verifier");
+        }
+        String resource = resource(form, code.resource());
+        String family = Randoms.hex(16);
+        if (!store.redeemCode(code.code(), family)) {
+            throw invalidGrant("authorization code was already used");
+        }
+        TokenSession session = issue(family, client, resource, code.grant());
+        store.saveSession(session);
+        return answer(session);
+    }
+
+    private ObjectNode refresh(OAuthClient client, Map<String, String> form) throws OAuthError, OAuthStoreException {
+        String refreshToken = form.get("refresh_token");
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw OAuthError.badRequest("invalid_request", "refresh_token is required");
+        }
+        Instant now = clock.instant();
+        RotatedToken rotated = store.rotatedOut(refreshToken);
+        if (rotated != null) {
+            return reused(client, rotated, now);
+        }
+        TokenSession session = store.sessionByRefreshToken(refreshToken, now);
+        if (session == null || !session.clientId().equals(client.clientId())) {
+            throw invalidGrant("refresh token does not exist");
+        }
+        String scope = form.get("scope");
+        if (scope != null && !scope.isBlank() && !grantedScopes.containsAll(List.of(scope.trim().split("\\s+")))) {
+            throw OAuthError.badRequest("invalid_scope", "cannot request scope `" + scope
+                    + "` not provided by refresh token");
+        }
+        TokenSession successor = issue(session.family(), client, session.resource(), refreshedGrant(session.grant(),
+                now));
+        store.rotate(session, successor, now);
+        return answer(successor);
+    }
+
+    /** A rotated-out refresh token: a retry within the grace window, or a replay that ends the family. */
+    private ObjectNode reused(OAuthClient client, RotatedToken rotated, Instant now)
+            throws OAuthError, OAuthStoreException {
+        if (rotated.clientId().equals(client.clientId()) && now.isBefore(rotated.rotatedAt().plus(REUSE_GRACE))) {
+            TokenSession live = store.liveSessionOf(rotated.family(), now);
+            if (live != null) {
+                return answer(live);
+            }
+        }
+        store.revokeFamily(rotated.family());
+        throw invalidGrant("refresh token does not exist");
+    }
+
+    /**
+     * The upstream grant after a refresh: new upstream tokens when the provider issued a refresh token; the same
+     * grant while the upstream token does not expire (GitHub OAuth apps); else the user must sign in again.
+     */
+    private UpstreamGrant refreshedGrant(UpstreamGrant grant, Instant now) throws OAuthError {
+        if (grant.upstreamRefreshToken() == null) {
+            if (grant.upstreamExpiresAt() == null || grant.upstreamExpiresAt().isAfter(now)) {
+                return grant;
+            }
+            throw invalidGrant("Provider refresh token missing");
+        }
+        try {
+            TokenSet tokens = login.get().refresh(grant.upstreamRefreshToken(), grant.upstreamScopes());
+            UserContext user = grant.user();
+            return new UpstreamGrant(new UserContext(user.userId(), user.username(), user.email(),
+                    user.name(), user.avatarUrl(), user.provider(), user.scopes(), tokens.accessToken(),
+                    user.rawProfile(), List.of()), tokens.accessToken(),
+                    tokens.refreshToken() != null ? tokens.refreshToken() : grant.upstreamRefreshToken(),
+                    tokens.expiresAt(), tokens.scopes().isEmpty() ? grant.upstreamScopes() : tokens.scopes());
+        } catch (AuthException e) {
+            System.getLogger(TokenEndpoint.class.getName()).log(System.Logger.Level.WARNING,
+                    "Refresh at " + login.provider() + " failed: " + e.getMessage());
+            throw invalidGrant("Provider refresh failed");
+        }
+    }
+
+    /** The {@code resource} of the token request: ours, and the code's when it named one (RFC 8707). */
+    private String resource(Map<String, String> form, String codeResource) throws OAuthError {
+        String resource = form.get("resource");
+        if (resource == null || resource.isBlank()) {
+            return codeResource;
+        }
+        if (!urls.isOurs(resource) || (codeResource != null && !urls.isOurs(codeResource))) {
+            throw OAuthError.badRequest("invalid_target", "resource must be " + urls.resource());
+        }
+        return resource;
+    }
+
+    private TokenSession issue(String family, OAuthClient client, String resource, UpstreamGrant grant) {
+        Instant now = clock.instant();
+        Instant upstreamExpiry = grant.upstreamExpiresAt();
+        Instant accessExpiry = upstreamExpiry != null && upstreamExpiry.isAfter(now) ? upstreamExpiry
+                : now.plus(DEFAULT_ACCESS_LIFETIME);
+        String refreshToken = client.grantTypes().contains("refresh_token") ? "mcp_refresh_" + Randoms.hex(32) : null;
+        return new TokenSession(Randoms.hex(16), family, client.clientId(), "mcp_" + Randoms.hex(32), refreshToken,
+                resource, grant, accessExpiry, null, now);
+    }
+
+    private ObjectNode answer(TokenSession session) {
+        ObjectNode answer = mapper.createObjectNode().put("access_token", session.accessToken())
+                .put("token_type", "Bearer")
+                .put("expires_in", Math.max(0, Duration.between(clock.instant(), session.accessExpiresAt()).getSeconds()))
+                .put("scope", String.join(" ", grantedScopes));
+        if (session.refreshToken() != null) {
+            answer.put("refresh_token", session.refreshToken());
+        }
+        return answer;
+    }
+
+    private static OAuthError invalidGrant(String description) {
+        return OAuthError.badRequest("invalid_grant", description);
+    }
+}

@@ -1,0 +1,317 @@
+package io.mxcp.mcp.internal.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.McpServerFactory;
+import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.auth.AuthServices;
+import io.mxcp.mcp.internal.auth.ScriptedLogins;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * Issuer mode over HTTP: the server as the OAuth authorization server of its MCP clients, signing users in at a
+ * scripted upstream provider, with the real token store.
+ */
+class HttpIssuerTest {
+    private static final String CLI_REDIRECT = "http://127.0.0.1:9999/cb";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @TempDir
+    Path dir;
+    private final AuthServices services = new AuthServices();
+    private final ScriptedLogins logins = new ScriptedLogins();
+    private final FakeProject project = new FakeProject();
+    private RunningServer server;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        services.providers().add(logins);
+        project.withUserConfig(ScriptedLogins.issuerConfig(project.name(), dir.resolve("oauth.db").toString()));
+        server = new McpServerFactory("9.9.9", services).startHttp(project, new HttpServerOptions("localhost", 0, false));
+        base = "http://localhost:" + server.port();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theServerDescribesItselfAsTheAuthorizationServerOfItsMcpEndpoint() throws Exception {
+        HttpResponse<String> response = get("/.well-known/oauth-authorization-server");
+        assertEquals(200, response.statusCode());
+        JsonNode metadata = Messages.parse(response.body());
+        assertEquals(base, metadata.get("issuer").asText());
+        assertEquals(base + "/authorize", metadata.get("authorization_endpoint").asText());
+        assertEquals(base + "/token", metadata.get("token_endpoint").asText());
+        assertEquals(base + "/register", metadata.get("registration_endpoint").asText());
+        assertEquals(base + "/revoke", metadata.get("revocation_endpoint").asText());
+        assertEquals("[\"S256\"]", metadata.get("code_challenge_methods_supported").toString());
+        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+
+        JsonNode resource = Messages.parse(get("/.well-known/oauth-protected-resource/mcp").body());
+        assertEquals(base, resource.at("/authorization_servers/0").asText());
+        assertEquals(base + "/github/callback", logins.callbackUrl);
+        HttpResponse<String> anonymous = callEcho(null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow()
+                .contains("resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\""));
+    }
+
+    @Test
+    void aRegisteredClientSignsItsUserInUpstreamAndCallsWithTheTokenItGets() throws Exception {
+        HttpResponse<String> registered = postJson("/register", "{\"client_name\":\"Desktop\",\"redirect_uris\":"
+                + "[\"http://localhost:7777/callback\"],\"token_endpoint_auth_method\":\"none\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        JsonNode client = Messages.parse(registered.body());
+        assertFalse(client.has("client_secret"), "a public client gets no secret");
+        String clientId = client.get("client_id").asText();
+
+        String verifier = "verifier-of-the-desktop-client-0123456789-abcdefghij";
+        String code = signIn(clientId, "http://localhost:7777/callback", "alice", verifier);
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "code", code, "client_id",
+                clientId, "redirect_uri", "http://localhost:7777/callback", "code_verifier", verifier));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertEquals("no-store", tokens.headers().firstValue("Cache-Control").orElseThrow());
+        JsonNode issued = Messages.parse(tokens.body());
+        assertEquals("Bearer", issued.get("token_type").asText());
+        assertEquals("mcp.read", issued.get("scope").asText());
+        assertTrue(issued.get("access_token").asText().matches("mcp_[0-9a-f]{64}"));
+        assertTrue(issued.get("expires_in").asLong() > 3500);
+
+        HttpResponse<String> call = callEcho(issued.get("access_token").asText());
+        assertEquals(200, call.statusCode(), call.body());
+        UserContext user = project.lastUsers.get("echo");
+        assertEquals("alice", user.username());
+        assertEquals(List.of("admin"), user.capabilities());
+        assertEquals("upstream-alice", user.externalToken(), "endpoints can call the provider as the user");
+        String stored = new String(Files.readAllBytes(dir.resolve("oauth.db")), StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains(issued.get("access_token").asText()), "tokens are encrypted at rest");
+        assertFalse(stored.contains("upstream-alice"));
+    }
+
+    @Test
+    void aCodeNeedsItsVerifierItsClientAndWorksOnce() throws Exception {
+        String verifier = "the-cli-verifier-0123456789-0123456789-0123456789";
+        String code = signIn("cli", CLI_REDIRECT, "alice", verifier);
+        Map<String, String> redeem = new HashMap<>(Map.of("grant_type", "authorization_code", "code", code,
+                "client_id", "cli", "redirect_uri", CLI_REDIRECT, "code_verifier", "wrong-verifier-0123456789-0123456789"));
+        assertOAuthError(token(redeem), 400, "invalid_grant", "incorrect code_verifier");
+        redeem.remove("code_verifier");
+        assertOAuthError(token(redeem), 400, "invalid_grant", "code_verifier is required");
+
+        JsonNode other = Messages.parse(postJson("/register", "{\"redirect_uris\":[\"https://other.example/cb\"]}").body());
+        Map<String, String> stolen = new HashMap<>(redeem);
+        stolen.put("client_id", other.get("client_id").asText());
+        stolen.put("client_secret", other.get("client_secret").asText());
+        stolen.put("code_verifier", verifier);
+        assertOAuthError(token(stolen), 400, "invalid_grant", "authorization code does not exist");
+
+        redeem.put("code_verifier", verifier);
+        JsonNode first = Messages.parse(token(redeem).body());
+        String access = first.get("access_token").asText();
+        assertEquals(200, callEcho(access).statusCode());
+        assertEquals(400, token(redeem).statusCode(), "a code works once");
+        assertEquals(401, callEcho(access).statusCode(), "a replayed code revokes what it issued");
+    }
+
+    @Test
+    void authorizeNeverRedirectsToAnUnregisteredUriAndRequiresS256() throws Exception {
+        HttpResponse<String> unknown = get("/authorize?client_id=nobody&response_type=code&code_challenge=x");
+        assertOAuthError(unknown, 400, "invalid_request", "Client ID 'nobody' not found");
+        HttpResponse<String> foreign = get(authorizeQuery("cli", CLI_REDIRECT + "?extra=1", "x", "S256"));
+        assertOAuthError(foreign, 400, "invalid_request", "Redirect URI '" + CLI_REDIRECT + "?extra=1' not registered "
+                + "for client");
+        assertTrue(foreign.headers().firstValue("Location").isEmpty());
+
+        Map<String, String> plain = query(get(authorizeQuery("cli", CLI_REDIRECT, "x", "plain")));
+        assertEquals("invalid_request", plain.get("error"));
+        assertEquals("client-state", plain.get("state"));
+        Map<String, String> noChallenge = query(get("/authorize?client_id=cli&response_type=code&redirect_uri="
+                + encode(CLI_REDIRECT)));
+        assertEquals("code_challenge is required (PKCE with S256)", noChallenge.get("error_description"));
+        Map<String, String> target = query(get(authorizeQuery("cli", CLI_REDIRECT, "x", "S256")
+                + "&resource=" + encode("https://elsewhere.example/mcp")));
+        assertEquals("invalid_target", target.get("error"));
+
+        HttpResponse<String> evil = postJson("/register", "{\"redirect_uris\":[\"http://evil.com/cb\"]}");
+        assertOAuthError(evil, 400, "invalid_client_metadata", "redirect_uris: 'http://evil.com/cb' must use https "
+                + "(http only for localhost, 127.0.0.1 or [::1])");
+    }
+
+    @Test
+    void theCallbackTakesEachStateOnceAndPassesUpstreamErrorsToTheClient() throws Exception {
+        String state = upstreamState("cli", CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"));
+        assertEquals(307, get("/github/callback?code=alice-code&state=" + state).statusCode());
+        assertOAuthError(get("/github/callback?code=alice-code&state=" + state), 400, "invalid_state",
+                "State not found or expired");
+
+        String denied = upstreamState("cli", CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"));
+        HttpResponse<String> back = get("/github/callback?error=access_denied&state=" + denied);
+        assertEquals(307, back.statusCode());
+        Map<String, String> answer = query(back);
+        assertEquals("access_denied", answer.get("error"));
+        assertEquals("client-state", answer.get("state"));
+        assertFalse(back.headers().firstValue("Location").orElseThrow().contains(denied));
+        assertNull(answer.get("code"));
+        assertOAuthError(get("/github/callback?code=mallory-code&state=" + upstreamState("cli", CLI_REDIRECT,
+                challengeOf("v-0123456789-0123456789-0123456789-0123"))), 400, "invalid_grant",
+                "The sign-in at github failed (invalid_grant)");
+    }
+
+    @Test
+    void refreshRotatesTheTokensAndAReplayFromAnotherClientRevokesTheFamily() throws Exception {
+        String verifier = "refresh-verifier-0123456789-0123456789-012345";
+        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
+                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
+                "code_verifier", verifier)).body());
+        Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
+                first.get("refresh_token").asText());
+        JsonNode second = Messages.parse(token(refresh).body());
+        assertEquals(401, callEcho(first.get("access_token").asText()).statusCode(), "the old access token died");
+        assertEquals(200, callEcho(second.get("access_token").asText()).statusCode());
+        assertEquals("upstream-bob-1", project.lastUsers.get("echo").externalToken(), "upstream tokens refreshed");
+        JsonNode retried = Messages.parse(token(refresh).body());
+        assertEquals(second.get("access_token"), retried.get("access_token"), "a quick retry gets the same answer");
+        assertEquals(second.get("refresh_token"), retried.get("refresh_token"));
+
+        JsonNode other = Messages.parse(postJson("/register", "{\"redirect_uris\":[\"https://other.example/cb\"]}").body());
+        Map<String, String> replay = new LinkedHashMap<>(refresh);
+        replay.put("client_id", other.get("client_id").asText());
+        replay.put("client_secret", other.get("client_secret").asText());
+        assertOAuthError(token(replay), 400, "invalid_grant", "refresh token does not exist");
+        assertEquals(401, callEcho(second.get("access_token").asText()).statusCode(), "the family is revoked");
+        assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
+                second.get("refresh_token").asText())).statusCode());
+    }
+
+    @Test
+    void aRevokedTokenStopsWorking() throws Exception {
+        String verifier = "revoke-verifier-0123456789-0123456789-0123456";
+        JsonNode issued = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
+                signIn("cli", CLI_REDIRECT, "alice", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
+                "code_verifier", verifier)).body());
+        assertEquals(200, postForm("/revoke", Map.of("client_id", "cli", "token",
+                issued.get("access_token").asText())).statusCode());
+        assertEquals(401, callEcho(issued.get("access_token").asText()).statusCode());
+    }
+
+    /** Signs the user in through /authorize, the provider and the callback; returns the client's code. */
+    private String signIn(String clientId, String redirectUri, String who, String verifier) throws Exception {
+        String state = upstreamState(clientId, redirectUri, challengeOf(verifier));
+        HttpResponse<String> back = get("/github/callback?code=" + who + "-code&state=" + state);
+        assertEquals(307, back.statusCode(), back.body());
+        assertTrue(back.headers().firstValue("Location").orElseThrow().startsWith(redirectUri + "?"));
+        Map<String, String> answer = query(back);
+        assertEquals("client-state", answer.get("state"));
+        assertEquals(base, answer.get("iss"));
+        return answer.get("code");
+    }
+
+    private String upstreamState(String clientId, String redirectUri, String challenge) throws Exception {
+        HttpResponse<String> authorize = get(authorizeQuery(clientId, redirectUri, challenge, "S256"));
+        assertEquals(302, authorize.statusCode(), authorize.body());
+        assertTrue(authorize.headers().firstValue("Location").orElseThrow().startsWith(ScriptedLogins.UPSTREAM));
+        return query(authorize).get("state");
+    }
+
+    private static String authorizeQuery(String clientId, String redirectUri, String challenge, String method) {
+        return "/authorize?client_id=" + encode(clientId) + "&response_type=code&code_challenge=" + encode(challenge)
+                + "&code_challenge_method=" + method + "&redirect_uri=" + encode(redirectUri) + "&state=client-state";
+    }
+
+    private static String challengeOf(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static void assertOAuthError(HttpResponse<String> response, int status, String error, String description) {
+        assertEquals(status, response.statusCode(), response.body());
+        JsonNode body = Messages.parse(response.body());
+        assertEquals(error, body.get("error").asText());
+        assertEquals(description, body.get("error_description").asText());
+    }
+
+    private HttpResponse<String> callEcho(String accessToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", McpPosts.BOTH)
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", "echo").POST(HttpRequest.BodyPublishers.ofString(Messages.modern(1, "tools/call",
+                        Messages.call("echo", Messages.object().put("text", "hi"))).toString()));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> token(Map<String, String> form) throws Exception {
+        return postForm("/token", form);
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The query parameters of a redirect's Location. */
+    private static Map<String, String> query(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect: " + redirect.statusCode() + " " + redirect.body()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String query = URI.create(location).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
