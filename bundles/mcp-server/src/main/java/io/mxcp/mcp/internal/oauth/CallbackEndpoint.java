@@ -67,7 +67,8 @@ final class CallbackEndpoint {
         } catch (AuthException e) {
             System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Sign-in at " + login.provider() + " failed: " + e.getMessage());
-            throw new OAuthError(e.status() >= 400 && e.status() < 600 ? e.status() : 400, e.error(),
+            // the provider's status is about this server's request to it, not about the browser's to us
+            throw new OAuthError(e.status() == 503 ? 503 : 400, e.error(),
                     "The sign-in at " + login.provider() + " failed (" + e.error() + ")");
         }
         IssuedCode issued = new IssuedCode("mcp_" + Randoms.hex(16), pending.clientId(), pending.redirectUri(),
