@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.mcp.internal.oauth.AuthorizationServer;
+import io.mxcp.mcp.internal.oauth.BrowserAnswer;
+import io.mxcp.mcp.internal.oauth.ConsentPage;
 import io.mxcp.mcp.internal.oauth.OAuthError;
 import io.mxcp.mcp.internal.oauth.OAuthPaths;
 import io.mxcp.mcp.internal.oauth.Redirect;
@@ -29,13 +31,16 @@ import io.undertow.util.Methods;
  * The authorization server's HTTP face (issuer mode): metadata, registration, authorization, the provider's
  * callback, token and revocation. Every route runs on a worker (the token store and the provider are blocking
  * calls); answers that carry tokens are never cached. Browsers may call the metadata, registration, token and
- * revocation routes from any origin; the authorization routes are navigations and get no CORS headers.
+ * revocation routes from any origin; the authorization routes (and the consent page's answer) are navigations and
+ * get no CORS headers.
  */
 final class OAuthRoutes {
     private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     private static final HttpString PRAGMA = new HttpString("Pragma");
+    private static final HttpString FRAME_OPTIONS = new HttpString("X-Frame-Options");
+    private static final HttpString CONTENT_SECURITY_POLICY = new HttpString("Content-Security-Policy");
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final AuthorizationServer server;
@@ -54,10 +59,12 @@ final class OAuthRoutes {
         paths.addExactPath(OAuthPaths.REGISTER, route(true, Methods.POST, exchange ->
                 sendJson(exchange, 201, server.register(json(exchange)))));
         paths.addExactPath(OAuthPaths.AUTHORIZE, route(false, null, exchange ->
-                redirect(exchange, server.authorize(Methods.POST.equals(exchange.getRequestMethod())
+                answer(exchange, server.authorize(Methods.POST.equals(exchange.getRequestMethod())
                         ? form(exchange) : query(exchange)))));
+        paths.addExactPath(OAuthPaths.CONSENT, route(false, Methods.POST, exchange ->
+                answer(exchange, server.consent(form(exchange), bindingCookie(exchange)))));
         paths.addExactPath(server.callbackPath(), route(false, Methods.GET, exchange ->
-                redirect(exchange, server.callback(query(exchange)))));
+                answer(exchange, server.callback(query(exchange), bindingCookie(exchange)))));
         paths.addExactPath(OAuthPaths.TOKEN, route(true, Methods.POST, exchange ->
                 sendJson(exchange, 200, server.token(form(exchange), authorization(exchange)))));
         paths.addExactPath(OAuthPaths.REVOKE, route(true, Methods.POST, exchange -> {
@@ -122,10 +129,27 @@ final class OAuthRoutes {
         exchange.getResponseSender().send(body.toString());
     }
 
-    private static void redirect(HttpServerExchange exchange, Redirect redirect) {
-        exchange.setStatusCode(redirect.status());
-        exchange.getResponseHeaders().put(Headers.LOCATION, redirect.location());
-        exchange.endExchange();
+    /** A redirect, or the consent page: its cookie, and never inside a frame (clickjacking). */
+    private static void answer(HttpServerExchange exchange, BrowserAnswer answer) {
+        switch (answer) {
+            case Redirect redirect -> {
+                exchange.setStatusCode(redirect.status());
+                exchange.getResponseHeaders().put(Headers.LOCATION, redirect.location());
+                exchange.endExchange();
+            }
+            case ConsentPage page -> {
+                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8")
+                        .put(Headers.SET_COOKIE, page.setCookie()).put(FRAME_OPTIONS, "DENY")
+                        .put(CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; "
+                                + "frame-ancestors 'none'");
+                exchange.getResponseSender().send(page.html());
+            }
+        }
+    }
+
+    private String bindingCookie(HttpServerExchange exchange) {
+        io.undertow.server.handlers.Cookie cookie = exchange.getRequestCookie(server.bindingCookieName());
+        return cookie == null ? null : cookie.getValue();
     }
 
     private static String authorization(HttpServerExchange exchange) {

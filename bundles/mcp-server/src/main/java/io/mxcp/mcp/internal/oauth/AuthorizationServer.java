@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,8 @@ public final class AuthorizationServer {
         this.mapper = mapper;
         List<String> granted = auth.requiredScopes();
         this.registrar = new ClientRegistrar(store, granted);
-        this.authorize = new AuthorizeEndpoint(store, login, urls, clock);
+        this.authorize = new AuthorizeEndpoint(store, login, urls,
+                settings.clients().stream().map(OAuthClient::clientId).collect(Collectors.toUnmodifiableSet()), clock);
         this.callback = new CallbackEndpoint(store, login, urls, granted, clock);
         this.tokens = new TokenEndpoint(store, login, urls, granted, mapper, clock);
         this.clients = new ClientAuthentication(store);
@@ -120,16 +122,35 @@ public final class AuthorizationServer {
         return registrar.register(metadata);
     }
 
-    public Redirect authorize(Map<String, String> parameters) throws OAuthError, OAuthStoreException {
+    public BrowserAnswer authorize(Map<String, String> parameters) throws OAuthError, OAuthStoreException {
         try {
             return authorize.authorize(parameters);
         } catch (AuthException e) {
-            throw new OAuthError(e.status(), e.error(), "The sign-in at " + auth.provider() + " is not available now");
+            throw unavailable(e);
         }
     }
 
-    public Redirect callback(Map<String, String> parameters) throws OAuthError, OAuthStoreException {
-        return callback.callback(parameters);
+    /** The consent page's answer, with the browser's binding cookie (or null). */
+    public BrowserAnswer consent(Map<String, String> form, String cookie) throws OAuthError, OAuthStoreException {
+        try {
+            return authorize.consent(form, cookie);
+        } catch (AuthException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The provider's redirect back, with the browser's binding cookie (or null). */
+    public Redirect callback(Map<String, String> parameters, String cookie) throws OAuthError, OAuthStoreException {
+        return callback.callback(parameters, cookie);
+    }
+
+    /** The cookie that binds an authorization request to its browser. */
+    public String bindingCookieName() {
+        return authorize.cookieName();
+    }
+
+    private OAuthError unavailable(AuthException e) {
+        return new OAuthError(e.status(), e.error(), "The sign-in at " + auth.provider() + " is not available now");
     }
 
     public ObjectNode token(Map<String, String> form, String authorization) throws OAuthError, OAuthStoreException {

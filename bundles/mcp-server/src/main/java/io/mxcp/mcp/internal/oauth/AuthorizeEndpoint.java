@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.mxcp.mcp.internal.oauth.store.OAuthClient;
 import io.mxcp.mcp.internal.oauth.store.OAuthStore;
@@ -15,26 +16,33 @@ import io.mxcp.sdk.auth.UpstreamLogin;
 
 /**
  * {@code GET|POST /authorize}: checks the client, its redirect URI (exact match; never redirects to an unregistered
- * one) and its PKCE challenge (S256 only, required), keeps the request under a fresh state and sends the browser to
- * the upstream provider. Errors go to the client's redirect URI once it is known to be the client's, else as 400.
+ * one) and its PKCE challenge (S256 only, required) and keeps the request. A client the operator configured goes
+ * straight on to the provider, and its errors go to its redirect URI. A dynamically registered client gets the
+ * consent page first, bound to the browser by a cookie, and its errors are shown, not redirected (no open
+ * redirector through this server). {@code POST /authorize/consent} then sends an allowed request to the provider.
  */
 final class AuthorizeEndpoint {
     static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_STATE_LENGTH = 512;
+    /** RFC 7636 §4.2: an S256 challenge is 43 characters; up to 128 is what a verifier may be. */
+    private static final java.util.regex.Pattern CHALLENGE = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     private final OAuthStore store;
     private final UpstreamLogins login;
     private final IssuerUrls urls;
+    private final Set<String> configuredClients;
     private final Clock clock;
 
-    AuthorizeEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls,
+    AuthorizeEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls, Set<String> configuredClients,
             Clock clock) {
         this.store = store;
         this.login = login;
         this.urls = urls;
+        this.configuredClients = configuredClients;
         this.clock = clock;
     }
 
-    Redirect authorize(Map<String, String> parameters) throws OAuthError, OAuthStoreException, AuthException {
+    BrowserAnswer authorize(Map<String, String> parameters) throws OAuthError, OAuthStoreException, AuthException {
         String clientId = parameters.get("client_id");
         if (clientId == null || clientId.isBlank()) {
             throw OAuthError.badRequest("invalid_request", "client_id is required");
@@ -45,18 +53,66 @@ final class AuthorizeEndpoint {
         }
         String redirectUri = redirectUri(client, parameters.get("redirect_uri"));
         String state = parameters.get("state");
+        boolean configured = configuredClients.contains(client.clientId());
         OAuthError refusal = refusal(client, parameters);
         if (refusal != null) {
+            if (!configured) {
+                throw refusal;
+            }
             return Redirect.error(redirectUri, refusal.error(), refusal.description(), state, urls.issuer(), 302);
         }
         UpstreamLogin upstream = login.get();
         String verifier = upstream.usesPkce() ? Pkce.newVerifier() : null;
-        String upstreamState = Randoms.urlSafe(16);
-        store.savePending(new PendingAuthorization(upstreamState, client.clientId(), redirectUri,
+        String cookie = configured ? null : BrowserBinding.newValue();
+        PendingAuthorization pending = new PendingAuthorization(Randoms.urlSafe(16), client.clientId(), redirectUri,
                 parameters.get("code_challenge"), state, parameters.get("resource"), verifier,
-                clock.instant().plus(PENDING_LIFETIME)));
-        return new Redirect(upstream.authorizationUrl(upstreamState, verifier == null ? null : Pkce.challenge(verifier)),
-                302);
+                clock.instant().plus(PENDING_LIFETIME), cookie == null ? null : BrowserBinding.hash(cookie));
+        store.savePending(pending);
+        if (configured) {
+            return toProvider(upstream, pending);
+        }
+        return ConsentPage.of(client.clientName() == null ? client.clientId() : client.clientName(), redirectUri,
+                login.provider(), parameters.get("scope"), pending.state(), binding().setCookie(cookie));
+    }
+
+    /**
+     * The user's answer on the consent page, from the browser that asked (its cookie), once: allowed, the request
+     * goes on to the provider under a new state; denied, the client hears {@code access_denied}.
+     */
+    BrowserAnswer consent(Map<String, String> form, String cookie) throws OAuthError, OAuthStoreException,
+            AuthException {
+        String request = form.get("request");
+        PendingAuthorization pending = request == null ? null : store.takePending(request);
+        if (pending == null) {
+            throw OAuthError.badRequest("invalid_request",
+                    "The authorization request is unknown or expired; start the sign-in again");
+        }
+        if (pending.browserBinding() == null || !BrowserBinding.matches(pending.browserBinding(), cookie)) {
+            throw OAuthError.badRequest("invalid_request", "The authorization request was started in another browser");
+        }
+        if (!"allow".equals(form.get("decision"))) {
+            return Redirect.error(pending.redirectUri(), "access_denied", "The user denied the request",
+                    pending.clientState(), urls.issuer(), 302);
+        }
+        PendingAuthorization allowed = new PendingAuthorization(Randoms.urlSafe(16), pending.clientId(),
+                pending.redirectUri(), pending.codeChallenge(), pending.clientState(), pending.resource(),
+                pending.upstreamCodeVerifier(), clock.instant().plus(PENDING_LIFETIME), pending.browserBinding());
+        store.savePending(allowed);
+        return toProvider(login.get(), allowed);
+    }
+
+    String cookieName() {
+        return binding().cookieName();
+    }
+
+    private BrowserBinding binding() {
+        return new BrowserBinding(urls.issuer().startsWith("https://"));
+    }
+
+    private static Redirect toProvider(UpstreamLogin upstream, PendingAuthorization pending) {
+        String verifier = pending.upstreamCodeVerifier();
+        return new Redirect(upstream.authorizationUrl(pending.state(),
+                verifier == null ? null : Pkce.challenge(verifier)), 302);
     }
 
     /** The registered redirect URI the request names (or the only one), else a 400 that redirects nowhere. */
@@ -86,6 +142,14 @@ final class AuthorizeEndpoint {
         String challenge = parameters.get("code_challenge");
         if (challenge == null || challenge.isBlank()) {
             return OAuthError.badRequest("invalid_request", "code_challenge is required (PKCE with S256)");
+        }
+        if (!CHALLENGE.matcher(challenge).matches()) {
+            return OAuthError.badRequest("invalid_request", "code_challenge must be 43 to 128 characters of "
+                    + "A-Z a-z 0-9 - . _ ~ (the base64url SHA-256 of the verifier)");
+        }
+        String state = parameters.get("state");
+        if (state != null && state.length() > MAX_STATE_LENGTH) {
+            return OAuthError.badRequest("invalid_request", "state is longer than " + MAX_STATE_LENGTH + " characters");
         }
         String method = parameters.get("code_challenge_method");
         if (method != null && !method.equals("S256")) {

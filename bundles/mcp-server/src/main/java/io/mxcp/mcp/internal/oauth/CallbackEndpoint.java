@@ -39,12 +39,13 @@ final class CallbackEndpoint {
         this.clock = clock;
     }
 
-    Redirect callback(Map<String, String> parameters) throws OAuthError, OAuthStoreException {
+    /** @param cookie the browser's binding cookie, or null */
+    Redirect callback(Map<String, String> parameters, String cookie) throws OAuthError, OAuthStoreException {
         String state = parameters.get("state");
         String error = parameters.get("error");
         if (error != null) {
             PendingAuthorization pending = state == null ? null : store.takePending(state);
-            if (pending == null) {
+            if (pending == null || !BrowserBinding.matches(pending.browserBinding(), cookie)) {
                 throw OAuthError.badRequest(error, parameters.get("error_description"));
             }
             return Redirect.error(pending.redirectUri(), error, parameters.get("error_description"),
@@ -57,6 +58,9 @@ final class CallbackEndpoint {
         PendingAuthorization pending = store.takePending(state);
         if (pending == null) {
             throw OAuthError.badRequest("invalid_state", "State not found or expired");
+        }
+        if (!BrowserBinding.matches(pending.browserBinding(), cookie)) {
+            throw OAuthError.badRequest("invalid_state", "The sign-in did not start in this browser");
         }
         UpstreamGrant grant;
         try {

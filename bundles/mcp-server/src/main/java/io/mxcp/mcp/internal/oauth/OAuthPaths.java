@@ -4,6 +4,7 @@ package io.mxcp.mcp.internal.oauth;
 public final class OAuthPaths {
     public static final String METADATA = "/.well-known/oauth-authorization-server";
     public static final String AUTHORIZE = "/authorize";
+    public static final String CONSENT = "/authorize/consent";
     public static final String TOKEN = "/token";
     public static final String REGISTER = "/register";
     public static final String REVOKE = "/revoke";

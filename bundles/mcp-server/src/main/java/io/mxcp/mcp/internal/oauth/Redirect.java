@@ -9,7 +9,7 @@ import java.util.Map;
  * A redirect the authorization server answers with: where to, and with which status (302 for {@code /authorize},
  * 307 for the callback, as the original).
  */
-public record Redirect(String location, int status) {
+public record Redirect(String location, int status) implements BrowserAnswer {
 
     /** The URI with the parameters added to its query (existing ones kept); null values are left out. */
     static String withQuery(String uri, Map<String, String> parameters) {

@@ -87,13 +87,15 @@ final class TokenEndpoint {
         if (!Pkce.matches(verifier, code.codeChallenge())) {
             throw invalidGrant("incorrect code_verifier");
         }
-        String resource = resource(form, code.resource());
-        String family = Randoms.hex(16);
-        if (!store.redeemCode(code.code(), family)) {
-            throw invalidGrant("authorization code was already used");
+        TokenSession session = issue(Randoms.hex(16), client, resource(form, code.resource()), code.grant());
+        if (!store.redeemCode(code.code(), session)) {
+            // a concurrent redemption won: what it issued is revoked, as for any second use
+            IssuedCode redeemed = store.code(code.code());
+            if (redeemed != null && redeemed.redeemedBy() != null) {
+                store.revokeFamily(redeemed.redeemedBy());
+            }
+            throw invalidGrant("authorization code was already used; the tokens issued for it are revoked");
         }
-        TokenSession session = issue(family, client, resource, code.grant());
-        store.saveSession(session);
         return answer(session);
     }
 
@@ -108,7 +110,7 @@ final class TokenEndpoint {
             return reused(client, rotated, now);
         }
         TokenSession session = store.sessionByRefreshToken(refreshToken, now);
-        if (session == null || !session.clientId().equals(client.clientId())) {
+        if (session == null || !client.clientId().equals(session.clientId())) {
             throw invalidGrant("refresh token does not exist");
         }
         String scope = form.get("scope");
@@ -118,7 +120,14 @@ final class TokenEndpoint {
         }
         TokenSession successor = issue(session.family(), client, session.resource(), refreshedGrant(session.grant(),
                 now));
-        store.rotate(session, successor, now);
+        if (!store.rotate(session, successor, now)) {
+            // a concurrent refresh with the same token rotated it first: answered as a reuse of that token
+            RotatedToken winner = store.rotatedOut(refreshToken);
+            if (winner == null) {
+                throw invalidGrant("refresh token does not exist");
+            }
+            return reused(client, winner, now);
+        }
         return answer(successor);
     }
 

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -161,13 +163,48 @@ class HttpIssuerTest {
         Map<String, String> noChallenge = query(get("/authorize?client_id=cli&response_type=code&redirect_uri="
                 + encode(CLI_REDIRECT)));
         assertEquals("code_challenge is required (PKCE with S256)", noChallenge.get("error_description"));
-        Map<String, String> target = query(get(authorizeQuery("cli", CLI_REDIRECT, "x", "S256")
+        Map<String, String> target = query(get(authorizeQuery("cli", CLI_REDIRECT, challengeOf("any-verifier"), "S256")
                 + "&resource=" + encode("https://elsewhere.example/mcp")));
         assertEquals("invalid_target", target.get("error"));
 
         HttpResponse<String> evil = postJson("/register", "{\"redirect_uris\":[\"http://evil.com/cb\"]}");
         assertOAuthError(evil, 400, "invalid_client_metadata", "redirect_uris: 'http://evil.com/cb' must use https "
                 + "(http only for localhost, 127.0.0.1 or [::1])");
+    }
+
+    @Test
+    void aClientThatRegisteredItselfNeedsTheUsersConsentInTheBrowserThatAsked() throws Exception {
+        JsonNode client = Messages.parse(postJson("/register", "{\"client_name\":\"<b>Evil</b> Tool\","
+                + "\"redirect_uris\":[\"https://tool.example/cb\"]}").body());
+        String clientId = client.get("client_id").asText();
+        String challenge = challengeOf("consent-verifier-0123456789-0123456789-0123");
+        HttpResponse<String> page = get(authorizeQuery(clientId, "https://tool.example/cb", challenge, "S256"));
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("&lt;b&gt;Evil&lt;/b&gt; Tool"), "the client's name, escaped");
+        assertTrue(page.body().contains("tool.example") && page.body().contains("github"));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+        String cookie = cookieOf(page);
+        assertTrue(page.headers().firstValue("Set-Cookie").orElseThrow().contains("HttpOnly; SameSite=Lax"));
+
+        assertOAuthError(consent(page, "allow", null), 400, "invalid_request",
+                "The authorization request was started in another browser");
+        HttpResponse<String> again = get(authorizeQuery(clientId, "https://tool.example/cb", challenge, "S256"));
+        HttpResponse<String> allowed = consent(again, "allow", cookieOf(again));
+        String state = query(allowed).get("state");
+        assertOAuthError(get("/github/callback?code=alice-code&state=" + state), 400, "invalid_state",
+                "The sign-in did not start in this browser");
+
+        HttpResponse<String> third = get(authorizeQuery(clientId, "https://tool.example/cb", challenge, "S256"));
+        Map<String, String> denied = query(consent(third, "deny", cookieOf(third)));
+        assertEquals("access_denied", denied.get("error"));
+        assertEquals("client-state", denied.get("state"));
+
+        HttpResponse<String> badType = get("/authorize?client_id=" + clientId + "&response_type=token&code_challenge="
+                + challenge + "&redirect_uri=" + encode("https://tool.example/cb"));
+        assertOAuthError(badType, 400, "unsupported_response_type", "response_type must be code");
+        assertTrue(badType.headers().firstValue("Location").isEmpty(), "no redirect to a client nobody consented to");
+        assertFalse(cookie.isEmpty());
     }
 
     @Test
@@ -227,16 +264,53 @@ class HttpIssuerTest {
         assertEquals(401, callEcho(issued.get("access_token").asText()).statusCode());
     }
 
-    /** Signs the user in through /authorize, the provider and the callback; returns the client's code. */
+    /**
+     * Signs the user in through /authorize (and the consent page, for a client that registered itself), the
+     * provider and the callback; returns the client's code.
+     */
     private String signIn(String clientId, String redirectUri, String who, String verifier) throws Exception {
-        String state = upstreamState(clientId, redirectUri, challengeOf(verifier));
-        HttpResponse<String> back = get("/github/callback?code=" + who + "-code&state=" + state);
+        String state;
+        String cookie = null;
+        if (clientId.equals("cli")) {
+            state = upstreamState(clientId, redirectUri, challengeOf(verifier));
+        } else {
+            HttpResponse<String> page = get(authorizeQuery(clientId, redirectUri, challengeOf(verifier), "S256"));
+            cookie = cookieOf(page);
+            HttpResponse<String> allowed = consent(page, "allow", cookie);
+            assertEquals(302, allowed.statusCode(), allowed.body());
+            state = query(allowed).get("state");
+        }
+        HttpResponse<String> back = send(HttpRequest.newBuilder(URI.create(base + "/github/callback?code=" + who
+                + "-code&state=" + state)).header("Cookie", cookie == null ? "other=1" : cookie));
         assertEquals(307, back.statusCode(), back.body());
         assertTrue(back.headers().firstValue("Location").orElseThrow().startsWith(redirectUri + "?"));
         Map<String, String> answer = query(back);
         assertEquals("client-state", answer.get("state"));
         assertEquals(base, answer.get("iss"));
         return answer.get("code");
+    }
+
+    /** The consent page's form posted back with the user's decision and the given cookie (or none). */
+    private HttpResponse<String> consent(HttpResponse<String> page, String decision, String cookie) throws Exception {
+        Matcher request = Pattern.compile("name=\"request\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(request.find(), page.body());
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/authorize/consent"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("request=" + encode(request.group(1)) + "&decision="
+                        + decision));
+        if (cookie != null) {
+            post.header("Cookie", cookie);
+        }
+        return send(post);
+    }
+
+    /** The {@code name=value} of the cookie an answer sets. */
+    private static String cookieOf(HttpResponse<String> response) {
+        return response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String upstreamState(String clientId, String redirectUri, String challenge) throws Exception {

@@ -25,11 +25,12 @@ public interface OAuthStore extends AutoCloseable {
     IssuedCode code(String code) throws OAuthStoreException;
 
     /**
-     * Marks the code redeemed by the family, atomically.
+     * Marks the code redeemed by the session's family and stores the session, in one transaction: a concurrent
+     * replay either loses the redemption or finds the family to revoke, never a session that appears later.
      *
-     * @return false when it was redeemed already (another request won)
+     * @return false when it was redeemed already (another request won); nothing is stored then
      */
-    boolean redeemCode(String code, String family) throws OAuthStoreException;
+    boolean redeemCode(String code, TokenSession session) throws OAuthStoreException;
 
     /** Stores a new session (its tokens stored hashed for lookup, and encrypted when a key is configured). */
     void saveSession(TokenSession session) throws OAuthStoreException;
@@ -41,10 +42,13 @@ public interface OAuthStore extends AutoCloseable {
     TokenSession sessionByRefreshToken(String refreshToken, Instant now) throws OAuthStoreException;
 
     /**
-     * Replaces a session by its successor (a refresh): the old one's tokens stop working, and its refresh token is
-     * remembered as rotated out (for {@link #rotatedOut}).
+     * Replaces a session by its successor (a refresh), in one transaction: the old one's tokens stop working, and its
+     * refresh token is remembered as rotated out (for {@link #rotatedOut}).
+     *
+     * @return false when the old session is no longer stored (a concurrent refresh rotated it, or it was revoked):
+     *         nothing is stored then, so one refresh token never has two successors
      */
-    void rotate(TokenSession old, TokenSession successor, Instant now) throws OAuthStoreException;
+    boolean rotate(TokenSession old, TokenSession successor, Instant now) throws OAuthStoreException;
 
     /**
      * A refresh token that was rotated out: its family, the session that replaced it and when; null when the token

@@ -14,7 +14,9 @@ import java.time.Instant;
  * @param resource             the RFC 8707 resource the client asked for, or null
  * @param upstreamCodeVerifier the server's own PKCE verifier for the provider, or null
  * @param expiresAt            when it stops being accepted
+ * @param browserBinding       the SHA-256 of the cookie the browser that asked got, which it must bring back; null
+ *                             when the request needs no binding (a client the operator configured)
  */
 public record PendingAuthorization(String state, String clientId, String redirectUri, String codeChallenge,
-        String clientState, String resource, String upstreamCodeVerifier, Instant expiresAt) {
+        String clientState, String resource, String upstreamCodeVerifier, Instant expiresAt, String browserBinding) {
 }

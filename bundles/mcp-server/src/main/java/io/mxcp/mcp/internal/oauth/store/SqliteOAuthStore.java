@@ -113,11 +113,12 @@ public final class SqliteOAuthStore implements OAuthStore {
     public void savePending(PendingAuthorization pending) throws OAuthStoreException {
         run("save a pending authorization", () -> update("""
                 INSERT OR REPLACE INTO states (state, client_id, redirect_uri, code_challenge, code_challenge_method,
-                    provider_code_verifier, client_state, provider_scopes_requested, resource, expires_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)""", pending.state(), pending.clientId(),
+                    provider_code_verifier, client_state, provider_scopes_requested, resource, browser_binding,
+                    expires_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?)""", pending.state(), pending.clientId(),
                 pending.redirectUri(), pending.codeChallenge(), CHALLENGE_METHOD, pending.upstreamCodeVerifier(),
-                pending.clientState(), pending.resource(), EpochSeconds.of(pending.expiresAt()),
-                EpochSeconds.of(Instant.now())));
+                pending.clientState(), pending.resource(), pending.browserBinding(),
+                EpochSeconds.of(pending.expiresAt()), EpochSeconds.of(Instant.now())));
     }
 
     @Override
@@ -132,7 +133,8 @@ public final class SqliteOAuthStore implements OAuthStore {
                 pending = new PendingAuthorization(row.getString("state"), row.getString("client_id"),
                         row.getString("redirect_uri"), row.getString("code_challenge"),
                         row.getString("client_state"), row.getString("resource"),
-                        row.getString("provider_code_verifier"), EpochSeconds.read(row, "expires_at"));
+                        row.getString("provider_code_verifier"), EpochSeconds.read(row, "expires_at"),
+                        row.getString("browser_binding"));
             }
             // another server sharing the file may have taken it between the two statements
             boolean taken = update("DELETE FROM states WHERE state = ?", state) == 1;
@@ -173,9 +175,15 @@ public final class SqliteOAuthStore implements OAuthStore {
     }
 
     @Override
-    public boolean redeemCode(String code, String family) throws OAuthStoreException {
-        return run("redeem a code", () -> update(
-                "UPDATE auth_codes SET redeemed_by = ? WHERE code = ? AND redeemed_by IS NULL", family, code) == 1);
+    public boolean redeemCode(String code, TokenSession session) throws OAuthStoreException {
+        return run("redeem a code", () -> inTransaction(connection, () -> {
+            if (update("UPDATE auth_codes SET redeemed_by = ? WHERE code = ? AND redeemed_by IS NULL",
+                    session.family(), code) != 1) {
+                return false;
+            }
+            insertSession(session);
+            return true;
+        }));
     }
 
     @Override
@@ -193,18 +201,11 @@ public final class SqliteOAuthStore implements OAuthStore {
         return run("find a session", () -> sessionBy(TokenKind.REFRESH, refreshToken, now));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws OAuthStoreException also when the old session is no longer stored (rotated or revoked meanwhile): two
-     *                             successors must never come out of one refresh token
-     */
     @Override
-    public void rotate(TokenSession old, TokenSession successor, Instant now) throws OAuthStoreException {
-        run("rotate a session", () -> inTransaction(connection, () -> {
+    public boolean rotate(TokenSession old, TokenSession successor, Instant now) throws OAuthStoreException {
+        return run("rotate a session", () -> inTransaction(connection, () -> {
             if (update("DELETE FROM sessions WHERE session_id = ?", old.sessionId()) == 0) {
-                throw new OAuthStoreException("Token store " + file + ": session " + old.sessionId()
-                        + " was rotated or revoked meanwhile");
+                return false;
             }
             insertSession(successor);
             if (old.refreshToken() != null) {
@@ -214,7 +215,7 @@ public final class SqliteOAuthStore implements OAuthStore {
                         VALUES (?, ?, ?, ?, ?)""", sha256(old.refreshToken()), old.family(), old.clientId(),
                         successor.sessionId(), EpochSeconds.of(now));
             }
-            return null;
+            return true;
         }));
     }
 

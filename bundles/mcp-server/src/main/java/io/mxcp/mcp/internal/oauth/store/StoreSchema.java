@@ -41,6 +41,7 @@ final class StoreSchema {
                 client_state TEXT,
                 provider_scopes_requested TEXT NOT NULL,
                 resource TEXT,
+                browser_binding TEXT,
                 expires_at REAL NOT NULL,
                 created_at REAL NOT NULL)""", """
             CREATE TABLE IF NOT EXISTS auth_codes (
@@ -86,7 +87,7 @@ final class StoreSchema {
 
     /** Columns beyond the spec's layout, added to the tables of a file the original MXCP wrote. */
     private static final Map<String, List<String>> ADDED_COLUMNS = Map.of(
-            "states", List.of("resource TEXT"),
+            "states", List.of("resource TEXT", "browser_binding TEXT"),
             "sessions", List.of("family TEXT", "client_id TEXT", "resource TEXT", "upstream_scopes TEXT"));
 
     private static final List<String> INDEXES = List.of(

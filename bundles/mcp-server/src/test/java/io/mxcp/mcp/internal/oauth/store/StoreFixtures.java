@@ -56,6 +56,6 @@ final class StoreFixtures {
 
     static PendingAuthorization pending(String state, Instant expiresAt) {
         return new PendingAuthorization(state, "client-a", "http://127.0.0.1:3000/callback", "challenge",
-                "client-state", "https://mcp.example.com/mcp", "verifier-" + state, expiresAt);
+                "client-state", "https://mcp.example.com/mcp", "verifier-" + state, expiresAt, "binding-" + state);
     }
 }
