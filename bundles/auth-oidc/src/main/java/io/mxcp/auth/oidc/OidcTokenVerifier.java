@@ -35,6 +35,10 @@ final class OidcTokenVerifier implements TokenVerifier {
         Map<String, Object> claims;
         if (issuer.jwksUri() != null && JwtCheck.looksLikeJwt(token)) {
             claims = jwtCheck(issuer).claims(token);
+            if ("ID".equals(claims.get("typ")) || claims.containsKey("at_hash")) {
+                // an ID token names the client as audience too, but it proves a login, it grants no access
+                throw new InvalidTokenException("An ID token is not an access token");
+            }
         } else if (issuer.introspectionEndpoint() != null && settings.clientSecret() != null) {
             claims = introspection.claims(issuer.introspectionEndpoint(), token, System.currentTimeMillis() / 1000);
         } else {

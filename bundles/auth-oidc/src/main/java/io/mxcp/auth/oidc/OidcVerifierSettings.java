@@ -62,7 +62,8 @@ record OidcVerifierSettings(URI configUrl, String clientId, String clientSecret,
             return null;
         }
         if (!(value instanceof String text)) {
-            throw new AuthException(BLOCK + "." + key + " must be a string, got " + value);
+            // the type only: the value may be a secret
+            throw new AuthException(BLOCK + "." + key + " must be a string, got a " + value.getClass().getSimpleName());
         }
         return text;
     }

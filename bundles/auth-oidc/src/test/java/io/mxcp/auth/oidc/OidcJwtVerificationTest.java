@@ -232,6 +232,14 @@ class OidcJwtVerificationTest {
     }
 
     @Test
+    void anIdTokenIsNotAnAccessToken() throws Exception {
+        assertMentions(refused(TestIssuer.sign(key, issuer.claims("u", CLIENT_ID).claim("typ", "ID").build())),
+                "ID token");
+        assertMentions(refused(TestIssuer.sign(key, issuer.claims("u", CLIENT_ID).claim("at_hash", "abc").build())),
+                "ID token");
+    }
+
+    @Test
     void tokenWithoutExpiryIsRefused() throws Exception {
         JWTClaimsSet claims = issuer.claims("u", CLIENT_ID).expirationTime(null).build();
 

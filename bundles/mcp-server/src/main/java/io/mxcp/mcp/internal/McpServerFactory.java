@@ -42,6 +42,10 @@ public final class McpServerFactory implements McpServerService {
     @Override
     public RunningServer startHttp(Project project, HttpServerOptions options) throws IOException {
         AuthSettings auth = AuthSettings.of(project);
+        if (auth.enabled() && options.corsOrigins().contains("*")) {
+            throw new ServerConfigException("transport.http.cors_origins '*' cannot be combined with authentication: "
+                    + "list the origins browsers may call the server from");
+        }
         String baseUrl = baseUrl(project);
         JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
         AuthorizationServer authorizationServer = auth.enabled() && auth.issuerMode()

@@ -80,7 +80,8 @@ public final class HttpTransport implements RunningServer {
         ListenStreams listens = new ListenStreams(engine, codec);
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
-        ResourceUrls urls = new ResourceUrls(baseUrl);
+        ResourceUrls urls = authorizationServer != null ? new ResourceUrls(authorizationServer::issuer)
+                : ResourceUrls.configured(baseUrl);
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),

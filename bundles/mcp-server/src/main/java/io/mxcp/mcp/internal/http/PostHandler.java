@@ -3,6 +3,7 @@ package io.mxcp.mcp.internal.http;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -48,6 +49,7 @@ final class PostHandler {
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
     /** What a client told the server is busy waits before trying again. */
     private static final String RETRY_AFTER_SECONDS = "1";
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private final McpEngine engine;
     private final JsonRpcCodec codec;
@@ -203,7 +205,7 @@ final class PostHandler {
         byte[] response;
         try (RunningCalls.Tracked tracked = running.track(cancellation)) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
-                    lowerCased(exchange.getRequestHeaders()), cancellation,
+                    lowerCased(exchange.getRequestHeaders(), gate.enabled()), cancellation,
                     stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state(),
                     new AuditCaller("http", legacy == null ? null : legacy.id()), user)));
             if (opened != null) {
@@ -276,11 +278,18 @@ final class PostHandler {
         return accept.contains(EVENT_STREAM) ? Boolean.TRUE : null;
     }
 
-    /** The request's headers for the core: names lower-cased, first value of each. */
-    private static Map<String, String> lowerCased(HeaderMap headers) {
+    /**
+     * The request's headers for the core: names lower-cased, first value of each. With authentication on, the
+     * credentials are left out: an endpoint never sees (nor can pass on, or log) the client's token for this server;
+     * it gets the user's upstream token as the external token instead.
+     */
+    private static Map<String, String> lowerCased(HeaderMap headers, boolean withoutCredentials) {
         Map<String, String> map = new HashMap<>(headers.size() * 2);
         for (HeaderValues values : headers) {
-            map.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), values.getFirst());
+            String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
+            if (!withoutCredentials || !CREDENTIAL_HEADERS.contains(name)) {
+                map.put(name, values.getFirst());
+            }
         }
         return map;
     }

@@ -1,28 +1,37 @@
 package io.mxcp.mcp.internal.http;
 
+import java.util.function.Supplier;
+
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 /**
- * The server's public URLs: from {@code transport.http.base_url} when set (behind a proxy or TLS terminator it is the
- * only reliable source), else from the scheme and {@code Host} of the request at hand, which is how that client
- * reached the server (on a loopback bind, {@link LocalBindGuard} admits only local host names).
+ * The server's public URLs: a fixed base when there is one — {@code transport.http.base_url} (behind a proxy or TLS
+ * terminator it is the only reliable source), or in issuer mode the issuer, which tokens are bound to — else the
+ * scheme and {@code Host} of the request at hand, which is how that client reached the server (on a loopback bind,
+ * {@link LocalBindGuard} admits only local host names).
  */
 final class ResourceUrls {
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
     static final String MCP_PATH = "/mcp";
 
-    private final String configuredBase;
+    private final Supplier<String> fixedBase;
 
-    /** @param configuredBase {@code transport.http.base_url}, or null */
-    ResourceUrls(String configuredBase) {
-        this.configuredBase = configuredBase == null || configuredBase.isBlank() ? null
-                : configuredBase.replaceAll("/+$", "");
+    /** @param fixedBase the base URL without a trailing slash, or a supplier of null to use each request's */
+    ResourceUrls(Supplier<String> fixedBase) {
+        this.fixedBase = fixedBase;
+    }
+
+    /** The base of {@code transport.http.base_url}, or of each request when it is not set. */
+    static ResourceUrls configured(String baseUrl) {
+        String base = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
+        return new ResourceUrls(() -> base);
     }
 
     String base(HttpServerExchange exchange) {
-        if (configuredBase != null) {
-            return configuredBase;
+        String fixed = fixedBase.get();
+        if (fixed != null) {
+            return fixed;
         }
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null || host.isBlank()) {

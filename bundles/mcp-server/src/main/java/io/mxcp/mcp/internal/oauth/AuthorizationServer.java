@@ -106,6 +106,11 @@ public final class AuthorizationServer {
         }
     }
 
+    /** The issuer (base) URL; null until the listener is bound when no base URL is configured. */
+    public String issuer() {
+        return urls.issuer();
+    }
+
     public BearerAuthority authority() {
         return authority;
     }

@@ -14,7 +14,6 @@ import io.mxcp.mcp.internal.oauth.store.UpstreamGrant;
 import io.mxcp.sdk.auth.AuthException;
 import io.mxcp.sdk.auth.TokenSet;
 import io.mxcp.sdk.auth.UpstreamLogin;
-import io.mxcp.sdk.auth.UserContext;
 
 /**
  * {@code GET <callback_path>}: the provider sends the user back. The state is taken (single use); the code is
@@ -66,7 +65,7 @@ final class CallbackEndpoint {
         try {
             UpstreamLogin upstream = login.get();
             TokenSet tokens = upstream.exchangeCode(code, pending.upstreamCodeVerifier());
-            grant = new UpstreamGrant(withScopes(upstream.userInfo(tokens), tokens.accessToken()),
+            grant = new UpstreamGrant(GrantedUser.of(upstream.userInfo(tokens), grantedScopes, tokens.accessToken()),
                     tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.scopes());
         } catch (AuthException e) {
             System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
@@ -83,14 +82,5 @@ final class CallbackEndpoint {
         answer.put("state", pending.clientState());
         answer.put("iss", urls.issuer());
         return new Redirect(Redirect.withQuery(pending.redirectUri(), answer), 307);
-    }
-
-    /**
-     * The user with the scopes this server grants (its tokens carry the required scopes, so {@code required_scopes}
-     * can be met in issuer mode) and the upstream access token as external token.
-     */
-    private UserContext withScopes(UserContext user, String upstreamToken) {
-        return new UserContext(user.userId(), user.username(), user.email(), user.name(), user.avatarUrl(),
-                user.provider(), grantedScopes, upstreamToken, user.rawProfile(), List.of());
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Redirect URIs: which a client may register (https anywhere, http only on the loopback interface, a native app's
- * private-use scheme), and whether a requested one is registered — exactly, up to the case of scheme and host and
- * an empty path (an added query parameter or path segment is another URI).
+ * private-use scheme named after a domain), and whether a requested one is registered — exactly, up to the case of
+ * an http(s) URI's scheme and host and an empty path (an added query parameter or path segment is another URI).
  */
 final class RedirectUris {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -40,7 +40,9 @@ final class RedirectUris {
             return parsed.getHost() != null && LOOPBACK.contains(parsed.getHost().toLowerCase(Locale.ROOT)) ? null
                     : "'" + uri + "' must use https (http only for localhost, 127.0.0.1 or [::1])";
         }
-        return null; // a native app's private-use scheme (RFC 8252 §7.1)
+        // a native app's private-use scheme is a reverse domain name (RFC 8252 §7.1): com.example.app:/cb
+        return scheme.contains(".") ? null : "'" + uri + "' must use https, http on localhost, or a private-use "
+                + "scheme named after a domain (such as com.example.app:/callback)";
     }
 
     /** The registered URI a requested one names, or null. */
@@ -60,6 +62,9 @@ final class RedirectUris {
     private static String normalized(String uri) {
         try {
             URI parsed = new URI(uri);
+            if (parsed.isOpaque() || parsed.getHost() == null) {
+                return uri; // only http(s) URIs have parts whose case does not matter
+            }
             String scheme = parsed.getScheme() == null ? null : parsed.getScheme().toLowerCase(Locale.ROOT);
             String host = parsed.getHost() == null ? null : parsed.getHost().toLowerCase(Locale.ROOT);
             String path = parsed.getRawPath() == null || parsed.getRawPath().isEmpty() ? "/" : parsed.getRawPath();

@@ -145,27 +145,31 @@ final class TokenEndpoint {
     }
 
     /**
-     * The upstream grant after a refresh: new upstream tokens when the provider issued a refresh token; the same
-     * grant while the upstream token does not expire (GitHub OAuth apps); else the user must sign in again.
+     * The upstream grant after a refresh, with the user read again from the provider (so a changed profile changes
+     * the capabilities, and a revoked sign-in ends here): new upstream tokens when the provider issued a refresh
+     * token; the same upstream token while it does not expire (GitHub OAuth apps); else the user signs in again.
      */
     private UpstreamGrant refreshedGrant(UpstreamGrant grant, Instant now) throws OAuthError {
-        if (grant.upstreamRefreshToken() == null) {
-            if (grant.upstreamExpiresAt() == null || grant.upstreamExpiresAt().isAfter(now)) {
-                return grant;
-            }
-            throw invalidGrant("Provider refresh token missing");
-        }
         try {
-            TokenSet tokens = login.get().refresh(grant.upstreamRefreshToken(), grant.upstreamScopes());
-            UserContext user = grant.user();
-            return new UpstreamGrant(new UserContext(user.userId(), user.username(), user.email(),
-                    user.name(), user.avatarUrl(), user.provider(), user.scopes(), tokens.accessToken(),
-                    user.rawProfile(), List.of()), tokens.accessToken(),
+            TokenSet tokens;
+            if (grant.upstreamRefreshToken() != null) {
+                tokens = login.get().refresh(grant.upstreamRefreshToken(), grant.upstreamScopes());
+            } else if (grant.upstreamExpiresAt() == null || grant.upstreamExpiresAt().isAfter(now)) {
+                tokens = new TokenSet(grant.upstreamAccessToken(), null, grant.upstreamExpiresAt(),
+                        grant.upstreamScopes());
+            } else {
+                throw invalidGrant("Provider refresh token missing");
+            }
+            UserContext user = login.get().userInfo(tokens);
+            return new UpstreamGrant(GrantedUser.of(user, grantedScopes, tokens.accessToken()), tokens.accessToken(),
                     tokens.refreshToken() != null ? tokens.refreshToken() : grant.upstreamRefreshToken(),
                     tokens.expiresAt(), tokens.scopes().isEmpty() ? grant.upstreamScopes() : tokens.scopes());
         } catch (AuthException e) {
             System.getLogger(TokenEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Refresh at " + login.provider() + " failed: " + e.getMessage());
+            if (e.status() == 503) {
+                throw new OAuthError(503, "temporarily_unavailable", "The provider cannot be reached; try again later");
+            }
             throw invalidGrant("Provider refresh failed");
         }
     }

@@ -22,6 +22,8 @@ public final class ScriptedLogins implements AuthProvider {
     public static final String UPSTREAM = "https://upstream.example/authorize";
 
     public final AtomicInteger refreshes = new AtomicInteger();
+    /** How often the server read a user. */
+    public final AtomicInteger userInfos = new AtomicInteger();
     /** The callback URL the server opened the login with. */
     public volatile String callbackUrl;
     private final Set<String> challenges = ConcurrentHashMap.newKeySet();
@@ -68,6 +70,7 @@ public final class ScriptedLogins implements AuthProvider {
 
             @Override
             public UserContext userInfo(TokenSet tokens) {
+                userInfos.incrementAndGet();
                 String who = tokens.accessToken().substring("upstream-".length()).split("-")[0];
                 return new UserContext(who + "-id", who, who + "@example.com", null, null, "github", List.of(),
                         tokens.accessToken(), who.equals("alice") ? Map.of("groups", List.of("admins")) : Map.of());

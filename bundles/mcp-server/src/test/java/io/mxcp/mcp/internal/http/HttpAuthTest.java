@@ -127,7 +127,8 @@ class HttpAuthTest {
         assertEquals("oidc", user.provider());
         assertEquals(List.of("openid", "mcp.read"), user.scopes());
         assertEquals(List.of("admin", "audit"), user.capabilities(), "groups: [admins] → admin, audit");
-        assertFalse(project.lastHeaders.get("echo").isEmpty());
+        assertEquals("tools/call", project.lastHeaders.get("echo").get("mcp-method"));
+        assertFalse(project.lastHeaders.get("echo").containsKey("authorization"), "endpoints never see the token");
 
         callEcho("Bearer bob");
         assertEquals(List.of(), project.lastUsers.get("echo").capabilities(), "bob is in no mapped group");
@@ -230,6 +231,11 @@ class HttpAuthTest {
         assertEquals("No auth provider named oidc is installed (auth.provider)", missing.getMessage());
 
         verifiers.add(scripted);
+        ServerConfigException anyOrigin = assertThrows(ServerConfigException.class, () -> new McpServerFactory(
+                "9.9.9", services).startHttp(project, new HttpServerOptions("localhost", 0, false, false,
+                        HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of("*"))));
+        assertTrue(anyOrigin.getMessage().startsWith("transport.http.cors_origins '*' cannot be combined with "
+                + "authentication"), anyOrigin.getMessage());
         ServerConfigException stdio = assertThrows(ServerConfigException.class, () -> new McpServerFactory("9.9.9",
                 services).startStdio(project, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
         assertTrue(stdio.getMessage().contains("stdio carries no bearer token"), stdio.getMessage());

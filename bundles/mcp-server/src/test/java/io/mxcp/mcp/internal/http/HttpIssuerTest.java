@@ -167,6 +167,9 @@ class HttpIssuerTest {
                 + "&resource=" + encode("https://elsewhere.example/mcp")));
         assertEquals("invalid_target", target.get("error"));
 
+        assertEquals(400, postJson("/register", "{\"redirect_uris\":[\"myapp:/cb\"]}").statusCode());
+        assertEquals(201, postJson("/register", "{\"redirect_uris\":[\"com.example.app:/cb\"]}").statusCode(),
+                "a native app's private-use scheme named after a domain");
         HttpResponse<String> evil = postJson("/register", "{\"redirect_uris\":[\"http://evil.com/cb\"]}");
         assertOAuthError(evil, 400, "invalid_client_metadata", "redirect_uris: 'http://evil.com/cb' must use https "
                 + "(http only for localhost, 127.0.0.1 or [::1])");
@@ -235,7 +238,9 @@ class HttpIssuerTest {
                 "code_verifier", verifier)).body());
         Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 first.get("refresh_token").asText());
+        int usersRead = logins.userInfos.get();
         JsonNode second = Messages.parse(token(refresh).body());
+        assertEquals(usersRead + 1, logins.userInfos.get(), "a refresh reads the user again from the provider");
         assertEquals(401, callEcho(first.get("access_token").asText()).statusCode(), "the old access token died");
         assertEquals(200, callEcho(second.get("access_token").asText()).statusCode());
         assertEquals("upstream-bob-1", project.lastUsers.get("echo").externalToken(), "upstream tokens refreshed");
