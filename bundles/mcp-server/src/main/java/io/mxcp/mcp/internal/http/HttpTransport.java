@@ -86,7 +86,7 @@ public final class HttpTransport implements RunningServer {
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge), cors,
-                        new LocalBindGuard(host, cors::lists), gate, challenge))
+                        new HostOriginGuard(host, cors::lists, cors::allows), gate, challenge))
                 .addExactPath("/health", health(engine, codec));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());

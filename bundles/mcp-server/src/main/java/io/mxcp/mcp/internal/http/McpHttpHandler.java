@@ -28,12 +28,12 @@ final class McpHttpHandler implements HttpHandler {
     private final boolean stateless;
     private final PostHandler posts;
     private final CorsPolicy cors;
-    private final LocalBindGuard guard;
+    private final HostOriginGuard guard;
     private final BearerGate gate;
     private final BearerChallenge challenge;
 
     McpHttpHandler(JsonRpcCodec codec, LegacySessions sessions, boolean stateless, PostHandler posts, CorsPolicy cors,
-            LocalBindGuard guard, BearerGate gate, BearerChallenge challenge) {
+            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge) {
         this.codec = codec;
         this.sessions = sessions;
         this.stateless = stateless;

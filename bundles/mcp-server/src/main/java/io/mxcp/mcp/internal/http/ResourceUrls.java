@@ -9,7 +9,7 @@ import io.undertow.util.Headers;
  * The server's public URLs: a fixed base when there is one — {@code transport.http.base_url} (behind a proxy or TLS
  * terminator it is the only reliable source), or in issuer mode the issuer, which tokens are bound to — else the
  * scheme and {@code Host} of the request at hand, which is how that client reached the server (on a loopback bind,
- * {@link LocalBindGuard} admits only local host names).
+ * {@link HostOriginGuard} admits only local host names).
  */
 final class ResourceUrls {
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource";

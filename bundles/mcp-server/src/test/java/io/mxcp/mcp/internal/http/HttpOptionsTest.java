@@ -133,6 +133,24 @@ class HttpOptionsTest {
     }
 
     @Test
+    void aServerBoundToEveryInterfaceRefusesForeignOriginsButItsOwn() throws Exception {
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
+                new HttpServerOptions("0.0.0.0", 0, false, false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0,
+                        List.of("https://app.example")));
+        posts = new McpPosts(server.port());
+        HttpResponse<String> foreign = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("Origin", "http://evil.example"));
+        assertEquals(403, foreign.statusCode());
+        assertTrue(foreign.body().contains("transport.http.cors_origins"), foreign.body());
+        for (String origin : new String[] {"http://localhost:" + server.port(), "https://app.example"}) {
+            assertEquals(200, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of("Origin", origin))
+                    .statusCode(), origin);
+        }
+        assertEquals(200, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of()).statusCode(),
+                "clients that are not browsers send no Origin");
+    }
+
+    @Test
     void anyOriginOpensCorsButNotTheLocalhostGuard() throws Exception {
         start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of("*"));
         HttpResponse<String> local = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,

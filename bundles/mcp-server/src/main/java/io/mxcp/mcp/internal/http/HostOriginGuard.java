@@ -1,0 +1,84 @@
+package io.mxcp.mcp.internal.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * DNS-rebinding and cross-site protection. A server bound to a loopback interface: the {@code Host} and
+ * {@code Origin} headers must name localhost, 127.0.0.1 or [::1] (any port), or the origin be one the user listed
+ * for CORS by name ({@code *} does not open a local server to every site). A server bound elsewhere: an
+ * {@code Origin}, when a browser sends one, must be the server's own (the {@code Host} it was reached at) or one CORS
+ * allows — the MCP transport asks servers to check it on every connection.
+ */
+final class HostOriginGuard {
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    private final boolean loopback;
+    private final Predicate<String> listedOrigin;
+    private final Predicate<String> allowedOrigin;
+
+    /**
+     * @param listedOrigin  whether CORS names the origin (for loopback binds)
+     * @param allowedOrigin whether CORS lets the origin call ({@code *} included; for other binds)
+     */
+    HostOriginGuard(String bindHost, Predicate<String> listedOrigin, Predicate<String> allowedOrigin) {
+        this.loopback = bindHost == null || LOOPBACK.contains(bindHost.toLowerCase(Locale.ROOT));
+        this.listedOrigin = listedOrigin;
+        this.allowedOrigin = allowedOrigin;
+    }
+
+    /** Null when the request may proceed, else the reason to refuse it. */
+    String refusal(String host, String origin) {
+        if (!loopback) {
+            return origin == null || origin.equals("null") || allowedOrigin.test(origin) || sameHost(origin, host)
+                    ? null : "Forbidden: Origin '" + origin + "' may not call this server (transport.http.cors_origins)";
+        }
+        if (host != null && !LOOPBACK.contains(hostName(host))) {
+            return "Forbidden: Host '" + host + "' is not allowed for a server bound to localhost";
+        }
+        if (origin != null && !origin.equals("null") && !LOOPBACK.contains(originHost(origin))
+                && !listedOrigin.test(origin)) {
+            return "Forbidden: Origin '" + origin + "' is not allowed for a server bound to localhost";
+        }
+        return null;
+    }
+
+    /** {@code name[:port]} or {@code [v6][:port]} → the name, lower-cased. */
+    private static String hostName(String hostHeader) {
+        String host = hostHeader.strip().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? host : host.substring(0, end + 1);
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    /** Whether the origin's host and port are the ones the request was sent to. */
+    private static boolean sameHost(String origin, String host) {
+        try {
+            URI uri = new URI(origin.strip());
+            if (uri.getHost() == null || host == null) {
+                return false;
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            String expected = host.strip().toLowerCase(Locale.ROOT);
+            String authority = uri.getHost().toLowerCase(Locale.ROOT);
+            return expected.equals(authority + ":" + port) || expected.equals(authority) && (port == 80 || port == 443);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String originHost(String origin) {
+        try {
+            String host = new URI(origin.strip()).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (URISyntaxException e) {
+            return "";
+        }
+    }
+}
