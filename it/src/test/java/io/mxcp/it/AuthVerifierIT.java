@@ -2,17 +2,15 @@ package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mxcp.it.BearerMcp.Reply;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,14 +37,10 @@ class AuthVerifierIT {
     private static final String PROJECT = "guarded";
     private static final String CLIENT_ID = "mxcp-it";
     private static final String ISSUER_ID = "default";
-    private static final String LEGACY = "2025-11-25";
     private static final String AUTHENTICATION_REQUIRED =
             "{\"error\":\"invalid_token\",\"error_description\":\"Authentication required\"}";
     private static final Map<String, Object> ALICE = Map.of("preferred_username", "alice",
             "email", "alice@example.com", "scope", "openid mcp.read");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final AtomicLong IDS = new AtomicLong();
 
     private static MockOAuth2Server issuer;
     private static MockOAuth2Server stranger;
@@ -57,47 +50,7 @@ class AuthVerifierIT {
     private static Map<String, String> environment;
     private static ServerProcess server;
     private static int port;
-
-    /** An HTTP answer of the server. */
-    private record Reply(int status, HttpResponse<String> response) {
-
-        String header(String name) {
-            return response.headers().firstValue(name).orElse(null);
-        }
-
-        String body() {
-            return response.body();
-        }
-
-        /** The JSON-RPC message: the body, or the last event of an event stream. */
-        JsonNode message() {
-            String body = response.body();
-            if (header("Content-Type") != null && header("Content-Type").startsWith("text/event-stream")) {
-                String last = null;
-                for (String line : body.split("\r?\n")) {
-                    if (line.startsWith("data:")) {
-                        last = line.substring(5).strip();
-                    }
-                }
-                body = last;
-            }
-            return Json.parse(body, "answer " + this);
-        }
-
-        /** The tool result's text parsed as JSON, insisting that the call succeeded. */
-        JsonNode toolResult() {
-            JsonNode result = message().path("result");
-            assertEquals(200, status, this::toString);
-            assertFalse(result.isMissingNode() || result.path("isError").asBoolean(false), this::toString);
-            return Json.parse(result.path("content").path(0).path("text").asText(), "tool result " + this);
-        }
-
-        @Override
-        public String toString() {
-            return "HTTP " + status + " " + response.headers().map() + " " + response.body() + "\n"
-                    + (server == null ? "" : server.describe());
-        }
-    }
+    private static BearerMcp mcp;
 
     @BeforeAll
     static void issuerAndServer() throws IOException {
@@ -128,6 +81,7 @@ class AuthVerifierIT {
                 """.formatted(PROJECT, issuer.wellKnownUrl(ISSUER_ID), CLIENT_ID));
         environment = Map.of("MXCP_CONFIG", userConfig.toString());
         port = FreePort.find();
+        mcp = new BearerMcp(base(), () -> server == null ? "" : server.describe());
         server = mxcp.start(project, environment, "serve", "--port", Integer.toString(port))
                 .awaitHealthy(port, Duration.ofSeconds(60));
     }
@@ -198,7 +152,7 @@ class AuthVerifierIT {
 
     @Test
     void withoutATokenTheEndpointAnswers401WithAChallengeNamingTheMetadataAndScope() {
-        Reply post = callModern(null, "whoami", Map.of());
+        Reply post = mcp.callModern(null, "whoami", Map.of());
         assertEquals(401, post.status(), post::toString);
         assertEquals(AUTHENTICATION_REQUIRED, post.body(), post::toString);
         assertTrue(post.header("Content-Type").startsWith("application/json"), post::toString);
@@ -206,7 +160,7 @@ class AuthVerifierIT {
                 + "scope=\"mcp.read\", resource_metadata=\"" + metadataUrl() + "\"",
                 post.header("WWW-Authenticate"), post::toString);
 
-        Reply stream = send(HttpRequest.newBuilder(mcpUri("")).header("Accept", "text/event-stream").GET());
+        Reply stream = mcp.send(HttpRequest.newBuilder(mcp.mcpUri("")).header("Accept", "text/event-stream").GET());
         assertEquals(401, stream.status(), stream::toString);
         assertEquals(AUTHENTICATION_REQUIRED, stream.body(), stream::toString);
     }
@@ -216,7 +170,7 @@ class AuthVerifierIT {
     @Test
     void theProtectedResourceMetadataNamesTheIssuerOnBothPaths() {
         for (String path : List.of("/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource")) {
-            Reply reply = send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
+            Reply reply = mcp.send(HttpRequest.newBuilder(URI.create(base() + path)).GET());
             assertEquals(200, reply.status(), reply::toString);
             JsonNode metadata = Json.parse(reply.body(), "metadata at " + path);
             assertEquals(base() + "/mcp", metadata.path("resource").asText(), reply::toString);
@@ -231,15 +185,15 @@ class AuthVerifierIT {
     @Test
     void aValidTokenRunsTheCallAsItsUserInA2025Session() {
         String alice = token("alice-sub", CLIENT_ID, ALICE);
-        String session = initialize(alice);
-        Reply call = callLegacy(alice, session, "whoami", Map.of());
+        String session = mcp.initialize(alice);
+        Reply call = mcp.callLegacy(alice, session, "whoami", Map.of());
         JsonNode caller = call.toolResult();
         assertEquals("alice", caller.path("username").asText(), call::toString);
         assertEquals("alice@example.com", caller.path("email").asText(), call::toString);
         assertEquals("oidc", caller.path("provider").asText(), call::toString);
 
         // without preferred_username the name is the email's local part, and stateless modern calls work too
-        JsonNode bare = callModern("Bearer " + token("carol-sub", CLIENT_ID, Map.of("email", "carol@example.com",
+        JsonNode bare = mcp.callModern("Bearer " + token("carol-sub", CLIENT_ID, Map.of("email", "carol@example.com",
                 "scope", "mcp.read")), "whoami", Map.of()).toolResult();
         assertEquals("carol", bare.path("username").asText(), bare::toString);
     }
@@ -264,18 +218,18 @@ class AuthVerifierIT {
         refused.put("Basic credentials", "Basic " + Base64.getEncoder()
                 .encodeToString("alice:secret".getBytes(StandardCharsets.UTF_8)));
         refused.forEach((what, authorization) -> {
-            Reply reply = callModern(authorization, "probe", Map.of());
+            Reply reply = mcp.callModern(authorization, "probe", Map.of());
             assertEquals(401, reply.status(), () -> what + ": " + reply);
             assertEquals(AUTHENTICATION_REQUIRED, reply.body(), () -> what + ": " + reply);
             assertTrue(reply.header("WWW-Authenticate").startsWith("Bearer error=\"invalid_token\""),
                     () -> what + ": " + reply);
         });
-        Reply inQuery = send(modernRequest(mcpUri("?access_token=" + valid), null, "probe", Map.of()));
+        Reply inQuery = mcp.send(mcp.modernRequest(mcp.mcpUri("?access_token=" + valid), null, "probe", Map.of()));
         assertEquals(401, inQuery.status(), () -> "token in the query string: " + inQuery);
         assertEquals(AUTHENTICATION_REQUIRED, inQuery.body(), inQuery::toString);
 
         // the one admitted call is the only run of the tool the audit trail records
-        assertTrue(callModern("Bearer " + valid, "probe", Map.of()).toolResult().path("ran").asBoolean());
+        assertTrue(mcp.callModern("Bearer " + valid, "probe", Map.of()).toolResult().path("ran").asBoolean());
         JsonNode records = Poll.until(Duration.ofSeconds(10), "the admitted probe call in the audit log", () -> {
             CommandResult log = mxcp.run(project, environment, "log", "--tool", "probe", "--json");
             return log.exitCode() == 0 && log.json().path("result").path("count").asInt() > 0
@@ -290,7 +244,7 @@ class AuthVerifierIT {
 
     @Test
     void aTokenWithoutTheRequiredScopeIsRefusedWith403() {
-        Reply reply = callModern("Bearer " + token("alice-sub", CLIENT_ID,
+        Reply reply = mcp.callModern("Bearer " + token("alice-sub", CLIENT_ID,
                 Map.of("preferred_username", "alice", "scope", "openid profile")), "whoami", Map.of());
         assertEquals(403, reply.status(), reply::toString);
         assertEquals("{\"error\":\"insufficient_scope\",\"error_description\":\"Required scope: mcp.read\"}",
@@ -306,20 +260,20 @@ class AuthVerifierIT {
     void aSessionServesOnlyTheUserWhoOpenedIt() {
         String alice = token("alice-sub", CLIENT_ID, ALICE);
         String bob = token("bob-sub", CLIENT_ID, Map.of("preferred_username", "bob", "scope", "openid mcp.read"));
-        String session = initialize(alice);
+        String session = mcp.initialize(alice);
 
-        Reply hijack = callLegacy(bob, session, "whoami", Map.of());
+        Reply hijack = mcp.callLegacy(bob, session, "whoami", Map.of());
         assertEquals(404, hijack.status(), hijack::toString);
         assertFalse(hijack.body().contains("alice"), hijack::toString);
-        Reply endedByBob = send(HttpRequest.newBuilder(mcpUri("")).header("Authorization", "Bearer " + bob)
+        Reply endedByBob = mcp.send(HttpRequest.newBuilder(mcp.mcpUri("")).header("Authorization", "Bearer " + bob)
                 .header("Mcp-Session-Id", session).DELETE());
         assertEquals(404, endedByBob.status(), endedByBob::toString);
-        Reply anonymous = callLegacy(null, session, "whoami", Map.of());
+        Reply anonymous = mcp.callLegacy(null, session, "whoami", Map.of());
         assertEquals(401, anonymous.status(), anonymous::toString);
 
-        Reply own = callLegacy(alice, session, "whoami", Map.of());
+        Reply own = mcp.callLegacy(alice, session, "whoami", Map.of());
         assertEquals("alice", own.toolResult().path("username").asText(), own::toString);
-        Reply ended = send(HttpRequest.newBuilder(mcpUri("")).header("Authorization", "Bearer " + alice)
+        Reply ended = mcp.send(HttpRequest.newBuilder(mcp.mcpUri("")).header("Authorization", "Bearer " + alice)
                 .header("Mcp-Session-Id", session).DELETE());
         assertEquals(200, ended.status(), ended::toString);
     }
@@ -330,7 +284,7 @@ class AuthVerifierIT {
     void claimMappedCapabilitiesDecideThePolicy() {
         Map<String, Object> adminClaims = Map.of("preferred_username", "dana", "scope", "openid mcp.read",
                 "groups", List.of("staff", "admins"));
-        Reply admitted = callModern("Bearer " + token("dana-sub", CLIENT_ID, adminClaims), "admin_only",
+        Reply admitted = mcp.callModern("Bearer " + token("dana-sub", CLIENT_ID, adminClaims), "admin_only",
                 Map.of("note", "hi"));
         JsonNode result = admitted.toolResult();
         assertEquals("hi", result.path("note").asText(), admitted::toString);
@@ -340,7 +294,7 @@ class AuthVerifierIT {
                 "groups", List.of("staff"));
         for (String authorization : List.of(token("erin-sub", CLIENT_ID, staffClaims),
                 token("alice-sub", CLIENT_ID, ALICE))) {
-            Reply denied = callModern("Bearer " + authorization, "admin_only", Map.of("note", "hi"));
+            Reply denied = mcp.callModern("Bearer " + authorization, "admin_only", Map.of("note", "hi"));
             assertEquals(200, denied.status(), denied::toString);
             JsonNode deniedResult = denied.message().path("result");
             assertTrue(deniedResult.path("isError").asBoolean(false), denied::toString);
@@ -380,92 +334,11 @@ class AuthVerifierIT {
         return base() + "/.well-known/oauth-protected-resource/mcp";
     }
 
-    private static URI mcpUri(String query) {
-        return URI.create(base() + "/mcp" + query);
-    }
-
     private static List<String> texts(JsonNode array) {
         return array.valueStream().map(JsonNode::asText).toList();
     }
 
     private static String base64Url(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A stateless 2026-07-28 tools/call; {@code authorization} is the whole header value, or null for none. */
-    private static Reply callModern(String authorization, String tool, Map<String, Object> arguments) {
-        return send(modernRequest(mcpUri(""), authorization, tool, arguments));
-    }
-
-    private static HttpRequest.Builder modernRequest(URI uri, String authorization, String tool,
-            Map<String, Object> arguments) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("name", tool);
-        params.put("arguments", arguments);
-        params.put("_meta", Map.of(
-                "io.modelcontextprotocol/protocolVersion", McpHttpClient.MODERN,
-                "io.modelcontextprotocol/clientCapabilities", Map.of(),
-                "io.modelcontextprotocol/clientInfo", Map.of("name", "mxcp-it", "version", "1")));
-        return post(uri, authorization, message("tools/call", params))
-                .header("MCP-Protocol-Version", McpHttpClient.MODERN)
-                .header("Mcp-Method", "tools/call")
-                .header("Mcp-Name", tool);
-    }
-
-    /** Opens a 2025-era session with that bearer token and returns its Mcp-Session-Id. */
-    private static String initialize(String token) {
-        Reply initialized = send(post(mcpUri(""), "Bearer " + token, message("initialize", Map.of(
-                "protocolVersion", LEGACY, "capabilities", Map.of(),
-                "clientInfo", Map.of("name", "mxcp-it", "version", "1")))));
-        assertEquals(200, initialized.status(), initialized::toString);
-        assertEquals(LEGACY, initialized.message().path("result").path("protocolVersion").asText(),
-                initialized::toString);
-        String session = initialized.header("Mcp-Session-Id");
-        assertNotNull(session, initialized::toString);
-        Reply acknowledged = send(post(mcpUri(""), "Bearer " + token,
-                Map.of("jsonrpc", "2.0", "method", "notifications/initialized"))
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", LEGACY));
-        assertEquals(202, acknowledged.status(), acknowledged::toString);
-        return session;
-    }
-
-    /** A tools/call on a 2025-era session; a null token sends no Authorization header. */
-    private static Reply callLegacy(String token, String session, String tool, Map<String, Object> arguments) {
-        return send(post(mcpUri(""), token == null ? null : "Bearer " + token,
-                message("tools/call", Map.of("name", tool, "arguments", arguments)))
-                .header("Mcp-Session-Id", session).header("MCP-Protocol-Version", LEGACY));
-    }
-
-    private static Map<String, Object> message(String method, Map<String, Object> params) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("jsonrpc", "2.0");
-        message.put("id", IDS.incrementAndGet());
-        message.put("method", method);
-        message.put("params", params);
-        return message;
-    }
-
-    private static HttpRequest.Builder post(URI uri, String authorization, Map<String, Object> message) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request;
-    }
-
-    private static Reply send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        try {
-            HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response);
-        } catch (IOException e) {
-            throw new AssertionError(built.method() + " " + built.uri() + " failed on the wire: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

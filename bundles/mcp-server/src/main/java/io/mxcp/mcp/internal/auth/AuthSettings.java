@@ -31,6 +31,8 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
 
     private static final Set<String> PROVIDERS = Set.of("none", "github", "atlassian", "salesforce", "keycloak",
             "google", "oidc");
+    private static final Set<String> AUTH_KEYS = Set.of("mode", "provider", "clients", "authorization",
+            "persistence", "github", "atlassian", "salesforce", "keycloak", "google", "oidc");
 
     public boolean enabled() {
         return !"none".equals(provider);
@@ -47,7 +49,9 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
         return auth instanceof Map<?, ?> block ? parse(block) : NONE;
     }
 
-    static AuthSettings parse(Map<?, ?> auth) throws ServerConfigException {
+    /** The settings of an {@code auth} block. */
+    public static AuthSettings parse(Map<?, ?> auth) throws ServerConfigException {
+        refuseUnknownKeys(auth, "auth", AUTH_KEYS);
         String mode = text(auth.get("mode"), "auth.mode", "issuer");
         String provider = text(auth.get("provider"), "auth.provider", "none");
         if (!mode.equals("issuer") && !mode.equals("verifier")) {
@@ -85,6 +89,7 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
         if (!(authorization instanceof Map<?, ?> block)) {
             throw new ServerConfigException("auth.authorization must be a mapping, got " + authorization);
         }
+        refuseUnknownKeys(block, "auth.authorization", Set.of("required_scopes"));
         Object scopes = block.get("required_scopes");
         if (scopes == null) {
             return List.of();
@@ -94,6 +99,16 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
                     + scopes);
         }
         return List.copyOf(new ArrayList<>(list.stream().map(String.class::cast).toList()));
+    }
+
+    /** A misspelt key must not pass silently: {@code auth_encryption_kye} would leave tokens stored in clear. */
+    public static void refuseUnknownKeys(Map<?, ?> block, String at, Set<String> known) throws ServerConfigException {
+        for (Object key : block.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new ServerConfigException(at + "." + key + ": unknown field (allowed: "
+                        + known.stream().sorted().toList() + ")");
+            }
+        }
     }
 
     private static String text(Object value, String key, String fallback) throws ServerConfigException {

@@ -80,6 +80,8 @@ public final class HttpTransport implements RunningServer {
         ListenStreams listens = new ListenStreams(engine, codec);
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
+        // issuer mode opens its sign-in once the port is known; until then the server is not healthy
+        AtomicBoolean ready = new AtomicBoolean(authorizationServer == null);
         ResourceUrls urls = authorizationServer != null ? new ResourceUrls(authorizationServer::issuer)
                 : ResourceUrls.configured(baseUrl);
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
@@ -87,7 +89,7 @@ public final class HttpTransport implements RunningServer {
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge), cors,
                         new HostOriginGuard(host, cors::lists, cors::allows), gate, challenge))
-                .addExactPath("/health", health(engine, codec));
+                .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
             paths.addExactPath(ResourceUrls.METADATA_PATH, metadata)
@@ -108,6 +110,7 @@ public final class HttpTransport implements RunningServer {
         if (authorizationServer != null) {
             try {
                 authorizationServer.bound(host, transport.port);
+                ready.set(true);
             } catch (IOException e) {
                 // the caller closes the gate and the authorization server
                 transport.sessionSweeper.shutdownNow();
@@ -123,7 +126,9 @@ public final class HttpTransport implements RunningServer {
         return transport;
     }
 
-    private static HttpHandler health(McpEngine engine, JsonRpcCodec codec) throws JsonProcessingException {
+    /** {@code GET /health}: 200 once the server can serve everything (503 while the sign-in is still opening). */
+    private static HttpHandler health(McpEngine engine, JsonRpcCodec codec, AtomicBoolean ready)
+            throws JsonProcessingException {
         byte[] body = codec.mapper().writeValueAsBytes(codec.mapper().createObjectNode().put("status", "ok")
                 .put("server", engine.info().name()).put("version", engine.info().version()));
         String text = new String(body, StandardCharsets.UTF_8);
@@ -134,7 +139,12 @@ public final class HttpTransport implements RunningServer {
                 return;
             }
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-            exchange.getResponseSender().send(text);
+            if (ready.get()) {
+                exchange.getResponseSender().send(text);
+            } else {
+                exchange.setStatusCode(503);
+                exchange.getResponseSender().send("{\"status\":\"starting\"}");
+            }
         };
     }
 

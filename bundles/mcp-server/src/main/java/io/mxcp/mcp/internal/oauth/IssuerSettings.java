@@ -24,6 +24,8 @@ public record IssuerSettings(String callbackPath, List<OAuthClient> clients, Pat
 
     static final String DEFAULT_STORE = "~/.mxcp/oauth.db";
     /** Paths the authorization server and the MCP endpoint use; a callback there would shadow them. */
+    private static final Set<String> CLIENT_KEYS = Set.of("client_id", "name", "client_secret", "redirect_uris",
+            "grant_types", "scopes");
     private static final Set<String> TAKEN = Set.of("/mcp", "/health", "/authorize", "/token", "/register",
             "/revoke");
 
@@ -39,6 +41,7 @@ public record IssuerSettings(String callbackPath, List<OAuthClient> clients, Pat
             throw new ServerConfigException(prefix + ".callback_path " + callbackPath + " is a path the server uses");
         }
         Map<?, ?> persistence = auth.block().get("persistence") instanceof Map<?, ?> map ? map : Map.of();
+        AuthSettings.refuseUnknownKeys(persistence, "auth.persistence", Set.of("type", "path", "auth_encryption_key"));
         Object type = persistence.get("type");
         if (type != null && !"sqlite".equals(type)) {
             throw new ServerConfigException("auth.persistence.type must be sqlite, got '" + type + "'");
@@ -71,6 +74,7 @@ public record IssuerSettings(String callbackPath, List<OAuthClient> clients, Pat
         if (!(raw instanceof Map<?, ?> client)) {
             throw new ServerConfigException(at + " must be a mapping");
         }
+        AuthSettings.refuseUnknownKeys(client, at, CLIENT_KEYS);
         String id = text(client, "client_id", at, true);
         String name = text(client, "name", at, true);
         String secret = text(client, "client_secret", at, false);
