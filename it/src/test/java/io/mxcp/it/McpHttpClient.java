@@ -21,10 +21,17 @@ final class McpHttpClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
+    private final String authorization;
     private final AtomicLong ids = new AtomicLong();
 
     McpHttpClient(int port) {
+        this(port, null);
+    }
+
+    /** A client whose requests carry {@code Authorization: Bearer <token>} (null: none). */
+    McpHttpClient(int port, String bearerToken) {
         this.endpoint = URI.create("http://localhost:" + port + "/mcp");
+        this.authorization = bearerToken == null ? null : "Bearer " + bearerToken;
     }
 
     /** The outcome of one tools/call: the JSON-RPC result, or the error. */
@@ -67,17 +74,19 @@ final class McpHttpClient {
         message.put("id", ids.incrementAndGet());
         message.put("method", "tools/call");
         message.put("params", params);
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", MODERN)
                 .header("Mcp-Method", "tools/call")
                 .header("Mcp-Name", name)
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(message)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = Json.parse(lastMessage(response), "answer to tools/call " + name);
             return new ToolOutcome(response.statusCode(),
                     answer.hasNonNull("result") ? answer.get("result") : null,

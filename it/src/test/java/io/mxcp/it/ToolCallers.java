@@ -23,8 +23,13 @@ final class ToolCallers implements AutoCloseable {
     private volatile boolean running = true;
 
     ToolCallers(int port, int count, String tool, Map<String, Object> arguments) {
+        this(port, count, tool, arguments, null);
+    }
+
+    /** Callers whose requests carry a bearer token (null: none). */
+    ToolCallers(int port, int count, String tool, Map<String, Object> arguments, String bearerToken) {
         for (int i = 0; i < count; i++) {
-            McpHttpClient client = new McpHttpClient(port);
+            McpHttpClient client = new McpHttpClient(port, bearerToken);
             threads.add(Thread.ofPlatform().daemon().name(tool + " caller " + i)
                     .start(() -> callUntilClosed(client, tool, arguments)));
         }
