@@ -30,13 +30,17 @@ import java.util.regex.Pattern;
  * server's CPU is read from /proc/<pid>/stat at the start and end of the measured window, and other-cores is the CPU
  * the rest of the machine used meanwhile (/proc/stat's busy time less server and client, in cores). With {@code LEAN_VARY=1} in the
  * environment each request carries a {@code _meta} entry of 0-6 characters, so request sizes (and
- * {@code Content-Length}) differ from call to call as real clients' do.
+ * {@code Content-Length}) differ from call to call as real clients' do. With {@code LEAN_BEARER=<token>} every request
+ * carries {@code Authorization: Bearer <token>} (a server with authentication on).
  */
 public class Lean {
     static final String MODERN = "2026-07-28";
     static final String LEGACY = "2025-11-25";
     /** Whether requests vary in size (environment LEAN_VARY=1), as real clients' do. */
     static final boolean VARY = "1".equals(System.getenv("LEAN_VARY"));
+    /** The {@code Authorization} header line of every request (environment LEAN_BEARER), or empty. */
+    static final String AUTHORIZATION = System.getenv("LEAN_BEARER") == null ? ""
+            : "Authorization: Bearer " + System.getenv("LEAN_BEARER") + "\r\n";
     static final Pattern SESSION = Pattern.compile("(?im)^mcp-session-id:\\s*(\\S+)");
 
     public static void main(String[] args) throws Exception {
@@ -224,7 +228,7 @@ public class Lean {
                     .append("Host: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n")
                     .append("Content-Type: application/json\r\n")
                     .append("Accept: application/json, text/event-stream\r\n")
-                    .append("Content-Length: ").append(payload.length).append("\r\n");
+                    .append("Content-Length: ").append(payload.length).append("\r\n").append(AUTHORIZATION);
             if (modern) {
                 request.append("MCP-Protocol-Version: ").append(MODERN).append("\r\n")
                         .append("Mcp-Method: ").append(method).append("\r\n");
