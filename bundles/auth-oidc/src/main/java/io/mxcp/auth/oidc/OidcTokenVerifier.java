@@ -1,5 +1,6 @@
 package io.mxcp.auth.oidc;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -19,6 +20,7 @@ final class OidcTokenVerifier implements TokenVerifier {
     private final IssuerDiscovery discovery;
     private final TokenIntrospection introspection;
     private final String audience;
+    private final VerifiedJwts verified = new VerifiedJwts(Clock.systemUTC());
     private volatile JwtCheck jwtCheck;
 
     OidcTokenVerifier(OidcVerifierSettings settings, IssuerHttp http, LongSupplier nanoClock) {
@@ -31,6 +33,10 @@ final class OidcTokenVerifier implements TokenVerifier {
 
     @Override
     public UserContext verify(String token) throws AuthException {
+        UserContext known = verified.user(token);
+        if (known != null) {
+            return known;
+        }
         IssuerMetadata issuer = discovery.metadata();
         Map<String, Object> claims;
         if (issuer.jwksUri() != null && JwtCheck.looksLikeJwt(token)) {
@@ -39,6 +45,9 @@ final class OidcTokenVerifier implements TokenVerifier {
                 // an ID token names the client as audience too, but it proves a login, it grants no access
                 throw new InvalidTokenException("An ID token is not an access token");
             }
+            UserContext user = OidcUsers.user(claims, settings.providerName());
+            verified.remember(token, user, claims.get("exp"));
+            return user;
         } else if (issuer.introspectionEndpoint() != null && settings.clientSecret() != null) {
             claims = introspection.claims(issuer.introspectionEndpoint(), token, System.currentTimeMillis() / 1000);
         } else {
