@@ -32,9 +32,6 @@ public interface OAuthStore extends AutoCloseable {
      */
     boolean redeemCode(String code, TokenSession session) throws OAuthStoreException;
 
-    /** Stores a new session (its tokens stored hashed for lookup, and encrypted when a key is configured). */
-    void saveSession(TokenSession session) throws OAuthStoreException;
-
     /** The session of an access token, or null when unknown, revoked or its access token expired. */
     TokenSession sessionByAccessToken(String accessToken, Instant now) throws OAuthStoreException;
 

@@ -187,11 +187,6 @@ public final class SqliteOAuthStore implements OAuthStore {
     }
 
     @Override
-    public void saveSession(TokenSession session) throws OAuthStoreException {
-        run("save a session", () -> insertSession(session));
-    }
-
-    @Override
     public TokenSession sessionByAccessToken(String accessToken, Instant now) throws OAuthStoreException {
         return run("find a session", () -> sessionBy(TokenKind.ACCESS, accessToken, now));
     }

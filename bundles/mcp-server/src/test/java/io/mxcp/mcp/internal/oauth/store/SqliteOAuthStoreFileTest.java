@@ -49,8 +49,8 @@ class SqliteOAuthStoreFileTest {
         try (SqliteOAuthStore store = SqliteOAuthStore.open(file, KEY)) {
             store.saveClient(client);
             store.saveCode(code);
-            store.saveSession(session);
-            store.saveSession(rotated);
+            StoreFixtures.stored(store, session);
+            StoreFixtures.stored(store, rotated);
             store.rotate(rotated, successor, NOW);
             List<String> secrets = new ArrayList<>();
             for (TokenSession written : List.of(session, rotated, successor)) {
@@ -83,7 +83,7 @@ class SqliteOAuthStoreFileTest {
         Path file = folder.resolve("oauth.db");
         TokenSession session = session("s1", "family-1");
         try (SqliteOAuthStore store = SqliteOAuthStore.open(file, null)) {
-            store.saveSession(session);
+            StoreFixtures.stored(store, session);
             store.saveClient(client("client-a", "client-secret-SECRET"));
             assertEquals(session, store.sessionByAccessToken(session.accessToken(), NOW));
             String tables = tableText(file);
@@ -117,7 +117,7 @@ class SqliteOAuthStoreFileTest {
     void aKeyIsRefusedForAStoreHoldingPlaintextTokens() throws Exception {
         Path file = folder.resolve("oauth.db");
         try (SqliteOAuthStore store = SqliteOAuthStore.open(file, null)) {
-            store.saveSession(session("s1", "family-1"));
+            StoreFixtures.stored(store, session("s1", "family-1"));
         }
         assertThrows(OAuthStoreException.class, () -> SqliteOAuthStore.open(file, KEY));
     }

@@ -149,7 +149,7 @@ class SqliteOAuthStoreTest {
     @Test
     void aSessionIsFoundByEitherToken() throws Exception {
         TokenSession session = session("s1", "family-1");
-        store.saveSession(session);
+        StoreFixtures.stored(store, session);
         assertEquals(session, store.sessionByAccessToken(session.accessToken(), NOW));
         assertEquals(session, store.sessionByRefreshToken(session.refreshToken(), NOW));
         assertNull(store.sessionByAccessToken(session.refreshToken(), NOW), "a refresh token is no access token");
@@ -162,14 +162,14 @@ class SqliteOAuthStoreTest {
         TokenSession full = session("s1", "family-1");
         TokenSession session = new TokenSession(full.sessionId(), full.family(), full.clientId(), full.accessToken(),
                 null, null, full.grant(), full.accessExpiresAt(), null, full.createdAt());
-        store.saveSession(session);
+        StoreFixtures.stored(store, session);
         assertEquals(session, store.sessionByAccessToken(session.accessToken(), NOW));
     }
 
     @Test
     void anExpiredAccessTokenStopsWorkingWhileItsRefreshTokenStillDoes() throws Exception {
         TokenSession session = session("s1", "family-1", NOW.plusSeconds(60), NOW.plusSeconds(600));
-        store.saveSession(session);
+        StoreFixtures.stored(store, session);
         Instant later = NOW.plusSeconds(120);
         assertNull(store.sessionByAccessToken(session.accessToken(), later));
         assertEquals(session, store.sessionByRefreshToken(session.refreshToken(), later), "refresh ignores access");
@@ -183,7 +183,7 @@ class SqliteOAuthStoreTest {
     @Test
     void aSessionWithoutRefreshTokenGoesWhenItsAccessTokenExpires() throws Exception {
         TokenSession full = session("s1", "family-1", NOW.plusSeconds(60), null);
-        store.saveSession(new TokenSession(full.sessionId(), full.family(), full.clientId(), full.accessToken(), null,
+        StoreFixtures.stored(store, new TokenSession(full.sessionId(), full.family(), full.clientId(), full.accessToken(), null,
                 null, full.grant(), full.accessExpiresAt(), null, full.createdAt()));
         assertNull(store.sessionByAccessToken(full.accessToken(), NOW.plusSeconds(60)));
         assertEquals(0, count("sessions"));
@@ -192,7 +192,7 @@ class SqliteOAuthStoreTest {
     @Test
     void aRefreshTokenWithoutExpiryNeverExpires() throws Exception {
         TokenSession session = session("s1", "family-1", NOW.plusSeconds(60), null);
-        store.saveSession(session);
+        StoreFixtures.stored(store, session);
         assertEquals(session, store.sessionByRefreshToken(session.refreshToken(), NOW.plusSeconds(86_400 * 365)));
     }
 
@@ -200,7 +200,7 @@ class SqliteOAuthStoreTest {
     void rotationRetiresTheOldTokensAndRemembersTheRefreshToken() throws Exception {
         TokenSession old = session("s1", "family-1");
         TokenSession successor = session("s2", "family-1");
-        store.saveSession(old);
+        StoreFixtures.stored(store, old);
         Instant rotatedAt = NOW.plusSeconds(10);
         assertTrue(store.rotate(old, successor, rotatedAt));
 
@@ -218,12 +218,12 @@ class SqliteOAuthStoreTest {
 
     @Test
     void theLiveSessionOfAFamilyIsItsNewestUnexpiredOne() throws Exception {
-        store.saveSession(session("s1", "family-1"));
+        StoreFixtures.stored(store, session("s1", "family-1"));
         TokenSession older = session("s0", "family-2");
         TokenSession newer = new TokenSession("session-s3", "family-2", "client-a", "mcp_access-s3", null, null,
                 older.grant(), NOW.plusSeconds(60), null, NOW.plusSeconds(5));
-        store.saveSession(older);
-        store.saveSession(newer);
+        StoreFixtures.stored(store, older);
+        StoreFixtures.stored(store, newer);
         assertEquals(newer, store.liveSessionOf("family-2", NOW));
         assertEquals(older, store.liveSessionOf("family-2", NOW.plusSeconds(120)), "the newer one is over");
         assertNull(store.liveSessionOf("family-unknown", NOW));
@@ -234,9 +234,9 @@ class SqliteOAuthStoreTest {
         TokenSession first = session("s1", "family-1");
         TokenSession second = session("s2", "family-1");
         TokenSession other = session("s3", "family-2");
-        store.saveSession(first);
-        store.saveSession(second);
-        store.saveSession(other);
+        StoreFixtures.stored(store, first);
+        StoreFixtures.stored(store, second);
+        StoreFixtures.stored(store, other);
         store.revokeFamily("family-1");
         assertNull(store.sessionByAccessToken(first.accessToken(), NOW));
         assertNull(store.sessionByRefreshToken(second.refreshToken(), NOW));
@@ -248,8 +248,8 @@ class SqliteOAuthStoreTest {
     void revocationGoesByEitherTokenAndOnlyForTheSessionsClient() throws Exception {
         TokenSession byAccess = session("s1", "family-1");
         TokenSession byRefresh = session("s2", "family-2");
-        store.saveSession(byAccess);
-        store.saveSession(byRefresh);
+        StoreFixtures.stored(store, byAccess);
+        StoreFixtures.stored(store, byRefresh);
 
         assertFalse(store.revoke(byAccess.accessToken(), "client-b"));
         assertEquals(byAccess, store.sessionByAccessToken(byAccess.accessToken(), NOW), "another client's session");
@@ -269,15 +269,15 @@ class SqliteOAuthStoreTest {
         store.savePending(pending("state-new", fromNow(300)));
         store.saveCode(code("code-old", past));
         store.saveCode(code("code-new", fromNow(300)));
-        store.saveSession(session("dead", "family-dead", past, past));
-        store.saveSession(session("refreshable", "family-live", past, now.plusSeconds(600)));
+        StoreFixtures.stored(store, session("dead", "family-dead", past, past));
+        StoreFixtures.stored(store, session("refreshable", "family-live", past, now.plusSeconds(600)));
         TokenSession rotated = session("rotated", "family-dead");
-        store.saveSession(rotated);
+        StoreFixtures.stored(store, rotated);
         store.rotate(rotated, session("successor", "family-dead", past, past), past);
 
         assertEquals(5, store.purgeExpired(now), "a state, a code, two sessions and the rotated-out token");
         assertEquals(1, count("states"));
-        assertEquals(1, count("auth_codes"));
+        assertEquals(4, count("auth_codes"), "code-new and the three unexpired codes the sessions were redeemed from");
         assertEquals(1, count("sessions"));
         assertNull(store.rotatedOut(rotated.refreshToken()));
         assertEquals(0, store.purgeExpired(now));
@@ -286,7 +286,7 @@ class SqliteOAuthStoreTest {
     @Test
     void aCorruptedEncryptedValueMakesTheSessionAbsent() throws Exception {
         TokenSession session = session("s1", "family-1");
-        store.saveSession(session);
+        StoreFixtures.stored(store, session);
         sql("UPDATE sessions SET provider_access_token = substr(provider_access_token, 1, 60) || 'AAAA' "
                 + "|| substr(provider_access_token, 65)");
         assertNull(store.sessionByAccessToken(session.accessToken(), NOW));

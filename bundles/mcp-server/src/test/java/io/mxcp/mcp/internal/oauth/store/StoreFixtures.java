@@ -58,4 +58,14 @@ final class StoreFixtures {
         return new PendingAuthorization(state, "client-a", "http://127.0.0.1:3000/callback", "challenge",
                 "client-state", "https://mcp.example.com/mcp", "verifier-" + state, expiresAt, "binding-" + state);
     }
+
+    /** Stores a session the way the server does: as the redemption of a code issued for it. */
+    static void stored(OAuthStore store, TokenSession session) throws OAuthStoreException {
+        String code = "code-for-" + session.sessionId();
+        store.saveCode(new IssuedCode(code, session.clientId(), "http://127.0.0.1:3000/callback", "challenge",
+                session.resource(), session.grant(), Instant.now().plusSeconds(300), null));
+        if (!store.redeemCode(code, session)) {
+            throw new AssertionError("the code for " + session.sessionId() + " was redeemed already");
+        }
+    }
 }
