@@ -70,9 +70,7 @@ public final class AuthorizationServer {
         OAuthStore store;
         try {
             store = SqliteOAuthStore.open(settings.storePath(), settings.encryptionKey());
-            for (OAuthClient client : settings.clients()) {
-                store.saveClient(client);
-            }
+            store.configureClients(settings.clients());
         } catch (OAuthStoreException | IllegalArgumentException e) {
             throw new ServerConfigException("auth.persistence: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.mxcp.mcp.internal.oauth.store;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where issuer mode keeps its clients, pending authorizations, codes and token sessions (spec 03 §1.8). Expiry is
@@ -8,8 +9,15 @@ import java.time.Instant;
  */
 public interface OAuthStore extends AutoCloseable {
 
-    /** Inserts or replaces a client (configured clients are written at every start). */
+    /** Inserts or replaces a dynamically registered client. */
     void saveClient(OAuthClient client) throws OAuthStoreException;
+
+    /**
+     * Makes the clients of {@code auth.clients} exactly these, at every start: each is inserted or replaced, and a
+     * configured client no longer listed is deleted with its codes and tokens (an operator removes a client by
+     * removing it from the config).
+     */
+    void configureClients(List<OAuthClient> clients) throws OAuthStoreException;
 
     /** The client, or null when unknown (or its stored row cannot be read: fail closed). */
     OAuthClient client(String clientId) throws OAuthStoreException;

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -91,12 +92,42 @@ public final class SqliteOAuthStore implements OAuthStore {
 
     @Override
     public void saveClient(OAuthClient client) throws OAuthStoreException {
-        run("save a client", () -> update("""
+        run("save a client", () -> upsertClient(client, false));
+    }
+
+    @Override
+    public void configureClients(List<OAuthClient> clients) throws OAuthStoreException {
+        run("save the configured clients", () -> inTransaction(connection, () -> {
+            List<String> listed = clients.stream().map(OAuthClient::clientId).toList();
+            List<String> dropped = new ArrayList<>();
+            try (PreparedStatement select = prepare("SELECT client_id FROM oauth_clients WHERE configured = 1");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    if (!listed.contains(row.getString("client_id"))) {
+                        dropped.add(row.getString("client_id"));
+                    }
+                }
+            }
+            for (String clientId : dropped) {
+                update("DELETE FROM sessions WHERE client_id = ?", clientId);
+                update("DELETE FROM auth_codes WHERE client_id = ?", clientId);
+                update("DELETE FROM oauth_clients WHERE client_id = ?", clientId);
+            }
+            for (OAuthClient client : clients) {
+                upsertClient(client, true);
+            }
+            return null;
+        }));
+    }
+
+    private int upsertClient(OAuthClient client, boolean configured) throws SQLException {
+        return update("""
                 INSERT OR REPLACE INTO oauth_clients (client_id, client_secret, token_endpoint_auth_method,
-                    redirect_uris, grant_types, response_types, scope, client_name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", client.clientId(), secrets.seal(client.clientSecret()),
+                    redirect_uris, grant_types, response_types, scope, client_name, created_at, configured)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", client.clientId(), secrets.seal(client.clientSecret()),
                 client.authMethod(), StoreJson.list(client.redirectUris()), StoreJson.list(client.grantTypes()),
-                RESPONSE_TYPES, client.scope(), client.clientName(), EpochSeconds.of(client.issuedAt())));
+                RESPONSE_TYPES, client.scope(), client.clientName(), EpochSeconds.of(client.issuedAt()),
+                configured ? 1 : 0);
     }
 
     @Override

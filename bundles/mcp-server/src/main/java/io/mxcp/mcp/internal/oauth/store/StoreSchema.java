@@ -30,7 +30,8 @@ final class StoreSchema {
                 response_types TEXT NOT NULL,
                 scope TEXT,
                 client_name TEXT,
-                created_at REAL NOT NULL)""", """
+                created_at REAL NOT NULL,
+                configured INTEGER NOT NULL DEFAULT 0)""", """
             CREATE TABLE IF NOT EXISTS states (
                 state TEXT PRIMARY KEY,
                 client_id TEXT,
@@ -87,6 +88,7 @@ final class StoreSchema {
 
     /** Columns beyond the spec's layout, added to the tables of a file the original MXCP wrote. */
     private static final Map<String, List<String>> ADDED_COLUMNS = Map.of(
+            "oauth_clients", List.of("configured INTEGER NOT NULL DEFAULT 0"),
             "states", List.of("resource TEXT", "browser_binding TEXT"),
             "sessions", List.of("family TEXT", "client_id TEXT", "resource TEXT", "upstream_scopes TEXT"));
 

@@ -53,6 +53,20 @@ class SqliteOAuthStoreTest {
     }
 
     @Test
+    void aClientRemovedFromTheConfigGoesWithItsTokensAndRegisteredOnesStay() throws Exception {
+        store.configureClients(List.of(client("client-a", null), client("client-b", "secret")));
+        store.saveClient(client("registered", null));
+        TokenSession ofA = session("of-a", "family-a");
+        StoreFixtures.stored(store, ofA);
+
+        store.configureClients(List.of(client("client-b", "secret")));
+        assertNull(store.client("client-a"), "no longer configured");
+        assertNull(store.sessionByAccessToken(ofA.accessToken(), NOW), "and its tokens are revoked");
+        assertEquals(client("client-b", "secret"), store.client("client-b"));
+        assertEquals(client("registered", null), store.client("registered"), "dynamic registrations stay");
+    }
+
+    @Test
     void keepsClients() throws Exception {
         OAuthClient confidential = client("client-a", "client-secret-SECRET");
         OAuthClient publicClient = client("client-b", null);
