@@ -33,14 +33,14 @@ final class HostOriginGuard {
     /** Null when the request may proceed, else the reason to refuse it. */
     String refusal(String host, String origin) {
         if (!loopback) {
-            return origin == null || origin.equals("null") || allowedOrigin.test(origin) || sameHost(origin, host)
+            // "null" (a sandboxed frame, a file) is an origin like any other: allowed only when listed
+            return origin == null || allowedOrigin.test(origin) || sameHost(origin, host)
                     ? null : "Forbidden: Origin '" + origin + "' may not call this server (transport.http.cors_origins)";
         }
         if (host != null && !LOOPBACK.contains(hostName(host))) {
             return "Forbidden: Host '" + host + "' is not allowed for a server bound to localhost";
         }
-        if (origin != null && !origin.equals("null") && !LOOPBACK.contains(originHost(origin))
-                && !listedOrigin.test(origin)) {
+        if (origin != null && !LOOPBACK.contains(originHost(origin)) && !listedOrigin.test(origin)) {
             return "Forbidden: Origin '" + origin + "' is not allowed for a server bound to localhost";
         }
         return null;

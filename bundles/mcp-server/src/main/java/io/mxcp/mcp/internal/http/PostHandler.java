@@ -1,6 +1,7 @@
 package io.mxcp.mcp.internal.http;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,8 @@ final class PostHandler {
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
     /** What a client told the server is busy waits before trying again. */
     private static final String RETRY_AFTER_SECONDS = "1";
+    private static final List<String> SIMPLE_CONTENT_TYPES = List.of("text/plain",
+            "application/x-www-form-urlencoded", "multipart/form-data");
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private final McpEngine engine;
@@ -82,6 +85,15 @@ final class PostHandler {
     void receive(HttpServerExchange exchange) {
         if (exchange.getRequestContentLength() > maxRequestBytes) {
             tooLarge(exchange);
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        if (contentType != null && SIMPLE_CONTENT_TYPES.stream()
+                .anyMatch(contentType.toLowerCase(Locale.ROOT).strip()::startsWith)) {
+            // the content types a web page may POST cross-site without a preflight: never a client's MCP message
+            exchange.setPersistent(false);
+            HttpReplies.refuse(exchange, codec, JsonRpcErrors.transport(415,
+                    "Unsupported Media Type: POST /mcp takes Content-Type application/json"));
             return;
         }
         Receiver receiver = exchange.getRequestReceiver();

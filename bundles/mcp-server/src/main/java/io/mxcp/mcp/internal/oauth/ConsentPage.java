@@ -14,7 +14,10 @@ public record ConsentPage(String html, String setCookie) implements BrowserAnswe
 
     static ConsentPage of(String clientName, String redirectUri, String provider, String scope, String request,
             String setCookie) {
-        String host = URI.create(redirectUri).getHost();
+        URI uri = URI.create(redirectUri);
+        // an https address by its origin; anything else (a native app's scheme) in full, as it is what receives
+        String destination = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())
+                ? uri.getScheme() + "://" + uri.getRawAuthority() : "the application for " + redirectUri;
         String html = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Allow access?</title>
@@ -29,7 +32,7 @@ public record ConsentPage(String html, String setCookie) implements BrowserAnswe
                 <button type="submit" name="decision" value="allow">Allow</button>
                 <button type="submit" name="decision" value="deny">Deny</button>
                 </form></body></html>
-                """.formatted(escape(clientName), escape(provider), escape(host == null ? redirectUri : host),
+                """.formatted(escape(clientName), escape(provider), escape(destination),
                 scope == null || scope.isBlank() ? "" : "<p>Scopes: " + escape(scope) + "</p>",
                 OAuthPaths.CONSENT, escape(request));
         return new ConsentPage(html, setCookie);

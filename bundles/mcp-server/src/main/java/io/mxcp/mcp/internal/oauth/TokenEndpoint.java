@@ -136,7 +136,8 @@ final class TokenEndpoint {
             throws OAuthError, OAuthStoreException {
         if (rotated.clientId().equals(client.clientId()) && now.isBefore(rotated.rotatedAt().plus(REUSE_GRACE))) {
             TokenSession live = store.liveSessionOf(rotated.family(), now);
-            if (live != null) {
+            // only the answer that was lost: once its successor was used in turn, the old token is a replay
+            if (live != null && live.sessionId().equals(rotated.successorSessionId())) {
                 return answer(live);
             }
         }

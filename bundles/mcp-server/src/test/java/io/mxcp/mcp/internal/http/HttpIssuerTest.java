@@ -247,6 +247,11 @@ class HttpIssuerTest {
         JsonNode retried = Messages.parse(token(refresh).body());
         assertEquals(second.get("access_token"), retried.get("access_token"), "a quick retry gets the same answer");
         assertEquals(second.get("refresh_token"), retried.get("refresh_token"));
+        JsonNode third = Messages.parse(token(Map.of("grant_type", "refresh_token", "client_id", "cli",
+                "refresh_token", second.get("refresh_token").asText())).body());
+        assertOAuthError(token(refresh), 400, "invalid_grant", "refresh token does not exist");
+        assertEquals(401, callEcho(third.get("access_token").asText()).statusCode(),
+                "the first token again after its successor was used: a replay, the family is revoked");
 
         JsonNode other = Messages.parse(postJson("/register", "{\"redirect_uris\":[\"https://other.example/cb\"]}").body());
         Map<String, String> replay = new LinkedHashMap<>(refresh);

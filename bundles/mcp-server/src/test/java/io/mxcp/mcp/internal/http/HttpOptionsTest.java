@@ -151,6 +151,16 @@ class HttpOptionsTest {
     }
 
     @Test
+    void aWebPageCannotPostWithoutAPreflight() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of());
+        HttpResponse<String> plain = posts.send(HttpRequest.newBuilder(posts.uri()).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
+        assertEquals(415, plain.statusCode(), "a cross-site form or text POST needs no preflight: refused");
+        assertEquals(403, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of("Origin", "null"))
+                .statusCode(), "a sandboxed frame's origin is not trusted");
+    }
+
+    @Test
     void anyOriginOpensCorsButNotTheLocalhostGuard() throws Exception {
         start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of("*"));
         HttpResponse<String> local = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
