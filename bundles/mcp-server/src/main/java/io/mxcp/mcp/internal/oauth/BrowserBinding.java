@@ -2,8 +2,8 @@ package io.mxcp.mcp.internal.oauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import io.mxcp.mcp.internal.Sha256;
 
 /**
  * Ties an authorization request of a dynamically registered client to the browser that made it: a random cookie
@@ -30,12 +30,7 @@ final class BrowserBinding {
     }
 
     static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(value);
     }
 
     /** Whether the browser's cookie is the one the request was bound to; a request without binding needs none. */

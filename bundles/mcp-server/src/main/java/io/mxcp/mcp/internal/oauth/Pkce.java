@@ -2,8 +2,9 @@ package io.mxcp.mcp.internal.oauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import io.mxcp.mcp.internal.Sha256;
 
 /** PKCE with S256 (RFC 7636), the only method accepted. */
 final class Pkce {
@@ -13,12 +14,8 @@ final class Pkce {
 
     /** base64url(SHA-256(verifier)) without padding. */
     static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Sha256.of(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Whether the verifier matches the challenge, compared in constant time. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.internal.Sha256;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 
@@ -130,11 +131,7 @@ final class RequestStates {
         ObjectNode bound = mapper.createObjectNode();
         bound.put("u", binding.user()).put("m", binding.method()).put("t", binding.target());
         bound.set("a", canonical(binding.arguments() == null ? mapper.createObjectNode() : binding.arguments()));
-        try {
-            return ENCODER.encodeToString(MessageDigest.getInstance("SHA-256").digest(write(bound)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return ENCODER.encodeToString(Sha256.of(write(bound)));
     }
 
     private JsonNode canonical(JsonNode value) {

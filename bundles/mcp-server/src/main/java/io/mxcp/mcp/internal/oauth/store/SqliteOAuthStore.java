@@ -3,26 +3,24 @@ package io.mxcp.mcp.internal.oauth.store;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+
+import io.mxcp.mcp.internal.Sha256;
 
 /**
  * The token store in a SQLite file (spec 03 §1.8). One connection, and every call holds the store's lock, so each
@@ -238,7 +236,7 @@ public final class SqliteOAuthStore implements OAuthStore {
                 update("""
                         INSERT OR REPLACE INTO rotated_refresh_tokens (refresh_token_hash, family, client_id,
                             successor_session_id, rotated_at)
-                        VALUES (?, ?, ?, ?, ?)""", sha256(old.refreshToken()), old.family(), old.clientId(),
+                        VALUES (?, ?, ?, ?, ?)""", Sha256.hex(old.refreshToken()), old.family(), old.clientId(),
                         successor.sessionId(), EpochSeconds.of(now));
             }
             return true;
@@ -249,7 +247,7 @@ public final class SqliteOAuthStore implements OAuthStore {
     public RotatedToken rotatedOut(String refreshToken) throws OAuthStoreException {
         return run("read a rotated refresh token", () -> {
             try (PreparedStatement select = prepare("SELECT * FROM rotated_refresh_tokens WHERE refresh_token_hash = ?",
-                    sha256(refreshToken)); ResultSet row = select.executeQuery()) {
+                    Sha256.hex(refreshToken)); ResultSet row = select.executeQuery()) {
                 return row.next() ? new RotatedToken(row.getString("family"), row.getString("client_id"),
                         row.getString("successor_session_id"), EpochSeconds.read(row, "rotated_at")) : null;
             }
@@ -280,7 +278,7 @@ public final class SqliteOAuthStore implements OAuthStore {
     @Override
     public boolean revoke(String token, String clientId) throws OAuthStoreException {
         return run("revoke a token", () -> {
-            String hash = sha256(token);
+            String hash = Sha256.hex(token);
             String sessionId;
             String owner;
             try (PreparedStatement select = prepare("SELECT session_id, client_id FROM sessions "
@@ -320,7 +318,7 @@ public final class SqliteOAuthStore implements OAuthStore {
         boolean over;
         TokenSession session = null;
         try (PreparedStatement select = prepare("SELECT * FROM sessions WHERE " + kind.hashColumn + " = ?",
-                sha256(token)); ResultSet row = select.executeQuery()) {
+                Sha256.hex(token)); ResultSet row = select.executeQuery()) {
             if (!row.next()) {
                 return null;
             }
@@ -343,8 +341,8 @@ public final class SqliteOAuthStore implements OAuthStore {
                 + "refresh_token_encrypted, session_id, family, client_id, resource, access_expires_at, "
                 + "refresh_expires_at, created_at, " + GrantColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + GrantColumns.PLACEHOLDERS + ")",
-                withGrant(grants.values(session.grant()), sha256(session.accessToken()),
-                        secrets.seal(session.accessToken()), refreshToken == null ? null : sha256(refreshToken),
+                withGrant(grants.values(session.grant()), Sha256.hex(session.accessToken()),
+                        secrets.seal(session.accessToken()), refreshToken == null ? null : Sha256.hex(refreshToken),
                         secrets.seal(refreshToken), session.sessionId(), session.family(), session.clientId(),
                         session.resource(), EpochSeconds.of(session.accessExpiresAt()),
                         EpochSeconds.of(session.refreshExpiresAt()), EpochSeconds.of(session.createdAt())));
@@ -446,14 +444,6 @@ public final class SqliteOAuthStore implements OAuthStore {
         }
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256", e);
-        }
-    }
 
     /** Creates the file owner-only before SQLite does (SQLite would leave it to the umask); an existing one stays. */
     private static void createPrivately(Path file) throws OAuthStoreException {
