@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.cli.context.ProfileSettings;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
@@ -62,11 +63,7 @@ final class ProjectRoutes {
 
     /** {@code projects.<name>.profiles.<profile>.telemetry.enabled} of the user config. */
     private static boolean telemetryEnabled(Project project) {
-        Object value = project.userConfig();
-        for (String key : List.of("projects", project.name(), "profiles", project.profile(), "telemetry", "enabled")) {
-            value = value instanceof Map<?, ?> map ? map.get(key) : null;
-        }
-        return Boolean.TRUE.equals(value);
+        return Boolean.TRUE.equals(ProfileSettings.value(project, "telemetry", "enabled"));
     }
 
     private Map<String, Object> endpoints() {

@@ -11,6 +11,7 @@ import io.mxcp.cli.admin.AdminSettings;
 import io.mxcp.cli.admin.AdminSocket;
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.context.ProfileSettings;
 import io.mxcp.cli.context.ServiceAccess;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.serve.ProjectReloader;
@@ -201,11 +202,7 @@ final class ServeCommand extends ProjectSubcommand {
 
     /** {@code <provider> (<mode> mode)} when the profile configures authentication, else null. */
     private static String authSummary(ServedProject served) {
-        Object auth = served.userConfig().get("projects") instanceof Map<?, ?> projects
-                && projects.get(served.name()) instanceof Map<?, ?> project
-                && project.get("profiles") instanceof Map<?, ?> profiles
-                && profiles.get(served.profile()) instanceof Map<?, ?> profile ? profile.get("auth") : null;
-        if (!(auth instanceof Map<?, ?> block) || block.get("provider") == null
+        if (!(ProfileSettings.value(served, "auth") instanceof Map<?, ?> block) || block.get("provider") == null
                 || "none".equals(block.get("provider"))) {
             return null;
         }
