@@ -43,6 +43,7 @@ public final class AuthorizationServer {
     private final TokenEndpoint tokens;
     private final ClientAuthentication clients;
     private final IssuerAuthority authority;
+    private final Clock clock;
     private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("mxcp-oauth-purge").daemon().factory());
 
@@ -59,9 +60,10 @@ public final class AuthorizationServer {
         this.authorize = new AuthorizeEndpoint(store, login, urls,
                 settings.clients().stream().map(OAuthClient::clientId).collect(Collectors.toUnmodifiableSet()), clock);
         this.callback = new CallbackEndpoint(store, login, urls, granted, clock);
-        this.tokens = new TokenEndpoint(store, login, urls, granted, mapper, clock);
         this.clients = new ClientAuthentication(store);
+        this.tokens = new TokenEndpoint(store, clients, login, urls, granted, mapper, clock);
         this.authority = new IssuerAuthority(store, urls, clock);
+        this.clock = clock;
     }
 
     /** Opens the token store and writes the configured clients into it; the login opens at {@link #bound}. */
@@ -98,7 +100,7 @@ public final class AuthorizationServer {
 
     private void purge() {
         try {
-            store.purgeExpired(java.time.Instant.now());
+            store.purgeExpired(clock.instant());
         } catch (OAuthStoreException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Purging expired OAuth entries failed: " + e.getMessage());
         }

@@ -38,10 +38,10 @@ final class TokenEndpoint {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    TokenEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls, List<String> grantedScopes,
-            ObjectMapper mapper, Clock clock) {
+    TokenEndpoint(OAuthStore store, ClientAuthentication clients, UpstreamLogins login, IssuerUrls urls,
+            List<String> grantedScopes, ObjectMapper mapper, Clock clock) {
         this.store = store;
-        this.clients = new ClientAuthentication(store);
+        this.clients = clients;
         this.login = login;
         this.urls = urls;
         this.grantedScopes = grantedScopes;
