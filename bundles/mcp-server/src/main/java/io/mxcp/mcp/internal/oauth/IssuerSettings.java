@@ -52,8 +52,14 @@ public record IssuerSettings(String callbackPath, List<OAuthClient> clients, Pat
                 key == null || String.valueOf(key).isBlank() ? null : String.valueOf(key));
     }
 
+    /** {@code ~} is {@code HOME}, as for the user config itself (Java's user.home ignores HOME). */
     private static Path expandHome(String path) {
-        return path.startsWith("~") ? Path.of(System.getProperty("user.home") + path.substring(1)) : Path.of(path);
+        return path.startsWith("~") ? Path.of(home() + path.substring(1)) : Path.of(path);
+    }
+
+    static String home() {
+        String home = System.getenv("HOME");
+        return home == null || home.isEmpty() ? System.getProperty("user.home") : home;
     }
 
     private static List<OAuthClient> clients(Object raw) throws ServerConfigException {
