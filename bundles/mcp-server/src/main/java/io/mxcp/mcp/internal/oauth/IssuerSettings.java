@@ -57,7 +57,7 @@ public record IssuerSettings(String callbackPath, List<OAuthClient> clients, Pat
         return path.startsWith("~") ? Path.of(home() + path.substring(1)) : Path.of(path);
     }
 
-    static String home() {
+    private static String home() {
         String home = System.getenv("HOME");
         return home == null || home.isEmpty() ? System.getProperty("user.home") : home;
     }
