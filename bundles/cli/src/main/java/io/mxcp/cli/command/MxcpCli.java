@@ -27,6 +27,7 @@ public final class MxcpCli {
         commandLine.addSubcommand(new RunCommand(context));
         commandLine.addSubcommand(new TestCommand(context));
         commandLine.addSubcommand(new LintCommand(context));
+        commandLine.addSubcommand(new EvalsCommand(context));
         commandLine.addSubcommand(new QueryCommand(context));
         commandLine.addSubcommand(new ServeCommand(context));
         commandLine.addSubcommand(new DriftSnapshotCommand(context));

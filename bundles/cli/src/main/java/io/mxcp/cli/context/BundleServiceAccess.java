@@ -1,15 +1,19 @@
 package io.mxcp.cli.context;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 import io.mxcp.core.api.ProjectService;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.McpServerService;
+import io.mxcp.sdk.model.ChatModelProvider;
 
 /** Gets services from the OSGi registry on first use and releases them when the command ends. */
 public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
@@ -29,6 +33,29 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
     @Override
     public McpServerService mcpServer() throws CommandFailure {
         return get(McpServerService.class, "MCP server bundle is not installed");
+    }
+
+    /** The best-ranked provider of that type (a third party's bundle may add types or replace ours). */
+    @Override
+    public synchronized ChatModelProvider chatModelProvider(String type) throws CommandFailure {
+        ServiceReference<?>[] references;
+        try {
+            references = bundleContext.getServiceReferences(ChatModelProvider.class.getName(), null);
+        } catch (InvalidSyntaxException noFilter) {
+            throw new IllegalStateException(noFilter);
+        }
+        if (references != null) {
+            Arrays.sort(references, Collections.reverseOrder());
+            for (ServiceReference<?> reference : references) {
+                if (bundleContext.getService(reference) instanceof ChatModelProvider provider
+                        && type.equals(provider.type())) {
+                    held.add(reference);
+                    return provider;
+                }
+                bundleContext.ungetService(reference);
+            }
+        }
+        throw CommandFailure.command("Unknown model type: " + type);
     }
 
     /** A whiteboard service the kernel's signal dispatch finds. */

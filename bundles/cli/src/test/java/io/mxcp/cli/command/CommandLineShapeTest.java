@@ -53,7 +53,7 @@ class CommandLineShapeTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, cli().run("evals").exit(), "commands of later issues are unknown");
+        assertEquals(2, cli().run("frobnicate").exit(), "an unknown command");
         assertEquals(2, cli().run("test", "table", "x").exit(), "not an endpoint type");
         assertEquals(2, cli().run("list", "--bogus").exit());
         assertEquals(2, cli().run("run", "tool").exit(), "missing NAME");

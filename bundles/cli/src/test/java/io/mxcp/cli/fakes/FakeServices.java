@@ -1,7 +1,9 @@
 package io.mxcp.cli.fakes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.mxcp.cli.context.CommandFailure;
@@ -13,6 +15,7 @@ import io.mxcp.core.api.ProjectService;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.McpServerService;
+import io.mxcp.sdk.model.ChatModelProvider;
 
 /** Services as a test installs them: a project service opening one fake project, and optionally an MCP server. */
 public final class FakeServices implements ServiceAccess {
@@ -20,6 +23,8 @@ public final class FakeServices implements ServiceAccess {
     public FakeProject project;
     public ProjectException openFailure;
     public McpServerService mcpServer;
+    /** The model providers installed, by type. */
+    public final Map<String, ChatModelProvider> modelProviders = new HashMap<>();
     public final List<ProjectOptions> openedWith = new ArrayList<>();
     /** The signal handlers registered now, as the kernel would find them. */
     public final List<ProcessSignalHandler> signalHandlers = new CopyOnWriteArrayList<>();
@@ -47,6 +52,15 @@ public final class FakeServices implements ServiceAccess {
             throw CommandFailure.command("MCP server bundle is not installed");
         }
         return mcpServer;
+    }
+
+    @Override
+    public ChatModelProvider chatModelProvider(String type) throws CommandFailure {
+        ChatModelProvider provider = modelProviders.get(type);
+        if (provider == null) {
+            throw CommandFailure.command("Unknown model type: " + type);
+        }
+        return provider;
     }
 
     @Override

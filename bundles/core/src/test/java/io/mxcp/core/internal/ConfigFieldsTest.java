@@ -169,7 +169,7 @@ class ConfigFieldsTest {
             {"transport: {http: {port: abc}}",
                 "transport.http.port: Input should be a valid integer, unable to parse string as an integer"},
             {"logging: {level: TRACE}", "logging.level: Input should be 'DEBUG', 'INFO', 'WARNING', 'ERROR' or 'CRITICAL'"},
-            {"models: {models: {m: {type: gpt}}}", "models.models.m.type: Input should be 'claude' or 'openai'"},
+            {"models: {models: {m: {api_key: k}}}", "models.models.m.type: Field required"},
             {"vault: {enabled: true, url: x}", "vault.url: Extra inputs are not permitted"},
             {"projects: {demo: {profiles: {dev: {secrets: [{name: s, type: env, key: K}]}}}}",
                 "projects.demo.profiles.dev.secrets.0.key: Extra inputs are not permitted"},

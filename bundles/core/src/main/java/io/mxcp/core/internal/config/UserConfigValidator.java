@@ -202,10 +202,8 @@ final class UserConfigValidator {
             for (Map.Entry<String, Object> entry : mapping(entriesRaw, "models.models").entrySet()) {
                 StrictObject model = StrictObject.of(entry.getValue(), "models.models." + entry.getKey(), "ModelConfigModel");
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("type", model.literal("type", null, "claude", "openai"));
-                if (m.get("type") == null) {
-                    throw new SchemaException(model.at("type"), "Field required");
-                }
+                // any type: a model provider bundle (claude and openai ship) may serve others
+                m.put("type", model.requiredString("type"));
                 m.put("api_key", model.string("api_key", null));
                 m.put("base_url", model.string("base_url", null));
                 m.put("timeout", model.optionalInteger("timeout", null));

@@ -1,0 +1,79 @@
+package io.mxcp.core.evals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.ProfileUsers;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.internal.evals.EvalChecks;
+import io.mxcp.core.internal.evals.EvalConversation;
+import io.mxcp.core.internal.evals.EvalToolbox;
+import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.model.ChatModel;
+import io.mxcp.sdk.model.ModelException;
+
+/**
+ * Runs eval suites (spec 02b §4): each test's prompt goes to the model with the project's tools and resources as
+ * tools; the tools it calls run through the project's whole pipeline (input conversion, policies, output validation
+ * — the original skipped them, see docs/compat.md) as the test's user.
+ */
+public final class EvalRunner {
+
+    private static final String TEST_PROVIDER = "test";
+    private static final String TEST_USER = "test_user";
+
+    private final Project project;
+    private final ChatModel model;
+    private final String modelName;
+    private final UserContext commandLineUser;
+
+    /**
+     * @param modelName       the configured name of the model, for the report
+     * @param commandLineUser the {@code --user-context} user, which replaces every test's own, or null
+     */
+    public EvalRunner(Project project, ChatModel model, String modelName, UserContext commandLineUser) {
+        this.project = project;
+        this.model = model;
+        this.modelName = modelName;
+        this.commandLineUser = commandLineUser;
+    }
+
+    /** @param starting told each test's name before it runs */
+    public EvalSuiteResult run(EvalSuite suite, Consumer<String> starting) {
+        long suiteStart = System.nanoTime();
+        EvalConversation conversation = new EvalConversation(project, model, new EvalToolbox(project.endpoints()));
+        List<EvalTestResult> results = new ArrayList<>();
+        for (EvalTest test : suite.tests()) {
+            starting.accept(test.name());
+            results.add(run(conversation, test));
+        }
+        return new EvalSuiteResult(suite, modelName, results, seconds(suiteStart));
+    }
+
+    private EvalTestResult run(EvalConversation conversation, EvalTest test) {
+        long start = System.nanoTime();
+        CallOptions options = new CallOptions(user(test.userContext()), Map.of(), null, false);
+        try {
+            EvalConversation.Outcome outcome = conversation.run(test.prompt(), options);
+            return new EvalTestResult(test, EvalChecks.failures(test, outcome.answer(), outcome.calls()), null,
+                    outcome.answer(), outcome.calls(), seconds(start));
+        } catch (ModelException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new EvalTestResult(test, List.of(), message, null, List.of(), seconds(start));
+        }
+    }
+
+    private UserContext user(Map<String, Object> userContext) {
+        if (commandLineUser != null || userContext == null) {
+            return commandLineUser;
+        }
+        return ProfileUsers.of(userContext, TEST_PROVIDER, TEST_USER);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

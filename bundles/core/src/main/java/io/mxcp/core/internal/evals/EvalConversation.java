@@ -1,0 +1,96 @@
+package io.mxcp.core.internal.evals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.evals.ToolCallRecord;
+import io.mxcp.core.internal.types.PythonText;
+import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.sdk.model.ChatMessage;
+import io.mxcp.sdk.model.ChatMessage.ToolResult;
+import io.mxcp.sdk.model.ChatModel;
+import io.mxcp.sdk.model.ChatRequest;
+import io.mxcp.sdk.model.ModelException;
+import io.mxcp.sdk.model.ToolCall;
+
+/**
+ * One prompt answered by a model with the project's tools: the model's calls run through the project's whole
+ * pipeline as the test's user (conversion, policies, validation), their results go back to the model, until it
+ * answers without calling a tool or has been asked {@value #MAX_MODEL_CALLS} times.
+ */
+public final class EvalConversation {
+
+    static final int MAX_MODEL_CALLS = 10;
+    private static final int MAX_TOKENS = 4096;
+    private static final String SYSTEM = """
+            You are an assistant with access to the tools of a data project. Use them whenever they help to \
+            answer the user's request, then answer in plain text.""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Project project;
+    private final ChatModel model;
+    private final EvalToolbox toolbox;
+
+    public EvalConversation(Project project, ChatModel model, EvalToolbox toolbox) {
+        this.project = project;
+        this.model = model;
+        this.toolbox = toolbox;
+    }
+
+    /** The final answer and every call made, in order. */
+    public record Outcome(String answer, List<ToolCallRecord> calls) {
+    }
+
+    public Outcome run(String prompt, CallOptions options) throws ModelException {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(new ChatMessage.User(prompt));
+        List<ToolCallRecord> calls = new ArrayList<>();
+        for (int asked = 1;; asked++) {
+            ChatMessage.Assistant turn = model.complete(new ChatRequest(SYSTEM, messages, toolbox.specs(), MAX_TOKENS));
+            if (turn.calls().isEmpty() || asked == MAX_MODEL_CALLS) {
+                return new Outcome(turn.text(), calls);
+            }
+            messages.add(turn);
+            List<ToolResult> results = new ArrayList<>();
+            for (ToolCall call : turn.calls()) {
+                ToolCallRecord record = execute(call, options);
+                calls.add(record);
+                results.add(record.error() == null ? new ToolResult(call.id(), json(record.result()), false)
+                        : new ToolResult(call.id(), record.error(), true));
+            }
+            messages.add(new ChatMessage.ToolResults(results));
+        }
+    }
+
+    private ToolCallRecord execute(ToolCall call, CallOptions options) {
+        Map<String, Object> arguments = call.arguments() == null ? Map.of() : call.arguments();
+        Optional<EndpointDefinition> endpoint = toolbox.endpoint(call.name());
+        if (endpoint.isEmpty()) {
+            return new ToolCallRecord(call.name(), arguments, null, "Tool '" + call.name()
+                    + "' not found. Available tools: " + PythonText.repr(toolbox.identifiers()));
+        }
+        EndpointDefinition definition = endpoint.get();
+        try {
+            Object result = project.execute(definition.kind(), definition.identifier(), arguments, options);
+            return new ToolCallRecord(definition.identifier(), arguments, result, null);
+        } catch (EndpointException e) {
+            return new ToolCallRecord(definition.identifier(), arguments, null, e.getMessage());
+        }
+    }
+
+    private static String json(Object result) {
+        try {
+            return JSON.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(result);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.mxcp.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MXCP types (spec 01 §3.1) as JSON Schema, with the constraints under the keywords of the same meaning: what MCP
+ * clients and the models of {@code mxcp evals} are shown. Schemas are JSON-ready maps in keyword order.
+ *
+ * @since 1.1
+ */
+public final class JsonSchema {
+
+    private JsonSchema() {
+    }
+
+    /** A tool's input schema: one property per parameter; {@code required} = those without a default. */
+    public static Map<String, Object> forParameters(List<ParameterDefinition> parameters) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        for (ParameterDefinition parameter : parameters) {
+            properties.put(parameter.name(), forType(parameter.type()));
+            if (parameter.required()) {
+                required.add(parameter.name());
+            }
+        }
+        schema.put("properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        return schema;
+    }
+
+    public static Map<String, Object> forType(TypeDefinition type) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        put(schema, "type", type.type());
+        put(schema, "description", type.description());
+        if (type.hasDefault()) {
+            schema.put("default", type.defaultValue());
+        }
+        put(schema, "examples", type.examples());
+        put(schema, "format", type.format());
+        put(schema, "enum", type.enumValues());
+        put(schema, "minLength", type.minLength());
+        put(schema, "maxLength", type.maxLength());
+        put(schema, "pattern", type.pattern());
+        put(schema, "minimum", type.minimum());
+        put(schema, "maximum", type.maximum());
+        put(schema, "exclusiveMinimum", type.exclusiveMinimum());
+        put(schema, "exclusiveMaximum", type.exclusiveMaximum());
+        put(schema, "multipleOf", type.multipleOf());
+        put(schema, "minItems", type.minItems());
+        put(schema, "maxItems", type.maxItems());
+        put(schema, "uniqueItems", type.uniqueItems());
+        if (type.items() != null) {
+            schema.put("items", forType(type.items()));
+        }
+        if (type.properties() != null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            type.properties().forEach((name, property) -> properties.put(name, forType(property)));
+            schema.put("properties", properties);
+        }
+        put(schema, "required", type.required());
+        put(schema, "additionalProperties", type.additionalProperties());
+        return schema;
+    }
+
+    private static void put(Map<String, Object> schema, String key, Object value) {
+        if (value != null) {
+            schema.put(key, value);
+        }
+    }
+}

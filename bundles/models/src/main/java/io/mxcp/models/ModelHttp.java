@@ -1,0 +1,148 @@
+package io.mxcp.models;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.sdk.model.ModelException;
+import io.mxcp.sdk.model.ModelSettings;
+
+/**
+ * JSON POSTs to one model API: each within the configured timeout, sent again after a rate limit, an overload, a
+ * server error or a dropped connection up to {@code max_retries} times (waiting as {@code Retry-After} says, else
+ * 1 s, 2 s, 4 s…, at most {@value #MAX_WAIT_SECONDS} s). Redirects are not followed: the API key must not travel to
+ * another host. Errors name the status and the API's own message, never the key.
+ */
+public final class ModelHttp {
+
+    private static final Set<Integer> RETRIED = Set.of(408, 409, 429, 500, 502, 503, 504, 529);
+    private static final long MAX_WAIT_SECONDS = 30;
+
+    private final String api;
+    private final ModelSettings settings;
+    private final HttpClient client;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Sleeper sleeper;
+
+    /** How the wait between attempts is spent (tests need not wait). */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** @param api the API's name in messages ({@code Anthropic}, ...) */
+    public ModelHttp(String api, ModelSettings settings) {
+        this(api, settings, duration -> Thread.sleep(duration));
+    }
+
+    public ModelHttp(String api, ModelSettings settings, Sleeper sleeper) {
+        this.api = api;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** POSTs the body and returns the answer's JSON, or fails with the API's error. */
+    public JsonNode post(URI uri, Map<String, String> headers, JsonNode body) throws ModelException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headers.forEach(request::header);
+        for (int attempt = 0;; attempt++) {
+            boolean lastAttempt = attempt >= settings.maxRetries();
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (lastAttempt) {
+                    throw new ModelException(api + " API at " + uri + " could not be reached: " + describe(e), e);
+                }
+                pause(backoff(attempt));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ModelException("Interrupted while waiting for the " + api + " API", e);
+            }
+            if (response.statusCode() / 100 == 2) {
+                return parse(response);
+            }
+            if (lastAttempt || !RETRIED.contains(response.statusCode())) {
+                throw new ModelException(api + " API answered " + response.statusCode() + ": " + errorText(response));
+            }
+            pause(response.headers().firstValue("Retry-After").flatMap(ModelHttp::seconds).orElse(backoff(attempt)));
+        }
+    }
+
+    private JsonNode parse(HttpResponse<String> response) throws ModelException {
+        try {
+            JsonNode answer = mapper.readTree(response.body());
+            if (answer == null || !answer.isObject()) {
+                throw new ModelException(api + " API answered " + response.statusCode() + " without a JSON object");
+            }
+            return answer;
+        } catch (JsonProcessingException e) {
+            throw new ModelException(api + " API answered " + response.statusCode() + " with invalid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Both APIs put their message at {@code error.message}; anything else is shown cut short. */
+    private String errorText(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        try {
+            JsonNode message = mapper.readTree(body).path("error").path("message");
+            if (message.isTextual()) {
+                return message.asText();
+            }
+        } catch (IOException notJson) {
+            // shown as text below
+        }
+        String text = body.strip();
+        return text.isEmpty() ? "(no body)" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private void pause(Duration duration) throws ModelException {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelException("Interrupted while waiting to ask the " + api + " API again", e);
+        }
+    }
+
+    private static Duration backoff(int attempt) {
+        return Duration.ofSeconds(Math.min(MAX_WAIT_SECONDS, 1L << Math.min(attempt, 5)));
+    }
+
+    private static Optional<Duration> seconds(String retryAfter) {
+        try {
+            long seconds = Long.parseLong(retryAfter.trim());
+            return Optional.of(Duration.ofSeconds(Math.max(0, Math.min(MAX_WAIT_SECONDS, seconds))));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    public void close() {
+        client.shutdown();
+    }
+}

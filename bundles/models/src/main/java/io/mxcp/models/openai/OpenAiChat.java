@@ -1,0 +1,135 @@
+package io.mxcp.models.openai;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.models.Endpoints;
+import io.mxcp.models.ModelHttp;
+import io.mxcp.sdk.model.ChatMessage;
+import io.mxcp.sdk.model.ChatModel;
+import io.mxcp.sdk.model.ChatRequest;
+import io.mxcp.sdk.model.ModelException;
+import io.mxcp.sdk.model.ModelSettings;
+import io.mxcp.sdk.model.ToolCall;
+import io.mxcp.sdk.model.ToolSpec;
+
+/**
+ * {@code POST <base>/chat/completions}: the system text as a {@code system} message, a model's calls as
+ * {@code tool_calls} of an assistant message (arguments as JSON text) and each result as a {@code tool} message.
+ */
+final class OpenAiChat implements ChatModel {
+
+    private final ModelSettings settings;
+    private final URI completionsUri;
+    private final ModelHttp http;
+    private final ObjectMapper mapper;
+
+    OpenAiChat(ModelSettings settings, URI base, ModelHttp http) {
+        this.settings = settings;
+        this.completionsUri = Endpoints.resolve(base, "/chat/completions");
+        this.http = http;
+        this.mapper = http.mapper();
+    }
+
+    @Override
+    public ChatMessage.Assistant complete(ChatRequest request) throws ModelException {
+        JsonNode answer = http.post(completionsUri, Map.of("Authorization", "Bearer " + settings.apiKey()),
+                body(request));
+        JsonNode message = answer.path("choices").path(0).path("message");
+        if (!message.isObject()) {
+            throw new ModelException("OpenAI API answered without choices[0].message");
+        }
+        List<ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            JsonNode function = call.path("function");
+            calls.add(new ToolCall(call.path("id").asText(), function.path("name").asText(),
+                    arguments(function.path("name").asText(), function.path("arguments"))));
+        }
+        JsonNode content = message.path("content");
+        return new ChatMessage.Assistant(content.isTextual() ? content.asText() : "", calls);
+    }
+
+    private ObjectNode body(ChatRequest request) {
+        ObjectNode body = mapper.createObjectNode().put("model", settings.name())
+                .put("max_completion_tokens", request.maxTokens());
+        ArrayNode messages = body.putArray("messages");
+        if (request.system() != null) {
+            messages.addObject().put("role", "system").put("content", request.system());
+        }
+        request.messages().forEach(message -> addMessage(messages, message));
+        if (!request.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            request.tools().forEach(tool -> tools.add(tool(tool)));
+        }
+        return body;
+    }
+
+    private void addMessage(ArrayNode messages, ChatMessage message) {
+        switch (message) {
+            case ChatMessage.User user -> messages.addObject().put("role", "user").put("content", user.text());
+            case ChatMessage.Assistant assistant -> {
+                ObjectNode turn = messages.addObject().put("role", "assistant");
+                if (assistant.text().isEmpty()) {
+                    turn.putNull("content");
+                } else {
+                    turn.put("content", assistant.text());
+                }
+                if (!assistant.calls().isEmpty()) {
+                    ArrayNode calls = turn.putArray("tool_calls");
+                    for (ToolCall call : assistant.calls()) {
+                        ObjectNode entry = calls.addObject().put("id", call.id()).put("type", "function");
+                        entry.putObject("function").put("name", call.name())
+                                .put("arguments", mapper.valueToTree(call.arguments()).toString());
+                    }
+                }
+            }
+            case ChatMessage.ToolResults results -> {
+                for (ChatMessage.ToolResult result : results.results()) {
+                    messages.addObject().put("role", "tool").put("tool_call_id", result.callId())
+                            .put("content", result.error() ? "Error: " + result.content() : result.content());
+                }
+            }
+        }
+    }
+
+    private ObjectNode tool(ToolSpec spec) {
+        ObjectNode tool = mapper.createObjectNode().put("type", "function");
+        ObjectNode function = tool.putObject("function").put("name", spec.name());
+        if (spec.description() != null) {
+            function.put("description", spec.description());
+        }
+        function.set("parameters", mapper.valueToTree(spec.inputSchema()));
+        return tool;
+    }
+
+    /** The arguments are JSON text; text that is not a JSON object is an error the test reports. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> arguments(String tool, JsonNode arguments) throws ModelException {
+        if (arguments.isMissingNode() || arguments.isNull() || arguments.asText().isBlank()) {
+            return Map.of();
+        }
+        try {
+            JsonNode parsed = mapper.readTree(arguments.asText());
+            if (parsed != null && parsed.isObject()) {
+                return mapper.convertValue(parsed, Map.class);
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new ModelException("OpenAI API called '" + tool + "' with arguments that are not a JSON object: "
+                + arguments.asText());
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.mxcp.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.sdk.model.ModelException;
+import io.mxcp.sdk.model.ModelSettings;
+
+/** Retries, waits, refusals and redirects of requests to a model API. */
+class ModelHttpTest {
+
+    private final List<Duration> waits = new ArrayList<>();
+
+    private ModelHttp http(int maxRetries) {
+        return new ModelHttp("Stand-in", new ModelSettings("m", "key", null, Duration.ofSeconds(5), maxRetries),
+                waits::add);
+    }
+
+    @Test
+    void rateLimitsAndOverloadsAreRetriedAsRetryAfterSaysElseWithGrowingWaits() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(new StandInApi.Answer(429, "{}", Map.of("Retry-After", "7")))
+                    .answer(new StandInApi.Answer(529, "{\"error\":{\"message\":\"Overloaded\"}}", Map.of()))
+                    .answer(new StandInApi.Answer(503, "", Map.of()))
+                    .answer(StandInApi.Answer.ok("{\"ok\":true}"));
+            assertEquals(true, http(3).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode())
+                    .path("ok").asBoolean());
+            assertEquals(List.of(Duration.ofSeconds(7), Duration.ofSeconds(2), Duration.ofSeconds(4)), waits);
+            assertEquals(4, api.received.size());
+        }
+    }
+
+    @Test
+    void theLastFailureIsReportedWithTheApisMessageOrBody() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(new StandInApi.Answer(429, "{\"error\":{\"message\":\"Rate limited\"}}", Map.of()))
+                    .answer(new StandInApi.Answer(429, "{\"error\":{\"message\":\"Still rate limited\"}}", Map.of()));
+            ModelException error = assertThrows(ModelException.class,
+                    () -> http(1).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API answered 429: Still rate limited", error.getMessage());
+
+            api.answer(new StandInApi.Answer(302, "moved", Map.of("Location", "http://elsewhere.invalid/")));
+            error = assertThrows(ModelException.class,
+                    () -> http(0).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API answered 302: moved", error.getMessage(), "redirects are not followed");
+        }
+    }
+
+    @Test
+    void anUnreachableApiIsNamedAfterItsRetries() {
+        ModelException error = assertThrows(ModelException.class, () -> http(2)
+                .post(URI.create("http://127.0.0.1:9/v1/messages"), Map.of(), new ObjectMapper().createObjectNode()));
+        assertTrue(error.getMessage().startsWith("Stand-in API at http://127.0.0.1:9/v1/messages could not be reached: "),
+                error.getMessage());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
+    }
+}

@@ -1,0 +1,79 @@
+package io.mxcp.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.models.openai.OpenAiModels;
+import io.mxcp.sdk.model.ChatMessage;
+import io.mxcp.sdk.model.ChatModel;
+import io.mxcp.sdk.model.ChatRequest;
+import io.mxcp.sdk.model.ModelException;
+import io.mxcp.sdk.model.ModelSettings;
+import io.mxcp.sdk.model.ToolCall;
+import io.mxcp.sdk.model.ToolSpec;
+
+/** {@code type: openai}: the Chat Completions request with function tools, and how answers are read. */
+class OpenAiModelsTest {
+
+    private static final ToolSpec PEOPLE = new ToolSpec("people", null, Map.of("type", "object"));
+
+    @Test
+    void toolCallsAndResultsAreSentAsFunctionCallsAndToolMessages() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(StandInApi.Answer.ok("""
+                    {"choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
+                     "tool_calls":[{"id":"call_2","type":"function",
+                                    "function":{"name":"people","arguments":"{\\"n\\": 2}"}}]}}]}"""));
+            ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "sk-test", api.base("/v1/"),
+                    Duration.ofSeconds(5), 0));
+            List<ChatMessage> conversation = List.of(new ChatMessage.User("Who?"),
+                    new ChatMessage.Assistant("Checking", List.of(new ToolCall("call_1", "people", Map.of("n", 1)))),
+                    new ChatMessage.ToolResults(List.of(new ChatMessage.ToolResult("call_1", "[{\"name\":\"Ann\"}]",
+                            false))));
+
+            ChatMessage.Assistant answer = model.complete(new ChatRequest("Be brief.", conversation, List.of(PEOPLE), 99));
+
+            assertEquals(new ChatMessage.Assistant("", List.of(new ToolCall("call_2", "people", Map.of("n", 2)))), answer);
+            StandInApi.Received request = api.received.get(0);
+            assertEquals("/v1/chat/completions", request.path());
+            assertEquals("Bearer sk-test", request.headers().getFirst("Authorization"));
+            JsonNode body = request.body();
+            assertEquals("gpt-4o", body.path("model").asText());
+            assertEquals(99, body.path("max_completion_tokens").asInt());
+            assertEquals(List.of("system", "user", "assistant", "tool"),
+                    List.of(body.at("/messages/0/role").asText(), body.at("/messages/1/role").asText(),
+                            body.at("/messages/2/role").asText(), body.at("/messages/3/role").asText()));
+            JsonNode call = body.at("/messages/2/tool_calls/0");
+            assertEquals("call_1", call.path("id").asText());
+            assertEquals(Map.of("n", 1), new ObjectMapper().readValue(call.at("/function/arguments").asText(), Map.class));
+            assertEquals("call_1", body.at("/messages/3/tool_call_id").asText());
+            assertEquals("function", body.at("/tools/0/type").asText());
+            assertTrue(body.at("/tools/0/function/description").isMissingNode());
+            assertEquals("object", body.at("/tools/0/function/parameters/type").asText());
+        }
+    }
+
+    @Test
+    void argumentsThatAreNotAJsonObjectAreAnError() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(StandInApi.Answer.ok("""
+                    {"choices":[{"message":{"role":"assistant","content":"x","tool_calls":[{"id":"c","type":"function",
+                     "function":{"name":"people","arguments":"{n: 2"}}]}}]}"""));
+            ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
+                    Duration.ofSeconds(5), 0));
+            ModelException error = assertThrows(ModelException.class,
+                    () -> model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")), List.of(PEOPLE), 9)));
+            assertEquals("OpenAI API called 'people' with arguments that are not a JSON object: {n: 2", error.getMessage());
+        }
+    }
+}
