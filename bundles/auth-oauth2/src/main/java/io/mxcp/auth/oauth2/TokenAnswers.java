@@ -44,6 +44,8 @@ public record TokenAnswers(String upstream, Clock clock, ScopeList scopeList) {
         }
     }
 
+    private static final long MAX_EXPIRES_IN_SECONDS = 366L * 24 * 3600;
+
     /** RFC 6749 §5.2. */
     private static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
             "unauthorized_client", "unsupported_grant_type", "invalid_scope");
@@ -93,7 +95,8 @@ public record TokenAnswers(String upstream, Clock clock, ScopeList scopeList) {
         } else {
             return null;
         }
-        return Instant.now(clock).plusSeconds(seconds);
+        // a negative lifetime is an expired token; one beyond a year is nonsense that must not overflow the clock
+        return Instant.now(clock).plusSeconds(Math.clamp(seconds, 0, MAX_EXPIRES_IN_SECONDS));
     }
 
     private static String text(JsonNode body, String field) {

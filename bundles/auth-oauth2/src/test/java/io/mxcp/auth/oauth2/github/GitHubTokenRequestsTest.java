@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -168,6 +169,15 @@ class GitHubTokenRequestsTest {
         assertEquals("invalid_grant", notJson.error());
         assertEquals(400, notJson.status());
         assertFalse(notJson.getMessage().contains("gho_form"), notJson.getMessage());
+    }
+
+    @Test
+    void absurdLifetimesAreBoundedInsteadOfOverflowingTheClock() throws Exception {
+        github.reply(GitHubTestSettings.TOKEN, 200, "{\"access_token\":\"ghu_a\",\"expires_in\":1e300}");
+        assertEquals(NOW.plus(Duration.ofDays(366)), open().refresh("ghr_old", List.of()).expiresAt());
+
+        github.reply(GitHubTestSettings.TOKEN, 200, "{\"access_token\":\"ghu_b\",\"expires_in\":-30}");
+        assertEquals(NOW, open().refresh("ghr_old", List.of()).expiresAt(), "a negative lifetime has expired");
     }
 
     @Test

@@ -22,6 +22,8 @@ final class GrantReader {
     /** An OAuth error code as RFC 6749 §5.2 allows it (no spaces), of a sensible length. */
     private static final Pattern ERROR_CODE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}");
 
+    private static final double MAX_EXPIRES_IN_SECONDS = 366.0 * 24 * 3600;
+
     private final Clock clock;
 
     GrantReader(Clock clock) {
@@ -78,7 +80,9 @@ final class GrantReader {
         } else {
             return null;
         }
-        return Double.isFinite(seconds) ? clock.instant().plusMillis(Math.round(seconds * 1000)) : null;
+        // a negative lifetime is an expired token; one beyond a year is nonsense that must not overflow the clock
+        return Double.isFinite(seconds)
+                ? clock.instant().plusMillis(Math.round(Math.clamp(seconds, 0, MAX_EXPIRES_IN_SECONDS) * 1000)) : null;
     }
 
     private static List<String> scopes(String granted, List<String> requested) {

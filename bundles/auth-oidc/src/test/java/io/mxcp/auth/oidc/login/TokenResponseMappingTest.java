@@ -7,6 +7,7 @@ import static io.mxcp.auth.oidc.login.LoginTesting.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +88,15 @@ class TokenResponseMappingTest {
         provider.json(TOKEN, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Token is not active\"}");
 
         assertNotMentioned(refused("invalid_grant", 400, () -> login.refresh("rt-secret", List.of())), "rt-secret");
+    }
+
+    @Test
+    void absurdLifetimesAreBoundedInsteadOfOverflowingTheClock() throws Exception {
+        provider.json(TOKEN, 200, "{\"access_token\":\"at\",\"expires_in\":1e300}");
+        assertEquals(CLOCK.instant().plus(Duration.ofDays(366)), login.exchangeCode("c", null).expiresAt());
+
+        provider.json(TOKEN, 200, "{\"access_token\":\"at\",\"expires_in\":-30}");
+        assertEquals(CLOCK.instant(), login.exchangeCode("c", null).expiresAt(), "a negative lifetime has expired");
     }
 
     @Test

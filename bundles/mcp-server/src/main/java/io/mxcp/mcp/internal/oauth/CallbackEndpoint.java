@@ -70,9 +70,11 @@ final class CallbackEndpoint {
         } catch (AuthException e) {
             System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Sign-in at " + login.provider() + " failed: " + e.getMessage());
+            if (UpstreamFailure.isPassing(e)) {
+                throw UpstreamFailure.unavailable(login.provider());
+            }
             // the provider's status is about this server's request to it, not about the browser's to us
-            throw new OAuthError(e.status() == 503 ? 503 : 400, e.error(),
-                    "The sign-in at " + login.provider() + " failed (" + e.error() + ")");
+            throw OAuthError.badRequest(e.error(), "The sign-in at " + login.provider() + " failed (" + e.error() + ")");
         }
         IssuedCode issued = new IssuedCode("mcp_" + Randoms.hex(16), pending.clientId(), pending.redirectUri(),
                 pending.codeChallenge(), pending.resource(), grant, clock.instant().plus(CODE_LIFETIME), null);

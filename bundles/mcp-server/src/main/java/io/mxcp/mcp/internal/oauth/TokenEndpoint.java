@@ -28,6 +28,8 @@ import io.mxcp.sdk.auth.UserContext;
  */
 final class TokenEndpoint {
     static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
+    /** The longest an access token of ours lives, whatever the provider's: each refresh reads the user again. */
+    static final Duration MAX_ACCESS_LIFETIME = Duration.ofHours(24);
     static final Duration REUSE_GRACE = Duration.ofSeconds(10);
 
     private final OAuthStore store;
@@ -168,8 +170,8 @@ final class TokenEndpoint {
         } catch (AuthException e) {
             System.getLogger(TokenEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Refresh at " + login.provider() + " failed: " + e.getMessage());
-            if (e.status() == 503) {
-                throw new OAuthError(503, "temporarily_unavailable", "The provider cannot be reached; try again later");
+            if (UpstreamFailure.isPassing(e)) {
+                throw UpstreamFailure.unavailable(login.provider());
             }
             throw invalidGrant("Provider refresh failed");
         }
@@ -190,8 +192,9 @@ final class TokenEndpoint {
     private TokenSession issue(String family, OAuthClient client, String resource, UpstreamGrant grant) {
         Instant now = clock.instant();
         Instant upstreamExpiry = grant.upstreamExpiresAt();
-        Instant accessExpiry = upstreamExpiry != null && upstreamExpiry.isAfter(now) ? upstreamExpiry
-                : now.plus(DEFAULT_ACCESS_LIFETIME);
+        Instant latest = now.plus(MAX_ACCESS_LIFETIME);
+        Instant accessExpiry = upstreamExpiry == null || !upstreamExpiry.isAfter(now) ? now.plus(DEFAULT_ACCESS_LIFETIME)
+                : upstreamExpiry.isAfter(latest) ? latest : upstreamExpiry;
         String refreshToken = client.grantTypes().contains("refresh_token") ? "mcp_refresh_" + Randoms.hex(32) : null;
         return new TokenSession(Randoms.hex(16), family, client.clientId(), "mcp_" + Randoms.hex(32), refreshToken,
                 resource, grant, accessExpiry, null, now);

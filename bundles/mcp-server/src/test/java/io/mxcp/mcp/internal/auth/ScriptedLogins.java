@@ -1,5 +1,6 @@
 package io.mxcp.mcp.internal.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ public final class ScriptedLogins implements AuthProvider {
     public final AtomicInteger refreshes = new AtomicInteger();
     /** How often the server read a user. */
     public final AtomicInteger userInfos = new AtomicInteger();
+    /** How long the upstream access tokens the provider issues live. */
+    public volatile Duration upstreamLifetime = Duration.ofHours(1);
+    /** What the provider's refresh fails with, or null for success. */
+    public volatile AuthException refreshFailure;
     /** The callback URL the server opened the login with. */
     public volatile String callbackUrl;
     private final Set<String> challenges = ConcurrentHashMap.newKeySet();
@@ -57,12 +62,15 @@ public final class ScriptedLogins implements AuthProvider {
                     throw new AuthException("refused code", "invalid_grant", 400);
                 }
                 String who = code.substring(0, code.length() - "-code".length());
-                return new TokenSet("upstream-" + who, "upstream-refresh-" + who, Instant.now().plusSeconds(3600),
+                return new TokenSet("upstream-" + who, "upstream-refresh-" + who, Instant.now().plus(upstreamLifetime),
                         List.of("read:user"));
             }
 
             @Override
-            public TokenSet refresh(String refreshToken, List<String> scopes) {
+            public TokenSet refresh(String refreshToken, List<String> scopes) throws AuthException {
+                if (refreshFailure != null) {
+                    throw refreshFailure;
+                }
                 int round = refreshes.incrementAndGet();
                 return new TokenSet(refreshToken.replace("refresh-", "") + "-" + round, refreshToken + "-" + round,
                         Instant.now().plusSeconds(3600), scopes);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.auth.ScriptedLogins;
+import io.mxcp.sdk.auth.AuthException;
 import io.mxcp.sdk.auth.UserContext;
 
 /**
@@ -261,6 +263,32 @@ class HttpIssuerTest {
         assertEquals(401, callEcho(second.get("access_token").asText()).statusCode(), "the family is revoked");
         assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 second.get("refresh_token").asText())).statusCode());
+    }
+
+    @Test
+    void aProviderOutageDuringARefreshLeavesTheRefreshTokenUsable() throws Exception {
+        logins.upstreamLifetime = Duration.ofDays(60);
+        String verifier = "outage-verifier-0123456789-0123456789-0123456";
+        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
+                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
+                "code_verifier", verifier)).body());
+        long lifetime = first.get("expires_in").asLong();
+        assertTrue(lifetime > 86_000 && lifetime <= 86_400, "capped at a day, not the provider's 60 days: " + lifetime);
+        Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
+                first.get("refresh_token").asText());
+
+        for (int status : new int[] {502, 429, 503}) {
+            logins.refreshFailure = new AuthException("GitHub answered HTTP " + status, "invalid_grant", status);
+            assertOAuthError(token(refresh), 503, "temporarily_unavailable",
+                    "github cannot be reached or is overloaded; try again later");
+        }
+        logins.refreshFailure = null;
+        JsonNode second = Messages.parse(token(refresh).body());
+        assertEquals(200, callEcho(second.get("access_token").asText()).statusCode(), "the outage cost no sign-in");
+
+        logins.refreshFailure = new AuthException("GitHub refused the refresh token", "invalid_grant", 400);
+        assertOAuthError(token(Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
+                second.get("refresh_token").asText())), 400, "invalid_grant", "Provider refresh failed");
     }
 
     @Test
