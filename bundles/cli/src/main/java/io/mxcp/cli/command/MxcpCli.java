@@ -34,6 +34,9 @@ public final class MxcpCli {
         commandLine.addSubcommand(new DriftCheckCommand(context));
         commandLine.addSubcommand(new LogCommand(context));
         commandLine.addSubcommand(new LogCleanupCommand(context));
+        commandLine.addSubcommand(new DbtConfigCommand(context));
+        // dbt's own options (--select, -s, ...) are dbt's arguments, not usage errors
+        commandLine.addSubcommand(new CommandLine(new DbtCommand(context)).setUnmatchedOptionsArePositionalParams(true));
 
         // '@file' values belong to --param and --user-context, not to picocli's argument files
         commandLine.setExpandAtFiles(false);

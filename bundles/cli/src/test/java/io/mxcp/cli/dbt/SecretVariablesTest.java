@@ -1,0 +1,55 @@
+package io.mxcp.cli.dbt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The profile's secrets as dbt's environment and as profiles.yml entries: one naming for both. */
+class SecretVariablesTest {
+
+    private static final List<?> SECRETS = List.of(
+            Map.of("name", "api", "type", "http", "parameters", ordered("BEARER_TOKEN", "t0k'en",
+                    "EXTRA_HTTP_HEADERS", ordered("X-Team", "data", "X-Key", "k1"))),
+            Map.of("name", "lake", "type", "s3", "parameters", ordered("KEY_ID", "AKIA", "REGION", "eu-west-1")),
+            Map.of("name", "bare", "type", "http"));
+
+    @Test
+    void mxcpDbtSetsOneVariablePerParameterAndHeader() {
+        assertEquals(ordered("MXCP_SECRET_API_BEARER_TOKEN", "t0k'en",
+                "MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_TEAM", "data", "MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_KEY", "k1",
+                "MXCP_SECRET_LAKE_KEY_ID", "AKIA", "MXCP_SECRET_LAKE_REGION", "eu-west-1"),
+                new SecretVariables(SECRETS).environment());
+    }
+
+    @Test
+    void profilesYmlReadsExactlyThoseVariablesOrEmbedsTheValues() {
+        List<Map<String, Object>> templated = new SecretVariables(SECRETS).dbtSecrets(false);
+        assertEquals(ordered("type", "http", "name", "api",
+                "bearer_token", "{{ env_var(\"MXCP_SECRET_API_BEARER_TOKEN\") }}",
+                "extra_http_headers", "map { 'X-Team': '{{ env_var(\"MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_TEAM\") }}', "
+                        + "'X-Key': '{{ env_var(\"MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_KEY\") }}' }"),
+                templated.get(0));
+        assertEquals(ordered("type", "s3", "name", "lake", "key_id", "{{ env_var(\"MXCP_SECRET_LAKE_KEY_ID\") }}",
+                "region", "{{ env_var(\"MXCP_SECRET_LAKE_REGION\") }}"), templated.get(1));
+        assertEquals(2, templated.size(), "a secret without parameters has nothing to pass");
+
+        Map<String, Object> embedded = new SecretVariables(SECRETS).dbtSecrets(true).get(0);
+        assertEquals("t0k'en", embedded.get("bearer_token"));
+        assertEquals("map { 'X-Team': 'data', 'X-Key': 'k1' }", embedded.get("extra_http_headers"));
+        assertEquals("map { 'it''s': 'a''b' }", new SecretVariables(List.of(Map.of("name", "q", "type", "http",
+                "parameters", Map.of("EXTRA_HTTP_HEADERS", Map.of("it's", "a'b"))))).dbtSecrets(true).get(0)
+                .get("extra_http_headers"), "quotes doubled in DuckDB string literals");
+    }
+
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}
