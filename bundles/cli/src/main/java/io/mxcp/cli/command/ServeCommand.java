@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.mxcp.cli.admin.AdminContext;
@@ -189,6 +190,10 @@ final class ServeCommand extends ProjectSubcommand {
         if (endpoints.isEmpty()) {
             text.append(terminal.warning("⚠️  No endpoints found!")).append('\n');
         }
+        if (auth == null && settings.http().allowedHosts().isEmpty() && !isLoopback(settings.host())) {
+            text.append(terminal.warning("⚠️  Reachable beyond this machine without authentication or "
+                    + "transport.http.allowed_hosts: a web page can reach this server through DNS rebinding")).append('\n');
+        }
         if (!skipped.isEmpty()) {
             text.append(terminal.warning("⚠️  Skipped endpoints: " + skipped.size())).append('\n');
             skipped.forEach(result -> text.append("  ").append(terminal.failure("✗ ")).append(result.relativePath())
@@ -198,6 +203,10 @@ final class ServeCommand extends ProjectSubcommand {
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
         text.append("Press Ctrl+C to stop\n");
         return text.toString();
+    }
+
+    private static boolean isLoopback(String host) {
+        return List.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** {@code <provider> (<mode> mode)} when the profile configures authentication, else null. */

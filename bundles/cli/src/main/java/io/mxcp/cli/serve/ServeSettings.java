@@ -10,7 +10,7 @@ import io.mxcp.mcp.api.HttpServerOptions;
  * How to serve: each setting from the command line, else the user config's {@code transport} block, else the
  * default (streamable HTTP on localhost:8000, with sessions). The HTTP limits and CORS origins come from
  * {@code transport.http} only ({@code json_response}, {@code max_request_bytes}, {@code max_concurrent_calls},
- * {@code cors_origins}).
+ * {@code cors_origins}, {@code allowed_hosts}).
  */
 public record ServeSettings(Transport transport, HttpServerOptions http) {
 
@@ -41,7 +41,7 @@ public record ServeSettings(Transport transport, HttpServerOptions http) {
                 HttpServerOptions.DEFAULT_MAX_CONCURRENT_CALLS, 0);
         return new ServeSettings(transport, new HttpServerOptions(host, port, stateless,
                 flag(http.get("json_response")), maxRequestBytes, (int) Math.min(maxConcurrentCalls, Integer.MAX_VALUE),
-                origins(http.get("cors_origins"))));
+                texts(http.get("cors_origins"), "cors_origins"), texts(http.get("allowed_hosts"), "allowed_hosts")));
     }
 
     public String host() {
@@ -76,19 +76,19 @@ public record ServeSettings(Transport transport, HttpServerOptions http) {
                 + least);
     }
 
-    /** A list of origins, or one origin as a string. */
-    private static List<String> origins(Object value) throws CommandFailure {
+    /** A list of texts, or one text as a string (cors_origins, allowed_hosts). */
+    private static List<String> texts(Object value, String key) throws CommandFailure {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof String origin) {
-            return List.of(origin);
+        if (value instanceof String text) {
+            return List.of(text);
         }
         if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
             return list.stream().map(String.class::cast).toList();
         }
-        throw CommandFailure.command("Invalid transport.http.cors_origins in the user config: " + value
-                + " is not a list of origins");
+        throw CommandFailure.command("Invalid transport.http." + key + " in the user config: " + value
+                + " is not a list of texts");
     }
 
     private static Transport configuredTransport(Map<?, ?> transportBlock) throws CommandFailure {

@@ -105,10 +105,17 @@ class ServeCommandTest extends ProjectFolderTest {
     @Test
     void userConfigTransportBlockThenCommandLine() {
         project.userConfig = Map.of("transport", Map.of("http", Map.of("port", 9001, "host", "0.0.0.0", "stateless", true)));
-        cli.run("serve");
+        Cli.Outcome open = cli.run("serve");
         assertEquals(new HttpServerOptions("0.0.0.0", 9001, true), mcp.http);
+        assertTrue(open.err().contains("a web page can reach this server through DNS rebinding"), open.err());
         cli.run("serve", "--port", "0");
         assertEquals(new HttpServerOptions("0.0.0.0", 0, true), mcp.http);
+
+        project.userConfig = Map.of("transport", Map.of("http", Map.of("host", "0.0.0.0",
+                "allowed_hosts", List.of("mcp.example.com"))));
+        Cli.Outcome guarded = cli.run("serve");
+        assertEquals(List.of("mcp.example.com"), mcp.http.allowedHosts());
+        assertFalse(guarded.err().contains("DNS rebinding"), guarded.err());
     }
 
     @Test

@@ -15,9 +15,12 @@ import java.util.List;
  *                           {@code prompts/get}) running at once; one more gets HTTP 503 with {@code Retry-After};
  *                           0 for no limit
  * @param corsOrigins        origins browsers may call from ({@code *} for any); empty: no CORS headers
+ * @param allowedHosts       for a server bound to a non-loopback interface, the host names requests may name in
+ *                           {@code Host} (a leading {@code *.} matches subdomains); IP addresses and localhost are
+ *                           always accepted; empty: any (since 1.4)
  */
 public record HttpServerOptions(String host, int port, boolean stateless, boolean jsonResponse, long maxRequestBytes,
-        int maxConcurrentCalls, List<String> corsOrigins) {
+        int maxConcurrentCalls, List<String> corsOrigins, List<String> allowedHosts) {
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
@@ -31,6 +34,13 @@ public record HttpServerOptions(String host, int port, boolean stateless, boolea
                     + maxConcurrentCalls);
         }
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    }
+
+    /** Settings without a Host allowlist. */
+    public HttpServerOptions(String host, int port, boolean stateless, boolean jsonResponse, long maxRequestBytes,
+            int maxConcurrentCalls, List<String> corsOrigins) {
+        this(host, port, stateless, jsonResponse, maxRequestBytes, maxConcurrentCalls, corsOrigins, List.of());
     }
 
     /** Answers by the client's {@code Accept}, the default limits, no CORS. */

@@ -169,7 +169,7 @@ final class UserConfigValidator {
 
     /**
      * Settings of this port's HTTP server that the reference does not have (json_response, max_request_bytes,
-     * max_concurrent_calls, cors_origins); kept only when written, so the server's own defaults apply otherwise.
+     * max_concurrent_calls, cors_origins, allowed_hosts); kept only when written, so the server's own defaults apply otherwise.
      */
     private static void extensionHttpSettings(StrictObject http, Map<String, Object> result) throws SchemaException {
         if (http.raw("json_response") != null) {
@@ -186,6 +186,10 @@ final class UserConfigValidator {
         List<String> corsOrigins = http.optionalStringList("cors_origins");
         if (corsOrigins != null) {
             result.put("cors_origins", corsOrigins);
+        }
+        List<String> allowedHosts = http.optionalStringList("allowed_hosts");
+        if (allowedHosts != null) {
+            result.put("allowed_hosts", allowedHosts);
         }
     }
 

@@ -11,12 +11,16 @@ import java.util.function.Predicate;
  * {@code Origin} headers must name localhost, 127.0.0.1 or [::1] (any port), or the origin be one the user listed
  * for CORS by name ({@code *} does not open a local server to every site). A server bound elsewhere: an
  * {@code Origin}, when a browser sends one, must be the server's own (the {@code Host} it was reached at) or one CORS
- * allows — the MCP transport asks servers to check it on every connection.
+ * allows — the MCP transport asks servers to check it on every connection — and, when
+ * {@code transport.http.allowed_hosts} is set, the {@code Host} must be one of them: a page whose DNS name an
+ * attacker re-points at a server inside a network names the attacker's host, which the Origin check alone accepts as
+ * the server's own.
  */
 final class HostOriginGuard {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final boolean loopback;
+    private final AllowedHosts allowedHosts;
     private final Predicate<String> listedOrigin;
     private final Predicate<String> allowedOrigin;
 
@@ -24,8 +28,10 @@ final class HostOriginGuard {
      * @param listedOrigin  whether CORS names the origin (for loopback binds)
      * @param allowedOrigin whether CORS lets the origin call ({@code *} included; for other binds)
      */
-    HostOriginGuard(String bindHost, Predicate<String> listedOrigin, Predicate<String> allowedOrigin) {
+    HostOriginGuard(String bindHost, AllowedHosts allowedHosts, Predicate<String> listedOrigin,
+            Predicate<String> allowedOrigin) {
         this.loopback = bindHost == null || LOOPBACK.contains(bindHost.toLowerCase(Locale.ROOT));
+        this.allowedHosts = allowedHosts;
         this.listedOrigin = listedOrigin;
         this.allowedOrigin = allowedOrigin;
     }
@@ -33,6 +39,9 @@ final class HostOriginGuard {
     /** Null when the request may proceed, else the reason to refuse it. */
     String refusal(String host, String origin) {
         if (!loopback) {
+            if (host != null && !allowedHosts.allows(hostName(host))) {
+                return "Forbidden: Host '" + host + "' is not in transport.http.allowed_hosts";
+            }
             // "null" (a sandboxed frame, a file) is an origin like any other: allowed only when listed
             return origin == null || allowedOrigin.test(origin) || sameHost(origin, host)
                     ? null : "Forbidden: Origin '" + origin + "' may not call this server (transport.http.cors_origins)";
@@ -47,7 +56,7 @@ final class HostOriginGuard {
     }
 
     /** {@code name[:port]} or {@code [v6][:port]} → the name, lower-cased. */
-    private static String hostName(String hostHeader) {
+    static String hostName(String hostHeader) {
         String host = hostHeader.strip().toLowerCase(Locale.ROOT);
         if (host.startsWith("[")) {
             int end = host.indexOf(']');

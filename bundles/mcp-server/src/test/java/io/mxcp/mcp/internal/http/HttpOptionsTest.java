@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,44 @@ class HttpOptionsTest {
         }
         assertEquals(200, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of()).statusCode(),
                 "clients that are not browsers send no Origin");
+    }
+
+    @Test
+    void allowedHostsKeepRebindingPagesAwayFromAServerBoundToEveryInterface() throws Exception {
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
+                new HttpServerOptions("0.0.0.0", 0, false, false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0,
+                        List.of(), List.of("mcp.example.com", "*.corp.example")));
+        String body = initialize(0, "2025-11-25").toString();
+        assertTrue(postWithHost("rebound.attacker.example", body).startsWith("HTTP/1.1 403"),
+                "the attacker's name in Host, its own page as Origin");
+        for (String host : new String[] {"mcp.example.com", "MCP.example.com:443", "eu.corp.example", "127.0.0.1",
+                "localhost", "[::1]"}) {
+            assertTrue(postWithHost(host, body).startsWith("HTTP/1.1 200"), host);
+        }
+        assertTrue(postWithHost("corp.example", body).startsWith("HTTP/1.1 403"), "*. names subdomains only");
+    }
+
+    @Test
+    void withoutAllowedHostsAServerBoundToEveryInterfaceAnswersAnyHost() throws Exception {
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
+                new HttpServerOptions("0.0.0.0", 0, false, false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0,
+                        List.of()));
+        assertTrue(postWithHost("mcp.anything.example", initialize(0, "2025-11-25").toString())
+                .startsWith("HTTP/1.1 200"));
+    }
+
+    /** The status line of a POST whose Host header names {@code host} (the JDK's client will not forge one). */
+    private String postWithHost(String host, String body) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
