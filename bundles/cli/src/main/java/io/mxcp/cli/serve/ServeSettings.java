@@ -5,12 +5,13 @@ import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.HttpServerOptions.RateLimit;
 
 /**
  * How to serve: each setting from the command line, else the user config's {@code transport} block, else the
  * default (streamable HTTP on localhost:8000, with sessions). The HTTP limits and CORS origins come from
  * {@code transport.http} only ({@code json_response}, {@code max_request_bytes}, {@code max_concurrent_calls},
- * {@code cors_origins}, {@code allowed_hosts}).
+ * {@code cors_origins}, {@code allowed_hosts}, {@code rate_limit}, {@code trust_proxy}).
  */
 public record ServeSettings(Transport transport, HttpServerOptions http) {
 
@@ -41,7 +42,8 @@ public record ServeSettings(Transport transport, HttpServerOptions http) {
                 HttpServerOptions.DEFAULT_MAX_CONCURRENT_CALLS, 0);
         return new ServeSettings(transport, new HttpServerOptions(host, port, stateless,
                 flag(http.get("json_response")), maxRequestBytes, (int) Math.min(maxConcurrentCalls, Integer.MAX_VALUE),
-                texts(http.get("cors_origins"), "cors_origins"), texts(http.get("allowed_hosts"), "allowed_hosts")));
+                texts(http.get("cors_origins"), "cors_origins"), texts(http.get("allowed_hosts"), "allowed_hosts"),
+                rateLimit(http.get("rate_limit")), flag(http.get("trust_proxy"))));
     }
 
     public String host() {
@@ -74,6 +76,19 @@ public record ServeSettings(Transport transport, HttpServerOptions http) {
         }
         throw CommandFailure.command("Invalid " + key + " in the user config: '" + value + "' is not a whole number >= "
                 + least);
+    }
+
+    /** {@code {requests_per_minute, burst}} as the core validated it, or null for no limit. */
+    private static RateLimit rateLimit(Object value) throws CommandFailure {
+        if (!(value instanceof Map<?, ?> block)) {
+            return null;
+        }
+        if (block.get("requests_per_minute") == null) {
+            throw CommandFailure.command("transport.http.rate_limit.requests_per_minute is required in the user config");
+        }
+        long perMinute = number(block.get("requests_per_minute"), "transport.http.rate_limit.requests_per_minute", 1, 1);
+        long burst = number(block.get("burst"), "transport.http.rate_limit.burst", perMinute, 1);
+        return new RateLimit((int) Math.min(perMinute, Integer.MAX_VALUE), (int) Math.min(burst, Integer.MAX_VALUE));
     }
 
     /** A list of texts, or one text as a string (cors_origins, allowed_hosts). */

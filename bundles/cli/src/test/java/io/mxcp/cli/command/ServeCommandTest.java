@@ -116,6 +116,12 @@ class ServeCommandTest extends ProjectFolderTest {
         Cli.Outcome guarded = cli.run("serve");
         assertEquals(List.of("mcp.example.com"), mcp.http.allowedHosts());
         assertFalse(guarded.err().contains("DNS rebinding"), guarded.err());
+
+        project.userConfig = Map.of("transport", Map.of("http", Map.of("trust_proxy", true,
+                "rate_limit", Map.of("requests_per_minute", 120, "burst", 20))));
+        cli.run("serve");
+        assertEquals(new HttpServerOptions.RateLimit(120, 20), mcp.http.rateLimit());
+        assertTrue(mcp.http.trustProxy());
     }
 
     @Test

@@ -18,9 +18,27 @@ import java.util.List;
  * @param allowedHosts       for a server bound to a non-loopback interface, the host names requests may name in
  *                           {@code Host} (a leading {@code *.} matches subdomains); IP addresses and localhost are
  *                           always accepted; empty: any (since 1.4)
+ * @param rateLimit          how many requests one client may send, or null for no limit (since 1.4)
+ * @param trustProxy         whether a proxy in front sets {@code X-Forwarded-For}: the client is then its first
+ *                           address, else the connection's peer (since 1.4)
  */
 public record HttpServerOptions(String host, int port, boolean stateless, boolean jsonResponse, long maxRequestBytes,
-        int maxConcurrentCalls, List<String> corsOrigins, List<String> allowedHosts) {
+        int maxConcurrentCalls, List<String> corsOrigins, List<String> allowedHosts, RateLimit rateLimit,
+        boolean trustProxy) {
+
+    /**
+     * Requests per client, as a token bucket: {@code burst} at once, refilled at {@code requestsPerMinute}.
+     *
+     * @since 1.4
+     */
+    public record RateLimit(int requestsPerMinute, int burst) {
+        public RateLimit {
+            if (requestsPerMinute < 1 || burst < 1) {
+                throw new IllegalArgumentException("requestsPerMinute and burst must be at least 1, got "
+                        + requestsPerMinute + " and " + burst);
+            }
+        }
+    }
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
@@ -37,10 +55,11 @@ public record HttpServerOptions(String host, int port, boolean stateless, boolea
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
 
-    /** Settings without a Host allowlist. */
+    /** Settings without a Host allowlist, a rate limit or a trusted proxy. */
     public HttpServerOptions(String host, int port, boolean stateless, boolean jsonResponse, long maxRequestBytes,
             int maxConcurrentCalls, List<String> corsOrigins) {
-        this(host, port, stateless, jsonResponse, maxRequestBytes, maxConcurrentCalls, corsOrigins, List.of());
+        this(host, port, stateless, jsonResponse, maxRequestBytes, maxConcurrentCalls, corsOrigins, List.of(), null,
+                false);
     }
 
     /** Answers by the client's {@code Accept}, the default limits, no CORS. */

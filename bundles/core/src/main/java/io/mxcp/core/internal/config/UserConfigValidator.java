@@ -169,7 +169,7 @@ final class UserConfigValidator {
 
     /**
      * Settings of this port's HTTP server that the reference does not have (json_response, max_request_bytes,
-     * max_concurrent_calls, cors_origins, allowed_hosts); kept only when written, so the server's own defaults apply otherwise.
+     * max_concurrent_calls, cors_origins, allowed_hosts, rate_limit); kept only when written, so the server's own defaults apply otherwise.
      */
     private static void extensionHttpSettings(StrictObject http, Map<String, Object> result) throws SchemaException {
         if (http.raw("json_response") != null) {
@@ -190,6 +190,20 @@ final class UserConfigValidator {
         List<String> allowedHosts = http.optionalStringList("allowed_hosts");
         if (allowedHosts != null) {
             result.put("allowed_hosts", allowedHosts);
+        }
+        Object rateLimitRaw = http.raw("rate_limit");
+        if (rateLimitRaw != null) {
+            StrictObject rateLimit = StrictObject.of(rateLimitRaw, http.at("rate_limit"), "RateLimitModel");
+            Map<String, Object> limit = new LinkedHashMap<>();
+            Integer perMinute = rateLimit.optionalInteger("requests_per_minute", 1);
+            if (perMinute == null) {
+                throw new SchemaException(rateLimit.at("requests_per_minute"), "Field required");
+            }
+            limit.put("requests_per_minute", perMinute);
+            Integer burst = rateLimit.optionalInteger("burst", 1);
+            limit.put("burst", burst == null ? perMinute : burst);
+            rateLimit.close();
+            result.put("rate_limit", limit);
         }
     }
 

@@ -98,7 +98,8 @@ public final class HttpTransport implements RunningServer {
         if (authorizationServer != null) {
             new OAuthRoutes(authorizationServer, codec.mapper()).addTo(paths);
         }
-        GracefulShutdownHandler graceful = new GracefulShutdownHandler(paths);
+        GracefulShutdownHandler graceful = new GracefulShutdownHandler(options.rateLimit() == null ? paths
+                : new RateLimitHandler(paths, options.rateLimit(), options.trustProxy(), codec));
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
         try {
             undertow.start();

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +157,7 @@ class HttpOptionsTest {
     void allowedHostsKeepRebindingPagesAwayFromAServerBoundToEveryInterface() throws Exception {
         server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
                 new HttpServerOptions("0.0.0.0", 0, false, false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0,
-                        List.of(), List.of("mcp.example.com", "*.corp.example")));
+                        List.of(), List.of("mcp.example.com", "*.corp.example"), null, false));
         String body = initialize(0, "2025-11-25").toString();
         assertTrue(postWithHost("rebound.attacker.example", body).startsWith("HTTP/1.1 403"),
                 "the attacker's name in Host, its own page as Origin");
@@ -173,6 +175,28 @@ class HttpOptionsTest {
                         List.of()));
         assertTrue(postWithHost("mcp.anything.example", initialize(0, "2025-11-25").toString())
                 .startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
+    void aClientOverTheRateLimitGets429WithRetryAfterAndOthersAndHealthChecksGoOn() throws Exception {
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
+                new HttpServerOptions("localhost", 0, false, false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0,
+                        List.of(), List.of(), new HttpServerOptions.RateLimit(1, 2), true));
+        posts = new McpPosts(server.port());
+        Map<String, String> alice = Map.of("X-Forwarded-For", "203.0.113.7, 10.0.0.1");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(200, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, alice).statusCode());
+        }
+        HttpResponse<String> limited = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, alice);
+        assertEquals(429, limited.statusCode(), limited.body());
+        assertEquals("60", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(limited.body().contains("transport.http.rate_limit"), limited.body());
+        assertEquals(200, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH,
+                Map.of("X-Forwarded-For", "198.51.100.9")).statusCode(), "another client behind the proxy");
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + server.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "health checks are not limited");
     }
 
     /** The status line of a POST whose Host header names {@code host} (the JDK's client will not forge one). */
