@@ -48,7 +48,7 @@ public final class AuthorizationServer {
             Thread.ofPlatform().name("mxcp-oauth-purge").daemon().factory());
 
     private AuthorizationServer(AuthSettings auth, IssuerSettings settings, OAuthStore store, IssuerUrls urls,
-            AuthProviders providers, ObjectMapper mapper, Clock clock) {
+            AuthProviders providers, ObjectMapper mapper, MetadataDocumentFetcher documentFetcher, Clock clock) {
         this.auth = auth;
         this.settings = settings;
         this.store = store;
@@ -57,7 +57,8 @@ public final class AuthorizationServer {
         this.mapper = mapper;
         List<String> granted = auth.requiredScopes();
         this.registrar = new ClientRegistrar(store, granted);
-        this.authorize = new AuthorizeEndpoint(store, login, urls,
+        ClientMetadataDocuments documents = new ClientMetadataDocuments(documentFetcher, granted, mapper, clock);
+        this.authorize = new AuthorizeEndpoint(store, documents, login, urls,
                 settings.clients().stream().map(OAuthClient::clientId).collect(Collectors.toUnmodifiableSet()), clock);
         this.callback = new CallbackEndpoint(store, login, urls, granted, clock);
         this.clients = new ClientAuthentication(store);
@@ -69,6 +70,13 @@ public final class AuthorizationServer {
     /** Opens the token store and writes the configured clients into it; the login opens at {@link #bound}. */
     public static AuthorizationServer open(AuthSettings auth, IssuerSettings settings, IssuerUrls urls,
             AuthProviders providers, ObjectMapper mapper) throws ServerConfigException {
+        return open(auth, settings, urls, providers, mapper, new MetadataDocumentFetcher(new PublicAddressGuard()));
+    }
+
+    /** @param documentFetcher how client metadata documents are fetched */
+    static AuthorizationServer open(AuthSettings auth, IssuerSettings settings, IssuerUrls urls,
+            AuthProviders providers, ObjectMapper mapper, MetadataDocumentFetcher documentFetcher)
+            throws ServerConfigException {
         OAuthStore store;
         try {
             store = SqliteOAuthStore.open(settings.storePath(), settings.encryptionKey());
@@ -76,7 +84,8 @@ public final class AuthorizationServer {
         } catch (OAuthStoreException | IllegalArgumentException e) {
             throw new ServerConfigException("auth.persistence: " + e.getMessage(), e);
         }
-        return new AuthorizationServer(auth, settings, store, urls, providers, mapper, Clock.systemUTC());
+        return new AuthorizationServer(auth, settings, store, urls, providers, mapper, documentFetcher,
+                Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mxcp.mcp.internal.oauth;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,14 +29,16 @@ final class AuthorizeEndpoint {
     private static final java.util.regex.Pattern CHALLENGE = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
     private final OAuthStore store;
+    private final ClientMetadataDocuments documents;
     private final UpstreamLogins login;
     private final IssuerUrls urls;
     private final Set<String> configuredClients;
     private final Clock clock;
 
-    AuthorizeEndpoint(OAuthStore store, UpstreamLogins login, IssuerUrls urls, Set<String> configuredClients,
-            Clock clock) {
+    AuthorizeEndpoint(OAuthStore store, ClientMetadataDocuments documents, UpstreamLogins login, IssuerUrls urls,
+            Set<String> configuredClients, Clock clock) {
         this.store = store;
+        this.documents = documents;
         this.login = login;
         this.urls = urls;
         this.configuredClients = configuredClients;
@@ -47,10 +50,7 @@ final class AuthorizeEndpoint {
         if (clientId == null || clientId.isBlank()) {
             throw OAuthError.badRequest("invalid_request", "client_id is required");
         }
-        OAuthClient client = store.client(clientId);
-        if (client == null) {
-            throw OAuthError.badRequest("invalid_request", "Client ID '" + clientId + "' not found");
-        }
+        OAuthClient client = client(clientId);
         String redirectUri = redirectUri(client, parameters.get("redirect_uri"));
         String state = parameters.get("state");
         boolean configured = configuredClients.contains(client.clientId());
@@ -71,8 +71,34 @@ final class AuthorizeEndpoint {
         if (configured) {
             return toProvider(upstream, pending);
         }
-        return ConsentPage.of(client.clientName() == null ? client.clientId() : client.clientName(), redirectUri,
-                login.provider(), parameters.get("scope"), pending.state(), binding().setCookie(cookie));
+        return ConsentPage.of(displayName(client), redirectUri, login.provider(), parameters.get("scope"),
+                pending.state(), binding().setCookie(cookie));
+    }
+
+    /**
+     * A registered client from the store; a metadata document's client from its URL, kept in the store (updated at
+     * every sign-in) so that the token endpoint knows it.
+     */
+    private OAuthClient client(String clientId) throws OAuthError, OAuthStoreException {
+        if (ClientMetadataDocuments.isDocumentUrl(clientId) && !configuredClients.contains(clientId)) {
+            OAuthClient described = documents.client(clientId);
+            store.saveClient(described);
+            return described;
+        }
+        OAuthClient client = store.client(clientId);
+        if (client == null) {
+            throw OAuthError.badRequest("invalid_request", "Client ID '" + clientId + "' not found");
+        }
+        return client;
+    }
+
+    /** The client's own name is its claim; a metadata document's host is where it was actually found. */
+    private static String displayName(OAuthClient client) {
+        if (ClientMetadataDocuments.isDocumentUrl(client.clientId())) {
+            String host = URI.create(client.clientId()).getHost();
+            return client.clientName() == null ? host : client.clientName() + " (" + host + ")";
+        }
+        return client.clientName() == null ? client.clientId() : client.clientName();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.mxcp.mcp.internal.oauth;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -85,19 +84,9 @@ final class ClientRegistrar {
     }
 
     private static List<String> strings(JsonNode metadata, String field) throws OAuthError {
-        JsonNode value = metadata.get(field);
-        List<String> strings = new ArrayList<>();
-        if (value == null || value.isNull()) {
-            return strings;
-        }
-        if (!value.isArray()) {
+        List<String> strings = MetadataStrings.of(metadata, field);
+        if (strings == null) {
             throw invalid(field + " must be a list of strings");
-        }
-        for (JsonNode each : value) {
-            if (!each.isTextual()) {
-                throw invalid(field + " must be a list of strings");
-            }
-            strings.add(each.asText());
         }
         return strings;
     }

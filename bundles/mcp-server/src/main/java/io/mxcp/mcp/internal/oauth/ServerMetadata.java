@@ -30,6 +30,7 @@ final class ServerMetadata {
             scopes.forEach(supported::add);
         }
         metadata.put("authorization_response_iss_parameter_supported", true);
+        metadata.put("client_id_metadata_document_supported", true);
         return metadata;
     }
 }

@@ -82,7 +82,14 @@ class HttpIssuerTest {
         assertEquals(base + "/register", metadata.get("registration_endpoint").asText());
         assertEquals(base + "/revoke", metadata.get("revocation_endpoint").asText());
         assertEquals("[\"S256\"]", metadata.get("code_challenge_methods_supported").toString());
+        assertTrue(metadata.get("client_id_metadata_document_supported").asBoolean());
         assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+
+        // a client id naming a metadata document inside the server's network is refused before anything is fetched
+        HttpResponse<String> internal = get(authorizeQuery("https://127.0.0.1:9/oauth/client.json", CLI_REDIRECT,
+                challengeOf("cimd-verifier-0123456789-0123456789-0123456789"), "S256"));
+        assertOAuthError(internal, 400, "invalid_client", "The client metadata document cannot be fetched: 127.0.0.1 "
+                + "resolves to 127.0.0.1, which is not a public address");
 
         JsonNode resource = Messages.parse(get("/.well-known/oauth-protected-resource/mcp").body());
         assertEquals(base, resource.at("/authorization_servers/0").asText());
