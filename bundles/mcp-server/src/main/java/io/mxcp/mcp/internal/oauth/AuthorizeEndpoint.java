@@ -64,8 +64,9 @@ final class AuthorizeEndpoint {
         UpstreamLogin upstream = login.get();
         String verifier = upstream.usesPkce() ? Pkce.newVerifier() : null;
         String cookie = configured ? null : BrowserBinding.newValue();
-        PendingAuthorization pending = new PendingAuthorization(Randoms.urlSafe(16), client.clientId(), redirectUri,
-                parameters.get("code_challenge"), state, parameters.get("resource"), verifier,
+        PendingAuthorization pending = new PendingAuthorization(
+                configured ? PendingStates.sentToProvider() : PendingStates.awaitingConsent(), client.clientId(),
+                redirectUri, parameters.get("code_challenge"), state, parameters.get("resource"), verifier,
                 clock.instant().plus(PENDING_LIFETIME), cookie == null ? null : BrowserBinding.hash(cookie));
         store.savePending(pending);
         if (configured) {
@@ -108,7 +109,8 @@ final class AuthorizeEndpoint {
     BrowserAnswer consent(Map<String, String> form, String cookie) throws OAuthError, OAuthStoreException,
             AuthException {
         String request = form.get("request");
-        PendingAuthorization pending = request == null ? null : store.takePending(request);
+        PendingAuthorization pending = request == null || !PendingStates.awaitsConsent(request) ? null
+                : store.takePending(request);
         if (pending == null) {
             throw OAuthError.badRequest("invalid_request",
                     "The authorization request is unknown or expired; start the sign-in again");
@@ -120,7 +122,7 @@ final class AuthorizeEndpoint {
             return Redirect.error(pending.redirectUri(), "access_denied", "The user denied the request",
                     pending.clientState(), urls.issuer(), 302);
         }
-        PendingAuthorization allowed = new PendingAuthorization(Randoms.urlSafe(16), pending.clientId(),
+        PendingAuthorization allowed = new PendingAuthorization(PendingStates.sentToProvider(), pending.clientId(),
                 pending.redirectUri(), pending.codeChallenge(), pending.clientState(), pending.resource(),
                 pending.upstreamCodeVerifier(), clock.instant().plus(PENDING_LIFETIME), pending.browserBinding());
         store.savePending(allowed);

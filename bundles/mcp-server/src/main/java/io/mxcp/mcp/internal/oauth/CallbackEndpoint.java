@@ -41,6 +41,10 @@ final class CallbackEndpoint {
     /** @param cookie the browser's binding cookie, or null */
     Redirect callback(Map<String, String> parameters, String cookie) throws OAuthError, OAuthStoreException {
         String state = parameters.get("state");
+        if (state != null && PendingStates.awaitsConsent(state)) {
+            // the consent page's request, never sent to the provider: someone skipped the consent
+            throw OAuthError.badRequest("invalid_state", "The sign-in was not allowed on the consent page");
+        }
         String error = parameters.get("error");
         if (error != null) {
             PendingAuthorization pending = state == null ? null : store.takePending(state);

@@ -90,6 +90,20 @@ class MetadataDocumentClientFlowTest {
     }
 
     @Test
+    void theConsentPagesRequestIsNeverAcceptedAtTheCallback() throws Exception {
+        ConsentPage page = assertInstanceOf(ConsentPage.class, server.authorize(authorize(REDIRECT)));
+        String cookie = page.setCookie().split(";")[0];
+        String binding = cookie.substring(cookie.indexOf('=') + 1);
+        String request = between(page.html(), "name=\"request\" value=\"", "\"");
+        OAuthError skipped = assertThrows(OAuthError.class,
+                () -> server.callback(Map.of("code", "alice-code", "state", request), binding));
+        assertEquals("invalid_state", skipped.error());
+        assertEquals("The sign-in was not allowed on the consent page", skipped.description());
+        assertInstanceOf(Redirect.class, server.consent(Map.of("request", request, "decision", "allow"), binding),
+                "the request is still there for the consent");
+    }
+
+    @Test
     void aRedirectUriTheDocumentDoesNotListIsRefusedAndNeverRedirectedTo() {
         OAuthError error = assertThrows(OAuthError.class, () -> server.authorize(authorize("https://evil.example/cb")));
         assertEquals("Redirect URI 'https://evil.example/cb' not registered for client", error.description());
