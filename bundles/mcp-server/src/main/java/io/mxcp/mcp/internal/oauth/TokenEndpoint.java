@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,7 @@ final class TokenEndpoint {
     private final List<String> grantedScopes;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final FamilyLocks familyLocks = new FamilyLocks();
 
     TokenEndpoint(OAuthStore store, ClientAuthentication clients, UpstreamLogins login, IssuerUrls urls,
             List<String> grantedScopes, ObjectMapper mapper, Clock clock) {
@@ -120,17 +122,23 @@ final class TokenEndpoint {
             throw OAuthError.badRequest("invalid_scope", "cannot request scope `" + scope
                     + "` not provided by refresh token");
         }
-        TokenSession successor = issue(session.family(), client, session.resource(), refreshedGrant(session.grant(),
-                now));
-        if (!store.rotate(session, successor, now)) {
-            // a concurrent refresh with the same token rotated it first: answered as a reuse of that token
-            RotatedToken winner = store.rotatedOut(refreshToken);
-            if (winner == null) {
+        ReentrantLock familyLock = familyLocks.of(session.family());
+        familyLock.lock();
+        try {
+            // a refresh that held the lock before may have rotated the token meanwhile
+            RotatedToken rotatedMeanwhile = store.rotatedOut(refreshToken);
+            if (rotatedMeanwhile != null) {
+                return reused(client, rotatedMeanwhile, clock.instant());
+            }
+            TokenSession successor = issue(session.family(), client, session.resource(),
+                    refreshedGrant(session.grant(), now));
+            if (!store.rotate(session, successor, now)) {
                 throw invalidGrant("refresh token does not exist");
             }
-            return reused(client, winner, now);
+            return answer(successor);
+        } finally {
+            familyLock.unlock();
         }
-        return answer(successor);
     }
 
     /** A rotated-out refresh token: a retry within the grace window, or a replay that ends the family. */

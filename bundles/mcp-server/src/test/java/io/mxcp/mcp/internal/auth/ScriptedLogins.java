@@ -27,6 +27,8 @@ public final class ScriptedLogins implements AuthProvider {
     public final AtomicInteger userInfos = new AtomicInteger();
     /** How long the upstream access tokens the provider issues live. */
     public volatile Duration upstreamLifetime = Duration.ofHours(1);
+    /** How long the provider takes to refresh. */
+    public volatile Duration refreshTime = Duration.ZERO;
     /** What the provider's refresh fails with, or null for success. */
     public volatile AuthException refreshFailure;
     /** The callback URL the server opened the login with. */
@@ -70,6 +72,12 @@ public final class ScriptedLogins implements AuthProvider {
             public TokenSet refresh(String refreshToken, List<String> scopes) throws AuthException {
                 if (refreshFailure != null) {
                     throw refreshFailure;
+                }
+                try {
+                    Thread.sleep(refreshTime);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AuthException("interrupted");
                 }
                 int round = refreshes.incrementAndGet();
                 return new TokenSet(refreshToken.replace("refresh-", "") + "-" + round, refreshToken + "-" + round,

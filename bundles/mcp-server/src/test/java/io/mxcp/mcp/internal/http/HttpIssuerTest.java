@@ -16,11 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -296,6 +301,36 @@ class HttpIssuerTest {
         logins.refreshFailure = new AuthException("GitHub refused the refresh token", "invalid_grant", 400);
         assertOAuthError(token(Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 second.get("refresh_token").asText())), 400, "invalid_grant", "Provider refresh failed");
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenAskTheProviderOnceAndGetTheSameTokens() throws Exception {
+        String verifier = "racing-verifier-0123456789-0123456789-01234567";
+        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
+                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
+                "code_verifier", verifier)).body());
+        Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
+                first.get("refresh_token").asText());
+        logins.refreshTime = Duration.ofMillis(300);
+        int before = logins.refreshes.get();
+        List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return token(refresh);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        Set<String> accessTokens = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> answer : racing) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.body());
+            accessTokens.add(Messages.parse(response.body()).get("access_token").asText());
+        }
+        assertEquals(1, logins.refreshes.get() - before, "one upstream refresh for the whole race");
+        assertEquals(1, accessTokens.size(), "every racer got the winner's tokens");
     }
 
     @Test
