@@ -247,9 +247,7 @@ class HttpIssuerTest {
     @Test
     void refreshRotatesTheTokensAndAReplayFromAnotherClientRevokesTheFamily() throws Exception {
         String verifier = "refresh-verifier-0123456789-0123456789-012345";
-        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
-                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
-                "code_verifier", verifier)).body());
+        JsonNode first = cliTokens("bob", verifier);
         Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 first.get("refresh_token").asText());
         int usersRead = logins.userInfos.get();
@@ -281,9 +279,7 @@ class HttpIssuerTest {
     void aProviderOutageDuringARefreshLeavesTheRefreshTokenUsable() throws Exception {
         logins.upstreamLifetime = Duration.ofDays(60);
         String verifier = "outage-verifier-0123456789-0123456789-0123456";
-        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
-                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
-                "code_verifier", verifier)).body());
+        JsonNode first = cliTokens("bob", verifier);
         long lifetime = first.get("expires_in").asLong();
         assertTrue(lifetime > 86_000 && lifetime <= 86_400, "capped at a day, not the provider's 60 days: " + lifetime);
         Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
@@ -306,9 +302,7 @@ class HttpIssuerTest {
     @Test
     void concurrentRefreshesWithOneTokenAskTheProviderOnceAndGetTheSameTokens() throws Exception {
         String verifier = "racing-verifier-0123456789-0123456789-01234567";
-        JsonNode first = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
-                signIn("cli", CLI_REDIRECT, "bob", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
-                "code_verifier", verifier)).body());
+        JsonNode first = cliTokens("bob", verifier);
         Map<String, String> refresh = Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 first.get("refresh_token").asText());
         logins.refreshTime = Duration.ofMillis(300);
@@ -336,12 +330,17 @@ class HttpIssuerTest {
     @Test
     void aRevokedTokenStopsWorking() throws Exception {
         String verifier = "revoke-verifier-0123456789-0123456789-0123456";
-        JsonNode issued = Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
-                signIn("cli", CLI_REDIRECT, "alice", verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
-                "code_verifier", verifier)).body());
+        JsonNode issued = cliTokens("alice", verifier);
         assertEquals(200, postForm("/revoke", Map.of("client_id", "cli", "token",
                 issued.get("access_token").asText())).statusCode());
         assertEquals(401, callEcho(issued.get("access_token").asText()).statusCode());
+    }
+
+    /** The tokens the pre-registered CLI client gets for the user after signing in. */
+    private JsonNode cliTokens(String who, String verifier) throws Exception {
+        return Messages.parse(token(Map.of("grant_type", "authorization_code", "code",
+                signIn("cli", CLI_REDIRECT, who, verifier), "client_id", "cli", "redirect_uri", CLI_REDIRECT,
+                "code_verifier", verifier)).body());
     }
 
     /**

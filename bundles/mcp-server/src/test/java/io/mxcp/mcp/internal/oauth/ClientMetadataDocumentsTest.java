@@ -10,19 +10,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.mxcp.mcp.internal.MovableClock;
 import io.mxcp.mcp.internal.oauth.store.OAuthClient;
 
 /** Client ID Metadata Documents: which documents describe a client, how long they are kept, and what is fetched. */
@@ -30,8 +31,8 @@ class ClientMetadataDocumentsTest {
     private static final String ID = "https://app.example.com/oauth/client.json";
 
     private final List<URI> fetched = new ArrayList<>();
-    private final Map<String, MetadataDocumentFetcher.Fetched> served = new java.util.HashMap<>();
-    private Instant now = Instant.parse("2026-11-26T12:00:00Z");
+    private final Map<String, MetadataDocumentFetcher.Fetched> served = new HashMap<>();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T12:00:00Z"));
 
     private final MetadataDocumentFetcher fetcher = new MetadataDocumentFetcher(new PublicAddressGuard()) {
         @Override
@@ -46,22 +47,6 @@ class ClientMetadataDocumentsTest {
     };
 
     private ClientMetadataDocuments documents(List<String> requiredScopes) {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         return new ClientMetadataDocuments(fetcher, requiredScopes, new ObjectMapper(), clock);
     }
 
@@ -79,12 +64,12 @@ class ClientMetadataDocumentsTest {
         ClientMetadataDocuments documents = documents(List.of("mcp.read"));
         OAuthClient client = documents.client(ID);
         assertEquals(new OAuthClient(ID, null, "none", List.of("http://127.0.0.1:3000/callback",
-                "https://app.example.com/cb"), List.of("authorization_code"), "mcp.read", "Example MCP Client", now),
-                client);
-        now = now.plus(Duration.ofMinutes(9));
+                "https://app.example.com/cb"), List.of("authorization_code"), "mcp.read", "Example MCP Client",
+                clock.instant()), client);
+        clock.advance(Duration.ofMinutes(9));
         documents.client(ID);
         assertEquals(1, fetched.size(), "kept for its max-age");
-        now = now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         documents.client(ID);
         assertEquals(2, fetched.size(), "fetched again once stale");
     }
@@ -168,7 +153,7 @@ class ClientMetadataDocumentsTest {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body,
+    private static void answer(HttpExchange exchange, int status, String body,
             String cacheControl) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (cacheControl != null) {

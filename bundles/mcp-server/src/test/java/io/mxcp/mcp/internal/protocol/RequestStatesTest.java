@@ -3,39 +3,18 @@ package io.mxcp.mcp.internal.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.MovableClock;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 
 class RequestStatesTest {
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-07-28T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-07-28T12:00:00Z"));
     private final RequestStates states = new RequestStates(Messages.JSON, clock);
 
     private static RequestStates.Binding binding(String arguments) {
@@ -83,7 +62,7 @@ class RequestStatesTest {
     @Test
     void stateExpires() {
         String token = states.issue(binding("{}"), null);
-        clock.now = clock.now.plus(RequestStates.LIFETIME).plusSeconds(1);
+        clock.advance(RequestStates.LIFETIME.plusSeconds(1));
         assertEquals("Invalid params: requestState is not accepted: it has expired", refusal(token, binding("{}")));
     }
 }
