@@ -63,8 +63,7 @@ final class ServiceRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("in_progress", status.inProgress());
         body.put("draining", status.draining());
-        // the MCP server does not report its calls in flight to the CLI
-        body.put("active_requests", 0);
+        body.put("active_requests", status.activeRequests());
         body.put("last_reload", last == null ? null : UtcTime.zulu(last.finished()));
         body.put("last_reload_status", last == null ? null : last.succeeded() ? "success" : "error");
         body.put("last_reload_error", last == null ? null : last.error());

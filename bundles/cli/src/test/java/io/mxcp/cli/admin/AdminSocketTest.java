@@ -40,7 +40,7 @@ class AdminSocketTest {
     private Path folder;
     private Path socket;
     private FakeProject project;
-    private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, null);
+    private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, 0, null);
     private final AtomicInteger reloads = new AtomicInteger();
     private AdminSocket admin;
 
@@ -142,7 +142,7 @@ class AdminSocketTest {
 
     @Test
     void statusReportsServerAndReloads() throws Exception {
-        reloadStatus = new ReloadStatus(ReloadStatus.Phase.DRAINING,
+        reloadStatus = new ReloadStatus(ReloadStatus.Phase.DRAINING, 2,
                 new ReloadStatus.Outcome(Instant.parse("2025-01-02T03:04:05Z"), false, "bad config"));
         start();
         Map<String, Object> status = get("/status").json();
@@ -154,7 +154,7 @@ class AdminSocketTest {
         assertEquals("default", status.get("profile"));
         assertEquals("readwrite", status.get("mode"));
         assertEquals(true, status.get("debug"));
-        assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 0,
+        assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 2,
                 "last_reload", "2025-01-02T03:04:05Z", "last_reload_status", "error", "last_reload_error", "bad config"),
                 status.get("reload"));
         assertEquals(Map.of("path", socket.toString()), status.get("admin_socket"));
