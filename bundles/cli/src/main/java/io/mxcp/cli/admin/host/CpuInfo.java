@@ -15,22 +15,20 @@ final class CpuInfo {
      */
     static int physicalCores(String text) {
         Set<String> cores = new HashSet<>();
-        String socket = null;
-        String core = null;
-        for (String line : (text + "\n\n").split("\n")) {
-            int colon = line.indexOf(':');
-            String key = colon < 0 ? "" : line.substring(0, colon).strip();
-            String value = colon < 0 ? "" : line.substring(colon + 1).strip();
-            if (key.equals("physical id")) {
-                socket = value;
-            } else if (key.equals("core id")) {
-                core = value;
-            } else if (line.isBlank()) {
-                if (socket != null && core != null) {
-                    cores.add(socket + "/" + core);
+        for (String block : text.split("\n\\s*\n")) {
+            String socket = null;
+            String core = null;
+            for (String line : block.split("\n")) {
+                int colon = line.indexOf(':');
+                String key = colon < 0 ? "" : line.substring(0, colon).strip();
+                if (key.equals("physical id")) {
+                    socket = line.substring(colon + 1).strip();
+                } else if (key.equals("core id")) {
+                    core = line.substring(colon + 1).strip();
                 }
-                socket = null;
-                core = null;
+            }
+            if (socket != null && core != null) {
+                cores.add(socket + "/" + core);
             }
         }
         return cores.size();

@@ -88,6 +88,13 @@ class ProcHostMetricsTest {
     }
 
     @Test
+    void physicalCoresCountEveryBlockTheLastOneToo() {
+        // a two-core VM: the file ends right after the last block, without a blank line
+        assertEquals(2, CpuInfo.physicalCores("processor\t: 0\nphysical id\t: 0\ncore id\t\t: 0\n\n"
+                + "processor\t: 1\nphysical id\t: 0\ncore id\t\t: 1\n"));
+    }
+
+    @Test
     void usedMemoryFallsBackWhenCachesExceedWhatIsNotFree() {
         // some kernels (containers, odd accounting) report caches larger than total - free
         MemoryUsage memory = MemInfo.parse("MemTotal: 1000 kB\nMemFree: 600 kB\nCached: 700 kB\nMemAvailable: 900 kB\n");
