@@ -22,13 +22,19 @@ final class HttpResponseWriter {
      * @throws IllegalArgumentException when the body cannot be written as JSON
      */
     static byte[] encode(HttpResponse response) {
-        boolean html = response.body() instanceof HtmlPage;
-        byte[] body = (response.body() instanceof HtmlPage page ? page.html() : Json.compact(response.body()))
-                .getBytes(StandardCharsets.UTF_8);
+        String contentType = "application/json";
+        String text;
+        if (response.body() instanceof HtmlPage page) {
+            contentType = "text/html; charset=utf-8";
+            text = page.html();
+        } else {
+            text = Json.compact(response.body());
+        }
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder();
         head.append("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(REASONS.getOrDefault(response.status(), "Error")).append("\r\n");
-        head.append("Content-Type: ").append(html ? "text/html; charset=utf-8" : "application/json").append("\r\n");
+        head.append("Content-Type: ").append(contentType).append("\r\n");
         head.append("Content-Length: ").append(body.length).append("\r\n");
         head.append("Connection: close\r\n");
         response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));

@@ -29,7 +29,7 @@ import io.mxcp.cli.admin.host.SystemInfo;
 final class SystemRoutes {
 
     /** How long the CPU routes sample, as the reference does. */
-    static final Duration SAMPLE = Duration.ofMillis(100);
+    private static final Duration SAMPLE = Duration.ofMillis(100);
 
     private static final Map<String, Object> INFO = object()
             .with("boot_time_seconds", integer("When the machine booted, seconds since the epoch (0: unknown)"))
