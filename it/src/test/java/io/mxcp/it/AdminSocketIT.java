@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mxcp.it.McpHttpClient.ToolOutcome;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -86,10 +84,7 @@ class AdminSocketIT {
     @Test
     void systemMetricsTheApiDocumentAndTheCallsRunningOverTheSocket() throws Exception {
         Path project = MXCP.bootstrap(WORK, "metered");
-        // reading a named pipe blocks until the test writes to it: a call that runs exactly as long as the test wants
-        Path gate = WORK.resolve("gate.fifo");
-        Process mkfifo = new ProcessBuilder("mkfifo", gate.toString()).inheritIO().start();
-        assertEquals(0, mkfifo.waitFor(), "mkfifo " + gate);
+        PipeGate gate = PipeGate.create(WORK.resolve("gate.fifo"));
         Files.writeString(project.resolve("tools/wait_for_gate.yml"), """
                 mxcp: 1
                 tool:
@@ -97,8 +92,8 @@ class AdminSocketIT {
                   description: Waits for the gate to open
                   return: {type: string}
                   source:
-                    code: "SELECT content FROM read_text('%s')"
-                """.formatted(gate));
+                    code: "%s"
+                """.formatted(gate.waitingSql()));
         Path socket = Files.createTempDirectory(Path.of("/tmp"), "mxcp-admin-it").resolve("admin.sock");
         int port = FreePort.find();
         try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
@@ -132,9 +127,7 @@ class AdminSocketIT {
             McpHttpClient client = new McpHttpClient(port);
             CompletableFuture<ToolOutcome> running = CompletableFuture.supplyAsync(
                     () -> client.callTool("wait_for_gate", Map.of()));
-            // opening the pipe for writing returns once the call's query opened it for reading: the call is running
-            try (OutputStream gateWriter = CompletableFuture.supplyAsync(() -> openForWriting(gate))
-                    .get(30, TimeUnit.SECONDS)) {
+            try (OutputStream gateWriter = gate.awaitCall(Duration.ofSeconds(30))) {
                 assertEquals(1, activeRequests(socket), server::describe);
                 gateWriter.write("opened\n".getBytes(StandardCharsets.UTF_8));
             }
@@ -150,14 +143,6 @@ class AdminSocketIT {
 
     private static int activeRequests(Path socket) {
         return request(socket, "GET", "/status").body().at("/reload/active_requests").asInt(-1);
-    }
-
-    private static OutputStream openForWriting(Path fifo) {
-        try {
-            return new FileOutputStream(fifo.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** One HTTP/1.1 request over the Unix socket; the server answers and closes the connection. */
