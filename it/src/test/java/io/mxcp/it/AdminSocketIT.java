@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mxcp.it.McpHttpClient.ToolOutcome;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -17,12 +19,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The admin socket of `mxcp serve` (spec 03 §4) through the distribution: owner-only Unix socket, status, the endpoint
- * list, a reload requested over it and seen done in the status, and the socket gone when the server stops.
+ * list, a reload requested over it and seen done in the status, and the socket gone when the server stops; the
+ * system metrics of the server's process, the OpenAPI document, and a call in flight counted in /status.
  */
 class AdminSocketIT {
 
@@ -74,6 +79,70 @@ class AdminSocketIT {
         } finally {
             Files.deleteIfExists(socket.getParent());
         }
+    }
+
+    @Test
+    void systemMetricsTheApiDocumentAndTheCallsRunningOverTheSocket() throws Exception {
+        Path project = MXCP.bootstrap(WORK, "metered");
+        PipeGate gate = PipeGate.create(WORK.resolve("gate.fifo"));
+        Files.writeString(project.resolve("tools/wait_for_gate.yml"), """
+                mxcp: 1
+                tool:
+                  name: wait_for_gate
+                  description: Waits for the gate to open
+                  return: {type: string}
+                  source:
+                    code: "%s"
+                """.formatted(gate.waitingSql()));
+        Path socket = Files.createTempDirectory(Path.of("/tmp"), "mxcp-admin-it").resolve("admin.sock");
+        int port = FreePort.find();
+        try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
+                socket.toString()), "serve", "--port", Integer.toString(port))) {
+            server.awaitHealthy(port, Duration.ofSeconds(60));
+
+            JsonNode memory = request(socket, "GET", "/system/memory").body();
+            assertTrue(memory.path("total_bytes").asLong() > 0, memory::toString);
+            assertTrue(memory.path("available_bytes").asLong() <= memory.path("total_bytes").asLong(),
+                    memory::toString);
+            assertTrue(memory.path("percent").asDouble() >= 0 && memory.path("percent").asDouble() <= 100,
+                    memory::toString);
+            assertTrue(memory.path("mxcp_process_rss_bytes").asLong() > 0, memory::toString);
+
+            JsonNode process = request(socket, "GET", "/system/process").body();
+            assertEquals(server.pid(), process.path("pid").asLong(), process::toString);
+            assertTrue(process.path("num_threads").asInt() > 1, process::toString);
+            assertTrue(process.path("num_fds").asInt() > 0, process::toString);
+            assertTrue(process.path("memory_rss_bytes").asLong() > 0, process::toString);
+            assertTrue(process.path("cpu_percent").asDouble() >= 0, process::toString);
+
+            Answer openapi = request(socket, "GET", "/openapi.json");
+            assertEquals(200, openapi.status(), openapi::toString);
+            assertEquals("3.1.0", openapi.body().path("openapi").asText(), openapi::toString);
+            assertEquals("MXCP Admin API", openapi.body().at("/info/title").asText(), openapi::toString);
+            assertEquals("1.0.0", openapi.body().at("/info/version").asText(), openapi::toString);
+            assertTrue(openapi.body().at("/paths/~1system~1process/get/summary").isTextual(), openapi::toString);
+            assertTrue(openapi.body().at("/paths/~1reload/post").isObject(), openapi::toString);
+
+            assertEquals(0, activeRequests(socket));
+            McpHttpClient client = new McpHttpClient(port);
+            CompletableFuture<ToolOutcome> running = CompletableFuture.supplyAsync(
+                    () -> client.callTool("wait_for_gate", Map.of()));
+            try (OutputStream gateWriter = gate.awaitCall(Duration.ofSeconds(30))) {
+                assertEquals(1, activeRequests(socket), server::describe);
+                gateWriter.write("opened\n".getBytes(StandardCharsets.UTF_8));
+            }
+            ToolOutcome finished = running.get(30, TimeUnit.SECONDS);
+            assertEquals("opened\n", finished.successText(), () -> finished + "\n" + server.describe());
+            Poll.until(Duration.ofSeconds(10), "no call running in /status", () -> activeRequests(socket) == 0
+                    ? true : null, server::describe);
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socket.getParent());
+        }
+    }
+
+    private static int activeRequests(Path socket) {
+        return request(socket, "GET", "/status").body().at("/reload/active_requests").asInt(-1);
     }
 
     /** One HTTP/1.1 request over the Unix socket; the server answers and closes the connection. */

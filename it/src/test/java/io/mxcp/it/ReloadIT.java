@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +43,7 @@ class ReloadIT {
     private static Path project;
     private static Path proxyFile;
     private static Path motdFile;
-    private static Path gate;
+    private static PipeGate gate;
     private static int port;
     private static ServerProcess server;
     private static McpHttpClient client;
@@ -55,7 +54,7 @@ class ReloadIT {
         mxcp = new Mxcp(Distribution.home(), work);
         project = Files.createDirectories(work.resolve("project"));
         proxyFile = work.resolve("proxy.txt");
-        gate = work.resolve("gate.fifo");
+        gate = PipeGate.create(work.resolve("gate.fifo"));
         Files.writeString(proxyFile, "http://proxy-1:3128\n");
         motdFile = work.resolve("motd.txt");
         Files.writeString(motdFile, "first");
@@ -72,9 +71,8 @@ class ReloadIT {
         write(project.resolve("tools/proxy.yml"), tool("proxy", "The api secret as DuckDB holds it",
                 "SELECT secret_string FROM duckdb_secrets() WHERE name = 'api'"));
         write(project.resolve("tools/hello.yml"), tool("hello", "Greets", "SELECT 'hello' AS greeting"));
-        // reading a named pipe blocks until the test writes to it: a call that runs exactly as long as the test wants
         write(project.resolve("tools/wait_for_gate.yml"), tool("wait_for_gate", "Waits for the gate to open",
-                "SELECT content FROM read_text('" + gate + "')"));
+                gate.waitingSql()));
         write(project.resolve("resources/motd.yml"), """
                 mxcp: 1
                 resource:
@@ -84,8 +82,6 @@ class ReloadIT {
                   source:
                     code: "SELECT content FROM read_text('%s')"
                 """.formatted(motdFile));
-        Process mkfifo = new ProcessBuilder("mkfifo", gate.toString()).inheritIO().start();
-        assertEquals(0, mkfifo.waitFor(), "mkfifo " + gate);
 
         port = FreePort.find();
         server = mxcp.serve(project, port);
@@ -116,14 +112,6 @@ class ReloadIT {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static OutputStream openGate() {
-        try {
-            return new FileOutputStream(gate.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,9 +149,7 @@ class ReloadIT {
 
             CompletableFuture<ToolOutcome> running = CompletableFuture.supplyAsync(
                     () -> client.callTool("wait_for_gate", Map.of()));
-            // opening the pipe for writing returns once the call's query opened it for reading: the call is running
-            OutputStream gateWriter = CompletableFuture.supplyAsync(ReloadIT::openGate)
-                    .get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            OutputStream gateWriter = gate.awaitCall(LIMIT);
             Files.writeString(proxyFile, "http://proxy-2:3128\n");
             write(project.resolve("tools/added.yml"), tool("added", "Added while serving", "SELECT 'new' AS n"));
             long reloads = count("Reload complete");

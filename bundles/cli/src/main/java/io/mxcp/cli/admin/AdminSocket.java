@@ -2,10 +2,12 @@ package io.mxcp.cli.admin;
 
 import java.io.IOException;
 
+import io.mxcp.cli.admin.host.HostMetrics;
+
 /**
  * The admin socket of {@code mxcp serve} (spec 03 §4): HTTP+JSON over a Unix domain socket with mode 0600, for
- * health, status, reload, configuration, endpoints and audit queries. Closing it stops it gracefully and removes
- * the socket file.
+ * health, status, reload, configuration, endpoints, audit queries, system metrics and the API's own
+ * description. Closing it stops it gracefully and removes the socket file.
  */
 public final class AdminSocket implements AutoCloseable {
 
@@ -25,8 +27,10 @@ public final class AdminSocket implements AutoCloseable {
         new ServiceRoutes(context).addTo(routes);
         new ProjectRoutes(context).addTo(routes);
         new AuditRoutes(context).addTo(routes);
+        new SystemRoutes(HostMetrics.ofThisMachine()).addTo(routes);
+        new DocsRoutes().addTo(routes);
         return new AdminSocket(UnixSocketServer.start(context.socket(), UnixSocketServer.CONNECTION_LIMIT,
-                new HttpConnectionHandler(routes)));
+                new HttpConnectionHandler(routes, context.debug())));
     }
 
     @Override

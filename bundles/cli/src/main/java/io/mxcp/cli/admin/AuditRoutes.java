@@ -1,5 +1,13 @@
 package io.mxcp.cli.admin;
 
+import static io.mxcp.cli.admin.JsonSchema.anyObject;
+import static io.mxcp.cli.admin.JsonSchema.arrayOf;
+import static io.mxcp.cli.admin.JsonSchema.dateTime;
+import static io.mxcp.cli.admin.JsonSchema.mapOf;
+import static io.mxcp.cli.admin.JsonSchema.nullable;
+import static io.mxcp.cli.admin.JsonSchema.object;
+import static io.mxcp.cli.admin.JsonSchema.string;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,6 +23,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.mxcp.cli.admin.Operation.QueryParameter;
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;
@@ -39,9 +48,47 @@ final class AuditRoutes {
         this.server = server;
     }
 
+    private static final QueryParameter START_TIME = new QueryParameter("start_time",
+            dateTime("Records at or after this time (ISO-8601; without an offset: UTC)"));
+    private static final QueryParameter END_TIME = new QueryParameter("end_time",
+            dateTime("Records at or before this time (ISO-8601; without an offset: UTC)"));
+    private static final Map<String, Object> QUERY = object()
+            .with("records", arrayOf(anyObject("An audit record's fields (spec 03 §3.3) without the hash chain; "
+                    + "timestamp in UTC with +00:00"), "Newest first"))
+            .with("count", JsonSchema.integer("Records in this answer"))
+            .schema("Audit records");
+    private static final Map<String, Object> STATS = object()
+            .with("total_records", JsonSchema.integer(null))
+            .with("by_type", mapOf(JsonSchema.integer(null), "Records by operation type"))
+            .with("by_status", mapOf(JsonSchema.integer(null), "Records by operation status"))
+            .with("by_policy", mapOf(JsonSchema.integer(null),
+                    "Records by policy decision (records without one not counted)"))
+            .with("earliest_timestamp", nullable(dateTime("The oldest record's time, UTC with +00:00")))
+            .with("latest_timestamp", nullable(dateTime("The newest record's time, UTC with +00:00")))
+            .schema("Counts over the audit log");
+
     void addTo(RouteTable table) {
-        table.add("GET", "/audit/query", "Failed to query audit logs", this::query)
-                .add("GET", "/audit/stats", "Failed to get audit stats", this::stats);
+        table.add("GET", "/audit/query", Operation.json("Query the audit log", "Failed to query audit logs", QUERY)
+                .with(new QueryParameter("schema_name", string("Records of this audit schema")), START_TIME,
+                        END_TIME, new QueryParameter("operation_type", string("tool, resource or prompt")),
+                        new QueryParameter("operation_name", string("The endpoint's name")),
+                        new QueryParameter("operation_status", string("success or error")),
+                        new QueryParameter("user_id", string("The caller's user id")),
+                        new QueryParameter("trace_id", string("The call's trace id")),
+                        new QueryParameter("limit", bounded(DEFAULT_LIMIT, 1, MAX_LIMIT, "Records at most")),
+                        new QueryParameter("offset", bounded(0, 0, null, "Records to skip"))), this::query)
+                .add("GET", "/audit/stats", Operation.json("Count the audit log's records", "Failed to get audit stats",
+                        STATS).with(START_TIME, END_TIME), this::stats);
+    }
+
+    private static Map<String, Object> bounded(int fallback, int least, Integer most, String description) {
+        Map<String, Object> schema = JsonSchema.integer(description);
+        schema.put("default", fallback);
+        schema.put("minimum", least);
+        if (most != null) {
+            schema.put("maximum", most);
+        }
+        return schema;
     }
 
     private Map<String, Object> query(HttpRequest request) throws Exception {

@@ -1,5 +1,13 @@
 package io.mxcp.cli.admin;
 
+import static io.mxcp.cli.admin.JsonSchema.arrayOf;
+import static io.mxcp.cli.admin.JsonSchema.bool;
+import static io.mxcp.cli.admin.JsonSchema.enumOf;
+import static io.mxcp.cli.admin.JsonSchema.integer;
+import static io.mxcp.cli.admin.JsonSchema.nullable;
+import static io.mxcp.cli.admin.JsonSchema.object;
+import static io.mxcp.cli.admin.JsonSchema.string;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +33,44 @@ final class ProjectRoutes {
         this.startupCounts = counts(server.project().get().endpoints());
     }
 
+    private static final Map<String, Object> CONFIG = object()
+            .with("status", enumOf(null, "ok"))
+            .with("project", string("The project's name"))
+            .with("profile", string("The profile served"))
+            .with("repository_path", string("The project's folder"))
+            .with("duckdb_path", nullable(string("The DuckDB database file")))
+            .with("readonly", bool("Whether the database is opened read-only"))
+            .with("debug", bool("Whether the server runs with --debug"))
+            .with("endpoints", object()
+                    .with("tools", integer(null))
+                    .with("prompts", integer(null))
+                    .with("resources", integer(null))
+                    .schema("Endpoint files served since start, by kind (built-in SQL tools not counted)"))
+            .with("features", object()
+                    .with("sql_tools", bool("Whether the built-in SQL tools are served"))
+                    .with("audit_logging", bool("Whether calls are audited"))
+                    .with("telemetry", bool("Whether the profile enables telemetry"))
+                    .schema("Features on"))
+            .with("transport", string("The MCP transport"))
+            .schema("The configuration's metadata: never secrets or auth settings");
+    private static final Map<String, Object> ENDPOINTS = object()
+            .with("endpoints", arrayOf(object()
+                    .with("path", string("The file, relative to the project's folder"))
+                    .with("type", nullable(enumOf(null, "tool", "resource", "prompt")))
+                    .with("name", nullable(string("A tool's or prompt's name, a resource's name or URI")))
+                    .with("description", nullable(string(null)))
+                    .with("language", nullable(string("sql or python; null for prompts")))
+                    .with("enabled", bool(null))
+                    .with("status", enumOf(null, "ok", "disabled", "error"))
+                    .with("error", nullable(string("Why the file does not load")))
+                    .schema("One endpoint file"), null))
+            .schema("The endpoint files as found on disk now");
+
     void addTo(RouteTable table) {
-        table.add("GET", "/config", "Failed to get configuration", request -> config())
-                .add("GET", "/endpoints", "Failed to list endpoints", request -> endpoints());
+        table.add("GET", "/config", Operation.json("Get configuration metadata", "Failed to get configuration",
+                CONFIG), request -> config())
+                .add("GET", "/endpoints", Operation.json("List the endpoint files", "Failed to list endpoints",
+                        ENDPOINTS), request -> endpoints());
     }
 
     private static Map<String, Long> counts(List<DiscoveredEndpoint> endpoints) {

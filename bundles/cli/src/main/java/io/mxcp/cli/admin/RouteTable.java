@@ -6,26 +6,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The admin API's routes by path and method, and how a request becomes a response: an unknown path is 404, a
- * known path with another method 405, a bad query parameter 422, and a route's own failure 500 with
- * {@code "<what failed>: <message>"} (spec 03 reference §4).
+ * The admin API's routes by path and method, each with what {@code /openapi.json} says about it, and how a request
+ * becomes a response: an unknown path is 404, a known path with another method 405, a bad query parameter 422, and
+ * a route's own failure 500 with {@code "<what failed>: <message>"} (spec 03 reference §4).
  */
 final class RouteTable {
 
     private static final System.Logger LOG = System.getLogger(RouteTable.class.getName());
 
-    /** A route and the words that name its failure. */
-    private record Entry(Route route, String failure) {
+    /** A route and what it does. */
+    private record Entry(Operation operation, Route route) {
     }
 
     private final Map<String, Map<String, Entry>> routes = new LinkedHashMap<>();
 
-    /**
-     * @param failure what the 500 answer says failed, e.g. {@code Failed to get status}
-     */
-    RouteTable add(String method, String path, String failure, Route route) {
-        routes.computeIfAbsent(path, key -> new TreeMap<>()).put(method, new Entry(route, failure));
+    RouteTable add(String method, String path, Operation operation, Route route) {
+        routes.computeIfAbsent(path, key -> new TreeMap<>()).put(method, new Entry(operation, route));
         return this;
+    }
+
+    /** Each route's operation by path (in the order added) and method. */
+    Map<String, Map<String, Operation>> operations() {
+        Map<String, Map<String, Operation>> operations = new LinkedHashMap<>();
+        routes.forEach((path, methods) -> methods.forEach((method, entry) ->
+                operations.computeIfAbsent(path, key -> new TreeMap<>()).put(method, entry.operation())));
+        return operations;
     }
 
     HttpResponse answer(HttpRequest request) {
@@ -38,13 +43,14 @@ final class RouteTable {
             return new HttpResponse(405, Map.of("detail", "Method Not Allowed"),
                     Map.of("Allow", String.join(", ", methods.keySet())));
         }
+        String failure = entry.operation().failure();
         try {
             return HttpResponse.ok(entry.route().answer(request));
         } catch (InvalidParameterException e) {
             return HttpResponse.error(422, e.errors());
         } catch (Exception e) {
-            LOG.log(Level.ERROR, entry.failure() + ": " + e.getMessage(), e);
-            return HttpResponse.error(500, entry.failure() + ": " + e.getMessage());
+            LOG.log(Level.ERROR, failure + ": " + e.getMessage(), e);
+            return HttpResponse.error(500, failure + ": " + e.getMessage());
         }
     }
 }

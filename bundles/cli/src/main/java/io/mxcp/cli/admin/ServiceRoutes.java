@@ -1,5 +1,13 @@
 package io.mxcp.cli.admin;
 
+import static io.mxcp.cli.admin.JsonSchema.bool;
+import static io.mxcp.cli.admin.JsonSchema.dateTime;
+import static io.mxcp.cli.admin.JsonSchema.integer;
+import static io.mxcp.cli.admin.JsonSchema.nullable;
+import static io.mxcp.cli.admin.JsonSchema.object;
+import static io.mxcp.cli.admin.JsonSchema.enumOf;
+import static io.mxcp.cli.admin.JsonSchema.string;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,11 +26,51 @@ final class ServiceRoutes {
         this.server = server;
     }
 
+    private static final Map<String, Object> ROOT = object()
+            .with("service", enumOf("The service's name", "mxcp-admin"))
+            .with("version", string("The MXCP version"))
+            .with("docs", string("Where the API's documentation page is"))
+            .with("openapi", string("Where the API's OpenAPI document is"))
+            .schema("What this API is");
+    private static final Map<String, Object> HEALTH = object()
+            .with("status", enumOf(null, "ok"))
+            .with("timestamp", dateTime("The server's time, UTC"))
+            .schema("The server answers");
+    private static final Map<String, Object> STATUS = object()
+            .with("status", enumOf(null, "ok"))
+            .with("version", string("The MXCP version"))
+            .with("uptime", string("Time since start, e.g. 2h12m35s"))
+            .with("uptime_seconds", integer("Time since start, seconds"))
+            .with("pid", integer("The server's process id"))
+            .with("profile", string("The profile served"))
+            .with("mode", enumOf("The database access mode", "readonly", "readwrite"))
+            .with("debug", bool("Whether the server runs with --debug"))
+            .with("reload", object()
+                    .with("in_progress", bool("Whether a reload is under way"))
+                    .with("draining", bool("Whether new endpoint calls are held back until the running ones end"))
+                    .with("active_requests", integer("Endpoint calls running now"))
+                    .with("last_reload", nullable(dateTime("When the last reload ended, UTC")))
+                    .with("last_reload_status", nullable(enumOf("How the last reload ended", "success", "error")))
+                    .with("last_reload_error", nullable(string("Why the last reload kept the previous configuration")))
+                    .schema("Reloads"))
+            .with("admin_socket", object().with("path", string("This socket's file")).schema("The admin socket"))
+            .schema("The server's state");
+    private static final Map<String, Object> RELOAD = object()
+            .with("status", enumOf(null, "reload_initiated"))
+            .with("timestamp", dateTime("When the reload was queued, UTC"))
+            .with("reload_request_id", string("The request's id (a UUID)"))
+            .with("message", string("What to do next"))
+            .schema("The reload is queued and runs in the background");
+
     void addTo(RouteTable table) {
-        table.add("GET", "/", "Failed to describe the service", request -> root())
-                .add("GET", "/health", "Health check failed", request -> health())
-                .add("GET", "/status", "Failed to get status", request -> status())
-                .add("POST", "/reload", "Failed to initiate reload", request -> reload());
+        table.add("GET", "/", Operation.json("Describe the service", "Failed to describe the service", ROOT),
+                request -> root())
+                .add("GET", "/health", Operation.json("Health check", "Health check failed", HEALTH),
+                        request -> health())
+                .add("GET", "/status", Operation.json("Get server status", "Failed to get status", STATUS),
+                        request -> status())
+                .add("POST", "/reload", Operation.json("Reload the configuration, as SIGHUP does",
+                        "Failed to initiate reload", RELOAD), request -> reload());
     }
 
     private Map<String, Object> root() {
@@ -63,8 +111,7 @@ final class ServiceRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("in_progress", status.inProgress());
         body.put("draining", status.draining());
-        // the MCP server does not report its calls in flight to the CLI
-        body.put("active_requests", 0);
+        body.put("active_requests", status.activeRequests());
         body.put("last_reload", last == null ? null : UtcTime.zulu(last.finished()));
         body.put("last_reload_status", last == null ? null : last.succeeded() ? "success" : "error");
         body.put("last_reload_error", last == null ? null : last.error());

@@ -121,9 +121,10 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         return served;
     }
 
-    /** Whether a reload is under way, and how the last one ended. */
+    /** Whether a reload is under way, the calls running now (none before serving), and how the last reload ended. */
     public ReloadStatus status() {
-        return new ReloadStatus(phase, lastOutcome);
+        RunningServer running = server;
+        return new ReloadStatus(phase, running == null ? 0 : running.activeRequests(), lastOutcome);
     }
 
     private boolean reload(ReloadPayload payload) {

@@ -5,10 +5,11 @@ import java.time.Instant;
 /**
  * What {@link ProjectReloader} reports about its reloads (the admin socket's {@code /status}).
  *
- * @param phase where the reload under way is, {@link Phase#IDLE} when none is
- * @param last  how the last finished reload ended, or null before the first
+ * @param phase          where the reload under way is, {@link Phase#IDLE} when none is
+ * @param activeRequests the endpoint calls running now, as the server counts them for its drain
+ * @param last           how the last finished reload ended, or null before the first
  */
-public record ReloadStatus(Phase phase, Outcome last) {
+public record ReloadStatus(Phase phase, int activeRequests, Outcome last) {
 
     /** The steps of one reload. */
     public enum Phase {

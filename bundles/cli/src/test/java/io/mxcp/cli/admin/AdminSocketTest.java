@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.mxcp.cli.admin.AdminClient.Answer;
+import io.mxcp.cli.admin.host.ProcFs;
 import io.mxcp.cli.fakes.AuditRecordBuilder;
 import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.cli.output.Json;
@@ -40,21 +38,9 @@ class AdminSocketTest {
     private Path folder;
     private Path socket;
     private FakeProject project;
-    private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, null);
+    private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, 0, null);
     private final AtomicInteger reloads = new AtomicInteger();
     private AdminSocket admin;
-
-    /** Status line and parsed JSON body of one answer. */
-    record Answer(String head, Object body) {
-        int status() {
-            return Integer.parseInt(head.split(" ")[1]);
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
-            return (Map<String, Object>) body;
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -83,27 +69,12 @@ class AdminSocketTest {
                 "streamable-http", true, () -> project, () -> reloadStatus, reloads::incrementAndGet));
     }
 
-    private Answer send(String request) throws Exception {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-            while (channel.read(buffer) >= 0) {
-                // the server closes after its answer
-            }
-            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-            int split = text.indexOf("\r\n\r\n");
-            String head = text.substring(0, split);
-            String body = text.substring(split + 4);
-            assertTrue(head.contains("Content-Type: application/json"), head);
-            assertTrue(head.contains("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length), head);
-            assertTrue(head.contains("Connection: close"), head);
-            return new Answer(head, Json.parse(body));
-        }
+    private Answer send(String request) throws IOException {
+        return new AdminClient(socket).send(request);
     }
 
-    private Answer get(String target) throws Exception {
-        return send("GET " + target + " HTTP/1.1\r\nHost: anything\r\n\r\n");
+    private Answer get(String target) throws IOException {
+        return new AdminClient(socket).get(target);
     }
 
     @Test
@@ -142,7 +113,7 @@ class AdminSocketTest {
 
     @Test
     void statusReportsServerAndReloads() throws Exception {
-        reloadStatus = new ReloadStatus(ReloadStatus.Phase.DRAINING,
+        reloadStatus = new ReloadStatus(ReloadStatus.Phase.DRAINING, 2,
                 new ReloadStatus.Outcome(Instant.parse("2025-01-02T03:04:05Z"), false, "bad config"));
         start();
         Map<String, Object> status = get("/status").json();
@@ -154,7 +125,7 @@ class AdminSocketTest {
         assertEquals("default", status.get("profile"));
         assertEquals("readwrite", status.get("mode"));
         assertEquals(true, status.get("debug"));
-        assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 0,
+        assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 2,
                 "last_reload", "2025-01-02T03:04:05Z", "last_reload_status", "error", "last_reload_error", "bad config"),
                 status.get("reload"));
         assertEquals(Map.of("path", socket.toString()), status.get("admin_socket"));
@@ -287,6 +258,141 @@ class AdminSocketTest {
         assertEquals(405, wrong.status());
         assertEquals(Map.of("detail", "Method Not Allowed"), wrong.json());
         assertEquals(0, reloads.get());
+    }
+
+    @Test
+    void systemInfoMemoryAndDiskArePlausible() throws Exception {
+        start();
+        Map<String, Object> info = get("/system/info").json();
+        assertTrue(number(info, "cpu_count_logical") >= 1, info.toString());
+        assertTrue(number(info, "memory_total_bytes") > 0, info.toString());
+        Map<String, Object> memory = get("/system/memory").json();
+        assertEquals(number(info, "memory_total_bytes"), number(memory, "total_bytes"), memory.toString());
+        assertTrue(number(memory, "available_bytes") <= number(memory, "total_bytes"), memory.toString());
+        assertTrue(number(memory, "free_bytes") <= number(memory, "total_bytes"), memory.toString());
+        assertPercent(memory, "percent");
+        assertPercent(memory, "swap_percent");
+        assertTrue(number(memory, "mxcp_process_vms_bytes") > 0, memory.toString());
+        Map<String, Object> disk = get("/system/disk").json();
+        assertTrue(number(disk, "total_bytes") > 0, disk.toString());
+        assertTrue(number(disk, "used_bytes") + number(disk, "free_bytes") <= number(disk, "total_bytes"),
+                disk.toString());
+        assertPercent(disk, "percent");
+        if (ProcFs.system().available()) {
+            long now = Instant.now().getEpochSecond();
+            assertTrue(number(info, "boot_time_seconds") > 0 && number(info, "boot_time_seconds") < now,
+                    info.toString());
+            assertTrue(number(info, "cpu_count_physical") >= 1, info.toString());
+            assertTrue(number(memory, "mxcp_process_rss_bytes") > 0, memory.toString());
+            assertTrue(number(disk, "read_count") > 0 && number(disk, "read_bytes") > 0, disk.toString());
+        }
+    }
+
+    @Test
+    void systemCpuIsSampledPercentagesAndNetworkIsCounts() throws Exception {
+        start();
+        Map<String, Object> cpu = get("/system/cpu").json();
+        assertPercent(cpu, "percent");
+        for (Object percent : (List<?>) cpu.get("per_cpu_percent")) {
+            assertTrue(((Number) percent).doubleValue() >= 0 && ((Number) percent).doubleValue() <= 100,
+                    cpu.toString());
+        }
+        assertTrue(number(cpu, "load_avg_1min") >= 0, cpu.toString());
+        if (ProcFs.system().available()) {
+            assertEquals(number(get("/system/info").json(), "cpu_count_logical"),
+                    ((List<?>) cpu.get("per_cpu_percent")).size(), cpu.toString());
+        }
+        Map<String, Object> network = get("/system/network").json();
+        for (String counter : List.of("bytes_sent", "bytes_recv", "packets_sent", "packets_recv", "errin", "errout",
+                "dropin", "dropout")) {
+            assertTrue(number(network, counter) >= 0, network.toString());
+        }
+    }
+
+    @Test
+    void systemProcessIsThisProcess() throws Exception {
+        start();
+        Map<String, Object> process = get("/system/process").json();
+        assertEquals(ProcessHandle.current().pid(), number(process, "pid"));
+        assertTrue(number(process, "num_threads") > 1, process.toString());
+        assertTrue(number(process, "num_fds") > 0, process.toString());
+        assertTrue(number(process, "memory_vms_bytes") > 0, process.toString());
+        assertTrue(((Number) process.get("cpu_percent")).doubleValue() >= 0, process.toString());
+        assertTrue(List.of("running", "sleeping", "disk-sleep", "idle").contains(process.get("status")),
+                process.toString());
+    }
+
+    @Test
+    void openApiDocumentDescribesEveryRoute() throws Exception {
+        start();
+        Map<String, Object> document = get("/openapi.json").json();
+        assertEquals("3.1.0", document.get("openapi"));
+        assertEquals("MXCP Admin API", ((Map<?, ?>) document.get("info")).get("title"));
+        assertEquals("1.0.0", ((Map<?, ?>) document.get("info")).get("version"));
+        Map<?, ?> paths = (Map<?, ?>) document.get("paths");
+        assertEquals(List.of("/", "/health", "/status", "/reload", "/config", "/endpoints", "/audit/query",
+                "/audit/stats", "/system/info", "/system/cpu", "/system/memory", "/system/disk", "/system/network",
+                "/system/process", "/openapi.json", "/docs"), List.copyOf(paths.keySet()));
+        assertEquals(List.of("post"), List.copyOf(((Map<?, ?>) paths.get("/reload")).keySet()));
+        Map<?, ?> query = (Map<?, ?>) ((Map<?, ?>) paths.get("/audit/query")).get("get");
+        List<?> parameters = (List<?>) query.get("parameters");
+        assertEquals(10, parameters.size());
+        assertTrue(parameters.contains(Map.of("name", "limit", "in", "query", "required", false, "schema",
+                Map.of("type", "integer", "description", "Records at most", "default", 100, "minimum", 1,
+                        "maximum", 1000))), parameters.toString());
+        assertTrue(((Map<?, ?>) query.get("responses")).containsKey("422"));
+        Map<?, ?> status = (Map<?, ?>) ((Map<?, ?>) paths.get("/status")).get("get");
+        assertEquals("Get server status", status.get("summary"));
+        assertFalse(((Map<?, ?>) status.get("responses")).containsKey("422"), "no parameters, no 422");
+    }
+
+    @Test
+    void everyAnswerHasItsDocumentedShape() throws Exception {
+        project.audit.enabled = true;
+        project.audit.records.add(AuditRecordBuilder.call("r1", "tool", "hello", "2025-01-01T10:00:00Z")
+                .policy("allow").build());
+        start();
+        Map<?, ?> paths = (Map<?, ?>) get("/openapi.json").json().get("paths");
+        paths.forEach((path, methods) -> ((Map<?, ?>) methods).forEach((method, operation) -> {
+            Map<?, ?> ok = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) operation).get("responses")).get("200");
+            Map<?, ?> content = (Map<?, ?>) ok.get("content");
+            if (content.containsKey("application/json")) {
+                try {
+                    Answer answer = send(String.valueOf(method).toUpperCase(Locale.ROOT) + " " + path
+                            + " HTTP/1.1\r\nHost: x\r\n\r\n");
+                    assertEquals(200, answer.status(), path + ": " + answer.text());
+                    SchemaCheck.assertMatches(((Map<?, ?>) content.get("application/json")).get("schema"),
+                            answer.body(), method + " " + path);
+                } catch (IOException e) {
+                    throw new AssertionError(path + ": " + e, e);
+                }
+            }
+        }));
+    }
+
+    @Test
+    void docsPageIsSelfContainedHtml() throws Exception {
+        start();
+        Answer docs = send("GET /docs HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertEquals(200, docs.status());
+        assertTrue(docs.head().contains("Content-Type: text/html; charset=utf-8"), docs.head());
+        assertTrue(docs.text().startsWith("<!DOCTYPE html>"), docs.text());
+        assertTrue(docs.text().contains("<a href=\"/openapi.json\">"), docs.text());
+        assertTrue(docs.text().contains("<code>/system/memory</code>"), docs.text());
+        assertTrue(docs.text().contains("<code>mxcp_process_rss_bytes</code>"), docs.text());
+        assertTrue(docs.text().contains("<code>limit</code>"), docs.text());
+        assertFalse(docs.text().contains("<script") || docs.text().contains("http://")
+                || docs.text().contains("https://"), "nothing loaded from elsewhere");
+        assertEquals(404, get("/redoc").status(), "not built: /docs needs no script");
+    }
+
+    private static long number(Map<String, Object> body, String field) {
+        return ((Number) body.get(field)).longValue();
+    }
+
+    private static void assertPercent(Map<String, Object> body, String field) {
+        double percent = ((Number) body.get(field)).doubleValue();
+        assertTrue(percent >= 0 && percent <= 100, field + " in " + body);
     }
 
     @Test

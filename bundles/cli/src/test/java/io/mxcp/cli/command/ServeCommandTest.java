@@ -76,6 +76,12 @@ class ServeCommandTest extends ProjectFolderTest {
             served = swap.swap(served);
         }
 
+        /** It runs no endpoint call. */
+        @Override
+        public int activeRequests() {
+            return 0;
+        }
+
         @Override
         public void close() {
             closed = true;

@@ -37,6 +37,7 @@ class ProjectReloaderTest {
     static final class SwappingServer implements RunningServer {
         Project served;
         int reloads;
+        volatile int activeRequests;
 
         SwappingServer(Project served) {
             this.served = served;
@@ -46,6 +47,11 @@ class ProjectReloaderTest {
         public void reload(ProjectSwap swap) throws Exception {
             reloads++;
             served = swap.swap(served);
+        }
+
+        @Override
+        public int activeRequests() {
+            return activeRequests;
         }
 
         @Override
@@ -116,6 +122,16 @@ class ProjectReloaderTest {
         List<String> names = new ArrayList<>();
         project.endpoints().stream().map(DiscoveredEndpoint::identifier).forEach(names::add);
         return names;
+    }
+
+    @Test
+    void statusReportsTheCallsTheServerCountsRunningAndNoneBeforeServing() {
+        assertEquals(0, new ProjectReloader(() -> old).status().activeRequests());
+        ProjectReloader reloader = reloader(() -> old);
+        server.activeRequests = 3;
+        assertEquals(3, reloader.status().activeRequests());
+        server.activeRequests = 0;
+        assertEquals(0, reloader.status().activeRequests());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.mxcp.mcp.api;
 
-/** A started server. */
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A started server; only this bundle implements it (the CLI calls it), so adding a method is a minor change. */
+@ProviderType
 public interface RunningServer extends AutoCloseable {
 
     /** The bound port, or -1 for stdio. */
@@ -22,6 +25,14 @@ public interface RunningServer extends AutoCloseable {
      * @since 1.2
      */
     void reload(ProjectSwap swap) throws Exception;
+
+    /**
+     * The endpoint calls ({@code tools/call}, {@code resources/read}, {@code prompts/get}) running now: the calls a
+     * reload's drain waits for; calls held back by a reload are not counted until they run.
+     *
+     * @since 1.4
+     */
+    int activeRequests();
 
     /** Stops accepting requests, lets calls in flight finish (bounded), and releases the port. */
     @Override

@@ -172,6 +172,11 @@ public final class HttpTransport implements RunningServer {
         engine.reload(swap);
     }
 
+    @Override
+    public int activeRequests() {
+        return engine.activeCalls();
+    }
+
     /**
      * Refuses new requests (503), ends legacy and listen streams, lets calls finish for up to 5 s, cancels those
      * still running (Undertow's stop waits for every worker thread), then frees the port.

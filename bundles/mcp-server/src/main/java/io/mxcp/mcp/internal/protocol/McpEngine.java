@@ -109,6 +109,11 @@ public final class McpEngine {
         throw JsonRpcErrors.internalError(ReloadGate.STILL_RELOADING);
     }
 
+    /** The endpoint calls running now: those a reload's drain waits for (calls held back by a reload not counted). */
+    public int activeCalls() {
+        return gate.inside();
+    }
+
     /**
      * Reloads (spec 03 §5): holds new endpoint calls back, waits for the running ones (at most 90 s, then goes on),
      * swaps the project, rebuilds its methods, lets the held calls go, and tells the listeners what changed. One

@@ -50,6 +50,11 @@ final class ReloadGate {
         }
     }
 
+    /** The calls inside now: let in and not yet left. */
+    int inside() {
+        return inside.get();
+    }
+
     void leave() {
         if (inside.decrementAndGet() == 0 && closed) {
             lock.lock();

@@ -251,6 +251,11 @@ public final class StdioServer implements RunningServer {
     }
 
     @Override
+    public int activeRequests() {
+        return engine.activeCalls();
+    }
+
+    @Override
     public int port() {
         return -1;
     }

@@ -134,6 +134,19 @@ class McpEngineReloadTest {
     }
 
     @Test
+    void aRunningEndpointCallIsCountedActiveAndListsAreNot() throws Exception {
+        McpEngine engine = engine(30_000);
+        assertEquals(0, engine.activeCalls());
+        CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> call(engine, "gate"));
+        assertTrue(first.gateEntered.await(5, TimeUnit.SECONDS));
+        toolNames(engine);
+        assertEquals(1, engine.activeCalls());
+        first.gateOpen.countDown();
+        assertEquals("passed", running.get(5, TimeUnit.SECONDS));
+        assertEquals(0, engine.activeCalls());
+    }
+
+    @Test
     void aCallWaitingLongerThanTheLimitGetsTheReloadingMessage() throws Exception {
         McpEngine engine = engine(150);
         CountDownLatch swapping = new CountDownLatch(1);

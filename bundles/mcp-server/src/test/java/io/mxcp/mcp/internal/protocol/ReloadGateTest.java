@@ -12,6 +12,27 @@ import org.junit.jupiter.api.Test;
 class ReloadGateTest {
 
     @Test
+    void countsTheCallsInsideAndNotThoseHeldBack() throws Exception {
+        ReloadGate gate = new ReloadGate(5, TimeUnit.SECONDS);
+        assertEquals(0, gate.inside());
+        assertTrue(gate.enter());
+        assertTrue(gate.enter());
+        assertEquals(2, gate.inside());
+        gate.leave();
+        assertEquals(1, gate.inside());
+        CompletableFuture<Integer> draining = CompletableFuture.supplyAsync(() -> gate.close(5, TimeUnit.SECONDS));
+        CompletableFuture<Boolean> heldBack = CompletableFuture.supplyAsync(gate::enter);
+        Thread.sleep(100);
+        assertEquals(1, gate.inside(), "a call waiting for the reload is not running");
+        gate.leave();
+        assertEquals(0, draining.get(5, TimeUnit.SECONDS));
+        gate.open();
+        assertTrue(heldBack.get(5, TimeUnit.SECONDS));
+        assertEquals(1, gate.inside());
+        gate.leave();
+    }
+
+    @Test
     void closingWaitsForTheCallsInsideAndReportsThoseStillRunningAtTheLimit() throws Exception {
         ReloadGate gate = new ReloadGate(5, TimeUnit.SECONDS);
         assertTrue(gate.enter());
