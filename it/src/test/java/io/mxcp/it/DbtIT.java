@@ -53,6 +53,9 @@ class DbtIT {
                             parameters:
                               BEARER_TOKEN: "${OWID_TOKEN}"
                               EXTRA_HTTP_HEADERS: {X-Team: data}
+                          - name: jira
+                            type: python
+                            parameters: {TOKEN: j1}
                 """);
         fakeBin = Files.createDirectories(work.resolve("fake-bin"));
         Path dbt = fakeBin.resolve("dbt");
@@ -78,10 +81,13 @@ class DbtIT {
         assertTrue(dryRun.stdout().contains("DRY RUN MODE"), dryRun::describe);
         assertTrue(dryRun.stdout().contains("covid_owid_dev:"), dryRun::describe);
         assertFalse(Files.exists(profiles), "a dry run writes nothing");
+        assertFalse(Files.exists(project.resolve("dbt_project.yml")), "a dry run writes nothing");
 
         CommandResult written = mxcp.run(project, environment(0), "dbt-config");
         assertEquals(0, written.exitCode(), written::describe);
         assertTrue(written.stdout().contains("✅ dbt configuration complete!"), written::describe);
+        assertTrue(written.stdout().contains("Not in profiles.yml (DuckDB has no secret of their type): jira"),
+                written::describe);
         JsonNode target = new YAMLMapper().readTree(profiles.toFile()).path("covid_owid_dev");
         assertEquals("dev", target.path("target").asText());
         JsonNode output = target.path("outputs").path("dev");
@@ -102,8 +108,10 @@ class DbtIT {
         assertTrue(embedWithoutForce.stderr().contains("--embed-secrets requires --force"), embedWithoutForce::describe);
         CommandResult embedded = mxcp.run(project, environment(0), "dbt-config", "--force", "--embed-secrets");
         assertEquals(0, embedded.exitCode(), embedded::describe);
-        assertEquals("s3cr3t", new YAMLMapper().readTree(profiles.toFile())
-                .at("/covid_owid_dev/outputs/dev/secrets/0/bearer_token").asText());
+        assertEquals("{{ 's3cr3t' }}", new YAMLMapper().readTree(profiles.toFile())
+                .at("/covid_owid_dev/outputs/dev/secrets/0/bearer_token").asText(), "a Jinja string dbt renders");
+        assertEquals("[rw-------]", "[" + PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(profiles)) + "]", "a new profiles.yml is its owner's only");
     }
 
     @Test
@@ -113,7 +121,11 @@ class DbtIT {
         assertTrue(run.stdout().contains("dbt args: run --select cases -x\n"), run::describe);
         assertTrue(run.stdout().contains("MXCP_SECRET_OWID_BEARER_TOKEN=s3cr3t\n"), run::describe);
         assertTrue(run.stdout().contains("MXCP_SECRET_OWID_EXTRA_HTTP_HEADERS_X_TEAM=data\n"), run::describe);
+        assertTrue(run.stdout().contains("MXCP_SECRET_JIRA_TOKEN=j1\n"), "every secret reaches dbt's environment");
         assertTrue(run.stdout().contains("✅ dbt command completed successfully!"), run::describe);
+
+        CommandResult version = mxcp.run(project, environment(0), "dbt", "--version", "-h");
+        assertTrue(version.stdout().contains("dbt args: --version -h\n"), "dbt's own options: " + version.describe());
 
         CommandResult failed = mxcp.run(project, environment(3), "dbt", "test");
         assertEquals(3, failed.exitCode(), failed::describe);

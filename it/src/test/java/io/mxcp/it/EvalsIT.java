@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,6 +68,7 @@ class EvalsIT {
                     gpt-stand-in: {type: openai, api_key: "${STAND_IN_KEY}", base_url: "%1$s/v1"}
                     wrong-key: {type: claude, api_key: not-the-key, base_url: "%1$s", max_retries: 0}
                     gemini: {type: gemini, api_key: k}
+                    broken-key: {type: claude, api_key: "sk-secret-part\\nsecond-line", base_url: "%1$s"}
                 """.formatted(model.baseUrl()));
     }
 
@@ -117,22 +119,29 @@ class EvalsIT {
                 "openai.yml", SUITE.replace("suite: salary_evals", "suite: salary_openai")
                         .replace("model: claude-stand-in\n", ""),
                 "notes.yml", "title: not an eval file\n",
+                "gemini.yml", SUITE.replace("suite: salary_evals", "suite: salary_gemini")
+                        .replace("model: claude-stand-in", "model: gemini"),
                 "broken.yml", "mxcp: 1\nsuite: 1bad\ntests: []\n"));
         CommandResult run = evals(project, "--json-output");
         assertEquals(1, run.exitCode(), run::describe);
         JsonNode suites = run.json().path("result").path("suites");
-        assertEquals(3, suites.size(), run::describe);
-        assertEquals(List.of("evals/broken.yml", "evals/openai.yml", "evals/salary.yml"),
-                List.of(suites.at("/0/path").asText(), suites.at("/1/path").asText(), suites.at("/2/path").asText()));
+        assertEquals(4, suites.size(), run::describe);
+        assertEquals(List.of("evals/broken.yml", "evals/gemini.yml", "evals/openai.yml", "evals/salary.yml"),
+                List.of(suites.at("/0/path").asText(), suites.at("/1/path").asText(), suites.at("/2/path").asText(),
+                        suites.at("/3/path").asText()));
         assertEquals("error", suites.at("/0/status").asText(), run::describe);
         assertTrue(suites.at("/0/error").asText().endsWith(
                 "suite: Value error, Eval suite name must start with a letter or underscore"), run::describe);
-        assertEquals("passed", suites.at("/1/status").asText(), run::describe);
+        assertEquals("error", suites.at("/1/status").asText(), run::describe);
+        assertEquals("Unknown model type: gemini", suites.at("/1/error").asText(),
+                "a model that cannot be used fails its suite, not the run");
         assertEquals("passed", suites.at("/2/status").asText(), run::describe);
+        assertEquals("passed", suites.at("/3/status").asText(), run::describe);
         assertTrue(model.requests.stream().anyMatch(r -> "gpt-stand-in".equals(r.path("model").asText())),
                 "the suite without a model used models.default over the OpenAI API");
 
         Files.delete(project.resolve("evals/broken.yml"));
+        Files.delete(project.resolve("evals/gemini.yml"));
         CommandResult text = evals(project);
         assertEquals(0, text.exitCode(), text::describe);
         assertTrue(text.stdout().contains("Suite: salary_openai"), text::describe);
@@ -151,7 +160,14 @@ class EvalsIT {
         assertEquals(1, unknownType.exitCode(), unknownType::describe);
         assertTrue(unknownType.stderr().contains("Unknown model type: gemini"), unknownType::describe);
 
+        CommandResult brokenKey = evals(project, "salary_evals", "-m", "broken-key", "--debug");
+        assertEquals(1, brokenKey.exitCode(), brokenKey::describe);
+        assertTrue(brokenKey.stderr().contains("The API key of model 'broken-key' has characters an API key cannot "
+                + "have"), brokenKey::describe);
+        assertFalse((brokenKey.stdout() + brokenKey.stderr()).contains("sk-secret-part"), "the key is never shown");
+
         CommandResult unconfigured = evals(project, "salary_evals", "-m", "nope");
+        assertEquals(1, unconfigured.exitCode(), unconfigured::describe);
         assertTrue(unconfigured.stderr().contains("Model 'nope' not configured in user config"),
                 unconfigured::describe);
         CommandResult missing = evals(project, "no_such_suite", "--json-output");

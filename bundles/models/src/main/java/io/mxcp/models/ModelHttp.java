@@ -1,8 +1,10 @@
 package io.mxcp.models;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -62,12 +64,20 @@ public final class ModelHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        headers.forEach(request::header);
+        try {
+            headers.forEach(request::header);
+        } catch (IllegalArgumentException e) {
+            // the JDK's message quotes the header value: the API key
+            throw new ModelException(api + " API request not sent: a header value (the API key?) has characters "
+                    + "HTTP headers cannot carry");
+        }
         for (int attempt = 0;; attempt++) {
             boolean lastAttempt = attempt >= settings.maxRetries();
-            HttpResponse<String> response;
+            Answer response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response = exchange(request.build());
+            } catch (LimitedBody.TooLarge e) {
+                throw new ModelException(api + " API at " + uri + " answered too much: " + e.getMessage(), e);
             } catch (IOException e) {
                 if (lastAttempt) {
                     throw new ModelException(api + " API at " + uri + " could not be reached: " + describe(e), e);
@@ -88,7 +98,16 @@ public final class ModelHttp {
         }
     }
 
-    private JsonNode parse(HttpResponse<String> response) throws ModelException {
+    /** An answer: its status, headers and body text. */
+    private record Answer(int statusCode, HttpHeaders headers, String body) {
+    }
+
+    private Answer exchange(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return new Answer(response.statusCode(), response.headers(), LimitedBody.read(response.body()));
+    }
+
+    private JsonNode parse(Answer response) throws ModelException {
         try {
             JsonNode answer = mapper.readTree(response.body());
             if (answer == null || !answer.isObject()) {
@@ -102,7 +121,7 @@ public final class ModelHttp {
     }
 
     /** Both APIs put their message at {@code error.message}; anything else is shown cut short. */
-    private String errorText(HttpResponse<String> response) {
+    private String errorText(Answer response) {
         String body = response.body() == null ? "" : response.body();
         try {
             JsonNode message = mapper.readTree(body).path("error").path("message");

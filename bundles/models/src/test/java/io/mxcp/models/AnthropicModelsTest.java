@@ -71,6 +71,21 @@ class AnthropicModelsTest {
     }
 
     @Test
+    void anAnswerCutShortAtTheTokenLimitIsMarkedTruncated() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(StandInApi.Answer.ok("""
+                    {"role":"assistant","stop_reason":"max_tokens","content":[{"type":"text","text":"Ann, "},
+                     {"type":"text","text":"Bob and"}]}"""));
+            try (ChatModel model = new AnthropicModels().open(new ModelSettings("m", "k", api.base("/"),
+                    Duration.ofSeconds(5), 0))) {
+                ChatMessage.Assistant answer = model.complete(new ChatRequest(null,
+                        List.of(new ChatMessage.User("hi")), List.of(), 10));
+                assertEquals(new ChatMessage.Assistant("Ann, Bob and", List.of(), true), answer);
+            }
+        }
+    }
+
+    @Test
     void theApisErrorIsReportedWithoutTheKey() throws Exception {
         try (StandInApi api = new StandInApi()) {
             api.answer(new StandInApi.Answer(401,
@@ -80,6 +95,7 @@ class AnthropicModelsTest {
                     Duration.ofSeconds(5), 3));
             ModelException error = assertThrows(ModelException.class,
                     () -> model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")), List.of(), 10)));
+            model.close();
             assertEquals("Anthropic API answered 401: invalid x-api-key", error.getMessage());
             assertFalse(error.getMessage().contains("sk-secret"));
             assertEquals(1, api.received.size(), "a refused key is not retried");

@@ -64,6 +64,34 @@ class OpenAiModelsTest {
     }
 
     @Test
+    void refusalsTruncationObjectArgumentsAndArraysWithoutItemsAreHandled() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(StandInApi.Answer.ok("""
+                    {"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":null,
+                     "refusal":"I cannot help with that."}}]}"""))
+                    .answer(StandInApi.Answer.ok("""
+                    {"choices":[{"finish_reason":"length","message":{"role":"assistant","content":"Ann and"}}]}"""))
+                    .answer(StandInApi.Answer.ok("""
+                    {"choices":[{"message":{"role":"assistant","content":"","tool_calls":[{"id":"c","type":"function",
+                     "function":{"name":"people","arguments":{"n":2}}}]}}]}"""));
+            ToolSpec tags = new ToolSpec("tag", null, Map.of("type", "object", "properties",
+                    Map.of("tags", Map.of("type", "array"), "nested", Map.of("type", "object", "properties",
+                            Map.of("ids", Map.of("type", "array", "items", Map.of("type", "integer")))))));
+            try (ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
+                    Duration.ofSeconds(5), 0))) {
+                ChatRequest request = new ChatRequest(null, List.of(new ChatMessage.User("hi")), List.of(tags), 9);
+                assertEquals(new ChatMessage.Assistant("I cannot help with that.", List.of()), model.complete(request));
+                assertEquals(new ChatMessage.Assistant("Ann and", List.of(), true), model.complete(request));
+                assertEquals(new ChatMessage.Assistant("", List.of(new ToolCall("c", "people", Map.of("n", 2)))),
+                        model.complete(request));
+            }
+            JsonNode parameters = api.received.get(0).body().at("/tools/0/function/parameters");
+            assertEquals("{}", parameters.at("/properties/tags/items").toString(), "OpenAI needs items on arrays");
+            assertEquals("integer", parameters.at("/properties/nested/properties/ids/items/type").asText());
+        }
+    }
+
+    @Test
     void argumentsThatAreNotAJsonObjectAreAnError() throws Exception {
         try (StandInApi api = new StandInApi()) {
             api.answer(StandInApi.Answer.ok("""

@@ -12,13 +12,19 @@ public sealed interface ChatMessage {
     /**
      * The model's turn: text, tool calls, or both.
      *
-     * @param text  the text, or empty when the model only called tools
-     * @param calls the tools it called, in order
+     * @param text      the text (a refusal's explanation included), or empty when the model only called tools
+     * @param calls     the tools it called, in order
+     * @param truncated whether the answer was cut short by the token limit (its calls may be incomplete)
      */
-    record Assistant(String text, List<ToolCall> calls) implements ChatMessage {
+    record Assistant(String text, List<ToolCall> calls, boolean truncated) implements ChatMessage {
         public Assistant {
             text = text == null ? "" : text;
             calls = List.copyOf(calls);
+        }
+
+        /** A complete turn. */
+        public Assistant(String text, List<ToolCall> calls) {
+            this(text, calls, false);
         }
     }
 

@@ -7,15 +7,20 @@ import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.dbt.DbtProcess;
 import io.mxcp.core.api.Project;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code mxcp dbt <args>}: runs dbt with the arguments as given (unknown options included) and the active
  * profile's secrets in its environment (spec 01 §7); exits with dbt's exit code.
  */
-@Command(name = "dbt", mixinStandardHelpOptions = true,
+@Command(name = "dbt",
         description = "Run dbt with the profile's secrets in its environment; every other argument goes to dbt.")
 final class DbtCommand extends ProfileSubcommand {
+
+    // only --help is ours: -h, -V and --version are dbt's (mxcp dbt --version asks dbt)
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(arity = "0..*", paramLabel = "DBT_ARGS", description = "Passed to dbt in order.")
     List<String> dbtArguments = new ArrayList<>();

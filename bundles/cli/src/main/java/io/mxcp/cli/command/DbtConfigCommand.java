@@ -50,6 +50,10 @@ final class DbtConfigCommand extends ProfileSubcommand {
                 out.println(terminal.warning("⚠️  dbt is not on the PATH: install dbt-core and dbt-duckdb to run it"));
             }
             List<Map<String, Object>> documents = configuration.documents(force, embedSecrets);
+            if (!configuration.secretsLeftOut().isEmpty()) {
+                out.println("ℹ️  Not in profiles.yml (DuckDB has no secret of their type): "
+                        + String.join(", ", configuration.secretsLeftOut()));
+            }
             if (dryRun) {
                 out.println();
                 out.println("Would write " + configuration.profilesFile() + ":");

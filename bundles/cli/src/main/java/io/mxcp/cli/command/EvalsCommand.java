@@ -56,6 +56,8 @@ final class EvalsCommand extends ProjectSubcommand {
         UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
         long started = System.nanoTime();
         try (Project project = openProject(false)) {
+            // as for mxcp run: plugins and Python's on_init are in place before the first tool call
+            project.initializeRuntime();
             EvalSuiteFiles files = EvalSuiteFiles.of(project);
             return suiteName != null ? runOne(project, files, user, started) : runAll(project, files, user, started);
         }
@@ -74,7 +76,7 @@ final class EvalsCommand extends ProjectSubcommand {
         if (jsonOutput) {
             printJsonResult(EvalsPayload.suite(result));
         } else {
-            terminal.out().print(new EvalsReport(terminal, debug()).suite(result).finish(true, elapsed(started)));
+            terminal.out().print(new EvalsReport(terminal, debug()).suite(result).finish(elapsed(started)));
         }
         return result.allPassed() ? 0 : 1;
     }
@@ -98,7 +100,16 @@ final class EvalsCommand extends ProjectSubcommand {
                 allPassed = false;
                 continue;
             }
-            EvalSuiteResult result = run(project, suite, modelName, user);
+            EvalSuiteResult result;
+            try {
+                result = run(project, suite, modelName, user);
+            } catch (CommandFailure | ModelException e) {
+                // a model that cannot be used fails its suites, not the whole run
+                entries.add(EvalsPayload.errorEntry(suite.name(), file.relativePath(), e.getMessage()));
+                report.suiteError(suite.name(), e.getMessage());
+                allPassed = false;
+                continue;
+            }
             entries.add(EvalsPayload.suiteEntry(result, file.relativePath()));
             report.suite(result);
             allPassed &= result.allPassed();
@@ -115,8 +126,7 @@ final class EvalsCommand extends ProjectSubcommand {
             if (entries.isEmpty()) {
                 report.noEvals();
             }
-            terminal.out().print(report.finish(entries.stream().noneMatch(e -> "error".equals(e.get("status"))),
-                    elapsed(started)));
+            terminal.out().print(report.finish(elapsed(started)));
         }
         return allPassed ? 0 : 1;
     }

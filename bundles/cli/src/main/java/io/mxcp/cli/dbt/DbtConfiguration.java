@@ -56,11 +56,18 @@ public final class DbtConfiguration {
 
     /** Both documents as they would be written: {@code profiles.yml}, then {@code dbt_project.yml}. */
     public List<Map<String, Object>> documents(boolean force, boolean embedSecrets) throws CommandFailure {
+        return List.of(files.profiles(YamlDocuments.read(profilesFile), project.duckdbPath(),
+                secrets().dbtSecrets(embedSecrets), force), files.project(YamlDocuments.read(projectFile)));
+    }
+
+    /** The profile's secrets that profiles.yml cannot hold (no DuckDB secret type of theirs). */
+    public List<String> secretsLeftOut() {
+        return secrets().notForDuckDb();
+    }
+
+    private SecretVariables secrets() {
         Object secrets = ProfileSettings.value(project, "secrets");
-        List<Map<String, Object>> dbtSecrets = new SecretVariables(secrets instanceof List<?> list ? list : List.of())
-                .dbtSecrets(embedSecrets);
-        return List.of(files.profiles(YamlDocuments.read(profilesFile), project.duckdbPath(), dbtSecrets, force),
-                files.project(YamlDocuments.read(projectFile)));
+        return new SecretVariables(secrets instanceof List<?> list ? list : List.of());
     }
 
     public static String text(Map<String, Object> document) {
@@ -68,8 +75,9 @@ public final class DbtConfiguration {
     }
 
     public void write(List<Map<String, Object>> documents) throws IOException {
-        YamlDocuments.write(profilesFile, documents.get(0));
-        YamlDocuments.write(projectFile, documents.get(1));
+        // profiles.yml may hold embedded secrets: only its owner reads a new one
+        YamlDocuments.write(profilesFile, documents.get(0), "rw-------");
+        YamlDocuments.write(projectFile, documents.get(1), "rw-r--r--");
     }
 
     /** {@code DBT_PROFILES_DIR} when set (dbt reads its profiles there then), else {@code ~/.dbt}. */

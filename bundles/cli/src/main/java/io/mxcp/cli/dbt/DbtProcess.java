@@ -49,7 +49,7 @@ public final class DbtProcess {
         try {
             return process.waitFor();
         } finally {
-            // a stopped mxcp (Ctrl-C reaches dbt through the terminal) does not leave dbt running
+            // when waiting is interrupted; Ctrl-C on a terminal reaches dbt itself through its process group
             process.destroy();
         }
     }

@@ -1,9 +1,11 @@
 package io.mxcp.cli.dbt;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How the active profile's secrets reach dbt: {@code mxcp dbt} sets one environment variable per parameter
@@ -15,6 +17,9 @@ import java.util.Map;
  * @param secrets the user config's {@code secrets} list of the active profile: {@code {name, type, parameters}}
  */
 public record SecretVariables(List<?> secrets) {
+
+    /** The secret types DuckDB creates (core and httpfs); others (python, env, value, custom) are MXCP's own. */
+    static final Set<String> DUCKDB_TYPES = Set.of("http", "s3", "gcs", "r2", "azure", "huggingface");
 
     /** Every variable with its value, for {@code mxcp dbt}'s child process. */
     public Map<String, String> environment() {
@@ -31,13 +36,17 @@ public record SecretVariables(List<?> secrets) {
     }
 
     /**
-     * The secrets as dbt-duckdb's {@code secrets} entries: {@code type}, {@code name} and each parameter
-     * lower-cased, its value a dbt {@code env_var} template (or the value itself when {@code embed}); a map
-     * parameter (HTTP headers) as a DuckDB {@code map {...}} literal.
+     * The secrets as dbt-duckdb's {@code secrets} entries, for the types DuckDB can create ({@link #DUCKDB_TYPES}):
+     * {@code type}, {@code name} and each parameter lower-cased, its value a dbt {@code env_var} template (or, when
+     * {@code embed}, the value as a Jinja string — dbt renders the file as a template); a map parameter (HTTP headers)
+     * as a DuckDB {@code map {...}} literal.
      */
     public List<Map<String, Object>> dbtSecrets(boolean embed) {
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         forEachParameter((secret, parameter, value) -> {
+            if (!DUCKDB_TYPES.contains(String.valueOf(secret.get("type")))) {
+                return;
+            }
             Map<String, Object> entry = entries.computeIfAbsent(secretName(secret), name -> {
                 Map<String, Object> created = new LinkedHashMap<>();
                 created.put("type", String.valueOf(secret.get("type")));
@@ -50,18 +59,29 @@ public record SecretVariables(List<?> secrets) {
                 String separator = " ";
                 for (Map.Entry<?, ?> item : map.entrySet()) {
                     String itemKey = String.valueOf(item.getKey());
-                    // dbt renders the Jinja before DuckDB reads the literal: the template is not quoted twice
-                    literal.append(separator).append(quoted(itemKey)).append(": ")
-                            .append(embed ? quoted(String.valueOf(item.getValue()))
-                                    : "'" + template(name(secret, parameter, itemKey)) + "'");
+                    // Jinja renders first, then DuckDB reads the literal: quotes are doubled in the rendered text
+                    String rendered = embed ? jinjaString(doubledQuotes(String.valueOf(item.getValue())))
+                            : "{{ env_var(\"" + name(secret, parameter, itemKey) + "\") | replace(\"'\", \"''\") }}";
+                    literal.append(separator).append(quoted(itemKey)).append(": '").append(rendered).append('\'');
                     separator = ", ";
                 }
                 entry.put(key, literal.append(" }").toString());
             } else {
-                entry.put(key, embed ? String.valueOf(value) : template(name(secret, parameter, null)));
+                entry.put(key, embed ? jinjaString(String.valueOf(value)) : template(name(secret, parameter, null)));
             }
         });
         return List.copyOf(entries.values());
+    }
+
+    /** The names of the secrets {@link #dbtSecrets} leaves out: types DuckDB cannot create (python, env, ...). */
+    public List<String> notForDuckDb() {
+        List<String> names = new ArrayList<>();
+        forEachParameter((secret, parameter, value) -> {
+            if (!DUCKDB_TYPES.contains(String.valueOf(secret.get("type"))) && !names.contains(secretName(secret))) {
+                names.add(secretName(secret));
+            }
+        });
+        return names;
     }
 
     private interface ParameterVisitor {
@@ -97,6 +117,15 @@ public record SecretVariables(List<?> secrets) {
 
     /** A DuckDB string literal. */
     private static String quoted(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return "'" + doubledQuotes(text) + "'";
+    }
+
+    private static String doubledQuotes(String text) {
+        return text.replace("'", "''");
+    }
+
+    /** A Jinja expression rendering exactly {@code text} (braces in a secret are not template syntax). */
+    private static String jinjaString(String text) {
+        return "{{ '" + text.replace("\\", "\\\\").replace("'", "\\'") + "' }}";
     }
 }

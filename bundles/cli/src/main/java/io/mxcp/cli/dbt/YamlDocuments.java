@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ final class YamlDocuments {
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // "5432" stays a string: other profiles' passwords and ports must keep their types
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .build());
 
     private YamlDocuments() {
@@ -47,17 +50,27 @@ final class YamlDocuments {
         }
     }
 
-    /** Writes a temporary file beside the target and renames it over the target. */
-    static void write(Path file, Map<String, Object> document) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
+    /**
+     * Writes a temporary file beside the target (the file a symlink points to) and renames it over the target,
+     * keeping the target's permissions.
+     *
+     * @param newFilePermissions the permissions of a file written for the first time ({@code rw-------})
+     */
+    static void write(Path file, Map<String, Object> document, String newFilePermissions) throws IOException {
+        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        Path temporary = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
         try {
             Files.writeString(temporary, text(document));
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temporary, Files.exists(target)
+                        ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString(newFilePermissions));
+            }
             try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temporary);

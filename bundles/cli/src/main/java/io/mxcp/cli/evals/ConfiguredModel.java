@@ -43,8 +43,14 @@ public record ConfiguredModel(String type, ModelSettings settings) {
         if (!(models.get("models") instanceof Map<?, ?> entries) || !(entries.get(name) instanceof Map<?, ?> model)) {
             throw CommandFailure.command("Model '" + name + "' not configured in user config");
         }
-        if (!(model.get("api_key") instanceof String key) || key.isBlank()) {
+        if (!(model.get("api_key") instanceof String configuredKey) || configuredKey.isBlank()) {
             throw CommandFailure.command("No API key configured for model '" + name + "'");
+        }
+        String key = configuredKey.strip();
+        if (!key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            // the key itself is never shown
+            throw CommandFailure.command("The API key of model '" + name
+                    + "' has characters an API key cannot have (spaces, line breaks, non-ASCII)");
         }
         int timeout = model.get("timeout") instanceof Integer seconds && seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS;
         int retries = model.get("max_retries") instanceof Integer count && count >= 0 ? count : DEFAULT_MAX_RETRIES;

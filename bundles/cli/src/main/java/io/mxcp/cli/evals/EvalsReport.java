@@ -15,6 +15,8 @@ public final class EvalsReport {
     private final boolean debug;
     private final StringBuilder text = new StringBuilder();
     private int failedTests;
+    private int suites;
+    private int suitesNotRun;
 
     public EvalsReport(Terminal terminal, boolean debug) {
         this.terminal = terminal;
@@ -26,6 +28,7 @@ public final class EvalsReport {
         List<EvalTestResult> failed = result.tests().stream().filter(t -> !t.passed()).toList();
         List<EvalTestResult> passed = result.tests().stream().filter(EvalTestResult::passed).toList();
         failedTests += failed.size();
+        suites++;
         text.append(terminal.emphasis("Suite: " + result.suite().name())).append('\n');
         if (result.suite().description() != null) {
             text.append("  Description: ").append(result.suite().description()).append('\n');
@@ -49,6 +52,8 @@ public final class EvalsReport {
 
     /** A suite that did not run: its file failed to load, or it names no model. */
     public EvalsReport suiteError(String suite, String error) {
+        suites++;
+        suitesNotRun++;
         text.append(terminal.failure("✗ " + suite)).append('\n').append("  ").append(terminal.failure(error))
                 .append("\n\n");
         return this;
@@ -61,15 +66,18 @@ public final class EvalsReport {
         return this;
     }
 
-    /** The closing lines; {@code everythingRan} is false when a suite could not run. */
-    public String finish(boolean everythingRan, double seconds) {
-        if (failedTests == 0 && everythingRan) {
-            text.append(terminal.success("🎉 All eval tests passed!")).append('\n');
-        } else if (failedTests > 0) {
+    /** The closing lines: the verdict (none when there was no suite) and the time. */
+    public String finish(double seconds) {
+        if (suitesNotRun > 0) {
+            text.append(terminal.warning("⚠️  " + suitesNotRun + " eval suite(s) could not run")).append('\n');
+        }
+        if (failedTests > 0) {
             text.append(terminal.warning("⚠️  Failed: " + failedTests + " eval test(s) failed")).append('\n')
                     .append("💡 Tips: check the tool calls the model made (--debug shows them and its answer), ")
                     .append("make the tools' descriptions say when to use them, or loosen assertions that ask for ")
                     .append("exact wording.\n");
+        } else if (suites > 0 && suitesNotRun == 0) {
+            text.append(terminal.success("🎉 All eval tests passed!")).append('\n');
         }
         text.append(String.format(Locale.ROOT, "⏱️  Total time: %.2fs%n", seconds));
         return text.toString();

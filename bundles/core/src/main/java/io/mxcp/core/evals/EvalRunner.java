@@ -58,8 +58,12 @@ public final class EvalRunner {
         CallOptions options = new CallOptions(user(test.userContext()), Map.of(), null, false);
         try {
             EvalConversation.Outcome outcome = conversation.run(test.prompt(), options);
-            return new EvalTestResult(test, EvalChecks.failures(test, outcome.answer(), outcome.calls()), null,
-                    outcome.answer(), outcome.calls(), seconds(start));
+            List<String> failures = new ArrayList<>(EvalChecks.failures(test, outcome.answer(), outcome.calls()));
+            if (outcome.exhausted()) {
+                failures.add("The model was still calling tools after " + EvalConversation.MAX_MODEL_CALLS
+                        + " requests");
+            }
+            return new EvalTestResult(test, failures, null, outcome.answer(), outcome.calls(), seconds(start));
         } catch (ModelException | RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             return new EvalTestResult(test, List.of(), message, null, List.of(), seconds(start));

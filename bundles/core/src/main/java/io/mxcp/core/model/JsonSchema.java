@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.core.internal.types.ValueSerializer;
+
 /**
  * MXCP types (spec 01 §3.1) as JSON Schema, with the constraints under the keywords of the same meaning: what MCP
- * clients and the models of {@code mxcp evals} are shown. Schemas are JSON-ready maps in keyword order.
+ * clients and the models of {@code mxcp evals} are shown. Schemas are JSON-ready maps in keyword order (YAML dates in
+ * defaults, examples and enums as the ISO text endpoints' results use).
  *
  * @since 1.1
  */
@@ -40,11 +43,11 @@ public final class JsonSchema {
         put(schema, "type", type.type());
         put(schema, "description", type.description());
         if (type.hasDefault()) {
-            schema.put("default", type.defaultValue());
+            schema.put("default", ValueSerializer.serialize(type.defaultValue()));
         }
-        put(schema, "examples", type.examples());
+        put(schema, "examples", ValueSerializer.serialize(type.examples()));
         put(schema, "format", type.format());
-        put(schema, "enum", type.enumValues());
+        put(schema, "enum", ValueSerializer.serialize(type.enumValues()));
         put(schema, "minLength", type.minLength());
         put(schema, "maxLength", type.maxLength());
         put(schema, "pattern", type.pattern());

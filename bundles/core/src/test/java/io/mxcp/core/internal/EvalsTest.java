@@ -46,7 +46,9 @@ class EvalsTest {
                         tool:
                           name: people
                           description: Lists people.
-                          parameters: [{name: n, type: integer, description: how many}]
+                          parameters:
+                            - {name: n, type: integer, description: how many}
+                            - {name: since, type: string, format: date, default: "2024-01-15", examples: [2024-02-29]}
                           return: {type: array}
                           source: {code: "SELECT 1"}
                           policies:
@@ -122,12 +124,15 @@ class EvalsTest {
         EvalTestResult test = result.tests().get(0);
         assertEquals("The first two are Ann and Bob.", test.answer());
         assertEquals("people", test.toolCalls().get(0).tool());
-        assertEquals(List.of(Map.of("name", "Ann"), Map.of("name", "Bob")), test.toolCalls().get(0).result());
+        assertEquals(List.of(Map.of("name", "Ann"), Map.of("name", "Bob")), test.toolCalls().get(0).result(),
+                () -> test.toolCalls().toString());
         // the model saw the tools and resources (not prompts), then the call's result as JSON
         List<ToolSpec> tools = asked.get(0).tools();
         assertEquals(List.of("people", "read_people_id"), tools.stream().map(ToolSpec::name).toList());
         assertEquals(Map.of("type", "integer", "description", "how many"),
                 ((Map<?, ?>) tools.get(0).inputSchema().get("properties")).get("n"));
+        assertEquals(List.of("2024-02-29"), ((Map<?, ?>) ((Map<?, ?>) tools.get(0).inputSchema().get("properties"))
+                .get("since")).get("examples"), "a YAML date as the ISO text, as JSON can carry it");
         assertTrue(tools.get(1).description().contains("people://{id}"));
         ChatMessage.ToolResults results = (ChatMessage.ToolResults) asked.get(1).messages().get(2);
         assertEquals(new ChatMessage.ToolResult("c1", "[{\"name\":\"Ann\"},{\"name\":\"Bob\"}]", false),
@@ -164,7 +169,7 @@ class EvalsTest {
         assertEquals(List.of("people", "drop_tables", "people://{id}"),
                 test.toolCalls().stream().map(call -> call.tool()).toList());
         assertEquals("Policy enforcement failed: admins only", test.toolCalls().get(0).error());
-        assertEquals("Tool 'drop_tables' not found. Available tools: ['people', 'people://{id}']",
+        assertEquals("Tool 'drop_tables' not found. Available tools: ['people', 'read_people_id']",
                 test.toolCalls().get(1).error());
         assertEquals(List.of(Map.of("id", 7L, "name", "Cy")), test.toolCalls().get(2).result());
         List<ChatMessage.ToolResult> results = ((ChatMessage.ToolResults) asked.get(1).messages().get(2)).results();
@@ -178,10 +183,18 @@ class EvalsTest {
             calls.incrementAndGet();
             return new ChatMessage.Assistant("again", List.of(new ToolCall("c", "people", Map.of("n", 1))));
         });
-        EvalTestResult test = run(SUITE, looping).tests().get(0);
+        EvalTestResult test = run(SUITE.replace("must_not_call: [delete_people]", "must_not_call: []"), looping)
+                .tests().get(0);
         assertEquals(10, calls.get());
         assertEquals("again", test.answer());
-        assertEquals(9, test.toolCalls().size());
+        assertEquals(10, test.toolCalls().size(), "the last turn's calls are recorded too");
+        assertEquals("not run: the model was asked 10 times", test.toolCalls().get(9).error());
+        assertTrue(test.failures().contains("The model was still calling tools after 10 requests"), test::toString);
+
+        ChatModel truncating = scripted(new ArrayList<>(), request -> new ChatMessage.Assistant("Ann and",
+                List.of(new ToolCall("c", "people", Map.of())), true));
+        assertEquals("The model's answer was cut short at max_tokens (4096)", run(SUITE, truncating).tests().get(0)
+                .error());
 
         ChatModel failing = scripted(new ArrayList<>(), request -> {
             throw new IllegalStateException("unreachable");

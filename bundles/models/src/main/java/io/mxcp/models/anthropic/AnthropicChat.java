@@ -44,11 +44,16 @@ final class AnthropicChat implements ChatModel {
     public ChatMessage.Assistant complete(ChatRequest request) throws ModelException {
         JsonNode answer = http.post(messagesUri, Map.of("x-api-key", settings.apiKey(), "anthropic-version",
                 API_VERSION), body(request));
+        JsonNode content = answer.path("content");
+        if (!content.isArray()) {
+            throw new ModelException("Anthropic API answered without a content array");
+        }
         StringBuilder text = new StringBuilder();
         List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode block : answer.path("content")) {
+        for (JsonNode block : content) {
             switch (block.path("type").asText()) {
-                case "text" -> text.append(text.isEmpty() ? "" : "\n").append(block.path("text").asText());
+                // consecutive text blocks (citations split them) are one text
+                case "text" -> text.append(block.path("text").asText());
                 case "tool_use" -> calls.add(new ToolCall(block.path("id").asText(), block.path("name").asText(),
                         arguments(block.path("input"))));
                 default -> {
@@ -56,7 +61,7 @@ final class AnthropicChat implements ChatModel {
                 }
             }
         }
-        return new ChatMessage.Assistant(text.toString(), calls);
+        return new ChatMessage.Assistant(text.toString(), calls, "max_tokens".equals(answer.path("stop_reason").asText()));
     }
 
     private ObjectNode body(ChatRequest request) {

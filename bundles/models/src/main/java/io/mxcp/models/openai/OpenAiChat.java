@@ -43,7 +43,8 @@ final class OpenAiChat implements ChatModel {
     public ChatMessage.Assistant complete(ChatRequest request) throws ModelException {
         JsonNode answer = http.post(completionsUri, Map.of("Authorization", "Bearer " + settings.apiKey()),
                 body(request));
-        JsonNode message = answer.path("choices").path(0).path("message");
+        JsonNode choice = answer.path("choices").path(0);
+        JsonNode message = choice.path("message");
         if (!message.isObject()) {
             throw new ModelException("OpenAI API answered without choices[0].message");
         }
@@ -53,8 +54,10 @@ final class OpenAiChat implements ChatModel {
             calls.add(new ToolCall(call.path("id").asText(), function.path("name").asText(),
                     arguments(function.path("name").asText(), function.path("arguments"))));
         }
-        JsonNode content = message.path("content");
-        return new ChatMessage.Assistant(content.isTextual() ? content.asText() : "", calls);
+        // a refusal comes as its own field, with no content
+        JsonNode content = message.path("content").isTextual() ? message.path("content") : message.path("refusal");
+        return new ChatMessage.Assistant(content.isTextual() ? content.asText() : "", calls,
+                "length".equals(choice.path("finish_reason").asText()));
     }
 
     private ObjectNode body(ChatRequest request) {
@@ -106,13 +109,33 @@ final class OpenAiChat implements ChatModel {
         if (spec.description() != null) {
             function.put("description", spec.description());
         }
-        function.set("parameters", mapper.valueToTree(spec.inputSchema()));
+        function.set("parameters", withArrayItems(mapper.valueToTree(spec.inputSchema())));
         return tool;
+    }
+
+    /**
+     * OpenAI refuses a function whose schema has an array without {@code items} (MXCP allows {@code type: array}
+     * alone): such arrays get {@code items: {}}, which allows any item as before.
+     */
+    private static JsonNode withArrayItems(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            if ("array".equals(object.path("type").asText()) && !object.has("items")) {
+                object.putObject("items");
+            }
+            object.forEach(OpenAiChat::withArrayItems);
+        } else if (schema.isArray()) {
+            schema.forEach(OpenAiChat::withArrayItems);
+        }
+        return schema;
     }
 
     /** The arguments are JSON text; text that is not a JSON object is an error the test reports. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> arguments(String tool, JsonNode arguments) throws ModelException {
+        if (arguments.isObject()) {
+            // some servers speaking this API send the arguments as an object rather than as JSON text
+            return mapper.convertValue(arguments, Map.class);
+        }
         if (arguments.isMissingNode() || arguments.isNull() || arguments.asText().isBlank()) {
             return Map.of();
         }
@@ -124,8 +147,9 @@ final class OpenAiChat implements ChatModel {
         } catch (IOException e) {
             // reported below
         }
+        String text = arguments.asText();
         throw new ModelException("OpenAI API called '" + tool + "' with arguments that are not a JSON object: "
-                + arguments.asText());
+                + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
     }
 
     @Override

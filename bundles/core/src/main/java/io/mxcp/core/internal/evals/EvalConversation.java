@@ -28,7 +28,7 @@ import io.mxcp.sdk.model.ToolCall;
  */
 public final class EvalConversation {
 
-    static final int MAX_MODEL_CALLS = 10;
+    public static final int MAX_MODEL_CALLS = 10;
     private static final int MAX_TOKENS = 4096;
     private static final String SYSTEM = """
             You are an assistant with access to the tools of a data project. Use them whenever they help to \
@@ -45,8 +45,13 @@ public final class EvalConversation {
         this.toolbox = toolbox;
     }
 
-    /** The final answer and every call made, in order. */
-    public record Outcome(String answer, List<ToolCallRecord> calls) {
+    /**
+     * The final answer and every call asked for, in order.
+     *
+     * @param exhausted whether the model was still calling tools when it had been asked {@value #MAX_MODEL_CALLS}
+     *                  times (its last calls are recorded as not run)
+     */
+    public record Outcome(String answer, List<ToolCallRecord> calls, boolean exhausted) {
     }
 
     public Outcome run(String prompt, CallOptions options) throws ModelException {
@@ -55,8 +60,17 @@ public final class EvalConversation {
         List<ToolCallRecord> calls = new ArrayList<>();
         for (int asked = 1;; asked++) {
             ChatMessage.Assistant turn = model.complete(new ChatRequest(SYSTEM, messages, toolbox.specs(), MAX_TOKENS));
-            if (turn.calls().isEmpty() || asked == MAX_MODEL_CALLS) {
-                return new Outcome(turn.text(), calls);
+            if (turn.truncated()) {
+                throw new ModelException("The model's answer was cut short at max_tokens (" + MAX_TOKENS + ")");
+            }
+            if (turn.calls().isEmpty()) {
+                return new Outcome(turn.text(), calls, false);
+            }
+            if (asked == MAX_MODEL_CALLS) {
+                // recorded, so must_not_call sees a forbidden call even when it was never run
+                turn.calls().forEach(call -> calls.add(new ToolCallRecord(recordedName(call), arguments(call), null,
+                        "not run: the model was asked " + MAX_MODEL_CALLS + " times")));
+                return new Outcome(turn.text(), calls, true);
             }
             messages.add(turn);
             List<ToolResult> results = new ArrayList<>();
@@ -71,19 +85,29 @@ public final class EvalConversation {
     }
 
     private ToolCallRecord execute(ToolCall call, CallOptions options) {
-        Map<String, Object> arguments = call.arguments() == null ? Map.of() : call.arguments();
+        Map<String, Object> arguments = arguments(call);
         Optional<EndpointDefinition> endpoint = toolbox.endpoint(call.name());
         if (endpoint.isEmpty()) {
+            // the names the model can call, not the URIs assertions use
             return new ToolCallRecord(call.name(), arguments, null, "Tool '" + call.name()
-                    + "' not found. Available tools: " + PythonText.repr(toolbox.identifiers()));
+                    + "' not found. Available tools: " + PythonText.repr(toolbox.apiNames()));
         }
         EndpointDefinition definition = endpoint.get();
         try {
             Object result = project.execute(definition.kind(), definition.identifier(), arguments, options);
             return new ToolCallRecord(definition.identifier(), arguments, result, null);
         } catch (EndpointException e) {
-            return new ToolCallRecord(definition.identifier(), arguments, null, e.getMessage());
+            return new ToolCallRecord(definition.identifier(), arguments, null,
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    private String recordedName(ToolCall call) {
+        return toolbox.endpoint(call.name()).map(EndpointDefinition::identifier).orElse(call.name());
+    }
+
+    private static Map<String, Object> arguments(ToolCall call) {
+        return call.arguments() == null ? Map.of() : call.arguments();
     }
 
     private static String json(Object result) {

@@ -50,16 +50,18 @@ public final class EvalToolbox {
         return Optional.ofNullable(byApiName.get(apiName));
     }
 
-    /** The names assertions use (tool names and resource URIs), for a model that called an unknown tool. */
-    public List<String> identifiers() {
-        return specs.stream().map(spec -> byApiName.get(spec.name()).identifier()).toList();
+    /** The names the model may call, for a model that called an unknown tool. */
+    public List<String> apiNames() {
+        return specs.stream().map(ToolSpec::name).toList();
     }
 
+    /** A tool keeps its name (made API-safe if need be); a resource is {@code read_} and its URI's safe characters. */
     private static String apiName(EndpointDefinition definition) {
         if (definition.kind() == EndpointKind.TOOL && API_NAME.matcher(definition.name()).matches()) {
             return definition.name();
         }
-        String safe = ("read_" + definition.identifier()).replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("_+$", "");
+        String prefix = definition.kind() == EndpointKind.RESOURCE ? "read_" : "";
+        String safe = (prefix + definition.identifier()).replaceAll("[^A-Za-z0-9_-]+", "_").replaceAll("_+$", "");
         return safe.length() > MAX_NAME ? safe.substring(0, MAX_NAME) : safe;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -39,7 +40,7 @@ public final class YamlReader {
             return yaml.load(text);
         } catch (YAMLException e) {
             throw new YamlSyntaxException(firstLine(e.getMessage()), e);
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw new YamlSyntaxException(firstLine(String.valueOf(e.getMessage())), e);
         }
     }
