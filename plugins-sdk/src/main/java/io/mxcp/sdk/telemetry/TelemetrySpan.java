@@ -25,7 +25,7 @@ public interface TelemetrySpan {
     /** Records an exception escaping the span and marks the span failed, with the exception's message. */
     void recordError(Throwable error);
 
-    /** The trace's id, 32 lower-case hex digits, or null when the span is not recorded. */
+    /** The trace's id, 32 lower-case hex digits (also once ended), or null when tracing is off. */
     String traceId();
 
     /** Ends the span; it is exported with what was set on it until then. */

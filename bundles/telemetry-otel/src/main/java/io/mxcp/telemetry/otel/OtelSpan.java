@@ -57,7 +57,7 @@ final class OtelSpan implements TelemetrySpan {
 
     @Override
     public String traceId() {
-        return span.isRecording() ? span.getSpanContext().getTraceId() : null;
+        return span.getSpanContext().isValid() ? span.getSpanContext().getTraceId() : null;
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class TelemetrySessions {
     public TelemetrySession open(ProjectSettings project, Map<String, String> env, ServerInfo server)
             throws ProjectException {
         ServedIdentity identity = new ServedIdentity(project.projectName(), project.activeProfile(), server.version(),
-                server.transport());
+                server.transport() != null ? server.transport() : configuredTransport(project.userConfig()));
         String location = "projects." + project.projectName() + ".profiles." + project.activeProfile() + ".telemetry";
         @SuppressWarnings("unchecked")
         Map<String, Object> block = (Map<String, Object>) project.activeUserProfile().get("telemetry");
@@ -61,6 +61,12 @@ public final class TelemetrySessions {
         } catch (TelemetryException e) {
             throw new ProjectException("Telemetry cannot start: " + e.getMessage(), e);
         }
+    }
+
+    /** The user config's {@code transport.provider}, as {@code serve} reads it when no {@code --transport} is given. */
+    private static String configuredTransport(Map<String, Object> userConfig) {
+        return userConfig.get("transport") instanceof Map<?, ?> transport && transport.get("provider") != null
+                ? String.valueOf(transport.get("provider")) : "streamable-http";
     }
 
     private synchronized TelemetrySession open(String key, TelemetrySettings settings, ServedIdentity server)
