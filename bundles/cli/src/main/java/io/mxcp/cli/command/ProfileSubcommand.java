@@ -28,15 +28,15 @@ abstract class ProfileSubcommand extends MxcpSubcommand {
 
     /** Opens the project; {@code readOnly} is the command's {@code --readonly} (MXCP_READONLY also counts). */
     Project openProject(boolean readOnly) throws Exception {
-        return openProject(readOnly, null);
+        return openProject(projectOptions(profile, readOnly, null));
     }
 
-    /** Opens the project with {@code serve}'s {@code --sql-tools} override (null: the site's setting). */
-    Project openProject(boolean readOnly, Boolean sqlTools) throws Exception {
+    /** Opens the project with the options given. */
+    Project openProject(ProjectOptions options) throws Exception {
         if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
             throw CommandFailure.noProject();
         }
-        return context.services().projectService().open(projectOptions(profile, readOnly, sqlTools));
+        return context.services().projectService().open(options);
     }
 
     /** How the project is opened: for {@code profile} (null: the default one), the given switches. */

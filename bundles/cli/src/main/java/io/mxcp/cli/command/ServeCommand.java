@@ -24,6 +24,7 @@ import io.mxcp.cli.serve.TransportConverter;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectOptions;
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.core.api.ServerInfo;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
@@ -69,7 +70,9 @@ final class ServeCommand extends ProjectSubcommand {
     int execute() throws Exception {
         ServerLogging.forServer(debug());
         Instant started = Instant.now();
-        Project project = openProject(readOnly.readOnly, sqlTools);
+        // a served project starts its profile's telemetry; the transport not given here is the user config's
+        ServerInfo server = new ServerInfo(transport == null ? null : transport.cliName(), context.kernel().version());
+        Project project = openProject(projectOptions(profile, readOnly.readOnly, sqlTools).withServer(server));
         boolean handedOver = false;
         try {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
@@ -81,7 +84,7 @@ final class ServeCommand extends ProjectSubcommand {
                 return 1;
             }
             // a reload reads the files again for the profile active now: the profile itself needs a restart
-            ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools);
+            ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools).withServer(server);
             ProjectService projects = context.services().projectService();
             ProjectReloader reloader = new ProjectReloader(() -> projects.open(reopen));
             ServedProject served = ServedProject.skipping(project, failed, reloader);

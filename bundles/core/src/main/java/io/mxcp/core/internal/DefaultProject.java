@@ -22,11 +22,13 @@ import io.mxcp.core.internal.pipeline.EndpointPipeline;
 import io.mxcp.core.internal.pipeline.ExecutorRegistry;
 import io.mxcp.core.internal.pipeline.ExecutorSessions;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
+import io.mxcp.core.internal.telemetry.TelemetrySession;
+import io.mxcp.core.internal.telemetry.TelemetrySessions;
 import io.mxcp.core.internal.validation.EndpointValidator;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
 
-/** An opened project: its settings, endpoint discovery, the call pipeline and its executor sessions. */
+/** An opened project: its settings, endpoint discovery, the call pipeline, its executor sessions and telemetry. */
 final class DefaultProject implements Project {
 
     private final ProjectSettings settings;
@@ -39,19 +41,28 @@ final class DefaultProject implements Project {
     private final BuiltinSqlTools builtins;
     private final AuditBackends auditBackends;
     private final ProjectAuditTrail auditTrail;
-    private final AuditedCalls calls;
+    private final AuditedCalls audited;
+    private final TelemetrySessions telemetrySessions;
+    /** Null when no server runs the project. */
+    private final TelemetrySession telemetry;
+    private final TracedCalls calls;
 
-    DefaultProject(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends) {
+    /** @param telemetry the served project's telemetry (one use of it, released on close), or null */
+    DefaultProject(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends,
+            TelemetrySessions telemetrySessions, TelemetrySession telemetry) {
         this.settings = settings;
         this.executors = executors;
         this.auditBackends = auditBackends;
+        this.telemetrySessions = telemetrySessions;
+        this.telemetry = telemetry;
         this.discovery = new EndpointDiscovery(settings.root(), settings.paths(), cache);
         this.sessions = new ExecutorSessions(executors, settings);
         this.builtins = settings.sqlTools() ? BuiltinSqlTools.of(settings.site().sqlTools()) : BuiltinSqlTools.none();
-        this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins);
+        this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins, settings.readOnly());
         this.validator = new EndpointValidator(settings.root(), sessions);
         this.auditTrail = new ProjectAuditTrail(settings.audit(), auditBackends);
-        this.calls = new AuditedCalls(pipeline, auditTrail);
+        this.audited = new AuditedCalls(pipeline, auditTrail);
+        this.calls = new TracedCalls(audited, telemetry);
     }
 
     /** The configuration this project was opened with (also the executors' {@code ProjectRuntime}). */
@@ -158,7 +169,8 @@ final class DefaultProject implements Project {
 
     @Override
     public Project reopen() {
-        return new DefaultProject(settings, executors, auditBackends);
+        return new DefaultProject(settings, executors, auditBackends, telemetrySessions,
+                telemetry == null ? null : telemetrySessions.share(telemetry));
     }
 
     @Override
@@ -176,7 +188,10 @@ final class DefaultProject implements Project {
 
     @Override
     public void close() {
-        calls.close();
+        audited.close();
         sessions.close();
+        if (telemetry != null) {
+            telemetrySessions.release(telemetry);
+        }
     }
 }

@@ -15,14 +15,18 @@ import io.mxcp.core.api.ProjectOptions;
 import io.mxcp.core.api.ProjectService;
 import io.mxcp.core.internal.audit.AuditBackends;
 import io.mxcp.core.internal.config.ProjectSettingsLoader;
+import io.mxcp.core.internal.config.ProjectSettings;
 import io.mxcp.core.internal.pipeline.ExecutorRegistry;
+import io.mxcp.core.internal.telemetry.TelemetrySession;
+import io.mxcp.core.internal.telemetry.TelemetrySessions;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.exec.EndpointExecutor;
 import io.mxcp.sdk.secrets.SecretResolver;
+import io.mxcp.sdk.telemetry.TelemetryProvider;
 
 /**
- * The core's {@link ProjectService}. Activation does nothing heavy; executors and secret resolvers are
- * optional, dynamic, greedy references so plugins can come and go while projects stay open.
+ * The core's {@link ProjectService}. Activation does nothing heavy; executors, secret resolvers, audit backends and
+ * telemetry providers are optional, dynamic, greedy references so plugins can come and go while projects stay open.
  */
 @Component(service = ProjectService.class)
 public final class ProjectServiceComponent implements ProjectService {
@@ -30,6 +34,7 @@ public final class ProjectServiceComponent implements ProjectService {
     private final ExecutorRegistry executors = new ExecutorRegistry();
     private final List<SecretResolver> secretResolvers = new CopyOnWriteArrayList<>();
     private final AuditBackends auditBackends = new AuditBackends();
+    private final TelemetrySessions telemetrySessions = new TelemetrySessions();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -61,10 +66,24 @@ public final class ProjectServiceComponent implements ProjectService {
         auditBackends.remove(backend);
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTelemetryProvider(TelemetryProvider provider) {
+        telemetrySessions.add(provider);
+    }
+
+    void unbindTelemetryProvider(TelemetryProvider provider) {
+        telemetrySessions.remove(provider);
+    }
+
     @Override
     public Project open(ProjectOptions options) throws ProjectException {
         ProjectSettingsLoader loader = new ProjectSettingsLoader(this::resolverFor);
-        return new DefaultProject(loader.load(options), executors, auditBackends);
+        ProjectSettings settings = loader.load(options);
+        TelemetrySession telemetry = options.server() == null ? null
+                : telemetrySessions.open(settings, options.environment() == null ? System.getenv()
+                        : options.environment(), options.server());
+        return new DefaultProject(settings, executors, auditBackends, telemetrySessions, telemetry);
     }
 
     /** The newest resolver for a scheme, or null. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ProjectOptions;
+import io.mxcp.core.api.ServerInfo;
 
 /** Test helper: writes a project into a temp folder and opens it with a controlled environment. */
 final class ProjectFixture {
@@ -35,5 +36,10 @@ final class ProjectFixture {
 
     Project open(String profile, boolean readOnly) throws ProjectException {
         return service.open(new ProjectOptions(root, profile, readOnly, env));
+    }
+
+    /** Opens the project as {@code mxcp serve} does: its profile's telemetry starts with it. */
+    Project openServed() throws ProjectException {
+        return service.open(new ProjectOptions(root, null, false, env).withServer(new ServerInfo(null, "9.9.9")));
     }
 }

@@ -30,12 +30,12 @@ public final class AuditedCalls implements AutoCloseable {
         this.trail = trail;
     }
 
-    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
-            throws EndpointException {
+    /** @param trace where the call's stages note what they did (its telemetry gives the record its trace id) */
+    public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
+            CallTrace trace) throws EndpointException {
         if (options == null || options.auditCaller() == null || !trail.enabled()) {
-            return pipeline.execute(kind, identifier, arguments, options);
+            return pipeline.execute(kind, identifier, arguments, options, trace);
         }
-        CallTrace trace = new CallTrace();
         long begin = System.nanoTime();
         Object result;
         try {

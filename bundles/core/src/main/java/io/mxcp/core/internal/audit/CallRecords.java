@@ -54,9 +54,9 @@ final class CallRecords {
         Map<String, Object> context = businessContext(kind, identifier, status, policies.decision(), caller.type(),
                 userId, durationMs, input);
         return new AuditRecord(SCHEMA_NAME, SCHEMA_VERSION, UUID.randomUUID().toString(), end, kind.yamlKey(),
-                identifier, status, durationMs, caller.type(), userId, caller.sessionId(), null, input, recordedOutput,
-                error, policies.evaluated(), policies.decision(), policies.reason(), context, List.of(), null, null,
-                null);
+                identifier, status, durationMs, caller.type(), userId, caller.sessionId(), trace.telemetry().traceId(),
+                input, recordedOutput, error, policies.evaluated(), policies.decision(), policies.reason(), context,
+                List.of(), null, null, null);
     }
 
     /**

@@ -18,6 +18,8 @@ import io.mxcp.core.internal.policy.PolicyEnforcer;
 import io.mxcp.core.internal.prompt.PromptRenderException;
 import io.mxcp.core.internal.prompt.PromptRenderer;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
+import io.mxcp.core.internal.telemetry.CallTelemetry;
+import io.mxcp.core.internal.telemetry.ExecutorRun;
 import io.mxcp.core.internal.types.ArgumentValidator;
 import io.mxcp.core.internal.types.InvalidArgumentException;
 import io.mxcp.core.internal.types.OutputException;
@@ -32,10 +34,12 @@ import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutorSession;
+import io.mxcp.sdk.telemetry.TelemetrySpan;
 
 /**
  * One endpoint call (spec 01 §4.1): lookup, input policies, input conversion, executor, output shaping, output
- * validation, serialization, output policies; prompts are rendered instead of executed.
+ * validation, serialization, output policies; prompts are rendered instead of executed. Each stage of a traced call
+ * records its span (spec 03 §6.2): the execution engine's around conversion, executor and output checks.
  */
 public final class EndpointPipeline {
 
@@ -45,16 +49,23 @@ public final class EndpointPipeline {
     private final EndpointDiscovery discovery;
     private final ExecutorSessions sessions;
     private final BuiltinSqlTools builtins;
+    /** Whether the project's database is read-only, as SQL execution spans report it. */
+    private final boolean readOnly;
     /** Source files are read again on every call only when they changed (edits still apply at once). */
     private final StampedFileCache<String> sources = new StampedFileCache<>(SourceLoader::readText);
     private final PolicyCache policyCache = new PolicyCache();
 
-    /** @param builtins the built-in SQL tools served beside the project's own tools (none when disabled) */
-    public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions, BuiltinSqlTools builtins) {
+    /**
+     * @param builtins the built-in SQL tools served beside the project's own tools (none when disabled)
+     * @param readOnly whether the project's database is opened read-only
+     */
+    public EndpointPipeline(Path root, EndpointDiscovery discovery, ExecutorSessions sessions, BuiltinSqlTools builtins,
+            boolean readOnly) {
         this.root = root;
         this.discovery = discovery;
         this.sessions = sessions;
         this.builtins = builtins;
+        this.readOnly = readOnly;
     }
 
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
@@ -69,30 +80,70 @@ public final class EndpointPipeline {
         trace.resolved(definition);
         EndpointPolicies policies = policyCache.of(definition);
         UserContext user = options == null ? null : options.user();
+        CallTelemetry telemetry = trace.telemetry();
         if (!policies.isEmpty()) {
             PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user,
-                    trace.policies());
+                    trace.policies(), telemetry);
         }
         boolean skipValidation = options != null && options.skipOutputValidation();
         Object result = kind == EndpointKind.PROMPT ? renderPrompt(definition, arguments, skipValidation)
-                : runEndpoint(definition, arguments, options, skipValidation);
-        return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns(), trace.policies());
+                : runEndpoint(definition, arguments, options, skipValidation, telemetry);
+        return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns(), trace.policies(),
+                telemetry);
     }
 
-    /** A tool or resource: converted arguments, the executor, then shaping, validation and serialization. */
+    /**
+     * A tool or resource, in the execution engine's span: converted arguments, the executor, then shaping,
+     * validation and serialization.
+     */
     private Object runEndpoint(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options,
-            boolean skipValidation) throws EndpointException {
-        Map<String, Object> converted = convertArguments(definition.parameters(), arguments);
-        ResultCheck check = value -> {
-            Object shaped = OutputShaper.shape(value, definition.returns());
-            if (definition.returns() != null && !skipValidation) {
-                OutputValidator.validate(shaped, definition.returns());
+            boolean skipValidation, CallTelemetry telemetry) throws EndpointException {
+        boolean adHocSql = BuiltinSqlTools.isExecuteSqlQuery(definition);
+        TelemetrySpan engine = telemetry.open("mxcp.execution_engine.execute");
+        if (engine.recording()) {
+            engine.setAttribute("mxcp.execution.language", adHocSql ? "sql" : definition.language());
+            engine.setAttribute("mxcp.params.count", arguments == null ? 0 : arguments.size());
+            engine.setAttribute("mxcp.has_input_schema", !definition.parameters().isEmpty());
+            engine.setAttribute("mxcp.has_output_schema", definition.returns() != null);
+        }
+        try {
+            Map<String, Object> converted = validatedArguments(definition.parameters(), arguments, telemetry);
+            ResultCheck check = value -> {
+                Object shaped = OutputShaper.shape(value, definition.returns());
+                if (definition.returns() != null && !skipValidation) {
+                    OutputValidator.validate(shaped, definition.returns());
+                }
+                return ValueSerializer.serialize(shaped);
+            };
+            Object result = adHocSql
+                    ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options,
+                            check, telemetry)
+                    : run(definition.language(), () -> source(definition), converted, options, check, telemetry);
+            if (engine.recording() && result instanceof List<?> rows) {
+                engine.setAttribute("mxcp.result.count", rows.size());
             }
-            return ValueSerializer.serialize(shaped);
-        };
-        return BuiltinSqlTools.isExecuteSqlQuery(definition)
-                ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options, check)
-                : run(definition.language(), () -> source(definition), converted, options, check);
+            telemetry.close(engine);
+            return result;
+        } catch (EndpointException | RuntimeException e) {
+            telemetry.close(engine, e);
+            throw e;
+        }
+    }
+
+    /** The arguments converted and checked against the parameters, in the span {@code mxcp.validation.input}. */
+    private static Map<String, Object> validatedArguments(List<ParameterDefinition> parameters,
+            Map<String, Object> arguments, CallTelemetry telemetry) throws EndpointException {
+        TelemetrySpan validation = telemetry.open("mxcp.validation.input");
+        try {
+            Map<String, Object> converted = convertArguments(parameters, arguments);
+            validation.setAttribute("mxcp.validation.passed", true);
+            telemetry.close(validation);
+            return converted;
+        } catch (EndpointException e) {
+            validation.setAttribute("mxcp.validation.passed", false);
+            telemetry.close(validation, e);
+            throw e;
+        }
     }
 
     /**
@@ -105,7 +156,7 @@ public final class EndpointPipeline {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) ValueSerializer.serialize(
                     run("sql", () -> adHocSource("query", sql), parameters == null ? Map.of() : parameters, options,
-                            ResultCheck.NONE));
+                            ResultCheck.NONE, CallTelemetry.NONE));
             return rows;
         } catch (EndpointException e) {
             String message = e.getMessage();
@@ -134,13 +185,20 @@ public final class EndpointPipeline {
      * with what produced it (the executor's {@link ExecutorSession#resultOrigin}).
      */
     private Object run(String language, SourceSupplier source, Map<String, Object> arguments, CallOptions options,
-            ResultCheck check) throws EndpointException {
+            ResultCheck check, CallTelemetry telemetry) throws EndpointException {
         try (ExecutorSessions.Lease lease = sessions.acquire(language)) {
             EndpointSource loaded = source.get();
-            Object result = lease.session().execute(loaded, arguments, CallContext.of(options));
+            Object result = execute(lease.session(), loaded, arguments, options, telemetry);
+            TelemetrySpan validation = check == ResultCheck.NONE ? CallTelemetry.NONE.root()
+                    : telemetry.open("mxcp.validation.output");
             try {
-                return check.apply(result);
+                Object checked = check.apply(result);
+                validation.setAttribute("mxcp.validation.passed", true);
+                telemetry.close(validation);
+                return checked;
             } catch (OutputException e) {
+                validation.setAttribute("mxcp.validation.passed", false);
+                telemetry.close(validation, e);
                 throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage() + origin(lease.session(), loaded), e);
             }
         } catch (EndpointExecutionException | UnsupportedLanguageException e) {
@@ -148,6 +206,20 @@ public final class EndpointPipeline {
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
+        }
+    }
+
+    /** The executor's run, in its span ({@code mxcp.duckdb.execute}, {@code mxcp.python.execute}) and metrics. */
+    private Object execute(ExecutorSession session, EndpointSource source, Map<String, Object> arguments,
+            CallOptions options, CallTelemetry telemetry) throws EndpointExecutionException {
+        ExecutorRun run = ExecutorRun.start(telemetry, source, arguments, readOnly);
+        try {
+            Object result = session.execute(source, arguments, CallContext.of(options));
+            run.succeeded(result);
+            return result;
+        } catch (EndpointExecutionException | RuntimeException e) {
+            run.failed(e);
+            throw e;
         }
     }
 

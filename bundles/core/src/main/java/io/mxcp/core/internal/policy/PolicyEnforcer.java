@@ -11,6 +11,7 @@ import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
+import io.mxcp.core.internal.telemetry.CallTelemetry;
 import io.mxcp.core.internal.types.PythonTruth;
 import io.mxcp.core.model.TypeDefinition;
 import io.mxcp.sdk.auth.UserContext;
@@ -33,69 +34,95 @@ public final class PolicyEnforcer {
      * Called for endpoints that have policies (input or output): passing the input rules is what makes the decision
      * {@code allow}.
      *
-     * @param outcome where the rules reached and the decision are noted
+     * @param outcome   where the rules reached and the decision are noted
+     * @param telemetry where the phase's spans and metrics go
      * @throws EndpointException {@code Policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static void checkInput(String endpoint, EndpointPolicies policies, Map<String, Object> arguments,
-            UserContext user, PolicyOutcome outcome) throws EndpointException {
+            UserContext user, PolicyOutcome outcome, CallTelemetry telemetry) throws EndpointException {
         outcome.allow();
         if (policies.input().isEmpty()) {
             return;
         }
+        PolicyPhaseTrace trace = PolicyPhaseTrace.start(telemetry, PolicyPhaseTrace.INPUT, policies.input().size(),
+                user != null, null);
         Map<String, Object> variables = new LinkedHashMap<>(CelValues.map(arguments));
         variables.put(PolicyCompiler.USER, PolicyUser.of(user));
-        for (PolicyRule rule : policies.input()) {
+        for (int index = 0; index < policies.input().size(); index++) {
+            PolicyRule rule = policies.input().get(index);
             outcome.reached(rule);
-            if (rule.action() == PolicyAction.DENY && holds(endpoint, rule, variables)) {
-                String reason = rule.reason() == null ? "Access denied by policy" : rule.reason();
-                outcome.denied(reason);
-                throw new EndpointException(Reason.EXECUTION_FAILED, "Policy enforcement failed: " + reason);
+            trace.ruleReached(index, rule);
+            if (rule.action() != PolicyAction.DENY) {
+                trace.ruleSkipped(); // as in the original, only deny rules act on the input
+                continue;
+            }
+            boolean holds = holds(endpoint, rule, variables, trace);
+            trace.ruleResult(holds);
+            if (holds) {
+                throw denied("Policy enforcement failed: ",
+                        rule.reason() == null ? "Access denied by policy" : rule.reason(), index, outcome, trace);
             }
         }
+        trace.passed(outcome.decision());
     }
 
     /**
      * Applies the output rules to a result. Every rule sees the original result as {@code response}; each action
      * works on the result as the rules before it left it.
      *
-     * @param outcome where the rules reached and the decision are noted
+     * @param outcome   where the rules reached and the decision are noted
+     * @param telemetry where the phase's spans and metrics go
      * @throws EndpointException {@code Output policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static Object applyOutput(String endpoint, EndpointPolicies policies, Object response, UserContext user,
-            TypeDefinition returns, PolicyOutcome outcome) throws EndpointException {
+            TypeDefinition returns, PolicyOutcome outcome, CallTelemetry telemetry) throws EndpointException {
         if (policies.output().isEmpty()) {
             return response;
         }
+        PolicyPhaseTrace trace = PolicyPhaseTrace.start(telemetry, PolicyPhaseTrace.OUTPUT, policies.output().size(),
+                user != null, returns != null);
         Map<String, Object> variables = Map.of(PolicyCompiler.USER, PolicyUser.of(user),
                 PolicyCompiler.RESPONSE, CelValues.of(response));
         Object output = response;
-        for (PolicyRule rule : policies.output()) {
+        for (int index = 0; index < policies.output().size(); index++) {
+            PolicyRule rule = policies.output().get(index);
             outcome.reached(rule);
-            if (!holds(endpoint, rule, variables)) {
+            trace.ruleReached(index, rule);
+            boolean holds = holds(endpoint, rule, variables, trace);
+            trace.ruleResult(holds);
+            if (!holds) {
                 continue;
             }
             output = switch (rule.action()) {
-                case DENY -> throw outputDenied(rule, outcome);
+                case DENY -> throw denied("Output policy enforcement failed: ",
+                        rule.reason() == null ? "Output blocked by policy" : rule.reason(), index, outcome, trace);
                 case FILTER_FIELDS -> eachObject(output, object -> rule.fields().forEach(object::remove));
                 case MASK_FIELDS -> eachObject(output, object -> rule.fields().forEach(field -> object.replace(field, MASK)));
                 case FILTER_SENSITIVE_FIELDS -> SensitiveFields.filter(output, returns);
             };
             outcome.changedOutput(rule.action());
+            trace.ruleApplied(rule);
         }
         outcome.outputDone();
+        trace.passed(outcome.decision());
         return output;
     }
 
-    private static EndpointException outputDenied(PolicyRule rule, PolicyOutcome outcome) {
-        String reason = rule.reason() == null ? "Output blocked by policy" : rule.reason();
+    /** Notes the denial by the rule at {@code index} and makes the call's error. */
+    private static EndpointException denied(String prefix, String reason, int index, PolicyOutcome outcome,
+            PolicyPhaseTrace trace) {
         outcome.denied(reason);
-        return new EndpointException(Reason.EXECUTION_FAILED, "Output policy enforcement failed: " + reason);
+        EndpointException refusal = new EndpointException(Reason.EXECUTION_FAILED, prefix + reason);
+        trace.denied(index, reason, refusal);
+        return refusal;
     }
 
-    private static boolean holds(String endpoint, PolicyRule rule, Map<String, Object> variables) {
+    private static boolean holds(String endpoint, PolicyRule rule, Map<String, Object> variables,
+            PolicyPhaseTrace trace) {
         if (rule.program() == null) {
             LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' does not compile: {3}",
                     endpoint, rule.label(), rule.condition(), rule.compileError());
+            trace.ruleFailed("does not compile: " + rule.compileError());
             return false;
         }
         try {
@@ -105,6 +132,7 @@ public final class PolicyEnforcer {
         } catch (CelEvaluationException e) {
             LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' failed: {3}",
                     endpoint, rule.label(), rule.condition(), e.getMessage());
+            trace.ruleFailed(e.getMessage());
             return false;
         }
     }

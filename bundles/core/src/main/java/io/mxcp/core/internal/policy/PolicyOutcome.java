@@ -23,6 +23,11 @@ public final class PolicyOutcome {
         return List.copyOf(evaluated);
     }
 
+    /** How many rules were reached. */
+    public int evaluatedCount() {
+        return evaluated.size();
+    }
+
     /** {@code allow}, {@code deny}, {@code warn}, or null when the endpoint has no policies. */
     public String decision() {
         return decision;

@@ -1,0 +1,62 @@
+package io.mxcp.core.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.internal.audit.AuditedCalls;
+import io.mxcp.core.internal.pipeline.CallTrace;
+import io.mxcp.core.internal.policy.PolicyOutcome;
+import io.mxcp.core.internal.telemetry.CallTelemetry;
+import io.mxcp.core.internal.telemetry.TelemetrySession;
+import io.mxcp.core.model.EndpointKind;
+
+/**
+ * Gives each call of a served project its telemetry (spec 03 §6.2): the root span {@code mxcp.endpoint.execute}
+ * around the audited call, its outcome and the request metrics. A project no server runs, or whose telemetry is off,
+ * passes its calls straight on.
+ */
+final class TracedCalls {
+
+    private final AuditedCalls calls;
+    /** Null when no server runs the project. */
+    private final TelemetrySession telemetry;
+
+    TracedCalls(AuditedCalls calls, TelemetrySession telemetry) {
+        this.calls = calls;
+        this.telemetry = telemetry;
+    }
+
+    Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
+            throws EndpointException {
+        CallTelemetry call = telemetry == null ? CallTelemetry.NONE : telemetry.startCall(kind, identifier, options);
+        CallTrace trace = new CallTrace(call);
+        if (call == CallTelemetry.NONE) {
+            return calls.execute(kind, identifier, arguments, options, trace);
+        }
+        Object result;
+        try {
+            result = calls.execute(kind, identifier, arguments, options, trace);
+        } catch (EndpointException e) {
+            end(call, trace, e, errorType(e, trace.policies()));
+            throw e;
+        } catch (RuntimeException e) {
+            end(call, trace, e, e.getClass().getSimpleName());
+            throw e;
+        }
+        end(call, trace, null, null);
+        return result;
+    }
+
+    private static void end(CallTelemetry call, CallTrace trace, Throwable error, String errorType) {
+        PolicyOutcome policies = trace.policies();
+        call.end(policies.decision(), policies.evaluatedCount(), error, errorType, trace.definition() != null);
+    }
+
+    /** {@code policy_denied}, {@code invalid_arguments} or {@code execution_failed}, for {@code errors_total}. */
+    private static String errorType(EndpointException e, PolicyOutcome policies) {
+        return PolicyOutcome.DENY.equals(policies.decision()) ? "policy_denied"
+                : e.reason().name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,111 @@
+package io.mxcp.core.internal.telemetry;
+
+import java.lang.System.Logger.Level;
+
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.telemetry.TelemetryException;
+import io.mxcp.sdk.telemetry.TelemetryProvider;
+import io.mxcp.sdk.telemetry.TelemetrySettings;
+
+/**
+ * The telemetry of one served project, shared by the project's generations across reloads: configured once, when the
+ * server starts (spec 03 §6.1), and started again only when the telemetry bundle is replaced. Calls read the current
+ * {@link ActiveTelemetry} without a lock; provider changes come one at a time from {@link TelemetrySessions}.
+ */
+public final class TelemetrySession {
+
+    private static final System.Logger LOG = System.getLogger(TelemetrySession.class.getName());
+
+    private final String key;
+    private final TelemetrySettings settings;
+    private final ServedIdentity server;
+    /** The project generations using this session; guarded by {@link TelemetrySessions}. */
+    int users;
+    /** Null while no provider serves (telemetry off, or no telemetry bundle installed). */
+    private volatile ActiveTelemetry active;
+
+    /** @param settings what to start, or null when the profile's telemetry is off */
+    TelemetrySession(String key, TelemetrySettings settings, ServedIdentity server) {
+        this.key = key;
+        this.settings = settings;
+        this.server = server;
+    }
+
+    /** The served project's root and profile. */
+    String key() {
+        return key;
+    }
+
+    TelemetrySettings settings() {
+        return settings;
+    }
+
+    /** Begins a call on the current telemetry; {@link CallTelemetry#NONE} when there is none. */
+    public CallTelemetry startCall(EndpointKind kind, String identifier, CallOptions options) {
+        // a retired telemetry has been replaced before it refused the call: the second read finds its successor
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ActiveTelemetry current = active;
+            if (current == null) {
+                return CallTelemetry.NONE;
+            }
+            if (current.enter()) {
+                return CallTelemetry.begin(current, kind, identifier, options);
+            }
+        }
+        return CallTelemetry.NONE;
+    }
+
+    /** Starts telemetry from the provider; the session's first start, whose failure fails the server's start. */
+    void start(TelemetryProvider provider) throws TelemetryException {
+        if (settings != null) {
+            active = ActiveTelemetry.start(provider, settings, server);
+        }
+    }
+
+    /** Moves to a newer provider: calls from now on use it, those running finish on the previous one. */
+    void moveTo(TelemetryProvider provider) {
+        if (settings == null) {
+            return;
+        }
+        ActiveTelemetry previous = active;
+        try {
+            active = ActiveTelemetry.start(provider, settings, server);
+        } catch (TelemetryException | RuntimeException e) {
+            LOG.log(Level.ERROR, "The new telemetry bundle cannot start; "
+                    + (previous == null ? "calls stay untraced: " : "the previous one keeps serving: ") + e.getMessage(), e);
+            return;
+        }
+        if (previous != null) {
+            previous.retire();
+        }
+    }
+
+    /**
+     * A provider goes: when it serves this session, the successor (the newest provider left, or null) takes over and
+     * the leaving one is closed before this returns, so nothing of its bundle stays in use.
+     */
+    void providerGone(TelemetryProvider gone, TelemetryProvider successor) {
+        ActiveTelemetry current = active;
+        if (current == null || current.provider() != gone) {
+            return;
+        }
+        if (successor != null) {
+            moveTo(successor);
+        }
+        if (active == current) {
+            active = null;
+            current.retire();
+            LOG.log(Level.WARNING, "The telemetry bundle was removed: calls are not traced until one is installed");
+        }
+    }
+
+    /** Stops: what is pending is exported. */
+    void close() {
+        ActiveTelemetry current = active;
+        active = null;
+        if (current != null) {
+            current.retire();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.mxcp.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.core.api.AuditCaller;
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.internal.RecordingTelemetry.RecordedSpan;
+import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.auth.UserContext;
+
+/**
+ * A served project's calls as its telemetry provider sees them (spec 03 §6.2–6.3): the span tree, its attributes and
+ * outcome, the metrics, the audit record's trace id, and the provider's lifetime across reloads and swaps.
+ */
+class TelemetryTest {
+
+    @TempDir
+    Path dir;
+
+    private ProjectFixture f;
+    private final RecordingTelemetry provider = new RecordingTelemetry();
+    private final MemoryAuditBackend audit = new MemoryAuditBackend();
+
+    @BeforeEach
+    void project() throws Exception {
+        f = new ProjectFixture(dir).write("mxcp-site.yml", """
+                project: demo
+                profile: dev
+                profiles:
+                  dev:
+                    audit: {enabled: true}
+                """)
+                .write("home/.mxcp/config.yml", """
+                        mxcp: 1
+                        projects:
+                          demo:
+                            profiles:
+                              dev:
+                                telemetry: {enabled: true, endpoint: "http://collector:4318"}
+                        """)
+                .write("tools/pay.yml", """
+                        tool:
+                          name: pay
+                          parameters: [{name: amount, type: number}]
+                          return: {type: object, properties: {paid: {type: number}}}
+                          source: {code: "SELECT $amount AS paid"}
+                          policies:
+                            input:
+                              - {condition: "amount > 1000", action: deny, reason: "Too much"}
+                            output:
+                              - {condition: "true", action: mask_fields, fields: [paid]}
+                        """);
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> List.of(Map.of("paid", args.get("amount")))));
+        f.service.bindTelemetryProvider(provider);
+        f.service.bindAuditBackend(audit);
+    }
+
+    @Test
+    void aServedCallIsOneSpanTreeUnderTheEndpointSpan() throws Exception {
+        try (Project project = f.openServed()) {
+            call(project, 5);
+        }
+        RecordedSpan root = provider.span("mxcp.endpoint.execute");
+        RecordedSpan engine = provider.span("mxcp.execution_engine.execute");
+        assertNull(root.parent);
+        assertSame(root, provider.span("mxcp.policy.enforce_input").parent);
+        assertSame(provider.span("mxcp.policy.enforce_input"), provider.span("mxcp.policy.evaluate_input[0]").parent);
+        assertSame(root, engine.parent);
+        assertSame(engine, provider.span("mxcp.validation.input").parent);
+        assertSame(engine, provider.span("mxcp.duckdb.execute").parent);
+        assertSame(engine, provider.span("mxcp.validation.output").parent);
+        assertSame(root, provider.span("mxcp.policy.enforce_output").parent);
+        assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
+
+        assertEquals(Map.of("mxcp.endpoint.name", "pay", "mxcp.endpoint.type", "tool", "mxcp.auth.authenticated", true,
+                "mxcp.auth.provider", "test", "mxcp.session.id", "s-1", "mxcp.policy.decision", "warn",
+                "mxcp.policy.rules_evaluated", 2L), root.attributes);
+        assertEquals("mask_fields", provider.span("mxcp.policy.evaluate_output[0]").attributes.get("mxcp.policy.action_applied"));
+        assertEquals(1L, provider.span("mxcp.policy.evaluate_output[0]").attributes.get("mxcp.policy.fields_masked"));
+        RecordedSpan sql = provider.span("mxcp.duckdb.execute");
+        assertEquals("select", sql.attributes.get("db.operation"));
+        assertEquals(16, ((String) sql.attributes.get("db.statement.hash")).length());
+        assertEquals(1L, sql.attributes.get("db.rows_affected"));
+    }
+
+    @Test
+    void aDeniedCallFailsItsSpansAndIsCountedAsADenial() throws Exception {
+        try (Project project = f.openServed()) {
+            assertThrows(EndpointException.class, () -> call(project, 5000));
+        }
+        RecordedSpan root = provider.span("mxcp.endpoint.execute");
+        assertEquals("Policy enforcement failed: Too much", root.error.getMessage());
+        assertEquals("deny", root.attributes.get("mxcp.policy.decision"));
+        assertEquals(0L, provider.span("mxcp.policy.enforce_input").attributes.get("mxcp.policy.denied_at"));
+        assertNotNull(provider.span("mxcp.policy.evaluate_input[0]").error);
+        assertTrue(provider.spans.stream().noneMatch(span -> span.name.equals("mxcp.execution_engine.execute")));
+
+        assertEquals(1, provider.sum("mxcp.endpoint.requests_total", Map.of("endpoint", "pay", "status", "error",
+                "caller", "http", "policy_decision", "deny")));
+        assertEquals(1, provider.sum("mxcp.endpoint.errors_total", Map.of("error_type", "policy_denied")));
+        assertEquals(1, provider.sum("mxcp.policy.denials_total", Map.of("type", "input", "reason", "Too much")));
+        assertEquals(0, provider.sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "pay")));
+        assertEquals(1, provider.sum("mxcp.up", Map.of("version", "9.9.9", "transport", "streamable-http")));
+    }
+
+    @Test
+    void theAuditRecordCarriesTheCallsTraceId() throws Exception {
+        Path log;
+        try (Project project = f.openServed()) {
+            call(project, 5);
+            log = project.auditTrail().path();
+        }
+        String traceId = provider.span("mxcp.endpoint.execute").traceId;
+        assertEquals(traceId, audit.records(log).get(0).traceId());
+    }
+
+    @Test
+    void onlyAServedProjectStartsTelemetryAndUnknownEndpointsAreNotCounted() throws Exception {
+        try (Project project = f.open()) {
+            call(project, 5);
+        }
+        assertEquals(List.of(), provider.started);
+        try (Project project = f.openServed()) {
+            assertThrows(EndpointException.class, () -> project.execute(EndpointKind.TOOL, "nope", Map.of(), options()));
+        }
+        assertEquals(0, provider.sum("mxcp.endpoint.requests_total", Map.of()));
+        assertEquals(1, provider.spans.size(), "the call to an unknown tool still has its root span");
+    }
+
+    @Test
+    void aReloadedProjectKeepsTheTelemetryTheServerStartedWith() throws Exception {
+        Project first = f.openServed();
+        Project reloaded = f.openServed();
+        first.close();
+        Project restarted = reloaded.reopen();
+        reloaded.close();
+        call(restarted, 5);
+        assertEquals(1, provider.started.size());
+        assertEquals(0, provider.closed.get());
+        restarted.close();
+        assertEquals(1, provider.closed.get(), "the server's end flushes it");
+    }
+
+    @Test
+    void aNewerProviderTakesTheNextCallsAndTheLeavingOneIsClosed() throws Exception {
+        RecordingTelemetry newer = new RecordingTelemetry();
+        try (Project project = f.openServed()) {
+            f.service.bindTelemetryProvider(newer);
+            assertEquals(1, provider.closed.get());
+            call(project, 5);
+            f.service.unbindTelemetryProvider(newer);
+            f.service.unbindTelemetryProvider(provider);
+            assertEquals(1, newer.closed.get());
+            call(project, 6);
+        }
+        assertEquals(0, provider.sum("mxcp.endpoint.requests_total", Map.of()));
+        assertEquals(1, newer.sum("mxcp.endpoint.requests_total", Map.of()), "the call after both left is untraced");
+    }
+
+    @Test
+    void anInvalidTelemetryBlockStopsTheServerNamingTheKey() throws Exception {
+        f.write("home/.mxcp/config.yml", """
+                mxcp: 1
+                projects:
+                  demo:
+                    profiles:
+                      dev:
+                        telemetry: {enabled: true, metrics: {export_interval: 0}}
+                """);
+        ProjectException e = assertThrows(ProjectException.class, f::openServed);
+        assertEquals("Invalid telemetry settings: projects.demo.profiles.dev.telemetry.metrics.export_interval: "
+                + "Input should be greater than or equal to 1", e.getMessage());
+        assertInstanceOf(Project.class, f.open(), "commands other than serve do not read the block");
+    }
+
+    private static void call(Project project, int amount) throws EndpointException {
+        project.execute(EndpointKind.TOOL, "pay", Map.of("amount", amount), options());
+    }
+
+    private static CallOptions options() {
+        UserContext user = new UserContext("u", "u", null, null, null, "test", List.of(), null, Map.of());
+        return new CallOptions(user, Map.of(), null, false).withAuditCaller(new AuditCaller("http", "s-1"));
+    }
+}

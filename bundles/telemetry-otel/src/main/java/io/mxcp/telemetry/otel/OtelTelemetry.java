@@ -1,0 +1,174 @@
+package io.mxcp.telemetry.otel;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.mxcp.sdk.telemetry.MetricCounter;
+import io.mxcp.sdk.telemetry.Telemetry;
+import io.mxcp.sdk.telemetry.TelemetryException;
+import io.mxcp.sdk.telemetry.TelemetrySettings;
+import io.mxcp.sdk.telemetry.TelemetrySpan;
+
+/**
+ * One started OpenTelemetry SDK: a tracer provider with a batch processor per exporter (OTLP/HTTP, console), a meter
+ * provider with a periodic OTLP/HTTP reader, both on the settings' resource. Nothing is registered globally and no
+ * span is made current on a thread: parents are passed explicitly, so no thread-local keeps this bundle's classes
+ * once it is gone.
+ */
+final class OtelTelemetry implements Telemetry {
+
+    /** The instrumentation scope of every span and instrument (spec 03 §6.2: tracer name {@code mxcp}). */
+    static final String SCOPE = "mxcp";
+    /** How long closing waits for the last export. */
+    private static final long CLOSE_SECONDS = 2;
+
+    private final SdkTracerProvider tracerProvider;
+    private final SdkMeterProvider meterProvider;
+    private final Tracer tracer;
+    private final Meter meter;
+
+    /** @param tracerProvider null when tracing is off; {@code meterProvider} likewise for metrics */
+    OtelTelemetry(SdkTracerProvider tracerProvider, SdkMeterProvider meterProvider) {
+        this.tracerProvider = tracerProvider;
+        this.meterProvider = meterProvider;
+        this.tracer = (tracerProvider == null ? TracerProvider.noop() : tracerProvider).get(SCOPE);
+        this.meter = (meterProvider == null ? MeterProvider.noop() : meterProvider).get(SCOPE);
+    }
+
+    /**
+     * Builds the SDK for the settings.
+     *
+     * @param console where {@code tracing.console_export} writes
+     */
+    static OtelTelemetry start(TelemetrySettings settings, PrintStream console) throws TelemetryException {
+        Resource resource = Resource.getDefault().merge(Resource.create(attributes(settings.resource())));
+        SdkTracerProvider tracing = settings.tracing() ? tracerProvider(settings, resource, console) : null;
+        SdkMeterProvider metrics = null;
+        try {
+            metrics = settings.metrics() ? meterProvider(settings, resource) : null;
+        } catch (TelemetryException | RuntimeException e) {
+            if (tracing != null) {
+                tracing.shutdown();
+            }
+            throw e;
+        }
+        return new OtelTelemetry(tracing, metrics);
+    }
+
+    private static SdkTracerProvider tracerProvider(TelemetrySettings settings, Resource resource, PrintStream console)
+            throws TelemetryException {
+        List<SpanExporter> exporters = new ArrayList<>();
+        if (settings.endpoint() != null) {
+            OtlpHttpSpanExporterBuilder otlp = OtlpHttpSpanExporter.builder()
+                    .setComponentLoader(JdkHttpSenderOnly.INSTANCE)
+                    .setMeterProvider(MeterProvider::noop);
+            settings.headers().forEach(otlp::addHeader);
+            exporters.add(configured(() -> otlp.setEndpoint(OtlpEndpoints.traces(settings.endpoint())).build(),
+                    "traces"));
+        }
+        if (settings.consoleExport()) {
+            exporters.add(new ConsoleSpanExporter(console));
+        }
+        SdkTracerProviderBuilder builder = SdkTracerProvider.builder().setResource(resource);
+        for (SpanExporter exporter : exporters) {
+            builder.addSpanProcessor(BatchSpanProcessor.builder(exporter).setMeterProvider(MeterProvider::noop).build());
+        }
+        return builder.build();
+    }
+
+    /** Metrics go to the OTLP endpoint with the same headers as spans (the original sent none, quirk Q25). */
+    private static SdkMeterProvider meterProvider(TelemetrySettings settings, Resource resource)
+            throws TelemetryException {
+        var builder = SdkMeterProvider.builder().setResource(resource);
+        if (settings.endpoint() != null) {
+            OtlpHttpMetricExporterBuilder otlp = OtlpHttpMetricExporter.builder()
+                    .setComponentLoader(JdkHttpSenderOnly.INSTANCE)
+                    .setMeterProvider(MeterProvider::noop);
+            settings.headers().forEach(otlp::addHeader);
+            OtlpHttpMetricExporter exporter = configured(
+                    () -> otlp.setEndpoint(OtlpEndpoints.metrics(settings.endpoint())).build(), "metrics");
+            MetricReader reader = PeriodicMetricReader.builder(exporter).setInterval(settings.metricInterval()).build();
+            builder.registerMetricReader(reader);
+        }
+        return builder.build();
+    }
+
+    private interface ExporterBuild<T> {
+        T build();
+    }
+
+    /** Builds an exporter; one the SDK refuses (a header it cannot send, ...) names the telemetry key at fault. */
+    private static <T> T configured(ExporterBuild<T> build, String signal) throws TelemetryException {
+        try {
+            return build.build();
+        } catch (IllegalArgumentException e) {
+            throw new TelemetryException("telemetry.endpoint/headers: the OTLP " + signal + " exporter refuses them: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Attributes attributes(Map<String, String> values) {
+        AttributesBuilder builder = Attributes.builder();
+        values.forEach(builder::put);
+        return builder.build();
+    }
+
+    @Override
+    public TelemetrySpan startSpan(String name, TelemetrySpan parent) {
+        SpanBuilder span = tracer.spanBuilder(name);
+        if (parent instanceof OtelSpan otel) {
+            span.setParent(Context.root().with(otel.span()));
+        } else {
+            span.setNoParent();
+        }
+        return new OtelSpan(span.startSpan());
+    }
+
+    @Override
+    public MetricCounter counter(String name, String description) {
+        return OtelCounter.monotonic(meter.counterBuilder(name).setDescription(description).build());
+    }
+
+    @Override
+    public MetricCounter upDownCounter(String name, String description) {
+        return OtelCounter.upDown(meter.upDownCounterBuilder(name).setDescription(description).build());
+    }
+
+    /** Exports what is pending and shuts both providers down, waiting at most {@value #CLOSE_SECONDS} s. */
+    @Override
+    public void close() {
+        List<CompletableResultCode> shutdowns = new ArrayList<>();
+        if (tracerProvider != null) {
+            shutdowns.add(tracerProvider.shutdown());
+        }
+        if (meterProvider != null) {
+            shutdowns.add(meterProvider.shutdown());
+        }
+        CompletableResultCode.ofAll(shutdowns).join(CLOSE_SECONDS, TimeUnit.SECONDS);
+    }
+
+}
