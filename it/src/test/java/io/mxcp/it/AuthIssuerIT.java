@@ -483,7 +483,9 @@ class AuthIssuerIT {
     @Order(10)
     void conformanceAuthorizationServerMetadataEndpoint() {
         String output = runAuthorizationSuite("metadata", false, "--scenario", "authorization-server-metadata-endpoint");
-        assertTrue(output.contains("Passed: 1/1, 0 failed"), output);
+        // two checks: the metadata, and client_id_metadata_document_supported (Client ID Metadata Documents)
+        assertTrue(output.contains("Passed: 2/2, 0 failed"), output);
+        assertTrue(output.contains("includes client_id_metadata_document_supported=true"), output);
     }
 
     /**
@@ -497,9 +499,9 @@ class AuthIssuerIT {
     void conformanceAuthorizationCodeGrant() {
         logInUpstreamAs("conformance-sub", Map.of("preferred_username", "conformance-user"));
         String output = runAuthorizationSuite("all", true);
-        assertTrue(output.contains("✓ authorization-server-metadata-endpoint: 1 passed, 0 failed"), output);
+        assertTrue(output.contains("✓ authorization-server-metadata-endpoint: 2 passed, 0 failed"), output);
         assertTrue(output.contains("✓ authorization-code-grant: 1 passed, 0 failed"), output);
-        assertTrue(output.contains("Total: 2 passed, 0 failed"), output);
+        assertTrue(output.contains("Total: 3 passed, 0 failed"), output);
     }
 
     // ---- the sign-in, hop by hop

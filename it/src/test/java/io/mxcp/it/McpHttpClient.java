@@ -62,13 +62,20 @@ final class McpHttpClient {
     }
 
     ToolOutcome callTool(String name, Map<String, Object> arguments) {
+        return callTool(name, arguments, Map.of());
+    }
+
+    /** @param extraMeta more {@code _meta} entries ({@code traceparent}, ...) */
+    ToolOutcome callTool(String name, Map<String, Object> arguments, Map<String, Object> extraMeta) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("name", name);
         params.put("arguments", arguments);
-        params.put("_meta", Map.of(
+        Map<String, Object> meta = new LinkedHashMap<>(Map.of(
                 "io.modelcontextprotocol/protocolVersion", MODERN,
                 "io.modelcontextprotocol/clientCapabilities", Map.of(),
                 "io.modelcontextprotocol/clientInfo", Map.of("name", "mxcp-it", "version", "1")));
+        meta.putAll(extraMeta);
+        params.put("_meta", meta);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("jsonrpc", "2.0");
         message.put("id", ids.incrementAndGet());

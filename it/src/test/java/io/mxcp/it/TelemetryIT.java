@@ -36,6 +36,9 @@ import io.opentelemetry.proto.trace.v1.Status;
 class TelemetryIT {
 
     private static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String CALLER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+    private static final String CALLER_TRACEPARENT = "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
 
     private static Path work;
     private static Mxcp mxcp;
@@ -88,7 +91,9 @@ class TelemetryIT {
         try (ServerProcess server = mxcp.serve(root, port)) {
             McpHttpClient client = new McpHttpClient(port);
             assertEquals("{\"greeting\":\"hello otel\"}", client.callTool("hello", Map.of("name", "otel")).successText());
-            assertTrue(client.callTool("salary", Map.of("who", "ceo")).failureText().contains("private"));
+            // this call continues a caller's trace (W3C trace context in _meta, spec 04b §2)
+            assertTrue(client.callTool("salary", Map.of("who", "ceo"), Map.of("traceparent", CALLER_TRACEPARENT))
+                    .failureText().contains("private"));
             server.signal("TERM");
             assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
             server.assertNoProblemsLogged();
@@ -127,6 +132,14 @@ class TelemetryIT {
         assertEquals("select", attribute(duckdb, "db.operation"));
         assertTrue(attribute(duckdb, "db.statement.hash").matches("[0-9a-f]{16}"), duckdb::toString);
         assertEquals(Status.StatusCode.STATUS_CODE_UNSET, root.getStatus().getCode());
+    }
+
+    @Test
+    void aCallWithTheCallersTraceContextContinuesTheCallersTrace() {
+        Span root = rootOf("salary");
+        assertEquals(CALLER_TRACE_ID, HexFormat.of().formatHex(root.getTraceId().toByteArray()));
+        assertEquals(CALLER_SPAN_ID, HexFormat.of().formatHex(root.getParentSpanId().toByteArray()));
+        assertTrue(rootOf("hello").getParentSpanId().isEmpty(), "a call without one starts its own trace");
     }
 
     @Test

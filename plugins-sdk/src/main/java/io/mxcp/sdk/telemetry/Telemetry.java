@@ -18,6 +18,17 @@ public interface Telemetry extends AutoCloseable {
     TelemetrySpan startSpan(String name, TelemetrySpan parent);
 
     /**
+     * Starts the root span of a call that continues a caller's trace: it joins the caller's trace under the caller's
+     * span. A provider that does not read trace contexts starts a new trace.
+     *
+     * @param remoteParent the caller's context; a malformed {@code traceparent} starts a new trace
+     * @since 1.1
+     */
+    default TelemetrySpan continueTrace(String name, TraceContext remoteParent) {
+        return startSpan(name, (TelemetrySpan) null);
+    }
+
+    /**
      * A counter that only goes up ({@code mxcp.endpoint.requests_total}, ...); when metrics are off, one that records
      * nothing.
      */

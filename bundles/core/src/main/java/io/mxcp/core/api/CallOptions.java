@@ -7,6 +7,7 @@ import io.mxcp.sdk.exec.CallNotifications;
 import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ClientInput;
 import io.mxcp.sdk.exec.ServerReload;
+import io.mxcp.sdk.telemetry.TraceContext;
 
 /**
  * Who makes a call and how.
@@ -20,10 +21,19 @@ import io.mxcp.sdk.exec.ServerReload;
  *                             client to ask
  * @param serverReload         how the endpoint reloads the server that runs it, or null when no server does
  * @param auditCaller          how the call appears in the audit log, or null when it is not recorded (since 1.5)
+ * @param traceContext         the caller's W3C trace context the call's spans continue, or null (since 1.7)
  */
 public record CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
         boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput,
-        ServerReload serverReload, AuditCaller auditCaller) {
+        ServerReload serverReload, AuditCaller auditCaller, TraceContext traceContext) {
+
+    /** Options of a call that continues no caller's trace. */
+    public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
+            boolean skipOutputValidation, CallNotifications notifications, ClientInput clientInput,
+            ServerReload serverReload, AuditCaller auditCaller) {
+        this(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput, serverReload,
+                auditCaller, null);
+    }
 
     /** Options of a call the audit log does not record. */
     public CallOptions(UserContext user, Map<String, String> requestHeaders, CancellationSignal cancellation,
@@ -53,7 +63,7 @@ public record CallOptions(UserContext user, Map<String, String> requestHeaders, 
     /** These options, with the server's reload for the endpoint. */
     public CallOptions withServerReload(ServerReload reload) {
         return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
-                reload, auditCaller);
+                reload, auditCaller, traceContext);
     }
 
     /**
@@ -63,6 +73,16 @@ public record CallOptions(UserContext user, Map<String, String> requestHeaders, 
      */
     public CallOptions withAuditCaller(AuditCaller caller) {
         return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
-                serverReload, caller);
+                serverReload, caller, traceContext);
+    }
+
+    /**
+     * These options, continuing the caller's trace.
+     *
+     * @since 1.7
+     */
+    public CallOptions withTraceContext(TraceContext context) {
+        return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
+                serverReload, auditCaller, context);
     }
 }

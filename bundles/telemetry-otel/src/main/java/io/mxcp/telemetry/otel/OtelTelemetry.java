@@ -2,6 +2,7 @@ package io.mxcp.telemetry.otel;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +11,13 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -32,6 +36,7 @@ import io.mxcp.sdk.telemetry.Telemetry;
 import io.mxcp.sdk.telemetry.TelemetryException;
 import io.mxcp.sdk.telemetry.TelemetrySettings;
 import io.mxcp.sdk.telemetry.TelemetrySpan;
+import io.mxcp.sdk.telemetry.TraceContext;
 
 /**
  * One started OpenTelemetry SDK: a tracer provider with a batch processor per exporter (OTLP/HTTP, console), a meter
@@ -146,6 +151,39 @@ final class OtelTelemetry implements Telemetry {
             span.setNoParent();
         }
         return new OtelSpan(span.startSpan());
+    }
+
+    /** The caller's span as the parent (W3C trace context); a malformed traceparent leaves the span a new trace. */
+    @Override
+    public TelemetrySpan continueTrace(String name, TraceContext remoteParent) {
+        Map<String, String> carrier = new HashMap<>();
+        carrier.put("traceparent", remoteParent.traceparent());
+        if (remoteParent.tracestate() != null) {
+            carrier.put("tracestate", remoteParent.tracestate());
+        }
+        Context caller = W3CTraceContextPropagator.getInstance().extract(Context.root(), carrier, MapCarrier.INSTANCE);
+        SpanBuilder span = tracer.spanBuilder(name);
+        if (Span.fromContext(caller).getSpanContext().isValid()) {
+            span.setParent(caller);
+        } else {
+            span.setNoParent();
+        }
+        return new OtelSpan(span.startSpan());
+    }
+
+    /** Reads the propagator's fields from a map. */
+    private enum MapCarrier implements TextMapGetter<Map<String, String>> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.mxcp.sdk.telemetry.MetricCounter;
 import io.mxcp.sdk.telemetry.TelemetrySpan;
+import io.mxcp.sdk.telemetry.TraceContext;
 
 /** What the core's calls through the SPI become in the SDK: spans with their parents and attributes, and metrics. */
 class OtelTelemetryTest {
@@ -54,6 +55,25 @@ class OtelTelemetryTest {
         assertEquals(rootData.getTraceId(), root.traceId());
         assertTrue(root.traceId().matches("[0-9a-f]{32}"), root.traceId());
         assertEquals("mxcp", rootData.getInstrumentationScopeInfo().getName());
+    }
+
+    @Test
+    void aCallersTraceContextMakesTheRootItsChildAndAMalformedOneIsIgnored() {
+        TelemetrySpan joined = telemetry.continueTrace("mxcp.endpoint.execute",
+                new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=value"));
+        joined.end();
+        SpanData data = finished("mxcp.endpoint.execute");
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", data.getTraceId(), "the caller's trace");
+        assertEquals("00f067aa0ba902b7", data.getParentSpanId(), "under the caller's span");
+        assertEquals("value", data.getSpanContext().getTraceState().get("vendor"), "tracestate carried on");
+        spans.reset();
+
+        TelemetrySpan fresh = telemetry.continueTrace("mxcp.endpoint.execute", new TraceContext("not-a-traceparent",
+                null));
+        fresh.end();
+        SpanData freshData = finished("mxcp.endpoint.execute");
+        assertFalse(freshData.getParentSpanContext().isValid(), "a new trace instead");
+        assertTrue(freshData.getSpanContext().isValid());
     }
 
     @Test

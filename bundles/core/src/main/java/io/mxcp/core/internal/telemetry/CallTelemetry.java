@@ -6,6 +6,7 @@ import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.telemetry.TelemetrySpan;
+import io.mxcp.sdk.telemetry.TraceContext;
 
 /**
  * The telemetry of one endpoint call: its root span {@code mxcp.endpoint.execute}, the spans of its stages under it,
@@ -37,8 +38,10 @@ public final class CallTelemetry {
 
     /** Begins a call on telemetry the caller has entered; {@link #end} leaves it. */
     static CallTelemetry begin(ActiveTelemetry active, EndpointKind kind, String identifier, CallOptions options) {
-        TelemetrySpan root = active.tracing() ? active.telemetry().startSpan("mxcp.endpoint.execute", null)
-                : NoSpan.INSTANCE;
+        TraceContext remote = options == null ? null : options.traceContext();
+        TelemetrySpan root = !active.tracing() ? NoSpan.INSTANCE
+                : remote != null ? active.telemetry().continueTrace("mxcp.endpoint.execute", remote)
+                : active.telemetry().startSpan("mxcp.endpoint.execute", null);
         String type = kind.yamlKey();
         if (root.recording()) {
             UserContext user = options == null ? null : options.user();

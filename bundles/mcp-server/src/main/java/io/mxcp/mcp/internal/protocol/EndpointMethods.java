@@ -157,7 +157,8 @@ final class EndpointMethods {
 
     private CallOptions options(ObjectNode params, RequestContext context, ClientInput input) throws JsonRpcException {
         return new CallOptions(context.user(), context.requestHeaders(), context.cancellation(), false,
-                RequestNotifications.of(params, context, mapper), input).withAuditCaller(context.caller());
+                RequestNotifications.of(params, context, mapper), input).withAuditCaller(context.caller())
+                .withTraceContext(TraceContexts.of(params, context.requestHeaders()));
     }
 
     private static String requiredText(ObjectNode params, String member) throws JsonRpcException {
