@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,8 @@ class AuditTest {
     private ProjectFixture f;
     private final MemoryAuditBackend backend = new MemoryAuditBackend();
     private Path log;
+    /** How many times a login call reached its executor: its side effect. */
+    private final AtomicInteger runs = new AtomicInteger();
 
     @BeforeEach
     void project() throws Exception {
@@ -73,7 +77,10 @@ class AuditTest {
                               - {condition: "user.role != 'admin'", action: filter_sensitive_fields}
                         """);
         f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> switch (source.name()) {
-            case "login" -> List.of(row("token", "t-123", "ok", true));
+            case "login" -> {
+                runs.incrementAndGet();
+                yield List.of(row("token", "t-123", "ok", true));
+            }
             default -> List.of(row("paid", args.get("amount"), "secret", "s"));
         }));
         log = dir.resolve("audit/logs-dev.jsonl");
@@ -230,6 +237,82 @@ class AuditTest {
     }
 
     @Test
+    void failClosedCallsReturnOnlyOnceTheirRecordIsWritten() throws Exception {
+        failClosed();
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b", "c")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+                assertEquals(name, backend.records(log).getLast().inputData().get("user_name"),
+                        "the record is in the log when the call returns");
+            }
+            assertThrows(EndpointException.class, () -> call(project, "pay", row("amount", 5), null, null));
+            assertEquals("Policy enforcement failed: Sign in to pay", backend.records(log).getLast().error(),
+                    "a failing call waits for its record too");
+        }
+    }
+
+    @Test
+    void failClosedRefusesCallsBeforeTheyRunWhileNoBackendIsInstalled() throws Exception {
+        failClosed();
+        try (Project project = f.open()) {
+            EndpointException refused = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "a", "password", "hunter2"), null, null));
+            assertEquals("The audit log " + log + " cannot be written (no audit backend 'jsonl' is installed), so the"
+                    + " call was refused: audit.mode is fail_closed", refused.getMessage());
+            assertEquals(0, runs.get(), "the refused call did not run");
+
+            f.service.bindAuditBackend(backend);
+            awaitRecords(1);
+            AuditRecord refusal = backend.records(log).getFirst();
+            assertEquals(refused.getMessage(), refusal.error(), "the refusal is recorded once the log can be written");
+            assertEquals("[REDACTED]", refusal.inputData().get("password"));
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+            assertEquals(1, runs.get());
+            assertEquals(2, backend.records(log).size());
+        }
+    }
+
+    @Test
+    void failClosedFailsACallWhoseRecordCannotBeWrittenAndRefusesTheNext() throws Exception {
+        failClosed();
+        f.service.bindAuditBackend(backend);
+        backend.failWrites = new IOException("No space left on device");
+        try (Project project = f.open()) {
+            EndpointException unrecorded = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "a", "password", "p"), null, null));
+            assertEquals("The call's record could not be written to the audit log " + log + " (No space left on"
+                    + " device), so the call failed: audit.mode is fail_closed", unrecorded.getMessage());
+            assertEquals(1, runs.get(), "a call whose log was not known to fail ran");
+
+            EndpointException refused = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "b", "password", "p"), null, null));
+            assertTrue(refused.getMessage().endsWith("so the call was refused: audit.mode is fail_closed"),
+                    refused.getMessage());
+            assertEquals(1, runs.get(), "the log is known to fail: the next call does not run");
+
+            backend.failWrites = null;
+            awaitRecords(2);
+            assertEquals(List.of("success", "error"), backend.records(log).stream()
+                    .map(AuditRecord::operationStatus).toList(), "neither record is lost: both are written once it can");
+        }
+    }
+
+    @Test
+    void bestEffortCallsSucceedWhileTheLogCannotBeWritten() throws Exception {
+        f.service.bindAuditBackend(backend);
+        backend.failWrites = new IOException("No space left on device");
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+            }
+            assertEquals(2, runs.get());
+            backend.failWrites = null;
+            awaitRecords(2);
+        }
+    }
+
+    @Test
     void retentionKeepsEndpointRecordsNinetyDays() throws Exception {
         f.service.bindAuditBackend(backend);
         try (Project project = f.open()) {
@@ -249,6 +332,16 @@ class AuditTest {
             assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(false));
             assertEquals(List.of("b"), backend.records(log).stream().map(r -> r.inputData().get("user_name")).toList());
         }
+    }
+
+    private void failClosed() throws Exception {
+        f.write("mxcp-site.yml", """
+                project: demo
+                profile: dev
+                profiles:
+                  dev:
+                    audit: {enabled: true, mode: fail_closed}
+                """);
     }
 
     private AuditRecord single() {

@@ -25,6 +25,8 @@ final class MemoryAuditBackend implements AuditBackend {
     private final Map<Path, List<AuditRecord>> logs;
     final List<AuditLogSettings> opened = new ArrayList<>();
     int closed;
+    /** When set, every write fails with it, as a full disk would. */
+    volatile IOException failWrites;
 
     MemoryAuditBackend() {
         this(new HashMap<>());
@@ -61,7 +63,10 @@ final class MemoryAuditBackend implements AuditBackend {
         List<AuditRecord> records = logs.computeIfAbsent(settings.path(), path -> new ArrayList<>());
         return new AuditLog() {
             @Override
-            public void write(List<AuditRecord> batch) {
+            public void write(List<AuditRecord> batch) throws IOException {
+                if (failWrites != null) {
+                    throw failWrites;
+                }
                 synchronized (MemoryAuditBackend.this) {
                     records.addAll(batch);
                 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
@@ -82,6 +83,15 @@ public final class ProjectAuditTrail implements AuditTrail {
             return "it does not follow the record written before it";
         }
         return null;
+    }
+
+    /** Whether a call waits for its record to be written ({@code audit.mode: fail_closed}). */
+    boolean failClosed() {
+        return settings.mode() == AuditMode.FAIL_CLOSED;
+    }
+
+    boolean backendInstalled() {
+        return backends.newest(BACKEND) != null;
     }
 
     AuditWriter newWriter() {

@@ -8,6 +8,9 @@ import java.nio.file.Path;
  * @param enabled     whether the server records its calls
  * @param path        the log path
  * @param maxFileSize the size in bytes at which the log starts a new file
+ * @param mode        whether a call waits for its record to be written (ours, {@code audit.mode})
+ * @param signingKey  the private key signing the log's checkpoints (ours, {@code audit.signing_key}; by default
+ *                    {@code <log stem>.signing-key} beside the log)
  */
-public record AuditSettings(boolean enabled, Path path, long maxFileSize) {
+public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey) {
 }
