@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +241,67 @@ class AuditTest {
     }
 
     @Test
+    void theChainIsSignedWhenTheWriterStopsAndVerifiedFromTheFiles() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        Path key = dir.resolve("audit/logs-dev.signing-key");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key),
+                "only the server's user can read the private key");
+        assertTrue(Files.readString(dir.resolve("audit/logs-dev.signing-key.pub")).startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertEquals(2, Files.readAllLines(dir.resolve("audit/logs-dev.checkpoints.jsonl")).size(),
+                "one checkpoint each time a writer stopped");
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(List.of(), check.chainBreaks());
+            assertEquals(5, check.lastCheckpoint().records());
+            assertEquals(backend.records(log).getLast().recordHash(), check.lastCheckpoint().head());
+            assertEquals(0, check.lastCheckpoint().recordsAfter());
+        }
+    }
+
+    @Test
+    void verifyReportsRecordsCutFromTheEndAgainstTheLastCheckpoint() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        backend.truncate(log, 3);
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertFalse(check.valid());
+            assertEquals(2, check.recordsChecked());
+            assertEquals(1, check.chainBreaks().size(), check.chainBreaks()::toString);
+            assertTrue(check.chainBreaks().getFirst().matches("3 records are missing at the end of the log: the"
+                    + " checkpoint of \\S+ signed 5 records, the log holds 2"), check.chainBreaks().getFirst());
+        }
+    }
+
+    @Test
+    void verifyReportsAForgedCheckpointAndChecksAgainstAGivenPublicKey() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(2);
+        Path checkpoints = dir.resolve("audit/logs-dev.checkpoints.jsonl");
+        Files.writeString(checkpoints, Files.readString(checkpoints).replace("\"records\":2", "\"records\":1"));
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertFalse(check.valid());
+            assertTrue(check.chainBreaks().getFirst().endsWith("(1 records): its signature does not match the public key "
+                    + dir.resolve("audit/logs-dev.signing-key.pub")), check.chainBreaks().getFirst());
+            assertNull(check.lastCheckpoint());
+
+            Path otherKey = dir.resolve("other.pub");
+            Files.writeString(otherKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(
+                    KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            assertTrue(project.auditTrail().verify(otherKey).chainBreaks().getFirst()
+                    .endsWith("its signature does not match the public key " + otherKey));
+            ProjectException missing = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().verify(dir.resolve("none.pub")));
+            assertEquals("The public key " + dir.resolve("none.pub") + " does not exist", missing.getMessage());
+        }
+    }
+
+    @Test
     void failClosedCallsReturnOnlyOnceTheirRecordIsWritten() throws Exception {
         failClosed();
         f.service.bindAuditBackend(backend);
@@ -331,6 +396,15 @@ class AuditTest {
             assertEquals(2, backend.records(log).size(), "a dry run removes nothing");
             assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(false));
             assertEquals(List.of("b"), backend.records(log).stream().map(r -> r.inputData().get("user_name")).toList());
+        }
+    }
+
+    /** Opens the project, makes that many server calls and closes it (its writer signs the chain as it stops). */
+    private void logins(int count) throws Exception {
+        try (Project project = f.open()) {
+            for (int i = 0; i < count; i++) {
+                call(project, "login", row("user_name", "u" + i, "password", "p"), null, null);
+            }
         }
     }
 

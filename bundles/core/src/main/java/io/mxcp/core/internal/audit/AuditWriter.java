@@ -21,7 +21,8 @@ import io.mxcp.sdk.audit.AuditRecord;
  * configured name. A batch that cannot be written — no backend installed, a full disk — is kept and retried, logged
  * as critical each time, never dropped; {@link #close} writes what is still queued, waiting a bounded time. A call
  * that must not complete unrecorded (fail-closed mode) queues its record with {@link #submitConfirmed} and waits on
- * the completion the batch holding it completes once written, or fails as soon as a write fails.
+ * the completion the batch holding it completes once written, or fails as soon as a write fails. The chain is
+ * signed now and then ({@link ChainCheckpoints}).
  */
 final class AuditWriter implements AutoCloseable {
 
@@ -39,6 +40,7 @@ final class AuditWriter implements AutoCloseable {
     private final AuditBackends backends;
     private final String backendName;
     private final AuditLogSettings settings;
+    private final ChainCheckpoints checkpoints;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<AuditBackend> releaseOnRemoval = this::release;
     private final Thread thread;
@@ -58,10 +60,11 @@ final class AuditWriter implements AutoCloseable {
     private boolean tailKnown;
     private String lastHash;
 
-    AuditWriter(AuditBackends backends, String backendName, AuditLogSettings settings) {
+    AuditWriter(AuditBackends backends, String backendName, AuditLogSettings settings, ChainCheckpoints checkpoints) {
         this.backends = backends;
         this.backendName = backendName;
         this.settings = settings;
+        this.checkpoints = checkpoints;
         backends.onRemoval(releaseOnRemoval);
         thread = Thread.ofPlatform().name("mxcp-audit-writer").daemon().unstarted(this::run);
         thread.start();
@@ -122,6 +125,7 @@ final class AuditWriter implements AutoCloseable {
         while (!(closing && queue.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty() && !takeBatch()) {
+                    checkpoints.idle();
                     continue;
                 }
                 writeBatch();
@@ -142,6 +146,7 @@ final class AuditWriter implements AutoCloseable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
+        checkpoints.close();
     }
 
     /** Moves what is queued (and what comes shortly after) into the batch; false when nothing came within the poll. */
@@ -175,6 +180,8 @@ final class AuditWriter implements AutoCloseable {
             }
         }
         batch.clear();
+        // after the calls waiting on the batch go on: a checkpoint is no part of any call's record
+        checkpoints.written(chained.size(), lastHash);
     }
 
     /** Fails the completion of every record still waiting (they stay queued for the retry). */
@@ -198,6 +205,7 @@ final class AuditWriter implements AutoCloseable {
     private void chain(AuditLog current) throws IOException {
         if (!tailKnown) {
             lastHash = current.lastWritten().map(AuditRecord::recordHash).orElse(null);
+            checkpoints.resume(current, lastHash);
             tailKnown = true;
         }
         List<AuditRecord> linked = new ArrayList<>(batch.size());

@@ -1,12 +1,12 @@
 package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
@@ -55,34 +55,26 @@ public final class ProjectAuditTrail implements AuditTrail {
 
     @Override
     public ChainCheck verify() throws ProjectException {
-        return read(log -> {
-            List<String> breaks = new ArrayList<>();
-            long[] checked = {0};
-            String[] previous = {null};
-            log.forEachWritten(record -> {
-                String why = chainBreak(record, checked[0] == 0, previous[0]);
-                if (why != null) {
-                    breaks.add("record " + record.recordId() + " (" + record.timestamp() + "): " + why);
-                }
-                previous[0] = record.recordHash();
-                checked[0]++;
-            });
-            return new ChainCheck(breaks.isEmpty(), checked[0], breaks);
-        });
+        return verify(null);
     }
 
-    /** Why a record breaks the chain, or null; the first record read may follow records retention removed. */
-    private static String chainBreak(AuditRecord record, boolean first, String previousHash) {
-        if (record.recordHash() == null) {
-            return "it has no hash";
+    @Override
+    public ChainCheck verify(Path publicKey) throws ProjectException {
+        Path keyFile = publicKey != null ? publicKey : SigningKeys.publicKeyFile(settings.signingKey());
+        if (publicKey != null && !Files.exists(publicKey)) {
+            throw new ProjectException("The public key " + publicKey + " does not exist");
         }
-        if (!record.recordHash().equals(RecordHashes.hash(record))) {
-            return "its content does not match its hash";
+        try {
+            PublicKey key = Files.exists(keyFile) ? SigningKeys.loadPublic(keyFile) : null;
+            ChainVerification verification = new ChainVerification(new CheckpointFile(settings.checkpoints()).readAll());
+            read(log -> {
+                log.forEachWritten(verification);
+                return null;
+            });
+            return verification.result(key, keyFile);
+        } catch (IOException e) {
+            throw new ProjectException(e.getMessage(), e);
         }
-        if (!first && !Objects.equals(record.prevHash(), previousHash)) {
-            return "it does not follow the record written before it";
-        }
-        return null;
     }
 
     /** Whether a call waits for its record to be written ({@code audit.mode: fail_closed}). */
@@ -95,7 +87,8 @@ public final class ProjectAuditTrail implements AuditTrail {
     }
 
     AuditWriter newWriter() {
-        return new AuditWriter(backends, BACKEND, logSettings());
+        return new AuditWriter(backends, BACKEND, logSettings(),
+                new ChainCheckpoints(new CheckpointFile(settings.checkpoints()), settings.signingKey()));
     }
 
     private AuditLogSettings logSettings() {

@@ -13,4 +13,16 @@ import java.nio.file.Path;
  *                    {@code <log stem>.signing-key} beside the log)
  */
 public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey) {
+
+    /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
+    public Path checkpoints() {
+        return besideLog(path, ".checkpoints.jsonl");
+    }
+
+    /** A file kept beside the log: its name without the extension, then the suffix. */
+    static Path besideLog(Path log, String suffix) {
+        String name = log.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return log.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
 }

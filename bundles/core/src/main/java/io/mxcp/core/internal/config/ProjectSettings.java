@@ -33,17 +33,10 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
     public AuditSettings audit() {
         SiteProfile profile = site.profiles().getOrDefault(activeProfile, SiteProfile.DEFAULTS);
         Path log = workingDirectory.resolve(profile.auditPath()).normalize();
-        Path signingKey = profile.auditSigningKey() == null ? log.resolveSibling(stem(log) + ".signing-key")
+        Path signingKey = profile.auditSigningKey() == null ? AuditSettings.besideLog(log, ".signing-key")
                 : workingDirectory.resolve(profile.auditSigningKey()).normalize();
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
                 AuditMode.of(profile.auditMode()), signingKey);
-    }
-
-    /** The log's file name without its extension, which the files kept beside it start with. */
-    private static String stem(Path log) {
-        String name = log.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     public SitePaths paths() {
