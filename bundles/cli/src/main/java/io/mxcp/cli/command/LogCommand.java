@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mxcp log}: the records of the active profile's audit log, newest first, filtered; or all the matching
  * records exported to CSV or DuckDB; or ({@code --verify}, ours) a check of the log's hash chain and signed
- * checkpoints, from the log's files alone (spec 02 §7.1).
+ * checkpoints, from the log's files alone; or ({@code --hmac-of}, ours) what a sensitive value is recorded as (spec 02
+ * §7.1).
  */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Show the audit log's records, newest first, or export them.")
@@ -55,6 +56,10 @@ final class LogCommand extends AuditSubcommand {
             + " key).")
     String publicKey;
 
+    @Option(names = "--hmac-of", paramLabel = "VALUE", description = "Print what a sensitive value is recorded as in"
+            + " this log (its HMAC under the log's secret key), to search the records for, instead.")
+    String hmacOf;
+
     LogCommand(CliContext context) {
         super(context);
     }
@@ -72,6 +77,9 @@ final class LogCommand extends AuditSubcommand {
             if (!trail.enabled()) {
                 throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
                         + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
+            }
+            if (hmacOf != null) {
+                return printHmac(trail.hmacOf(hmacOf));
             }
             if (verify) {
                 return verify(trail.verify(publicKey == null ? null : context.workingDirectory().resolve(publicKey)));
@@ -127,6 +135,15 @@ final class LogCommand extends AuditSubcommand {
             terminal.out().print(AuditLogReport.integrity(check, terminal));
         }
         return check.valid() ? 0 : 1;
+    }
+
+    private int printHmac(String hmac) {
+        if (jsonOutput) {
+            printJsonResult(Map.of("hmac", hmac));
+        } else {
+            terminal.out().println(hmac);
+        }
+        return 0;
     }
 
     private static Map<String, Object> checkpointFields(SignedCheckpoint checkpoint) {

@@ -224,6 +224,23 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void hmacOfPrintsWhatASensitiveValueIsRecordedAs() {
+        Cli.Outcome text = cli.run("log", "--hmac-of", "hunter2");
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("hmac-sha256:fake(hunter2)\n", text.out());
+        assertTrue(audit.queries.isEmpty());
+        Cli.Outcome json = cli.run("log", "--hmac-of", "hunter2", "--json");
+        assertEquals("""
+                {
+                  "status": "ok",
+                  "result": {
+                    "hmac": "hmac-sha256:fake(hunter2)"
+                  }
+                }
+                """, json.out());
+    }
+
+    @Test
     void verifyReportsEveryBreakAndExitsOne() {
         audit.chainCheck = new ChainCheck(false, 3, List.of("r2: record_hash does not match its content",
                 "r3: prev_hash does not match the record before"));

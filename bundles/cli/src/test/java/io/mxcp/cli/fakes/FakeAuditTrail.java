@@ -75,6 +75,13 @@ public final class FakeAuditTrail implements AuditTrail {
         return chainCheck;
     }
 
+    /** A stand-in for the keyed digest: {@code hmac-sha256:fake(<value>)}. */
+    @Override
+    public String hmacOf(String value) throws ProjectException {
+        failIfAsked();
+        return "hmac-sha256:fake(" + value + ")";
+    }
+
     private void failIfAsked() throws ProjectException {
         if (failure != null) {
             throw failure;

@@ -58,6 +58,15 @@ public interface AuditTrail {
     ChainCheck verify(Path publicKey) throws ProjectException;
 
     /**
+     * What a sensitive value is recorded as in this log ({@code hmac-sha256:<hex>}, keyed with the log's secret key),
+     * so that an operator can find the records holding a value they know.
+     *
+     * @throws ProjectException when the log has no secret key (no sensitive value was recorded yet) or it is unreadable
+     * @since 1.7
+     */
+    String hmacOf(String value) throws ProjectException;
+
+    /**
      * The outcome of a hash-chain check.
      *
      * @param valid          whether every record's hash matches its content and links to the one before, and every

@@ -140,7 +140,7 @@ public final class AuditedCalls implements AutoCloseable {
             CallOptions options, CallTrace trace, long begin, Object output, String error, boolean confirmed) {
         long durationMs = (System.nanoTime() - begin) / 1_000_000;
         AuditRecord record = CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
-                durationMs, output, error);
+                durationMs, output, error, trail::masked);
         // under the lock close() takes: a record handed over before it is written by the writer's last batch
         synchronized (this) {
             if (!closed) {

@@ -2,6 +2,7 @@ package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -25,8 +26,12 @@ public final class ProjectAuditTrail implements AuditTrail {
     static final String BACKEND = "jsonl";
     private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90);
 
+    private static final System.Logger LOG = System.getLogger(ProjectAuditTrail.class.getName());
+
     private final AuditSettings settings;
     private final AuditBackends backends;
+    /** Made on the first sensitive value recorded; guarded by {@code this}. */
+    private SecretDigests digests;
 
     public ProjectAuditTrail(AuditSettings settings, AuditBackends backends) {
         this.settings = settings;
@@ -75,6 +80,40 @@ public final class ProjectAuditTrail implements AuditTrail {
         } catch (IOException e) {
             throw new ProjectException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String hmacOf(String value) throws ProjectException {
+        try {
+            return SecretDigests.load(settings.hmacKey()).of(value);
+        } catch (NoSuchFileException e) {
+            throw new ProjectException("The audit log " + settings.path() + " has no secret key " + settings.hmacKey()
+                    + " yet: no sensitive value was recorded", e);
+        } catch (IOException e) {
+            throw new ProjectException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a sensitive value becomes in a record: its HMAC under the log's secret key, or {@code [REDACTED]} while
+     * that key cannot be read or made (never the value itself).
+     */
+    String masked(Object value) {
+        SecretDigests current = digests();
+        return current == null ? SensitiveRedaction.REDACTED : current.of(value);
+    }
+
+    /** The log's digests, or null (logged) while its secret key cannot be read or made: tried again next time. */
+    private synchronized SecretDigests digests() {
+        if (digests == null) {
+            try {
+                digests = SecretDigests.loadOrCreate(settings.hmacKey());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "CRITICAL: the audit secret key {0} cannot be read or made, so"
+                        + " sensitive values are recorded as [REDACTED]: {1}", settings.hmacKey(), e.getMessage());
+            }
+        }
+        return digests;
     }
 
     /** Whether a call waits for its record to be written ({@code audit.mode: fail_closed}). */

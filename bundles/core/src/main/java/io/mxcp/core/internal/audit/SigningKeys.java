@@ -2,10 +2,8 @@ package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -100,13 +98,8 @@ final class SigningKeys {
         } catch (GeneralSecurityException e) {
             throw new IOException("This JDK cannot generate Ed25519 keys: " + e.getMessage(), e);
         }
-        Files.createDirectories(privateKey.toAbsolutePath().getParent());
-        try {
-            Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(privateKey);
-        } catch (FileAlreadyExistsException e) {
-            return; // another writer created it meanwhile: use theirs
+        if (!OwnerOnlyFiles.create(privateKey)) {
+            return;
         }
         Files.writeString(publicKeyFile(privateKey), pem(PUBLIC_LABEL, pair.getPublic().getEncoded()));
         Files.writeString(privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()));

@@ -19,6 +19,11 @@ public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditM
         return besideLog(path, ".checkpoints.jsonl");
     }
 
+    /** The secret key of the HMACs sensitive values become, {@code <log stem>.hmac-key} beside the log. */
+    public Path hmacKey() {
+        return besideLog(path, ".hmac-key");
+    }
+
     /** A file kept beside the log: its name without the extension, then the suffix. */
     static Path besideLog(Path log, String suffix) {
         String name = log.getFileName().toString();
