@@ -60,7 +60,7 @@ public final class AuditedCalls implements AutoCloseable {
                 CompletableFuture<Void> written = record(kind, identifier, arguments, options, trace, begin, null,
                         String.valueOf(e.getMessage()), failClosed);
                 if (failClosed) {
-                    awaitWritten(written, e);
+                    awaitWritten(written, trace, e);
                 }
             }
             throw e;
@@ -68,7 +68,7 @@ public final class AuditedCalls implements AutoCloseable {
         CompletableFuture<Void> written = record(kind, identifier, arguments, options, trace, begin, result, null,
                 failClosed);
         if (failClosed) {
-            awaitWritten(written, null);
+            awaitWritten(written, trace, null);
         }
         return result;
     }
@@ -88,6 +88,7 @@ public final class AuditedCalls implements AutoCloseable {
         String message = "The audit log " + trail.path() + " cannot be written (" + unwritable.getMessage()
                 + "), so the call was refused: audit.mode is fail_closed";
         record(kind, identifier, arguments, options, trace, begin, null, message, false);
+        trace.telemetry().metrics().auditFailed("refused");
         throw new EndpointException(EndpointException.Reason.EXECUTION_FAILED, message);
     }
 
@@ -108,7 +109,8 @@ public final class AuditedCalls implements AutoCloseable {
      *
      * @param callFailure the call's own failure, kept as suppressed when the record's failure replaces it
      */
-    private void awaitWritten(CompletableFuture<Void> written, Exception callFailure) throws EndpointException {
+    private void awaitWritten(CompletableFuture<Void> written, CallTrace trace, Exception callFailure)
+            throws EndpointException {
         String why;
         try {
             written.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,6 +129,7 @@ public final class AuditedCalls implements AutoCloseable {
         if (callFailure != null) {
             unrecorded.addSuppressed(callFailure);
         }
+        trace.telemetry().metrics().auditFailed("unrecorded");
         throw unrecorded;
     }
 
