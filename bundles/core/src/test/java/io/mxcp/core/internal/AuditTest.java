@@ -419,13 +419,7 @@ class AuditTest {
     }
 
     private void failClosed() throws Exception {
-        f.write("mxcp-site.yml", """
-                project: demo
-                profile: dev
-                profiles:
-                  dev:
-                    audit: {enabled: true, mode: fail_closed}
-                """);
+        f.auditedSite("{enabled: true, mode: fail_closed}");
     }
 
     private AuditRecord single() {

@@ -123,13 +123,7 @@ class TelemetryTest {
 
     @Test
     void callsFailClosedForTheirAuditRecordAreCounted() throws Exception {
-        f.write("mxcp-site.yml", """
-                project: demo
-                profile: dev
-                profiles:
-                  dev:
-                    audit: {enabled: true, mode: fail_closed}
-                """);
+        f.auditedSite("{enabled: true, mode: fail_closed}");
         audit.failWrites = new IOException("No space left on device");
         try (Project project = f.openServed()) {
             assertThrows(EndpointException.class, () -> call(project, 5));

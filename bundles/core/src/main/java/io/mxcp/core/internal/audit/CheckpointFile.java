@@ -47,14 +47,18 @@ final class CheckpointFile {
         }
     }
 
-    /** Every checkpoint, oldest first; none when the file does not exist. */
+    /**
+     * Every checkpoint, oldest first; none when the file does not exist. An unfinished last line (a checkpoint being
+     * appended by a running server) is not one yet.
+     */
     List<Checkpoint> readAll() throws IOException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
         } catch (NoSuchFileException e) {
             return List.of();
         }
+        lines.removeLast(); // after the last newline: empty, or unfinished
         List<Checkpoint> checkpoints = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
