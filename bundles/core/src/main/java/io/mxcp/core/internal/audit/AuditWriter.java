@@ -156,7 +156,9 @@ final class AuditWriter implements AutoCloseable {
             return false;
         }
         batch.add(first);
-        if (!closing && queue.size() < MAX_BATCH - 1) {
+        // a call waiting on its record (fail-closed) is not kept waiting: the records of the calls that end while this
+        // batch is forced gather by themselves for the next one
+        if (!closing && first.written() == null && queue.size() < MAX_BATCH - 1) {
             // a sleep, not a timed poll: a waiting taker would be woken by every record put into the queue
             Thread.sleep(GATHER_MILLIS);
         }
