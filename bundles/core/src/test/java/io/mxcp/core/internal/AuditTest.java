@@ -271,6 +271,22 @@ class AuditTest {
     }
 
     @Test
+    void aWriterAfterACrashCountsOnFromTheLastCheckpoint() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        Path checkpoints = dir.resolve("audit/logs-dev.checkpoints.jsonl");
+        // as if the server had been killed before the second stop's checkpoint
+        Files.write(checkpoints, Files.readAllLines(checkpoints).subList(0, 1));
+        logins(1);
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(List.of(), check.chainBreaks());
+            assertEquals(6, check.lastCheckpoint().records(), "the two records written after the checkpoint counted");
+        }
+    }
+
+    @Test
     void verifyReportsRecordsCutFromTheEndAgainstTheLastCheckpoint() throws Exception {
         f.service.bindAuditBackend(backend);
         logins(3);
