@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit trail (spec 03 §3) of `mxcp serve` read back with `mxcp log` (spec 02b §5): the JSONL backend bundle of
- * the distribution writes a record per call — policy decisions and redacted sensitive values included — readable
- * while the server runs, all flushed when it stops, and an edited record breaks the hash chain.
+ * the distribution writes a record per call — policy decisions and sensitive values as keyed HMACs included — readable
+ * while the server runs, all flushed when it stops, and an edited record breaks the hash chain; records cut from the
+ * end are reported against the last signed checkpoint; fail-closed mode refuses what it cannot record.
  */
 class AuditIT {
 
@@ -109,9 +112,13 @@ class AuditIT {
     }
 
     @Test
-    void sensitiveArgumentsNeverReachTheLogFile() throws IOException {
+    void sensitiveArgumentsNeverReachTheLogFileButAnOperatorCanFindAKnownOne() throws IOException {
         String written = String.join("\n", logLines());
-        assertTrue(written.contains("\"password\":\"[REDACTED]\""), written);
+        CommandResult hmac = mxcp.run(project, "log", "--hmac-of", "hunter2", "--json");
+        assertEquals(0, hmac.exitCode(), hmac::describe);
+        String recordedAs = hmac.json().path("result").path("hmac").asText();
+        assertTrue(recordedAs.matches("hmac-sha256:[0-9a-f]{64}"), hmac::describe);
+        assertTrue(written.contains("\"password\":\"" + recordedAs + "\""), written);
         assertFalse(written.contains("hunter2"), written);
         assertFalse(written.contains("5200.5"), "the salary filtered for the caller is not in the log either");
     }
@@ -132,6 +139,68 @@ class AuditIT {
         JsonNode result = broken.json().path("result");
         assertFalse(result.path("valid").asBoolean(true), broken::describe);
         assertEquals(1, result.path("chain_breaks").size(), broken::describe);
+    }
+
+    @Test
+    void recordsCutFromTheEndAreReportedAgainstTheLastSignedCheckpointFromTheFilesAlone() throws IOException {
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(project.resolve("audit/logs-default.signing-key")));
+        CommandResult intact = mxcp.run(project, "log", "--verify");
+        assertTrue(intact.stdout().contains("Signed through record 4 (checkpoint of "), intact::describe);
+
+        Path copy = work.resolve("cut");
+        Trees.copy(project, copy);
+        Path segment = segments(copy).get(0);
+        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+        Files.write(segment, lines.subList(0, lines.size() - 2), StandardCharsets.UTF_8);
+        CommandResult cut = mxcp.run(copy, "log", "--verify", "--json");
+        assertEquals(1, cut.exitCode(), cut::describe);
+        JsonNode breaks = cut.json().path("result").path("chain_breaks");
+        assertEquals(1, breaks.size(), cut::describe);
+        assertTrue(breaks.path(0).asText().matches("2 records are missing at the end of the log: the checkpoint of"
+                + " \\S+ signed 4 records, the log holds 2"), cut::describe);
+    }
+
+    @Test
+    void failClosedFailsACallItCannotRecordAndRefusesTheNextBeforeItRuns() throws IOException {
+        Path closed = Files.createDirectories(work.resolve("fail-closed"));
+        Files.writeString(closed.resolve("mxcp-site.yml"), """
+                mxcp: 1
+                project: closed
+                profile: default
+                profiles:
+                  default:
+                    audit: {enabled: true, mode: fail_closed, path: blocked/logs.jsonl}
+                """);
+        // a file where the log's folder should be: the log cannot be opened
+        Files.writeString(closed.resolve("blocked"), "not a folder");
+        Files.createDirectories(closed.resolve("tools"));
+        Files.writeString(closed.resolve("tools/visit.yml"), """
+                mxcp: 1
+                tool:
+                  name: visit
+                  parameters: [{name: who, type: string}]
+                  source: {code: "INSERT INTO visits VALUES ($who) RETURNING who"}
+                """);
+        CommandResult table = mxcp.run(closed, "query", "CREATE TABLE visits (who VARCHAR)");
+        assertEquals(0, table.exitCode(), table::describe);
+
+        int port = FreePort.find();
+        List<String> failures = new ArrayList<>();
+        try (ServerProcess server = mxcp.serve(closed, port)) {
+            McpHttpClient client = new McpHttpClient(port);
+            failures.add(client.callTool("visit", Map.of("who", "ann")).failureText());
+            failures.add(client.callTool("visit", Map.of("who", "bob")).failureText());
+            server.signal("TERM");
+            server.awaitExit(Duration.ofSeconds(30));
+        }
+        Path log = closed.resolve("blocked/logs.jsonl");
+        assertTrue(failures.get(0).contains("The call's record could not be written to the audit log " + log),
+                failures::toString);
+        assertTrue(failures.get(1).contains("The audit log " + log + " cannot be written")
+                && failures.get(1).contains("so the call was refused: audit.mode is fail_closed"), failures::toString);
+        CommandResult visits = mxcp.run(closed, "query", "--json-output", "SELECT who FROM visits");
+        assertEquals(1, visits.json().path("result").size(), "the refused call did not run: " + visits.describe());
     }
 
     @Test

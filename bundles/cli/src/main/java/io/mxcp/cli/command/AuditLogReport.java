@@ -7,6 +7,7 @@ import java.util.List;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.output.Terminal;
 import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.AuditTrail.SignedCheckpoint;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /** What {@code mxcp log} shows a person: the records one a line, or the outcome of {@code --verify}. */
@@ -53,15 +54,27 @@ final class AuditLogReport {
                 + record.operationName() + " (" + duration + ") - " + user;
     }
 
-    /** {@code Audit log integrity: valid (n records checked)}, or INVALID and each break on a line of its own. */
+    /**
+     * {@code Audit log integrity: valid (n records checked)}, or INVALID and each break on a line of its own; then
+     * what the newest signed checkpoint covers.
+     */
     static String integrity(ChainCheck check, Terminal terminal) {
         String checked = " (" + check.recordsChecked() + " records checked)\n";
+        StringBuilder text = new StringBuilder();
         if (check.valid()) {
-            return terminal.success("Audit log integrity: valid") + checked;
+            text.append(terminal.success("Audit log integrity: valid")).append(checked);
+        } else {
+            text.append(terminal.failure("Audit log integrity: INVALID")).append(checked);
+            check.chainBreaks().forEach(chainBreak -> text.append("  ").append(terminal.failure("✗ "))
+                    .append(chainBreak).append('\n'));
         }
-        StringBuilder text = new StringBuilder(terminal.failure("Audit log integrity: INVALID")).append(checked);
-        check.chainBreaks().forEach(chainBreak -> text.append("  ").append(terminal.failure("✗ ")).append(chainBreak)
-                .append('\n'));
+        SignedCheckpoint last = check.lastCheckpoint();
+        if (last == null) {
+            text.append("No signed checkpoint: records cut from the end of the log would go unnoticed\n");
+        } else {
+            text.append("Signed through record ").append(last.records()).append(" (checkpoint of ").append(last.at())
+                    .append("); ").append(last.recordsAfter()).append(" later records not signed yet\n");
+        }
         return text.toString();
     }
 }

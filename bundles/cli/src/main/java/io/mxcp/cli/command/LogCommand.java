@@ -12,6 +12,7 @@ import io.mxcp.cli.output.CsvFile;
 import io.mxcp.cli.output.DuckDbTable;
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.AuditTrail.SignedCheckpoint;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.sdk.audit.AuditRecord;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code mxcp log}: the records of the active profile's audit log, newest first, filtered; or all the matching
- * records exported to CSV or DuckDB; or ({@code --verify}, ours) a check of the log's hash chain (spec 02 §7.1).
+ * records exported to CSV or DuckDB; or ({@code --verify}, ours) a check of the log's hash chain and signed
+ * checkpoints, from the log's files alone; or ({@code --hmac-of}, ours) what a sensitive value is recorded as (spec 02
+ * §7.1).
  */
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = "Show the audit log's records, newest first, or export them.")
@@ -44,8 +47,18 @@ final class LogCommand extends AuditSubcommand {
             description = "Append the matching records to table audit_logs of a DuckDB file (wins over --export-csv).")
     String duckdbPath;
 
-    @Option(names = "--verify", description = "Check the hash chain of the whole log instead (exit 1 when broken).")
+    @Option(names = "--verify", description = "Check the hash chain of the whole log and its signed checkpoints"
+            + " instead (exit 1 when broken).")
     boolean verify;
+
+    @Option(names = "--public-key", paramLabel = "PATH", description = "With --verify: the Ed25519 public key (PEM) to"
+            + " check checkpoint signatures with, e.g. a copy kept off the host (default: the one beside the signing"
+            + " key).")
+    String publicKey;
+
+    @Option(names = "--hmac-of", paramLabel = "VALUE", description = "Print what a sensitive value is recorded as in"
+            + " this log (its HMAC under the log's secret key), to search the records for, instead.")
+    String hmacOf;
 
     LogCommand(CliContext context) {
         super(context);
@@ -65,8 +78,11 @@ final class LogCommand extends AuditSubcommand {
                 throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
                         + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
             }
+            if (hmacOf != null) {
+                return printHmac(trail.hmacOf(hmacOf));
+            }
             if (verify) {
-                return verify(trail.verify());
+                return verify(trail.verify(publicKey == null ? null : context.workingDirectory().resolve(publicKey)));
             }
             if (duckdbPath != null || csvPath != null) {
                 List<AuditRecord> matches = trail.query(filters.query(Instant.now(), 0));
@@ -113,10 +129,32 @@ final class LogCommand extends AuditSubcommand {
             payload.put("valid", check.valid());
             payload.put("records_checked", check.recordsChecked());
             payload.put("chain_breaks", check.chainBreaks());
+            payload.put("last_checkpoint", checkpointFields(check.lastCheckpoint()));
             printJsonResult(payload);
         } else {
             terminal.out().print(AuditLogReport.integrity(check, terminal));
         }
         return check.valid() ? 0 : 1;
+    }
+
+    private int printHmac(String hmac) {
+        if (jsonOutput) {
+            printJsonResult(Map.of("hmac", hmac));
+        } else {
+            terminal.out().println(hmac);
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> checkpointFields(SignedCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return null;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("records", checkpoint.records());
+        fields.put("head", checkpoint.head());
+        fields.put("at", checkpoint.at().toString());
+        fields.put("records_after", checkpoint.recordsAfter());
+        return fields;
     }
 }

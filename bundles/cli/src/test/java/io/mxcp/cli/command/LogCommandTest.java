@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.mxcp.cli.fakes.Cli;
 import io.mxcp.cli.fakes.FakeAuditTrail;
 import io.mxcp.core.api.AuditTrail.ChainCheck;
+import io.mxcp.core.api.AuditTrail.SignedCheckpoint;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.sdk.audit.AuditQuery;
 
@@ -189,11 +191,53 @@ class LogCommandTest extends ProjectFolderTest {
 
     @Test
     void verifyReportsAnIntactChain() {
-        audit.chainCheck = new ChainCheck(true, 2, List.of());
+        audit.chainCheck = new ChainCheck(true, 5, List.of(), new SignedCheckpoint(4, "sha256:ab",
+                Instant.parse("2026-01-02T03:04:05Z"), 1));
         Cli.Outcome outcome = cli.run("log", "--verify");
         assertEquals(0, outcome.exit(), outcome.err());
-        assertEquals("Audit log integrity: valid (2 records checked)\n", outcome.out());
+        assertEquals("""
+                Audit log integrity: valid (5 records checked)
+                Signed through record 4 (checkpoint of 2026-01-02T03:04:05Z); 1 later records not signed yet
+                """, outcome.out());
         assertTrue(audit.queries.isEmpty(), "the check reads the whole log itself");
+        assertNull(audit.verifiedWith, "the public key beside the signing key");
+
+        Cli.Outcome json = cli.run("log", "--verify", "--json", "--public-key", "keys/audit.pub");
+        assertEquals(0, json.exit(), json.err());
+        assertEquals("""
+                {
+                  "status": "ok",
+                  "result": {
+                    "valid": true,
+                    "records_checked": 5,
+                    "chain_breaks": [],
+                    "last_checkpoint": {
+                      "records": 4,
+                      "head": "sha256:ab",
+                      "at": "2026-01-02T03:04:05Z",
+                      "records_after": 1
+                    }
+                  }
+                }
+                """, json.out());
+        assertTrue(audit.verifiedWith.endsWith(Path.of("keys/audit.pub")), String.valueOf(audit.verifiedWith));
+    }
+
+    @Test
+    void hmacOfPrintsWhatASensitiveValueIsRecordedAs() {
+        Cli.Outcome text = cli.run("log", "--hmac-of", "hunter2");
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("hmac-sha256:fake(hunter2)\n", text.out());
+        assertTrue(audit.queries.isEmpty());
+        Cli.Outcome json = cli.run("log", "--hmac-of", "hunter2", "--json");
+        assertEquals("""
+                {
+                  "status": "ok",
+                  "result": {
+                    "hmac": "hmac-sha256:fake(hunter2)"
+                  }
+                }
+                """, json.out());
     }
 
     @Test
@@ -206,6 +250,7 @@ class LogCommandTest extends ProjectFolderTest {
                 Audit log integrity: INVALID (3 records checked)
                   ✗ r2: record_hash does not match its content
                   ✗ r3: prev_hash does not match the record before
+                No signed checkpoint: records cut from the end of the log would go unnoticed
                 """, text.out());
 
         Cli.Outcome json = cli.run("log", "--verify", "--json");
@@ -219,7 +264,8 @@ class LogCommandTest extends ProjectFolderTest {
                     "chain_breaks": [
                       "r2: record_hash does not match its content",
                       "r3: prev_hash does not match the record before"
-                    ]
+                    ],
+                    "last_checkpoint": null
                   }
                 }
                 """, json.out());

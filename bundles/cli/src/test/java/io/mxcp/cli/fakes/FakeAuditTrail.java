@@ -30,6 +30,8 @@ public final class FakeAuditTrail implements AuditTrail {
 
     public final List<AuditQuery> queries = new ArrayList<>();
     public Boolean retentionDryRun;
+    /** The public key the last check was asked to trust (null: the one beside the signing key). */
+    public Path verifiedWith;
 
     public FakeAuditTrail(Path path) {
         this.path = path;
@@ -63,8 +65,21 @@ public final class FakeAuditTrail implements AuditTrail {
 
     @Override
     public ChainCheck verify() throws ProjectException {
+        return verify(null);
+    }
+
+    @Override
+    public ChainCheck verify(Path publicKey) throws ProjectException {
+        verifiedWith = publicKey;
         failIfAsked();
         return chainCheck;
+    }
+
+    /** A stand-in for the keyed digest: {@code hmac-sha256:fake(<value>)}. */
+    @Override
+    public String hmacOf(String value) throws ProjectException {
+        failIfAsked();
+        return "hmac-sha256:fake(" + value + ")";
     }
 
     private void failIfAsked() throws ProjectException {

@@ -1,6 +1,7 @@
 package io.mxcp.core.api;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -39,19 +40,59 @@ public interface AuditTrail {
      */
     Map<String, Long> applyRetention(boolean dryRun) throws ProjectException;
 
-    /** Checks the hash chain over every record in the order they were written. */
+    /**
+     * Checks the hash chain over every record in the order they were written, and the chain's signed checkpoints
+     * against the public key beside the signing key ({@link #verify(Path)}).
+     */
     ChainCheck verify() throws ProjectException;
+
+    /**
+     * Checks the hash chain and its signed checkpoints, from the log's files alone: every checkpoint's signature,
+     * that the records each one signed are still there, unchanged, and that none is missing at the end.
+     *
+     * @param publicKey the Ed25519 public key (PEM) to trust, e.g. one exported off the host; null for the one beside
+     *                  the signing key
+     * @throws ProjectException also when the given public key file does not exist
+     * @since 1.7
+     */
+    ChainCheck verify(Path publicKey) throws ProjectException;
+
+    /**
+     * What a sensitive value is recorded as in this log ({@code hmac-sha256:<hex>}, keyed with the log's secret key),
+     * so that an operator can find the records holding a value they know.
+     *
+     * @throws ProjectException when the log has no secret key (no sensitive value was recorded yet) or it is unreadable
+     * @since 1.7
+     */
+    String hmacOf(String value) throws ProjectException;
 
     /**
      * The outcome of a hash-chain check.
      *
-     * @param valid          whether every record's hash matches its content and links to the one before
+     * @param valid          whether every record's hash matches its content and links to the one before, and every
+     *                       signed checkpoint holds
      * @param recordsChecked how many records were read
-     * @param chainBreaks    the ids of records whose hash or link does not match, each with why
+     * @param chainBreaks    the ids of records whose hash or link does not match, each with why, and the checkpoints
+     *                       that do not hold (a bad signature, records missing at the end)
+     * @param lastCheckpoint the newest checkpoint whose signature holds, or null when there is none
      */
-    record ChainCheck(boolean valid, long recordsChecked, List<String> chainBreaks) {
+    record ChainCheck(boolean valid, long recordsChecked, List<String> chainBreaks, SignedCheckpoint lastCheckpoint) {
         public ChainCheck {
             chainBreaks = List.copyOf(chainBreaks);
         }
+
+        /** A check of a log without checkpoints. */
+        public ChainCheck(boolean valid, long recordsChecked, List<String> chainBreaks) {
+            this(valid, recordsChecked, chainBreaks, null);
+        }
+    }
+
+    /**
+     * A signed statement that the log held {@code records} records, the last hashing to {@code head}.
+     *
+     * @param recordsAfter how many records the log holds after it (not yet signed: removing them leaves no trace)
+     * @since 1.7
+     */
+    record SignedCheckpoint(long records, String head, Instant at, long recordsAfter) {
     }
 }

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,8 @@ class AuditTest {
     private ProjectFixture f;
     private final MemoryAuditBackend backend = new MemoryAuditBackend();
     private Path log;
+    /** How many times a login call reached its executor: its side effect. */
+    private final AtomicInteger runs = new AtomicInteger();
 
     @BeforeEach
     void project() throws Exception {
@@ -73,22 +81,35 @@ class AuditTest {
                               - {condition: "user.role != 'admin'", action: filter_sensitive_fields}
                         """);
         f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> switch (source.name()) {
-            case "login" -> List.of(row("token", "t-123", "ok", true));
+            case "login" -> {
+                runs.incrementAndGet();
+                yield List.of(row("token", "t-123", "ok", true));
+            }
             default -> List.of(row("paid", args.get("amount"), "secret", "s"));
         }));
         log = dir.resolve("audit/logs-dev.jsonl");
     }
 
     @Test
-    void aServerCallIsRecordedWithSensitiveValuesRedacted() throws Exception {
+    void aServerCallIsRecordedWithSensitiveValuesAsKeyedHmacs() throws Exception {
         f.service.bindAuditBackend(backend);
+        Map<String, String> hmacs = new LinkedHashMap<>();
         try (Project project = f.open()) {
             assertTrue(project.auditTrail().enabled());
             assertEquals(log, project.auditTrail().path());
+            ProjectException noKey = assertThrows(ProjectException.class, () -> project.auditTrail().hmacOf("x"));
+            assertEquals("The audit log " + log + " has no secret key " + dir.resolve("audit/logs-dev.hmac-key")
+                    + " yet: no sensitive value was recorded", noKey.getMessage());
             Map<String, Object> result = call(project, "login", row("user_name", "ann", "password", "hunter2",
                     "card", row("number", "4111", "brand", "visa")), as("u-7", Map.of()), "s-1");
             assertEquals(row("token", "t-123", "ok", true), result, "the caller still gets the sensitive value");
+            for (String known : List.of("hunter2", "4111", "t-123")) {
+                hmacs.put(known, project.auditTrail().hmacOf(known));
+            }
         }
+        assertTrue(hmacs.get("hunter2").matches("hmac-sha256:[0-9a-f]{64}"), hmacs::toString);
+        assertEquals(PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(dir.resolve("audit/logs-dev.hmac-key")));
         AuditRecord record = single();
         assertEquals("mxcp.endpoints", record.schemaName());
         assertEquals(2, record.schemaVersion());
@@ -98,9 +119,9 @@ class AuditTest {
         assertEquals("http", record.callerType());
         assertEquals("s-1", record.sessionId());
         assertEquals("u-7", record.userId());
-        assertEquals(row("user_name", "ann", "password", "[REDACTED]", "card", row("number", "[REDACTED]", "brand", "visa")),
-                record.inputData());
-        assertEquals(row("token", "[REDACTED]", "ok", true), record.outputData());
+        assertEquals(row("user_name", "ann", "password", hmacs.get("hunter2"), "card", row("number", hmacs.get("4111"),
+                "brand", "visa")), record.inputData(), "an operator finds the records of a value they know");
+        assertEquals(row("token", hmacs.get("t-123"), "ok", true), record.outputData());
         assertNull(record.error());
         assertNull(record.policyDecision(), "an endpoint without policies has no decision");
         assertEquals(List.of(), record.policiesEvaluated());
@@ -146,8 +167,8 @@ class AuditTest {
         AuditRecord admin = records.get(3);
         assertEquals("allow", admin.policyDecision());
         assertNull(admin.policyReason());
-        assertEquals(row("paid", 5.0, "secret", "[REDACTED]"), admin.outputData(),
-                "sensitive return fields are redacted in the log even when the policy lets them through");
+        assertTrue(((String) ((Map<?, ?>) admin.outputData()).get("secret")).startsWith("hmac-sha256:"),
+                "sensitive return fields are masked in the log even when the policy lets them through");
     }
 
     @Test
@@ -230,6 +251,159 @@ class AuditTest {
     }
 
     @Test
+    void theChainIsSignedWhenTheWriterStopsAndVerifiedFromTheFiles() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        Path key = dir.resolve("audit/logs-dev.signing-key");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key),
+                "only the server's user can read the private key");
+        assertTrue(Files.readString(dir.resolve("audit/logs-dev.signing-key.pub")).startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertEquals(2, Files.readAllLines(dir.resolve("audit/logs-dev.checkpoints.jsonl")).size(),
+                "one checkpoint each time a writer stopped");
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(List.of(), check.chainBreaks());
+            assertEquals(5, check.lastCheckpoint().records());
+            assertEquals(backend.records(log).getLast().recordHash(), check.lastCheckpoint().head());
+            assertEquals(0, check.lastCheckpoint().recordsAfter());
+        }
+    }
+
+    @Test
+    void aWriterAfterACrashCountsOnFromTheLastCheckpoint() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        Path checkpoints = dir.resolve("audit/logs-dev.checkpoints.jsonl");
+        // as if the server had been killed before the second stop's checkpoint
+        Files.write(checkpoints, Files.readAllLines(checkpoints).subList(0, 1));
+        logins(1);
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(List.of(), check.chainBreaks());
+            assertEquals(6, check.lastCheckpoint().records(), "the two records written after the checkpoint counted");
+        }
+    }
+
+    @Test
+    void verifyReportsRecordsCutFromTheEndAgainstTheLastCheckpoint() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3);
+        logins(2);
+        backend.truncate(log, 3);
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertFalse(check.valid());
+            assertEquals(2, check.recordsChecked());
+            assertEquals(1, check.chainBreaks().size(), check.chainBreaks()::toString);
+            assertTrue(check.chainBreaks().getFirst().matches("3 records are missing at the end of the log: the"
+                    + " checkpoint of \\S+ signed 5 records, the log holds 2"), check.chainBreaks().getFirst());
+        }
+    }
+
+    @Test
+    void verifyReportsAForgedCheckpointAndChecksAgainstAGivenPublicKey() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(2);
+        Path checkpoints = dir.resolve("audit/logs-dev.checkpoints.jsonl");
+        Files.writeString(checkpoints, Files.readString(checkpoints).replace("\"records\":2", "\"records\":1"));
+        try (Project project = f.open()) {
+            ChainCheck check = project.auditTrail().verify();
+            assertFalse(check.valid());
+            assertTrue(check.chainBreaks().getFirst().endsWith("(1 records): its signature does not match the public key "
+                    + dir.resolve("audit/logs-dev.signing-key.pub")), check.chainBreaks().getFirst());
+            assertNull(check.lastCheckpoint());
+
+            Path otherKey = dir.resolve("other.pub");
+            Files.writeString(otherKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(
+                    KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            assertTrue(project.auditTrail().verify(otherKey).chainBreaks().getFirst()
+                    .endsWith("its signature does not match the public key " + otherKey));
+            ProjectException missing = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().verify(dir.resolve("none.pub")));
+            assertEquals("The public key " + dir.resolve("none.pub") + " does not exist", missing.getMessage());
+        }
+    }
+
+    @Test
+    void failClosedCallsReturnOnlyOnceTheirRecordIsWritten() throws Exception {
+        failClosed();
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b", "c")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+                assertEquals(name, backend.records(log).getLast().inputData().get("user_name"),
+                        "the record is in the log when the call returns");
+            }
+            assertThrows(EndpointException.class, () -> call(project, "pay", row("amount", 5), null, null));
+            assertEquals("Policy enforcement failed: Sign in to pay", backend.records(log).getLast().error(),
+                    "a failing call waits for its record too");
+        }
+    }
+
+    @Test
+    void failClosedRefusesCallsBeforeTheyRunWhileNoBackendIsInstalled() throws Exception {
+        failClosed();
+        try (Project project = f.open()) {
+            EndpointException refused = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "a", "password", "hunter2"), null, null));
+            assertEquals("The audit log " + log + " cannot be written (no audit backend 'jsonl' is installed), so the"
+                    + " call was refused: audit.mode is fail_closed", refused.getMessage());
+            assertEquals(0, runs.get(), "the refused call did not run");
+
+            f.service.bindAuditBackend(backend);
+            awaitRecords(1);
+            AuditRecord refusal = backend.records(log).getFirst();
+            assertEquals(refused.getMessage(), refusal.error(), "the refusal is recorded once the log can be written");
+            assertTrue(((String) refusal.inputData().get("password")).startsWith("hmac-sha256:"));
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+            assertEquals(1, runs.get());
+            assertEquals(2, backend.records(log).size());
+        }
+    }
+
+    @Test
+    void failClosedFailsACallWhoseRecordCannotBeWrittenAndRefusesTheNext() throws Exception {
+        failClosed();
+        f.service.bindAuditBackend(backend);
+        backend.failWrites = new IOException("No space left on device");
+        try (Project project = f.open()) {
+            EndpointException unrecorded = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "a", "password", "p"), null, null));
+            assertEquals("The call's record could not be written to the audit log " + log + " (No space left on"
+                    + " device), so the call failed: audit.mode is fail_closed", unrecorded.getMessage());
+            assertEquals(1, runs.get(), "a call whose log was not known to fail ran");
+
+            EndpointException refused = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "b", "password", "p"), null, null));
+            assertTrue(refused.getMessage().endsWith("so the call was refused: audit.mode is fail_closed"),
+                    refused.getMessage());
+            assertEquals(1, runs.get(), "the log is known to fail: the next call does not run");
+
+            backend.failWrites = null;
+            awaitRecords(2);
+            assertEquals(List.of("success", "error"), backend.records(log).stream()
+                    .map(AuditRecord::operationStatus).toList(), "neither record is lost: both are written once it can");
+        }
+    }
+
+    @Test
+    void bestEffortCallsSucceedWhileTheLogCannotBeWritten() throws Exception {
+        f.service.bindAuditBackend(backend);
+        backend.failWrites = new IOException("No space left on device");
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+            }
+            assertEquals(2, runs.get());
+            backend.failWrites = null;
+            awaitRecords(2);
+        }
+    }
+
+    @Test
     void retentionKeepsEndpointRecordsNinetyDays() throws Exception {
         f.service.bindAuditBackend(backend);
         try (Project project = f.open()) {
@@ -249,6 +423,19 @@ class AuditTest {
             assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(false));
             assertEquals(List.of("b"), backend.records(log).stream().map(r -> r.inputData().get("user_name")).toList());
         }
+    }
+
+    /** Opens the project, makes that many server calls and closes it (its writer signs the chain as it stops). */
+    private void logins(int count) throws Exception {
+        try (Project project = f.open()) {
+            for (int i = 0; i < count; i++) {
+                call(project, "login", row("user_name", "u" + i, "password", "p"), null, null);
+            }
+        }
+    }
+
+    private void failClosed() throws Exception {
+        f.auditedSite("{enabled: true, mode: fail_closed}");
     }
 
     private AuditRecord single() {

@@ -99,6 +99,8 @@ class ConfigFieldsTest {
             {"profiles: {dev: ~}", "profiles.dev: Input should be a valid dictionary or instance of SiteProfileConfigModel"},
             {"profiles: {dev: {audit: {max_file_size: big}}}",
                 "profiles.dev.audit.max_file_size: Input should be a valid integer, unable to parse string as an integer"},
+            {"profiles: {dev: {audit: {mode: fail-closed}}}",
+                "profiles.dev.audit.mode: Input should be 'best_effort' or 'fail_closed'"},
             {"plugin: [{name: p}]", "plugin.0.module: Field required"},
             {"extensions: [{name: x, version: 1}]", "extensions.0.version: Extra inputs are not permitted"},
         };

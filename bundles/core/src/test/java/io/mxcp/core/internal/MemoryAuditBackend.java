@@ -25,6 +25,8 @@ final class MemoryAuditBackend implements AuditBackend {
     private final Map<Path, List<AuditRecord>> logs;
     final List<AuditLogSettings> opened = new ArrayList<>();
     int closed;
+    /** When set, every write fails with it, as a full disk would. */
+    volatile IOException failWrites;
 
     MemoryAuditBackend() {
         this(new HashMap<>());
@@ -55,13 +57,22 @@ final class MemoryAuditBackend implements AuditBackend {
         records.set(index, change.apply(records.get(index)));
     }
 
+    /** Removes the last records, as someone cutting the log file short would. */
+    synchronized void truncate(Path path, int count) {
+        List<AuditRecord> records = logs.get(path);
+        records.subList(records.size() - count, records.size()).clear();
+    }
+
     @Override
     public synchronized AuditLog open(AuditLogSettings settings) {
         opened.add(settings);
         List<AuditRecord> records = logs.computeIfAbsent(settings.path(), path -> new ArrayList<>());
         return new AuditLog() {
             @Override
-            public void write(List<AuditRecord> batch) {
+            public void write(List<AuditRecord> batch) throws IOException {
+                if (failWrites != null) {
+                    throw failWrites;
+                }
                 synchronized (MemoryAuditBackend.this) {
                     records.addAll(batch);
                 }

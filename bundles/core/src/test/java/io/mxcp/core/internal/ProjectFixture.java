@@ -30,6 +30,11 @@ final class ProjectFixture {
         return this;
     }
 
+    /** Writes the site config of project {@code demo}, profile {@code dev} with that {@code audit} block. */
+    ProjectFixture auditedSite(String auditBlock) throws IOException {
+        return write("mxcp-site.yml", "project: demo\nprofile: dev\nprofiles:\n  dev:\n    audit: " + auditBlock + "\n");
+    }
+
     Project open() throws ProjectException {
         return open(null, false);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,19 @@ class TelemetryTest {
         assertEquals(1, provider.sum("mxcp.policy.denials_total", Map.of("type", "input", "reason", "Too much")));
         assertEquals(0, provider.sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "pay")));
         assertEquals(1, provider.sum("mxcp.up", Map.of("version", "9.9.9", "transport", "streamable-http")));
+    }
+
+    @Test
+    void callsFailClosedForTheirAuditRecordAreCounted() throws Exception {
+        f.auditedSite("{enabled: true, mode: fail_closed}");
+        audit.failWrites = new IOException("No space left on device");
+        try (Project project = f.openServed()) {
+            assertThrows(EndpointException.class, () -> call(project, 5));
+            assertThrows(EndpointException.class, () -> call(project, 6));
+            audit.failWrites = null;
+        }
+        assertEquals(1, provider.sum("mxcp.audit.failures_total", Map.of("outcome", "unrecorded")));
+        assertEquals(1, provider.sum("mxcp.audit.failures_total", Map.of("outcome", "refused")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,7 +19,10 @@ import io.mxcp.sdk.audit.AuditRecord;
  * Writes one project's audit records off the call path (spec 03 §3): calls hand records over without waiting, and
  * one thread chains their hashes and writes them in batches to a log opened from the newest backend of the
  * configured name. A batch that cannot be written — no backend installed, a full disk — is kept and retried, logged
- * as critical each time, never dropped; {@link #close} writes what is still queued, waiting a bounded time.
+ * as critical each time, never dropped; {@link #close} writes what is still queued, waiting a bounded time. A call
+ * that must not complete unrecorded (fail-closed mode) queues its record with {@link #submitConfirmed} and waits on
+ * the completion the batch holding it completes once written, or fails as soon as a write fails. The chain is
+ * signed now and then ({@link ChainCheckpoints}).
  */
 final class AuditWriter implements AutoCloseable {
 
@@ -36,10 +40,13 @@ final class AuditWriter implements AutoCloseable {
     private final AuditBackends backends;
     private final String backendName;
     private final AuditLogSettings settings;
-    private final LinkedBlockingQueue<AuditRecord> queue = new LinkedBlockingQueue<>();
+    private final ChainCheckpoints checkpoints;
+    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<AuditBackend> releaseOnRemoval = this::release;
     private final Thread thread;
     private volatile boolean closing;
+    /** Why the last write failed; null once a write succeeded again. */
+    private volatile IOException failure;
 
     /** Guards the log, which a backend's removal closes from another thread. */
     private final Object logLock = new Object();
@@ -47,23 +54,50 @@ final class AuditWriter implements AutoCloseable {
     private AuditLog log;
 
     // used by the writer thread only
-    private final List<AuditRecord> batch = new ArrayList<>();
-    private boolean batchChained;
+    private final List<Queued> batch = new ArrayList<>();
+    /** The batch's records linked into the chain, null until they are. */
+    private List<AuditRecord> chained;
     private boolean tailKnown;
     private String lastHash;
 
-    AuditWriter(AuditBackends backends, String backendName, AuditLogSettings settings) {
+    AuditWriter(AuditBackends backends, String backendName, AuditLogSettings settings, ChainCheckpoints checkpoints) {
         this.backends = backends;
         this.backendName = backendName;
         this.settings = settings;
+        this.checkpoints = checkpoints;
         backends.onRemoval(releaseOnRemoval);
         thread = Thread.ofPlatform().name("mxcp-audit-writer").daemon().unstarted(this::run);
         thread.start();
     }
 
+    /** A record waiting to be written, with the completion its call waits on (fail-closed mode), or null. */
+    private record Queued(AuditRecord record, CompletableFuture<Void> written) {
+    }
+
     /** Queues a record; never blocks. */
     void submit(AuditRecord record) {
-        queue.add(record);
+        queue.add(new Queued(record, null));
+    }
+
+    /**
+     * Queues a record whose call waits until it is written: the completion ends when the batch holding it is durably
+     * written, or with the failure of any write tried while it waits (it stays queued and is retried, as every
+     * record).
+     */
+    CompletableFuture<Void> submitConfirmed(AuditRecord record) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        queue.add(new Queued(record, written));
+        // a write that failed while this was being queued may have missed it when failing the queue
+        IOException failed = failure;
+        if (failed != null) {
+            written.completeExceptionally(failed);
+        }
+        return written;
+    }
+
+    /** Why the last write failed, or null when it succeeded (or none was tried yet). */
+    IOException failure() {
+        return failure;
     }
 
     /** Writes what is queued (waiting at most 5 s), then closes the log. */
@@ -91,6 +125,7 @@ final class AuditWriter implements AutoCloseable {
         while (!(closing && queue.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty() && !takeBatch()) {
+                    checkpoints.idle();
                     continue;
                 }
                 writeBatch();
@@ -99,6 +134,8 @@ final class AuditWriter implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException | Error e) {
                 // an Error too: a writer thread that died would leave every later record unwritten and unreported
+                failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+                failWaiting(failure);
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
                         batch.size(), settings.path(), e.getMessage());
                 try {
@@ -109,55 +146,79 @@ final class AuditWriter implements AutoCloseable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
+        checkpoints.close();
     }
 
     /** Moves what is queued (and what comes shortly after) into the batch; false when nothing came within the poll. */
     private boolean takeBatch() throws InterruptedException {
-        AuditRecord first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        Queued first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
             return false;
         }
         batch.add(first);
-        if (!closing && queue.size() < MAX_BATCH - 1) {
+        // a call waiting on its record (fail-closed) is not kept waiting: the records of the calls that end while this
+        // batch is forced gather by themselves for the next one
+        if (!closing && first.written() == null && queue.size() < MAX_BATCH - 1) {
             // a sleep, not a timed poll: a waiting taker would be woken by every record put into the queue
             Thread.sleep(GATHER_MILLIS);
         }
         queue.drainTo(batch, MAX_BATCH - 1);
-        batchChained = false;
+        chained = null;
         return true;
     }
 
     private void writeBatch() throws IOException {
         synchronized (logLock) {
             AuditLog current = currentLog();
-            if (!batchChained) {
+            if (chained == null) {
                 chain(current);
             }
-            current.write(batch);
-            batch.clear();
+            current.write(chained);
+        }
+        failure = null;
+        for (Queued written : batch) {
+            if (written.written() != null) {
+                written.written().complete(null);
+            }
+        }
+        batch.clear();
+        // after the calls waiting on the batch go on: a checkpoint is no part of any call's record
+        checkpoints.written(chained.size(), lastHash);
+    }
+
+    /** Fails the completion of every record still waiting (they stay queued for the retry). */
+    private void failWaiting(IOException why) {
+        for (Queued waiting : batch) {
+            if (waiting.written() != null) {
+                waiting.written().completeExceptionally(why);
+            }
+        }
+        for (Queued waiting : queue) {
+            if (waiting.written() != null) {
+                waiting.written().completeExceptionally(why);
+            }
         }
     }
 
     /**
-     * Links each record of the batch to the one before it, continuing from the log's last record. The batch and the
-     * chain's tail change only once every record is linked, so a failure leaves both as they were for the retry.
+     * Links each record of the batch to the one before it, continuing from the log's last record. The chain's tail
+     * changes only once every record is linked, so a failure leaves it as it was for the retry.
      */
     private void chain(AuditLog current) throws IOException {
         if (!tailKnown) {
             lastHash = current.lastWritten().map(AuditRecord::recordHash).orElse(null);
+            checkpoints.resume(current, lastHash);
             tailKnown = true;
         }
         List<AuditRecord> linked = new ArrayList<>(batch.size());
         String tail = lastHash;
-        for (AuditRecord record : batch) {
-            AuditRecord link = RecordHashes.linked(record, tail);
+        for (Queued queued : batch) {
+            AuditRecord link = RecordHashes.linked(queued.record(), tail);
             tail = link.recordHash();
             linked.add(link);
         }
-        batch.clear();
-        batch.addAll(linked);
         lastHash = tail;
-        batchChained = true;
+        chained = linked;
     }
 
     private AuditLog currentLog() throws IOException {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.core.internal.pipeline.CallTrace;
@@ -35,16 +36,18 @@ final class CallRecords {
      * @param identifier the name the call used (a resource's URI template as declared)
      * @param output     what the caller got back, or null on error
      * @param error      the error message, or null
+     * @param mask       what a sensitive value becomes
      */
     static AuditRecord of(EndpointKind kind, String identifier, Map<String, Object> arguments, CallTrace trace,
-            AuditCaller caller, UserContext user, long durationMs, Object output, String error) {
+            AuditCaller caller, UserContext user, long durationMs, Object output, String error,
+            Function<Object, String> mask) {
         EndpointDefinition definition = trace.definition();
         Map<String, Object> input = arguments == null ? Map.of() : arguments;
         Object recordedOutput = output;
         if (definition != null) {
-            input = SensitiveRedaction.arguments(input, definition.parameters());
+            input = SensitiveRedaction.arguments(input, definition.parameters(), mask);
             recordedOutput = BuiltinSqlTools.isBuiltin(definition) ? null
-                    : SensitiveRedaction.value(output, definition.returns());
+                    : SensitiveRedaction.value(output, definition.returns(), mask);
         }
         PolicyOutcome policies = trace.policies();
         String status = error == null ? SUCCESS : ERROR;

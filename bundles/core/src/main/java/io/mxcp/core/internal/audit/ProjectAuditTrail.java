@@ -1,15 +1,17 @@
 package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
@@ -24,8 +26,12 @@ public final class ProjectAuditTrail implements AuditTrail {
     static final String BACKEND = "jsonl";
     private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90);
 
+    private static final System.Logger LOG = System.getLogger(ProjectAuditTrail.class.getName());
+
     private final AuditSettings settings;
     private final AuditBackends backends;
+    /** Made on the first sensitive value recorded; guarded by {@code this}. */
+    private SecretDigests digests;
 
     public ProjectAuditTrail(AuditSettings settings, AuditBackends backends) {
         this.settings = settings;
@@ -54,38 +60,74 @@ public final class ProjectAuditTrail implements AuditTrail {
 
     @Override
     public ChainCheck verify() throws ProjectException {
-        return read(log -> {
-            List<String> breaks = new ArrayList<>();
-            long[] checked = {0};
-            String[] previous = {null};
-            log.forEachWritten(record -> {
-                String why = chainBreak(record, checked[0] == 0, previous[0]);
-                if (why != null) {
-                    breaks.add("record " + record.recordId() + " (" + record.timestamp() + "): " + why);
-                }
-                previous[0] = record.recordHash();
-                checked[0]++;
-            });
-            return new ChainCheck(breaks.isEmpty(), checked[0], breaks);
-        });
+        return verify(null);
     }
 
-    /** Why a record breaks the chain, or null; the first record read may follow records retention removed. */
-    private static String chainBreak(AuditRecord record, boolean first, String previousHash) {
-        if (record.recordHash() == null) {
-            return "it has no hash";
+    @Override
+    public ChainCheck verify(Path publicKey) throws ProjectException {
+        Path keyFile = publicKey != null ? publicKey : SigningKeys.publicKeyFile(settings.signingKey());
+        if (publicKey != null && !Files.exists(publicKey)) {
+            throw new ProjectException("The public key " + publicKey + " does not exist");
         }
-        if (!record.recordHash().equals(RecordHashes.hash(record))) {
-            return "its content does not match its hash";
+        try {
+            PublicKey key = Files.exists(keyFile) ? SigningKeys.loadPublic(keyFile) : null;
+            ChainVerification verification = new ChainVerification(new CheckpointFile(settings.checkpoints()).readAll());
+            read(log -> {
+                log.forEachWritten(verification);
+                return null;
+            });
+            return verification.result(key, keyFile);
+        } catch (IOException e) {
+            throw new ProjectException(e.getMessage(), e);
         }
-        if (!first && !Objects.equals(record.prevHash(), previousHash)) {
-            return "it does not follow the record written before it";
+    }
+
+    @Override
+    public String hmacOf(String value) throws ProjectException {
+        try {
+            return SecretDigests.load(settings.hmacKey()).of(value);
+        } catch (NoSuchFileException e) {
+            throw new ProjectException("The audit log " + settings.path() + " has no secret key " + settings.hmacKey()
+                    + " yet: no sensitive value was recorded", e);
+        } catch (IOException e) {
+            throw new ProjectException(e.getMessage(), e);
         }
-        return null;
+    }
+
+    /**
+     * What a sensitive value becomes in a record: its HMAC under the log's secret key, or {@code [REDACTED]} while
+     * that key cannot be read or made (never the value itself).
+     */
+    String masked(Object value) {
+        SecretDigests current = digests();
+        return current == null ? SensitiveRedaction.REDACTED : current.of(value);
+    }
+
+    /** The log's digests, or null (logged) while its secret key cannot be read or made: tried again next time. */
+    private synchronized SecretDigests digests() {
+        if (digests == null) {
+            try {
+                digests = SecretDigests.loadOrCreate(settings.hmacKey());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "CRITICAL: the audit secret key {0} cannot be read or made, so"
+                        + " sensitive values are recorded as [REDACTED]: {1}", settings.hmacKey(), e.getMessage());
+            }
+        }
+        return digests;
+    }
+
+    /** Whether a call waits for its record to be written ({@code audit.mode: fail_closed}). */
+    boolean failClosed() {
+        return settings.mode() == AuditMode.FAIL_CLOSED;
+    }
+
+    boolean backendInstalled() {
+        return backends.newest(BACKEND) != null;
     }
 
     AuditWriter newWriter() {
-        return new AuditWriter(backends, BACKEND, logSettings());
+        return new AuditWriter(backends, BACKEND, logSettings(),
+                new ChainCheckpoints(new CheckpointFile(settings.checkpoints()), settings.signingKey()));
     }
 
     private AuditLogSettings logSettings() {

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.TypeDefinition;
 
 /**
- * Replaces every value whose declared type is {@code sensitive} with {@code [REDACTED]} before it reaches the audit
- * log (spec 03 §3, ours: the original writes them as they are), walking object properties and array items. Unlike
- * the {@code filter_sensitive_fields} policy it keeps the shape: a reader still sees that the value was there.
+ * Replaces every value whose declared type is {@code sensitive} with its mask — its keyed HMAC ({@link SecretDigests}),
+ * or {@code [REDACTED]} — before it reaches the audit log (spec 03 §3, ours: the original writes them as they are),
+ * walking object properties and array items. Unlike the {@code filter_sensitive_fields} policy it keeps the shape: a
+ * reader still sees that the value was there.
  */
 final class SensitiveRedaction {
 
@@ -20,33 +22,35 @@ final class SensitiveRedaction {
     private SensitiveRedaction() {
     }
 
-    /** The arguments with sensitive parameters (and sensitive parts of object or array parameters) redacted. */
-    static Map<String, Object> arguments(Map<String, Object> arguments, List<ParameterDefinition> parameters) {
+    /** The arguments with sensitive parameters (and sensitive parts of object or array parameters) masked. */
+    static Map<String, Object> arguments(Map<String, Object> arguments, List<ParameterDefinition> parameters,
+            Function<Object, String> mask) {
         Map<String, Object> redacted = new LinkedHashMap<>(arguments);
         for (ParameterDefinition parameter : parameters) {
             if (redacted.containsKey(parameter.name())) {
-                redacted.put(parameter.name(), value(redacted.get(parameter.name()), parameter.type()));
+                redacted.put(parameter.name(), value(redacted.get(parameter.name()), parameter.type(), mask));
             }
         }
         return redacted;
     }
 
-    /** The value with the parts its type marks sensitive redacted; untyped parts stay as they are. */
-    static Object value(Object value, TypeDefinition type) {
+    /** The value with the parts its type marks sensitive masked; untyped parts stay as they are. */
+    static Object value(Object value, TypeDefinition type, Function<Object, String> mask) {
         if (type == null || value == null) {
             return value;
         }
         if (type.sensitive()) {
-            return REDACTED;
+            return mask.apply(value);
         }
         if (value instanceof Map<?, ?> map && type.properties() != null) {
             Map<String, Object> redacted = new LinkedHashMap<>();
-            map.forEach((key, item) -> redacted.put(String.valueOf(key), value(item, type.properties().get(String.valueOf(key)))));
+            map.forEach((key, item) -> redacted.put(String.valueOf(key),
+                    value(item, type.properties().get(String.valueOf(key)), mask)));
             return redacted;
         }
         if (value instanceof List<?> list && type.items() != null) {
             List<Object> redacted = new ArrayList<>(list.size());
-            list.forEach(item -> redacted.add(value(item, type.items())));
+            list.forEach(item -> redacted.add(value(item, type.items(), mask)));
             return redacted;
         }
         return value;

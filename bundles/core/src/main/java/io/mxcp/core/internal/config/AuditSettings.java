@@ -8,6 +8,26 @@ import java.nio.file.Path;
  * @param enabled     whether the server records its calls
  * @param path        the log path
  * @param maxFileSize the size in bytes at which the log starts a new file
+ * @param mode        whether a call waits for its record to be written (ours, {@code audit.mode})
+ * @param signingKey  the private key signing the log's checkpoints (ours, {@code audit.signing_key}; by default
+ *                    {@code <log stem>.signing-key} beside the log)
  */
-public record AuditSettings(boolean enabled, Path path, long maxFileSize) {
+public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey) {
+
+    /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
+    public Path checkpoints() {
+        return besideLog(path, ".checkpoints.jsonl");
+    }
+
+    /** The secret key of the HMACs sensitive values become, {@code <log stem>.hmac-key} beside the log. */
+    public Path hmacKey() {
+        return besideLog(path, ".hmac-key");
+    }
+
+    /** A file kept beside the log: its name without the extension, then the suffix. */
+    static Path besideLog(Path log, String suffix) {
+        String name = log.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return log.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    }
 }

@@ -32,8 +32,11 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
     /** The active profile's audit settings: whether calls are audited, and where (relative paths from the cwd). */
     public AuditSettings audit() {
         SiteProfile profile = site.profiles().getOrDefault(activeProfile, SiteProfile.DEFAULTS);
-        return new AuditSettings(profile.auditEnabled(), workingDirectory.resolve(profile.auditPath()).normalize(),
-                profile.auditMaxFileSize());
+        Path log = workingDirectory.resolve(profile.auditPath()).normalize();
+        Path signingKey = profile.auditSigningKey() == null ? AuditSettings.besideLog(log, ".signing-key")
+                : workingDirectory.resolve(profile.auditSigningKey()).normalize();
+        return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
+                AuditMode.of(profile.auditMode()), signingKey);
     }
 
     public SitePaths paths() {

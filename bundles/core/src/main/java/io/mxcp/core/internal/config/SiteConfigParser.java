@@ -195,16 +195,21 @@ final class SiteConfigParser {
         boolean auditEnabled = d.auditEnabled();
         String auditPath = null;
         long maxFileSize = d.auditMaxFileSize();
+        String auditMode = null;
+        String signingKey = null;
         Object auditRaw = profile.raw("audit");
         if (auditRaw != null) {
             StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "AuditConfigModel");
             auditEnabled = audit.bool("enabled", false);
             auditPath = audit.string("path", null);
             maxFileSize = audit.integer("max_file_size", maxFileSize);
+            auditMode = audit.optionalLiteral("mode", AuditMode.names());
+            signingKey = audit.string("signing_key", null);
             audit.close();
         }
         profile.close();
-        return new SiteProfile(duckdbPath, readonly, driftPath, auditEnabled, auditPath, maxFileSize);
+        return new SiteProfile(duckdbPath, readonly, driftPath, auditEnabled, auditPath, maxFileSize, auditMode,
+                signingKey);
     }
 
     private static List<?> list(Object raw, String location) throws SchemaException {

@@ -3,22 +3,28 @@ package io.mxcp.core.internal.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One entry of the site's {@code profiles} map (spec 01 §1.3); paths are null until derived. */
+/**
+ * One entry of the site's {@code profiles} map (spec 01 §1.3); paths are null until derived. The audit keys of ours
+ * ({@code mode}, {@code signing_key}) are null when not written, so the site map shows them only where written.
+ */
 public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String driftPath, boolean auditEnabled,
-        String auditPath, long auditMaxFileSize) {
+        String auditPath, long auditMaxFileSize, String auditMode, String auditSigningKey) {
 
-    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L);
+    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null);
 
     SiteProfile withDuckdbPath(String path) {
-        return new SiteProfile(path, duckdbReadonly, driftPath, auditEnabled, auditPath, auditMaxFileSize);
+        return new SiteProfile(path, duckdbReadonly, driftPath, auditEnabled, auditPath, auditMaxFileSize, auditMode,
+                auditSigningKey);
     }
 
     SiteProfile withDriftPath(String path) {
-        return new SiteProfile(duckdbPath, duckdbReadonly, path, auditEnabled, auditPath, auditMaxFileSize);
+        return new SiteProfile(duckdbPath, duckdbReadonly, path, auditEnabled, auditPath, auditMaxFileSize, auditMode,
+                auditSigningKey);
     }
 
     SiteProfile withAudit(boolean enabled, String path) {
-        return new SiteProfile(duckdbPath, duckdbReadonly, driftPath, enabled, path, auditMaxFileSize);
+        return new SiteProfile(duckdbPath, duckdbReadonly, driftPath, enabled, path, auditMaxFileSize, auditMode,
+                auditSigningKey);
     }
 
     Map<String, Object> toMap() {
@@ -31,6 +37,12 @@ public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String drif
         audit.put("enabled", auditEnabled);
         audit.put("path", auditPath);
         audit.put("max_file_size", auditMaxFileSize);
+        if (auditMode != null) {
+            audit.put("mode", auditMode);
+        }
+        if (auditSigningKey != null) {
+            audit.put("signing_key", auditSigningKey);
+        }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("duckdb", duckdb);
         map.put("drift", drift);

@@ -76,8 +76,7 @@ public final class EndpointPipeline {
     /** Runs a call, noting in the trace what it resolved to and what its policies decided. */
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
             CallTrace trace) throws EndpointException {
-        EndpointDefinition definition = lookup(kind, identifier);
-        trace.resolved(definition);
+        EndpointDefinition definition = resolve(kind, identifier, trace);
         EndpointPolicies policies = policyCache.of(definition);
         UserContext user = options == null ? null : options.user();
         CallTelemetry telemetry = trace.telemetry();
@@ -165,6 +164,18 @@ public final class EndpointPipeline {
             }
             throw e;
         }
+    }
+
+    /**
+     * Finds the endpoint a call names and notes it in the trace, without running anything (a call refused before it
+     * runs still needs it to be recorded).
+     *
+     * @throws EndpointException NOT_FOUND when no enabled endpoint has that name
+     */
+    public EndpointDefinition resolve(EndpointKind kind, String identifier, CallTrace trace) throws EndpointException {
+        EndpointDefinition definition = lookup(kind, identifier);
+        trace.resolved(definition);
+        return definition;
     }
 
     private EndpointDefinition lookup(EndpointKind kind, String identifier) throws EndpointException {

@@ -33,6 +33,14 @@ public interface CallMetrics {
     }
 
     /**
+     * A call failed for its audit record ({@code mxcp.audit.failures_total}, fail-closed mode).
+     *
+     * @param outcome {@code refused} before it ran, or {@code unrecorded} after
+     */
+    default void auditFailed(String outcome) {
+    }
+
+    /**
      * An executor's run ended.
      *
      * @param operation the SQL operation ({@code select}, ...) or the Python source type ({@code file},

@@ -25,6 +25,7 @@ final class RecordedCallMetrics implements CallMetrics {
     private final MetricCounter concurrentQueries;
     private final MetricCounter pythonExecutions;
     private final MetricCounter concurrentPython;
+    private final MetricCounter auditFailures;
 
     RecordedCallMetrics(Telemetry telemetry) {
         requests = telemetry.counter("mxcp.endpoint.requests_total", "Endpoint calls, by outcome");
@@ -38,6 +39,8 @@ final class RecordedCallMetrics implements CallMetrics {
         concurrentQueries = telemetry.upDownCounter("mxcp.duckdb.concurrent_executions", "SQL endpoint runs in progress");
         pythonExecutions = telemetry.counter("mxcp.python.executions_total", "Python endpoint runs, by outcome");
         concurrentPython = telemetry.upDownCounter("mxcp.python.concurrent_executions", "Python endpoint runs in progress");
+        auditFailures = telemetry.counter("mxcp.audit.failures_total",
+                "Calls failed because their audit record could not be written (fail-closed mode), by outcome");
     }
 
     @Override
@@ -61,6 +64,11 @@ final class RecordedCallMetrics implements CallMetrics {
         if (reason != null) {
             policyDenials.add(1, Map.of("type", phase, "reason", reason));
         }
+    }
+
+    @Override
+    public void auditFailed(String outcome) {
+        auditFailures.add(1, Map.of("outcome", outcome));
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.mxcp.core.internal.audit;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.mxcp.sdk.audit.AuditLog;
+
+/**
+ * Signs the hash chain one {@link AuditWriter} extends: a {@link Checkpoint} once 1000 records are unsigned, once
+ * records stayed unsigned for 60 s, and when the writer stops. Used by the writer's thread only. A checkpoint that
+ * cannot be made (an unreadable key, a full disk) is logged as critical and tried again when next due: signing never
+ * holds up the records themselves.
+ */
+final class ChainCheckpoints {
+
+    private static final System.Logger LOG = System.getLogger(ChainCheckpoints.class.getName());
+    static final long EVERY_RECORDS = 1000;
+    static final Duration EVERY = Duration.ofSeconds(60);
+
+    private final CheckpointFile file;
+    private final Path keyFile;
+    private PrivateKey key;
+    private String fingerprint;
+
+    private boolean resumed;
+    /** Records the log has received, counted across restarts through the checkpoints. */
+    private long written;
+    private long unsigned;
+    private String head;
+    private Instant lastCheckpoint;
+
+    ChainCheckpoints(CheckpointFile file, Path keyFile) {
+        this.file = file;
+        this.keyFile = keyFile;
+    }
+
+    /** Picks the count up where the log's chain ends ({@code tailHash}, null for an empty log). */
+    void resume(AuditLog log, String tailHash) throws IOException {
+        Checkpoint last = lastCheckpoint();
+        head = tailHash;
+        if (tailHash == null) {
+            written = 0;
+        } else if (last != null && tailHash.equals(last.head())) {
+            written = last.records();
+        } else {
+            // records written after the last checkpoint (a crash) or a log older than checkpoints: count them once
+            long[] seen = {0, -1};
+            log.forEachWritten(record -> {
+                if (last != null && last.head().equals(record.recordHash())) {
+                    seen[1] = seen[0];
+                }
+                seen[0]++;
+            });
+            written = seen[1] < 0 ? seen[0] : last.records() + seen[0] - seen[1] - 1;
+            unsigned = seen[1] < 0 ? seen[0] : seen[0] - seen[1] - 1;
+        }
+        lastCheckpoint = Instant.now();
+        resumed = true;
+    }
+
+    /** A batch was written: {@code count} records, the last hashing to {@code newHead}. */
+    void written(int count, String newHead) {
+        written += count;
+        unsigned += count;
+        head = newHead;
+        if (unsigned >= EVERY_RECORDS) {
+            checkpoint();
+        }
+    }
+
+    /** The writer has nothing to write: signs what stayed unsigned too long. */
+    void idle() {
+        if (resumed && unsigned > 0 && Instant.now().isAfter(lastCheckpoint.plus(EVERY))) {
+            checkpoint();
+        }
+    }
+
+    /** The writer stops: signs what it wrote since the last checkpoint. */
+    void close() {
+        if (resumed && unsigned > 0) {
+            checkpoint();
+        }
+    }
+
+    private Checkpoint lastCheckpoint() {
+        try {
+            List<Checkpoint> all = file.readAll();
+            return all.isEmpty() ? null : all.getLast();
+        } catch (IOException e) {
+            // the verifier reports the damaged file; the writer still counts and signs from what the log holds
+            LOG.log(Level.ERROR, "CRITICAL: {0}", e.getMessage());
+            return null;
+        }
+    }
+
+    private void checkpoint() {
+        lastCheckpoint = Instant.now();
+        try {
+            if (key == null) {
+                key = SigningKeys.loadOrCreate(keyFile);
+                fingerprint = SigningKeys.fingerprint(SigningKeys.loadPublic(SigningKeys.publicKeyFile(keyFile)));
+            }
+            Checkpoint unsignedCheckpoint = new Checkpoint(written, head, lastCheckpoint, fingerprint, null);
+            file.append(new Checkpoint(written, head, lastCheckpoint, fingerprint,
+                    SigningKeys.sign(key, unsignedCheckpoint.payload())));
+            unsigned = 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying when next"
+                    + " due: {1}", file.path(), e.getMessage());
+        }
+    }
+}
