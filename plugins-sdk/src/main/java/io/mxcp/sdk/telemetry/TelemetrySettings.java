@@ -25,4 +25,12 @@ public record TelemetrySettings(URI endpoint, Map<String, String> headers, Map<S
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         resource = resource == null ? Map.of() : Map.copyOf(resource);
     }
+
+    /** Header values are credentials (API keys): only their names are shown. */
+    @Override
+    public String toString() {
+        return "TelemetrySettings[endpoint=" + endpoint + ", headers=" + headers.keySet() + ", resource=" + resource
+                + ", tracing=" + tracing + ", consoleExport=" + consoleExport + ", metrics=" + metrics
+                + ", metricInterval=" + metricInterval + "]";
+    }
 }

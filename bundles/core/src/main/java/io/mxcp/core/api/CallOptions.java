@@ -82,6 +82,9 @@ public record CallOptions(UserContext user, Map<String, String> requestHeaders, 
      * @since 1.7
      */
     public CallOptions withTraceContext(TraceContext context) {
+        if (context == traceContext) {
+            return this;
+        }
         return new CallOptions(user, requestHeaders, cancellation, skipOutputValidation, notifications, clientInput,
                 serverReload, auditCaller, context);
     }

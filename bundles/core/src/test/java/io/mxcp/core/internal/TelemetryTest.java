@@ -173,6 +173,26 @@ class TelemetryTest {
     }
 
     @Test
+    void aFailedReloadFallsBackToTheServersTelemetryAndTheNextReloadKeepsOneSession() throws Exception {
+        Project running = f.openServed();
+        Project failedReload = f.openServed();
+        running.close();
+        failedReload.close();
+        Project restored = running.reopen();
+        call(restored, 5);
+        assertEquals(1, provider.sum("mxcp.endpoint.requests_total", Map.of()), "still traced after the fallback");
+
+        Project nextReload = f.openServed();
+        restored.close();
+        call(nextReload, 6);
+        assertEquals(2, provider.sum("mxcp.endpoint.requests_total", Map.of()));
+        f.service.unbindTelemetryProvider(provider);
+        int started = provider.started.size();
+        assertEquals(started, provider.closed.get(), "every telemetry started is closed when its bundle leaves");
+        nextReload.close();
+    }
+
+    @Test
     void aNewerProviderTakesTheNextCallsAndTheLeavingOneIsClosed() throws Exception {
         RecordingTelemetry newer = new RecordingTelemetry();
         try (Project project = f.openServed()) {

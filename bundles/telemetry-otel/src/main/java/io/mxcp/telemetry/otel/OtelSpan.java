@@ -3,6 +3,7 @@ package io.mxcp.telemetry.otel;
 import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.mxcp.sdk.telemetry.TelemetrySpan;
@@ -49,10 +50,24 @@ final class OtelSpan implements TelemetrySpan {
         }
     }
 
+    /**
+     * The error's type and the first line of its message: no stack trace, and not DuckDB's {@code LINE 1: SELECT ...}
+     * excerpt of the statement (spans carry SQL only as a hash).
+     */
     @Override
     public void recordError(Throwable error) {
-        span.recordException(error);
-        span.setStatus(StatusCode.ERROR, error.getMessage() == null ? error.toString() : error.getMessage());
+        String message = firstLine(error.getMessage());
+        span.addEvent("exception", Attributes.of(AttributeKey.stringKey("exception.type"), error.getClass().getName(),
+                AttributeKey.stringKey("exception.message"), message));
+        span.setStatus(StatusCode.ERROR, message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mxcp.telemetry.otel;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ final class OtelTelemetry implements Telemetry {
     static final String SCOPE = "mxcp";
     /** How long closing waits for the last export. */
     private static final long CLOSE_SECONDS = 2;
+    private static final int SPAN_QUEUE = 32_768;
+    private static final int SPAN_BATCH = 2_048;
+    private static final Duration METRIC_EXPORT_TIMEOUT = Duration.ofSeconds(10);
 
     private final SdkTracerProvider tracerProvider;
     private final SdkMeterProvider meterProvider;
@@ -100,7 +104,10 @@ final class OtelTelemetry implements Telemetry {
         }
         SdkTracerProviderBuilder builder = SdkTracerProvider.builder().setResource(resource);
         for (SpanExporter exporter : exporters) {
-            builder.addSpanProcessor(BatchSpanProcessor.builder(exporter).setMeterProvider(MeterProvider::noop).build());
+            // a server doing thousands of calls a second makes ~5 spans each: the SDK's 2,048-span queue would
+            // hold well under a second and drop spans at the first slow export
+            builder.addSpanProcessor(BatchSpanProcessor.builder(exporter).setMeterProvider(MeterProvider::noop)
+                    .setMaxQueueSize(SPAN_QUEUE).setMaxExportBatchSize(SPAN_BATCH).build());
         }
         return builder.build();
     }
@@ -116,7 +123,10 @@ final class OtelTelemetry implements Telemetry {
             settings.headers().forEach(otlp::addHeader);
             OtlpHttpMetricExporter exporter = configured(
                     () -> otlp.setEndpoint(OtlpEndpoints.metrics(settings.endpoint())).build(), "metrics");
-            MetricReader reader = PeriodicMetricReader.builder(exporter).setInterval(settings.metricInterval()).build();
+            // the reader's export timeout defaults to the interval: with a short interval a slow export (the
+            // first, on a loaded machine) would be given up and warned about; the OTLP request's own 10 s applies
+            MetricReader reader = PeriodicMetricReader.builder(exporter).setInterval(settings.metricInterval())
+                    .setExporterTimeout(METRIC_EXPORT_TIMEOUT).build();
             builder.registerMetricReader(reader);
         }
         return builder.build();

@@ -107,6 +107,21 @@ class OtelTelemetryTest {
     }
 
     @Test
+    void aSqlErrorIsRecordedWithoutTheStatementOrAStackTrace() {
+        TelemetrySpan span = telemetry.startSpan("mxcp.duckdb.execute", null);
+        span.recordError(new IllegalStateException("Parser Error: syntax error at or near \"FORM\"\n\n"
+                + "LINE 1: SELECT secret_column FORM payroll\n                      ^"));
+        span.end();
+
+        SpanData data = finished("mxcp.duckdb.execute");
+        assertEquals("Parser Error: syntax error at or near \"FORM\"", data.getStatus().getDescription());
+        Attributes event = data.getEvents().get(0).getAttributes();
+        assertEquals(IllegalStateException.class.getName(), event.get(AttributeKey.stringKey("exception.type")));
+        assertNull(event.get(AttributeKey.stringKey("exception.stacktrace")), "no stack trace leaves the server");
+        assertFalse(data.toString().contains("secret_column"), data::toString);
+    }
+
+    @Test
     void withTracingOffSpansRecordNothingAndHaveNoTraceId() {
         OtelTelemetry untraced = new OtelTelemetry(null, null);
         TelemetrySpan span = untraced.startSpan("s", null);

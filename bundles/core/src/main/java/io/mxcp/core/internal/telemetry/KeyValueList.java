@@ -20,20 +20,24 @@ final class KeyValueList {
     /** @throws SchemaException naming the variable and the entry that has no {@code =} or no key */
     static Map<String, String> parse(String list, String variable) throws SchemaException {
         Map<String, String> entries = new LinkedHashMap<>();
-        for (String entry : list.split(",")) {
+        String[] items = list.split(",");
+        for (int index = 0; index < items.length; index++) {
+            String entry = items[index];
             if (entry.isBlank()) {
                 continue;
             }
             int equals = entry.indexOf('=');
             if (equals <= 0 || entry.substring(0, equals).isBlank()) {
-                throw new SchemaException(variable, "'" + entry.trim() + "' should be key=value");
+                // the entry is not shown: header lists hold credentials
+                throw new SchemaException(variable, "entry " + (index + 1) + " should be key=value");
             }
-            entries.put(entry.substring(0, equals).trim(), percentDecoded(entry.substring(equals + 1).trim(), variable));
+            String key = entry.substring(0, equals).trim();
+            entries.put(key, percentDecoded(entry.substring(equals + 1).trim(), key, variable));
         }
         return entries;
     }
 
-    private static String percentDecoded(String value, String variable) throws SchemaException {
+    private static String percentDecoded(String value, String key, String variable) throws SchemaException {
         if (value.indexOf('%') < 0) {
             return value;
         }
@@ -44,7 +48,7 @@ final class KeyValueList {
                 int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
                 int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
                 if (low < 0) {
-                    throw new SchemaException(variable, "'" + value + "' has a % not followed by two hex digits");
+                    throw new SchemaException(variable, "the value of '" + key + "' has a % not followed by two hex digits");
                 }
                 bytes.write(high * 16 + low);
                 i += 2;

@@ -88,8 +88,25 @@ public final class TelemetrySessions {
         return session;
     }
 
-    /** One more project generation uses the session (a restart of the previous configuration). */
+    /**
+     * One more project generation uses the session (a restart of the previous configuration). After a failed
+     * reload the session may have been closed by its last user meanwhile: the live session of its key is shared
+     * then, or the closed one started again.
+     */
     public synchronized TelemetrySession share(TelemetrySession session) {
+        TelemetrySession live = sessions.get(session.key());
+        if (live != null) {
+            live.users++;
+            return live;
+        }
+        sessions.put(session.key(), session);
+        if (session.settings() != null && !providers.isEmpty()) {
+            try {
+                session.start(providers.get(providers.size() - 1));
+            } catch (TelemetryException e) {
+                LOG.log(Level.WARNING, "Telemetry cannot start again after the reload: {0}", e.getMessage());
+            }
+        }
         session.users++;
         return session;
     }
@@ -97,7 +114,8 @@ public final class TelemetrySessions {
     /** A project generation is done with its session; the last one closes it (pending data is exported). */
     public synchronized void release(TelemetrySession session) {
         if (--session.users == 0) {
-            sessions.remove(session.key());
+            // only its own entry: a newer session of the same key may have taken the place
+            sessions.remove(session.key(), session);
             session.close();
         }
     }

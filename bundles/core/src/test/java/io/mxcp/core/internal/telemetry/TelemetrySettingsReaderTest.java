@@ -120,8 +120,12 @@ class TelemetrySettingsReaderTest {
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://collector");
         assertTrue(error(Map.of("enabled", true)).startsWith("OTEL_EXPORTER_OTLP_ENDPOINT: should be an http"));
         env.remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        env.put("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key");
-        assertEquals("OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key' should be key=value", error(Map.of("enabled", true)));
+        env.put("OTEL_EXPORTER_OTLP_HEADERS", "team=data,Authorization Bearer sk-live-123");
+        assertEquals("OTEL_EXPORTER_OTLP_HEADERS: entry 2 should be key=value", error(Map.of("enabled", true)),
+                "the entry, which may hold a credential, is not repeated");
+        env.put("OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%2sk-live");
+        assertEquals("OTEL_EXPORTER_OTLP_HEADERS: the value of 'authorization' has a % not followed by two hex digits",
+                error(Map.of("enabled", true)));
     }
 
     private Optional<TelemetrySettings> read(Map<String, Object> block) throws SchemaException {
