@@ -94,6 +94,9 @@ class TelemetryIT {
             // this call continues a caller's trace (W3C trace context in _meta, spec 04b §2)
             assertTrue(client.callTool("salary", Map.of("who", "ceo"), Map.of("traceparent", CALLER_TRACEPARENT))
                     .failureText().contains("private"));
+            // both calls' spans exported on the processor's schedule, not left to the 2 s flush at shutdown
+            Poll.until(Duration.ofSeconds(20), "both calls' root spans at the collector",
+                    () -> rootSpansReceived() >= 2 ? Boolean.TRUE : null, () -> collector.traces().size() + " exports");
             server.signal("TERM");
             assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
             server.assertNoProblemsLogged();
@@ -199,6 +202,14 @@ class TelemetryIT {
         assertEquals(1, sum("mxcp.duckdb.queries_total", Map.of("operation", "select", "status", "success")));
         assertEquals(0, sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "hello")));
         assertEquals(1, sum("mxcp.up", Map.of("transport", "streamable-http", "project", "observed")));
+    }
+
+    private static long rootSpansReceived() {
+        return collector.traces().stream()
+                .flatMap(export -> export.request().getResourceSpansList().stream())
+                .flatMap(resourceSpans -> resourceSpans.getScopeSpansList().stream())
+                .flatMap(scope -> scope.getSpansList().stream())
+                .filter(span -> span.getName().equals("mxcp.endpoint.execute")).count();
     }
 
     private static Span rootOf(String endpoint) {

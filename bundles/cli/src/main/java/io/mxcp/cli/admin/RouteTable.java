@@ -48,6 +48,10 @@ final class RouteTable {
             return HttpResponse.ok(entry.route().answer(request));
         } catch (InvalidParameterException e) {
             return HttpResponse.error(422, e.errors());
+        } catch (InterruptedException e) {
+            // the socket is stopping: no error to log, and the worker's interrupt is kept
+            Thread.currentThread().interrupt();
+            return HttpResponse.error(503, failure + ": the admin socket is stopping");
         } catch (Exception e) {
             LOG.log(Level.ERROR, failure + ": " + e.getMessage(), e);
             return HttpResponse.error(500, failure + ": " + e.getMessage());
