@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.mxcp.cli.admin.AdminContext;
@@ -193,7 +192,7 @@ final class ServeCommand extends ProjectSubcommand {
         if (endpoints.isEmpty()) {
             text.append(terminal.warning("⚠️  No endpoints found!")).append('\n');
         }
-        if (auth == null && settings.http().allowedHosts().isEmpty() && !isLoopback(settings.host())) {
+        if (auth == null && settings.http().allowedHosts().isEmpty() && !settings.http().loopbackBind()) {
             text.append(terminal.warning("⚠️  Reachable beyond this machine without authentication or "
                     + "transport.http.allowed_hosts: a web page can reach this server through DNS rebinding")).append('\n');
         }
@@ -206,10 +205,6 @@ final class ServeCommand extends ProjectSubcommand {
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
         text.append("Press Ctrl+C to stop\n");
         return text.toString();
-    }
-
-    private static boolean isLoopback(String host) {
-        return List.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** {@code <provider> (<mode> mode)} when the profile configures authentication, else null. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
-import io.mxcp.cli.context.ProfileSettings;
 import io.mxcp.core.api.Project;
 
 /**
@@ -66,8 +65,7 @@ public final class DbtConfiguration {
     }
 
     private SecretVariables secrets() {
-        Object secrets = ProfileSettings.value(project, "secrets");
-        return new SecretVariables(secrets instanceof List<?> list ? list : List.of());
+        return SecretVariables.of(project);
     }
 
     public static String text(Map<String, Object> document) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
-import io.mxcp.cli.context.ProfileSettings;
 import io.mxcp.core.api.Project;
 
 /**
@@ -31,9 +30,8 @@ public final class DbtProcess {
     public static DbtProcess of(Project project, Map<String, String> environment) throws CommandFailure {
         DbtSettings.enabledIn(project);
         Path dbt = Executables.find("dbt", environment).orElseThrow(() -> CommandFailure.command(NOT_INSTALLED));
-        Object secrets = ProfileSettings.value(project, "secrets");
         Map<String, String> childEnvironment = new LinkedHashMap<>(environment);
-        childEnvironment.putAll(new SecretVariables(secrets instanceof List<?> list ? list : List.of()).environment());
+        childEnvironment.putAll(SecretVariables.of(project).environment());
         return new DbtProcess(dbt, childEnvironment);
     }
 

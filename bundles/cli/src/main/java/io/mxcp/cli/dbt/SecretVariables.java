@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.mxcp.cli.context.ProfileSettings;
+import io.mxcp.core.api.Project;
+
 /**
  * How the active profile's secrets reach dbt: {@code mxcp dbt} sets one environment variable per parameter
  * ({@code MXCP_SECRET_<NAME>_<PARAM>}, and {@code MXCP_SECRET_<NAME>_<PARAM>_<KEY>} per key of a map parameter,
@@ -20,6 +23,11 @@ public record SecretVariables(List<?> secrets) {
 
     /** The secret types DuckDB creates (core and httpfs); others (python, env, value, custom) are MXCP's own. */
     static final Set<String> DUCKDB_TYPES = Set.of("http", "s3", "gcs", "r2", "azure", "huggingface");
+
+    /** The active profile's secrets ({@code projects.<project>.profiles.<profile>.secrets}). */
+    static SecretVariables of(Project project) {
+        return new SecretVariables(ProfileSettings.value(project, "secrets") instanceof List<?> list ? list : List.of());
+    }
 
     /** Every variable with its value, for {@code mxcp dbt}'s child process. */
     public Map<String, String> environment() {

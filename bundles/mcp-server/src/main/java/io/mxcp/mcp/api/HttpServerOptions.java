@@ -1,6 +1,8 @@
 package io.mxcp.mcp.api;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Streamable HTTP settings.
@@ -41,6 +43,8 @@ public record HttpServerOptions(String host, int port, boolean stateless, boolea
     }
 
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    /** The names of the loopback interface, as a bind host or in a URL's host (since 1.4). */
+    public static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
 
     public HttpServerOptions {
@@ -53,6 +57,11 @@ public record HttpServerOptions(String host, int port, boolean stateless, boolea
         }
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    }
+
+    /** Whether the server listens on the loopback interface only (the default host) (since 1.4). */
+    public boolean loopbackBind() {
+        return host == null || LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** Settings without a Host allowlist, a rate limit or a trusted proxy. */

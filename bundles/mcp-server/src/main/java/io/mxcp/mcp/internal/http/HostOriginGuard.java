@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.mxcp.mcp.api.HttpServerOptions;
+
 /**
  * DNS-rebinding and cross-site protection. A server bound to a loopback interface: the {@code Host} and
  * {@code Origin} headers must name localhost, 127.0.0.1 or [::1] (any port), or the origin be one the user listed
@@ -17,7 +19,7 @@ import java.util.function.Predicate;
  * the server's own.
  */
 final class HostOriginGuard {
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Set<String> LOOPBACK = HttpServerOptions.LOOPBACK_NAMES;
 
     private final boolean loopback;
     private final AllowedHosts allowedHosts;
@@ -28,9 +30,9 @@ final class HostOriginGuard {
      * @param listedOrigin  whether CORS names the origin (for loopback binds)
      * @param allowedOrigin whether CORS lets the origin call ({@code *} included; for other binds)
      */
-    HostOriginGuard(String bindHost, AllowedHosts allowedHosts, Predicate<String> listedOrigin,
+    HostOriginGuard(boolean loopbackBind, AllowedHosts allowedHosts, Predicate<String> listedOrigin,
             Predicate<String> allowedOrigin) {
-        this.loopback = bindHost == null || LOOPBACK.contains(bindHost.toLowerCase(Locale.ROOT));
+        this.loopback = loopbackBind;
         this.allowedHosts = allowedHosts;
         this.listedOrigin = listedOrigin;
         this.allowedOrigin = allowedOrigin;

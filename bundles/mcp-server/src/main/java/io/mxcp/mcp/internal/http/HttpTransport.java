@@ -88,7 +88,7 @@ public final class HttpTransport implements RunningServer {
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge), cors,
-                        new HostOriginGuard(host, new AllowedHosts(options.allowedHosts()), cors::lists, cors::allows), gate, challenge))
+                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()), cors::lists, cors::allows), gate, challenge))
                 .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.mxcp.mcp.api.HttpServerOptions;
+
 /**
  * Redirect URIs: which a client may register (https anywhere, http only on the loopback interface, a native app's
  * private-use scheme named after a domain), and whether a requested one is registered — exactly, up to the case of
  * an http(s) URI's scheme and host and an empty path (an added query parameter or path segment is another URI).
  */
 final class RedirectUris {
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Set<String> LOOPBACK = HttpServerOptions.LOOPBACK_NAMES;
     private static final Set<String> NEVER = Set.of("javascript", "data", "file", "vbscript");
 
     private RedirectUris() {
