@@ -101,10 +101,7 @@ class TelemetryIT {
             assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
             server.assertNoProblemsLogged();
         }
-        spans = collector.traces().stream()
-                .flatMap(export -> export.request().getResourceSpansList().stream())
-                .flatMap(resourceSpans -> resourceSpans.getScopeSpansList().stream())
-                .flatMap(scope -> scope.getSpansList().stream()).toList();
+        spans = receivedSpans();
         resource = collector.traces().get(0).request().getResourceSpans(0).getResource().getAttributesList().stream()
                 .collect(Collectors.toMap(KeyValue::getKey, attribute -> text(attribute.getValue())));
         auditRecords = mxcp.run(root, "log", "--json").json().path("result").path("records");
@@ -205,11 +202,15 @@ class TelemetryIT {
     }
 
     private static long rootSpansReceived() {
+        return receivedSpans().stream().filter(span -> span.getName().equals("mxcp.endpoint.execute")).count();
+    }
+
+    /** Every span the collector has received so far. */
+    private static List<Span> receivedSpans() {
         return collector.traces().stream()
                 .flatMap(export -> export.request().getResourceSpansList().stream())
                 .flatMap(resourceSpans -> resourceSpans.getScopeSpansList().stream())
-                .flatMap(scope -> scope.getSpansList().stream())
-                .filter(span -> span.getName().equals("mxcp.endpoint.execute")).count();
+                .flatMap(scope -> scope.getSpansList().stream()).toList();
     }
 
     private static Span rootOf(String endpoint) {
