@@ -47,8 +47,25 @@ final class DefaultProject implements Project {
     private final TelemetrySession telemetry;
     private final TracedCalls calls;
 
-    /** @param telemetry the served project's telemetry (one use of it, released on close), or null */
-    DefaultProject(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends,
+    /**
+     * Opens the project on one use of the served project's telemetry, which it releases on close — or at once when
+     * the project cannot be built, so the use does not keep the telemetry session alive.
+     *
+     * @param telemetry one use of the served project's telemetry, or null
+     */
+    static DefaultProject open(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends,
+            TelemetrySessions telemetrySessions, TelemetrySession telemetry) {
+        try {
+            return new DefaultProject(settings, executors, auditBackends, telemetrySessions, telemetry);
+        } catch (RuntimeException | Error e) {
+            if (telemetry != null) {
+                telemetrySessions.release(telemetry);
+            }
+            throw e;
+        }
+    }
+
+    private DefaultProject(ProjectSettings settings, ExecutorRegistry executors, AuditBackends auditBackends,
             TelemetrySessions telemetrySessions, TelemetrySession telemetry) {
         this.settings = settings;
         this.executors = executors;
@@ -169,7 +186,7 @@ final class DefaultProject implements Project {
 
     @Override
     public Project reopen() {
-        return new DefaultProject(settings, executors, auditBackends, telemetrySessions,
+        return open(settings, executors, auditBackends, telemetrySessions,
                 telemetry == null ? null : telemetrySessions.share(telemetry));
     }
 

@@ -83,7 +83,7 @@ public final class ProjectServiceComponent implements ProjectService {
         TelemetrySession telemetry = options.server() == null ? null
                 : telemetrySessions.open(settings, options.environment() == null ? System.getenv()
                         : options.environment(), options.server());
-        return new DefaultProject(settings, executors, auditBackends, telemetrySessions, telemetry);
+        return DefaultProject.open(settings, executors, auditBackends, telemetrySessions, telemetry);
     }
 
     /** The newest resolver for a scheme, or null. */

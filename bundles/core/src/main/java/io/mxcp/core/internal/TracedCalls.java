@@ -41,7 +41,7 @@ final class TracedCalls {
         } catch (EndpointException e) {
             end(call, trace, e, errorType(e, trace.policies()));
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             end(call, trace, e, e.getClass().getSimpleName());
             throw e;
         }

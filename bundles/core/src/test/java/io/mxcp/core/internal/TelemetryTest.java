@@ -209,6 +209,39 @@ class TelemetryTest {
     }
 
     @Test
+    void anErrorEscapingTheExecutorEndsEverySpanAndTheCallIsStillCountedAndRecorded() throws Exception {
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
+            throw new StackOverflowError("too deep");
+        }));
+        Path log;
+        try (Project project = f.openServed()) {
+            assertThrows(StackOverflowError.class, () -> call(project, 5));
+            log = project.auditTrail().path();
+        }
+        assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
+        assertEquals("too deep", provider.span("mxcp.endpoint.execute").error.getMessage());
+        assertEquals("too deep", provider.span("mxcp.execution_engine.execute").error.getMessage());
+        assertEquals(1, provider.sum("mxcp.endpoint.errors_total", Map.of("error_type", "StackOverflowError")));
+        assertEquals(0, provider.sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "pay")));
+        assertEquals(0, provider.sum("mxcp.execution.concurrent", Map.of("language", "sql")));
+        assertEquals("too deep", audit.records(log).get(0).error());
+    }
+
+    @Test
+    void aClassTheExecutorCanNoLongerLoadFailsOnlyThatCall() throws Exception {
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
+            throw new NoClassDefFoundError("io/acme/udf/Gone");
+        }));
+        try (Project project = f.openServed()) {
+            EndpointException e = assertThrows(EndpointException.class, () -> call(project, 5));
+            assertEquals(EndpointException.Reason.EXECUTION_FAILED, e.reason());
+            assertEquals("io/acme/udf/Gone", e.getMessage());
+        }
+        assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
+        assertEquals(1, provider.sum("mxcp.endpoint.errors_total", Map.of("error_type", "execution_failed")));
+    }
+
+    @Test
     void anInvalidTelemetryBlockStopsTheServerNamingTheKey() throws Exception {
         f.write("home/.mxcp/config.yml", """
                 mxcp: 1

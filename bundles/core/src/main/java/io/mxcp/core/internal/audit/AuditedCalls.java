@@ -54,7 +54,7 @@ public final class AuditedCalls implements AutoCloseable {
         Object result;
         try {
             result = pipeline.execute(kind, identifier, arguments, options, trace);
-        } catch (EndpointException | RuntimeException e) {
+        } catch (EndpointException | RuntimeException | Error e) {
             boolean unknown = e instanceof EndpointException failed && failed.reason() == EndpointException.Reason.NOT_FOUND;
             if (!unknown) {
                 CompletableFuture<Void> written = record(kind, identifier, arguments, options, trace, begin, null,
@@ -109,7 +109,7 @@ public final class AuditedCalls implements AutoCloseable {
      *
      * @param callFailure the call's own failure, kept as suppressed when the record's failure replaces it
      */
-    private void awaitWritten(CompletableFuture<Void> written, CallTrace trace, Exception callFailure)
+    private void awaitWritten(CompletableFuture<Void> written, CallTrace trace, Throwable callFailure)
             throws EndpointException {
         String why;
         try {

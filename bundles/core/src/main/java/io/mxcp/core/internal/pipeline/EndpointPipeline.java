@@ -214,7 +214,8 @@ public final class EndpointPipeline {
             }
         } catch (EndpointExecutionException | UnsupportedLanguageException e) {
             throw new EndpointException(Reason.EXECUTION_FAILED, e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a LinkageError: the executor's bundle went away mid-call and a class it still needed cannot be loaded
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         }
@@ -228,7 +229,7 @@ public final class EndpointPipeline {
             Object result = session.execute(source, arguments, CallContext.of(options));
             run.succeeded(result);
             return result;
-        } catch (EndpointExecutionException | RuntimeException e) {
+        } catch (EndpointExecutionException | RuntimeException | Error e) {
             run.failed(e);
             throw e;
         }

@@ -125,6 +125,7 @@ public final class CallTelemetry {
             return;
         }
         try {
+            endOpenStages(error);
             if (root.recording()) {
                 root.setAttribute("mxcp.policy.decision", decision);
                 root.setAttribute("mxcp.policy.rules_evaluated", rulesReached);
@@ -138,6 +139,20 @@ public final class CallTelemetry {
             }
         } finally {
             active.leave();
+        }
+    }
+
+    /**
+     * Ends the stages a throwable escaped without closing them (an {@link Error} such as a class a swapped bundle no
+     * longer provides passes the stages' own handlers), so no span of the call stays open.
+     */
+    private void endOpenStages(Throwable error) {
+        while (stages != null && !stages.isEmpty()) {
+            TelemetrySpan stage = stages.pollLast();
+            if (error != null) {
+                stage.recordError(error);
+            }
+            stage.end();
         }
     }
 }
