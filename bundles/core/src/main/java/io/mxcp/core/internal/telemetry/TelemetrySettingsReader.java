@@ -60,6 +60,7 @@ public final class TelemetrySettingsReader {
         boolean enabled = file.bool("enabled", false);
         URI endpoint = fileUrl(file);
         Map<String, String> headers = stringMap(file, "headers");
+        ExportHeaders.check(headers, file.at("headers"));
         String serviceName = file.string("service_name", "mxcp");
         String serviceVersion = file.string("service_version", server.version());
         String environment = file.string("environment", server.profile());
@@ -80,6 +81,7 @@ public final class TelemetrySettingsReader {
         }
         if (env(HEADERS) != null) {
             headers = KeyValueList.parse(env(HEADERS), HEADERS);
+            ExportHeaders.check(headers, HEADERS);
         }
         if (env(SERVICE_NAME) != null) {
             serviceName = env(SERVICE_NAME);

@@ -1,5 +1,6 @@
 package io.mxcp.core.internal.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,6 +127,22 @@ class TelemetrySettingsReaderTest {
         env.put("OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%2sk-live");
         assertEquals("OTEL_EXPORTER_OTLP_HEADERS: the value of 'authorization' has a % not followed by two hex digits",
                 error(Map.of("enabled", true)));
+    }
+
+    @Test
+    void aHeaderTheExporterCouldNotSendStopsTheServerWithoutShowingItsValue() {
+        assertEquals(AT + ".headers: 'x api key' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+                error(Map.of("enabled", true, "headers", Map.of("x api key", "k"))));
+        assertEquals(AT + ".headers: 'Host' is set by the exporter itself and cannot be configured",
+                error(Map.of("enabled", true, "headers", Map.of("Host", "collector"))));
+        String message = error(Map.of("enabled", true, "headers", Map.of("authorization", "Bearer sk-1\r\nX-Evil: 1")));
+        assertEquals(AT + ".headers: the value of 'authorization' holds a line break or another control character",
+                message);
+        env.put("OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%0Ask-live");
+        assertEquals("OTEL_EXPORTER_OTLP_HEADERS: the value of 'authorization' holds a line break or another control "
+                + "character", error(Map.of("enabled", true)));
+        env.put("OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%20sk-live,x-tenant=a\tb");
+        assertTrue(assertDoesNotThrow(() -> read(Map.of("enabled", true))).isPresent(), "a space or a tab is allowed");
     }
 
     private Optional<TelemetrySettings> read(Map<String, Object> block) throws SchemaException {
