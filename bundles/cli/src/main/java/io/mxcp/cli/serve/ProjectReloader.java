@@ -137,6 +137,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         } finally {
             lastOutcome = new ReloadStatus.Outcome(Instant.now(), started, started ? null : failure);
             phase = ReloadStatus.Phase.IDLE;
+            served.reloadEnded(started);
         }
     }
 

@@ -140,6 +140,11 @@ public final class ServedProject implements Project {
     }
 
     @Override
+    public void reloadEnded(boolean succeeded) {
+        project.reloadEnded(succeeded);
+    }
+
+    @Override
     public void initializeRuntime() throws ProjectException {
         project.initializeRuntime();
     }

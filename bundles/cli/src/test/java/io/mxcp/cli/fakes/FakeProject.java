@@ -38,6 +38,8 @@ public final class FakeProject implements Project {
     /** What {@link #reopen()} returns (a fresh project of the same root when unset). */
     public FakeProject reopened;
     public boolean closed;
+    /** The outcomes of the reloads counted on this project, in order. */
+    public final List<Boolean> reloadsEnded = new ArrayList<>();
     public EndpointKind calledKind;
     public String calledIdentifier;
     public Map<String, Object> calledArguments;
@@ -169,6 +171,11 @@ public final class FakeProject implements Project {
     @Override
     public AuditTrail auditTrail() {
         return audit;
+    }
+
+    @Override
+    public void reloadEnded(boolean succeeded) {
+        reloadsEnded.add(succeeded);
     }
 
     @Override

@@ -150,6 +150,7 @@ class ProjectReloaderTest {
         assertFalse(status.inProgress());
         assertTrue(status.last().succeeded());
         assertEquals(null, status.last().error());
+        assertEquals(List.of(true), next.reloadsEnded, "the project now serving counts the reload");
 
         reloader.close();
         assertTrue(next.closed, "closing closes the project served last");
@@ -167,6 +168,7 @@ class ProjectReloaderTest {
         assertEquals(0, server.reloads, "no drain, no runtime restart");
         assertFalse(old.closed);
         assertEquals(List.of("old_tool"), served(server.served));
+        assertEquals(List.of(false), old.reloadsEnded);
     }
 
     @Test
@@ -178,6 +180,8 @@ class ProjectReloaderTest {
         assertTrue(next.closed);
         assertTrue(old.closed);
         assertEquals(1, old.reopened.runtimeInitializations, "the previous configuration runs again");
+        assertEquals(List.of(false), old.reopened.reloadsEnded, "counted as failed by what serves now");
+        assertEquals(List.of(), next.reloadsEnded);
         assertEquals(List.of(), served(server.served), "the reopened project serves (its files as on disk now)");
         server.served.close();
         assertTrue(old.reopened.closed, "what serves is the reopened previous configuration");

@@ -91,6 +91,15 @@ public interface Project extends AutoCloseable {
      */
     AuditTrail auditTrail();
 
+    /**
+     * Counts a reload of the served project in its telemetry ({@code mxcp.reloads_total{status, profile}}): called by
+     * the server on the project that serves once a reload ended, whether the new configuration took over or the
+     * previous one kept serving. Nothing happens for a project no server runs or whose telemetry is off.
+     *
+     * @since 1.8
+     */
+    void reloadEnded(boolean succeeded);
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

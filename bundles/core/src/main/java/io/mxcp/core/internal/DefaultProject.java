@@ -196,6 +196,13 @@ final class DefaultProject implements Project {
     }
 
     @Override
+    public void reloadEnded(boolean succeeded) {
+        if (telemetry != null) {
+            telemetry.countReload(succeeded);
+        }
+    }
+
+    @Override
     public void initializeRuntime() throws ProjectException {
         List<String> failures = sessions.openAll();
         if (!failures.isEmpty()) {

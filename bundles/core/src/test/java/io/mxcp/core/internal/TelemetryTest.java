@@ -209,6 +209,20 @@ class TelemetryTest {
     }
 
     @Test
+    void reloadsAreCountedByOutcomeAndProfile() throws Exception {
+        try (Project project = f.openServed(); Project reopened = project.reopen()) {
+            reopened.reloadEnded(true);
+            reopened.reloadEnded(false);
+            reopened.reloadEnded(true);
+        }
+        try (Project unserved = f.open()) {
+            unserved.reloadEnded(true);
+        }
+        assertEquals(2, provider.sum("mxcp.reloads_total", Map.of("status", "success", "profile", "dev")));
+        assertEquals(1, provider.sum("mxcp.reloads_total", Map.of("status", "error", "profile", "dev")));
+    }
+
+    @Test
     void anErrorEscapingTheExecutorEndsEverySpanAndTheCallIsStillCountedAndRecorded() throws Exception {
         f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
             throw new StackOverflowError("too deep");

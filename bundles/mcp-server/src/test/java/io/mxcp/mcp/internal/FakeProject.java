@@ -306,6 +306,10 @@ public final class FakeProject implements Project {
     }
 
     @Override
+    public void reloadEnded(boolean succeeded) {
+    }
+
+    @Override
     public AuditTrail auditTrail() {
         throw new AssertionError("the MCP server writes audit records through its calls and never reads them");
     }

@@ -40,6 +40,10 @@ public interface CallMetrics {
     default void auditFailed(String outcome) {
     }
 
+    /** A reload of the served project ended ({@code mxcp.reloads_total}); not a call, but counted beside them. */
+    default void reloadEnded(String profile, boolean succeeded) {
+    }
+
     /**
      * An executor's run ended.
      *

@@ -26,6 +26,7 @@ final class RecordedCallMetrics implements CallMetrics {
     private final MetricCounter pythonExecutions;
     private final MetricCounter concurrentPython;
     private final MetricCounter auditFailures;
+    private final MetricCounter reloads;
 
     RecordedCallMetrics(Telemetry telemetry) {
         requests = telemetry.counter("mxcp.endpoint.requests_total", "Endpoint calls, by outcome");
@@ -41,6 +42,12 @@ final class RecordedCallMetrics implements CallMetrics {
         concurrentPython = telemetry.upDownCounter("mxcp.python.concurrent_executions", "Python endpoint runs in progress");
         auditFailures = telemetry.counter("mxcp.audit.failures_total",
                 "Calls failed because their audit record could not be written (fail-closed mode), by outcome");
+        reloads = telemetry.counter("mxcp.reloads_total", "Reloads of the served project, by outcome");
+    }
+
+    @Override
+    public void reloadEnded(String profile, boolean succeeded) {
+        reloads.add(1, Map.of("status", succeeded ? "success" : "error", "profile", profile));
     }
 
     @Override

@@ -56,6 +56,18 @@ public final class TelemetrySession {
         return CallTelemetry.NONE;
     }
 
+    /** Counts a reload of the served project ({@code mxcp.reloads_total}) on the current telemetry, if any. */
+    public void countReload(boolean succeeded) {
+        ActiveTelemetry current = active;
+        if (current != null && current.enter()) {
+            try {
+                current.metrics().reloadEnded(server.profile(), succeeded);
+            } finally {
+                current.leave();
+            }
+        }
+    }
+
     /** Starts telemetry from the provider; the session's first start, whose failure fails the server's start. */
     void start(TelemetryProvider provider) throws TelemetryException {
         if (settings != null) {
