@@ -97,6 +97,8 @@ class TelemetryIT {
             // both calls' spans exported on the processor's schedule, not left to the 2 s flush at shutdown
             Poll.until(Duration.ofSeconds(20), "both calls' root spans at the collector",
                     () -> rootSpansReceived() >= 2 ? Boolean.TRUE : null, () -> collector.traces().size() + " exports");
+            server.signal("HUP");
+            server.awaitStderrLine(Duration.ofSeconds(30), "the reload's end", line -> line.contains("Reload complete"));
             server.signal("TERM");
             assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
             server.assertNoProblemsLogged();
@@ -189,7 +191,7 @@ class TelemetryIT {
     }
 
     @Test
-    void theCallMetricsCountRequestsByOutcomeAndPolicyDecision() {
+    void theCallMetricsCountRequestsByOutcomeAndPolicyDecisionAndTheReload() {
         assertEquals(1, sum("mxcp.endpoint.requests_total", Map.of("endpoint", "hello", "status", "success",
                 "caller", "http", "policy_decision", "none")));
         assertEquals(1, sum("mxcp.endpoint.requests_total", Map.of("endpoint", "salary", "status", "error",
@@ -199,6 +201,7 @@ class TelemetryIT {
         assertEquals(1, sum("mxcp.duckdb.queries_total", Map.of("operation", "select", "status", "success")));
         assertEquals(0, sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "hello")));
         assertEquals(1, sum("mxcp.up", Map.of("transport", "streamable-http", "project", "observed")));
+        assertEquals(1, sum("mxcp.reloads_total", Map.of("status", "success", "profile", "default")));
     }
 
     private static long rootSpansReceived() {
