@@ -206,17 +206,26 @@ final class OtelTelemetry implements Telemetry {
         return OtelCounter.upDown(meter.upDownCounterBuilder(name).setDescription(description).build());
     }
 
-    /** Exports what is pending and shuts both providers down, waiting at most {@value #CLOSE_SECONDS} s. */
+    /**
+     * Exports what is pending and shuts both providers down, waiting at most {@value #CLOSE_SECONDS} s. The shutdown
+     * runs on a thread of its own because the SDK's metric reader blocks its caller until its last export ends (up
+     * to 10 s against a collector that does not answer): a server's stop or a swap of this bundle does not wait for
+     * that; the thread ends with the export.
+     */
     @Override
     public void close() {
-        List<CompletableResultCode> shutdowns = new ArrayList<>();
-        if (tracerProvider != null) {
-            shutdowns.add(tracerProvider.shutdown());
-        }
-        if (meterProvider != null) {
-            shutdowns.add(meterProvider.shutdown());
-        }
-        CompletableResultCode.ofAll(shutdowns).join(CLOSE_SECONDS, TimeUnit.SECONDS);
+        CompletableResultCode closed = new CompletableResultCode();
+        Thread.ofPlatform().daemon().name("mxcp-telemetry-close").start(() -> {
+            List<CompletableResultCode> shutdowns = new ArrayList<>();
+            if (tracerProvider != null) {
+                shutdowns.add(tracerProvider.shutdown());
+            }
+            if (meterProvider != null) {
+                shutdowns.add(meterProvider.shutdown());
+            }
+            CompletableResultCode.ofAll(shutdowns).whenComplete(closed::succeed);
+        });
+        closed.join(CLOSE_SECONDS, TimeUnit.SECONDS);
     }
 
 }
