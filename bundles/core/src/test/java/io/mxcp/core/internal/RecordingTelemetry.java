@@ -72,6 +72,9 @@ final class RecordingTelemetry implements TelemetryProvider {
 
         @Override
         public void end() {
+            if (failure != null) {
+                throw failure;
+            }
             ended = true;
         }
 
@@ -81,6 +84,8 @@ final class RecordingTelemetry implements TelemetryProvider {
         }
     }
 
+    /** What every span's end and every counter throws, when set (a broken or departed telemetry bundle). */
+    static volatile Error failure;
     final List<TelemetrySettings> started = new CopyOnWriteArrayList<>();
     final AtomicInteger closed = new AtomicInteger();
     final List<RecordedSpan> spans = new CopyOnWriteArrayList<>();
@@ -103,8 +108,13 @@ final class RecordingTelemetry implements TelemetryProvider {
 
             @Override
             public MetricCounter counter(String name, String description) {
-                return (amount, attributes) -> metrics.computeIfAbsent(name, key -> new ConcurrentHashMap<>())
-                        .computeIfAbsent(new HashMap<>(attributes), key -> new AtomicLong()).addAndGet(amount);
+                return (amount, attributes) -> {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    metrics.computeIfAbsent(name, key -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(new HashMap<>(attributes), key -> new AtomicLong()).addAndGet(amount);
+                };
             }
 
             @Override

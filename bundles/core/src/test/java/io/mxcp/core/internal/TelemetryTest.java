@@ -209,6 +209,22 @@ class TelemetryTest {
     }
 
     @Test
+    void aTelemetryBundleThatFailsNeverFailsTheCall() throws Exception {
+        Path log;
+        try (Project project = f.openServed()) {
+            RecordingTelemetry.failure = new NoClassDefFoundError("io/acme/otel/SpanData");
+            try {
+                assertEquals(Map.of("paid", "****"), call(project, 5));
+            } finally {
+                RecordingTelemetry.failure = null;
+            }
+            log = project.auditTrail().path();
+        }
+        assertEquals(1, audit.records(log).size(), "the call is recorded");
+        assertEquals(provider.span("mxcp.endpoint.execute").traceId, audit.records(log).get(0).traceId());
+    }
+
+    @Test
     void reloadsAreCountedByOutcomeAndProfile() throws Exception {
         try (Project project = f.openServed(); Project reopened = project.reopen()) {
             reopened.reloadEnded(true);
@@ -271,8 +287,8 @@ class TelemetryTest {
         assertInstanceOf(Project.class, f.open(), "commands other than serve do not read the block");
     }
 
-    private static void call(Project project, int amount) throws EndpointException {
-        project.execute(EndpointKind.TOOL, "pay", Map.of("amount", amount), options());
+    private static Object call(Project project, int amount) throws EndpointException {
+        return project.execute(EndpointKind.TOOL, "pay", Map.of("amount", amount), options());
     }
 
     private static CallOptions options() {

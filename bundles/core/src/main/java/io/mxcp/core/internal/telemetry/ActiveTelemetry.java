@@ -37,7 +37,8 @@ final class ActiveTelemetry {
     /** Starts telemetry from the provider and reports the server up ({@code mxcp.up}). */
     static ActiveTelemetry start(TelemetryProvider provider, TelemetrySettings settings, ServedIdentity server)
             throws TelemetryException {
-        ActiveTelemetry active = new ActiveTelemetry(provider, provider.start(settings), settings);
+        Telemetry started = new GuardedTelemetry(provider.start(settings));
+        ActiveTelemetry active = new ActiveTelemetry(provider, started, settings);
         if (settings.metrics()) {
             active.telemetry.counter("mxcp.up", "Servers started").add(1, Map.of("version", server.version(),
                     "profile", server.profile(), "project", server.project(), "transport", server.transport()));
@@ -100,7 +101,7 @@ final class ActiveTelemetry {
         }
         try {
             telemetry.close();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "Closing telemetry failed", e);
         }
     }
