@@ -7,24 +7,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 import io.mxcp.cli.context.CommandFailure;
 
-/** dbt's YAML files: read as a map (absent or empty: an empty map), written whole by an atomic rename. */
+/**
+ * dbt's YAML files: read as a map (absent or empty: an empty map), written whole by an atomic rename. Both ways follow
+ * YAML 1.1 as dbt's PyYAML does: anchors, aliases and merge keys ({@code <<: *defaults}) of other profiles are
+ * written out expanded, and a string that YAML 1.1 would read as something else ({@code "5432"}, {@code "0x1F"},
+ * {@code "12:30"}, {@code "yes"}, {@code "2024-01-15"}) stays quoted, so other profiles keep their values and types.
+ */
 final class YamlDocuments {
-
-    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            // "5432" stays a string: other profiles' passwords and ports must keep their types
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
 
     private YamlDocuments() {
     }
@@ -33,21 +34,38 @@ final class YamlDocuments {
         if (!Files.isRegularFile(file)) {
             return new LinkedHashMap<>();
         }
+        Object document;
         try {
-            Map<String, Object> document = YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {
-            });
-            return document == null ? new LinkedHashMap<>() : document;
-        } catch (IOException e) {
+            document = yaml().load(Files.readString(file));
+        } catch (IOException | YAMLException e) {
             throw CommandFailure.command("Cannot read " + file + ": " + e.getMessage());
         }
+        if (document == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw CommandFailure.command("Cannot read " + file + ": it should hold a mapping, not a "
+                    + (document instanceof List<?> ? "list" : "single value"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> mapping = (Map<String, Object>) map;
+        return new LinkedHashMap<>(mapping);
     }
 
     static String text(Map<String, Object> document) {
-        try {
-            return YAML.writeValueAsString(document);
-        } catch (IOException e) {
-            throw new IllegalStateException("A map of YAML values did not serialise", e);
-        }
+        return yaml().dump(document);
+    }
+
+    /** A new instance per use: SnakeYAML's are not thread-safe. */
+    private static Yaml yaml() {
+        LoaderOptions loading = new LoaderOptions();
+        DumperOptions dumping = new DumperOptions();
+        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        dumping.setIndent(2);
+        dumping.setWidth(Integer.MAX_VALUE);
+        dumping.setAllowUnicode(true);
+        dumping.setDereferenceAliases(true);
+        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading);
     }
 
     /**

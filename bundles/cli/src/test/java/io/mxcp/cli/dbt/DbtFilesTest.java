@@ -2,7 +2,6 @@ package io.mxcp.cli.dbt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -52,14 +51,6 @@ class DbtFilesTest {
         assertEquals("out", written.get("target-path"));
         assertEquals(List.of("target", "dbt_packages"), written.get("clean-targets"));
         assertEquals(Map.of("a", 1), written.get("vars"));
-    }
-
-    @Test
-    void stringsThatLookLikeNumbersStayStringsWhenWrittenBack() {
-        String text = YamlDocuments.text(Map.of("other", Map.of("port", "5432", "password", "12345", "threads", 7)));
-        assertTrue(text.contains("port: \"5432\""), text);
-        assertTrue(text.contains("password: \"12345\""), text);
-        assertTrue(text.contains("threads: 7"), text);
     }
 
     private static Map<String, Object> withTarget(Map<String, Object> profiles, String target) {
