@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,11 @@ import io.mxcp.sdk.model.ModelException;
 import io.mxcp.sdk.model.ModelSettings;
 
 /**
- * JSON POSTs to one model API: each within the configured timeout, sent again after a rate limit, an overload, a
- * server error or a dropped connection up to {@code max_retries} times (waiting as {@code Retry-After} says, else
- * 1 s, 2 s, 4 s…, at most {@value #MAX_WAIT_SECONDS} s). Redirects are not followed: the API key must not travel to
- * another host. Errors name the status and the API's own message, never the key.
+ * JSON POSTs to one model API: each answered completely within the configured timeout, sent again after a rate
+ * limit, an overload, a server error, a timeout or a dropped connection up to {@code max_retries} times (waiting as
+ * {@code retry-after-ms} or {@code Retry-After} says, else 1 s, 2 s, 4 s…; an API that asks for more than
+ * {@value #MAX_WAIT_SECONDS} s fails at once, saying so). Redirects are not followed: the API key must not travel to
+ * another host. Errors name the status and the API's own message, never the key, nor credentials in the URL.
  */
 public final class ModelHttp {
 
@@ -77,10 +79,17 @@ public final class ModelHttp {
             try {
                 response = exchange(request.build());
             } catch (LimitedBody.TooLarge e) {
-                throw new ModelException(api + " API at " + uri + " answered too much: " + e.getMessage(), e);
+                throw new ModelException(api + " API at " + shown(uri) + " answered too much: " + e.getMessage(), e);
+            } catch (HttpTimeoutException e) {
+                if (lastAttempt) {
+                    throw new ModelException(api + " API at " + shown(uri) + " did not answer within "
+                            + settings.timeout().toSeconds() + " s (the model's timeout setting)", e);
+                }
+                pause(backoff(attempt));
+                continue;
             } catch (IOException e) {
                 if (lastAttempt) {
-                    throw new ModelException(api + " API at " + uri + " could not be reached: " + describe(e), e);
+                    throw new ModelException(api + " API at " + shown(uri) + " could not be reached: " + describe(e), e);
                 }
                 pause(backoff(attempt));
                 continue;
@@ -94,7 +103,12 @@ public final class ModelHttp {
             if (lastAttempt || !RETRIED.contains(response.statusCode())) {
                 throw new ModelException(api + " API answered " + response.statusCode() + ": " + errorText(response));
             }
-            pause(response.headers().firstValue("Retry-After").flatMap(ModelHttp::seconds).orElse(backoff(attempt)));
+            Duration wait = requestedWait(response.headers()).orElse(backoff(attempt));
+            if (wait.toSeconds() > MAX_WAIT_SECONDS) {
+                throw new ModelException(api + " API answered " + response.statusCode() + ": " + errorText(response)
+                        + " (it asks to wait " + wait.toSeconds() + " s before trying again)");
+            }
+            pause(wait);
         }
     }
 
@@ -103,8 +117,18 @@ public final class ModelHttp {
     }
 
     private Answer exchange(HttpRequest request) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        return new Answer(response.statusCode(), response.headers(), LimitedBody.read(response.body()));
+        try (BodyDeadline watch = BodyDeadline.watch(response.body(), deadline)) {
+            try {
+                return new Answer(response.statusCode(), response.headers(), LimitedBody.read(response.body()));
+            } catch (IOException e) {
+                if (watch.passed()) {
+                    throw new HttpTimeoutException("the answer's body did not arrive in time");
+                }
+                throw e;
+            }
+        }
     }
 
     private JsonNode parse(Answer response) throws ModelException {
@@ -148,13 +172,30 @@ public final class ModelHttp {
         return Duration.ofSeconds(Math.min(MAX_WAIT_SECONDS, 1L << Math.min(attempt, 5)));
     }
 
-    private static Optional<Duration> seconds(String retryAfter) {
+    /** The wait an answer asks for: {@code retry-after-ms} (OpenAI's), else {@code Retry-After} in seconds. */
+    private static Optional<Duration> requestedWait(HttpHeaders headers) {
+        Optional<Duration> millis = headers.firstValue("retry-after-ms").flatMap(value -> whole(value))
+                .map(Duration::ofMillis);
+        return millis.isPresent() ? millis
+                : headers.firstValue("Retry-After").flatMap(value -> whole(value)).map(Duration::ofSeconds);
+    }
+
+    /** A non-negative whole number, or nothing (an HTTP date, a fraction, garbage). */
+    private static Optional<Long> whole(String value) {
         try {
-            long seconds = Long.parseLong(retryAfter.trim());
-            return Optional.of(Duration.ofSeconds(Math.max(0, Math.min(MAX_WAIT_SECONDS, seconds))));
-        } catch (NumberFormatException httpDate) {
+            return Optional.of(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notWhole) {
             return Optional.empty();
         }
+    }
+
+    /** The URI without the user information a {@code base_url} may carry ({@code https://user:token@proxy/}). */
+    static String shown(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     private static String describe(IOException e) {

@@ -39,7 +39,7 @@ class AnthropicModelsTest {
             ChatModel model = new AnthropicModels().open(new ModelSettings("claude-sonnet-4-5", "sk-ant-test",
                     api.base("/"), Duration.ofSeconds(5), 0));
             List<ChatMessage> conversation = List.of(new ChatMessage.User("Who is there?"),
-                    new ChatMessage.Assistant("", List.of(new ToolCall("toolu_1", "people", Map.of("n", 1)))),
+                    new ChatMessage.Assistant("\n\n", List.of(new ToolCall("toolu_1", "people", Map.of("n", 1)))),
                     new ChatMessage.ToolResults(List.of(new ChatMessage.ToolResult("toolu_1", "denied", true))));
 
             ChatMessage.Assistant answer = model.complete(new ChatRequest("Be brief.", conversation, List.of(PEOPLE), 4096));
@@ -59,7 +59,7 @@ class AnthropicModelsTest {
             assertEquals("Who is there?", body.at("/messages/0/content").asText());
             JsonNode assistant = body.path("messages").path(1);
             assertEquals("assistant", assistant.path("role").asText());
-            assertEquals(1, assistant.path("content").size(), "no empty text block");
+            assertEquals(1, assistant.path("content").size(), "no blank text block: the API refuses one");
             assertEquals("tool_use", assistant.at("/content/0/type").asText());
             assertEquals(1, assistant.at("/content/0/input/n").asInt());
             JsonNode result = body.at("/messages/2/content/0");

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +59,50 @@ class ModelHttpTest {
             error = assertThrows(ModelException.class,
                     () -> http(0).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
             assertEquals("Stand-in API answered 302: moved", error.getMessage(), "redirects are not followed");
+        }
+    }
+
+    @Test
+    void aWaitLongerThanTheCapFailsAtOnceAndRetryAfterMsIsHonoured() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(new StandInApi.Answer(429, "{}", Map.of("retry-after-ms", "1500", "Retry-After", "2")))
+                    .answer(StandInApi.Answer.ok("{\"ok\":true}"));
+            http(1).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode());
+            assertEquals(List.of(Duration.ofMillis(1500)), waits);
+
+            api.answer(new StandInApi.Answer(429, "{\"error\":{\"message\":\"Daily limit\"}}",
+                    Map.of("Retry-After", "3600")));
+            ModelException error = assertThrows(ModelException.class,
+                    () -> http(3).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API answered 429: Daily limit (it asks to wait 3600 s before trying again)",
+                    error.getMessage());
+            assertEquals(List.of(Duration.ofMillis(1500)), waits, "no pointless retry");
+        }
+    }
+
+    @Test
+    void anAnswerWhoseBodyStallsTimesOutAndNoCredentialOfTheUrlIsShown() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                while (!stalling.isClosed()) {
+                    try {
+                        Socket client = stalling.accept();
+                        client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 100\r\n\r\n{\"partial\":").getBytes(StandardCharsets.US_ASCII));
+                        client.getOutputStream().flush(); // and nothing more: the socket stays open
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            ModelHttp http = new ModelHttp("Stand-in",
+                    new ModelSettings("m", "key", null, Duration.ofSeconds(1), 1), waits::add);
+            URI withCredentials = URI.create("http://user:s3cret@127.0.0.1:" + stalling.getLocalPort() + "/v1/x");
+            ModelException error = assertThrows(ModelException.class,
+                    () -> http.post(withCredentials, Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API at http://127.0.0.1:" + stalling.getLocalPort()
+                    + "/v1/x did not answer within 1 s (the model's timeout setting)", error.getMessage());
+            assertEquals(List.of(Duration.ofSeconds(1)), waits, "a timeout is retried once here");
         }
     }
 

@@ -92,6 +92,21 @@ class OpenAiModelsTest {
     }
 
     @Test
+    void anAnswerCutShortInsideAToolCallIsReportedAsCutNotAsBadArguments() throws Exception {
+        try (StandInApi api = new StandInApi()) {
+            api.answer(StandInApi.Answer.ok("""
+                    {"choices":[{"finish_reason":"length","message":{"role":"assistant","content":null,"tool_calls":[
+                     {"id":"c","type":"function","function":{"name":"people","arguments":"{\\"regi"}}]}}]}"""));
+            ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
+                    Duration.ofSeconds(5), 0));
+            ChatMessage.Assistant answer = model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")),
+                    List.of(PEOPLE), 9));
+            assertTrue(answer.truncated());
+            assertEquals(List.of(), answer.calls());
+        }
+    }
+
+    @Test
     void argumentsThatAreNotAJsonObjectAreAnError() throws Exception {
         try (StandInApi api = new StandInApi()) {
             api.answer(StandInApi.Answer.ok("""

@@ -35,12 +35,23 @@ public record SecretVariables(List<?> secrets) {
         forEachParameter((secret, parameter, value) -> {
             if (value instanceof Map<?, ?> map) {
                 map.forEach((key, item) -> variables.put(name(secret, parameter, String.valueOf(key)),
-                        String.valueOf(item)));
+                        pythonText(item)));
             } else {
-                variables.put(name(secret, parameter, null), String.valueOf(value));
+                variables.put(name(secret, parameter, null), pythonText(value));
             }
         });
         return variables;
+    }
+
+    /** A value as the original's {@code str()} spells the YAML scalars a secret holds: {@code True}, {@code None}. */
+    private static String pythonText(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "True" : "False";
+        }
+        return String.valueOf(value);
     }
 
     /**

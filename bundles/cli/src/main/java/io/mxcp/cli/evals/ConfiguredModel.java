@@ -70,6 +70,8 @@ public record ConfiguredModel(String type, ModelSettings settings) {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw CommandFailure.command("models.models." + name + ".base_url: not an http(s) URL: " + text);
+        // a value with user information may hold a credential: it is not repeated
+        throw CommandFailure.command("models.models." + name + ".base_url: not an http(s) URL"
+                + (text.contains("@") ? "" : ": " + text));
     }
 }

@@ -14,7 +14,8 @@ class SecretVariablesTest {
     private static final List<?> SECRETS = List.of(
             Map.of("name", "api", "type", "http", "parameters", ordered("BEARER_TOKEN", "t0k'en",
                     "EXTRA_HTTP_HEADERS", ordered("X-Team", "data", "X-Key", "k1"))),
-            Map.of("name", "lake", "type", "s3", "parameters", ordered("KEY_ID", "AKIA", "REGION", "eu-west-1")),
+            Map.of("name", "lake", "type", "s3", "parameters", ordered("KEY_ID", "AKIA", "REGION", "eu-west-1",
+                    "USE_SSL", true, "PORT", 9000)),
             Map.of("name", "bare", "type", "http"),
             Map.of("name", "jira", "type", "python", "parameters", ordered("TOKEN", "j1")));
 
@@ -23,6 +24,7 @@ class SecretVariablesTest {
         assertEquals(ordered("MXCP_SECRET_API_BEARER_TOKEN", "t0k'en",
                 "MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_TEAM", "data", "MXCP_SECRET_API_EXTRA_HTTP_HEADERS_X_KEY", "k1",
                 "MXCP_SECRET_LAKE_KEY_ID", "AKIA", "MXCP_SECRET_LAKE_REGION", "eu-west-1",
+                "MXCP_SECRET_LAKE_USE_SSL", "True", "MXCP_SECRET_LAKE_PORT", "9000",
                 "MXCP_SECRET_JIRA_TOKEN", "j1"),
                 new SecretVariables(SECRETS).environment());
     }
@@ -37,7 +39,9 @@ class SecretVariablesTest {
                         + "| replace(\"'\", \"''\") }}' }"),
                 templated.get(0));
         assertEquals(ordered("type", "s3", "name", "lake", "key_id", "{{ env_var(\"MXCP_SECRET_LAKE_KEY_ID\") }}",
-                "region", "{{ env_var(\"MXCP_SECRET_LAKE_REGION\") }}"), templated.get(1));
+                "region", "{{ env_var(\"MXCP_SECRET_LAKE_REGION\") }}",
+                "use_ssl", "{{ env_var(\"MXCP_SECRET_LAKE_USE_SSL\") }}",
+                "port", "{{ env_var(\"MXCP_SECRET_LAKE_PORT\") }}"), templated.get(1));
         assertEquals(2, templated.size(), "no parameters, or a type DuckDB cannot create: nothing for dbt");
         assertEquals(List.of("jira"), new SecretVariables(SECRETS).notForDuckDb());
 

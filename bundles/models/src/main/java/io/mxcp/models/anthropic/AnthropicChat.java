@@ -84,7 +84,8 @@ final class AnthropicChat implements ChatModel {
             case ChatMessage.User user -> turn.put("role", "user").put("content", user.text());
             case ChatMessage.Assistant assistant -> {
                 ArrayNode content = turn.put("role", "assistant").putArray("content");
-                if (!assistant.text().isEmpty()) {
+                // the API refuses a text block of white space alone, which it sometimes sends before a tool call
+                if (!assistant.text().isBlank()) {
                     content.addObject().put("type", "text").put("text", assistant.text());
                 }
                 for (ToolCall call : assistant.calls()) {

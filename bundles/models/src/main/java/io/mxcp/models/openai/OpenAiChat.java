@@ -48,16 +48,20 @@ final class OpenAiChat implements ChatModel {
         if (!message.isObject()) {
             throw new ModelException("OpenAI API answered without choices[0].message");
         }
+        // a refusal comes as its own field, with no content
+        JsonNode content = message.path("content").isTextual() ? message.path("content") : message.path("refusal");
+        String text = content.isTextual() ? content.asText() : "";
+        if ("length".equals(choice.path("finish_reason").asText())) {
+            // cut short: a tool call's arguments are cut too, so they are not read (the test reports the cut)
+            return new ChatMessage.Assistant(text, List.of(), true);
+        }
         List<ToolCall> calls = new ArrayList<>();
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
             calls.add(new ToolCall(call.path("id").asText(), function.path("name").asText(),
                     arguments(function.path("name").asText(), function.path("arguments"))));
         }
-        // a refusal comes as its own field, with no content
-        JsonNode content = message.path("content").isTextual() ? message.path("content") : message.path("refusal");
-        return new ChatMessage.Assistant(content.isTextual() ? content.asText() : "", calls,
-                "length".equals(choice.path("finish_reason").asText()));
+        return new ChatMessage.Assistant(text, calls, false);
     }
 
     private ObjectNode body(ChatRequest request) {
