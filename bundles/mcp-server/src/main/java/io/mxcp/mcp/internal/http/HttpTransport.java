@@ -78,6 +78,7 @@ public final class HttpTransport implements RunningServer {
         String host = options.host() == null ? "localhost" : options.host();
         LegacySessions sessions = new LegacySessions(codec.mapper());
         ListenStreams listens = new ListenStreams(engine, codec);
+        StreamTokens streamTokens = new StreamTokens(gate::check);
         RunningCalls running = new RunningCalls();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         // issuer mode opens its sign-in once the port is known; until then the server is not healthy
@@ -87,8 +88,10 @@ public final class HttpTransport implements RunningServer {
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
-                        new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge), cors,
-                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()), cors::lists, cors::allows), gate, challenge))
+                        new PostHandler(engine, codec, sessions, listens, streamTokens, options, running, gate,
+                                challenge), cors,
+                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()),
+                                cors::lists, cors::allows), gate, challenge, streamTokens))
                 .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
@@ -108,6 +111,10 @@ public final class HttpTransport implements RunningServer {
         }
         HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate,
                 authorizationServer);
+        if (gate.enabled()) {
+            long every = StreamTokens.interval().toMillis();
+            transport.sessionSweeper.scheduleWithFixedDelay(streamTokens::recheck, every, every, TimeUnit.MILLISECONDS);
+        }
         if (authorizationServer != null) {
             try {
                 authorizationServer.bound(host, transport.port);

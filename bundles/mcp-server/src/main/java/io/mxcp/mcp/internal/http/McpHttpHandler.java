@@ -30,10 +30,11 @@ final class McpHttpHandler implements HttpHandler {
     private final CorsPolicy cors;
     private final HostOriginGuard guard;
     private final BearerGate gate;
+    private final StreamTokens streamTokens;
     private final BearerChallenge challenge;
 
     McpHttpHandler(JsonRpcCodec codec, LegacySessions sessions, boolean stateless, PostHandler posts, CorsPolicy cors,
-            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge) {
+            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge, StreamTokens streamTokens) {
         this.codec = codec;
         this.sessions = sessions;
         this.stateless = stateless;
@@ -42,6 +43,7 @@ final class McpHttpHandler implements HttpHandler {
         this.guard = guard;
         this.gate = gate;
         this.challenge = challenge;
+        this.streamTokens = streamTokens;
     }
 
     @Override
@@ -115,6 +117,9 @@ final class McpHttpHandler implements HttpHandler {
         new ServerSentEventHandler((connection, lastEventId) -> {
             if (session.attach(connection)) {
                 connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
+                if (gate.enabled()) {
+                    streamTokens.watch(connection, exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+                }
             } else {
                 LegacySession.closeQuietly(connection);
             }

@@ -58,6 +58,7 @@ final class PostHandler {
     private final JsonRpcCodec codec;
     private final LegacySessions sessions;
     private final ListenStreams listens;
+    private final StreamTokens streamTokens;
     private final boolean stateless;
     private final boolean jsonResponse;
     private final long maxRequestBytes;
@@ -67,11 +68,13 @@ final class PostHandler {
     private final BearerChallenge challenge;
 
     PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
-            HttpServerOptions options, RunningCalls running, BearerGate gate, BearerChallenge challenge) {
+            StreamTokens streamTokens, HttpServerOptions options, RunningCalls running, BearerGate gate,
+            BearerChallenge challenge) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
         this.listens = listens;
+        this.streamTokens = streamTokens;
         this.stateless = options.stateless();
         this.jsonResponse = options.jsonResponse();
         this.maxRequestBytes = options.maxRequestBytes();
@@ -271,6 +274,9 @@ final class PostHandler {
         new ServerSentEventHandler((connection, lastEventId) -> {
             connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
             listens.open(connection, request.id(), acknowledgement, opening);
+            if (gate.enabled()) {
+                streamTokens.watch(connection, exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+            }
         }).handleRequest(exchange);
     }
 

@@ -2,6 +2,8 @@ package io.mxcp.mcp.internal.auth;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mxcp.sdk.auth.AuthException;
@@ -22,6 +24,8 @@ public final class ScriptedVerifiers implements TokenVerifierProvider {
     public final AtomicInteger closed = new AtomicInteger();
     /** The settings the last verifier was opened with. */
     public volatile Map<String, Object> lastSettings;
+    /** Tokens refused from now on, as a revoked or expired token is. */
+    public final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     @Override
     public String providerName() {
@@ -38,6 +42,9 @@ public final class ScriptedVerifiers implements TokenVerifierProvider {
         return new TokenVerifier() {
             @Override
             public UserContext verify(String token) throws AuthException {
+                if (revoked.contains(token)) {
+                    throw new InvalidTokenException("token revoked");
+                }
                 return switch (token) {
                     case "alice" -> user("alice", List.of("openid", "mcp.read"), Map.of("groups", List.of("admins")));
                     case "bob" -> user("bob", List.of("mcp.read"), Map.of());

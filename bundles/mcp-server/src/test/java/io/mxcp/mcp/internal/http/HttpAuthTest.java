@@ -19,6 +19,10 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,41 @@ class HttpAuthTest {
                 .header("Accept", "text/event-stream").GET().build());
         assertEquals(401, stream.statusCode(), "GET stream without token");
         assertTrue(project.lastArguments.isEmpty(), "no endpoint ran");
+    }
+
+    @Test
+    void anEventStreamEndsOnceItsTokenNoLongerAdmitsItsHolder() throws Exception {
+        System.setProperty(StreamTokens.INTERVAL_PROPERTY, "100");
+        try {
+            start(Map.of());
+        } finally {
+            System.clearProperty(StreamTokens.INTERVAL_PROPERTY);
+        }
+        String session = posts.post(initialize(1, "2025-11-25"), McpPosts.BOTH, Map.of("Authorization", "Bearer alice"))
+                .headers().firstValue("mcp-session-id").orElseThrow();
+        CompletableFuture<Void> legacyStream = drained(posts.send(HttpRequest.newBuilder(posts.uri())
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", session)
+                .header("Authorization", "Bearer alice").GET().build(), HttpResponse.BodyHandlers.ofLines()));
+        ObjectNode listen = modern("l-1", "subscriptions/listen", Messages.object().set("notifications",
+                Messages.object().put("toolsListChanged", true)));
+        CompletableFuture<Void> listenStream = drained(posts.send(HttpRequest.newBuilder(posts.uri())
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "subscriptions/listen")
+                .header("Authorization", "Bearer bob").POST(HttpRequest.BodyPublishers.ofString(listen.toString()))
+                .build(), HttpResponse.BodyHandlers.ofLines()));
+
+        scripted.revoked.add("alice");
+        legacyStream.get(10, TimeUnit.SECONDS);
+        assertFalse(listenStream.isDone(), "bob's token still admits him: his stream stays open");
+        scripted.revoked.add("bob");
+        listenStream.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads an open event stream to its end in the background; completes when the server closed it. */
+    private static CompletableFuture<Void> drained(HttpResponse<Stream<String>> stream) {
+        assertEquals(200, stream.statusCode());
+        return CompletableFuture.runAsync(() -> stream.body().forEach(line -> {
+        }), Executors.newVirtualThreadPerTaskExecutor());
     }
 
     @Test

@@ -47,7 +47,11 @@ final class McpPosts {
     }
 
     HttpResponse<String> send(HttpRequest request) throws Exception {
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws Exception {
+        return CLIENT.send(request, body);
     }
 
     private HttpRequest.Builder request(JsonNode message, String accept) {
