@@ -1,6 +1,7 @@
 package io.mxcp.core.internal.telemetry;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.mxcp.sdk.telemetry.TelemetrySpan;
 
@@ -22,12 +23,7 @@ final class GuardedSpan implements TelemetrySpan {
 
     @Override
     public boolean recording() {
-        try {
-            return delegate.recording();
-        } catch (RuntimeException | LinkageError e) {
-            faults.report(e);
-            return false;
-        }
+        return answer(delegate::recording, false);
     }
 
     @Override
@@ -57,17 +53,21 @@ final class GuardedSpan implements TelemetrySpan {
 
     @Override
     public String traceId() {
-        try {
-            return delegate.traceId();
-        } catch (RuntimeException | LinkageError e) {
-            faults.report(e);
-            return null;
-        }
+        return answer(delegate::traceId, null);
     }
 
     @Override
     public void end() {
         guard(delegate::end);
+    }
+
+    private <T> T answer(Supplier<T> question, T otherwise) {
+        try {
+            return question.get();
+        } catch (RuntimeException | LinkageError e) {
+            faults.report(e);
+            return otherwise;
+        }
     }
 
     private void guard(Runnable action) {
