@@ -31,9 +31,10 @@ final class McpHttpHandler implements HttpHandler {
     private final HostOriginGuard guard;
     private final BearerGate gate;
     private final BearerChallenge challenge;
+    private final RefusalRecorder refusals;
 
     McpHttpHandler(JsonRpcCodec codec, LegacySessions sessions, boolean stateless, PostHandler posts, CorsPolicy cors,
-            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge) {
+            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge, RefusalRecorder refusals) {
         this.codec = codec;
         this.sessions = sessions;
         this.stateless = stateless;
@@ -42,6 +43,7 @@ final class McpHttpHandler implements HttpHandler {
         this.guard = guard;
         this.gate = gate;
         this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     @Override
@@ -61,6 +63,7 @@ final class McpHttpHandler implements HttpHandler {
             refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: " + method));
         } else if (gate.enabled() && BearerGate.bearerToken(headers.getFirst(Headers.AUTHORIZATION)) == null) {
             challenge.send(exchange, Verdict.AUTHENTICATION_REQUIRED);
+            refusals.refused(exchange, Verdict.AUTHENTICATION_REQUIRED, null);
         } else if (Methods.POST.equals(method)) {
             posts.receive(exchange);
         } else if (gate.enabled()) {
@@ -76,6 +79,7 @@ final class McpHttpHandler implements HttpHandler {
             sessionRequest(exchange, verdict.user());
         } else {
             challenge.send(exchange, verdict);
+            refusals.refused(exchange, verdict, null);
         }
     }
 
@@ -104,6 +108,9 @@ final class McpHttpHandler implements HttpHandler {
             session = sessions.require(exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID), user);
         } catch (JsonRpcException e) {
             refuse(exchange, e);
+            if (JsonRpcErrors.isSessionNotFound(e)) {
+                refusals.unknownSession(exchange, user, null);
+            }
             return;
         }
         if (session.hasOpenStream()) {
@@ -135,6 +142,7 @@ final class McpHttpHandler implements HttpHandler {
             exchange.endExchange();
         } else {
             refuse(exchange, JsonRpcErrors.sessionNotFound(id));
+            refusals.unknownSession(exchange, user, null);
         }
     }
 

@@ -65,9 +65,11 @@ final class PostHandler {
     private final RunningCalls running;
     private final BearerGate gate;
     private final BearerChallenge challenge;
+    private final RefusalRecorder refusals;
 
     PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
-            HttpServerOptions options, RunningCalls running, BearerGate gate, BearerChallenge challenge) {
+            HttpServerOptions options, RunningCalls running, BearerGate gate, BearerChallenge challenge,
+            RefusalRecorder refusals) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
@@ -79,6 +81,7 @@ final class PostHandler {
         this.running = running;
         this.gate = gate;
         this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     /** Reads the body (IO thread), then hands the message to a worker. */
@@ -130,6 +133,7 @@ final class PostHandler {
         Verdict verdict = gate.check(headers.getFirst(Headers.AUTHORIZATION));
         if (!verdict.admitted()) {
             posted.refuse(challenge, verdict);
+            refusals.refused(exchange, verdict, () -> methodNamed(posted.body()));
             return;
         }
         UserContext user = verdict.user();
@@ -169,6 +173,9 @@ final class PostHandler {
                     : sessions.require(inbound.sessionId(), user);
         } catch (JsonRpcException e) {
             posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
+            if (JsonRpcErrors.isSessionNotFound(e)) {
+                refusals.unknownSession(exchange, user, message.method());
+            }
             return;
         }
         if (message.isNotification()) {
@@ -272,6 +279,15 @@ final class PostHandler {
             connection.setKeepAliveTime(STREAM_KEEP_ALIVE_MS);
             listens.open(connection, request.id(), acknowledgement, opening);
         }).handleRequest(exchange);
+    }
+
+    /** The method a refused request's body names, for its audit record; null when the body is not such a message. */
+    private String methodNamed(byte[] body) {
+        try {
+            return codec.parse(body).path("method").textValue();
+        } catch (JsonRpcException e) {
+            return null;
+        }
     }
 
     private static boolean isInitialize(JsonRpcMessage message) {
