@@ -48,6 +48,7 @@ class AccessAuditIT {
     private static Mxcp mxcp;
     private static Path project;
     private static Map<String, String> environment;
+    private static Path adminSocket;
     private static ServerProcess server;
     private static BearerMcp mcp;
     /** Every token a test sent: none may appear in the audit log's files. */
@@ -93,15 +94,22 @@ class AccessAuditIT {
         environment = Map.of("MXCP_CONFIG", userConfig.toString());
         int port = FreePort.find();
         mcp = new BearerMcp("http://localhost:" + port, () -> server == null ? "" : server.describe());
-        server = mxcp.start(project, environment, "serve", "--port", Integer.toString(port))
+        adminSocket = AdminSocket.freshPath();
+        server = mxcp.start(project, Map.of("MXCP_CONFIG", userConfig.toString(), "MXCP_ADMIN_ENABLED", "true",
+                "MXCP_ADMIN_SOCKET", adminSocket.toString()), "serve", "--port", Integer.toString(port))
                 .awaitHealthy(port, Duration.ofSeconds(60));
+        AdminSocket.await(adminSocket, server);
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void stopEverything() throws IOException {
         try {
             if (server != null) {
                 server.close();
+            }
+            if (adminSocket != null) {
+                Files.deleteIfExists(adminSocket);
+                Files.deleteIfExists(adminSocket.getParent());
             }
         } finally {
             if (issuer != null) {
@@ -134,6 +142,13 @@ class AccessAuditIT {
         assertRecord(refusals.get(2), 403, "tools/call", "alice-sub", null,
                 "insufficient_scope: Required scope: mcp.read");
         assertRecord(refusals.get(3), 404, "tools/call", "alice-sub", unknown, null);
+
+        AdminSocket.Answer query = AdminSocket.request(adminSocket, "GET",
+                "/audit/query?schema_name=mxcp.access&operation_type=request");
+        assertEquals(200, query.status(), query::toString);
+        assertEquals(List.of(404, 403, 401, 401), query.body().path("records").valueStream()
+                .map(record -> record.path("business_context").path("http_status").asInt()).toList(),
+                query::toString);
 
         CommandResult verify = mxcp.run(project, environment, "log", "--verify");
         assertEquals(0, verify.exitCode(), verify::describe);
