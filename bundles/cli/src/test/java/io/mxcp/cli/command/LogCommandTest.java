@@ -79,7 +79,8 @@ class LogCommandTest extends ProjectFolderTest {
     void refusedRequestsAreListedAndFoundByTypeRequest() {
         audit.records.add(call("r3", "request", "POST /mcp", "2026-01-15T12:00:00Z").took(0)
                 .failed("invalid_token: no bearer token").policy("deny")
-                .context(new TreeMap<>(Map.of("http_status", 401, "client_address", "10.0.0.7", "suppressed", 3))).build());
+                .context(new TreeMap<>(Map.of("http_status", 401, "client_address", "10.0.0.7", "suppressed", 3)))
+                .build());
         Cli.Outcome outcome = cli.run("log", "--type", "request", "--debug");
         assertEquals(0, outcome.exit(), outcome.err());
         assertEquals(List.of("request"), lastQuery().operationTypes());

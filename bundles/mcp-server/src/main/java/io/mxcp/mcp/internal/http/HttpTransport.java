@@ -92,7 +92,8 @@ public final class HttpTransport implements RunningServer {
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, options, running, gate, challenge,
                                 refusals), cors,
-                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()), cors::lists, cors::allows), gate, challenge, refusals))
+                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()),
+                                cors::lists, cors::allows), gate, challenge, refusals))
                 .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
