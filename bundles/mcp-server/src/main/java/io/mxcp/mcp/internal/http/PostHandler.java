@@ -132,8 +132,8 @@ final class PostHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         Verdict verdict = gate.check(headers.getFirst(Headers.AUTHORIZATION));
         if (!verdict.admitted()) {
-            posted.refuse(challenge, verdict);
             refusals.refused(exchange, verdict, () -> methodNamed(posted.body()));
+            posted.refuse(challenge, verdict);
             return;
         }
         UserContext user = verdict.user();
@@ -172,10 +172,10 @@ final class PostHandler {
             session = classification.modern() || stateless || isInitialize(message) ? null
                     : sessions.require(inbound.sessionId(), user);
         } catch (JsonRpcException e) {
-            posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
             if (JsonRpcErrors.isSessionNotFound(e)) {
                 refusals.unknownSession(exchange, user, message.method());
             }
+            posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
             return;
         }
         if (message.isNotification()) {

@@ -12,8 +12,8 @@ import io.undertow.server.HttpServerExchange;
 
 /**
  * Hands the requests {@code /mcp} refuses before any endpoint runs (spec 03b D.38) to the audit log of the project
- * served at that moment, within the per-client {@link RefusalBudget}. The answer is sent first and the hand-over
- * only queues the record, so recording never delays a refusal.
+ * served at that moment, within the per-client {@link RefusalBudget}. The hand-over only queues the record, never
+ * waiting for its write (not even in fail-closed mode), so a refusal is answered as fast as without it.
  */
 final class RefusalRecorder {
     static final String UNKNOWN_SESSION = "session_not_found: no open session of the caller has this id (unknown,"

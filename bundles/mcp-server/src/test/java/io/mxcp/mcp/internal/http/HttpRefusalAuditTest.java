@@ -133,7 +133,7 @@ class HttpRefusalAuditTest {
         assertEquals(0, refusal.suppressed());
     }
 
-    /** The refusals once there are {@code count} (a refusal on the IO thread is handed over after its answer). */
+    /** The refusals once there are {@code count}. */
     private static List<RefusedRequest> awaitRefusals(RefusalLog log, int count) throws InterruptedException {
         for (int i = 0; i < 100 && log.refusals.size() < count; i++) {
             Thread.sleep(20);
