@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mxcp.it.AdminSocket.Answer;
 import io.mxcp.it.McpHttpClient.ToolOutcome;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +30,6 @@ class AdminSocketIT {
     private static final Path WORK = Distribution.freshWorkFolder(AdminSocketIT.class);
     private static final Mxcp MXCP = new Mxcp(Distribution.home(), WORK);
 
-    /** An answer of the admin socket: its status code and JSON body. */
-    private record Answer(int status, JsonNode body) {
-    }
-
     @AfterAll
     static void nothingLeftRunning() {
         Leftovers.assertNone(MXCP);
@@ -46,33 +38,33 @@ class AdminSocketIT {
     @Test
     void statusEndpointsAndAReloadOverTheSocket() throws IOException {
         Path project = MXCP.bootstrap(WORK, "administered");
-        // Unix socket paths are limited to about 100 bytes: the work folder can be deeper than that
-        Path socket = Files.createTempDirectory(Path.of("/tmp"), "mxcp-admin-it").resolve("admin.sock");
+        Path socket = AdminSocket.freshPath();
         int port = FreePort.find();
         try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
                 socket.toString()), "serve", "--port", Integer.toString(port))) {
             server.awaitHealthy(port, Duration.ofSeconds(60));
+            AdminSocket.await(socket, server);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
 
-            Answer status = request(socket, "GET", "/status");
+            Answer status = AdminSocket.request(socket, "GET", "/status");
             assertEquals(200, status.status(), status::toString);
             assertEquals("ok", status.body().path("status").asText(), status::toString);
             assertEquals("default", status.body().path("profile").asText(), status::toString);
             assertEquals(server.pid(), status.body().path("pid").asLong(), status::toString);
             assertEquals(socket.toString(), status.body().at("/admin_socket/path").asText(), status::toString);
 
-            Answer endpoints = request(socket, "GET", "/endpoints");
+            Answer endpoints = AdminSocket.request(socket, "GET", "/endpoints");
             assertEquals("hello_world", endpoints.body().at("/endpoints/0/name").asText(), endpoints::toString);
             assertEquals("ok", endpoints.body().at("/endpoints/0/status").asText(), endpoints::toString);
 
-            Answer reload = request(socket, "POST", "/reload");
+            Answer reload = AdminSocket.request(socket, "POST", "/reload");
             assertEquals("reload_initiated", reload.body().path("status").asText(), reload::toString);
             Poll.until(Duration.ofSeconds(30), "the reload to be reported done in /status", () -> {
-                JsonNode state = request(socket, "GET", "/status").body().path("reload");
+                JsonNode state = AdminSocket.request(socket, "GET", "/status").body().path("reload");
                 return "success".equals(state.path("last_reload_status").asText(null)) ? state : null;
             }, server::describe);
 
-            assertEquals(404, request(socket, "GET", "/nowhere").status());
+            assertEquals(404, AdminSocket.request(socket, "GET", "/nowhere").status());
             server.signal("TERM");
             assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server::describe);
             assertFalse(Files.exists(socket), "the socket file is removed when the server stops");
@@ -94,13 +86,14 @@ class AdminSocketIT {
                   source:
                     code: "%s"
                 """.formatted(gate.waitingSql()));
-        Path socket = Files.createTempDirectory(Path.of("/tmp"), "mxcp-admin-it").resolve("admin.sock");
+        Path socket = AdminSocket.freshPath();
         int port = FreePort.find();
         try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
                 socket.toString()), "serve", "--port", Integer.toString(port))) {
             server.awaitHealthy(port, Duration.ofSeconds(60));
+            AdminSocket.await(socket, server);
 
-            JsonNode memory = request(socket, "GET", "/system/memory").body();
+            JsonNode memory = AdminSocket.request(socket, "GET", "/system/memory").body();
             assertTrue(memory.path("total_bytes").asLong() > 0, memory::toString);
             assertTrue(memory.path("available_bytes").asLong() <= memory.path("total_bytes").asLong(),
                     memory::toString);
@@ -108,14 +101,14 @@ class AdminSocketIT {
                     memory::toString);
             assertTrue(memory.path("mxcp_process_rss_bytes").asLong() > 0, memory::toString);
 
-            JsonNode process = request(socket, "GET", "/system/process").body();
+            JsonNode process = AdminSocket.request(socket, "GET", "/system/process").body();
             assertEquals(server.pid(), process.path("pid").asLong(), process::toString);
             assertTrue(process.path("num_threads").asInt() > 1, process::toString);
             assertTrue(process.path("num_fds").asInt() > 0, process::toString);
             assertTrue(process.path("memory_rss_bytes").asLong() > 0, process::toString);
             assertTrue(process.path("cpu_percent").asDouble() >= 0, process::toString);
 
-            Answer openapi = request(socket, "GET", "/openapi.json");
+            Answer openapi = AdminSocket.request(socket, "GET", "/openapi.json");
             assertEquals(200, openapi.status(), openapi::toString);
             assertEquals("3.1.0", openapi.body().path("openapi").asText(), openapi::toString);
             assertEquals("MXCP Admin API", openapi.body().at("/info/title").asText(), openapi::toString);
@@ -142,23 +135,6 @@ class AdminSocketIT {
     }
 
     private static int activeRequests(Path socket) {
-        return request(socket, "GET", "/status").body().at("/reload/active_requests").asInt(-1);
-    }
-
-    /** One HTTP/1.1 request over the Unix socket; the server answers and closes the connection. */
-    private static Answer request(Path socket, String method, String target) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            Channels.newOutputStream(channel).write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            InputStream in = Channels.newInputStream(channel);
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int bodyStart = answer.indexOf("\r\n\r\n") + 4;
-            int status = Integer.parseInt(answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
-            assertTrue(bodyStart > 4, answer);
-            return new Answer(status, Json.parse(answer.substring(bodyStart), method + " " + target));
-        } catch (IOException e) {
-            throw new AssertionError(method + " " + target + " on " + socket + ": " + e, e);
-        }
+        return AdminSocket.request(socket, "GET", "/status").body().at("/reload/active_requests").asInt(-1);
     }
 }

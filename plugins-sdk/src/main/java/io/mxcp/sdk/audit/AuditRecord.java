@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One audited endpoint call, schema {@code mxcp.endpoints} (spec 03 §3). Values inside the data fields are JSON-ready
- * (maps, lists, strings, numbers, booleans, null); sensitive inputs and outputs are already redacted.
+ * One audited endpoint call, schema {@code mxcp.endpoints} (spec 03 §3), or a request the MCP server refused before
+ * any endpoint ran, schema {@code mxcp.access} (operation type {@code request}; see the core's {@code AuditTrail}).
+ * Values inside the data fields are JSON-ready (maps, lists, strings, numbers, booleans, null); sensitive inputs and
+ * outputs are already redacted.
  *
- * @param schemaName        {@code mxcp.endpoints}
+ * @param schemaName        {@code mxcp.endpoints} or {@code mxcp.access}
  * @param schemaVersion     the schema's version
  * @param recordId          a random UUID
  * @param timestamp         when the call ended (UTC)
- * @param operationType     {@code tool}, {@code resource} or {@code prompt}
+ * @param operationType     {@code tool}, {@code resource} or {@code prompt}; {@code request} for a refused request
  * @param operationName     the tool or prompt name, or the resource's URI template as declared
  * @param operationStatus   {@code success} or {@code error}
  * @param durationMs        the call's wall time in whole milliseconds

@@ -70,8 +70,10 @@ final class AuditRoutes {
     void addTo(RouteTable table) {
         table.add("GET", "/audit/query", Operation.json("Query the audit log", "Failed to query audit logs", QUERY)
                 .with(new QueryParameter("schema_name", string("Records of this audit schema")), START_TIME,
-                        END_TIME, new QueryParameter("operation_type", string("tool, resource or prompt")),
-                        new QueryParameter("operation_name", string("The endpoint's name")),
+                        END_TIME, new QueryParameter("operation_type",
+                                string("tool, resource or prompt (calls), or request (refused requests)")),
+                        new QueryParameter("operation_name",
+                                string("The endpoint's name, or a refused request's JSON-RPC method")),
                         new QueryParameter("operation_status", string("success or error")),
                         new QueryParameter("user_id", string("The caller's user id")),
                         new QueryParameter("trace_id", string("The call's trace id")),

@@ -28,9 +28,10 @@ public final class LogFilters {
     @Option(names = "--prompt", paramLabel = "NAME", description = "Only calls of this prompt.")
     String prompt;
 
-    @Option(names = "--type", paramLabel = "tool|resource|prompt", converter = EndpointKindConverter.class,
-            description = "Only calls of this kind of endpoint.")
-    EndpointKind type;
+    @Option(names = "--type", paramLabel = "tool|resource|prompt|request", converter = TypeConverter.class,
+            description = "Only calls of this kind of endpoint, or only the requests the server refused before any "
+                    + "endpoint ran (request: no or an invalid token, a missing scope, an unknown session).")
+    String type;
 
     @Option(names = "--policy", paramLabel = "allow|deny|warn|n/a", converter = PolicyConverter.class,
             description = "Only calls with this policy decision (n/a: no filter).")
@@ -45,6 +46,15 @@ public final class LogFilters {
     String since;
 
     public LogFilters() {
+    }
+
+    /** Reads an endpoint kind or {@code request}, the operation type of refused requests' records. */
+    public static final class TypeConverter extends ChoiceConverter {
+
+        public TypeConverter() {
+            super(Stream.concat(Stream.of(EndpointKind.values()).map(EndpointKind::yamlKey), Stream.of("request"))
+                    .toArray(String[]::new));
+        }
     }
 
     /** Reads {@code allow}, {@code deny}, {@code warn} or {@code n/a}. */
@@ -73,7 +83,7 @@ public final class LogFilters {
     AuditQuery query(Instant now, int limit) {
         List<String> names = Stream.of(tool, resource, prompt).filter(Objects::nonNull).toList();
         List<String> policies = "n/a".equals(policy) ? List.of() : listOf(policy);
-        return new AuditQuery(listOf(type == null ? null : type.yamlKey()), names, listOf(status), policies,
+        return new AuditQuery(listOf(type), names, listOf(status), policies,
                 List.of(), List.of(), List.of(), since == null ? null : cutoff(since, now), null, limit);
     }
 

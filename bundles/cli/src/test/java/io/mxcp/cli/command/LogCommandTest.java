@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,23 @@ class LogCommandTest extends ProjectFolderTest {
                 + "❌ " + local("2026-01-15T11:00:00Z") + " [resource] data://{id} (N/A) - unknown\n"
                 + "  Error: Policy enforcement failed: guests may not read\n"
                 + "  Context: {\"operation_type\":\"resource\"}\n"
+                + "\n"
+                + RULE + "\n\nTotal records: 1\n", outcome.out());
+    }
+
+    @Test
+    void refusedRequestsAreListedAndFoundByTypeRequest() {
+        audit.records.add(call("r3", "request", "POST /mcp", "2026-01-15T12:00:00Z").took(0)
+                .failed("invalid_token: no bearer token").policy("deny")
+                .context(new TreeMap<>(Map.of("http_status", 401, "client_address", "10.0.0.7", "suppressed", 3)))
+                .build());
+        Cli.Outcome outcome = cli.run("log", "--type", "request", "--debug");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals(List.of("request"), lastQuery().operationTypes());
+        assertEquals("\nAudit records:\n" + RULE + "\n"
+                + "❌ " + local("2026-01-15T12:00:00Z") + " [request] POST /mcp (N/A) - unknown\n"
+                + "  Error: invalid_token: no bearer token\n"
+                + "  Context: {\"client_address\":\"10.0.0.7\",\"http_status\":401,\"suppressed\":3}\n"
                 + "\n"
                 + RULE + "\n\nTotal records: 1\n", outcome.out());
     }
@@ -181,6 +199,7 @@ class LogCommandTest extends ProjectFolderTest {
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, cli.run("log", "--type", "table").exit());
+        assertTrue(cli.run("log", "--type", "table").err().contains("'tool', 'resource', 'prompt', 'request'"));
         assertEquals(2, cli.run("log", "--policy", "denied").exit());
         assertEquals(2, cli.run("log", "--status", "ok").exit());
         assertEquals(2, cli.run("log", "--limit", "many").exit());

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.RefusedRequest;
 import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;
 
@@ -80,6 +81,11 @@ public final class FakeAuditTrail implements AuditTrail {
     public String hmacOf(String value) throws ProjectException {
         failIfAsked();
         return "hmac-sha256:fake(" + value + ")";
+    }
+
+    @Override
+    public boolean recordRefusal(RefusedRequest refusal) {
+        throw new AssertionError("the CLI reads the audit log; only the MCP server records refusals");
     }
 
     private void failIfAsked() throws ProjectException {

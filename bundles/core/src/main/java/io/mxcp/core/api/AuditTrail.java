@@ -12,7 +12,8 @@ import io.mxcp.sdk.audit.AuditRecord;
 
 /**
  * A project's audit log as its readers see it ({@code mxcp log}, {@code mxcp log-cleanup}): the profile's
- * {@code audit} settings and the records the server wrote there, read through the installed audit backend.
+ * {@code audit} settings and the records the server wrote there, read through the installed audit backend. The
+ * server also records here the requests it refuses before any endpoint runs ({@link #recordRefusal}).
  *
  * @since 1.5
  */
@@ -33,7 +34,8 @@ public interface AuditTrail {
     List<AuditRecord> query(AuditQuery query) throws ProjectException;
 
     /**
-     * Removes the records older than their schema's retention ({@code mxcp.endpoints}: 90 days).
+     * Removes the records older than their schema's retention ({@code mxcp.endpoints} and {@code mxcp.access}: 90
+     * days).
      *
      * @param dryRun count without removing
      * @return the records removed (or that would be), keyed {@code <schema>:v<version>}
@@ -65,6 +67,16 @@ public interface AuditTrail {
      * @since 1.7
      */
     String hmacOf(String value) throws ProjectException;
+
+    /**
+     * Hands a refused request to the log's writer as an {@code mxcp.access} record, in the same hash chain as the
+     * calls; never waits for the write (not even with {@code audit.mode: fail_closed}: a refusal is no call). Nothing
+     * is recorded while the profile does not audit.
+     *
+     * @return false when the project is closed (a reload replaced it) and the record was not taken
+     * @since 1.8
+     */
+    boolean recordRefusal(RefusedRequest refusal);
 
     /**
      * The outcome of a hash-chain check.

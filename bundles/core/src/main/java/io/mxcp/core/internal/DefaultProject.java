@@ -41,7 +41,6 @@ final class DefaultProject implements Project {
     private final BuiltinSqlTools builtins;
     private final AuditBackends auditBackends;
     private final ProjectAuditTrail auditTrail;
-    private final AuditedCalls audited;
     private final TelemetrySessions telemetrySessions;
     /** Null when no server runs the project. */
     private final TelemetrySession telemetry;
@@ -78,8 +77,7 @@ final class DefaultProject implements Project {
         this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins, settings.readOnly());
         this.validator = new EndpointValidator(settings.root(), sessions);
         this.auditTrail = new ProjectAuditTrail(settings.audit(), auditBackends);
-        this.audited = new AuditedCalls(pipeline, auditTrail);
-        this.calls = new TracedCalls(audited, telemetry);
+        this.calls = new TracedCalls(new AuditedCalls(pipeline, auditTrail), telemetry);
     }
 
     /** The configuration this project was opened with (also the executors' {@code ProjectRuntime}). */
@@ -212,7 +210,7 @@ final class DefaultProject implements Project {
 
     @Override
     public void close() {
-        audited.close();
+        auditTrail.close();
         sessions.close();
         if (telemetry != null) {
             telemetrySessions.release(telemetry);

@@ -44,6 +44,8 @@ public final class FakeProject implements Project {
     public final Map<String, AuditCaller> lastAuditCallers = new ConcurrentHashMap<>();
     /** The caller of each endpoint's last call, when it was not anonymous. */
     public final Map<String, UserContext> lastUsers = new ConcurrentHashMap<>();
+    /** The requests the server refused before any endpoint ran, handed to this project's audit log. */
+    public final RefusalLog audit = new RefusalLog();
     /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
     public final CountDownLatch slowStarted = new CountDownLatch(1);
     public final CountDownLatch slowCancelled = new CountDownLatch(1);
@@ -311,7 +313,7 @@ public final class FakeProject implements Project {
 
     @Override
     public AuditTrail auditTrail() {
-        throw new AssertionError("the MCP server writes audit records through its calls and never reads them");
+        return audit;
     }
 
     @Override

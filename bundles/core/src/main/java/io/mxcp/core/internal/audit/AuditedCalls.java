@@ -22,18 +22,14 @@ import io.mxcp.sdk.audit.AuditRecord;
  * included; a call to an unknown endpoint is not recorded. In fail-closed mode ({@code audit.mode: fail_closed}) a
  * call completes only once its record is written, and is refused before it runs while the log is known unwritable.
  */
-public final class AuditedCalls implements AutoCloseable {
+public final class AuditedCalls {
 
     private static final System.Logger LOG = System.getLogger(AuditedCalls.class.getName());
     /** How long a fail-closed call waits for its record when no write fails meanwhile (a stalled disk, say). */
     private static final Duration CONFIRM_WAIT = Duration.ofSeconds(30);
-    private static final CompletableFuture<Void> QUEUED = CompletableFuture.completedFuture(null);
 
     private final EndpointPipeline pipeline;
     private final ProjectAuditTrail trail;
-    /** Started with the first recorded call; guarded by {@code this}, as is {@code closed}. */
-    private AuditWriter writer;
-    private boolean closed;
 
     public AuditedCalls(EndpointPipeline pipeline, ProjectAuditTrail trail) {
         this.pipeline = pipeline;
@@ -93,11 +89,7 @@ public final class AuditedCalls implements AutoCloseable {
     }
 
     private IOException knownFailure() {
-        AuditWriter current;
-        synchronized (this) {
-            current = writer;
-        }
-        IOException failed = current == null ? null : current.failure();
+        IOException failed = trail.queue().failure();
         if (failed == null && !trail.backendInstalled()) {
             failed = new IOException("no audit backend '" + ProjectAuditTrail.BACKEND + "' is installed");
         }
@@ -144,35 +136,12 @@ public final class AuditedCalls implements AutoCloseable {
         long durationMs = (System.nanoTime() - begin) / 1_000_000;
         AuditRecord record = CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
                 durationMs, output, error, trail::masked);
-        // under the lock close() takes: a record handed over before it is written by the writer's last batch
-        synchronized (this) {
-            if (!closed) {
-                if (writer == null) {
-                    writer = trail.newWriter();
-                }
-                if (confirmed) {
-                    return writer.submitConfirmed(record);
-                }
-                writer.submit(record);
-                return QUEUED;
-            }
+        CompletableFuture<Void> written = trail.queue().submit(record, confirmed);
+        if (written != null) {
+            return written;
         }
         LOG.log(Level.ERROR, "CRITICAL: the call of {0} ended after its project closed; its audit record is lost",
                 identifier);
         return CompletableFuture.failedFuture(new IOException("the project closed before the call ended"));
-    }
-
-    /** Writes what is queued and stops the writer. */
-    @Override
-    public void close() {
-        AuditWriter stopping;
-        synchronized (this) {
-            closed = true;
-            stopping = writer;
-            writer = null;
-        }
-        if (stopping != null) {
-            stopping.close();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.RefusedRequest;
 import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.sdk.audit.AuditBackend;
@@ -19,17 +20,22 @@ import io.mxcp.sdk.audit.AuditLogSettings;
 import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;
 
-/** A project's audit log as the active profile configures it, read through the newest installed backend. */
-public final class ProjectAuditTrail implements AuditTrail {
+/**
+ * A project's audit log as the active profile configures it, read through the newest installed backend, and the
+ * one queue its records are written from (closed with the project).
+ */
+public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
     /** The backend that keeps audit logs; the only one MXCP ships (a profile setting could name others). */
     static final String BACKEND = "jsonl";
-    private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90);
+    private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90,
+            AccessRecords.SCHEMA_NAME, 90);
 
     private static final System.Logger LOG = System.getLogger(ProjectAuditTrail.class.getName());
 
     private final AuditSettings settings;
     private final AuditBackends backends;
+    private final RecordQueue queue = new RecordQueue(this::newWriter);
     /** Made on the first sensitive value recorded; guarded by {@code this}. */
     private SecretDigests digests;
 
@@ -94,6 +100,21 @@ public final class ProjectAuditTrail implements AuditTrail {
         }
     }
 
+    @Override
+    public boolean recordRefusal(RefusedRequest refusal) {
+        return !settings.enabled() || queue.submit(AccessRecords.of(refusal), false) != null;
+    }
+
+    /** Writes what is queued and stops the writer. */
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    RecordQueue queue() {
+        return queue;
+    }
+
     /**
      * What a sensitive value becomes in a record: its HMAC under the log's secret key, or {@code [REDACTED]} while
      * that key cannot be read or made (never the value itself).
@@ -125,7 +146,7 @@ public final class ProjectAuditTrail implements AuditTrail {
         return backends.newest(BACKEND) != null;
     }
 
-    AuditWriter newWriter() {
+    private AuditWriter newWriter() {
         return new AuditWriter(backends, BACKEND, logSettings(),
                 new ChainCheckpoints(new CheckpointFile(settings.checkpoints()), settings.signingKey()));
     }

@@ -15,6 +15,8 @@ import io.mxcp.sdk.auth.UserContext;
 public final class BearerGate {
     private static final System.Logger LOG = System.getLogger(BearerGate.class.getName());
     private static final String SCHEME = "bearer ";
+    /** Shorter parts of a token are words a message may hold for other reasons (and say nothing of the token). */
+    private static final int MIN_QUOTED_PART = 8;
 
     /** The gate of a server without authentication: everyone is anonymous. */
     public static final BearerGate OFF = new BearerGate(AuthSettings.NONE, null);
@@ -63,19 +65,40 @@ public final class BearerGate {
         try {
             user = authority.verify(token);
         } catch (InvalidTokenException e) {
-            LOG.log(System.Logger.Level.INFO, "Bearer token refused: " + e.getMessage());
-            return Verdict.AUTHENTICATION_REQUIRED;
+            String why = withoutToken(e.getMessage(), token);
+            LOG.log(System.Logger.Level.INFO, "Bearer token refused: " + why);
+            return Verdict.unauthenticated(why);
         } catch (AuthException e) {
-            LOG.log(System.Logger.Level.WARNING, "Bearer token not checked: " + e.getMessage());
-            return Verdict.refused(503, "temporarily_unavailable",
-                    "The token cannot be checked now; try again later");
+            String why = withoutToken(e.getMessage(), token);
+            LOG.log(System.Logger.Level.WARNING, "Bearer token not checked: " + why);
+            return Verdict.refused(null, 503, "temporarily_unavailable",
+                    "The token cannot be checked now; try again later", why);
         }
         for (String scope : settings.requiredScopes()) {
             if (!user.scopes().contains(scope)) {
-                return Verdict.refused(403, "insufficient_scope", "Required scope: " + scope);
+                String description = "Required scope: " + scope;
+                return Verdict.refused(user, 403, "insufficient_scope", description, description);
             }
         }
         return Verdict.admitted(user.withCapabilities(settings.claimMappings().capabilities(user.rawProfile())));
+    }
+
+    /**
+     * A verifier's message with the token and each of its parts (a JWT's header, claims, signature) taken out: the
+     * message goes to the server log and the audit log, where no token may be read. A verifier names the token's
+     * faults, but a parser's message may quote what it could not parse.
+     */
+    static String withoutToken(String message, String token) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String cleaned = message.replace(token, "[token]");
+        for (String part : token.split("\\.")) {
+            if (part.length() >= MIN_QUOTED_PART) {
+                cleaned = cleaned.replace(part, "[token]");
+            }
+        }
+        return cleaned;
     }
 
     /** The issuer clients get tokens from, for the protected resource metadata. */

@@ -43,6 +43,7 @@ public final class HttpTransport implements RunningServer {
     private final ListenStreams listens;
     private final RunningCalls running;
     private final BearerGate gate;
+    private final RefusalRecorder refusals;
     private final AuthorizationServer authorizationServer;
     private final int port;
     private final ScheduledExecutorService sessionSweeper = Executors.newSingleThreadScheduledExecutor(
@@ -52,8 +53,9 @@ public final class HttpTransport implements RunningServer {
 
     private HttpTransport(McpEngine engine, Undertow undertow, GracefulShutdownHandler graceful,
             LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate,
-            AuthorizationServer authorizationServer) {
+            RefusalRecorder refusals, AuthorizationServer authorizationServer) {
         this.gate = gate;
+        this.refusals = refusals;
         this.authorizationServer = authorizationServer;
         this.engine = engine;
         this.undertow = undertow;
@@ -86,12 +88,13 @@ public final class HttpTransport implements RunningServer {
         ResourceUrls urls = authorizationServer != null ? new ResourceUrls(authorizationServer::issuer)
                 : ResourceUrls.configured(baseUrl);
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
+        RefusalRecorder refusals = new RefusalRecorder(engine::project, options.trustProxy(), System::nanoTime);
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, streamTokens, options, running, gate,
-                                challenge), cors,
+                                challenge, refusals), cors,
                         new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()),
-                                cors::lists, cors::allows), gate, challenge, streamTokens))
+                                cors::lists, cors::allows), gate, challenge, refusals, streamTokens))
                 .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
@@ -110,7 +113,7 @@ public final class HttpTransport implements RunningServer {
             throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
         }
         HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate,
-                authorizationServer);
+                refusals, authorizationServer);
         if (gate.enabled()) {
             long every = StreamTokens.interval().toMillis();
             transport.sessionSweeper.scheduleWithFixedDelay(streamTokens::recheck, every, every, TimeUnit.MILLISECONDS);
@@ -206,6 +209,7 @@ public final class HttpTransport implements RunningServer {
             Thread.currentThread().interrupt();
         } finally {
             undertow.stop();
+            refusals.close();
             gate.close();
             if (authorizationServer != null) {
                 authorizationServer.close();

@@ -18,7 +18,9 @@ import io.undertow.util.Methods;
  * The streamable HTTP endpoint {@code /mcp}, on the IO thread: Host/Origin and CORS checks, a request without a
  * bearer token refused at once when authentication is on, then POST carries one JSON-RPC message
  * ({@link PostHandler}, which checks the token on its worker), GET opens a legacy session's event stream, DELETE
- * ends a legacy session (both on a worker when a token must be checked).
+ * ends a legacy session (both on a worker when a token must be checked). Each refusal for want of a valid token or
+ * of the caller's session is handed to the audit log ({@link RefusalRecorder}) before it is answered, while the
+ * exchange is whole.
  */
 final class McpHttpHandler implements HttpHandler {
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
@@ -32,9 +34,11 @@ final class McpHttpHandler implements HttpHandler {
     private final BearerGate gate;
     private final StreamTokens streamTokens;
     private final BearerChallenge challenge;
+    private final RefusalRecorder refusals;
 
     McpHttpHandler(JsonRpcCodec codec, LegacySessions sessions, boolean stateless, PostHandler posts, CorsPolicy cors,
-            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge, StreamTokens streamTokens) {
+            HostOriginGuard guard, BearerGate gate, BearerChallenge challenge, RefusalRecorder refusals,
+            StreamTokens streamTokens) {
         this.codec = codec;
         this.sessions = sessions;
         this.stateless = stateless;
@@ -44,6 +48,7 @@ final class McpHttpHandler implements HttpHandler {
         this.gate = gate;
         this.challenge = challenge;
         this.streamTokens = streamTokens;
+        this.refusals = refusals;
     }
 
     @Override
@@ -62,6 +67,7 @@ final class McpHttpHandler implements HttpHandler {
         } else if (!Methods.POST.equals(method) && !Methods.GET.equals(method) && !Methods.DELETE.equals(method)) {
             refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: " + method));
         } else if (gate.enabled() && BearerGate.bearerToken(headers.getFirst(Headers.AUTHORIZATION)) == null) {
+            refusals.refused(exchange, Verdict.AUTHENTICATION_REQUIRED, null);
             challenge.send(exchange, Verdict.AUTHENTICATION_REQUIRED);
         } else if (Methods.POST.equals(method)) {
             posts.receive(exchange);
@@ -77,6 +83,7 @@ final class McpHttpHandler implements HttpHandler {
         if (verdict.admitted()) {
             sessionRequest(exchange, verdict.user());
         } else {
+            refusals.refused(exchange, verdict, null);
             challenge.send(exchange, verdict);
         }
     }
@@ -105,6 +112,9 @@ final class McpHttpHandler implements HttpHandler {
         try {
             session = sessions.require(exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID), user);
         } catch (JsonRpcException e) {
+            if (JsonRpcErrors.isSessionNotFound(e)) {
+                refusals.unknownSession(exchange, user, null);
+            }
             refuse(exchange, e);
             return;
         }
@@ -139,6 +149,7 @@ final class McpHttpHandler implements HttpHandler {
             exchange.setStatusCode(200);
             exchange.endExchange();
         } else {
+            refusals.unknownSession(exchange, user, null);
             refuse(exchange, JsonRpcErrors.sessionNotFound(id));
         }
     }

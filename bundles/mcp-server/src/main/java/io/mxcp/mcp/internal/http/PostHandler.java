@@ -66,10 +66,11 @@ final class PostHandler {
     private final RunningCalls running;
     private final BearerGate gate;
     private final BearerChallenge challenge;
+    private final RefusalRecorder refusals;
 
     PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
             StreamTokens streamTokens, HttpServerOptions options, RunningCalls running, BearerGate gate,
-            BearerChallenge challenge) {
+            BearerChallenge challenge, RefusalRecorder refusals) {
         this.engine = engine;
         this.codec = codec;
         this.sessions = sessions;
@@ -82,6 +83,7 @@ final class PostHandler {
         this.running = running;
         this.gate = gate;
         this.challenge = challenge;
+        this.refusals = refusals;
     }
 
     /** Reads the body (IO thread), then hands the message to a worker. */
@@ -132,6 +134,7 @@ final class PostHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         Verdict verdict = gate.check(headers.getFirst(Headers.AUTHORIZATION));
         if (!verdict.admitted()) {
+            refusals.refused(exchange, verdict, () -> methodNamed(posted.body()));
             posted.refuse(challenge, verdict);
             return;
         }
@@ -171,6 +174,9 @@ final class PostHandler {
             session = classification.modern() || stateless || isInitialize(message) ? null
                     : sessions.require(inbound.sessionId(), user);
         } catch (JsonRpcException e) {
+            if (JsonRpcErrors.isSessionNotFound(e)) {
+                refusals.unknownSession(exchange, user, message.method());
+            }
             posted.reply(e.httpStatus(), codec.error(message.id(), e), eventStream);
             return;
         }
@@ -278,6 +284,15 @@ final class PostHandler {
                 streamTokens.watch(connection, exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
             }
         }).handleRequest(exchange);
+    }
+
+    /** The method a refused request's body names, for its audit record; null when the body is not such a message. */
+    private String methodNamed(byte[] body) {
+        try {
+            return codec.parse(body).path("method").textValue();
+        } catch (JsonRpcException e) {
+            return null;
+        }
     }
 
     private static boolean isInitialize(JsonRpcMessage message) {

@@ -71,6 +71,11 @@ public final class JsonRpcErrors {
         return new JsonRpcException(SESSION_NOT_FOUND, "Session not found: " + sessionId, null, NOT_FOUND);
     }
 
+    /** Whether the error is {@link #sessionNotFound}'s. */
+    public static boolean isSessionNotFound(JsonRpcException error) {
+        return error.code() == SESSION_NOT_FOUND;
+    }
+
     /** An HTTP-level refusal (method not allowed, not acceptable, forbidden origin) with its status. */
     public static JsonRpcException transport(int httpStatus, String message) {
         return new JsonRpcException(SERVER_ERROR, message, null, httpStatus);

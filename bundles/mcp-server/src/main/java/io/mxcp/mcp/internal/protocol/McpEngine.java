@@ -74,6 +74,11 @@ public final class McpEngine {
         return info;
     }
 
+    /** The project served now (a reload replaces it). */
+    public Project project() {
+        return methods.project();
+    }
+
     /** Handles a request; notifications are the transports' business. Endpoint calls wait while a reload runs. */
     public RpcResult handle(JsonRpcMessage request, RequestContext context) throws JsonRpcException {
         if (!runsEndpoint(request.method())) {
