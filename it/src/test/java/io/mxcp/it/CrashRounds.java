@@ -2,6 +2,7 @@ package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,11 +58,18 @@ final class CrashRounds {
         this.callsAfterStart = callsAfterStart;
     }
 
-    History run(int rounds) throws InterruptedException {
+    /** A change to the project's files between the last kill and the next start (what else a crash can leave). */
+    @FunctionalInterface
+    interface AfterLastKill {
+        void change(Path project) throws IOException;
+    }
+
+    History run(int rounds, AfterLastKill afterLastKill) throws InterruptedException, IOException {
         List<Round> killed = new ArrayList<>();
         for (int number = 1; number <= rounds; number++) {
             killed.add(killedUnderLoad(number));
         }
+        afterLastKill.change(project);
         int port = FreePort.find();
         try (ServerProcess server = mxcp.serve(project, port)) {
             List<ToolCallers.Call> calls = callsThatMustSucceed(port, server);

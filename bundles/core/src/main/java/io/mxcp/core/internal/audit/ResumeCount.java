@@ -84,23 +84,23 @@ final class ResumeCount {
     }
 
     private Counts count() throws IOException {
-        long[] seen = {0, -1}; // records up to the tail; the position of the last checkpoint's head among them
-        boolean[] pastTail = {false};
+        long[] seen = {0, -1}; // records read; the position of the last checkpoint's head among them
+        long[] atTail = {0, -1}; // the same when the tail was read (the records after it are the writer's)
         log.forEachWritten(record -> {
-            if (pastTail[0]) {
-                return;
-            }
             if (last != null && last.head().equals(record.recordHash())) {
                 seen[1] = seen[0];
             }
             seen[0]++;
-            pastTail[0] = tailHash.equals(record.recordHash());
+            if (tailHash.equals(record.recordHash())) {
+                atTail[0] = seen[0];
+                atTail[1] = seen[1];
+            }
         });
-        if (seen[1] < 0) {
+        if (atTail[1] < 0) {
             // a log older than checkpoints (or whose checkpoints are gone): every record counts once
-            return new Counts(seen[0], seen[0]);
+            return new Counts(atTail[0], atTail[0]);
         }
-        long unsigned = seen[0] - seen[1] - 1;
+        long unsigned = atTail[0] - atTail[1] - 1;
         return new Counts(last.records() + unsigned, unsigned);
     }
 }
