@@ -65,7 +65,7 @@ class AuditCrashIT {
         report("fail_closed", history, recorded);
 
         for (CrashRounds.Round round : history.killed()) {
-            assertAllRecorded(round, call -> call.succeeded(), recorded,
+            assertAllRecorded(round, ToolCallers.Call::succeeded, recorded,
                     "calls a client saw succeed in fail_closed mode");
         }
         assertTheTrailSurvivedTheKills(project, history, recorded);

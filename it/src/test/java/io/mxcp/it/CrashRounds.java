@@ -26,13 +26,6 @@ final class CrashRounds {
 
     /** Every killed server's round, and the calls of the server started after the last kill. */
     record History(List<Round> killed, List<ToolCallers.Call> afterLastKill) {
-
-        List<ToolCallers.Call> allCalls() {
-            List<ToolCallers.Call> all = new ArrayList<>();
-            killed.forEach(round -> all.addAll(round.calls()));
-            all.addAll(afterLastKill);
-            return all;
-        }
     }
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
