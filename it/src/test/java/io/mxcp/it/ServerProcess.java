@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** A running `mxcp serve`: its collected stderr, a wait for readiness, and a stop that leaves nothing behind. */
 final class ServerProcess implements AutoCloseable {
@@ -104,6 +105,24 @@ final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Kills the server's JVM with SIGKILL ({@link ProcessHandle#destroyForcibly} on Unix) — the java process itself,
+     * whether bin/mxcp replaced itself with it or started it as a child — so no shutdown hook runs, as in a crash.
+     *
+     * @return when ({@link System#nanoTime()}) the signal was sent
+     */
+    long killJvm() {
+        ProcessHandle jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().map(path -> path.endsWith("/java")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no java process runs mxcp " + command + "\n" + describe()));
+        long sent = System.nanoTime();
+        if (!jvm.destroyForcibly()) {
+            throw new AssertionError("SIGKILL to " + jvm.pid() + " failed\n" + describe());
+        }
+        return sent;
     }
 
     /** Waits for the process to end by itself and returns its exit code; fails if it still runs after {@code limit}. */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.mxcp.sdk.audit.AuditLog;
@@ -93,10 +92,9 @@ final class JsonlAuditLog implements AuditLog {
     public Optional<AuditRecord> lastWritten() throws IOException {
         List<Path> written = files.inWriteOrder();
         for (int i = written.size() - 1; i >= 0; i--) {
-            AtomicReference<AuditRecord> last = new AtomicReference<>();
-            reader.forEach(written.get(i), last::set);
-            if (last.get() != null) {
-                return Optional.of(last.get());
+            Optional<AuditRecord> last = reader.last(written.get(i));
+            if (last.isPresent()) {
+                return last;
             }
         }
         return Optional.empty();

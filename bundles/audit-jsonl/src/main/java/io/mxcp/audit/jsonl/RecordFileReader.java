@@ -1,12 +1,17 @@
 package io.mxcp.audit.jsonl;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.mxcp.sdk.audit.AuditRecord;
@@ -61,6 +66,61 @@ final class RecordFileReader {
         } catch (IOException e) {
             throw new IOException("Cannot read the audit file " + file + ": " + e, e);
         }
+    }
+
+    /**
+     * The file's last record, read from its end: a writer taking up the log needs only its tail, and a segment holds
+     * up to {@code max_file_size} (50 MB by default) that a read from the start would take seconds over while every
+     * record waits. As {@link #forEach}, an unfinished last line is not a record and a line that is not one is
+     * passed over.
+     */
+    Optional<AuditRecord> last(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException deleted) {
+            return Optional.empty();
+        }
+        try (channel) {
+            long end = newlineBefore(channel, channel.size());
+            while (end >= 0) {
+                long start = newlineBefore(channel, end) + 1;
+                try {
+                    return Optional.of(codec.decode(read(channel, start, end)));
+                } catch (IllegalArgumentException notARecord) {
+                    end = start - 1;
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IOException("Cannot read the audit file " + file + ": " + e, e);
+        }
+    }
+
+    /** The position of the last newline before {@code limit}, or -1. */
+    private static long newlineBefore(FileChannel channel, long limit) throws IOException {
+        long from = limit;
+        while (from > 0) {
+            int length = (int) Math.min(CHUNK, from);
+            from -= length;
+            byte[] chunk = read(channel, from, from + length);
+            for (int i = length - 1; i >= 0; i--) {
+                if (chunk[i] == '\n') {
+                    return from + i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] read(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(to - from));
+        while (bytes.hasRemaining()) {
+            if (channel.read(bytes, from + bytes.position()) < 0) {
+                throw new EOFException("the file ended at " + (from + bytes.position()));
+            }
+        }
+        return bytes.array();
     }
 
     private void decode(Path file, int lineNumber, byte[] line, Consumer<AuditRecord> visitor) {

@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +155,23 @@ class JsonlAuditLogTest {
 
         try (JsonlAuditLog log = open(dir, NOW)) {
             assertEquals("c", log.lastWritten().orElseThrow().recordId());
+        }
+    }
+
+    @Test
+    void lastWrittenReadsASegmentFromItsEndPassingOverACutOffLineAndOneThatIsNoRecord() throws Exception {
+        try (JsonlAuditLog log = open(dir, NOW)) {
+            log.write(List.of(record("a", NOW), record("b", NOW)));
+        }
+        Path segment = dir.resolve("logs-default-20260601T120000.jsonl");
+        String b = Files.readAllLines(segment, UTF_8).get(1);
+        // 3 GB the tail is read past without a look (a hole: nothing on disk), more than one line read from the start
+        // can hold; then a line that is no record and one a crash cut off
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(("\n" + b + "\nnot a record\n{\"schema_na").getBytes(UTF_8)), 3L << 30);
+        }
+        try (JsonlAuditLog log = open(dir, NOW)) {
+            assertEquals("b", log.lastWritten().orElseThrow().recordId());
         }
     }
 

@@ -31,6 +31,8 @@ final class ChainCheckpoints {
     /** Records the log has received, counted across restarts through the checkpoints. */
     private long written;
     private long unsigned;
+    /** The count of what a log taken up after a crash held, until it is added to the two above; else null. */
+    private ResumeCount resumeCount;
     private String head;
     private Instant lastCheckpoint;
 
@@ -40,24 +42,15 @@ final class ChainCheckpoints {
     }
 
     /** Picks the count up where the log's chain ends ({@code tailHash}, null for an empty log). */
-    void resume(AuditLog log, String tailHash) throws IOException {
+    void resume(AuditLog log, String tailHash) {
         Checkpoint last = lastCheckpoint();
         head = tailHash;
-        if (tailHash == null) {
-            written = 0;
-        } else if (last != null && tailHash.equals(last.head())) {
+        if (tailHash != null && last != null && tailHash.equals(last.head())) {
             written = last.records();
-        } else {
-            // records written after the last checkpoint (a crash) or a log older than checkpoints: count them once
-            long[] seen = {0, -1};
-            log.forEachWritten(record -> {
-                if (last != null && last.head().equals(record.recordHash())) {
-                    seen[1] = seen[0];
-                }
-                seen[0]++;
-            });
-            written = seen[1] < 0 ? seen[0] : last.records() + seen[0] - seen[1] - 1;
-            unsigned = seen[1] < 0 ? seen[0] : seen[0] - seen[1] - 1;
+        } else if (tailHash != null) {
+            // records written after the last checkpoint (a crash) or a log older than checkpoints: counted beside
+            // the writing, which must not wait for a read of the whole log
+            resumeCount = new ResumeCount(log, last, tailHash);
         }
         lastCheckpoint = Instant.now();
         resumed = true;
@@ -68,23 +61,42 @@ final class ChainCheckpoints {
         written += count;
         unsigned += count;
         head = newHead;
-        if (unsigned >= EVERY_RECORDS) {
+        if (counted(false) && unsigned >= EVERY_RECORDS) {
             checkpoint();
         }
     }
 
     /** The writer has nothing to write: signs what stayed unsigned too long. */
     void idle() {
-        if (resumed && unsigned > 0 && Instant.now().isAfter(lastCheckpoint.plus(EVERY))) {
+        if (resumed && counted(false) && unsigned > 0 && Instant.now().isAfter(lastCheckpoint.plus(EVERY))) {
             checkpoint();
         }
     }
 
     /** The writer stops: signs what it wrote since the last checkpoint. */
     void close() {
-        if (resumed && unsigned > 0) {
+        if (resumed && counted(true) && unsigned > 0) {
             checkpoint();
         }
+    }
+
+    /**
+     * Whether the counts include what the log held when the writer took it up, adding the resume count once it is in.
+     *
+     * @param wait whether to wait for that count (the writer stops) rather than try again later
+     */
+    private boolean counted(boolean wait) {
+        if (resumeCount == null) {
+            return true;
+        }
+        ResumeCount.Counts before = wait ? resumeCount.await() : resumeCount.poll();
+        if (before == null) {
+            return false;
+        }
+        written += before.written();
+        unsigned += before.unsigned();
+        resumeCount = null;
+        return true;
     }
 
     private Checkpoint lastCheckpoint() {
