@@ -2,6 +2,7 @@ package io.mxcp.kernel.api;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where the kernel runs from. */
 public interface KernelEnvironment {
@@ -17,4 +18,14 @@ public interface KernelEnvironment {
 
     /** The {@code bin/mxcp} launcher script, when started through it. */
     Optional<Path> launcher();
+
+    /**
+     * The signals this process was started with ignored, which it therefore cannot receive: {@code SIGHUP} under
+     * {@code nohup}, {@code SIGINT} for a command a script started in the background.
+     *
+     * @since 1.3
+     */
+    default Set<ProcessSignalHandler.ProcessSignal> ignoredSignals() {
+        return Set.of();
+    }
 }

@@ -4,7 +4,7 @@
  * function entry points and per-connection values; the process signals a running command may react to.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.mxcp.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.Felix;
@@ -22,6 +23,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.api.ProcessSignalHandler;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.kernel.deploy.DeployDirectory;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.kernel.graal.SharedPolyglotEngine;
@@ -51,7 +53,8 @@ public final class Kernel implements AutoCloseable {
         this.debug = debug;
     }
 
-    public synchronized void start() throws KernelException {
+    /** @param ignoredSignals the signals the process cannot receive (see {@link KernelEnvironment#ignoredSignals()}) */
+    public synchronized void start(Set<ProcessSignal> ignoredSignals) throws KernelException {
         if (closed) {
             throw new KernelException("The kernel was stopped before it started");
         }
@@ -61,7 +64,7 @@ public final class Kernel implements AutoCloseable {
             framework.init();
             BundleContext context = framework.getBundleContext();
             context.registerService(DuckDbHost.class, duckDb, null);
-            context.registerService(KernelEnvironment.class, new Environment(settings), null);
+            context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals), null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
             signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);
             signalHandlers.open();

@@ -27,6 +27,7 @@ import io.mxcp.core.api.ServerInfo;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
 import picocli.CommandLine.Command;
@@ -195,6 +196,10 @@ final class ServeCommand extends ProjectSubcommand {
         if (auth == null && settings.http().allowedHosts().isEmpty() && !settings.http().loopbackBind()) {
             text.append(terminal.warning("⚠️  Reachable beyond this machine without authentication or "
                     + "transport.http.allowed_hosts: a web page can reach this server through DNS rebinding")).append('\n');
+        }
+        if (context.kernel().ignoredSignals().contains(ProcessSignal.HANGUP)) {
+            text.append(terminal.warning("⚠️  SIGHUP is ignored by this process (started with nohup?): kill -HUP "
+                    + "cannot reload it; the admin socket's POST /reload can (MXCP_ADMIN_ENABLED=true)")).append('\n');
         }
         if (!skipped.isEmpty()) {
             text.append(terminal.warning("⚠️  Skipped endpoints: " + skipped.size())).append('\n');

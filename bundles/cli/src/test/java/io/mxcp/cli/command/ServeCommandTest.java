@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
@@ -106,6 +108,11 @@ class ServeCommandTest extends ProjectFolderTest {
         assertEquals("", outcome.out(), "notices go to standard error");
         assertTrue(mcp.closed && project.closed);
         assertTrue(outcome.err().contains("👋 Server stopped"));
+        assertFalse(outcome.err().contains("SIGHUP"), outcome.err());
+
+        cli.ignoredSignals = Set.of(ProcessSignal.HANGUP);
+        assertTrue(cli.run("serve").err().contains("⚠️  SIGHUP is ignored by this process (started with nohup?): "
+                + "kill -HUP cannot reload it"), "a server started under nohup says so");
     }
 
     @Test

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mxcp.cli.command.MxcpCli;
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.kernel.api.CommandStreams;
 import io.mxcp.kernel.api.KernelEnvironment;
+import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 
 /** Runs {@code mxcp} in-process with captured streams, as the kernel would. */
 public final class Cli {
@@ -24,6 +26,8 @@ public final class Cli {
     public boolean interactive;
     public String input = "";
     public Path launcher;
+    /** The signals the process is taken to have been started with ignored. */
+    public Set<ProcessSignal> ignoredSignals = Set.of();
 
     public Cli(Path workingDirectory, FakeServices services) {
         this.workingDirectory = workingDirectory;
@@ -56,6 +60,11 @@ public final class Cli {
             @Override
             public Optional<Path> launcher() {
                 return Optional.ofNullable(launcher);
+            }
+
+            @Override
+            public Set<ProcessSignal> ignoredSignals() {
+                return ignoredSignals;
             }
         };
         int exit = MxcpCli.run(List.of(arguments), new CliContext(streams, environment, workingDirectory, services, kernel));
