@@ -2,8 +2,10 @@ package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import io.mxcp.sdk.audit.AuditLog;
 
@@ -22,11 +24,16 @@ final class ResumeCount {
     }
 
     private static final System.Logger LOG = System.getLogger(ResumeCount.class.getName());
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final AuditLog log;
     private final Checkpoint last;
     private final String tailHash;
+    private final Duration retryPause;
     private CompletableFuture<Counts> counting;
+    /** When a failed count may start again ({@link System#nanoTime()}); meaningful while {@link #failed}. */
+    private long retryAt;
+    private boolean failed;
 
     /**
      * Starts counting.
@@ -35,25 +42,39 @@ final class ResumeCount {
      * @param tailHash the hash of the log's last record when the writer took it up
      */
     ResumeCount(AuditLog log, Checkpoint last, String tailHash) {
+        this(log, last, tailHash, RETRY_PAUSE);
+    }
+
+    /** @param retryPause how long a failed count waits before it starts again */
+    ResumeCount(AuditLog log, Checkpoint last, String tailHash, Duration retryPause) {
         this.log = log;
         this.last = last;
         this.tailHash = tailHash;
+        this.retryPause = retryPause;
         this.counting = start();
     }
 
-    /** The counts once they are in, else null; a count that failed is logged and started again. */
+    /**
+     * The counts once they are in, else null. A count that failed is logged once and started again after a pause: a
+     * log that cannot be read stays so for a while, and the writer polls at every batch.
+     */
     Counts poll() {
         if (!counting.isDone()) {
             return null;
         }
-        try {
+        if (counting.state() == Future.State.SUCCESS) {
             return counting.resultNow();
-        } catch (IllegalStateException failed) {
-            LOG.log(Level.ERROR, "CRITICAL: counting the records of the audit log failed, so no checkpoint is signed"
-                    + " yet; counting again: {0}", counting.exceptionNow().getMessage());
-            counting = start();
-            return null;
         }
+        if (!failed) {
+            failed = true;
+            retryAt = System.nanoTime() + retryPause.toNanos();
+            LOG.log(Level.ERROR, "CRITICAL: counting the records of the audit log failed, so no checkpoint is signed"
+                    + " yet; counting again in {0} s: {1}", retryPause.toSeconds(), counting.exceptionNow().getMessage());
+        } else if (System.nanoTime() - retryAt >= 0) {
+            failed = false;
+            counting = start();
+        }
+        return null;
     }
 
     /** Waits for the counts (the writer stops); null, logged, when the count fails or the wait is interrupted. */

@@ -1,8 +1,12 @@
 package io.mxcp.core.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +60,29 @@ class AuditWriterResumeTest {
         assertEquals(log.records.get(1).recordHash(), signed.getFirst().head());
     }
 
+    @Test
+    void aCountThatFailsIsStartedAgainAfterAPauseNotAtEveryBatch() throws Exception {
+        SlowLog log = new SlowLog(List.of(record("a", null)));
+        log.readable.countDown();
+        log.unreadable = new IOException("Input/output error");
+        ResumeCount count = new ResumeCount(log, null, log.records.getFirst().recordHash(), Duration.ofMillis(300));
+        long pollsUntil = System.nanoTime() + Duration.ofMillis(150).toNanos();
+        while (System.nanoTime() < pollsUntil) {
+            assertNull(count.poll(), "no counts while the log cannot be read");
+            Thread.sleep(2);
+        }
+        assertEquals(1, log.reads.get(), "the writer polls at every batch: a failed count must not start each time");
+
+        log.unreadable = null;
+        ResumeCount.Counts counts = null;
+        for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos(); counts == null
+                && System.nanoTime() < until; Thread.sleep(5)) {
+            counts = count.poll();
+        }
+        assertEquals(new ResumeCount.Counts(1, 1), counts, "counted again after the pause");
+        assertEquals(2, log.reads.get());
+    }
+
     private static AuditRecord record(String name, String previousHash) {
         return RecordHashes.linked(new AuditRecord("mxcp.endpoints", 2, "id-" + name, AT, "tool", "t", "success", 1,
                 "http", null, null, null, Map.of("name", name), null, null, List.of(), null, null, Map.of(), List.of(),
@@ -68,6 +95,9 @@ class AuditWriterResumeTest {
         final List<AuditRecord> records = new CopyOnWriteArrayList<>();
         final CountDownLatch readable = new CountDownLatch(1);
         final CountDownLatch written = new CountDownLatch(1);
+        final AtomicInteger reads = new AtomicInteger();
+        /** What a full read fails with, when set. */
+        volatile IOException unreadable;
 
         SlowLog(List<AuditRecord> before) {
             records.addAll(before);
@@ -104,7 +134,11 @@ class AuditWriterResumeTest {
         }
 
         @Override
-        public void forEachWritten(Consumer<AuditRecord> visitor) {
+        public void forEachWritten(Consumer<AuditRecord> visitor) throws IOException {
+            reads.incrementAndGet();
+            if (unreadable != null) {
+                throw unreadable;
+            }
             try {
                 readable.await();
             } catch (InterruptedException e) {
