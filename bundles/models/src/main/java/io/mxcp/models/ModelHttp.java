@@ -80,16 +80,12 @@ public final class ModelHttp {
                 response = exchange(request.build());
             } catch (LimitedBody.TooLarge e) {
                 throw new ModelException(api + " API at " + shown(uri) + " answered too much: " + e.getMessage(), e);
-            } catch (HttpTimeoutException e) {
-                if (lastAttempt) {
-                    throw new ModelException(api + " API at " + shown(uri) + " did not answer within "
-                            + settings.timeout().toSeconds() + " s (the model's timeout setting)", e);
-                }
-                pause(backoff(attempt));
-                continue;
             } catch (IOException e) {
                 if (lastAttempt) {
-                    throw new ModelException(api + " API at " + shown(uri) + " could not be reached: " + describe(e), e);
+                    String why = e instanceof HttpTimeoutException ? "did not answer within "
+                            + settings.timeout().toSeconds() + " s (the model's timeout setting)"
+                            : "could not be reached: " + describe(e);
+                    throw new ModelException(api + " API at " + shown(uri) + " " + why, e);
                 }
                 pause(backoff(attempt));
                 continue;
