@@ -404,6 +404,90 @@ class AuditTest {
     }
 
     @Test
+    void withTwoBackendsOneDownCallsSucceedAndEveryRecordIsInTheOther() throws Exception {
+        f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(backend);
+        f.service.bindAuditBackend(mirror);
+        mirror.failWrites = new IOException("database is locked");
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b", "c")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+                assertEquals(name, backend.records(log).getLast().inputData().get("user_name"),
+                        "a fail-closed call returns once one backend has its record");
+            }
+            assertEquals(3, runs.get());
+            assertTrue(mirror.records(log).isEmpty());
+
+            mirror.failWrites = null;
+            awaitRecords(mirror, 3);
+            assertEquals(backend.records(log), mirror.records(log),
+                    "once it can be written, the backend that was down gets what it missed, in order");
+            call(project, "login", row("user_name", "d", "password", "p"), null, null);
+            awaitRecords(mirror, 4);
+            assertEquals(backend.records(log), mirror.records(log));
+            assertEquals(new ChainCheck(true, 4, List.of()), project.auditTrail().verify());
+
+            backend.failWrites = new IOException("No space left on device");
+            mirror.failWrites = new IOException("database is locked");
+            EndpointException unrecorded = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "e", "password", "p"), null, null));
+            assertEquals("The call's record could not be written to the audit log " + log + " (every audit backend"
+                    + " failed (jsonl: No space left on device; mirror: database is locked)), so the call failed:"
+                    + " audit.mode is fail_closed", unrecorded.getMessage());
+            mirror.failWrites = null;
+            awaitRecords(mirror, 5);
+            backend.failWrites = null;
+            awaitRecords(5);
+            assertEquals(backend.records(log), mirror.records(log), "both get the record no backend could take at first");
+        }
+    }
+
+    @Test
+    void theLogIsReadFromTheNextBackendWhileTheFirstCannotBeOpened() throws Exception {
+        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(mirror);
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+            awaitRecords(mirror, 1);
+            assertEquals(List.of("a"), project.auditTrail().query(AuditQuery.ALL).stream()
+                    .map(r -> r.inputData().get("user_name")).toList(), "jsonl is not installed: read from mirror");
+
+            f.service.bindAuditBackend(backend);
+            backend.failOpens = new IOException("Permission denied");
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+            awaitRecords(mirror, 2);
+            assertEquals(new ChainCheck(true, 2, List.of()), project.auditTrail().verify());
+
+            mirror.failOpens = new IOException("database disk image is malformed");
+            ProjectException unreadable = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().query(AuditQuery.ALL));
+            assertEquals("Cannot read the audit log " + log + " from the backend 'jsonl': Permission denied",
+                    unreadable.getMessage(), "the first backend's failure is reported");
+            backend.failOpens = null;
+            mirror.failOpens = null;
+            awaitRecords(2);
+            assertEquals(mirror.records(log), backend.records(log), "jsonl got both once it could be opened");
+        }
+    }
+
+    @Test
+    void failClosedRefusesCallsWhileNoneOfTheBackendsIsInstalled() throws Exception {
+        f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
+        try (Project project = f.open()) {
+            EndpointException refused = assertThrows(EndpointException.class,
+                    () -> call(project, "login", row("user_name", "a", "password", "p"), null, null));
+            assertEquals("The audit log " + log + " cannot be written (none of the audit backends [jsonl, mirror] is"
+                    + " installed), so the call was refused: audit.mode is fail_closed", refused.getMessage());
+            MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+            f.service.bindAuditBackend(mirror);
+            call(project, "login", row("user_name", "b", "password", "p"), null, null);
+            assertEquals(1, runs.get(), "one of them is enough");
+        }
+    }
+
+    @Test
     void retentionKeepsEndpointRecordsNinetyDays() throws Exception {
         f.service.bindAuditBackend(backend);
         try (Project project = f.open()) {
@@ -445,10 +529,14 @@ class AuditTest {
     }
 
     private void awaitRecords(int count) throws InterruptedException {
-        for (int i = 0; i < 100 && backend.records(log).size() < count; i++) {
+        awaitRecords(backend, count);
+    }
+
+    private void awaitRecords(MemoryAuditBackend in, int count) throws InterruptedException {
+        for (int i = 0; i < 200 && in.records(log).size() < count; i++) {
             Thread.sleep(50);
         }
-        assertEquals(count, backend.records(log).size());
+        assertEquals(count, in.records(log).size());
     }
 
     @SuppressWarnings("unchecked")

@@ -101,6 +101,13 @@ class ConfigFieldsTest {
                 "profiles.dev.audit.max_file_size: Input should be a valid integer, unable to parse string as an integer"},
             {"profiles: {dev: {audit: {mode: fail-closed}}}",
                 "profiles.dev.audit.mode: Input should be 'best_effort' or 'fail_closed'"},
+            {"profiles: {dev: {audit: {backends: jsonl}}}", "profiles.dev.audit.backends: Input should be a valid list"},
+            {"profiles: {dev: {audit: {backends: []}}}",
+                "profiles.dev.audit.backends: Value error, audit.backends must name at least one backend"},
+            {"profiles: {dev: {audit: {backends: [jsonl, sqlite, jsonl]}}}",
+                "profiles.dev.audit.backends.2: Value error, 'jsonl' is listed twice"},
+            {"profiles: {dev: {audit: {backends: [JSONL]}}}", "profiles.dev.audit.backends.0: Value error, 'JSONL' is not"
+                + " a backend name (lower-case letters, digits, '_' and '-', starting with a letter)"},
             {"plugin: [{name: p}]", "plugin.0.module: Field required"},
             {"extensions: [{name: x, version: 1}]", "extensions.0.version: Extra inputs are not permitted"},
         };

@@ -22,28 +22,37 @@ import io.mxcp.sdk.audit.AuditRecord;
 /** Test helper: an audit backend keeping every log's records in memory, shared by path across opens. */
 final class MemoryAuditBackend implements AuditBackend {
 
+    private final String name;
     private final Map<Path, List<AuditRecord>> logs;
     final List<AuditLogSettings> opened = new ArrayList<>();
     int closed;
     /** When set, every write fails with it, as a full disk would. */
     volatile IOException failWrites;
+    /** When set, opening a log fails with it, as a database that is down would. */
+    volatile IOException failOpens;
 
     MemoryAuditBackend() {
-        this(new HashMap<>());
+        this("jsonl");
+    }
+
+    /** A backend of another name, with logs of its own. */
+    MemoryAuditBackend(String name) {
+        this(name, new HashMap<>());
     }
 
     /** A second backend (a newer version of the first) storing into the same logs. */
     MemoryAuditBackend successor() {
-        return new MemoryAuditBackend(logs);
+        return new MemoryAuditBackend(name, logs);
     }
 
-    private MemoryAuditBackend(Map<Path, List<AuditRecord>> logs) {
+    private MemoryAuditBackend(String name, Map<Path, List<AuditRecord>> logs) {
+        this.name = name;
         this.logs = logs;
     }
 
     @Override
     public String backendName() {
-        return "jsonl";
+        return name;
     }
 
     /** The records written to the log at that path, in write order. */
@@ -64,7 +73,10 @@ final class MemoryAuditBackend implements AuditBackend {
     }
 
     @Override
-    public synchronized AuditLog open(AuditLogSettings settings) {
+    public synchronized AuditLog open(AuditLogSettings settings) throws IOException {
+        if (failOpens != null) {
+            throw failOpens;
+        }
         opened.add(settings);
         List<AuditRecord> records = logs.computeIfAbsent(settings.path(), path -> new ArrayList<>());
         return new AuditLog() {

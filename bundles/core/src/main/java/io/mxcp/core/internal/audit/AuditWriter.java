@@ -11,18 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.mxcp.sdk.audit.AuditBackend;
-import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditLogSettings;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
  * Writes one project's audit records off the call path (spec 03 §3): calls hand records over without waiting, and
- * one thread chains their hashes and writes them in batches to a log opened from the newest backend of the
- * configured name. A batch that cannot be written — no backend installed, a full disk — is kept and retried, logged
- * as critical each time, never dropped; {@link #close} writes what is still queued, waiting a bounded time. A call
- * that must not complete unrecorded (fail-closed mode) queues its record with {@link #submitConfirmed} and waits on
- * the completion the batch holding it completes once written, or fails as soon as a write fails. The chain is
- * signed now and then ({@link ChainCheckpoints}).
+ * one thread chains their hashes and writes them in batches to every configured backend ({@link LogTarget}: the log
+ * opened from the newest installed backend of each name). A batch is written once one backend took it; a backend that
+ * failed gets it later, ahead of its next batch. A batch that no backend can take — none installed, a full disk — is
+ * kept and retried, logged as critical each time, never dropped; {@link #close} writes what is still queued, waiting a
+ * bounded time. A call that must not complete unrecorded (fail-closed mode) queues its record with
+ * {@link #submitConfirmed} and waits on the completion the batch holding it completes once written, or fails as soon
+ * as a write fails. The chain is signed now and then ({@link ChainCheckpoints}).
  */
 final class AuditWriter implements AutoCloseable {
 
@@ -34,11 +34,10 @@ final class AuditWriter implements AutoCloseable {
      * ended meanwhile, instead of one per call when calls come one after another.
      */
     private static final long GATHER_MILLIS = 5;
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final AuditBackends backends;
-    private final String backendName;
+    private final List<LogTarget> targets;
     private final AuditLogSettings settings;
     private final ChainCheckpoints checkpoints;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
@@ -48,10 +47,8 @@ final class AuditWriter implements AutoCloseable {
     /** Why the last write failed; null once a write succeeded again. */
     private volatile IOException failure;
 
-    /** Guards the log, which a backend's removal closes from another thread. */
+    /** Guards the targets' logs, which a backend's removal closes from another thread. */
     private final Object logLock = new Object();
-    private AuditBackend openedFrom;
-    private AuditLog log;
 
     // used by the writer thread only
     private final List<Queued> batch = new ArrayList<>();
@@ -60,9 +57,11 @@ final class AuditWriter implements AutoCloseable {
     private boolean tailKnown;
     private String lastHash;
 
-    AuditWriter(AuditBackends backends, String backendName, AuditLogSettings settings, ChainCheckpoints checkpoints) {
+    /** @param backendNames the backends to write to, in the order their logs are preferred for the chain's tail */
+    AuditWriter(AuditBackends backends, List<String> backendNames, AuditLogSettings settings,
+            ChainCheckpoints checkpoints) {
         this.backends = backends;
-        this.backendName = backendName;
+        this.targets = backendNames.stream().map(name -> new LogTarget(name, backends, settings)).toList();
         this.settings = settings;
         this.checkpoints = checkpoints;
         backends.onRemoval(releaseOnRemoval);
@@ -116,20 +115,19 @@ final class AuditWriter implements AutoCloseable {
         }
         backends.stopListening(releaseOnRemoval);
         synchronized (logLock) {
-            closeLog();
+            targets.forEach(LogTarget::close);
         }
     }
 
     private void run() {
-        long backoff = POLL_MILLIS;
         while (!(closing && queue.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty() && !takeBatch()) {
+                    catchUp();
                     checkpoints.idle();
                     continue;
                 }
                 writeBatch();
-                backoff = POLL_MILLIS;
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException | Error e) {
@@ -139,11 +137,10 @@ final class AuditWriter implements AutoCloseable {
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
                         batch.size(), settings.path(), e.getMessage());
                 try {
-                    Thread.sleep(backoff);
+                    Thread.sleep(untilATargetIsDue());
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
         checkpoints.close();
@@ -169,11 +166,10 @@ final class AuditWriter implements AutoCloseable {
 
     private void writeBatch() throws IOException {
         synchronized (logLock) {
-            AuditLog current = currentLog();
             if (chained == null) {
-                chain(current);
+                chain();
             }
-            current.write(chained);
+            writeToTargets();
         }
         failure = null;
         for (Queued written : batch) {
@@ -184,6 +180,67 @@ final class AuditWriter implements AutoCloseable {
         batch.clear();
         // after the calls waiting on the batch go on: a checkpoint is no part of any call's record
         checkpoints.written(chained.size(), lastHash);
+    }
+
+    /**
+     * Writes the chained batch to every target that is due; the ones that failed or are not due keep it once another
+     * took it. When none took it, no target keeps it: the whole batch is tried again.
+     */
+    private void writeToTargets() throws IOException {
+        long now = System.nanoTime();
+        List<LogTarget> missed = new ArrayList<>();
+        boolean taken = false;
+        for (LogTarget target : targets) {
+            try {
+                if (!target.due(now)) {
+                    missed.add(target);
+                    continue;
+                }
+                target.write(chained);
+                taken = true;
+            } catch (IOException e) {
+                missed.add(target);
+            }
+        }
+        if (!taken) {
+            throw everyTargetFailed();
+        }
+        missed.forEach(target -> target.keep(chained));
+    }
+
+    /** With nothing to write, hands the records a target missed to it once it is due, rather than with the next batch. */
+    private void catchUp() {
+        long now = System.nanoTime();
+        synchronized (logLock) {
+            for (LogTarget target : targets) {
+                if (target.behind() && target.due(now)) {
+                    try {
+                        target.write(List.of());
+                    } catch (IOException e) {
+                        // still failing: it keeps its records and is tried again after its back-off
+                    }
+                }
+            }
+        }
+    }
+
+    private IOException everyTargetFailed() {
+        if (targets.size() == 1) {
+            return targets.getFirst().failure();
+        }
+        StringBuilder why = new StringBuilder("every audit backend failed (");
+        for (LogTarget target : targets) {
+            why.append(target == targets.getFirst() ? "" : "; ").append(target.name()).append(": ")
+                    .append(target.failure().getMessage());
+        }
+        return new IOException(why.append(')').toString());
+    }
+
+    /** How long to wait before the next try after every target failed: until the first one is due again. */
+    private long untilATargetIsDue() {
+        long now = System.nanoTime();
+        long wait = targets.stream().mapToLong(target -> target.retryAt() - now).min().orElse(0) / 1_000_000;
+        return Math.max(POLL_MILLIS / 10, wait);
     }
 
     /** Fails the completion of every record still waiting (they stay queued for the retry). */
@@ -201,14 +258,12 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Links each record of the batch to the one before it, continuing from the log's last record. The chain's tail
-     * changes only once every record is linked, so a failure leaves it as it was for the retry.
+     * Links each record of the batch to the one before it, continuing from the chain's tail. The chain's tail changes
+     * only once every record is linked, so a failure leaves it as it was for the retry.
      */
-    private void chain(AuditLog current) throws IOException {
+    private void chain() throws IOException {
         if (!tailKnown) {
-            lastHash = current.lastWritten().map(AuditRecord::recordHash).orElse(null);
-            checkpoints.resume(current, lastHash);
-            tailKnown = true;
+            resumeChain();
         }
         List<AuditRecord> linked = new ArrayList<>(batch.size());
         String tail = lastHash;
@@ -221,38 +276,41 @@ final class AuditWriter implements AutoCloseable {
         chained = linked;
     }
 
-    private AuditLog currentLog() throws IOException {
-        AuditBackend newest = backends.newest(backendName);
-        if (newest == null) {
-            throw new IOException("no audit backend '" + backendName + "' is installed");
-        }
-        if (newest != openedFrom) {
-            closeLog();
-            log = newest.open(settings);
-            openedFrom = newest;
-        }
-        return log;
-    }
-
-    /** A backend is going away: let go of the log opened from it once the batch being written is done. */
-    private void release(AuditBackend backend) {
-        synchronized (logLock) {
-            if (backend == openedFrom) {
-                closeLog();
+    /**
+     * Continues the chain from the newest last record among the targets' logs (they hold the same records, except
+     * what a backend missed while it failed), and counts from there.
+     */
+    private void resumeChain() throws IOException {
+        long now = System.nanoTime();
+        LogTarget newest = null;
+        AuditRecord newestTail = null;
+        for (LogTarget target : targets) {
+            if (!target.due(now)) {
+                continue;
+            }
+            try {
+                AuditRecord tail = target.tail().orElse(null);
+                if (newest == null || tail != null && (newestTail == null
+                        || tail.timestamp().isAfter(newestTail.timestamp()))) {
+                    newest = target;
+                    newestTail = tail;
+                }
+            } catch (IOException e) {
+                // that target is failing now; the others may know the tail
             }
         }
+        if (newest == null) {
+            throw everyTargetFailed();
+        }
+        lastHash = newestTail == null ? null : newestTail.recordHash();
+        checkpoints.resume(newest.log(), lastHash);
+        tailKnown = true;
     }
 
-    private void closeLog() {
-        if (log == null) {
-            return;
+    /** A backend is going away: let go of the logs opened from it once the batch being written is done. */
+    private void release(AuditBackend backend) {
+        synchronized (logLock) {
+            targets.forEach(target -> target.release(backend));
         }
-        try {
-            log.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the audit log {0} failed: {1}", settings.path(), e.getMessage());
-        }
-        log = null;
-        openedFrom = null;
     }
 }

@@ -90,10 +90,7 @@ public final class AuditedCalls {
 
     private IOException knownFailure() {
         IOException failed = trail.queue().failure();
-        if (failed == null && !trail.backendInstalled()) {
-            failed = new IOException("no audit backend '" + ProjectAuditTrail.BACKEND + "' is installed");
-        }
-        return failed;
+        return failed != null ? failed : trail.noBackendInstalled();
     }
 
     /**

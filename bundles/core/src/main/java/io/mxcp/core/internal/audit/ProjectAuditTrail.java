@@ -21,13 +21,12 @@ import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
- * A project's audit log as the active profile configures it, read through the newest installed backend, and the
- * one queue its records are written from (closed with the project).
+ * A project's audit log as the active profile configures it: written to every backend the profile names, read from
+ * the first of them that answers (each through the newest installed backend of the name), and the one queue its
+ * records are written from (closed with the project).
  */
 public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
-    /** The backend that keeps audit logs; the only one MXCP ships (a profile setting could name others). */
-    static final String BACKEND = "jsonl";
     private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90,
             AccessRecords.SCHEMA_NAME, 90);
 
@@ -59,9 +58,26 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return read(log -> log.query(query));
     }
 
+    /** Applies retention to every backend's log; the counts are the first one's (they hold the same records). */
     @Override
     public Map<String, Long> applyRetention(boolean dryRun) throws ProjectException {
-        return read(log -> log.applyRetention(Instant.now(), RETENTION_DAYS, dryRun));
+        Instant now = Instant.now();
+        Map<String, Long> removed = null;
+        ProjectException first = null;
+        for (String name : settings.backends()) {
+            try {
+                Map<String, Long> counts = readFrom(name, log -> log.applyRetention(now, RETENTION_DAYS, dryRun));
+                removed = removed == null ? counts : removed;
+            } catch (ProjectException e) {
+                first = first == null ? e : first;
+                LOG.log(System.Logger.Level.ERROR, "Retention was not applied to the audit backend ''{0}'': {1}",
+                        name, e.getMessage());
+            }
+        }
+        if (removed == null) {
+            throw first;
+        }
+        return removed;
     }
 
     @Override
@@ -142,12 +158,18 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return settings.mode() == AuditMode.FAIL_CLOSED;
     }
 
-    boolean backendInstalled() {
-        return backends.newest(BACKEND) != null;
+    /** Why no record can be written before any is tried: none of the profile's backends is installed; else null. */
+    IOException noBackendInstalled() {
+        if (settings.backends().stream().anyMatch(name -> backends.newest(name) != null)) {
+            return null;
+        }
+        return new IOException(settings.backends().size() == 1
+                ? "no audit backend '" + settings.backends().getFirst() + "' is installed"
+                : "none of the audit backends " + settings.backends() + " is installed");
     }
 
     private AuditWriter newWriter() {
-        return new AuditWriter(backends, BACKEND, logSettings(),
+        return new AuditWriter(backends, settings.backends(), logSettings(),
                 new ChainCheckpoints(new CheckpointFile(settings.checkpoints()), settings.signingKey()));
     }
 
@@ -155,15 +177,29 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return new AuditLogSettings(settings.path(), settings.maxFileSize());
     }
 
+    /** Reads the log of the first backend that answers, in the profile's order; fails with the first's failure. */
     private <T> T read(LogReader<T> reader) throws ProjectException {
-        AuditBackend backend = backends.newest(BACKEND);
+        ProjectException first = null;
+        for (String name : settings.backends()) {
+            try {
+                return readFrom(name, reader);
+            } catch (ProjectException e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
+    }
+
+    private <T> T readFrom(String name, LogReader<T> reader) throws ProjectException {
+        AuditBackend backend = backends.newest(name);
         if (backend == null) {
-            throw new ProjectException("No audit backend '" + BACKEND + "' is installed");
+            throw new ProjectException("No audit backend '" + name + "' is installed");
         }
         try (AuditLog log = backend.open(logSettings())) {
             return reader.read(log);
         } catch (IOException e) {
-            throw new ProjectException("Cannot read the audit log " + settings.path() + ": " + e.getMessage(), e);
+            throw new ProjectException("Cannot read the audit log " + settings.path() + (settings.backends().size() == 1
+                    ? "" : " from the backend '" + name + "'") + ": " + e.getMessage(), e);
         }
     }
 

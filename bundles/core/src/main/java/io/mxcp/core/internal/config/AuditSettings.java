@@ -1,6 +1,7 @@
 package io.mxcp.core.internal.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The active profile's {@code audit} block, completed (spec 01 §1.3–1.4).
@@ -11,8 +12,15 @@ import java.nio.file.Path;
  * @param mode        whether a call waits for its record to be written (ours, {@code audit.mode})
  * @param signingKey  the private key signing the log's checkpoints (ours, {@code audit.signing_key}; by default
  *                    {@code <log stem>.signing-key} beside the log)
+ * @param backends    the names of the backends every record is written to, in the order the log is read from them
+ *                    (ours, {@code audit.backends}; {@code [jsonl]} by default)
  */
-public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey) {
+public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey,
+        List<String> backends) {
+
+    public AuditSettings {
+        backends = List.copyOf(backends);
+    }
 
     /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
     public Path checkpoints() {

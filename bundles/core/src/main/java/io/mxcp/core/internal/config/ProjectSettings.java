@@ -36,7 +36,8 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         Path signingKey = profile.auditSigningKey() == null ? AuditSettings.besideLog(log, ".signing-key")
                 : workingDirectory.resolve(profile.auditSigningKey()).normalize();
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
-                AuditMode.of(profile.auditMode()), signingKey);
+                AuditMode.of(profile.auditMode()), signingKey,
+                profile.auditBackends() == null ? AuditBackendNames.DEFAULT : profile.auditBackends());
     }
 
     public SitePaths paths() {

@@ -197,6 +197,7 @@ final class SiteConfigParser {
         long maxFileSize = d.auditMaxFileSize();
         String auditMode = null;
         String signingKey = null;
+        List<String> backends = null;
         Object auditRaw = profile.raw("audit");
         if (auditRaw != null) {
             StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "AuditConfigModel");
@@ -205,11 +206,12 @@ final class SiteConfigParser {
             maxFileSize = audit.integer("max_file_size", maxFileSize);
             auditMode = audit.optionalLiteral("mode", AuditMode.names());
             signingKey = audit.string("signing_key", null);
+            backends = AuditBackendNames.of(audit.optionalStringList("backends"), audit.at("backends"));
             audit.close();
         }
         profile.close();
         return new SiteProfile(duckdbPath, readonly, driftPath, auditEnabled, auditPath, maxFileSize, auditMode,
-                signingKey);
+                signingKey, backends);
     }
 
     private static List<?> list(Object raw, String location) throws SchemaException {

@@ -1,30 +1,33 @@
 package io.mxcp.core.internal.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One entry of the site's {@code profiles} map (spec 01 §1.3); paths are null until derived. The audit keys of ours
- * ({@code mode}, {@code signing_key}) are null when not written, so the site map shows them only where written.
+ * ({@code mode}, {@code signing_key}, {@code backends}) are null when not written, so the site map shows them only
+ * where written.
  */
 public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String driftPath, boolean auditEnabled,
-        String auditPath, long auditMaxFileSize, String auditMode, String auditSigningKey) {
+        String auditPath, long auditMaxFileSize, String auditMode, String auditSigningKey,
+        List<String> auditBackends) {
 
-    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null);
+    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null, null);
 
     SiteProfile withDuckdbPath(String path) {
         return new SiteProfile(path, duckdbReadonly, driftPath, auditEnabled, auditPath, auditMaxFileSize, auditMode,
-                auditSigningKey);
+                auditSigningKey, auditBackends);
     }
 
     SiteProfile withDriftPath(String path) {
         return new SiteProfile(duckdbPath, duckdbReadonly, path, auditEnabled, auditPath, auditMaxFileSize, auditMode,
-                auditSigningKey);
+                auditSigningKey, auditBackends);
     }
 
     SiteProfile withAudit(boolean enabled, String path) {
         return new SiteProfile(duckdbPath, duckdbReadonly, driftPath, enabled, path, auditMaxFileSize, auditMode,
-                auditSigningKey);
+                auditSigningKey, auditBackends);
     }
 
     Map<String, Object> toMap() {
@@ -42,6 +45,9 @@ public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String drif
         }
         if (auditSigningKey != null) {
             audit.put("signing_key", auditSigningKey);
+        }
+        if (auditBackends != null) {
+            audit.put("backends", auditBackends);
         }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("duckdb", duckdb);

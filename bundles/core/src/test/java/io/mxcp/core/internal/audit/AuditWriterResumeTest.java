@@ -44,7 +44,7 @@ class AuditWriterResumeTest {
         AuditBackends backends = new AuditBackends();
         backends.add(log.backend());
         CheckpointFile checkpoints = new CheckpointFile(dir.resolve("log.checkpoints.jsonl"));
-        AuditWriter writer = new AuditWriter(backends, "jsonl", new AuditLogSettings(dir.resolve("log.jsonl"), 1 << 20),
+        AuditWriter writer = new AuditWriter(backends, List.of("jsonl"), new AuditLogSettings(dir.resolve("log.jsonl"), 1 << 20),
                 new ChainCheckpoints(checkpoints, dir.resolve("log.signing-key")));
         try {
             writer.submit(record("b", null));

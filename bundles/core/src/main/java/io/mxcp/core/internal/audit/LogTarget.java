@@ -1,0 +1,187 @@
+package io.mxcp.core.internal.audit;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.mxcp.sdk.audit.AuditBackend;
+import io.mxcp.sdk.audit.AuditLog;
+import io.mxcp.sdk.audit.AuditLogSettings;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/**
+ * One backend an {@link AuditWriter} writes every record to: the log opened from the newest installed backend of its
+ * name, and, while that log fails and another backend took the records, those records in write order (its backlog),
+ * written ahead of the next batch once it can be written again. A failing target is tried again after a back-off, so a
+ * backend that is down does not slow the writing to the others. Used by the writer's thread, and by a backend's removal
+ * under the writer's lock.
+ */
+final class LogTarget {
+
+    private static final System.Logger LOG = System.getLogger(LogTarget.class.getName());
+    /** The records a target keeps while it fails: the newest ones, the others are only in the other backends. */
+    static final int MAX_BACKLOG = 50_000;
+    private static final int WRITE_CHUNK = 256;
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final long REPORT_EVERY_NANOS = 60_000_000_000L;
+
+    private final String name;
+    private final AuditBackends backends;
+    private final AuditLogSettings settings;
+
+    private AuditBackend openedFrom;
+    private AuditLog log;
+
+    private final ArrayDeque<AuditRecord> backlog = new ArrayDeque<>();
+    /** Records dropped from the backlog while failing: missing from this backend's log for good. */
+    private long dropped;
+    private IOException failure;
+    private Instant failingSince;
+    private long backoffMillis = FIRST_BACKOFF_MILLIS;
+    private long retryAt;
+    private long reportedAt;
+
+    LogTarget(String name, AuditBackends backends, AuditLogSettings settings) {
+        this.name = name;
+        this.backends = backends;
+        this.settings = settings;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Whether the target may be tried now: it is not failing, or its back-off is over. */
+    boolean due(long nanoTime) {
+        return failure == null || nanoTime - retryAt >= 0;
+    }
+
+    /** When a failing target may be tried again ({@link System#nanoTime()}); meaningful while it fails. */
+    long retryAt() {
+        return retryAt;
+    }
+
+    /** Whether it lacks records the other backends took. */
+    boolean behind() {
+        return !backlog.isEmpty();
+    }
+
+    /** Why the target failed last, or null while it writes. */
+    IOException failure() {
+        return failure;
+    }
+
+    /** The log's opened copy, opening it from the newest installed backend of the name first when needed. */
+    AuditLog log() throws IOException {
+        AuditBackend newest = backends.newest(name);
+        if (newest == null) {
+            throw new IOException("no audit backend '" + name + "' is installed");
+        }
+        if (newest != openedFrom) {
+            closeLog();
+            log = newest.open(settings);
+            openedFrom = newest;
+        }
+        return log;
+    }
+
+    /** The log's last record; a failure counts as the target's. */
+    Optional<AuditRecord> tail() throws IOException {
+        try {
+            return log().lastWritten();
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Writes the backlog, then the batch (which may be empty); on failure the batch is not kept (see {@link #keep}). */
+    void write(List<AuditRecord> batch) throws IOException {
+        try {
+            AuditLog current = log();
+            while (!backlog.isEmpty()) {
+                List<AuditRecord> chunk = new ArrayList<>(Math.min(WRITE_CHUNK, backlog.size()));
+                backlog.stream().limit(WRITE_CHUNK).forEach(chunk::add);
+                current.write(chunk);
+                chunk.forEach(written -> backlog.removeFirst());
+            }
+            if (!batch.isEmpty()) {
+                current.write(batch);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failed(e);
+        }
+        if (failingSince != null) {
+            LOG.log(Level.WARNING, "The audit backend ''{0}'' writes again ({1}, failing since {2}){3}", name,
+                    settings.path(), failingSince, dropped == 0 ? ""
+                            : "; " + dropped + " records of that time are missing from it: they are in the other"
+                                    + " backends");
+        }
+        failure = null;
+        failingSince = null;
+        dropped = 0;
+        backoffMillis = FIRST_BACKOFF_MILLIS;
+    }
+
+    /** Keeps a batch that other backends took for this one, which failed on it or is waiting out its back-off. */
+    void keep(List<AuditRecord> batch) {
+        backlog.addAll(batch);
+        while (backlog.size() > MAX_BACKLOG) {
+            backlog.removeFirst();
+            dropped++;
+        }
+        long now = System.nanoTime();
+        if (reportedAt == 0 || now - reportedAt >= REPORT_EVERY_NANOS) {
+            reportedAt = now;
+            LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' cannot be written since {1} ({2}); the other"
+                    + " backends take the records, {3} are kept for it{4}", name, failingSince, failure.getMessage(),
+                    backlog.size(),
+                    dropped == 0 ? "" : " and " + dropped + " are missing from it for good");
+        }
+    }
+
+    /** A backend is going away: closes the log opened from it. */
+    void release(AuditBackend backend) {
+        if (backend == openedFrom) {
+            closeLog();
+        }
+    }
+
+    /** The writer stops: closes the log, saying which records it lacks. */
+    void close() {
+        if (!backlog.isEmpty() || dropped > 0) {
+            LOG.log(Level.ERROR, "CRITICAL: {0} audit records are missing from the backend ''{1}'' ({2}), which"
+                    + " failed since {3}: they are in the other backends", backlog.size() + dropped, name,
+                    settings.path(), failingSince);
+        }
+        closeLog();
+    }
+
+    private IOException failed(Exception e) {
+        failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        retryAt = System.nanoTime() + backoffMillis * 1_000_000;
+        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+        return failure;
+    }
+
+    private void closeLog() {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Closing the audit log {0} of backend ''{1}'' failed: {2}", settings.path(), name,
+                    e.getMessage());
+        }
+        log = null;
+        openedFrom = null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.mxcp.core.internal.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.sdk.audit.AuditBackend;
+import io.mxcp.sdk.audit.AuditLog;
+import io.mxcp.sdk.audit.AuditLogSettings;
+import io.mxcp.sdk.audit.AuditQuery;
+import io.mxcp.sdk.audit.AuditRecord;
+
+/** What a backend that failed while another took the records gets once it can be written again. */
+class LogTargetTest {
+
+    private final List<AuditRecord> stored = new ArrayList<>();
+    private final List<Integer> writeSizes = new ArrayList<>();
+    private IOException failure;
+
+    @Test
+    void aTargetThatCanBeWrittenAgainGetsWhatItMissedInOrderBeforeTheNextBatch() throws Exception {
+        LogTarget target = target();
+        failure = new IOException("database is locked");
+        assertThrows(IOException.class, () -> target.write(records(0, 2)));
+        target.keep(records(0, 2));
+        assertTrue(target.behind());
+        assertFalse(target.due(System.nanoTime()), "a failed target waits out its back-off");
+
+        failure = null;
+        target.write(records(2, 3));
+        assertEquals(List.of("r0", "r1", "r2"), stored.stream().map(AuditRecord::recordId).toList());
+        assertFalse(target.behind());
+        assertTrue(target.due(System.nanoTime()));
+    }
+
+    @Test
+    void aTargetKeepsAtMostItsBacklogAndWritesItInChunks() throws Exception {
+        LogTarget target = target();
+        failure = new IOException("database is locked");
+        assertThrows(IOException.class, () -> target.write(records(0, 1)));
+        target.keep(records(0, LogTarget.MAX_BACKLOG + 10));
+
+        failure = null;
+        target.write(List.of());
+        assertEquals(LogTarget.MAX_BACKLOG, stored.size(), "the oldest records beyond the backlog are dropped");
+        assertEquals("r10", stored.getFirst().recordId());
+        assertEquals("r" + (LogTarget.MAX_BACKLOG + 9), stored.getLast().recordId());
+        assertTrue(writeSizes.stream().allMatch(size -> size <= 256), "no write of the whole backlog at once");
+    }
+
+    private LogTarget target() {
+        AuditBackends backends = new AuditBackends();
+        backends.add(new AuditBackend() {
+            @Override
+            public String backendName() {
+                return "mirror";
+            }
+
+            @Override
+            public AuditLog open(AuditLogSettings settings) {
+                return new ListLog();
+            }
+        });
+        return new LogTarget("mirror", backends, new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20));
+    }
+
+    private static List<AuditRecord> records(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> new AuditRecord("mxcp.endpoints", 2, "r" + i,
+                Instant.EPOCH.plusSeconds(i), "tool", "t", "success", 0, "http", null, null, null, Map.of(), null, null,
+                List.of(), null, null, Map.of(), List.of(), null, null, null)).toList();
+    }
+
+    /** A log that stores in the test's list, failing while the test says so. */
+    private final class ListLog implements AuditLog {
+
+        @Override
+        public void write(List<AuditRecord> records) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            writeSizes.add(records.size());
+            stored.addAll(records);
+        }
+
+        @Override
+        public List<AuditRecord> query(AuditQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<AuditRecord> lastWritten() {
+            return stored.isEmpty() ? Optional.empty() : Optional.of(stored.getLast());
+        }
+
+        @Override
+        public void forEachWritten(Consumer<AuditRecord> visitor) {
+            stored.forEach(visitor);
+        }
+
+        @Override
+        public Map<String, Long> applyRetention(Instant now, Map<String, Integer> retentionDays, boolean dryRun) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
