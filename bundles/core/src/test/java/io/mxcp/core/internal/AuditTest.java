@@ -473,6 +473,26 @@ class AuditTest {
     }
 
     @Test
+    void aBackendCanKeepASecondCopyOfTheLogOnAnotherPath() throws Exception {
+        f.auditedSite("{enabled: true, backends: [jsonl, {name: jsonl, path: second-disk/logs.jsonl}]}");
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> audit = (Map<String, Object>) ((Map<String, Map<String, Object>>) project.siteConfig()
+                    .get("profiles")).get("dev").get("audit");
+            assertEquals(List.of("jsonl", Map.of("name", "jsonl", "path", "second-disk/logs.jsonl")),
+                    audit.get("backends"), "the site map shows the entries as written");
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+            awaitRecords(1);
+            Path second = dir.resolve("second-disk/logs.jsonl");
+            for (int i = 0; i < 100 && backend.records(second).isEmpty(); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(backend.records(log), backend.records(second), "a relative path is taken from the working directory, as audit.path");
+        }
+    }
+
+    @Test
     void failClosedRefusesCallsWhileNoneOfTheBackendsIsInstalled() throws Exception {
         f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
         try (Project project = f.open()) {

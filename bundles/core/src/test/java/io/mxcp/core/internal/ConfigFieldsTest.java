@@ -106,6 +106,11 @@ class ConfigFieldsTest {
                 "profiles.dev.audit.backends: Value error, audit.backends must name at least one backend"},
             {"profiles: {dev: {audit: {backends: [jsonl, sqlite, jsonl]}}}",
                 "profiles.dev.audit.backends.2: Value error, 'jsonl' is listed twice"},
+            {"profiles: {dev: {audit: {backends: [jsonl, {name: jsonl, path: b/log.jsonl}, {name: jsonl, path: b/log.jsonl}]}}}",
+                "profiles.dev.audit.backends.2: Value error, 'jsonl' at b/log.jsonl is listed twice"},
+            {"profiles: {dev: {audit: {backends: [{path: b/log.jsonl}]}}}", "profiles.dev.audit.backends.0.name: Field required"},
+            {"profiles: {dev: {audit: {backends: [{name: jsonl, size: 1}]}}}",
+                "profiles.dev.audit.backends.0.size: Extra inputs are not permitted"},
             {"profiles: {dev: {audit: {backends: [JSONL]}}}", "profiles.dev.audit.backends.0: Value error, 'JSONL' is not"
                 + " a backend name (lower-case letters, digits, '_' and '-', starting with a letter)"},
             {"plugin: [{name: p}]", "plugin.0.module: Field required"},

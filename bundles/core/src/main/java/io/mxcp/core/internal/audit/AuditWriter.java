@@ -2,6 +2,7 @@ package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.mxcp.sdk.audit.AuditBackend;
-import io.mxcp.sdk.audit.AuditLogSettings;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
@@ -38,7 +38,8 @@ final class AuditWriter implements AutoCloseable {
 
     private final AuditBackends backends;
     private final List<LogTarget> targets;
-    private final AuditLogSettings settings;
+    /** The profile's log path, naming the log in messages. */
+    private final Path path;
     private final ChainCheckpoints checkpoints;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<AuditBackend> releaseOnRemoval = this::release;
@@ -57,12 +58,11 @@ final class AuditWriter implements AutoCloseable {
     private boolean tailKnown;
     private String lastHash;
 
-    /** @param backendNames the backends to write to, in the order their logs are preferred for the chain's tail */
-    AuditWriter(AuditBackends backends, List<String> backendNames, AuditLogSettings settings,
-            ChainCheckpoints checkpoints) {
+    /** @param targets the backends' logs to write to, in the order they are preferred for the chain's tail */
+    AuditWriter(AuditBackends backends, List<LogTarget> targets, Path path, ChainCheckpoints checkpoints) {
         this.backends = backends;
-        this.targets = backendNames.stream().map(name -> new LogTarget(name, backends, settings)).toList();
-        this.settings = settings;
+        this.targets = List.copyOf(targets);
+        this.path = path;
         this.checkpoints = checkpoints;
         backends.onRemoval(releaseOnRemoval);
         thread = Thread.ofPlatform().name("mxcp-audit-writer").daemon().unstarted(this::run);
@@ -111,7 +111,7 @@ final class AuditWriter implements AutoCloseable {
         if (thread.isAlive()) {
             thread.interrupt();
             LOG.log(Level.ERROR, "CRITICAL: {0} audit records could not be written to {1} before shutdown",
-                    queue.size() + batch.size(), settings.path());
+                    queue.size() + batch.size(), path);
         }
         backends.stopListening(releaseOnRemoval);
         synchronized (logLock) {
@@ -135,7 +135,7 @@ final class AuditWriter implements AutoCloseable {
                 failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                 failWaiting(failure);
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
-                        batch.size(), settings.path(), e.getMessage());
+                        batch.size(), path, e.getMessage());
                 try {
                     Thread.sleep(untilATargetIsDue());
                 } catch (InterruptedException interrupted) {

@@ -137,9 +137,9 @@ final class LogTarget {
         long now = System.nanoTime();
         if (reportedAt == 0 || now - reportedAt >= REPORT_EVERY_NANOS) {
             reportedAt = now;
-            LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' cannot be written since {1} ({2}); the other"
-                    + " backends take the records, {3} are kept for it{4}", name, failingSince, failure.getMessage(),
-                    backlog.size(),
+            LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' ({1}) cannot be written since {2} ({3}); the"
+                    + " other backends take the records, {4} are kept for it{5}", name, settings.path(), failingSince,
+                    failure.getMessage(), backlog.size(),
                     dropped == 0 ? "" : " and " + dropped + " are missing from it for good");
         }
     }

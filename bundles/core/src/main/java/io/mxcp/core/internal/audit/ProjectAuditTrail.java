@@ -14,6 +14,7 @@ import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.RefusedRequest;
 import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
+import io.mxcp.core.internal.config.AuditTarget;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditLogSettings;
@@ -64,14 +65,14 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         Instant now = Instant.now();
         Map<String, Long> removed = null;
         ProjectException first = null;
-        for (String name : settings.backends()) {
+        for (AuditTarget target : settings.backends()) {
             try {
-                Map<String, Long> counts = readFrom(name, log -> log.applyRetention(now, RETENTION_DAYS, dryRun));
+                Map<String, Long> counts = readFrom(target, log -> log.applyRetention(now, RETENTION_DAYS, dryRun));
                 removed = removed == null ? counts : removed;
             } catch (ProjectException e) {
                 first = first == null ? e : first;
                 LOG.log(System.Logger.Level.ERROR, "Retention was not applied to the audit backend ''{0}'': {1}",
-                        name, e.getMessage());
+                        target.backend(), e.getMessage());
             }
         }
         if (removed == null) {
@@ -160,29 +161,36 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
     /** Why no record can be written before any is tried: none of the profile's backends is installed; else null. */
     IOException noBackendInstalled() {
-        if (settings.backends().stream().anyMatch(name -> backends.newest(name) != null)) {
+        List<String> names = settings.backends().stream().map(AuditTarget::backend).distinct().toList();
+        if (names.stream().anyMatch(name -> backends.newest(name) != null)) {
             return null;
         }
-        return new IOException(settings.backends().size() == 1
-                ? "no audit backend '" + settings.backends().getFirst() + "' is installed"
-                : "none of the audit backends " + settings.backends() + " is installed");
+        return new IOException(names.size() == 1 ? "no audit backend '" + names.getFirst() + "' is installed"
+                : "none of the audit backends " + names + " is installed");
     }
 
     private AuditWriter newWriter() {
-        return new AuditWriter(backends, settings.backends(), logSettings(),
+        List<LogTarget> targets = settings.backends().stream()
+                .map(target -> new LogTarget(target.backend(), backends, logSettings(target))).toList();
+        return new AuditWriter(backends, targets, settings.path(),
                 new ChainCheckpoints(new CheckpointFile(settings.checkpoints()), settings.signingKey()));
     }
 
-    private AuditLogSettings logSettings() {
-        return new AuditLogSettings(settings.path(), settings.maxFileSize());
+    private AuditLogSettings logSettings(AuditTarget target) {
+        return new AuditLogSettings(target.path(), settings.maxFileSize());
     }
 
     /** Reads the log of the first backend that answers, in the profile's order; fails with the first's failure. */
     private <T> T read(LogReader<T> reader) throws ProjectException {
         ProjectException first = null;
-        for (String name : settings.backends()) {
+        for (AuditTarget target : settings.backends()) {
             try {
-                return readFrom(name, reader);
+                T read = readFrom(target, reader);
+                if (first != null) {
+                    LOG.log(System.Logger.Level.WARNING, "Read the audit log from the backend ''{0}'' ({1}): {2}",
+                            target.backend(), target.path(), first.getMessage());
+                }
+                return read;
             } catch (ProjectException e) {
                 first = first == null ? e : first;
             }
@@ -190,16 +198,16 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         throw first;
     }
 
-    private <T> T readFrom(String name, LogReader<T> reader) throws ProjectException {
-        AuditBackend backend = backends.newest(name);
+    private <T> T readFrom(AuditTarget target, LogReader<T> reader) throws ProjectException {
+        AuditBackend backend = backends.newest(target.backend());
         if (backend == null) {
-            throw new ProjectException("No audit backend '" + name + "' is installed");
+            throw new ProjectException("No audit backend '" + target.backend() + "' is installed");
         }
-        try (AuditLog log = backend.open(logSettings())) {
+        try (AuditLog log = backend.open(logSettings(target))) {
             return reader.read(log);
         } catch (IOException e) {
-            throw new ProjectException("Cannot read the audit log " + settings.path() + (settings.backends().size() == 1
-                    ? "" : " from the backend '" + name + "'") + ": " + e.getMessage(), e);
+            throw new ProjectException("Cannot read the audit log " + target.path() + (settings.backends().size() == 1
+                    ? "" : " from the backend '" + target.backend() + "'") + ": " + e.getMessage(), e);
         }
     }
 

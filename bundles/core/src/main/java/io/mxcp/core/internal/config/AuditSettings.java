@@ -12,11 +12,11 @@ import java.util.List;
  * @param mode        whether a call waits for its record to be written (ours, {@code audit.mode})
  * @param signingKey  the private key signing the log's checkpoints (ours, {@code audit.signing_key}; by default
  *                    {@code <log stem>.signing-key} beside the log)
- * @param backends    the names of the backends every record is written to, in the order the log is read from them
- *                    (ours, {@code audit.backends}; {@code [jsonl]} by default)
+ * @param backends    the backends every record is written to, in the order the log is read from them (ours,
+ *                    {@code audit.backends}; {@code jsonl} at {@code path} by default)
  */
 public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey,
-        List<String> backends) {
+        List<AuditTarget> backends) {
 
     public AuditSettings {
         backends = List.copyOf(backends);

@@ -35,9 +35,12 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         Path log = workingDirectory.resolve(profile.auditPath()).normalize();
         Path signingKey = profile.auditSigningKey() == null ? AuditSettings.besideLog(log, ".signing-key")
                 : workingDirectory.resolve(profile.auditSigningKey()).normalize();
+        List<AuditBackendEntry> entries = profile.auditBackends() == null ? AuditBackendEntry.DEFAULT
+                : profile.auditBackends();
+        List<AuditTarget> targets = entries.stream().map(entry -> new AuditTarget(entry.name(),
+                entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize())).toList();
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
-                AuditMode.of(profile.auditMode()), signingKey,
-                profile.auditBackends() == null ? AuditBackendNames.DEFAULT : profile.auditBackends());
+                AuditMode.of(profile.auditMode()), signingKey, targets);
     }
 
     public SitePaths paths() {

@@ -197,7 +197,7 @@ final class SiteConfigParser {
         long maxFileSize = d.auditMaxFileSize();
         String auditMode = null;
         String signingKey = null;
-        List<String> backends = null;
+        List<AuditBackendEntry> backends = null;
         Object auditRaw = profile.raw("audit");
         if (auditRaw != null) {
             StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "AuditConfigModel");
@@ -206,7 +206,7 @@ final class SiteConfigParser {
             maxFileSize = audit.integer("max_file_size", maxFileSize);
             auditMode = audit.optionalLiteral("mode", AuditMode.names());
             signingKey = audit.string("signing_key", null);
-            backends = AuditBackendNames.of(audit.optionalStringList("backends"), audit.at("backends"));
+            backends = AuditBackendEntry.listOf(audit.optionalList("backends"), audit.at("backends"));
             audit.close();
         }
         profile.close();

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String driftPath, boolean auditEnabled,
         String auditPath, long auditMaxFileSize, String auditMode, String auditSigningKey,
-        List<String> auditBackends) {
+        List<AuditBackendEntry> auditBackends) {
 
     static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null, null);
 
@@ -47,7 +47,7 @@ public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String drif
             audit.put("signing_key", auditSigningKey);
         }
         if (auditBackends != null) {
-            audit.put("backends", auditBackends);
+            audit.put("backends", auditBackends.stream().map(AuditBackendEntry::toConfigValue).toList());
         }
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("duckdb", duckdb);

@@ -44,7 +44,8 @@ class AuditWriterResumeTest {
         AuditBackends backends = new AuditBackends();
         backends.add(log.backend());
         CheckpointFile checkpoints = new CheckpointFile(dir.resolve("log.checkpoints.jsonl"));
-        AuditWriter writer = new AuditWriter(backends, List.of("jsonl"), new AuditLogSettings(dir.resolve("log.jsonl"), 1 << 20),
+        AuditWriter writer = new AuditWriter(backends, List.of(new LogTarget("jsonl", backends,
+                new AuditLogSettings(dir.resolve("log.jsonl"), 1 << 20))), dir.resolve("log.jsonl"),
                 new ChainCheckpoints(checkpoints, dir.resolve("log.signing-key")));
         try {
             writer.submit(record("b", null));
