@@ -38,7 +38,9 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         List<AuditBackendEntry> entries = profile.auditBackends() == null ? AuditBackendEntry.DEFAULT
                 : profile.auditBackends();
         List<AuditTarget> targets = entries.stream().map(entry -> new AuditTarget(entry.name(),
-                entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize())).toList();
+                entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize()))
+                // an entry naming audit.path itself would write each record twice into one log
+                .distinct().toList();
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
                 AuditMode.of(profile.auditMode()), signingKey, targets);
     }
