@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.mxcp.audit.json.AuditRecordCodec;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.mxcp.audit.json.AuditRecordCodec;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**

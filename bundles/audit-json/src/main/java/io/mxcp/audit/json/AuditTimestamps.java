@@ -1,4 +1,4 @@
-package io.mxcp.audit.jsonl;
+package io.mxcp.audit.json;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

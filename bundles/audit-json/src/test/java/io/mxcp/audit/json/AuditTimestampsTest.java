@@ -1,4 +1,4 @@
-package io.mxcp.audit.jsonl;
+package io.mxcp.audit.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,9 +1,10 @@
-package io.mxcp.audit.jsonl;
+package io.mxcp.audit.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -24,9 +25,10 @@ import io.mxcp.sdk.audit.AuditRecord;
  * Audit records as JSON Lines: one UTF-8 object per line, snake_case keys in a fixed order, non-ASCII text as is.
  * Reading yields the values writing started from (objects as {@code LinkedHashMap} in file order, arrays as
  * {@code ArrayList}, integral numbers as {@code Integer} or {@code Long}, others as {@code Double}), so a record read
- * back is written again byte for byte, which the hash-chain check relies on.
+ * back is written again byte for byte, which the hash-chain check relies on. Shared by the audit backends, each of
+ * which copies this package into its bundle; instances are safe to use from several threads.
  */
-final class AuditRecordCodec {
+public final class AuditRecordCodec {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -48,7 +50,7 @@ final class AuditRecordCodec {
      * @throws IllegalArgumentException naming the record when a data field holds a value JSON cannot represent, or
      *                                  the record has no timestamp
      */
-    byte[] encode(List<AuditRecord> records) throws IOException {
+    public byte[] encode(List<AuditRecord> records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = mapper.createGenerator(out)) {
             // Records are separated by the newline that ends each of them, not by Jackson's default space.
@@ -69,6 +71,16 @@ final class AuditRecordCodec {
         return out.toByteArray();
     }
 
+    /**
+     * One record as its line, without the {@code \n}: for a store that keeps each record apart.
+     *
+     * @throws IllegalArgumentException as {@link #encode(List)}
+     */
+    public byte[] encode(AuditRecord record) throws IOException {
+        byte[] line = encode(List.of(record));
+        return Arrays.copyOf(line, line.length - 1);
+    }
+
     private static void write(JsonGenerator json, AuditRecord record) throws IOException {
         json.writeStartObject();
         for (Map.Entry<String, Object> field : record.fields().entrySet()) {
@@ -87,7 +99,7 @@ final class AuditRecordCodec {
      *
      * @throws IllegalArgumentException saying why when the line is not a record
      */
-    AuditRecord decode(byte[] line) {
+    public AuditRecord decode(byte[] line) {
         Map<String, Object> json;
         try {
             json = mapper.readValue(line, OBJECT);

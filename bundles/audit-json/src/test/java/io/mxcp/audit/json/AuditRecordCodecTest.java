@@ -1,4 +1,4 @@
-package io.mxcp.audit.jsonl;
+package io.mxcp.audit.json;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -72,7 +72,7 @@ class AuditRecordCodecTest {
     @Test
     void writesABatchAsOneLinePerRecord() throws Exception {
         Instant now = Instant.parse("2026-01-15T10:30:45Z");
-        String lines = new String(codec.encode(List.of(TestRecords.record("a", now), TestRecords.record("b", now))),
+        String lines = new String(codec.encode(List.of(record("a", now), record("b", now))),
                 UTF_8);
 
         assertEquals(2, lines.split("\n", -1).length - 1);
@@ -130,6 +130,21 @@ class AuditRecordCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> codec.encode(List.of(record)));
         assertTrue(e.getMessage().startsWith("Audit record r-9 cannot be written as JSON"), e.getMessage());
+    }
+
+    @Test
+    void writesOneRecordAsItsLineWithoutTheNewline() throws Exception {
+        AuditRecord record = record("a", Instant.parse("2026-01-15T10:30:45Z"));
+        byte[] batch = codec.encode(List.of(record));
+
+        assertArrayEquals(Arrays.copyOf(batch, batch.length - 1), codec.encode(record));
+        assertEquals(record, codec.decode(codec.encode(record)));
+    }
+
+    private static AuditRecord record(String id, Instant timestamp) {
+        return new AuditRecord("mxcp.endpoints", 1, id, timestamp, "tool", "greet", "success", 12, "http", "alice",
+                null, null, Map.of("name", id), "hi " + id, null, List.of(), "allow", null, Map.of(), List.of(),
+                null, null, null);
     }
 
     private static byte[] line(String text) {

@@ -1,0 +1,79 @@
+package io.mxcp.audit.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file of one log, {@code <stem>.sqlite} beside the configured path, and connections to it. Every
+ * connection uses WAL, so readers (of this process or another, such as {@code mxcp log}) go on while a server
+ * writes; commits reach the disk before they return ({@code synchronous=FULL}), which a written batch's promise to
+ * survive a crash needs; and a lock another process holds is waited for rather than failed on at once.
+ */
+final class AuditDatabase {
+
+    /** Long enough for another process's batch or retention delete; short enough to report a stuck lock. */
+    static final int BUSY_TIMEOUT_MS = 5_000;
+
+    private final Path file;
+
+    private AuditDatabase(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * The database of the log configured at {@code path}: the file name's extension replaced by {@code .sqlite}.
+     * Creates the folder when missing.
+     *
+     * @throws IOException naming the folder when it cannot be created
+     */
+    static AuditDatabase beside(Path path) throws IOException {
+        Path configured = path.toAbsolutePath().normalize();
+        Path folder = configured.getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IOException("Cannot create the audit log folder " + folder + ": " + e, e);
+        }
+        String name = configured.getFileName().toString();
+        int extension = name.lastIndexOf('.');
+        String stem = extension > 0 ? name.substring(0, extension) : name;
+        return new AuditDatabase(folder.resolve(stem + ".sqlite"));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * A new connection, creating the file when missing. Its transactions take the write lock when they begin: one
+     * that took it only at its first write could find another process's writer ahead and fail without waiting.
+     *
+     * @throws IOException naming the file when it cannot be opened or is not an SQLite database
+     */
+    Connection connect() throws IOException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // A driver instance of its own: in OSGi, DriverManager hands out no driver the bundle did not register.
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file);
+        try {
+            return source.getConnection();
+        } catch (SQLException e) {
+            throw failure("open", e);
+        }
+    }
+
+    /** An error of the database, naming it: {@code Cannot <doing> the audit database <file>: <reason>}. */
+    IOException failure(String doing, SQLException e) {
+        return new IOException("Cannot " + doing + " the audit database " + file + ": " + e.getMessage(), e);
+    }
+}
