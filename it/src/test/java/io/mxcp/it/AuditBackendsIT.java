@@ -74,6 +74,8 @@ class AuditBackendsIT {
         DeployDrop.drop(SERVED.deploy(), SQLITE_JAR, out -> Files.copy(saved, out));
         server.awaitStderrLine(LIMIT, "the SQLite backend's bundle back",
                 line -> line.contains("deploy: " + SQLITE_JAR + ": started mxcp-audit-sqlite"));
+        server.awaitStderrLine(LIMIT, "the writer reporting the backend written again",
+                line -> line.contains("The audit backend 'sqlite' writes again"));
         JsonNode fromSqlite = awaitRecords("sqlite_only", 10);
         JsonNode fromJsonl = awaitRecords("default", 10);
         assertEquals(hashes(fromJsonl), hashes(fromSqlite), "both logs hold the same records in the same order");
