@@ -62,19 +62,21 @@ class AuditBackendsIT {
         Path deployed = SERVED.deploy().resolve(SQLITE_JAR);
         Path saved = SERVED.work().resolve(SQLITE_JAR);
         Files.copy(deployed, saved);
+        int beforeRemoval = server.stderrMark();
         Files.delete(deployed);
-        server.awaitStderrLine(LIMIT, "the SQLite backend's bundle removed",
+        server.awaitStderrLineAfter(beforeRemoval, LIMIT, "the SQLite backend's bundle removed",
                 line -> line.contains("deploy: " + SQLITE_JAR + ": removed"));
         calls(answers, 5, 10);
         assertEquals(10, answers.size(), "fail-closed calls succeed while one backend is gone");
-        server.awaitStderrLine(LIMIT, "the writer reporting the backend it cannot write",
+        server.awaitStderrLineAfter(beforeRemoval, LIMIT, "the writer reporting the backend it cannot write",
                 line -> line.contains("the audit backend 'sqlite' (") && line.contains(") cannot be written since"));
         awaitRecords("default", 10);
 
+        int beforeReturn = server.stderrMark();
         DeployDrop.drop(SERVED.deploy(), SQLITE_JAR, out -> Files.copy(saved, out));
-        server.awaitStderrLine(LIMIT, "the SQLite backend's bundle back",
+        server.awaitStderrLineAfter(beforeReturn, LIMIT, "the SQLite backend's bundle back",
                 line -> line.contains("deploy: " + SQLITE_JAR + ": started mxcp-audit-sqlite"));
-        server.awaitStderrLine(LIMIT, "the writer reporting the backend written again",
+        server.awaitStderrLineAfter(beforeReturn, LIMIT, "the writer reporting the backend written again",
                 line -> line.contains("The audit backend 'sqlite' writes again"));
         JsonNode fromSqlite = awaitRecords("sqlite_only", 10);
         JsonNode fromJsonl = awaitRecords("default", 10);

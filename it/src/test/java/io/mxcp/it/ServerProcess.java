@@ -70,8 +70,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** Waits until a stderr line satisfies {@code matcher}, and returns that line. */
     String awaitStderrLine(Duration limit, String description, Predicate<String> matcher) {
+        return awaitStderrLineAfter(0, limit, description, matcher);
+    }
+
+    /** How much the server has written to stderr so far: a mark for {@link #awaitStderrLineAfter}. */
+    int stderrMark() {
+        return stderr.length();
+    }
+
+    /** As {@link #awaitStderrLine}, among the lines written after the mark only. */
+    String awaitStderrLineAfter(int mark, Duration limit, String description, Predicate<String> matcher) {
         return Poll.until(limit, description,
-                () -> stderr().lines().filter(matcher).findFirst().orElse(null), this::describe);
+                () -> stderr().substring(mark).lines().filter(matcher).findFirst().orElse(null), this::describe);
     }
 
     /** Waits until a log line ends with {@code ending} (a deploy's "started x 1.2.3", say). */

@@ -51,8 +51,7 @@ final class AuditDatabase {
     }
 
     /**
-     * A new connection, creating the file when missing. Its transactions take the write lock when they begin: one
-     * that took it only at its first write could find another process's writer ahead and fail without waiting.
+     * A new connection, creating the file when missing.
      *
      * @throws IOException naming the file when it cannot be opened or is not an SQLite database
      */
@@ -61,7 +60,6 @@ final class AuditDatabase {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         // A driver instance of its own: in OSGi, DriverManager hands out no driver the bundle did not register.
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file);

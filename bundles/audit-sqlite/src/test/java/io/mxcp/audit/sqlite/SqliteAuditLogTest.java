@@ -352,6 +352,22 @@ class SqliteAuditLogTest {
         }
     }
 
+    @Test
+    void aBatchThatWaitedOutAnotherProcesssLockFailsAndTheNextIsWrittenOnce() throws Exception {
+        try (SqliteAuditLog log = open();
+                Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("logs-default.sqlite"));
+                Statement holding = other.createStatement()) {
+            holding.execute("BEGIN IMMEDIATE");
+            IOException busy = assertThrows(IOException.class, () -> log.write(List.of(record("a", NOW))));
+            assertTrue(busy.getMessage().contains("SQLITE_BUSY"), busy.getMessage());
+            holding.execute("ROLLBACK");
+
+            log.write(List.of(record("b", NOW), record("c", NOW)));
+            log.write(List.of(record("d", NOW)));
+            assertEquals(List.of("b", "c", "d"), writtenIds(log), "each batch once, as one transaction");
+        }
+    }
+
     private static void write(AuditLog log, List<AuditRecord> batch) {
         try {
             log.write(batch);

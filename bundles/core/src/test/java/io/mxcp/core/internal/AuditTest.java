@@ -493,6 +493,60 @@ class AuditTest {
     }
 
     @Test
+    void anErrorFromOneBackendLeavesTheOtherWritingEachRecordOnce() throws Exception {
+        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(backend);
+        f.service.bindAuditBackend(mirror);
+        mirror.crashWrites = new StackOverflowError("a backend's bug");
+        try (Project project = f.open()) {
+            for (String name : List.of("a", "b", "c")) {
+                call(project, "login", row("user_name", name, "password", "p"), null, null);
+            }
+            awaitRecords(3);
+            Thread.sleep(300); // a retry of a batch jsonl took would show up here
+            assertEquals(3, backend.records(log).size(), "each record once in the backend that works");
+            mirror.crashWrites = null;
+            awaitRecords(mirror, 3);
+            assertEquals(backend.records(log), mirror.records(log));
+        }
+    }
+
+    @Test
+    void aServerStartedWhileTheLogWithTheNewestRecordsIsDownGoesOnFromTheSignedCheckpoint() throws Exception {
+        f.service.bindAuditBackend(backend);
+        logins(3); // jsonl alone; its writer signs the chain as it stops
+        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(mirror);
+        backend.failOpens = new IOException("Permission denied");
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "d", "password", "p"), null, null);
+            awaitRecords(mirror, 1);
+            assertEquals(backend.records(log).getLast().recordHash(), mirror.records(log).getFirst().prevHash(),
+                    "the new backend's first record follows the signed head, not a chain of its own");
+            backend.failOpens = null;
+            awaitRecords(4);
+            ChainCheck check = project.auditTrail().verify();
+            assertEquals(List.of(), check.chainBreaks(), "jsonl's chain runs on unbroken once it is back");
+            assertTrue(check.valid(), check::toString);
+        }
+    }
+
+    @Test
+    void entriesStoringInTheSameFilesAreWrittenOnce() throws Exception {
+        f.auditedSite("{enabled: true, backends: [jsonl, {name: jsonl, path: audit/logs-dev.log}]}");
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+            awaitRecords(1);
+            Thread.sleep(200);
+            assertEquals(1, backend.records(log).size());
+            assertTrue(backend.records(dir.resolve("audit/logs-dev.log")).isEmpty());
+        }
+    }
+
+    @Test
     void failClosedRefusesCallsWhileNoneOfTheBackendsIsInstalled() throws Exception {
         f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
         try (Project project = f.open()) {

@@ -28,6 +28,8 @@ final class MemoryAuditBackend implements AuditBackend {
     int closed;
     /** When set, every write fails with it, as a full disk would. */
     volatile IOException failWrites;
+    /** When set, every write throws it, as a backend with a bug (or whose bundle is going away) would. */
+    volatile Error crashWrites;
     /** When set, opening a log fails with it, as a database that is down would. */
     volatile IOException failOpens;
 
@@ -84,6 +86,9 @@ final class MemoryAuditBackend implements AuditBackend {
             public void write(List<AuditRecord> batch) throws IOException {
                 if (failWrites != null) {
                     throw failWrites;
+                }
+                if (crashWrites != null) {
+                    throw crashWrites;
                 }
                 synchronized (MemoryAuditBackend.this) {
                     records.addAll(batch);

@@ -34,6 +34,7 @@ final class AuditWriter implements AutoCloseable {
      * ended meanwhile, instead of one per call when calls come one after another.
      */
     private static final long GATHER_MILLIS = 5;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final AuditBackends backends;
@@ -120,6 +121,7 @@ final class AuditWriter implements AutoCloseable {
     }
 
     private void run() {
+        long backoff = POLL_MILLIS;
         while (!(closing && queue.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty() && !takeBatch()) {
@@ -128,6 +130,7 @@ final class AuditWriter implements AutoCloseable {
                     continue;
                 }
                 writeBatch();
+                backoff = POLL_MILLIS;
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException | Error e) {
@@ -137,11 +140,17 @@ final class AuditWriter implements AutoCloseable {
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
                         batch.size(), path, e.getMessage());
                 try {
-                    Thread.sleep(untilATargetIsDue());
+                    // no sooner than a target is due, nor than the writer's own back-off: a failure no target
+                    // accounts for (the chain's tail unknown) must not be retried at once either
+                    Thread.sleep(Math.max(backoff, untilATargetIsDue()));
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+        synchronized (logLock) {
+            targets.forEach(LogTarget::catchUpAtClose);
         }
         checkpoints.close();
     }
@@ -236,11 +245,10 @@ final class AuditWriter implements AutoCloseable {
         return new IOException(why.append(')').toString());
     }
 
-    /** How long to wait before the next try after every target failed: until the first one is due again. */
+    /** How long until the first target that failed is due again. */
     private long untilATargetIsDue() {
         long now = System.nanoTime();
-        long wait = targets.stream().mapToLong(target -> target.retryAt() - now).min().orElse(0) / 1_000_000;
-        return Math.max(POLL_MILLIS / 10, wait);
+        return Math.max(0, targets.stream().mapToLong(target -> target.retryAt() - now).min().orElse(0) / 1_000_000);
     }
 
     /** Fails the completion of every record still waiting (they stay queued for the retry). */
@@ -277,19 +285,24 @@ final class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Continues the chain from the newest last record among the targets' logs (they hold the same records, except
-     * what a backend missed while it failed), and counts from there.
+     * Continues the chain from the newest last record among the targets' logs (they hold the same records, except what
+     * a backend missed while it failed), and counts from there. When every log that answers is behind the last signed
+     * checkpoint (the one that holds the newer records cannot be read now), the chain goes on from the checkpoint's
+     * head rather than from an older record: that log's chain then continues unbroken once it is back.
      */
     private void resumeChain() throws IOException {
         long now = System.nanoTime();
         LogTarget newest = null;
         AuditRecord newestTail = null;
+        boolean signedHeadFound = false;
+        Checkpoint signed = checkpoints.lastSigned();
         for (LogTarget target : targets) {
             if (!target.due(now)) {
                 continue;
             }
             try {
                 AuditRecord tail = target.tail().orElse(null);
+                signedHeadFound |= tail != null && signed != null && signed.head().equals(tail.recordHash());
                 if (newest == null || tail != null && (newestTail == null
                         || tail.timestamp().isAfter(newestTail.timestamp()))) {
                     newest = target;
@@ -303,6 +316,10 @@ final class AuditWriter implements AutoCloseable {
             throw everyTargetFailed();
         }
         lastHash = newestTail == null ? null : newestTail.recordHash();
+        if (signed != null && !signedHeadFound
+                && (newestTail == null || newestTail.timestamp().isBefore(signed.at()))) {
+            lastHash = signed.head();
+        }
         checkpoints.resume(newest.log(), lastHash);
         tailKnown = true;
     }

@@ -41,6 +41,11 @@ final class ChainCheckpoints {
         this.keyFile = keyFile;
     }
 
+    /** The newest checkpoint signed, or null when there is none (or the file cannot be read: logged). */
+    Checkpoint lastSigned() {
+        return lastCheckpoint();
+    }
+
     /** Picks the count up where the log's chain ends ({@code tailHash}, null for an empty log). */
     void resume(AuditLog log, String tailHash) {
         Checkpoint last = lastCheckpoint();

@@ -3,8 +3,6 @@ package io.mxcp.core.internal.audit;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +21,6 @@ import io.mxcp.sdk.audit.AuditRecord;
 final class LogTarget {
 
     private static final System.Logger LOG = System.getLogger(LogTarget.class.getName());
-    /** The records a target keeps while it fails: the newest ones, the others are only in the other backends. */
-    static final int MAX_BACKLOG = 50_000;
     private static final int WRITE_CHUNK = 256;
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
@@ -37,19 +33,26 @@ final class LogTarget {
     private AuditBackend openedFrom;
     private AuditLog log;
 
-    private final ArrayDeque<AuditRecord> backlog = new ArrayDeque<>();
+    private final Backlog backlog;
     /** Records dropped from the backlog while failing: missing from this backend's log for good. */
     private long dropped;
     private IOException failure;
     private Instant failingSince;
     private long backoffMillis = FIRST_BACKOFF_MILLIS;
     private long retryAt;
+    /** Whether the failure going on was reported, and when last: at its start, then once a minute. */
+    private boolean reported;
     private long reportedAt;
 
     LogTarget(String name, AuditBackends backends, AuditLogSettings settings) {
+        this(name, backends, settings, new Backlog());
+    }
+
+    LogTarget(String name, AuditBackends backends, AuditLogSettings settings, Backlog backlog) {
         this.name = name;
         this.backends = backends;
         this.settings = settings;
+        this.backlog = backlog;
     }
 
     String name() {
@@ -94,7 +97,8 @@ final class LogTarget {
     Optional<AuditRecord> tail() throws IOException {
         try {
             return log().lastWritten();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // an Error too (a backend's bundle going away mid-call): the others must not pay for it
             throw failed(e);
         }
     }
@@ -104,15 +108,14 @@ final class LogTarget {
         try {
             AuditLog current = log();
             while (!backlog.isEmpty()) {
-                List<AuditRecord> chunk = new ArrayList<>(Math.min(WRITE_CHUNK, backlog.size()));
-                backlog.stream().limit(WRITE_CHUNK).forEach(chunk::add);
+                List<AuditRecord> chunk = backlog.first(WRITE_CHUNK);
                 current.write(chunk);
-                chunk.forEach(written -> backlog.removeFirst());
+                backlog.removeFirst(chunk.size());
             }
             if (!batch.isEmpty()) {
                 current.write(batch);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             throw failed(e);
         }
         if (failingSince != null) {
@@ -123,19 +126,17 @@ final class LogTarget {
         }
         failure = null;
         failingSince = null;
+        reported = false;
         dropped = 0;
         backoffMillis = FIRST_BACKOFF_MILLIS;
     }
 
     /** Keeps a batch that other backends took for this one, which failed on it or is waiting out its back-off. */
     void keep(List<AuditRecord> batch) {
-        backlog.addAll(batch);
-        while (backlog.size() > MAX_BACKLOG) {
-            backlog.removeFirst();
-            dropped++;
-        }
+        dropped += backlog.addAll(batch);
         long now = System.nanoTime();
-        if (reportedAt == 0 || now - reportedAt >= REPORT_EVERY_NANOS) {
+        if (!reported || now - reportedAt >= REPORT_EVERY_NANOS) {
+            reported = true;
             reportedAt = now;
             LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' ({1}) cannot be written since {2} ({3}); the"
                     + " other backends take the records, {4} are kept for it{5}", name, settings.path(), failingSince,
@@ -151,7 +152,21 @@ final class LogTarget {
         }
     }
 
-    /** The writer stops: closes the log, saying which records it lacks. */
+    /**
+     * The writer stops: a target that fell behind gets one more try, back-off or not, so that records it missed
+     * while down do not stay missing only because the server stopped within its back-off.
+     */
+    void catchUpAtClose() {
+        if (!backlog.isEmpty()) {
+            try {
+                write(List.of());
+            } catch (IOException e) {
+                // still failing: close() reports what it lacks
+            }
+        }
+    }
+
+    /** Closes the log, saying which records it lacks. */
     void close() {
         if (!backlog.isEmpty() || dropped > 0) {
             LOG.log(Level.ERROR, "CRITICAL: {0} audit records are missing from the backend ''{1}'' ({2}), which"
@@ -161,7 +176,7 @@ final class LogTarget {
         closeLog();
     }
 
-    private IOException failed(Exception e) {
+    private IOException failed(Throwable e) {
         failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
         if (failingSince == null) {
             failingSince = Instant.now();

@@ -94,12 +94,14 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         }
         try {
             PublicKey key = Files.exists(keyFile) ? SigningKeys.loadPublic(keyFile) : null;
-            ChainVerification verification = new ChainVerification(new CheckpointFile(settings.checkpoints()).readAll());
-            read(log -> {
+            List<Checkpoint> signed = new CheckpointFile(settings.checkpoints()).readAll();
+            // a verification of its own per backend tried: one whose read failed half-way must not count
+            ChainVerification verified = read(log -> {
+                ChainVerification verification = new ChainVerification(signed);
                 log.forEachWritten(verification);
-                return null;
+                return verification;
             });
-            return verification.result(key, keyFile);
+            return verified.result(key, keyFile);
         } catch (IOException e) {
             throw new ProjectException(e.getMessage(), e);
         }

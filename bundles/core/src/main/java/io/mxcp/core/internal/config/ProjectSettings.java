@@ -37,10 +37,15 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
                 : workingDirectory.resolve(profile.auditSigningKey()).normalize();
         List<AuditBackendEntry> entries = profile.auditBackends() == null ? AuditBackendEntry.DEFAULT
                 : profile.auditBackends();
-        List<AuditTarget> targets = entries.stream().map(entry -> new AuditTarget(entry.name(),
-                entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize()))
-                // an entry naming audit.path itself would write each record twice into one log
-                .distinct().toList();
+        // entries a backend would store in the same files (the same folder and file name but for the extension, from
+        // which backends derive theirs) are written once: twice would put each record twice into one log
+        Map<AuditTarget, AuditTarget> byFiles = new LinkedHashMap<>();
+        for (AuditBackendEntry entry : entries) {
+            Path path = entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize();
+            byFiles.putIfAbsent(new AuditTarget(entry.name(), AuditSettings.besideLog(path, "")),
+                    new AuditTarget(entry.name(), path));
+        }
+        List<AuditTarget> targets = List.copyOf(byFiles.values());
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
                 AuditMode.of(profile.auditMode()), signingKey, targets);
     }

@@ -29,15 +29,18 @@ class LogTargetTest {
     private final List<AuditRecord> stored = new ArrayList<>();
     private final List<Integer> writeSizes = new ArrayList<>();
     private IOException failure;
+    private Error error;
 
     @Test
     void aTargetThatCanBeWrittenAgainGetsWhatItMissedInOrderBeforeTheNextBatch() throws Exception {
-        LogTarget target = target();
+        LogTarget target = target(new Backlog());
         failure = new IOException("database is locked");
+        long before = System.nanoTime();
         assertThrows(IOException.class, () -> target.write(records(0, 2)));
         target.keep(records(0, 2));
         assertTrue(target.behind());
-        assertFalse(target.due(System.nanoTime()), "a failed target waits out its back-off");
+        assertTrue(target.retryAt() - before >= 100_000_000, "a failed target waits out its back-off");
+        assertFalse(target.due(target.retryAt() - 1));
 
         failure = null;
         target.write(records(2, 3));
@@ -47,21 +50,40 @@ class LogTargetTest {
     }
 
     @Test
-    void aTargetKeepsAtMostItsBacklogAndWritesItInChunks() throws Exception {
-        LogTarget target = target();
+    void aTargetKeepsTheNewestRecordsUpToItsBacklogsSizeAndWritesThemInChunks() throws Exception {
+        long perRecord = Backlog.estimatedSize(records(0, 1).getFirst());
+        LogTarget target = target(new Backlog(perRecord * 1000));
         failure = new IOException("database is locked");
         assertThrows(IOException.class, () -> target.write(records(0, 1)));
-        target.keep(records(0, LogTarget.MAX_BACKLOG + 10));
+        target.keep(records(0, 1010));
 
         failure = null;
         target.write(List.of());
-        assertEquals(LogTarget.MAX_BACKLOG, stored.size(), "the oldest records beyond the backlog are dropped");
+        assertEquals(1000, stored.size(), "the oldest records beyond the backlog's size are dropped");
         assertEquals("r10", stored.getFirst().recordId());
-        assertEquals("r" + (LogTarget.MAX_BACKLOG + 9), stored.getLast().recordId());
+        assertEquals("r1009", stored.getLast().recordId());
         assertTrue(writeSizes.stream().allMatch(size -> size <= 256), "no write of the whole backlog at once");
     }
 
-    private LogTarget target() {
+    @Test
+    void aRecordsSizeCountsItsData() {
+        AuditRecord small = records(0, 1).getFirst();
+        AuditRecord large = new AuditRecord("mxcp.endpoints", 2, "big", Instant.EPOCH, "tool", "t", "success", 0,
+                "http", null, null, null, Map.of("text", "x".repeat(100_000)), List.of(Map.of("row", "y".repeat(50_000))),
+                null, List.of(), null, null, Map.of(), List.of(), null, null, null);
+        assertTrue(Backlog.estimatedSize(large) - Backlog.estimatedSize(small) >= 150_000);
+    }
+
+    @Test
+    void anErrorFromABackendIsThatTargetsFailure() {
+        LogTarget target = target(new Backlog());
+        error = new StackOverflowError("deep");
+        IOException failed = assertThrows(IOException.class, () -> target.write(records(0, 1)));
+        assertTrue(failed.getMessage().contains("StackOverflowError"), failed.getMessage());
+        assertFalse(target.due(target.retryAt() - 1), "it backs off like any failure");
+    }
+
+    private LogTarget target(Backlog backlog) {
         AuditBackends backends = new AuditBackends();
         backends.add(new AuditBackend() {
             @Override
@@ -74,7 +96,7 @@ class LogTargetTest {
                 return new ListLog();
             }
         });
-        return new LogTarget("mirror", backends, new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20));
+        return new LogTarget("mirror", backends, new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20), backlog);
     }
 
     private static List<AuditRecord> records(int from, int to) {
@@ -90,6 +112,9 @@ class LogTargetTest {
         public void write(List<AuditRecord> records) throws IOException {
             if (failure != null) {
                 throw failure;
+            }
+            if (error != null) {
+                throw error;
             }
             writeSizes.add(records.size());
             stored.addAll(records);
