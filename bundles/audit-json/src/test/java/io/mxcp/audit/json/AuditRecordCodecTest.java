@@ -26,22 +26,7 @@ class AuditRecordCodecTest {
 
     @Test
     void aFullRecordReadsBackEqualAndIsWrittenAgainByteForByte() throws Exception {
-        Map<String, Object> input = map(
-                "city", "Zürich ✓ 日本 😀",
-                "count", 3,
-                "big", 3_000_000_000L,
-                "ratio", 0.25,
-                "flag", true,
-                "nothing", null,
-                "nested", map("z", 1, "a", list(map("deep", "\"quoted\"\n\tline", "empty", list()))));
-        Object output = list(map("id", 1, "name", "Ünïcødé", "score", 1.0E10), map("id", 2, "name", null));
-        AuditRecord record = new AuditRecord("mxcp.endpoints", 1, "0f8fad5b-d9cb-469f-a165-70867728950e",
-                Instant.parse("2026-01-15T10:30:45.123456Z"), "resource", "data://cities/{name}", "success", 42L,
-                "http", "alice", "session-1", "trace-1", input, output, null,
-                List.of("input[0]: user.role == 'admin'", "output[0]: response.secret != null"), "warn",
-                "masked 'secret'", map("tenant", "acme", "region", list("eu", "us")),
-                list(map("type", "sql", "ms", 3), map("type", "http", "status", 200, "ok", false)),
-                "sha256:aaaa", "sha256:bbbb", "sig");
+        AuditRecord record = SampleRecords.full();
 
         byte[] written = codec.encode(List.of(record));
         AuditRecord read = codec.decode(Arrays.copyOf(written, written.length - 1));
@@ -149,18 +134,5 @@ class AuditRecordCodecTest {
 
     private static byte[] line(String text) {
         return text.getBytes(UTF_8);
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    @SafeVarargs
-    private static <T> List<T> list(T... values) {
-        return new ArrayList<>(Arrays.asList(values));
     }
 }

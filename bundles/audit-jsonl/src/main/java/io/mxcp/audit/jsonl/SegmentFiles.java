@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mxcp.audit.json.LogLocation;
+
 /**
  * The files of one log in its folder: the legacy file at the configured path ({@code logs-default.jsonl}), read
  * only, and the segments {@code <stem>-<yyyyMMdd'T'HHmmss>[-<n>].jsonl} named after the UTC second they were
@@ -30,11 +32,9 @@ final class SegmentFiles {
     private final String stem;
     private final Pattern segmentName;
 
-    private SegmentFiles(Path legacy) {
-        this.legacy = legacy;
-        String fileName = legacy.getFileName().toString();
-        int extension = fileName.lastIndexOf('.');
-        this.stem = extension > 0 ? fileName.substring(0, extension) : fileName;
+    private SegmentFiles(LogLocation location) {
+        this.legacy = location.configured();
+        this.stem = location.stem();
         // Only the suffixes createSegment writes (2 and up, no leading zero), so that no two files share a name.
         this.segmentName =
                 Pattern.compile(Pattern.quote(stem) + "-(\\d{8}T\\d{6})(?:-([2-9]|[1-9]\\d{1,8}))?\\.jsonl");
@@ -46,14 +46,7 @@ final class SegmentFiles {
      * @throws IOException naming the folder when it cannot be created
      */
     static SegmentFiles beside(Path path) throws IOException {
-        Path legacy = path.toAbsolutePath().normalize();
-        Path folder = legacy.getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IOException("Cannot create the audit log folder " + folder + ": " + e, e);
-        }
-        return new SegmentFiles(legacy);
+        return new SegmentFiles(LogLocation.of(path));
     }
 
     /** The configured path, which names the log. */

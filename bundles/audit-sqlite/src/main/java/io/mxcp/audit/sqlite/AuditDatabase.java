@@ -1,13 +1,14 @@
 package io.mxcp.audit.sqlite;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+
+import io.mxcp.audit.json.LogLocation;
 
 /**
  * The SQLite file of one log, {@code <stem>.sqlite} beside the configured path, and connections to it. Every
@@ -33,17 +34,7 @@ final class AuditDatabase {
      * @throws IOException naming the folder when it cannot be created
      */
     static AuditDatabase beside(Path path) throws IOException {
-        Path configured = path.toAbsolutePath().normalize();
-        Path folder = configured.getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IOException("Cannot create the audit log folder " + folder + ": " + e, e);
-        }
-        String name = configured.getFileName().toString();
-        int extension = name.lastIndexOf('.');
-        String stem = extension > 0 ? name.substring(0, extension) : name;
-        return new AuditDatabase(folder.resolve(stem + ".sqlite"));
+        return new AuditDatabase(LogLocation.of(path).file(".sqlite"));
     }
 
     Path file() {

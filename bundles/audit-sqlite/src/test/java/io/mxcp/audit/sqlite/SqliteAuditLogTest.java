@@ -18,8 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.audit.json.AuditRecordCodec;
+import io.mxcp.audit.json.SampleRecords;
 import io.mxcp.audit.sqlite.Records.Call;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
@@ -66,25 +65,8 @@ class SqliteAuditLogTest {
 
     @Test
     void aFullRecordReadsBackEqualWithItsNumberTypes() throws Exception {
-        Map<String, Object> input = map(
-                "city", "Zürich ✓ 日本 😀",
-                "count", 3,
-                "big", 3_000_000_000L,
-                "ratio", 0.25,
-                "flag", true,
-                "nothing", null,
-                "nested", map("z", 1, "a", list(map("deep", "\"quoted\"\n\tline", "empty", list()))));
-        Object output = list(map("id", 1, "name", "Ünïcødé 👩‍💻", "score", 1.0E10), map("id", 2, "name", null));
-        AuditRecord full = new AuditRecord("mxcp.endpoints", 1, "0f8fad5b-d9cb-469f-a165-70867728950e",
-                Instant.parse("2026-01-15T10:30:45.123456Z"), "resource", "data://cities/{name}", "success", 42L,
-                "http", "alice", "session-1", "trace-1", input, output, null,
-                List.of("input[0]: user.role == 'admin'"), "warn", "masked 'secret'",
-                map("tenant", "acme", "region", list("eu", "us")),
-                list(map("type", "sql", "ms", 3), null, map("type", "http", "ok", false)),
-                "sha256:aaaa", "sha256:bbbb", "sig");
-        AuditRecord sparse = new AuditRecord("mxcp.access", 2, "r-2", Instant.parse("2026-01-15T10:30:46Z"),
-                "request", null, "error", 0, "stdio", null, null, null, null, null, "refused", null, null, null,
-                null, null, "sha256:bbbb", "sha256:cccc", null);
+        AuditRecord full = SampleRecords.full();
+        AuditRecord sparse = SampleRecords.sparse();
 
         try (SqliteAuditLog log = open()) {
             log.write(List.of(full, sparse));
@@ -405,18 +387,5 @@ class SqliteAuditLogTest {
 
     private static List<String> ids(List<AuditRecord> records) {
         return records.stream().map(AuditRecord::recordId).toList();
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    @SafeVarargs
-    private static <T> List<T> list(T... values) {
-        return new ArrayList<>(Arrays.asList(values));
     }
 }
