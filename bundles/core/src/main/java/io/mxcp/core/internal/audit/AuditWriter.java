@@ -16,9 +16,8 @@ import io.mxcp.sdk.audit.AuditRecord;
 
 /**
  * Writes one project's audit records off the call path (spec 03 §3): calls hand records over without waiting, and
- * one thread chains their hashes and writes them in batches to every configured backend ({@link LogTarget}: the log
- * opened from the newest installed backend of each name). A batch is written once one backend took it; a backend that
- * failed gets it later, ahead of its next batch. A batch that no backend can take — none installed, a full disk — is
+ * one thread chains their hashes and writes them in batches to every configured backend ({@link LogTargets}). A batch
+ * is written once one backend took it; a backend that failed gets it later, ahead of its next batch. A batch that no backend can take — none installed, a full disk — is
  * kept and retried, logged as critical each time, never dropped; {@link #close} writes what is still queued, waiting a
  * bounded time. A call that must not complete unrecorded (fail-closed mode) queues its record with
  * {@link #submitConfirmed} and waits on the completion the batch holding it completes once written, or fails as soon
@@ -38,7 +37,7 @@ final class AuditWriter implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final AuditBackends backends;
-    private final List<LogTarget> targets;
+    private final LogTargets targets;
     /** The profile's log path, naming the log in messages. */
     private final Path path;
     private final ChainCheckpoints checkpoints;
@@ -62,7 +61,7 @@ final class AuditWriter implements AutoCloseable {
     /** @param targets the backends' logs to write to, in the order they are preferred for the chain's tail */
     AuditWriter(AuditBackends backends, List<LogTarget> targets, Path path, ChainCheckpoints checkpoints) {
         this.backends = backends;
-        this.targets = List.copyOf(targets);
+        this.targets = new LogTargets(targets);
         this.path = path;
         this.checkpoints = checkpoints;
         backends.onRemoval(releaseOnRemoval);
@@ -116,7 +115,7 @@ final class AuditWriter implements AutoCloseable {
         }
         backends.stopListening(releaseOnRemoval);
         synchronized (logLock) {
-            targets.forEach(LogTarget::close);
+            targets.close();
         }
     }
 
@@ -125,7 +124,9 @@ final class AuditWriter implements AutoCloseable {
         while (!(closing && queue.isEmpty() && batch.isEmpty())) {
             try {
                 if (batch.isEmpty() && !takeBatch()) {
-                    catchUp();
+                    synchronized (logLock) {
+                        targets.catchUp();
+                    }
                     checkpoints.idle();
                     continue;
                 }
@@ -142,15 +143,12 @@ final class AuditWriter implements AutoCloseable {
                 try {
                     // no sooner than a target is due, nor than the writer's own back-off: a failure no target
                     // accounts for (the chain's tail unknown) must not be retried at once either
-                    Thread.sleep(Math.max(backoff, untilATargetIsDue()));
+                    Thread.sleep(Math.max(backoff, targets.untilOneIsDue()));
                 } catch (InterruptedException interrupted) {
                     return;
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
-        }
-        synchronized (logLock) {
-            targets.forEach(LogTarget::catchUpAtClose);
         }
         checkpoints.close();
     }
@@ -178,7 +176,7 @@ final class AuditWriter implements AutoCloseable {
             if (chained == null) {
                 chain();
             }
-            writeToTargets();
+            targets.write(chained);
         }
         failure = null;
         for (Queued written : batch) {
@@ -189,66 +187,6 @@ final class AuditWriter implements AutoCloseable {
         batch.clear();
         // after the calls waiting on the batch go on: a checkpoint is no part of any call's record
         checkpoints.written(chained.size(), lastHash);
-    }
-
-    /**
-     * Writes the chained batch to every target that is due; the ones that failed or are not due keep it once another
-     * took it. When none took it, no target keeps it: the whole batch is tried again.
-     */
-    private void writeToTargets() throws IOException {
-        long now = System.nanoTime();
-        List<LogTarget> missed = new ArrayList<>();
-        boolean taken = false;
-        for (LogTarget target : targets) {
-            try {
-                if (!target.due(now)) {
-                    missed.add(target);
-                    continue;
-                }
-                target.write(chained);
-                taken = true;
-            } catch (IOException e) {
-                missed.add(target);
-            }
-        }
-        if (!taken) {
-            throw everyTargetFailed();
-        }
-        missed.forEach(target -> target.keep(chained));
-    }
-
-    /** With nothing to write, hands the records a target missed to it once it is due, rather than with the next batch. */
-    private void catchUp() {
-        long now = System.nanoTime();
-        synchronized (logLock) {
-            for (LogTarget target : targets) {
-                if (target.behind() && target.due(now)) {
-                    try {
-                        target.write(List.of());
-                    } catch (IOException e) {
-                        // still failing: it keeps its records and is tried again after its back-off
-                    }
-                }
-            }
-        }
-    }
-
-    private IOException everyTargetFailed() {
-        if (targets.size() == 1) {
-            return targets.getFirst().failure();
-        }
-        StringBuilder why = new StringBuilder("every audit backend failed (");
-        for (LogTarget target : targets) {
-            why.append(target == targets.getFirst() ? "" : "; ").append(target.name()).append(": ")
-                    .append(target.failure().getMessage());
-        }
-        return new IOException(why.append(')').toString());
-    }
-
-    /** How long until the first target that failed is due again. */
-    private long untilATargetIsDue() {
-        long now = System.nanoTime();
-        return Math.max(0, targets.stream().mapToLong(target -> target.retryAt() - now).min().orElse(0) / 1_000_000);
     }
 
     /** Fails the completion of every record still waiting (they stay queued for the retry). */
@@ -291,43 +229,21 @@ final class AuditWriter implements AutoCloseable {
      * head rather than from an older record: that log's chain then continues unbroken once it is back.
      */
     private void resumeChain() throws IOException {
-        long now = System.nanoTime();
-        LogTarget newest = null;
-        AuditRecord newestTail = null;
-        boolean signedHeadFound = false;
         Checkpoint signed = checkpoints.lastSigned();
-        for (LogTarget target : targets) {
-            if (!target.due(now)) {
-                continue;
-            }
-            try {
-                AuditRecord tail = target.tail().orElse(null);
-                signedHeadFound |= tail != null && signed != null && signed.head().equals(tail.recordHash());
-                if (newest == null || tail != null && (newestTail == null
-                        || tail.timestamp().isAfter(newestTail.timestamp()))) {
-                    newest = target;
-                    newestTail = tail;
-                }
-            } catch (IOException e) {
-                // that target is failing now; the others may know the tail
-            }
-        }
-        if (newest == null) {
-            throw everyTargetFailed();
-        }
-        lastHash = newestTail == null ? null : newestTail.recordHash();
-        if (signed != null && !signedHeadFound
-                && (newestTail == null || newestTail.timestamp().isBefore(signed.at()))) {
+        LogTargets.Tail tail = targets.newestTail(signed == null ? null : signed.head());
+        lastHash = tail.record() == null ? null : tail.record().recordHash();
+        if (signed != null && !tail.signedHeadSeen()
+                && (tail.record() == null || tail.record().timestamp().isBefore(signed.at()))) {
             lastHash = signed.head();
         }
-        checkpoints.resume(newest.log(), lastHash);
+        checkpoints.resume(tail.log(), lastHash);
         tailKnown = true;
     }
 
     /** A backend is going away: let go of the logs opened from it once the batch being written is done. */
     private void release(AuditBackend backend) {
         synchronized (logLock) {
-            targets.forEach(target -> target.release(backend));
+            targets.release(backend);
         }
     }
 }
