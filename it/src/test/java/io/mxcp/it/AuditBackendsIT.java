@@ -36,9 +36,7 @@ class AuditBackendsIT {
                 profile: default
                 profiles:
                   default:
-                    audit: {enabled: true, mode: fail_closed, path: audit/logs.jsonl, backends: [jsonl, sqlite]}
-                  sqlite_only:
-                    audit: {enabled: true, path: audit/logs.jsonl, backends: [sqlite]}
+                    audit: {enabled: true, mode: fail_closed, backends: [jsonl, sqlite]}
                 """);
         Files.writeString(Files.createDirectories(project.resolve("tools")).resolve("greet.yml"), """
                 mxcp: 1
@@ -56,8 +54,8 @@ class AuditBackendsIT {
         ServerProcess server = SERVED.server();
         List<String> answers = new ArrayList<>();
         calls(answers, 0, 5);
-        awaitRecords("default", 5);
-        awaitRecords("sqlite_only", 5);
+        awaitRecords("jsonl", 5);
+        awaitRecords("sqlite", 5);
 
         Path deployed = SERVED.deploy().resolve(SQLITE_JAR);
         Path saved = SERVED.work().resolve(SQLITE_JAR);
@@ -70,7 +68,7 @@ class AuditBackendsIT {
         assertEquals(10, answers.size(), "fail-closed calls succeed while one backend is gone");
         server.awaitStderrLineAfter(beforeRemoval, LIMIT, "the writer reporting the backend it cannot write",
                 line -> line.contains("the audit backend 'sqlite' (") && line.contains(") cannot be written since"));
-        awaitRecords("default", 10);
+        awaitRecords("jsonl", 10);
 
         int beforeReturn = server.stderrMark();
         DeployDrop.drop(SERVED.deploy(), SQLITE_JAR, out -> Files.copy(saved, out));
@@ -78,11 +76,11 @@ class AuditBackendsIT {
                 line -> line.contains("deploy: " + SQLITE_JAR + ": started mxcp-audit-sqlite"));
         server.awaitStderrLineAfter(beforeReturn, LIMIT, "the writer reporting the backend written again",
                 line -> line.contains("The audit backend 'sqlite' writes again"));
-        JsonNode fromSqlite = awaitRecords("sqlite_only", 10);
-        JsonNode fromJsonl = awaitRecords("default", 10);
+        JsonNode fromSqlite = awaitRecords("sqlite", 10);
+        JsonNode fromJsonl = awaitRecords("jsonl", 10);
         assertEquals(hashes(fromJsonl), hashes(fromSqlite), "both logs hold the same records in the same order");
-        for (String profile : List.of("default", "sqlite_only")) {
-            CommandResult chain = SERVED.mxcp().run(SERVED.project(), "log", "--verify", "--profile", profile);
+        for (String backend : List.of("jsonl", "sqlite")) {
+            CommandResult chain = SERVED.mxcp().run(SERVED.project(), "log", "--verify", "--backend", backend);
             assertEquals(0, chain.exitCode(), chain::describe);
             assertTrue(chain.stdout().contains("valid (10 records checked)"), chain::describe);
         }
@@ -94,10 +92,10 @@ class AuditBackendsIT {
         }
     }
 
-    private static JsonNode awaitRecords(String profile, int count) {
-        return Poll.until(LIMIT, count + " audit records read through profile " + profile, () -> {
-            CommandResult log = SERVED.mxcp().run(SERVED.project(), "log", "--json", "--limit", "0", "--profile",
-                    profile);
+    private static JsonNode awaitRecords(String backend, int count) {
+        return Poll.until(LIMIT, count + " audit records in the " + backend + " backend's log", () -> {
+            CommandResult log = SERVED.mxcp().run(SERVED.project(), "log", "--json", "--limit", "0", "--backend",
+                    backend);
             JsonNode records = log.exitCode() == 0 ? log.json().path("result").path("records") : null;
             return records != null && records.size() == count ? records : null;
         }, SERVED.server()::describe);

@@ -56,6 +56,10 @@ final class LogCommand extends AuditSubcommand {
             + " key).")
     String publicKey;
 
+    @Option(names = "--backend", paramLabel = "NAME", description = "Read the log as this backend of the profile's"
+            + " audit.backends keeps it (default: the first listed that can be read).")
+    String backend;
+
     @Option(names = "--hmac-of", paramLabel = "VALUE", description = "Print what a sensitive value is recorded as in"
             + " this log (its HMAC under the log's secret key), to search the records for, instead.")
     String hmacOf;
@@ -77,6 +81,9 @@ final class LogCommand extends AuditSubcommand {
             if (!trail.enabled()) {
                 throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
                         + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
+            }
+            if (backend != null) {
+                trail = trail.readingFrom(backend);
             }
             if (hmacOf != null) {
                 return printHmac(trail.hmacOf(hmacOf));

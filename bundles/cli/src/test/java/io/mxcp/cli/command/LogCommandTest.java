@@ -93,6 +93,23 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void backendReadsThatBackendsCopyOfTheLog() {
+        FakeAuditTrail sqlite = new FakeAuditTrail(audit.path);
+        sqlite.enabled = true;
+        sqlite.records.add(audit.records.getFirst());
+        audit.copies.put("sqlite", sqlite);
+
+        Cli.Outcome outcome = cli.run("log", "--backend", "sqlite", "--json");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(outcome.out().contains("\"count\": 1"), outcome.out());
+        assertTrue(audit.queries.isEmpty(), "the first backend was not read");
+
+        Cli.Outcome unknown = cli.run("log", "--backend", "duckdb");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("The profile's audit.backends lists no backend 'duckdb'"), unknown.err());
+    }
+
+    @Test
     void noMatchSaysSo() {
         Cli.Outcome outcome = cli.run("log", "--tool", "nope");
         assertEquals(0, outcome.exit());

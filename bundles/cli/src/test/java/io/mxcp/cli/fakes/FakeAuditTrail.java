@@ -34,8 +34,20 @@ public final class FakeAuditTrail implements AuditTrail {
     /** The public key the last check was asked to trust (null: the one beside the signing key). */
     public Path verifiedWith;
 
+    /** What {@link #readingFrom} answers, by backend name; any other name is refused. */
+    public final Map<String, FakeAuditTrail> copies = new LinkedHashMap<>();
+
     public FakeAuditTrail(Path path) {
         this.path = path;
+    }
+
+    @Override
+    public AuditTrail readingFrom(String backend) throws ProjectException {
+        FakeAuditTrail copy = copies.get(backend);
+        if (copy == null) {
+            throw new ProjectException("The profile's audit.backends lists no backend '" + backend + "'");
+        }
+        return copy;
     }
 
     @Override

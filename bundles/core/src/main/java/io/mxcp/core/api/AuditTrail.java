@@ -79,6 +79,15 @@ public interface AuditTrail {
     boolean recordRefusal(RefusedRequest refusal);
 
     /**
+     * The log as one of the profile's backends keeps it (the first {@code audit.backends} entry of that name), to read
+     * — query, verify, apply retention to — that copy rather than the first that answers. Records nothing.
+     *
+     * @throws ProjectException naming the backends the profile lists when it lists none of that name
+     * @since 1.9
+     */
+    AuditTrail readingFrom(String backend) throws ProjectException;
+
+    /**
      * The outcome of a hash-chain check.
      *
      * @param valid          whether every record's hash matches its content and links to the one before, and every

@@ -444,6 +444,30 @@ class AuditTest {
     }
 
     @Test
+    void eachBackendsCopyCanBeReadAndVerifiedOnItsOwn() throws Exception {
+        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(backend);
+        f.service.bindAuditBackend(mirror);
+        mirror.failWrites = new IOException("database is locked");
+        try (Project project = f.open()) {
+            call(project, "login", row("user_name", "a", "password", "p"), null, null);
+            awaitRecords(1);
+            assertEquals(1, project.auditTrail().readingFrom("jsonl").query(AuditQuery.ALL).size());
+            assertEquals(List.of(), project.auditTrail().readingFrom("mirror").query(AuditQuery.ALL),
+                    "the copy of the backend that is down lacks the record");
+            ProjectException unknown = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().readingFrom("sqlite"));
+            assertEquals("The profile's audit.backends lists no backend 'sqlite' (it lists jsonl, mirror)",
+                    unknown.getMessage());
+
+            mirror.failWrites = null;
+            awaitRecords(mirror, 1);
+            assertEquals(new ChainCheck(true, 1, List.of()), project.auditTrail().readingFrom("mirror").verify());
+        }
+    }
+
+    @Test
     void theLogIsReadFromTheNextBackendWhileTheFirstCannotBeOpened() throws Exception {
         f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
         MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");

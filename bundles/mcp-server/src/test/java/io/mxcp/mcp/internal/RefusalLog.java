@@ -29,6 +29,11 @@ public final class RefusalLog implements AuditTrail {
     }
 
     @Override
+    public AuditTrail readingFrom(String backend) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean enabled() {
         return true;
     }

@@ -35,13 +35,19 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
     private final AuditSettings settings;
     private final AuditBackends backends;
-    private final RecordQueue queue = new RecordQueue(this::newWriter);
+    /** The writer's queue; null for a reader of one backend's copy ({@link #readingFrom}), which records nothing. */
+    private final RecordQueue queue;
     /** Made on the first sensitive value recorded; guarded by {@code this}. */
     private SecretDigests digests;
 
     public ProjectAuditTrail(AuditSettings settings, AuditBackends backends) {
+        this(settings, backends, true);
+    }
+
+    private ProjectAuditTrail(AuditSettings settings, AuditBackends backends, boolean writes) {
         this.settings = settings;
         this.backends = backends;
+        this.queue = writes ? new RecordQueue(this::newWriter) : null;
     }
 
     @Override
@@ -121,13 +127,29 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
     @Override
     public boolean recordRefusal(RefusedRequest refusal) {
+        if (queue == null) {
+            throw new IllegalStateException("A reader of one audit backend's log records nothing");
+        }
         return !settings.enabled() || queue.submit(AccessRecords.of(refusal), false) != null;
+    }
+
+    @Override
+    public AuditTrail readingFrom(String backend) throws ProjectException {
+        List<AuditTarget> chosen = settings.backends().stream().filter(target -> target.backend().equals(backend))
+                .limit(1).toList();
+        if (chosen.isEmpty()) {
+            throw new ProjectException("The profile's audit.backends lists no backend '" + backend + "' (it lists "
+                    + String.join(", ", settings.backends().stream().map(AuditTarget::backend).toList()) + ")");
+        }
+        return new ProjectAuditTrail(settings.withBackends(chosen), backends, false);
     }
 
     /** Writes what is queued and stops the writer. */
     @Override
     public void close() {
-        queue.close();
+        if (queue != null) {
+            queue.close();
+        }
     }
 
     RecordQueue queue() {

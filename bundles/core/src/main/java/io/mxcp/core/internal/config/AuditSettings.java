@@ -22,6 +22,11 @@ public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditM
         backends = List.copyOf(backends);
     }
 
+    /** The same settings writing to (and read from) those backends only. */
+    public AuditSettings withBackends(List<AuditTarget> only) {
+        return new AuditSettings(enabled, path, maxFileSize, mode, signingKey, only);
+    }
+
     /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
     public Path checkpoints() {
         return besideLog(path, ".checkpoints.jsonl");
