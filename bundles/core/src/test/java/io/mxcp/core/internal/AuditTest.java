@@ -405,10 +405,7 @@ class AuditTest {
 
     @Test
     void withTwoBackendsOneDownCallsSucceedAndEveryRecordIsInTheOther() throws Exception {
-        f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
-        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
-        f.service.bindAuditBackend(backend);
-        f.service.bindAuditBackend(mirror);
+        MemoryAuditBackend mirror = mirrored("mode: fail_closed, ");
         mirror.failWrites = new IOException("database is locked");
         try (Project project = f.open()) {
             for (String name : List.of("a", "b", "c")) {
@@ -445,10 +442,7 @@ class AuditTest {
 
     @Test
     void eachBackendsCopyCanBeReadAndVerifiedOnItsOwn() throws Exception {
-        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
-        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
-        f.service.bindAuditBackend(backend);
-        f.service.bindAuditBackend(mirror);
+        MemoryAuditBackend mirror = mirrored("");
         mirror.failWrites = new IOException("database is locked");
         try (Project project = f.open()) {
             call(project, "login", row("user_name", "a", "password", "p"), null, null);
@@ -518,10 +512,7 @@ class AuditTest {
 
     @Test
     void anErrorFromOneBackendLeavesTheOtherWritingEachRecordOnce() throws Exception {
-        f.auditedSite("{enabled: true, backends: [jsonl, mirror]}");
-        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
-        f.service.bindAuditBackend(backend);
-        f.service.bindAuditBackend(mirror);
+        MemoryAuditBackend mirror = mirrored("");
         mirror.crashWrites = new StackOverflowError("a backend's bug");
         try (Project project = f.open()) {
             for (String name : List.of("a", "b", "c")) {
@@ -605,6 +596,15 @@ class AuditTest {
             assertEquals(Map.of("mxcp.endpoints:v2", 1L), project.auditTrail().applyRetention(false));
             assertEquals(List.of("b"), backend.records(log).stream().map(r -> r.inputData().get("user_name")).toList());
         }
+    }
+
+    /** Audits to jsonl and a second backend, mirror, both installed; returns mirror. */
+    private MemoryAuditBackend mirrored(String moreSettings) throws IOException {
+        f.auditedSite("{enabled: true, " + moreSettings + "backends: [jsonl, mirror]}");
+        MemoryAuditBackend mirror = new MemoryAuditBackend("mirror");
+        f.service.bindAuditBackend(backend);
+        f.service.bindAuditBackend(mirror);
+        return mirror;
     }
 
     /** Opens the project, makes that many server calls and closes it (its writer signs the chain as it stops). */
