@@ -3,6 +3,7 @@ package io.mxcp.cli.admin;
 import static io.mxcp.cli.admin.JsonSchema.anyObject;
 import static io.mxcp.cli.admin.JsonSchema.arrayOf;
 import static io.mxcp.cli.admin.JsonSchema.dateTime;
+import static io.mxcp.cli.admin.JsonSchema.enumOf;
 import static io.mxcp.cli.admin.JsonSchema.mapOf;
 import static io.mxcp.cli.admin.JsonSchema.nullable;
 import static io.mxcp.cli.admin.JsonSchema.object;
@@ -65,6 +66,16 @@ final class AuditRoutes {
                     "Records by policy decision (records without one not counted)"))
             .with("earliest_timestamp", nullable(dateTime("The oldest record's time, UTC with +00:00")))
             .with("latest_timestamp", nullable(dateTime("The newest record's time, UTC with +00:00")))
+            .with("backends", arrayOf(object()
+                    .with("backend", string("The backend's name in audit.backends"))
+                    .with("path", string("The log path it keeps its files beside"))
+                    .with("state", enumOf("ok: it took the last records; failing: the other backends take them;"
+                            + " idle: nothing written yet", "ok", "failing", "idle"))
+                    .with("failing_since", nullable(dateTime("When its failure began, UTC with +00:00")))
+                    .with("error", nullable(string("Why it fails")))
+                    .with("records_behind", JsonSchema.integer("Records the others took that it still lacks"))
+                    .schema("One audit backend as the server's writer finds it"),
+                    "How each backend of the profile takes the server's records now"))
             .schema("Counts over the audit log");
 
     void addTo(RouteTable table) {
@@ -125,7 +136,21 @@ final class AuditRoutes {
                 .min(Instant::compareTo).orElse(null)));
         body.put("latest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
                 .max(Instant::compareTo).orElse(null)));
+        AuditTrail trail = server.project().get().auditTrail();
+        body.put("backends", trail.enabled() ? trail.backends().stream().map(AuditRoutes::backend).toList() : List.of());
         return body;
+    }
+
+    /** Ours: how the server's writer finds each backend of the profile's audit.backends. */
+    private static Map<String, Object> backend(AuditTrail.BackendState state) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("backend", state.backend());
+        fields.put("path", state.path().toString());
+        fields.put("state", state.state());
+        fields.put("failing_since", UtcTime.offset(state.failingSince()));
+        fields.put("error", state.error());
+        fields.put("records_behind", state.recordsBehind());
+        return fields;
     }
 
     private List<AuditRecord> read(AuditQuery filter) throws Exception {

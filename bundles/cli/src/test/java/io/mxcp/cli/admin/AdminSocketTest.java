@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import io.mxcp.cli.fakes.AuditRecordBuilder;
 import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.serve.ReloadStatus;
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.model.EndpointKind;
 
@@ -228,8 +230,18 @@ class AdminSocketTest {
         project.audit.records.add(AuditRecordBuilder.call("r2", "tool", "a", "2025-01-01T11:00:00Z").failed("x")
                 .build());
         project.audit.records.add(AuditRecordBuilder.call("r3", "resource", "u", "2025-01-01T12:00:00Z").build());
+        project.audit.backendStates = List.of(
+                new AuditTrail.BackendState("jsonl", Path.of("/srv/audit/logs.jsonl"), "ok", null, null, 0),
+                new AuditTrail.BackendState("sqlite", Path.of("/srv/audit/logs.jsonl"), "failing",
+                        Instant.parse("2025-01-01T12:30:00Z"), "database is locked", 12));
         start();
         Map<String, Object> stats = get("/audit/stats").json();
+        assertEquals(List.of(
+                map("backend", "jsonl", "path", "/srv/audit/logs.jsonl", "state", "ok", "failing_since", null,
+                        "error", null, "records_behind", 0),
+                map("backend", "sqlite", "path", "/srv/audit/logs.jsonl", "state", "failing",
+                        "failing_since", "2025-01-01T12:30:00+00:00", "error", "database is locked",
+                        "records_behind", 12)), stats.get("backends"));
         assertEquals(3, stats.get("total_records"));
         assertEquals(Map.of("resource", 1, "tool", 2), stats.get("by_type"));
         assertEquals(Map.of("error", 1, "success", 2), stats.get("by_status"));
@@ -399,5 +411,14 @@ class AdminSocketTest {
     void malformedRequestIs400() throws Exception {
         start();
         assertEquals(400, send("nonsense\r\n\r\n").status());
+    }
+
+    /** A map in the given order that may hold nulls (JSON's). */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

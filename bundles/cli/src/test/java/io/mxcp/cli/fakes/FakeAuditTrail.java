@@ -34,6 +34,14 @@ public final class FakeAuditTrail implements AuditTrail {
     /** The public key the last check was asked to trust (null: the one beside the signing key). */
     public Path verifiedWith;
 
+    /** What {@link #backends} answers. */
+    public List<BackendState> backendStates = List.of();
+
+    @Override
+    public List<BackendState> backends() {
+        return backendStates;
+    }
+
     /** What {@link #readingFrom} answers, by backend name; any other name is refused. */
     public final Map<String, FakeAuditTrail> copies = new LinkedHashMap<>();
 

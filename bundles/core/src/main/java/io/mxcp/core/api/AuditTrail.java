@@ -88,6 +88,30 @@ public interface AuditTrail {
     AuditTrail readingFrom(String backend) throws ProjectException;
 
     /**
+     * How each of the profile's backends takes the server's records now, in the profile's order (all {@code idle}
+     * before the first record, and for a trail that only reads).
+     *
+     * @since 1.9
+     */
+    List<BackendState> backends();
+
+    /**
+     * One backend as the server's writer sees it.
+     *
+     * @param backend       the backend's name
+     * @param path          the log path it keeps its files beside
+     * @param state         {@code ok} (it took the last records), {@code failing} (it keeps failing; the others take
+     *                      the records) or {@code idle} (nothing written yet)
+     * @param failingSince  when its failure began, or null
+     * @param error         why it fails, or null
+     * @param recordsBehind records the other backends took that it still lacks
+     * @since 1.9
+     */
+    record BackendState(String backend, Path path, String state, Instant failingSince, String error,
+            long recordsBehind) {
+    }
+
+    /**
      * The outcome of a hash-chain check.
      *
      * @param valid          whether every record's hash matches its content and links to the one before, and every

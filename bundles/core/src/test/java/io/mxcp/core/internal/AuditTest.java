@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.core.api.AuditCaller;
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.AuditTrail.ChainCheck;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -415,11 +416,17 @@ class AuditTest {
             }
             assertEquals(3, runs.get());
             assertTrue(mirror.records(log).isEmpty());
+            AuditTrail.BackendState down = project.auditTrail().backends().get(1);
+            assertEquals(List.of("mirror", "failing", "database is locked", 3L), List.of(down.backend(), down.state(),
+                    down.error(), down.recordsBehind()), down::toString);
+            assertEquals("ok", project.auditTrail().backends().getFirst().state());
 
             mirror.failWrites = null;
             awaitRecords(mirror, 3);
             assertEquals(backend.records(log), mirror.records(log),
                     "once it can be written, the backend that was down gets what it missed, in order");
+            assertEquals(new AuditTrail.BackendState("mirror", log, "ok", null, null, 0),
+                    project.auditTrail().backends().get(1));
             call(project, "login", row("user_name", "d", "password", "p"), null, null);
             awaitRecords(mirror, 4);
             assertEquals(backend.records(log), mirror.records(log));
@@ -565,6 +572,8 @@ class AuditTest {
     void failClosedRefusesCallsWhileNoneOfTheBackendsIsInstalled() throws Exception {
         f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
         try (Project project = f.open()) {
+            assertEquals(List.of("idle", "idle"), project.auditTrail().backends().stream()
+                    .map(AuditTrail.BackendState::state).toList(), "nothing written yet");
             EndpointException refused = assertThrows(EndpointException.class,
                     () -> call(project, "login", row("user_name", "a", "password", "p"), null, null));
             assertEquals("The audit log " + log + " cannot be written (none of the audit backends [jsonl, mirror] is"

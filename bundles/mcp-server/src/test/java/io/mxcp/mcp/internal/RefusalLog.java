@@ -29,6 +29,11 @@ public final class RefusalLog implements AuditTrail {
     }
 
     @Override
+    public List<BackendState> backends() {
+        return List.of();
+    }
+
+    @Override
     public AuditTrail readingFrom(String backend) {
         throw new UnsupportedOperationException();
     }

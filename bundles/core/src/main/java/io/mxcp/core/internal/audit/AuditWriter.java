@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditRecord;
 
@@ -92,6 +93,13 @@ final class AuditWriter implements AutoCloseable {
             written.completeExceptionally(failed);
         }
         return written;
+    }
+
+    /** How each backend takes the records now. */
+    List<AuditTrail.BackendState> states() {
+        synchronized (logLock) {
+            return targets.states();
+        }
     }
 
     /** Why the last write failed, or null when it succeeded (or none was tried yet). */

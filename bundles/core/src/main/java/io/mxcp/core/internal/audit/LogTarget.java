@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditLogSettings;
@@ -67,6 +68,12 @@ final class LogTarget {
     /** When a failing target may be tried again ({@link System#nanoTime()}); meaningful while it fails. */
     long retryAt() {
         return retryAt;
+    }
+
+    /** How the target takes records now. */
+    AuditTrail.BackendState state() {
+        return new AuditTrail.BackendState(name, settings.path(), failure == null ? "ok" : "failing", failingSince,
+                failure == null ? null : failure.getMessage(), backlog.size());
     }
 
     /** Whether it lacks records the other backends took. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditRecord;
@@ -106,6 +107,10 @@ final class LogTargets {
     long untilOneIsDue() {
         long now = System.nanoTime();
         return Math.max(0, targets.stream().mapToLong(target -> target.retryAt() - now).min().orElse(0) / 1_000_000);
+    }
+
+    List<AuditTrail.BackendState> states() {
+        return targets.stream().map(LogTarget::state).toList();
     }
 
     /** A backend is going away: every log opened from it is closed. */

@@ -144,6 +144,13 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return new ProjectAuditTrail(settings.withBackends(chosen), backends, false);
     }
 
+    @Override
+    public List<BackendState> backends() {
+        List<BackendState> states = queue == null ? null : queue.states();
+        return states != null ? states : settings.backends().stream()
+                .map(target -> new BackendState(target.backend(), target.path(), "idle", null, null, 0)).toList();
+    }
+
     /** Writes what is queued and stops the writer. */
     @Override
     public void close() {

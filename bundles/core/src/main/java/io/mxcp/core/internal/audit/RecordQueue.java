@@ -1,9 +1,11 @@
 package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
@@ -43,6 +45,11 @@ final class RecordQueue implements AutoCloseable {
         }
         writer.submit(record);
         return QUEUED;
+    }
+
+    /** How each backend takes the records now, or null before the first record. */
+    synchronized List<AuditTrail.BackendState> states() {
+        return writer == null ? null : writer.states();
     }
 
     /** Why the last write failed, or null when it succeeded or none was tried yet. */
