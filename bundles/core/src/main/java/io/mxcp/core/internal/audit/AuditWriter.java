@@ -18,11 +18,12 @@ import io.mxcp.sdk.audit.AuditRecord;
 /**
  * Writes one project's audit records off the call path (spec 03 §3): calls hand records over without waiting, and
  * one thread chains their hashes and writes them in batches to every configured backend ({@link LogTargets}). A batch
- * is written once one backend took it; a backend that failed gets it later, ahead of its next batch. A batch that no backend can take — none installed, a full disk — is
- * kept and retried, logged as critical each time, never dropped; {@link #close} writes what is still queued, waiting a
- * bounded time. A call that must not complete unrecorded (fail-closed mode) queues its record with
- * {@link #submitConfirmed} and waits on the completion the batch holding it completes once written, or fails as soon
- * as a write fails. The chain is signed now and then ({@link ChainCheckpoints}).
+ * is written once one backend took it; a backend that failed gets it later, ahead of its next batch. A batch that no
+ * backend can take — none installed, a full disk — is kept and retried, logged as critical each time, never dropped;
+ * {@link #close} writes what is still queued, waiting a bounded time. A call that must not complete unrecorded
+ * (fail-closed mode) queues its record with {@link #submitConfirmed} and waits on the completion the batch holding it
+ * completes once written, or fails as soon as a write fails. The chain is signed now and then
+ * ({@link ChainCheckpoints}).
  */
 final class AuditWriter implements AutoCloseable {
 
@@ -244,7 +245,7 @@ final class AuditWriter implements AutoCloseable {
                 && (tail.record() == null || tail.record().timestamp().isBefore(signed.at()))) {
             lastHash = signed.head();
         }
-        checkpoints.resume(tail.log(), lastHash);
+        checkpoints.resume(tail.log(), lastHash, signed);
         tailKnown = true;
     }
 

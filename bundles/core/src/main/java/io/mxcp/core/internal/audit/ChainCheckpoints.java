@@ -41,14 +41,12 @@ final class ChainCheckpoints {
         this.keyFile = keyFile;
     }
 
-    /** The newest checkpoint signed, or null when there is none (or the file cannot be read: logged). */
-    Checkpoint lastSigned() {
-        return lastCheckpoint();
-    }
-
-    /** Picks the count up where the log's chain ends ({@code tailHash}, null for an empty log). */
-    void resume(AuditLog log, String tailHash) {
-        Checkpoint last = lastCheckpoint();
+    /**
+     * Picks the count up where the log's chain ends ({@code tailHash}, null for an empty log).
+     *
+     * @param last the newest checkpoint signed ({@link #lastSigned()}), or null
+     */
+    void resume(AuditLog log, String tailHash, Checkpoint last) {
         head = tailHash;
         if (tailHash != null && last != null && tailHash.equals(last.head())) {
             written = last.records();
@@ -104,7 +102,8 @@ final class ChainCheckpoints {
         return true;
     }
 
-    private Checkpoint lastCheckpoint() {
+    /** The newest checkpoint signed, or null when there is none (or the file cannot be read: logged). */
+    Checkpoint lastSigned() {
         try {
             List<Checkpoint> all = file.readAll();
             return all.isEmpty() ? null : all.getLast();

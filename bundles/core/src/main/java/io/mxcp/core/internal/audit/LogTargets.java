@@ -89,7 +89,8 @@ final class LogTargets {
             try {
                 AuditRecord tail = target.tail().orElse(null);
                 signedHeadSeen |= tail != null && tail.recordHash().equals(signedHead);
-                if (newestLog == null || tail != null && (newest == null || tail.timestamp().isAfter(newest.timestamp()))) {
+                boolean newer = tail != null && (newest == null || tail.timestamp().isAfter(newest.timestamp()));
+                if (newestLog == null || newer) {
                     newestLog = target.log();
                     newest = tail;
                 }
