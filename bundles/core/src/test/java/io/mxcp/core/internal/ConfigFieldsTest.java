@@ -113,6 +113,29 @@ class ConfigFieldsTest {
                 "profiles.dev.audit.backends.0.size: Extra inputs are not permitted"},
             {"profiles: {dev: {audit: {backends: [JSONL]}}}", "profiles.dev.audit.backends.0: Value error, 'JSONL' is not"
                 + " a backend name (lower-case letters, digits, '_' and '-', starting with a letter)"},
+            {"profiles: {dev: {audit: {redactions: [{strategy: full}]}}}",
+                "profiles.dev.audit.redactions.0.field_path: Field required"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a..b, strategy: full}]}}}",
+                "profiles.dev.audit.redactions.0.field_path: Value error, 'a..b' is not a dot path of field names"
+                + " (customer.email)"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: mask}]}}}",
+                "profiles.dev.audit.redactions.0.strategy: Input should be 'full', 'partial', 'hash', 'truncate',"
+                + " 'email' or 'preserve_type'"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: full, options: {length: 3}}]}}}",
+                "profiles.dev.audit.redactions.0.options.length: Value error, the strategy 'full' has no option"
+                + " 'length'"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: partial, options: {show_last: -1}}]}}}",
+                "profiles.dev.audit.redactions.0.options.show_last: Value error, expected a whole number of"
+                + " characters (0 or more)"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: hash, options: {algorithm: md5}}]}}}",
+                "profiles.dev.audit.redactions.0.options.algorithm: Value error, the algorithm is sha256 or sha1"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: truncate, options: {size: 3}}]}}}",
+                "profiles.dev.audit.redactions.0.options.size: Value error, the strategy 'truncate' has no option"
+                + " 'size' (it reads length, suffix)"},
+            {"profiles: {dev: {audit: {redactions: [{field_path: a, strategy: email, when: x}]}}}",
+                "profiles.dev.audit.redactions.0.when: Extra inputs are not permitted"},
+            {"profiles: {dev: {audit: {retention_days: 0}}}",
+                "profiles.dev.audit.retention_days: Input should be greater than or equal to 1"},
             {"plugin: [{name: p}]", "plugin.0.module: Field required"},
             {"extensions: [{name: x, version: 1}]", "extensions.0.version: Extra inputs are not permitted"},
         };

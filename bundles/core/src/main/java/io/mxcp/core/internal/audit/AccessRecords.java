@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.mxcp.core.api.RefusedRequest;
+import io.mxcp.core.internal.audit.schema.BuiltinSchemas;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
@@ -18,8 +19,6 @@ import io.mxcp.sdk.audit.AuditRecord;
  */
 final class AccessRecords {
 
-    static final String SCHEMA_NAME = "mxcp.access";
-    static final int SCHEMA_VERSION = 1;
     static final String OPERATION_TYPE = "request";
 
     /** A session id is 32 hex digits; what a client presents beyond twice that is of no use to an operator. */
@@ -30,7 +29,8 @@ final class AccessRecords {
     private AccessRecords() {
     }
 
-    static AuditRecord of(RefusedRequest refusal) {
+    /** @param schemaVersion the {@code mxcp.access} version records are written under */
+    static AuditRecord of(RefusedRequest refusal, int schemaVersion) {
         String name = refusal.rpcMethod() != null ? bounded(refusal.rpcMethod(), MAX_NAME)
                 : refusal.httpMethod() + " " + bounded(refusal.path(), MAX_NAME);
         String reason = bounded(refusal.reason(), MAX_REASON);
@@ -41,7 +41,7 @@ final class AccessRecords {
         context.put("client_address", bounded(refusal.clientAddress(), MAX_NAME));
         context.put("suppressed", refusal.suppressed());
         // microseconds: what the log keeps, so the record's hash still matches once read back
-        return new AuditRecord(SCHEMA_NAME, SCHEMA_VERSION, UUID.randomUUID().toString(),
+        return new AuditRecord(BuiltinSchemas.ACCESS, schemaVersion, UUID.randomUUID().toString(),
                 refusal.at().truncatedTo(ChronoUnit.MICROS), OPERATION_TYPE, name, CallRecords.ERROR, 0, "http",
                 bounded(refusal.userId(), MAX_NAME), bounded(refusal.sessionId(), MAX_SESSION_ID), null, Map.of(),
                 null, reason, List.of(), "deny", reason, context, List.of(), null, null, null);

@@ -132,7 +132,7 @@ public final class AuditedCalls {
             CallOptions options, CallTrace trace, long begin, Object output, String error, boolean confirmed) {
         long durationMs = (System.nanoTime() - begin) / 1_000_000;
         AuditRecord record = CallRecords.of(kind, identifier, arguments, trace, options.auditCaller(), options.user(),
-                durationMs, output, error, trail::masked);
+                durationMs, output, error, trail);
         CompletableFuture<Void> written = trail.queue().submit(record, confirmed);
         if (written != null) {
             return written;

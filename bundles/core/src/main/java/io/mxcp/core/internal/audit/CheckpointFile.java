@@ -1,13 +1,10 @@
 package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.core.internal.files.DurableAppend;
 
 /**
  * The checkpoints of one audit log, one JSON object a line in a file of their own beside the log, appended and forced
@@ -36,15 +35,7 @@ final class CheckpointFile {
 
     void append(Checkpoint checkpoint) throws IOException {
         byte[] line = (JSON.writeValueAsString(checkpoint.fields()) + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
+        DurableAppend.append(file, line);
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.Map;
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.RefusedRequest;
+import io.mxcp.core.internal.audit.schema.AuditSchema;
+import io.mxcp.core.internal.audit.schema.BuiltinSchemas;
+import io.mxcp.core.internal.audit.schema.RecordSchemas;
+import io.mxcp.core.internal.audit.schema.SchemaRegistry;
 import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.core.internal.config.AuditTarget;
@@ -28,9 +32,6 @@ import io.mxcp.sdk.audit.AuditRecord;
  */
 public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
 
-    private static final Map<String, Integer> RETENTION_DAYS = Map.of(CallRecords.SCHEMA_NAME, 90,
-            AccessRecords.SCHEMA_NAME, 90);
-
     private static final System.Logger LOG = System.getLogger(ProjectAuditTrail.class.getName());
 
     private final AuditSettings settings;
@@ -39,6 +40,8 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
     private final RecordQueue queue;
     /** Made on the first sensitive value recorded; guarded by {@code this}. */
     private SecretDigests digests;
+    /** Read (and registered) on the first record; guarded by {@code this} when made. */
+    private volatile RecordSchemas schemas;
 
     public ProjectAuditTrail(AuditSettings settings, AuditBackends backends) {
         this(settings, backends, true);
@@ -65,15 +68,20 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return read(log -> log.query(query));
     }
 
-    /** Applies retention to every backend's log; the counts are the first one's (they hold the same records). */
+    /**
+     * Applies retention to every backend's log, as long as the schemas registered for the log (and the profile's
+     * {@code audit.retention_days}) keep records; the counts are the first backend's (they hold the same records).
+     */
     @Override
     public Map<String, Long> applyRetention(boolean dryRun) throws ProjectException {
         Instant now = Instant.now();
+        Map<String, Integer> retentionDays = RecordSchemas.forReading(new SchemaRegistry(settings.schemaRegistry()),
+                settings.schemaOptions()).retentionDays();
         Map<String, Long> removed = null;
         ProjectException first = null;
         for (AuditTarget target : settings.backends()) {
             try {
-                Map<String, Long> counts = readFrom(target, log -> log.applyRetention(now, RETENTION_DAYS, dryRun));
+                Map<String, Long> counts = readFrom(target, log -> log.applyRetention(now, retentionDays, dryRun));
                 removed = removed == null ? counts : removed;
             } catch (ProjectException e) {
                 first = first == null ? e : first;
@@ -130,7 +138,11 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         if (queue == null) {
             throw new IllegalStateException("A reader of one audit backend's log records nothing");
         }
-        return !settings.enabled() || queue.submit(AccessRecords.of(refusal), false) != null;
+        if (!settings.enabled()) {
+            return true;
+        }
+        int version = schemas().current(BuiltinSchemas.ACCESS).map(AuditSchema::version).orElse(1);
+        return queue.submit(AccessRecords.of(refusal, version), false) != null;
     }
 
     @Override
@@ -183,6 +195,24 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
             }
         }
         return digests;
+    }
+
+    /**
+     * The schemas this log's records are written under: read from its registry on the first record, the built-in
+     * ones and a version with the profile's rules registered there when missing.
+     */
+    RecordSchemas schemas() {
+        RecordSchemas current = schemas;
+        if (current == null) {
+            synchronized (this) {
+                if (schemas == null) {
+                    schemas = RecordSchemas.forWriting(new SchemaRegistry(settings.schemaRegistry()),
+                            settings.schemaOptions());
+                }
+                current = schemas;
+            }
+        }
+        return current;
     }
 
     /** Whether a call waits for its record to be written ({@code audit.mode: fail_closed}). */

@@ -3,6 +3,8 @@ package io.mxcp.core.internal.config;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.mxcp.core.internal.audit.schema.AuditSchemaOptions;
+
 /**
  * The active profile's {@code audit} block, completed (spec 01 §1.3–1.4).
  *
@@ -14,9 +16,11 @@ import java.util.List;
  *                    {@code <log stem>.signing-key} beside the log)
  * @param backends    the backends every record is written to, in the order the log is read from them (ours,
  *                    {@code audit.backends}; {@code jsonl} at {@code path} by default)
+ * @param schemaOptions the rules the profile sets for the records (ours, {@code audit.redactions},
+ *                    {@code audit.retention_days})
  */
 public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditMode mode, Path signingKey,
-        List<AuditTarget> backends) {
+        List<AuditTarget> backends, AuditSchemaOptions schemaOptions) {
 
     public AuditSettings {
         backends = List.copyOf(backends);
@@ -24,12 +28,17 @@ public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditM
 
     /** The same settings writing to (and read from) those backends only. */
     public AuditSettings withBackends(List<AuditTarget> only) {
-        return new AuditSettings(enabled, path, maxFileSize, mode, signingKey, only);
+        return new AuditSettings(enabled, path, maxFileSize, mode, signingKey, only, schemaOptions);
     }
 
     /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
     public Path checkpoints() {
         return besideLog(path, ".checkpoints.jsonl");
+    }
+
+    /** The versions of the records' schemas, {@code <log stem>_schemas.jsonl} beside the log (spec 03 §3.4). */
+    public Path schemaRegistry() {
+        return besideLog(path, "_schemas.jsonl");
     }
 
     /** The secret key of the HMACs sensitive values become, {@code <log stem>.hmac-key} beside the log. */

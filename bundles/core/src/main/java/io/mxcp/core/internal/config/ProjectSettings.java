@@ -47,7 +47,7 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         }
         List<AuditTarget> targets = List.copyOf(byFiles.values());
         return new AuditSettings(profile.auditEnabled(), log, profile.auditMaxFileSize(),
-                AuditMode.of(profile.auditMode()), signingKey, targets);
+                AuditMode.of(profile.auditMode()), signingKey, targets, profile.auditSchema());
     }
 
     public SitePaths paths() {

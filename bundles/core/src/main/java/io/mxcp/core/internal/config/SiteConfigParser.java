@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.core.internal.audit.schema.AuditSchemaOptions;
 import io.mxcp.core.internal.schema.SchemaException;
 import io.mxcp.core.internal.schema.StrictObject;
 
@@ -198,6 +199,7 @@ final class SiteConfigParser {
         String auditMode = null;
         String signingKey = null;
         List<AuditBackendEntry> backends = null;
+        AuditSchemaOptions schemaOptions = AuditSchemaOptions.NONE;
         Object auditRaw = profile.raw("audit");
         if (auditRaw != null) {
             StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "AuditConfigModel");
@@ -207,11 +209,12 @@ final class SiteConfigParser {
             auditMode = audit.optionalLiteral("mode", AuditMode.names());
             signingKey = audit.string("signing_key", null);
             backends = AuditBackendEntry.listOf(audit.optionalList("backends"), audit.at("backends"));
+            schemaOptions = AuditSchemaOptions.parse(audit);
             audit.close();
         }
         profile.close();
         return new SiteProfile(duckdbPath, readonly, driftPath, auditEnabled, auditPath, maxFileSize, auditMode,
-                signingKey, backends);
+                signingKey, backends, schemaOptions);
     }
 
     private static List<?> list(Object raw, String location) throws SchemaException {

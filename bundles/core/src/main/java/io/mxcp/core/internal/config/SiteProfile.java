@@ -4,30 +4,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.core.internal.audit.schema.AuditSchemaOptions;
+
 /**
  * One entry of the site's {@code profiles} map (spec 01 §1.3); paths are null until derived. The audit keys of ours
- * ({@code mode}, {@code signing_key}, {@code backends}) are null when not written, so the site map shows them only
+ * ({@code mode}, {@code signing_key}, {@code backends}, {@code redactions}, {@code retention_days}) are null when not
+ * written, so the site map shows them only
  * where written.
  */
 public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String driftPath, boolean auditEnabled,
         String auditPath, long auditMaxFileSize, String auditMode, String auditSigningKey,
-        List<AuditBackendEntry> auditBackends) {
+        List<AuditBackendEntry> auditBackends, AuditSchemaOptions auditSchema) {
 
-    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null, null);
+    static final SiteProfile DEFAULTS = new SiteProfile(null, false, null, false, null, 52428800L, null, null, null,
+            AuditSchemaOptions.NONE);
 
     SiteProfile withDuckdbPath(String path) {
         return new SiteProfile(path, duckdbReadonly, driftPath, auditEnabled, auditPath, auditMaxFileSize, auditMode,
-                auditSigningKey, auditBackends);
+                auditSigningKey, auditBackends, auditSchema);
     }
 
     SiteProfile withDriftPath(String path) {
         return new SiteProfile(duckdbPath, duckdbReadonly, path, auditEnabled, auditPath, auditMaxFileSize, auditMode,
-                auditSigningKey, auditBackends);
+                auditSigningKey, auditBackends, auditSchema);
     }
 
     SiteProfile withAudit(boolean enabled, String path) {
         return new SiteProfile(duckdbPath, duckdbReadonly, driftPath, enabled, path, auditMaxFileSize, auditMode,
-                auditSigningKey, auditBackends);
+                auditSigningKey, auditBackends, auditSchema);
     }
 
     Map<String, Object> toMap() {
@@ -49,6 +53,7 @@ public record SiteProfile(String duckdbPath, boolean duckdbReadonly, String drif
         if (auditBackends != null) {
             audit.put("backends", auditBackends.stream().map(AuditBackendEntry::toConfigValue).toList());
         }
+        auditSchema.putInto(audit);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("duckdb", duckdb);
         map.put("drift", drift);

@@ -27,7 +27,7 @@ public final class PythonText {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof LocalDate || value instanceof UUID) {
+        if (value instanceof LocalDate || value instanceof UUID || value instanceof BigDecimal) {
             return value.toString();
         }
         if (value instanceof LocalDateTime dt) {

@@ -1,0 +1,133 @@
+package io.mxcp.core.internal.audit.schema;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schemas a log's records are written and kept under: its registry's versions, the built-in schemas for names
+ * the registry lacks, and — when the profile sets rules of its own — a version carrying those rules. A writer
+ * registers what the registry lacks; a reader ({@code mxcp log-cleanup}) works out the same without writing.
+ */
+public final class RecordSchemas {
+
+    private static final System.Logger LOG = System.getLogger(RecordSchemas.class.getName());
+
+    private final Map<String, AuditSchema> versions;
+
+    private RecordSchemas(Map<String, AuditSchema> versions) {
+        this.versions = versions;
+    }
+
+    /**
+     * The schemas of a log about to be written: what the registry lacks (a built-in schema, a version with the
+     * profile's rules) is appended to it first. When the registry cannot be read or written the schemas are used
+     * all the same — the profile's redactions apply whatever happens to the file — and the failure is logged.
+     */
+    public static RecordSchemas forWriting(SchemaRegistry registry, AuditSchemaOptions options) {
+        Map<String, AuditSchema> registered = readOrNone(registry);
+        Map<String, AuditSchema> versions = new LinkedHashMap<>(registered);
+        List<AuditSchema> added = missing(versions, options, Instant.now());
+        if (!added.isEmpty()) {
+            try {
+                registry.append(added);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.ERROR, "The audit schema registry {0} cannot be written ({1}); records"
+                        + " are written under {2} all the same", registry.path(), e.getMessage(),
+                        added.stream().map(AuditSchema::key).toList());
+            }
+        }
+        return new RecordSchemas(versions);
+    }
+
+    /** The schemas as a writer with these options would use them; the registry is read only. */
+    public static RecordSchemas forReading(SchemaRegistry registry, AuditSchemaOptions options) {
+        Map<String, AuditSchema> versions = new LinkedHashMap<>(readOrNone(registry));
+        missing(versions, options, Instant.now());
+        return new RecordSchemas(versions);
+    }
+
+    /**
+     * The version records of that name are written under: the highest active one. Empty when none is active; the
+     * record then says version 1, processed as that version if registered (spec 03 §3.5).
+     */
+    public Optional<AuditSchema> current(String name) {
+        return versions.values().stream().filter(schema -> schema.name().equals(name) && schema.active())
+                .max(Comparator.comparingInt(AuditSchema::version))
+                .or(() -> Optional.ofNullable(versions.get(name + ":1")));
+    }
+
+    /**
+     * How long records of each schema name are kept: the longest retention among its versions (a record is removed
+     * only once every version allows it); a name with a version that keeps records for ever is left out (kept).
+     */
+    public Map<String, Integer> retentionDays() {
+        Map<String, Integer> days = new LinkedHashMap<>();
+        Map<String, Boolean> forever = new LinkedHashMap<>();
+        for (AuditSchema schema : versions.values()) {
+            if (schema.retentionDays() == null) {
+                forever.put(schema.name(), true);
+            } else {
+                days.merge(schema.name(), schema.retentionDays(), Math::max);
+            }
+        }
+        forever.keySet().forEach(days::remove);
+        return days;
+    }
+
+    /**
+     * Adds to the versions what a writer registers: each built-in schema whose exact version is absent, then for
+     * each of MXCP's own schema names a new version when the profile's rules differ from its current one's.
+     *
+     * @return what was added, in order
+     */
+    private static List<AuditSchema> missing(Map<String, AuditSchema> versions, AuditSchemaOptions options,
+            Instant now) {
+        String at = now.truncatedTo(ChronoUnit.MICROS).toString();
+        List<AuditSchema> added = new ArrayList<>();
+        for (AuditSchema builtin : BuiltinSchemas.all(at)) {
+            if (!versions.containsKey(builtin.key())) {
+                versions.put(builtin.key(), builtin);
+                added.add(builtin);
+            }
+        }
+        if (options.redactions() == null && options.retentionDays() == null) {
+            return added;
+        }
+        RecordSchemas known = new RecordSchemas(versions);
+        for (AuditSchema builtin : BuiltinSchemas.all(at)) {
+            AuditSchema current = known.current(builtin.name()).orElse(builtin);
+            boolean ownRedactions = builtin.name().equals(BuiltinSchemas.ENDPOINTS) && options.redactions() != null;
+            AuditSchema wanted = current.nextVersion(highestVersion(versions, builtin.name()) + 1,
+                    options.retentionDays() != null ? options.retentionDays() : current.retentionDays(),
+                    ownRedactions ? options.redactions() : current.fieldRedactions(), at,
+                    BuiltinSchemas.REGISTERED_BY + " (the profile's audit settings)");
+            if (!wanted.sameRules(current) || !current.active()) {
+                versions.put(wanted.key(), wanted);
+                added.add(wanted);
+            }
+        }
+        return added;
+    }
+
+    private static int highestVersion(Map<String, AuditSchema> versions, String name) {
+        return versions.values().stream().filter(schema -> schema.name().equals(name))
+                .mapToInt(AuditSchema::version).max().orElse(0);
+    }
+
+    private static Map<String, AuditSchema> readOrNone(SchemaRegistry registry) {
+        try {
+            return registry.readAll();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "The audit schema registry {0} cannot be read ({1}); the built-in"
+                    + " schemas and the profile's audit settings apply", registry.path(), e.getMessage());
+            return Map.of();
+        }
+    }
+}
