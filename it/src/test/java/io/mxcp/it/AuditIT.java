@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The audit trail (spec 03 §3) of `mxcp serve` read back with `mxcp log` (spec 02b §5): the JSONL backend bundle of
  * the distribution writes a record per call — policy decisions and sensitive values as keyed HMACs included — readable
  * while the server runs, all flushed when it stops, and an edited record breaks the hash chain; records cut from the
- * end are reported against the last signed checkpoint; fail-closed mode refuses what it cannot record.
+ * end are reported against the last signed checkpoint; fail-closed mode refuses what it cannot record; the
+ * profile's redactions apply before a record is written.
  */
 class AuditIT {
 
@@ -44,7 +45,9 @@ class AuditIT {
                 profile: default
                 profiles:
                   default:
-                    audit: {enabled: true}
+                    audit:
+                      enabled: true
+                      redactions: [{field_path: who, strategy: hash}]
                 """);
         Files.createDirectories(project.resolve("tools"));
         Files.copy(Distribution.clientScripts().resolve("project-extras/tools/salary.yml"),
@@ -121,6 +124,23 @@ class AuditIT {
         assertTrue(written.contains("\"password\":\"" + recordedAs + "\""), written);
         assertFalse(written.contains("hunter2"), written);
         assertFalse(written.contains("5200.5"), "the salary filtered for the caller is not in the log either");
+    }
+
+    @Test
+    void theProfilesRedactionsApplyBeforeARecordIsWrittenUnderASchemaVersionOfTheirOwn() throws IOException {
+        String written = String.join("\n", logLines());
+        // sha256 of "bob", as the original's hash strategy writes it
+        assertTrue(written.contains("\"who\":\"sha256:81b637d8fcd2c6da6359e6963113a1170de795e4b725b84d1e0b4cfd9ec58ce9\""),
+                written);
+        assertFalse(written.contains("\"who\":\"bob\""), written);
+        assertFalse(written.contains("\"who\":\"ceo\""), written);
+        assertTrue(logLines().stream().allMatch(line -> line.contains("\"schema_version\":3")), written);
+
+        List<String> registry = Files.readAllLines(project.resolve("audit/logs-default_schemas.jsonl"));
+        assertEquals(3, registry.size(), registry::toString);
+        assertTrue(registry.get(2).contains("\"version\":3") && registry.get(2).contains(
+                "\"field_redactions\":[{\"field_path\":\"who\",\"strategy\":\"hash\",\"options\":{}}]"),
+                registry::toString);
     }
 
     @Test
