@@ -106,8 +106,7 @@ public final class Mxcp {
     ServerProcess start(Path folder, Map<String, String> environment, String... args) {
         ProcessBuilder builder = new ProcessBuilder(commandLine(args))
                 .directory(folder.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
         configure(builder.environment());
         builder.environment().putAll(environment);
         try {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * `mxcp serve` and the process signals (spec 02 §serve, spec 03 §7 "Shutdown"): SIGINT/SIGTERM drain and exit 0,
  * a call that outlasts the drain is cancelled, a second SIGINT while draining ends the process at once; Ctrl-C
- * during `mxcp run` or `mxcp query` cancels the running query and ends as the original (`Aborted!`, exit 1).
+ * during `mxcp run`, `query`, `test` or `drift-snapshot` cancels the running query and ends as the original
+ * (`Operation cancelled by user`, `Aborted!`, exit 1) without the report or the file of the work cut short.
  */
 class ServeSignalsIT {
 
@@ -39,6 +43,15 @@ class ServeSignalsIT {
         project = mxcp.bootstrap(work, "signals");
         Path longRunning = Distribution.clientScripts().resolve("project-extras/tools/count-forever.yml");
         Files.copy(longRunning, project.resolve("tools/count-forever.yml"));
+        Files.writeString(project.resolve("tools/tested-forever.yml"), """
+                mxcp: 1
+                tool:
+                  name: tested_forever
+                  return: {type: integer}
+                  source: {code: "SELECT count(*) AS n FROM range(100000000000)"}
+                  tests:
+                    - {name: counts, arguments: [], result: 0}
+                """);
         callers = Executors.newCachedThreadPool();
     }
 
@@ -110,9 +123,10 @@ class ServeSignalsIT {
     }
 
     @Test
-    void ctrlCDuringRunOrQueryCancelsTheRunningQueryAndExitsAsTheOriginal() {
+    void ctrlCDuringACommandCancelsTheRunningQueryAndExitsAsTheOriginal() throws IOException {
         String forever = "SELECT count(*) AS n FROM range(100000000000)";
-        for (String[] command : new String[][] {{"run", "tool", "count_forever"}, {"query", forever}}) {
+        String[][] commands = {{"run", "tool", "count_forever"}, {"query", forever}, {"test"}, {"drift-snapshot"}};
+        for (String[] command : commands) {
             try (ServerProcess running = mxcp.start(project, command)) {
                 // JVM, framework and runtime start, then the query runs for minutes unless cancelled
                 sleep(Duration.ofSeconds(5));
@@ -122,9 +136,17 @@ class ServeSignalsIT {
                 assertEquals(1, running.awaitExit(Duration.ofSeconds(10)), running::describe);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, command[0] + " exited " + took + " after SIGINT");
+                assertTrue(running.stdout().contains("\nOperation cancelled by user"), running::describe);
                 assertTrue(running.stderr().contains("Aborted!"), running::describe);
                 assertFalse(running.stderr().contains("Error:"), running::describe);
+                assertFalse(running.stdout().contains("Test Execution Summary") || running.stdout().contains("Drift snapshot"),
+                        "no report of the work cut short: " + running.describe());
             }
+        }
+        try (Stream<Path> drift = Files.list(project.resolve("drift"))) {
+            assertEquals(List.of(), drift.toList(), "the snapshot whose tests were cut short is not written");
+        } catch (NoSuchFileException e) {
+            // no drift folder at all: nothing written either
         }
     }
 

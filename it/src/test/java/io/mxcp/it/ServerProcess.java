@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,20 +23,23 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final String command;
     private final StringBuffer stderr = new StringBuffer();
+    private final StringBuffer stdout = new StringBuffer();
     private final Thread stderrReader;
 
     ServerProcess(Process process, String command) {
         this.process = process;
         this.command = command;
-        this.stderrReader = Thread.ofPlatform().daemon().name("stderr of mxcp " + command).start(this::collectStderr);
+        this.stderrReader = Thread.ofPlatform().daemon().name("stderr of mxcp " + command)
+                .start(() -> collect(process.getErrorStream(), stderr));
+        Thread.ofPlatform().daemon().name("stdout of mxcp " + command)
+                .start(() -> collect(process.getInputStream(), stdout));
     }
 
-    private void collectStderr() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+    private static void collect(InputStream stream, StringBuffer lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                stderr.append(line).append('\n');
+                lines.append(line).append('\n');
             }
         } catch (IOException streamClosed) {
             // the process is gone; what was read so far stays in the buffer
@@ -44,6 +48,11 @@ final class ServerProcess implements AutoCloseable {
 
     String stderr() {
         return stderr.toString();
+    }
+
+    /** What the command printed so far (nothing when its output was sent elsewhere). */
+    String stdout() {
+        return stdout.toString();
     }
 
     /** Waits until GET /health on {@code port} answers 200; fails early if the server exits. */
@@ -156,7 +165,7 @@ final class ServerProcess implements AutoCloseable {
 
     String describe() {
         return "--- stderr of mxcp " + command + (process.isAlive() ? " (running)" : " (exited " + process.exitValue() + ")")
-                + "\n" + stderr();
+                + "\n" + stderr() + (stdout.isEmpty() ? "" : "--- stdout\n" + stdout());
     }
 
     @Override

@@ -37,19 +37,22 @@ final class DriftCheckCommand extends ProjectSubcommand {
 
     @Override
     int execute() throws Exception {
-        DriftReport report;
-        try (Project project = openProject(true)) {
-            Path file = baseline != null ? context.workingDirectory().resolve(baseline)
-                    : DriftSnapshotFiles.profilePath(project, context.workingDirectory());
-            DriftSnapshot before = readBaseline(file);
-            report = DriftComparison.compare(before, file.toString(), DriftSnapshots.take(project));
-        }
-        if (jsonOutput) {
-            printJsonResult(report.toJson());
-        } else {
-            terminal.out().print(new DriftReportText(terminal, debug()).render(report));
-        }
-        return report.hasDrift() ? 1 : 0;
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            DriftReport report;
+            try (Project project = openProject(true)) {
+                Path file = baseline != null ? context.workingDirectory().resolve(baseline)
+                        : DriftSnapshotFiles.profilePath(project, context.workingDirectory());
+                DriftSnapshot before = readBaseline(file);
+                report = DriftComparison.compare(before, file.toString(), DriftSnapshots.take(project, stop.signal()));
+            }
+            stop.checkNotStopped();
+            if (jsonOutput) {
+                printJsonResult(report.toJson());
+            } else {
+                terminal.out().print(new DriftReportText(terminal, debug()).render(report));
+            }
+            return report.hasDrift() ? 1 : 0;
+        });
     }
 
     private DriftSnapshot readBaseline(Path file) throws IOException {

@@ -34,32 +34,35 @@ final class DriftSnapshotCommand extends ProjectSubcommand {
 
     @Override
     int execute() throws Exception {
-        Path file;
-        DriftSnapshot snapshot;
-        try (Project project = openProject(true)) {
-            file = DriftSnapshotFiles.profilePath(project, context.workingDirectory());
-            if (!force && !dryRun && Files.exists(file)) {
-                String message = "Drift snapshot already exists at " + file + ". Use --force to overwrite.";
-                if (jsonOutput) {
-                    throw new IllegalStateException(message); // the generic error document
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            Path file;
+            DriftSnapshot snapshot;
+            try (Project project = openProject(true)) {
+                file = DriftSnapshotFiles.profilePath(project, context.workingDirectory());
+                if (!force && !dryRun && Files.exists(file)) {
+                    String message = "Drift snapshot already exists at " + file + ". Use --force to overwrite.";
+                    if (jsonOutput) {
+                        throw new IllegalStateException(message); // the generic error document
+                    }
+                    return alreadyExists(message);
                 }
-                return alreadyExists(message);
+                snapshot = DriftSnapshots.take(project, stop.signal());
             }
-            snapshot = DriftSnapshots.take(project);
-        }
-        if (!dryRun) {
-            DriftSnapshotFiles.write(file, snapshot);
-        }
-        if (jsonOutput) {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("path", file.toString());
-            payload.put("drift_hash", snapshot.hash());
-            payload.put("generated_at", snapshot.generatedAt());
-            printJsonResult(payload);
-        } else {
-            terminal.out().print(dryRun ? preview(snapshot) : written(file, snapshot));
-        }
-        return 0;
+            stop.checkNotStopped(); // a snapshot whose tests were cut short is not written
+            if (!dryRun) {
+                DriftSnapshotFiles.write(file, snapshot);
+            }
+            if (jsonOutput) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("path", file.toString());
+                payload.put("drift_hash", snapshot.hash());
+                payload.put("generated_at", snapshot.generatedAt());
+                printJsonResult(payload);
+            } else {
+                terminal.out().print(dryRun ? preview(snapshot) : written(file, snapshot));
+            }
+            return 0;
+        });
     }
 
     /** The original's own explanation of an existing snapshot file, then {@code Aborted!}: exit 1. */

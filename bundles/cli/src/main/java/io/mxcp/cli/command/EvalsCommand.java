@@ -55,15 +55,23 @@ final class EvalsCommand extends ProjectSubcommand {
     int execute() throws Exception {
         UserContext user = userContext == null ? null : UserContextParser.parse(userContext, context.workingDirectory());
         long started = System.nanoTime();
-        try (Project project = openProject(false)) {
-            // as for mxcp run: plugins and Python's on_init are in place before the first tool call
-            project.initializeRuntime();
-            EvalSuiteFiles files = EvalSuiteFiles.of(project);
-            return suiteName != null ? runOne(project, files, user, started) : runAll(project, files, user, started);
-        }
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            try (Project project = openProject(false)) {
+                // as for mxcp run: plugins and Python's on_init are in place before the first tool call
+                project.initializeRuntime();
+                EvalSuiteFiles files = EvalSuiteFiles.of(project);
+                Runs runs = new Runs(project, user, stop);
+                return suiteName != null ? runOne(runs, files, started) : runAll(runs, files, started);
+            }
+        });
     }
 
-    private int runOne(Project project, EvalSuiteFiles files, UserContext user, long started) throws Exception {
+    /** What every suite of the command runs with: the project, the caller, and the signal that stops them. */
+    private record Runs(Project project, UserContext user, CancelOnStop stop) {
+    }
+
+    private int runOne(Runs runs, EvalSuiteFiles files, long started) throws Exception {
+        Project project = runs.project();
         EvalSuite suite = files.find(suiteName).orElse(null);
         if (suite == null) {
             throw CommandFailure.command("Eval suite '" + suiteName + "' not found");
@@ -72,7 +80,8 @@ final class EvalsCommand extends ProjectSubcommand {
         if (modelName == null) {
             throw CommandFailure.command(noModel(suite));
         }
-        EvalSuiteResult result = run(project, suite, modelName, user);
+        EvalSuiteResult result = run(runs, suite, modelName);
+        runs.stop().checkNotStopped();
         if (jsonOutput) {
             printJsonResult(EvalsPayload.suite(result));
         } else {
@@ -81,11 +90,13 @@ final class EvalsCommand extends ProjectSubcommand {
         return result.allPassed() ? 0 : 1;
     }
 
-    private int runAll(Project project, EvalSuiteFiles files, UserContext user, long started) throws Exception {
+    private int runAll(Runs runs, EvalSuiteFiles files, long started) throws Exception {
+        Project project = runs.project();
         EvalsReport report = new EvalsReport(terminal, debug());
         List<Map<String, Object>> entries = new ArrayList<>();
         boolean allPassed = true;
         for (EvalSuiteFile file : files.all()) {
+            runs.stop().checkNotStopped();
             if (!file.loaded()) {
                 entries.add(EvalsPayload.errorEntry(file.path().toString(), file.relativePath(), file.error()));
                 report.suiteError(file.relativePath(), file.error());
@@ -102,7 +113,7 @@ final class EvalsCommand extends ProjectSubcommand {
             }
             EvalSuiteResult result;
             try {
-                result = run(project, suite, modelName, user);
+                result = run(runs, suite, modelName);
             } catch (CommandFailure | ModelException e) {
                 // a model that cannot be used fails its suites, not the whole run
                 entries.add(EvalsPayload.errorEntry(suite.name(), file.relativePath(), e.getMessage()));
@@ -114,6 +125,7 @@ final class EvalsCommand extends ProjectSubcommand {
             report.suite(result);
             allPassed &= result.allPassed();
         }
+        runs.stop().checkNotStopped();
         if (jsonOutput) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("suites", entries);
@@ -131,12 +143,13 @@ final class EvalsCommand extends ProjectSubcommand {
         return allPassed ? 0 : 1;
     }
 
-    private EvalSuiteResult run(Project project, EvalSuite suite, String modelName, UserContext user)
-            throws CommandFailure, ModelException {
-        ConfiguredModel configured = ConfiguredModel.of(modelName, project.userConfig());
+    private EvalSuiteResult run(Runs runs, EvalSuite suite, String modelName) throws CommandFailure, ModelException {
+        ConfiguredModel configured = ConfiguredModel.of(modelName, runs.project().userConfig());
         boolean progress = !jsonOutput && context.streams().interactive();
         try (ChatModel chat = context.services().chatModelProvider(configured.type()).open(configured.settings())) {
-            EvalSuiteResult result = new EvalRunner(project, chat, modelName, user).run(suite, test -> {
+            EvalRunner runner = new EvalRunner(runs.project(), chat, modelName, runs.user())
+                    .cancelledBy(runs.stop().signal());
+            EvalSuiteResult result = runner.run(suite, test -> {
                 if (progress) {
                     terminal.err().print(CLEAR_LINE + "⏳ " + suite.name() + ": " + test + "...");
                     terminal.err().flush();

@@ -76,31 +76,43 @@ final class LogCommand extends AuditSubcommand {
 
     @Override
     int execute() throws Exception {
-        try (Project project = openProject(false)) {
-            AuditTrail trail = project.auditTrail();
-            if (!trail.enabled()) {
-                throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
-                        + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            try (Project project = openProject(false)) {
+                return read(project, stop);
             }
-            if (backend != null) {
-                trail = trail.readingFrom(backend);
-            }
-            if (hmacOf != null) {
-                return printHmac(trail.hmacOf(hmacOf));
-            }
-            if (verify) {
-                return verify(trail.verify(publicKey == null ? null : context.workingDirectory().resolve(publicKey)));
-            }
-            if (duckdbPath != null || csvPath != null) {
-                List<AuditRecord> matches = trail.query(filters.query(Instant.now(), 0));
-                // as in the original: given both export flags, only the DuckDB export happens
-                return duckdbPath != null
-                        ? export(matches, "duckdb", duckdbPath, (file, rows) -> DuckDbTable.append(file, TABLE, rows))
-                        : export(matches, "csv", csvPath, CsvFile::write);
-            }
-            show(trail.query(filters.query(Instant.now(), limit)));
-            return 0;
+        });
+    }
+
+    /** Reads what the options ask for; nothing is printed or exported once the operator stopped the process. */
+    private int read(Project project, CancelOnStop stop) throws Exception {
+        AuditTrail trail = project.auditTrail();
+        if (!trail.enabled()) {
+            throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()
+                    + "'. Enable it in mxcp-site.yml under profiles." + project.profile() + ".audit.enabled");
         }
+        if (backend != null) {
+            trail = trail.readingFrom(backend);
+        }
+        if (hmacOf != null) {
+            return printHmac(trail.hmacOf(hmacOf));
+        }
+        if (verify) {
+            ChainCheck check = trail.verify(publicKey == null ? null : context.workingDirectory().resolve(publicKey));
+            stop.checkNotStopped();
+            return verify(check);
+        }
+        if (duckdbPath != null || csvPath != null) {
+            List<AuditRecord> matches = trail.query(filters.query(Instant.now(), 0));
+            stop.checkNotStopped();
+            // as in the original: given both export flags, only the DuckDB export happens
+            return duckdbPath != null
+                    ? export(matches, "duckdb", duckdbPath, (file, rows) -> DuckDbTable.append(file, TABLE, rows))
+                    : export(matches, "csv", csvPath, CsvFile::write);
+        }
+        List<AuditRecord> records = trail.query(filters.query(Instant.now(), limit));
+        stop.checkNotStopped();
+        show(records);
+        return 0;
     }
 
     private void show(List<AuditRecord> records) {

@@ -12,7 +12,6 @@ import io.mxcp.cli.input.CommandParameter;
 import io.mxcp.cli.input.ParamParser;
 import io.mxcp.cli.output.TableRenderer;
 import io.mxcp.core.api.CallOptions;
-import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,25 +58,21 @@ final class QueryCommand extends ProjectSubcommand {
         if (!jsonOutput) {
             terminal.out().print(header(statement, arguments));
         }
-        List<Map<String, Object>> rows;
-        try (CancelOnStop stop = new CancelOnStop(context.services())) {
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            List<Map<String, Object>> rows;
             try (Project project = openProject(readOnly.readOnly)) {
                 project.initializeRuntime(); // plugins' SQL functions are there for the query too
                 rows = project.query(statement, ParamParser.values(arguments),
                         new CallOptions(null, Map.of(), stop.signal(), false));
-            } catch (EndpointException e) {
-                if (stop.stopped()) {
-                    return stop.abort(terminal, jsonOutput);
-                }
-                throw e;
             }
-        }
-        if (jsonOutput) {
-            printJsonResult(rows);
-        } else {
-            terminal.out().print(results(rows));
-        }
-        return 0;
+            stop.checkNotStopped();
+            if (jsonOutput) {
+                printJsonResult(rows);
+            } else {
+                terminal.out().print(results(rows));
+            }
+            return 0;
+        });
     }
 
     /** The SQL from the argument or the file; exactly one of them. A missing file is a usage error (exit 2). */

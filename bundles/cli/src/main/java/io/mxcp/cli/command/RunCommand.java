@@ -8,7 +8,6 @@ import io.mxcp.cli.input.CommandParameter;
 import io.mxcp.cli.input.ParamParser;
 import io.mxcp.cli.output.ResultRenderer;
 import io.mxcp.core.api.CallOptions;
-import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
@@ -57,7 +56,7 @@ final class RunCommand extends ProjectSubcommand {
         Map<String, CommandParameter> arguments = ParamParser.parse(parameters, context.workingDirectory());
         UserContext user = caller.user(context.workingDirectory());
         Map<String, String> headers = caller.headers(context.workingDirectory());
-        try (CancelOnStop stop = new CancelOnStop(context.services())) {
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
             Object result;
             try (Project project = openProject(readOnly.readOnly)) {
                 if (!jsonOutput) {
@@ -68,12 +67,8 @@ final class RunCommand extends ProjectSubcommand {
                 // the whole runtime first, as serve does: plugins loaded and on_init hooks run (spec 01 §5.8, §6.2)
                 project.initializeRuntime();
                 result = project.execute(kind, name, ParamParser.values(arguments), options);
-            } catch (EndpointException e) {
-                if (stop.stopped()) {
-                    return stop.abort(terminal, jsonOutput);
-                }
-                throw e;
             }
+            stop.checkNotStopped();
             if (jsonOutput) {
                 printJsonResult(result);
             } else {
@@ -81,8 +76,8 @@ final class RunCommand extends ProjectSubcommand {
                 terminal.out().println();
                 terminal.out().print(ResultRenderer.render(result, terminal));
             }
-        }
-        return 0;
+            return 0;
+        });
     }
 
     String header(Map<String, CommandParameter> arguments, boolean projectReadOnly) {

@@ -52,36 +52,43 @@ final class TestCommand extends ProjectSubcommand {
     int execute() throws Exception {
         UserContext user = caller.user(context.workingDirectory());
         Map<String, String> headers = caller.headers(context.workingDirectory());
-        try (Project project = openProject(readOnly.readOnly)) {
-            EndpointTests tests = new EndpointTests(project, user, headers);
-            long started = System.nanoTime();
-            if (kind != null && name != null) {
-                SuiteResult suite = tests.run(kind, name);
-                if (jsonOutput) {
-                    printJsonResult(suitePayload(suite));
-                } else {
-                    terminal.out().print(suiteReport(suite));
-                }
-                return "ok".equals(suite.status()) ? 0 : 1;
+        return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
+            try (Project project = openProject(readOnly.readOnly)) {
+                return run(new EndpointTests(project, user, headers).cancelledBy(stop.signal()), stop);
             }
-            // on a terminal the line below the prompt names the endpoint under test, then is cleared
-            boolean progress = !jsonOutput && context.streams().interactive();
-            TestRun run = tests.runAll(label -> {
-                if (progress) {
-                    terminal.err().print(CLEAR_LINE + "⏳ Testing " + label + "...");
-                    terminal.err().flush();
-                }
-            });
-            if (progress) {
-                terminal.err().print(CLEAR_LINE);
-            }
+        });
+    }
+
+    private int run(EndpointTests tests, CancelOnStop stop) throws CancelOnStop.Stopped {
+        long started = System.nanoTime();
+        if (kind != null && name != null) {
+            SuiteResult suite = tests.run(kind, name);
+            stop.checkNotStopped();
             if (jsonOutput) {
-                printJsonResult(runPayload(run));
+                printJsonResult(suitePayload(suite));
             } else {
-                terminal.out().print(runReport(run, (System.nanoTime() - started) / 1e9));
+                terminal.out().print(suiteReport(suite));
             }
-            return "ok".equals(run.status()) ? 0 : 1;
+            return "ok".equals(suite.status()) ? 0 : 1;
         }
+        // on a terminal the line below the prompt names the endpoint under test, then is cleared
+        boolean progress = !jsonOutput && context.streams().interactive();
+        TestRun run = tests.runAll(label -> {
+            if (progress) {
+                terminal.err().print(CLEAR_LINE + "⏳ Testing " + label + "...");
+                terminal.err().flush();
+            }
+        });
+        if (progress) {
+            terminal.err().print(CLEAR_LINE);
+        }
+        stop.checkNotStopped();
+        if (jsonOutput) {
+            printJsonResult(runPayload(run));
+        } else {
+            terminal.out().print(runReport(run, (System.nanoTime() - started) / 1e9));
+        }
+        return "ok".equals(run.status()) ? 0 : 1;
     }
 
     static Map<String, Object> runPayload(TestRun run) {

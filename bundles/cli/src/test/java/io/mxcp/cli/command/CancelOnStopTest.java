@@ -2,6 +2,7 @@ package io.mxcp.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -50,5 +51,47 @@ class CancelOnStopTest {
             assertEquals(143, stop.abort(terminal, true));
         }
         assertEquals("", out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSecondCtrlCIsLeftToTheKernelWhichEndsTheProcessAtOnce() {
+        try (CancelOnStop stop = new CancelOnStop(services)) {
+            assertTrue(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT));
+            assertFalse(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT),
+                    "the operator insists: the work under way is not waited for");
+        }
+    }
+
+    @Test
+    void workCutShortEndsWithoutItsReportAndWhateverItThrew() throws Exception {
+        int code = CancelOnStop.run(services, terminal, false, stop -> {
+            services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT);
+            stop.checkNotStopped();
+            terminal.out().print("the report");
+            return 0;
+        });
+        assertEquals(1, code);
+        assertEquals("\nOperation cancelled by user\n", out.toString(StandardCharsets.UTF_8));
+
+        out.reset();
+        assertEquals(1, CancelOnStop.run(services, terminal, true, stop -> {
+            services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT);
+            throw new IllegalStateException("the query was interrupted");
+        }), "a failure caused by the cancellation is not reported as one");
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "JSON mode prints no message on stdout");
+    }
+
+    @Test
+    void workThatEndsOnItsOwnKeepsItsResultAndItsFailure() throws Exception {
+        assertEquals(7, CancelOnStop.run(services, terminal, false, stop -> {
+            stop.checkNotStopped();
+            return 7;
+        }));
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> CancelOnStop.run(services, terminal, false, stop -> {
+                    throw new IllegalStateException("bad SQL");
+                }));
+        assertEquals("bad SQL", failure.getMessage());
+        assertTrue(services.signalHandlers.isEmpty(), "unregistered when the command ends");
     }
 }

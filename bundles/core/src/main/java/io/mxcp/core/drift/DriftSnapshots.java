@@ -10,6 +10,7 @@ import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.internal.drift.DatabaseTables;
 import io.mxcp.core.internal.drift.EndpointFileEntries;
 import io.mxcp.core.internal.drift.Timestamps;
+import io.mxcp.sdk.exec.CancellationSignal;
 
 /** Takes drift snapshots of opened projects (spec 02 reference §6.1). */
 public final class DriftSnapshots {
@@ -26,8 +27,19 @@ public final class DriftSnapshots {
      * @throws EndpointException when the database's catalog cannot be read
      */
     public static DriftSnapshot take(Project project) throws ProjectException, EndpointException {
+        return take(project, CancellationSignal.never());
+    }
+
+    /**
+     * As {@link #take(Project)}, stopped by the signal (Ctrl-C): the endpoint test running is cancelled and no
+     * further one starts, so the snapshot is incomplete — the caller drops it.
+     *
+     * @since 1.1
+     */
+    public static DriftSnapshot take(Project project, CancellationSignal cancellation)
+            throws ProjectException, EndpointException {
         project.initializeRuntime();
-        List<Map<String, Object>> resources = EndpointFileEntries.of(project);
+        List<Map<String, Object>> resources = EndpointFileEntries.of(project, cancellation);
         List<Map<String, Object>> tables = DatabaseTables.of(project);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("version", 1);

@@ -3,7 +3,7 @@
  * and endpoint files, the snapshot file, and what changed since a baseline snapshot.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mxcp.core.drift;
 
 import org.osgi.annotation.bundle.Export;

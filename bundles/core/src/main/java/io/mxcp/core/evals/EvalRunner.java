@@ -12,6 +12,7 @@ import io.mxcp.core.internal.evals.EvalChecks;
 import io.mxcp.core.internal.evals.EvalConversation;
 import io.mxcp.core.internal.evals.EvalToolbox;
 import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.model.ChatModel;
 import io.mxcp.sdk.model.ModelException;
 
@@ -29,16 +30,33 @@ public final class EvalRunner {
     private final ChatModel model;
     private final String modelName;
     private final UserContext commandLineUser;
+    private final CancellationSignal cancellation;
 
     /**
      * @param modelName       the configured name of the model, for the report
      * @param commandLineUser the {@code --user-context} user, which replaces every test's own, or null
      */
     public EvalRunner(Project project, ChatModel model, String modelName, UserContext commandLineUser) {
+        this(project, model, modelName, commandLineUser, CancellationSignal.never());
+    }
+
+    private EvalRunner(Project project, ChatModel model, String modelName, UserContext commandLineUser,
+            CancellationSignal cancellation) {
         this.project = project;
         this.model = model;
         this.modelName = modelName;
         this.commandLineUser = commandLineUser;
+        this.cancellation = cancellation;
+    }
+
+    /**
+     * The same runner, stopped by the signal (Ctrl-C): a running tool call is cancelled, and neither another model
+     * request nor another test starts (the model request under way is waited for).
+     *
+     * @since 1.1
+     */
+    public EvalRunner cancelledBy(CancellationSignal signal) {
+        return new EvalRunner(project, model, modelName, commandLineUser, signal);
     }
 
     /** @param starting told each test's name before it runs */
@@ -47,6 +65,9 @@ public final class EvalRunner {
         EvalConversation conversation = new EvalConversation(project, model, new EvalToolbox(project.endpoints()));
         List<EvalTestResult> results = new ArrayList<>();
         for (EvalTest test : suite.tests()) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
             starting.accept(test.name());
             results.add(run(conversation, test));
         }
@@ -55,7 +76,7 @@ public final class EvalRunner {
 
     private EvalTestResult run(EvalConversation conversation, EvalTest test) {
         long start = System.nanoTime();
-        CallOptions options = new CallOptions(user(test.userContext()), Map.of(), null, false);
+        CallOptions options = new CallOptions(user(test.userContext()), Map.of(), cancellation, false);
         try {
             EvalConversation.Outcome outcome = conversation.run(test.prompt(), options);
             List<String> failures = new ArrayList<>(EvalChecks.failures(test, outcome.answer(), outcome.calls()));

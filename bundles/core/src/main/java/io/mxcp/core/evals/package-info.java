@@ -3,7 +3,7 @@
  * called and said.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mxcp.core.evals;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import io.mxcp.core.internal.testing.TestResultNormaliser;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
+import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * Runs the {@code tests:} of endpoints through a project's whole pipeline (spec 02b §1): input conversion, policies,
@@ -30,15 +31,32 @@ public final class EndpointTests {
     private final Project project;
     private final UserContext commandLineUser;
     private final Map<String, String> requestHeaders;
+    private final CancellationSignal cancellation;
 
     /**
      * @param commandLineUser the {@code --user-context} user, which replaces every test's own, or null
      * @param requestHeaders  the {@code --request-headers}, or empty
      */
     public EndpointTests(Project project, UserContext commandLineUser, Map<String, String> requestHeaders) {
+        this(project, commandLineUser, requestHeaders, CancellationSignal.never());
+    }
+
+    private EndpointTests(Project project, UserContext commandLineUser, Map<String, String> requestHeaders,
+            CancellationSignal cancellation) {
         this.project = project;
         this.commandLineUser = commandLineUser;
         this.requestHeaders = requestHeaders == null ? Map.of() : requestHeaders;
+        this.cancellation = cancellation;
+    }
+
+    /**
+     * The same tests, stopped by the signal (Ctrl-C): the running test's call is cancelled and no further test
+     * starts; the results then hold the tests run so far.
+     *
+     * @since 1.1
+     */
+    public EndpointTests cancelledBy(CancellationSignal signal) {
+        return new EndpointTests(project, commandLineUser, requestHeaders, signal);
     }
 
     /** The tests of every endpoint file, in discovery order; a file that failed to load is an errored entry. */
@@ -54,6 +72,9 @@ public final class EndpointTests {
     public TestRun runAll(Consumer<String> starting) {
         List<EndpointTestResult> endpoints = new ArrayList<>();
         for (DiscoveredEndpoint endpoint : project.endpoints()) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
             if (!endpoint.loaded()) {
                 endpoints.add(new EndpointTestResult(endpoint.relativePath(), endpoint.relativePath(),
                         SuiteResult.error(endpoint.error())));
@@ -81,6 +102,9 @@ public final class EndpointTests {
         List<TestCaseResult> results = new ArrayList<>();
         if (tests != null) {
             for (Object test : tests) {
+                if (cancellation.isCancelled()) {
+                    break;
+                }
                 results.add(runOne(endpoint.kind(), endpoint.identifier(), (Map<?, ?>) test));
             }
         }
@@ -96,7 +120,7 @@ public final class EndpointTests {
         String cause = null;
         try {
             Object result = project.execute(kind, identifier, arguments(test.get("arguments")),
-                    new CallOptions(user(test.get("user_context")), requestHeaders, null, false));
+                    new CallOptions(user(test.get("user_context")), requestHeaders, cancellation, false));
             error = TestAssertions.check(test, TestResultNormaliser.normalise(kind, result)).orElse(null);
             status = error == null ? "passed" : "failed";
         } catch (EndpointException | RuntimeException e) {

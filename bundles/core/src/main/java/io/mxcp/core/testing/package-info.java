@@ -1,6 +1,6 @@
 /** Endpoint tests ({@code tests:} in endpoint YAML) run through the whole pipeline, as {@code mxcp test} does. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mxcp.core.testing;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,6 +13,7 @@ import io.mxcp.core.testing.EndpointTestResult;
 import io.mxcp.core.testing.EndpointTests;
 import io.mxcp.core.testing.SuiteResult;
 import io.mxcp.core.testing.TestCaseResult;
+import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * A snapshot's {@code resources}: one entry per endpoint file, in discovery order. A file that did not load has only
@@ -23,7 +24,7 @@ public final class EndpointFileEntries {
     private EndpointFileEntries() {
     }
 
-    public static List<Map<String, Object>> of(Project project) {
+    public static List<Map<String, Object>> of(Project project, CancellationSignal cancellation) {
         // the built-in SQL tools are endpoints without a file
         List<DiscoveredEndpoint> files = project.endpoints().stream().filter(e -> e.file() != null).toList();
         if (files.isEmpty()) {
@@ -34,7 +35,8 @@ public final class EndpointFileEntries {
             problems.put(result.relativePath(), result.message());
         }
         Map<String, SuiteResult> tests = new HashMap<>();
-        for (EndpointTestResult result : new EndpointTests(project, null, Map.of()).runAll().endpoints()) {
+        for (EndpointTestResult result : new EndpointTests(project, null, Map.of()).cancelledBy(cancellation).runAll()
+                .endpoints()) {
             tests.put(result.path(), result.results());
         }
         List<Map<String, Object>> entries = new ArrayList<>();

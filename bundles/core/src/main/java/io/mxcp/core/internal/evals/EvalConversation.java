@@ -59,6 +59,9 @@ public final class EvalConversation {
         messages.add(new ChatMessage.User(prompt));
         List<ToolCallRecord> calls = new ArrayList<>();
         for (int asked = 1;; asked++) {
+            if (options.cancellation() != null && options.cancellation().isCancelled()) {
+                throw new ModelException("Cancelled before the model was asked again");
+            }
             ChatMessage.Assistant turn = model.complete(new ChatRequest(SYSTEM, messages, toolbox.specs(), MAX_TOKENS));
             if (turn.truncated()) {
                 throw new ModelException("The model's answer was cut short at max_tokens (" + MAX_TOKENS + ")");
