@@ -5,7 +5,7 @@
  * by their schema names.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.mxcp.sdk.audit;
 
 import org.osgi.annotation.bundle.Export;

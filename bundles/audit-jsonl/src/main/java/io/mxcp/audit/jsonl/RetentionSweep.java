@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
@@ -35,7 +36,7 @@ final class RetentionSweep {
     /**
      * A sweep as of {@code now}.
      *
-     * @param retentionDays days to keep records, by schema name; records of other schemas are kept for good
+     * @param retentionDays days to keep records, by schema version or name ({@link AuditLog#retentionOf})
      */
     RetentionSweep(RecordFileReader reader, Instant now, Map<String, Integer> retentionDays) {
         this.reader = reader;
@@ -81,7 +82,7 @@ final class RetentionSweep {
             Map<String, Long> inFile = new TreeMap<>();
             try {
                 reader.forEach(file, record -> {
-                    Integer days = retentionDays.get(record.schemaName());
+                    Integer days = AuditLog.retentionOf(retentionDays, record.schemaName(), record.schemaVersion());
                     if (days != null && !record.timestamp().isAfter(now.minus(Duration.ofDays(days)))) {
                         inFile.merge(key(record), 1L, Long::sum);
                     }
@@ -113,7 +114,7 @@ final class RetentionSweep {
 
         @Override
         public void accept(AuditRecord record) {
-            Integer days = retentionDays.get(record.schemaName());
+            Integer days = AuditLog.retentionOf(retentionDays, record.schemaName(), record.schemaVersion());
             if (days == null) {
                 keptForGood = true;
             } else {

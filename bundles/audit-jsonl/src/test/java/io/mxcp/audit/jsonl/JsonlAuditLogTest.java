@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,6 +274,23 @@ class JsonlAuditLogTest {
             assertTrue(Files.notExists(dir.resolve(before.get(0))));
 
             assertEquals(Map.of("mxcp.endpoints:v1", 3L), current.applyRetention(NOW, retention, true));
+        }
+    }
+
+    @Test
+    void aSchemaVersionsOwnRetentionComesBeforeItsNames() throws Exception {
+        Instant old = NOW.minus(Duration.ofDays(40));
+        int[] versions = {3, 4, 2};
+        for (int i = 0; i < versions.length; i++) {
+            try (JsonlAuditLog log = open(dir, old.plusSeconds(i + 1))) {
+                log.write(List.of(record("v" + versions[i], old, ENDPOINTS, versions[i], "greet", "alice")));
+            }
+        }
+        Map<String, Integer> retention = new HashMap<>(Map.of(ENDPOINTS, 90, ENDPOINTS + ":v3", 30));
+        retention.put(ENDPOINTS + ":v4", null); // kept for good
+        try (JsonlAuditLog current = open(dir, NOW)) {
+            assertEquals(Map.of("mxcp.endpoints:v3", 1L), current.applyRetention(NOW, retention, false));
+            assertEquals(List.of("v4", "v2"), writtenIds(current), "v4 is kept for good, v2 for its name's 90 days");
         }
     }
 

@@ -26,7 +26,12 @@ final class TestRecords {
     }
 
     static AuditRecord record(String id, Instant timestamp, String schemaName, String operationName, String userId) {
-        return new AuditRecord(schemaName, 1, id, timestamp, "tool", operationName, "success", 12, "http", userId,
+        return record(id, timestamp, schemaName, 1, operationName, userId);
+    }
+
+    static AuditRecord record(String id, Instant timestamp, String schemaName, int schemaVersion, String operationName,
+            String userId) {
+        return new AuditRecord(schemaName, schemaVersion, id, timestamp, "tool", operationName, "success", 12, "http", userId,
                 null, null, Map.of("name", id), "hi " + id, null, List.of(), "allow", null, Map.of(), List.of(),
                 null, null, null);
     }

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.mxcp.sdk.audit.AuditLog;
+
 /**
  * The oldest records, in write order, that are all past their schema's retention. The records form a hash chain, so
  * only such a run can go: removing a record after one that stays would leave a gap a chain check reports as
@@ -26,7 +28,7 @@ final class ExpiredPrefix {
     /**
      * Reads the run from the start of the table, stopping at its end.
      *
-     * @param retentionDays days to keep records, by schema name; records of other schemas are kept for good
+     * @param retentionDays days to keep records, by schema version or name ({@link AuditLog#retentionOf})
      */
     static ExpiredPrefix find(Connection connection, Instant now, Map<String, Integer> retentionDays)
             throws SQLException {
@@ -36,12 +38,13 @@ final class ExpiredPrefix {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String schema = rows.getString("schema_name");
-                Integer days = schema == null ? null : retentionDays.get(schema);
+                int version = rows.getInt("schema_version");
+                Integer days = schema == null ? null : AuditLog.retentionOf(retentionDays, schema, version);
                 Instant timestamp = EpochMicros.instant(rows.getLong("timestamp_us"));
                 if (days == null || ChronoUnit.DAYS.between(timestamp, now) <= days) {
                     break;
                 }
-                prefix.counts.merge(key(schema, rows.getInt("schema_version")), 1L, Long::sum);
+                prefix.counts.merge(key(schema, version), 1L, Long::sum);
                 prefix.lastSeq = rows.getLong("seq");
             }
         }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +202,20 @@ class SqliteAuditLogTest {
 
             log.write(List.of(record("next", NOW)));
             assertEquals(List.of("edge", "old-after-edge", "new", "next"), writtenIds(log));
+        }
+    }
+
+    @Test
+    void aSchemaVersionsOwnRetentionComesBeforeItsNames() throws Exception {
+        Instant old = NOW.minus(Duration.ofDays(40));
+        try (SqliteAuditLog log = open()) {
+            log.write(List.of(new Call("v3", old).version(3).build(), new Call("v4", old.plusSeconds(1)).version(4)
+                    .build(), new Call("v2", old.plusSeconds(2)).version(2).build()));
+            Map<String, Integer> retention = new HashMap<>(Map.of(ENDPOINTS, 90, ENDPOINTS + ":v3", 30));
+            retention.put(ENDPOINTS + ":v4", null); // kept for good
+
+            assertEquals(Map.of("mxcp.endpoints:v3", 1L), log.applyRetention(NOW, retention, false));
+            assertEquals(List.of("v4", "v2"), writtenIds(log), "v4 is kept for good, v2 for its name's 90 days");
         }
     }
 

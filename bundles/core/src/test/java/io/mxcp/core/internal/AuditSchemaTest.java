@@ -1,9 +1,12 @@
 package io.mxcp.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
+import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.audit.AuditRecord;
 
@@ -55,7 +60,7 @@ class AuditSchemaTest {
                 tool:
                   name: signup
                   parameters:
-                    - {name: email, type: string}
+                    - {name: email, type: string, format: email}
                     - {name: card, type: object, properties: {number: {type: string}, brand: {type: string}}}
                     - {name: customer_id, type: integer}
                     - {name: note, type: string}
@@ -63,9 +68,15 @@ class AuditSchemaTest {
                     - {name: password, type: string, sensitive: true}
                   return: {type: object, properties: {token: {type: string}, region: {type: string}}}
                   source: {code: "SELECT 1"}
+                """).write("tools/people.yml", """
+                tool:
+                  name: people
+                  return: {type: array, items: {type: object, properties: {name: {type: string}, email: {type: string}}}}
+                  source: {code: "SELECT 1"}
                 """);
-        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> List.of(row("token", "tok-1", "region",
-                "eu"))));
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> source.name().equals("people")
+                ? List.of(row("name", "Ann", "email", "ann.lee@example.com"), row("name", "Bo", "email", "bo@x.org"))
+                : List.of(row("token", "tok-1", "region", "eu"))));
         f.service.bindAuditBackend(backend);
         log = dir.resolve("audit/logs-dev.jsonl");
         registry = dir.resolve("audit/logs-dev_schemas.jsonl");
@@ -154,20 +165,83 @@ class AuditSchemaTest {
     }
 
     @Test
-    void theProfilesRetentionKeepsRecordsAsLongAsItSays() throws Exception {
+    void eachRecordIsKeptAsLongAsTheVersionItWasWrittenUnderSays() throws Exception {
+        f.auditedSite("{enabled: true}");
+        callOnce();
+        f.auditedSite("{enabled: true, retention_days: 30}");
+        callOnce();
         f.auditedSite("{enabled: true, retention_days: 400}");
         callOnce();
-        callOnce();
-        callOnce();
-        aged(0, Duration.ofDays(401));
-        aged(1, Duration.ofDays(91));
-        try (Project project = f.open()) {
-            assertEquals(Map.of("mxcp.endpoints:v3", 1L), project.auditTrail().applyRetention(false));
+        for (int i = 0; i < 3; i++) {
+            aged(i, Duration.ofDays(100));
         }
-        assertEquals(2, backend.records(log).size(), "the 91-day-old record is kept");
+        try (Project project = f.open()) {
+            assertEquals(Map.of("mxcp.endpoints:v2", 1L, "mxcp.endpoints:v3", 1L),
+                    project.auditTrail().applyRetention(false), "90 and 30 days are over, 400 are not");
+        }
+        assertEquals(List.of(4), backend.records(log).stream().map(AuditRecord::schemaVersion).toList());
         List<Map<String, Object>> lines = registryLines();
-        assertEquals(List.of("mxcp.endpoints:2", "mxcp.access:1", "mxcp.endpoints:3", "mxcp.access:2"), keys(lines));
-        assertEquals(400, lines.get(3).get("retention_days"), "refused requests are kept as long");
+        assertEquals(List.of("mxcp.endpoints:2", "mxcp.access:1", "mxcp.endpoints:3", "mxcp.access:2",
+                "mxcp.endpoints:4", "mxcp.access:3"), keys(lines));
+        assertEquals(400, lines.get(5).get("retention_days"), "refused requests are kept as long");
+    }
+
+    @Test
+    void valuesARedactionHidesAreTakenOutOfTheErrorAndEveryRowOfAnArrayResult() throws Exception {
+        f.auditedSite("{enabled: true, redactions: [{field_path: email, strategy: full}]}");
+        try (Project project = f.open()) {
+            Map<String, Object> arguments = signupArguments();
+            arguments.put("email", "secret-token-123");
+            CallOptions options = new CallOptions(null, Map.of(), null, false)
+                    .withAuditCaller(new AuditCaller("http", null));
+            EndpointException failed = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "signup", arguments, options));
+            assertTrue(failed.getMessage().contains("secret-token-123"), "the caller sees its own value");
+            project.execute(EndpointKind.TOOL, "people", Map.of(), options);
+        }
+        List<AuditRecord> records = backend.records(log);
+        String error = records.get(0).error();
+        assertFalse(error.contains("secret-token-123"), error);
+        assertTrue(error.contains("[REDACTED]"), error);
+        assertEquals(List.of(row("name", "Ann", "email", "[REDACTED]"), row("name", "Bo", "email", "[REDACTED]")),
+                records.get(1).outputData());
+    }
+
+    @Test
+    void registryLinesThatAreNoSchemaAreSkippedAndAHandWrittenLastLineCounts() throws Exception {
+        f.auditedSite("{enabled: true}");
+        Files.createDirectories(registry.getParent());
+        byte[] notUtf8 = {'{', '"', (byte) 0xC3, '"', ':', '1', '}', '\n'};
+        Files.write(registry, ("null\n[1, 2]\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(registry, notUtf8, StandardOpenOption.APPEND);
+        Files.writeString(registry, """
+                {"schema_name": "mxcp.endpoints", "version": 7, "field_redactions": [{"field_path": "note", "strategy": "full"}]}
+                {"schema_name": "mxcp.endpoints", "version": 8, "active": false}""", StandardOpenOption.APPEND);
+        callOnce();
+        assertEquals(7, single().schemaVersion(), "the last line, without its newline, deactivated version 8");
+        assertEquals("[REDACTED]", single().inputData().get("note"));
+        List<String> lines = textLines();
+        assertEquals("{\"schema_name\": \"mxcp.endpoints\", \"version\": 8, \"active\": false}", lines.get(4),
+                "what was appended after it starts a line of its own");
+        assertEquals(List.of("mxcp.endpoints:7", "mxcp.endpoints:8", "mxcp.endpoints:2", "mxcp.access:1"),
+                keys(registryLines()));
+    }
+
+    @Test
+    void aRegistryThatCannotBeReadIsLeftAsItIsWhileTheProfilesRulesStillApply() throws Exception {
+        f.auditedSite(REDACTIONS);
+        Files.createDirectories(registry); // a folder where the file should be: it cannot be read
+        callOnce();
+        AuditRecord record = single();
+        assertEquals(3, record.schemaVersion());
+        assertEquals("a***@example.com", record.inputData().get("email"), "the redactions apply all the same");
+        assertTrue(Files.isDirectory(registry), "nothing was appended");
+        try (Project project = f.open()) {
+            ProjectException refused = assertThrows(ProjectException.class,
+                    () -> project.auditTrail().applyRetention(true));
+            assertTrue(refused.getMessage().startsWith("Retention was not applied: the audit schema registry "
+                    + registry + " cannot be read"), refused.getMessage());
+        }
     }
 
     private void callOnce() throws Exception {
@@ -186,11 +260,15 @@ class AuditSchemaTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> signup(Project project) throws Exception {
-        Map<String, Object> arguments = row("email", "ann.lee@example.com", "card", row("number", "4111111111111111",
-                "brand", "visa"), "customer_id", 42, "note", "hello world", "age", 37, "password", "hunter2");
+        Map<String, Object> arguments = signupArguments();
         CallOptions options = new CallOptions(null, Map.of(), null, false)
                 .withAuditCaller(new AuditCaller("http", null));
         return (Map<String, Object>) project.execute(EndpointKind.TOOL, "signup", arguments, options);
+    }
+
+    private static Map<String, Object> signupArguments() {
+        return row("email", "ann.lee@example.com", "card", row("number", "4111111111111111", "brand", "visa"),
+                "customer_id", 42, "note", "hello world", "age", 37, "password", "hunter2");
     }
 
     private AuditRecord single() {
@@ -200,14 +278,20 @@ class AuditSchemaTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The registry's lines that name a schema, parsed. */
     private List<Map<String, Object>> registryLines() throws IOException {
-        return Files.readAllLines(registry).stream().filter(line -> line.startsWith("{")).map(line -> {
+        return textLines().stream().filter(line -> line.startsWith("{")).map(line -> {
             try {
                 return (Map<String, Object>) JSON.readValue(line, Map.class);
             } catch (IOException e) {
                 throw new AssertionError(e);
             }
-        }).toList();
+        }).filter(schema -> schema.get("schema_name") != null).toList();
+    }
+
+    /** The registry's lines, a byte that is not UTF-8 read as a replacement character. */
+    private List<String> textLines() throws IOException {
+        return List.of(new String(Files.readAllBytes(registry), StandardCharsets.UTF_8).split("\n"));
     }
 
     private static List<String> keys(List<Map<String, Object>> lines) {

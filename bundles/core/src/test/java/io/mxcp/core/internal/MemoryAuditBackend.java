@@ -123,7 +123,7 @@ final class MemoryAuditBackend implements AuditBackend {
                     Map<String, Long> expired = new HashMap<>();
                     List<AuditRecord> kept = new ArrayList<>();
                     for (AuditRecord record : records) {
-                        Integer days = retentionDays.get(record.schemaName());
+                        Integer days = AuditLog.retentionOf(retentionDays, record.schemaName(), record.schemaVersion());
                         if (days != null && record.timestamp().isBefore(now.minus(Duration.ofDays(days)))) {
                             expired.merge(record.schemaName() + ":v" + record.schemaVersion(), 1L, Long::sum);
                         } else {

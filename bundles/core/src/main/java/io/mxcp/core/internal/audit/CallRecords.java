@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.core.internal.audit.schema.AuditSchema;
@@ -23,7 +24,7 @@ import io.mxcp.sdk.audit.AuditRecord;
  * Builds the {@code mxcp.endpoints} record of one call (spec 03 §3.3), its hash chain left to the writer: values the
  * endpoint marks {@code sensitive} masked, then the schema's business context extracted and its redactions applied
  * (spec 03 §3.5). Unlike the original, the context is taken from the redacted arguments, so an extracted field never
- * shows a value a redaction hides.
+ * shows a value a redaction hides, and the values hidden are taken out of the error and the policy's reason too.
  */
 final class CallRecords {
 
@@ -45,15 +46,20 @@ final class CallRecords {
         EndpointDefinition definition = trace.definition();
         Map<String, Object> input = arguments == null ? Map.of() : arguments;
         Object recordedOutput = output;
+        HiddenValues hidden = new HiddenValues();
+        Function<Object, String> mask = value -> {
+            hidden.add(value);
+            return trail.masked(value);
+        };
         if (definition != null) {
-            input = SensitiveRedaction.arguments(input, definition.parameters(), trail::masked);
+            input = SensitiveRedaction.arguments(input, definition.parameters(), mask);
             recordedOutput = BuiltinSqlTools.isBuiltin(definition) ? null
-                    : SensitiveRedaction.value(output, definition.returns(), trail::masked);
+                    : SensitiveRedaction.value(output, definition.returns(), mask);
         }
         Optional<AuditSchema> schema = trail.schemas().current(BuiltinSchemas.ENDPOINTS);
         if (schema.isPresent()) {
-            input = asObject(schema.get().redacted(input));
-            recordedOutput = schema.get().redacted(recordedOutput);
+            input = schema.get().redactedArguments(input, hidden::add);
+            recordedOutput = schema.get().redactedResult(recordedOutput, hidden::add);
         }
         PolicyOutcome policies = trace.policies();
         String status = error == null ? SUCCESS : ERROR;
@@ -64,8 +70,9 @@ final class CallRecords {
                 facts(kind, identifier, status, policies.decision(), caller.type(), userId, durationMs, input));
         return new AuditRecord(BuiltinSchemas.ENDPOINTS, schema.map(AuditSchema::version).orElse(1),
                 UUID.randomUUID().toString(), end, kind.yamlKey(), identifier, status, durationMs, caller.type(),
-                userId, caller.sessionId(), trace.telemetry().traceId(), input, recordedOutput, error,
-                policies.evaluated(), policies.decision(), policies.reason(), context, List.of(), null, null, null);
+                userId, caller.sessionId(), trace.telemetry().traceId(), input, recordedOutput, hidden.scrub(error),
+                policies.evaluated(), policies.decision(), hidden.scrub(policies.reason()), context, List.of(), null,
+                null, null);
     }
 
     /**
@@ -84,10 +91,5 @@ final class CallRecords {
         facts.put("duration_ms", durationMs);
         facts.putAll(input);
         return facts;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asObject(Object redactedArguments) {
-        return (Map<String, Object>) redactedArguments;
     }
 }

@@ -75,8 +75,14 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
     @Override
     public Map<String, Long> applyRetention(boolean dryRun) throws ProjectException {
         Instant now = Instant.now();
-        Map<String, Integer> retentionDays = RecordSchemas.forReading(new SchemaRegistry(settings.schemaRegistry()),
-                settings.schemaOptions()).retentionDays();
+        Map<String, Integer> retentionDays;
+        try {
+            retentionDays = RecordSchemas.forReading(new SchemaRegistry(settings.schemaRegistry()),
+                    settings.schemaOptions()).retentionDays();
+        } catch (IOException e) {
+            throw new ProjectException("Retention was not applied: the audit schema registry "
+                    + settings.schemaRegistry() + " cannot be read (" + e.getMessage() + ")", e);
+        }
         Map<String, Long> removed = null;
         ProjectException first = null;
         for (AuditTarget target : settings.backends()) {

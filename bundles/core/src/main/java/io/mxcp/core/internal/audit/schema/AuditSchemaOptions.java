@@ -1,7 +1,6 @@
 package io.mxcp.core.internal.audit.schema;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +39,7 @@ public record AuditSchemaOptions(List<FieldRedaction> redactions, Integer retent
     /** Adds the keys written to the site map's {@code audit} block. */
     public void putInto(Map<String, Object> audit) {
         if (redactions != null) {
-            audit.put("redactions", redactions.stream().map(redaction -> {
-                Map<String, Object> entry = new LinkedHashMap<>(redaction.toJson());
-                entry.remove("options");
-                if (!redaction.options().isEmpty()) {
-                    entry.put("options", redaction.options());
-                }
-                return entry;
-            }).toList());
+            audit.put("redactions", redactions.stream().map(FieldRedaction::toConfigValue).toList());
         }
         if (retentionDays != null) {
             audit.put("retention_days", retentionDays);

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.mxcp.core.internal.schema.SchemaException;
 import io.mxcp.core.internal.schema.StrictObject;
@@ -27,13 +29,20 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
 
     /** A copy of the value with the redaction applied; the value itself when it is not an object. */
     public Object applyTo(Object value) {
+        return applyTo(value, hidden -> { });
+    }
+
+    /**
+     * As {@link #applyTo(Object)}, telling {@code hidden} the value it replaced, if any.
+     */
+    public Object applyTo(Object value, Consumer<Object> hidden) {
         if (!(value instanceof Map<?, ?> object)) {
             return value;
         }
-        return replaced(object, fieldPath.split("\\.", -1), 0);
+        return replaced(object, fieldPath.split("\\.", -1), 0, hidden);
     }
 
-    private Map<String, Object> replaced(Map<?, ?> object, String[] path, int depth) {
+    private Map<String, Object> replaced(Map<?, ?> object, String[] path, int depth, Consumer<Object> hidden) {
         String key = path[depth];
         if (!object.containsKey(key)) {
             return StrictObject.stringKeys(object);
@@ -42,8 +51,11 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
         Object replacement;
         if (depth == path.length - 1) {
             replacement = strategy.redact(current, effectiveOptions());
+            if (!Objects.equals(replacement, current)) {
+                hidden.accept(current);
+            }
         } else if (current instanceof Map<?, ?> inner) {
-            replacement = replaced(inner, path, depth + 1);
+            replacement = replaced(inner, path, depth + 1, hidden);
         } else {
             return StrictObject.stringKeys(object);
         }
@@ -65,6 +77,15 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
         json.put("strategy", strategy.key());
         json.put("options", new LinkedHashMap<>(options));
         return json;
+    }
+
+    /** As the site map shows it: as written, {@code options} only when there are some. */
+    Map<String, Object> toConfigValue() {
+        Map<String, Object> entry = toJson();
+        if (options.isEmpty()) {
+            entry.remove("options");
+        }
+        return entry;
     }
 
     /**
@@ -128,6 +149,10 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
         return new FieldRedaction(path, strategy, options);
     }
 
+    /**
+     * Whether the value has the option's type, which its default shows (a count, a flag or a text; {@code hash}'s
+     * {@code prefix}, the one option without a default, is a text).
+     */
     private static boolean fits(RedactionStrategy strategy, String option, Object value) {
         Object example = strategy.defaults().getOrDefault(option, "");
         if (option.equals("algorithm")) {

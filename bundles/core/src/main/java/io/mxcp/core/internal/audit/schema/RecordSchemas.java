@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The schemas a log's records are written and kept under: its registry's versions, the built-in schemas for names
@@ -27,14 +30,25 @@ public final class RecordSchemas {
 
     /**
      * The schemas of a log about to be written: what the registry lacks (a built-in schema, a version with the
-     * profile's rules) is appended to it first. When the registry cannot be read or written the schemas are used
-     * all the same — the profile's redactions apply whatever happens to the file — and the failure is logged.
+     * profile's rules) is appended to it first. When the registry cannot be read, the built-in schemas and the
+     * profile's rules are used without touching the file (appending to a file not understood could shadow its
+     * versions); when it cannot be written they are used all the same. Either way the failure is logged and the
+     * profile's redactions apply.
      */
     public static RecordSchemas forWriting(SchemaRegistry registry, AuditSchemaOptions options) {
-        Map<String, AuditSchema> registered = readOrNone(registry);
-        Map<String, AuditSchema> versions = new LinkedHashMap<>(registered);
+        Map<String, AuditSchema> versions = new LinkedHashMap<>();
+        boolean registryRead;
+        try {
+            versions.putAll(registry.readAll());
+            registryRead = true;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "CRITICAL: the audit schema registry {0} cannot be read ({1}); records"
+                    + " are written under the built-in schemas and the profile''s audit settings, and the registry"
+                    + " is left as it is", registry.path(), e.getMessage());
+            registryRead = false;
+        }
         List<AuditSchema> added = missing(versions, options, Instant.now());
-        if (!added.isEmpty()) {
+        if (registryRead && !added.isEmpty()) {
             try {
                 registry.append(added);
             } catch (IOException e) {
@@ -46,9 +60,13 @@ public final class RecordSchemas {
         return new RecordSchemas(versions);
     }
 
-    /** The schemas as a writer with these options would use them; the registry is read only. */
-    public static RecordSchemas forReading(SchemaRegistry registry, AuditSchemaOptions options) {
-        Map<String, AuditSchema> versions = new LinkedHashMap<>(readOrNone(registry));
+    /**
+     * The schemas as a writer with these options would use them; the registry is read only.
+     *
+     * @throws IOException when the registry cannot be read (what it keeps, and for how long, is then unknown)
+     */
+    public static RecordSchemas forReading(SchemaRegistry registry, AuditSchemaOptions options) throws IOException {
+        Map<String, AuditSchema> versions = new LinkedHashMap<>(registry.readAll());
         missing(versions, options, Instant.now());
         return new RecordSchemas(versions);
     }
@@ -64,20 +82,23 @@ public final class RecordSchemas {
     }
 
     /**
-     * How long records of each schema name are kept: the longest retention among its versions (a record is removed
-     * only once every version allows it); a name with a version that keeps records for ever is left out (kept).
+     * How long records are kept, as {@link io.mxcp.sdk.audit.AuditLog#applyRetention} takes it: each version's own
+     * days under {@code <name>:v<version>} (null: kept for good), and under the bare name — for records of a version
+     * the registry does not hold — the longest among the name's versions, left out (kept) when one of them keeps
+     * records for good.
      */
     public Map<String, Integer> retentionDays() {
-        Map<String, Integer> days = new LinkedHashMap<>();
-        Map<String, Boolean> forever = new LinkedHashMap<>();
+        Map<String, Integer> days = new HashMap<>();
+        Set<String> keptForGood = new HashSet<>();
         for (AuditSchema schema : versions.values()) {
+            days.put(schema.name() + ":v" + schema.version(), schema.retentionDays());
             if (schema.retentionDays() == null) {
-                forever.put(schema.name(), true);
+                keptForGood.add(schema.name());
             } else {
                 days.merge(schema.name(), schema.retentionDays(), Math::max);
             }
         }
-        forever.keySet().forEach(days::remove);
+        keptForGood.forEach(days::remove);
         return days;
     }
 
@@ -119,15 +140,5 @@ public final class RecordSchemas {
     private static int highestVersion(Map<String, AuditSchema> versions, String name) {
         return versions.values().stream().filter(schema -> schema.name().equals(name))
                 .mapToInt(AuditSchema::version).max().orElse(0);
-    }
-
-    private static Map<String, AuditSchema> readOrNone(SchemaRegistry registry) {
-        try {
-            return registry.readAll();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "The audit schema registry {0} cannot be read ({1}); the built-in"
-                    + " schemas and the profile's audit settings apply", registry.path(), e.getMessage());
-            return Map.of();
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ public enum RedactionStrategy {
     }
 
     public static List<String> keys() {
-        return java.util.Arrays.stream(values()).map(RedactionStrategy::key).toList();
+        return Arrays.stream(values()).map(RedactionStrategy::key).toList();
     }
 
     private static long count(Map<String, Object> options, String name) {

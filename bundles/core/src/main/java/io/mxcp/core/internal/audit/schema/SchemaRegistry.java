@@ -1,6 +1,8 @@
 package io.mxcp.core.internal.audit.schema;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,39 +39,73 @@ public final class SchemaRegistry {
 
     /**
      * Every registered version by {@code <name>:<version>}, in the order first registered; none when the file does
-     * not exist. A line that is not a schema is skipped with a warning naming it; an unfinished last line quietly.
+     * not exist. Each line is read on its own, so that a line that is not a schema (not JSON, not an object, a byte
+     * that is not UTF-8) is skipped with a warning naming it and the others still count. A last line without its
+     * newline counts when it is a whole schema (written by hand) and is skipped quietly when not (being appended).
+     *
+     * @throws IOException when the file cannot be read at all
      */
     Map<String, AuditSchema> readAll() throws IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Map.of();
         }
-        String[] lines = text.split("\n", -1);
         Map<String, AuditSchema> schemas = new LinkedHashMap<>();
-        // the part after the last newline is empty, or a line still being appended
-        for (int i = 0; i < lines.length - 1; i++) {
-            if (lines[i].isBlank()) {
-                continue;
+        int lineNumber = 0;
+        for (int start = 0; start < bytes.length;) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
             }
-            try {
-                AuditSchema schema = AuditSchema.fromJson(JSON.readValue(lines[i], Map.class));
-                schemas.put(schema.key(), schema);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                LOG.log(System.Logger.Level.WARNING, "Skipped line {0} of the audit schema registry {1}: {2}", i + 1,
-                        file, e.getMessage());
-            }
+            lineNumber++;
+            boolean finished = end < bytes.length;
+            read(new String(bytes, start, end - start, StandardCharsets.UTF_8), lineNumber, finished)
+                    .ifPresent(schema -> schemas.put(schema.key(), schema));
+            start = end + 1;
         }
         return schemas;
     }
 
-    /** Appends the versions in one write, forced to disk. */
+    private Optional<AuditSchema> read(String line, int lineNumber, boolean finished) {
+        if (line.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            if (!(JSON.readValue(line, Object.class) instanceof Map<?, ?> json)) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            return Optional.of(AuditSchema.fromJson(json));
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (finished) {
+                LOG.log(System.Logger.Level.WARNING, "Skipped line {0} of the audit schema registry {1}: {2}",
+                        lineNumber, file, e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Appends the versions in one write, forced to disk; after a newline first when the file's last line has none
+     * (one added by hand), so that the two stay two lines.
+     */
     void append(List<AuditSchema> schemas) throws IOException {
-        StringBuilder lines = new StringBuilder();
+        StringBuilder lines = new StringBuilder(endsOpen() ? "\n" : "");
         for (AuditSchema schema : schemas) {
             lines.append(JSON.writeValueAsString(schema.toJson())).append('\n');
         }
         DurableAppend.append(file, lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean endsOpen() throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
+        }
     }
 }
