@@ -36,6 +36,19 @@ final class RecordRows {
         }
     }
 
+    /**
+     * Hands each row's record to the visitor in result order, with the values of the row's indexed columns in place
+     * of its own ({@link IndexedColumns}): for the chain's verification.
+     */
+    void forEachWithColumns(ResultSet rows, Consumer<AuditRecord> visitor) throws SQLException {
+        while (rows.next()) {
+            Optional<AuditRecord> record = decode(rows);
+            if (record.isPresent()) {
+                visitor.accept(IndexedColumns.over(record.get(), rows));
+            }
+        }
+    }
+
     /** The first row's record that decodes. */
     Optional<AuditRecord> first(ResultSet rows) throws SQLException {
         while (rows.next()) {

@@ -142,9 +142,9 @@ final class SqliteAuditLog implements AuditLog {
         withConnection("read", connection -> {
             // the driver steps through the rows as they are asked for: the table is never held in memory
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT seq, record FROM audit_records ORDER BY seq");
+                    "SELECT seq, record, " + IndexedColumns.SELECTED + " FROM audit_records ORDER BY seq");
                     ResultSet result = select.executeQuery()) {
-                rows.forEach(result, visitor);
+                rows.forEachWithColumns(result, visitor);
             }
             return null;
         });

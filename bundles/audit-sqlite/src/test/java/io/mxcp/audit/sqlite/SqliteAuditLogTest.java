@@ -245,6 +245,27 @@ class SqliteAuditLogTest {
     }
 
     @Test
+    void aColumnChangedByHandReachesTheVerificationSoTheRecordNoLongerMatchesItsHash() throws Exception {
+        try (SqliteAuditLog log = open()) {
+            log.write(List.of(record("a", NOW), record("b", NOW)));
+            List<AuditRecord> asWritten = new ArrayList<>();
+            log.forEachWritten(asWritten::add);
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("logs-default.sqlite"));
+                    Statement hide = other.createStatement()) {
+                // hides b from `mxcp log --user alice` without touching its record
+                hide.executeUpdate("UPDATE audit_records SET user_id = 'nobody' WHERE record_id = 'b'");
+            }
+            List<AuditRecord> verified = new ArrayList<>();
+            log.forEachWritten(verified::add);
+
+            assertEquals(asWritten.getFirst(), verified.getFirst(), "an untouched row is its record");
+            assertEquals("nobody", verified.get(1).userId(), "the column's value, which the record's hash does not"
+                    + " cover: the verification reports the row as changed");
+            assertEquals(asWritten.get(1).recordHash(), verified.get(1).recordHash());
+        }
+    }
+
+    @Test
     void aFileThatIsNoDatabaseIsNamedInTheError() throws Exception {
         Path file = Files.writeString(dir.resolve("logs-default.sqlite"), "just some text, not SQLite\n".repeat(100));
 
