@@ -10,4 +10,18 @@ import java.nio.file.Path;
  * @param maxFileSize the size in bytes at which a file-based backend starts a new file
  */
 public record AuditLogSettings(Path path, long maxFileSize) {
+
+    /**
+     * A file kept beside the log configured at {@code log}: in its folder, named after its file name without the
+     * extension, then {@code suffix} ({@code audit/logs-default.jsonl}, {@code .sqlite} →
+     * {@code audit/logs-default.sqlite}). The core names the files it keeps beside a log (checkpoints, keys, the
+     * schema registry) this way, and so should a backend, so that two logs in one folder keep apart.
+     *
+     * @since 2.2
+     */
+    public static Path besideLog(Path log, String suffix) {
+        String name = log.getFileName().toString();
+        int extension = name.lastIndexOf('.');
+        return log.resolveSibling((extension > 0 ? name.substring(0, extension) : name) + suffix);
+    }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.mxcp.sdk.audit.AuditLogSettings;
+
 /**
  * Where a backend keeps the log configured at a path: files in that path's folder, named after its file name
- * without the extension ({@code audit/logs-default.jsonl} → folder {@code audit}, stem {@code logs-default}), as the
- * core names the files it keeps beside a log (checkpoints, keys).
+ * without the extension ({@code audit/logs-default.jsonl} → folder {@code audit}, stem {@code logs-default}), as
+ * {@link AuditLogSettings#besideLog} names the files kept beside a log.
  *
  * @param configured the configured path, absolute and normalized
  * @param stem       its file name without the extension
@@ -27,13 +29,11 @@ public record LogLocation(Path configured, String stem) {
         } catch (IOException e) {
             throw new IOException("Cannot create the audit log folder " + folder + ": " + e, e);
         }
-        String name = configured.getFileName().toString();
-        int extension = name.lastIndexOf('.');
-        return new LogLocation(configured, extension > 0 ? name.substring(0, extension) : name);
+        return new LogLocation(configured, AuditLogSettings.besideLog(configured, "").getFileName().toString());
     }
 
     /** A file of the log's own: the stem, then {@code suffix}, in the log's folder. */
     public Path file(String suffix) {
-        return configured.resolveSibling(stem + suffix);
+        return AuditLogSettings.besideLog(configured, suffix);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.mxcp.core.internal.audit.schema.AuditSchemaOptions;
+import io.mxcp.sdk.audit.AuditLogSettings;
 
 /**
  * The active profile's {@code audit} block, completed (spec 01 §1.3–1.4).
@@ -33,23 +34,16 @@ public record AuditSettings(boolean enabled, Path path, long maxFileSize, AuditM
 
     /** The signed checkpoints of the log's hash chain, {@code <log stem>.checkpoints.jsonl} beside the log. */
     public Path checkpoints() {
-        return besideLog(path, ".checkpoints.jsonl");
+        return AuditLogSettings.besideLog(path, ".checkpoints.jsonl");
     }
 
     /** The versions of the records' schemas, {@code <log stem>_schemas.jsonl} beside the log (spec 03 §3.4). */
     public Path schemaRegistry() {
-        return besideLog(path, "_schemas.jsonl");
+        return AuditLogSettings.besideLog(path, "_schemas.jsonl");
     }
 
     /** The secret key of the HMACs sensitive values become, {@code <log stem>.hmac-key} beside the log. */
     public Path hmacKey() {
-        return besideLog(path, ".hmac-key");
-    }
-
-    /** A file kept beside the log: its name without the extension, then the suffix. */
-    static Path besideLog(Path log, String suffix) {
-        String name = log.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return log.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+        return AuditLogSettings.besideLog(path, ".hmac-key");
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.sdk.audit.AuditLogSettings;
 import io.mxcp.sdk.exec.ProjectRuntime;
 
 /**
@@ -33,7 +34,7 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
     public AuditSettings audit() {
         SiteProfile profile = site.profiles().getOrDefault(activeProfile, SiteProfile.DEFAULTS);
         Path log = workingDirectory.resolve(profile.auditPath()).normalize();
-        Path signingKey = profile.auditSigningKey() == null ? AuditSettings.besideLog(log, ".signing-key")
+        Path signingKey = profile.auditSigningKey() == null ? AuditLogSettings.besideLog(log, ".signing-key")
                 : workingDirectory.resolve(profile.auditSigningKey()).normalize();
         List<AuditBackendEntry> entries = profile.auditBackends() == null ? AuditBackendEntry.DEFAULT
                 : profile.auditBackends();
@@ -42,7 +43,7 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         Map<AuditTarget, AuditTarget> byFiles = new LinkedHashMap<>();
         for (AuditBackendEntry entry : entries) {
             Path path = entry.path() == null ? log : workingDirectory.resolve(entry.path()).normalize();
-            byFiles.putIfAbsent(new AuditTarget(entry.name(), AuditSettings.besideLog(path, "")),
+            byFiles.putIfAbsent(new AuditTarget(entry.name(), AuditLogSettings.besideLog(path, "")),
                     new AuditTarget(entry.name(), path));
         }
         List<AuditTarget> targets = List.copyOf(byFiles.values());
