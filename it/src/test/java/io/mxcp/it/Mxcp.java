@@ -97,7 +97,7 @@ public final class Mxcp {
         }
     }
 
-    /** Starts a long-running command (serve) in {@code folder}; stderr is collected, stdout discarded. */
+    /** Starts a long-running command (serve) in {@code folder}; its stdout and stderr are collected. */
     ServerProcess start(Path folder, String... args) {
         return start(folder, Map.of(), args);
     }

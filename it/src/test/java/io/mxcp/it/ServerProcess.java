@@ -25,13 +25,14 @@ final class ServerProcess implements AutoCloseable {
     private final StringBuffer stderr = new StringBuffer();
     private final StringBuffer stdout = new StringBuffer();
     private final Thread stderrReader;
+    private final Thread stdoutReader;
 
     ServerProcess(Process process, String command) {
         this.process = process;
         this.command = command;
         this.stderrReader = Thread.ofPlatform().daemon().name("stderr of mxcp " + command)
                 .start(() -> collect(process.getErrorStream(), stderr));
-        Thread.ofPlatform().daemon().name("stdout of mxcp " + command)
+        this.stdoutReader = Thread.ofPlatform().daemon().name("stdout of mxcp " + command)
                 .start(() -> collect(process.getInputStream(), stdout));
     }
 
@@ -50,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
         return stderr.toString();
     }
 
-    /** What the command printed so far (nothing when its output was sent elsewhere). */
+    /** What the command printed on stdout so far (all of it once {@link #awaitExit} returned). */
     String stdout() {
         return stdout.toString();
     }
@@ -151,7 +152,9 @@ final class ServerProcess implements AutoCloseable {
                 throw new AssertionError("mxcp " + command + " still running " + limit.toSeconds() + " s later\n"
                         + describe());
             }
-            stderrReader.join(Duration.ofSeconds(5)); // the last lines, written just before the exit
+            // the last lines, written just before the exit
+            stderrReader.join(Duration.ofSeconds(5));
+            stdoutReader.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

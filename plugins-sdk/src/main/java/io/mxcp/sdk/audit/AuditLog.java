@@ -32,7 +32,7 @@ public interface AuditLog extends Closeable {
     /**
      * Removes records older than their schema's retention (spec 03 §3.6): {@code retentionDays} maps a schema version
      * ({@code <schema>:v<version>}) or a schema name to its days, a version's entry first (see {@link #retentionOf});
-     * records of a schema it does not name, or of a version it maps to null, are kept.
+     * records of a schema it names neither way are kept.
      *
      * @param dryRun count what would be removed without removing anything
      * @return the records removed (or that would be), keyed {@code <schema>:v<version>}
@@ -42,13 +42,13 @@ public interface AuditLog extends Closeable {
 
     /**
      * The days a record of that schema version is kept under an {@link #applyRetention} map: the version's own
-     * entry when the map has one (null: kept for good), else the schema name's; null (kept) when neither is there.
+     * entry when the map has one, else the schema name's; null (kept for good) when neither is there.
      *
      * @since 2.2
      */
     static Integer retentionOf(Map<String, Integer> retentionDays, String schema, int version) {
-        String versionKey = schema + ":v" + version;
-        return retentionDays.containsKey(versionKey) ? retentionDays.get(versionKey) : retentionDays.get(schema);
+        Integer own = retentionDays.get(schema + ":v" + version);
+        return own != null ? own : retentionDays.get(schema);
     }
 
     /** Releases files and handles; records written before stay. */

@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,11 +210,10 @@ class SqliteAuditLogTest {
         try (SqliteAuditLog log = open()) {
             log.write(List.of(new Call("v3", old).version(3).build(), new Call("v4", old.plusSeconds(1)).version(4)
                     .build(), new Call("v2", old.plusSeconds(2)).version(2).build()));
-            Map<String, Integer> retention = new HashMap<>(Map.of(ENDPOINTS, 90, ENDPOINTS + ":v3", 30));
-            retention.put(ENDPOINTS + ":v4", null); // kept for good
+            Map<String, Integer> retention = Map.of(ENDPOINTS, 90, ENDPOINTS + ":v3", 30, ENDPOINTS + ":v4", 400);
 
             assertEquals(Map.of("mxcp.endpoints:v3", 1L), log.applyRetention(NOW, retention, false));
-            assertEquals(List.of("v4", "v2"), writtenIds(log), "v4 is kept for good, v2 for its name's 90 days");
+            assertEquals(List.of("v4", "v2"), writtenIds(log), "v4 is kept 400 days, v2 its name's 90");
         }
     }
 

@@ -10,24 +10,30 @@ import io.mxcp.sdk.exec.CancellationSignal;
  * Cancels a command's endpoint calls or query when the operator stops the process, so that the DuckDB query or the
  * Python code stops at once instead of holding up the exit until it finishes. Ctrl-C (SIGINT) is taken: the command
  * ends as the original's does (spec 02 reference, "Ctrl-C during run/query/test/evals/drift/log": {@code Operation
- * cancelled by user}, {@code Aborted!}, exit 1), without the report or file of the work it cut short. A second Ctrl-C
- * while the first is being handled (a model request under way, a long read) is left to the kernel, which stops the
- * process at once; so is SIGTERM, which ends it with 143.
+ * cancelled by user}, {@code Aborted!}, exit 1), without the report or file of the work it cut short. Work that
+ * cannot be cancelled (a model request, a read of the audit log) is waited for; a second Ctrl-C meanwhile ends the
+ * process at once (the kernel's rule, as does its stop limit). SIGTERM cancels too and is left to the kernel, which
+ * ends the process with 143. Once the work has committed to its result (it prints its report, writes its file) a
+ * Ctrl-C no longer cuts it short: the report is not followed by a message that it was cancelled.
  */
 final class CancelOnStop implements AutoCloseable {
     private final Cancellation cancellation = new Cancellation();
     private final ServiceAccess.Registration registration;
-    private volatile ProcessSignal stoppedBy;
+    /** The signal that stopped the work, or null; guarded by {@code this}, as is {@code committed}. */
+    private ProcessSignal stoppedBy;
+    private boolean committed;
 
     CancelOnStop(ServiceAccess services) {
         registration = services.onProcessSignal(signal -> {
             if (signal == ProcessSignal.HANGUP) {
                 return false;
             }
-            if (stoppedBy == ProcessSignal.INTERRUPT) {
-                return false;
+            synchronized (this) {
+                if (committed) {
+                    return signal == ProcessSignal.INTERRUPT; // the work finishes on its own in a moment
+                }
+                stoppedBy = stoppedBy == null ? signal : stoppedBy;
             }
-            stoppedBy = signal;
             cancellation.cancel();
             return signal == ProcessSignal.INTERRUPT;
         });
@@ -41,21 +47,23 @@ final class CancelOnStop implements AutoCloseable {
     }
 
     /**
-     * Runs the work and ends it as a stopped command when the operator stops the process meanwhile: whatever it
-     * returned or threw is then dropped. The work calls {@link #checkNotStopped()} before it prints its report or
-     * writes a file, so that neither happens for work that was cut short.
+     * Runs the work and ends it as a stopped command when the operator stops the process before the work commits to
+     * its result: whatever it returned or threw is then dropped. The work calls {@link #commit()} before it prints
+     * its report or writes a file, so that neither happens for work that was cut short, and {@link #checkNotStopped()}
+     * between steps to go no further.
      */
     static int run(ServiceAccess services, Terminal terminal, boolean json, Work work) throws Exception {
         try (CancelOnStop stop = new CancelOnStop(services)) {
+            int code;
             try {
-                int code = work.run(stop);
-                return stop.stopped() ? stop.abort(terminal, json) : code;
+                code = work.run(stop);
             } catch (Exception e) {
-                if (stop.stopped()) {
+                if (stop.cutShort()) {
                     return stop.abort(terminal, json);
                 }
                 throw e;
             }
+            return stop.finish() ? code : stop.abort(terminal, json);
         }
     }
 
@@ -64,6 +72,30 @@ final class CancelOnStop implements AutoCloseable {
         if (stopped()) {
             throw new Stopped();
         }
+    }
+
+    /**
+     * Throws as {@link #checkNotStopped()}; otherwise the work is committed to its result from now on: a later
+     * Ctrl-C no longer stops it.
+     */
+    synchronized void commit() throws Stopped {
+        if (stoppedBy != null && !committed) {
+            throw new Stopped();
+        }
+        committed = true;
+    }
+
+    /** Commits the work that returned; whether it was not cut short first. */
+    private synchronized boolean finish() {
+        if (stoppedBy != null && !committed) {
+            return false;
+        }
+        committed = true;
+        return true;
+    }
+
+    private synchronized boolean cutShort() {
+        return stoppedBy != null && !committed;
     }
 
     /** The work was cut short by the operator; {@link #run} reports it. */
@@ -80,13 +112,13 @@ final class CancelOnStop implements AutoCloseable {
     }
 
     /** Whether the operator stopped the process (then a failing call failed because it was cancelled). */
-    boolean stopped() {
+    synchronized boolean stopped() {
         return stoppedBy != null;
     }
 
     /** Ends the command whose call was cancelled by the stop; returns its exit code. */
     int abort(Terminal terminal, boolean json) {
-        if (stoppedBy != ProcessSignal.INTERRUPT) {
+        if (stoppedBy() != ProcessSignal.INTERRUPT) {
             return 143; // SIGTERM: the kernel is ending the process with this code already
         }
         if (!json) {
@@ -95,6 +127,10 @@ final class CancelOnStop implements AutoCloseable {
         }
         terminal.err().println("Aborted!");
         return 1;
+    }
+
+    private synchronized ProcessSignal stoppedBy() {
+        return stoppedBy;
     }
 
     @Override

@@ -45,7 +45,7 @@ final class DriftCheckCommand extends ProjectSubcommand {
                 DriftSnapshot before = readBaseline(file);
                 report = DriftComparison.compare(before, file.toString(), DriftSnapshots.take(project, stop.signal()));
             }
-            stop.checkNotStopped();
+            stop.commit();
             if (jsonOutput) {
                 printJsonResult(report.toJson());
             } else {

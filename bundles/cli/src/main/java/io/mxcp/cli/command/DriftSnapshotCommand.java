@@ -44,11 +44,12 @@ final class DriftSnapshotCommand extends ProjectSubcommand {
                     if (jsonOutput) {
                         throw new IllegalStateException(message); // the generic error document
                     }
+                    stop.commit();
                     return alreadyExists(message);
                 }
                 snapshot = DriftSnapshots.take(project, stop.signal());
             }
-            stop.checkNotStopped(); // a snapshot whose tests were cut short is not written
+            stop.commit(); // a snapshot whose tests were cut short is not written
             if (!dryRun) {
                 DriftSnapshotFiles.write(file, snapshot);
             }

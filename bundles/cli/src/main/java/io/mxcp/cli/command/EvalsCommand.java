@@ -81,7 +81,7 @@ final class EvalsCommand extends ProjectSubcommand {
             throw CommandFailure.command(noModel(suite));
         }
         EvalSuiteResult result = run(runs, suite, modelName);
-        runs.stop().checkNotStopped();
+        runs.stop().commit();
         if (jsonOutput) {
             printJsonResult(EvalsPayload.suite(result));
         } else {
@@ -125,7 +125,7 @@ final class EvalsCommand extends ProjectSubcommand {
             report.suite(result);
             allPassed &= result.allPassed();
         }
-        runs.stop().checkNotStopped();
+        runs.stop().commit();
         if (jsonOutput) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("suites", entries);

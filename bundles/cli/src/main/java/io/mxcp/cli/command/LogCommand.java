@@ -94,23 +94,25 @@ final class LogCommand extends AuditSubcommand {
             trail = trail.readingFrom(backend);
         }
         if (hmacOf != null) {
-            return printHmac(trail.hmacOf(hmacOf));
+            String hmac = trail.hmacOf(hmacOf);
+            stop.commit();
+            return printHmac(hmac);
         }
         if (verify) {
             ChainCheck check = trail.verify(publicKey == null ? null : context.workingDirectory().resolve(publicKey));
-            stop.checkNotStopped();
+            stop.commit();
             return verify(check);
         }
         if (duckdbPath != null || csvPath != null) {
             List<AuditRecord> matches = trail.query(filters.query(Instant.now(), 0));
-            stop.checkNotStopped();
+            stop.commit();
             // as in the original: given both export flags, only the DuckDB export happens
             return duckdbPath != null
                     ? export(matches, "duckdb", duckdbPath, (file, rows) -> DuckDbTable.append(file, TABLE, rows))
                     : export(matches, "csv", csvPath, CsvFile::write);
         }
         List<AuditRecord> records = trail.query(filters.query(Instant.now(), limit));
-        stop.checkNotStopped();
+        stop.commit();
         show(records);
         return 0;
     }

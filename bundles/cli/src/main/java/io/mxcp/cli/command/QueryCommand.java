@@ -65,7 +65,7 @@ final class QueryCommand extends ProjectSubcommand {
                 rows = project.query(statement, ParamParser.values(arguments),
                         new CallOptions(null, Map.of(), stop.signal(), false));
             }
-            stop.checkNotStopped();
+            stop.commit();
             if (jsonOutput) {
                 printJsonResult(rows);
             } else {

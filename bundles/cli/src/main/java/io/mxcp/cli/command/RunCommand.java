@@ -68,7 +68,7 @@ final class RunCommand extends ProjectSubcommand {
                 project.initializeRuntime();
                 result = project.execute(kind, name, ParamParser.values(arguments), options);
             }
-            stop.checkNotStopped();
+            stop.commit();
             if (jsonOutput) {
                 printJsonResult(result);
             } else {

@@ -63,7 +63,7 @@ final class TestCommand extends ProjectSubcommand {
         long started = System.nanoTime();
         if (kind != null && name != null) {
             SuiteResult suite = tests.run(kind, name);
-            stop.checkNotStopped();
+            stop.commit();
             if (jsonOutput) {
                 printJsonResult(suitePayload(suite));
             } else {
@@ -82,7 +82,7 @@ final class TestCommand extends ProjectSubcommand {
         if (progress) {
             terminal.err().print(CLEAR_LINE);
         }
-        stop.checkNotStopped();
+        stop.commit();
         if (jsonOutput) {
             printJsonResult(runPayload(run));
         } else {

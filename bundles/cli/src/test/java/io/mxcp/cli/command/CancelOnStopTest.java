@@ -54,12 +54,18 @@ class CancelOnStopTest {
     }
 
     @Test
-    void aSecondCtrlCIsLeftToTheKernelWhichEndsTheProcessAtOnce() {
-        try (CancelOnStop stop = new CancelOnStop(services)) {
-            assertTrue(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT));
-            assertFalse(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT),
-                    "the operator insists: the work under way is not waited for");
-        }
+    void aCtrlCAfterTheWorkCommittedToItsResultLeavesTheResult() throws Exception {
+        int code = CancelOnStop.run(services, terminal, false, stop -> {
+            stop.commit();
+            assertTrue(services.signalHandlers.getFirst().handle(ProcessSignal.INTERRUPT),
+                    "taken, so the kernel does not stop the process under the report");
+            assertFalse(stop.signal().isCancelled());
+            terminal.out().print("the report");
+            return 0;
+        });
+        assertEquals(0, code);
+        assertEquals("the report", out.toString(StandardCharsets.UTF_8), "no message that it was cancelled");
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -118,8 +118,9 @@ public final class StrictObject {
         if (minimum != null && v < minimum) {
             throw new SchemaException(at(key), "Input should be greater than or equal to " + minimum);
         }
-        if (v > Integer.MAX_VALUE) {
-            throw new SchemaException(at(key), "Input should be less than or equal to " + Integer.MAX_VALUE);
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw new SchemaException(at(key), "Input should be a whole number between " + Integer.MIN_VALUE + " and "
+                    + Integer.MAX_VALUE);
         }
         return (int) v;
     }

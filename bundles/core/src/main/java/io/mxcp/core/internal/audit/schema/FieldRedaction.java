@@ -12,7 +12,8 @@ import io.mxcp.core.internal.schema.StrictObject;
 
 /**
  * One redaction a schema applies to its records (spec 03 §3.5): the value at a dot path inside {@code input_data},
- * and inside {@code output_data} when that is an object, replaced as the strategy says. A path that is not there, or
+ * and inside {@code output_data} when that is an object (or each object of an array, {@link AuditSchema}), replaced
+ * as the strategy says. A path that is not there, or
  * that runs into something other than an object before its end, changes nothing.
  *
  * @param fieldPath the dot path ({@code customer.email})
@@ -27,13 +28,9 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
         options = Collections.unmodifiableMap(normalized);
     }
 
-    /** A copy of the value with the redaction applied; the value itself when it is not an object. */
-    public Object applyTo(Object value) {
-        return applyTo(value, hidden -> { });
-    }
-
     /**
-     * As {@link #applyTo(Object)}, telling {@code hidden} the value it replaced, if any.
+     * A copy of the value with the redaction applied, telling {@code hidden} the value it replaced, if any; the value
+     * itself when it is not an object.
      */
     public Object applyTo(Object value, Consumer<Object> hidden) {
         if (!(value instanceof Map<?, ?> object)) {

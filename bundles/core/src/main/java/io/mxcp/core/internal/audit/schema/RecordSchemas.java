@@ -83,23 +83,23 @@ public final class RecordSchemas {
 
     /**
      * How long records are kept, as {@link io.mxcp.sdk.audit.AuditLog#applyRetention} takes it: each version's own
-     * days under {@code <name>:v<version>} (null: kept for good), and under the bare name — for records of a version
-     * the registry does not hold — the longest among the name's versions, left out (kept) when one of them keeps
-     * records for good.
+     * days under {@code <name>:v<version>}, and under the bare name the longest among the name's versions. A version
+     * that keeps its records for good has no entry, and neither has its name then, so its records are kept (as are
+     * those of a version the registry does not hold).
      */
     public Map<String, Integer> retentionDays() {
         Map<String, Integer> days = new HashMap<>();
         Set<String> keptForGood = new HashSet<>();
         for (AuditSchema schema : versions.values()) {
-            days.put(schema.name() + ":v" + schema.version(), schema.retentionDays());
             if (schema.retentionDays() == null) {
                 keptForGood.add(schema.name());
             } else {
+                days.put(schema.name() + ":v" + schema.version(), schema.retentionDays());
                 days.merge(schema.name(), schema.retentionDays(), Math::max);
             }
         }
         keptForGood.forEach(days::remove);
-        return days;
+        return Map.copyOf(days);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.mxcp.core.internal.audit.schema;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,28 +63,38 @@ public final class SchemaRegistry {
             }
             lineNumber++;
             boolean finished = end < bytes.length;
-            read(new String(bytes, start, end - start, StandardCharsets.UTF_8), lineNumber, finished)
-                    .ifPresent(schema -> schemas.put(schema.key(), schema));
+            read(bytes, start, end, lineNumber, finished).ifPresent(schema -> schemas.put(schema.key(), schema));
             start = end + 1;
         }
         return schemas;
     }
 
-    private Optional<AuditSchema> read(String line, int lineNumber, boolean finished) {
-        if (line.isBlank()) {
-            return Optional.empty();
-        }
+    private Optional<AuditSchema> read(byte[] bytes, int start, int end, int lineNumber, boolean finished) {
         try {
+            String line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+            if (line.isBlank()) {
+                return Optional.empty();
+            }
             if (!(JSON.readValue(line, Object.class) instanceof Map<?, ?> json)) {
                 throw new IllegalArgumentException("not a JSON object");
             }
             return Optional.of(AuditSchema.fromJson(json));
-        } catch (JsonProcessingException | RuntimeException e) {
-            if (finished) {
-                LOG.log(System.Logger.Level.WARNING, "Skipped line {0} of the audit schema registry {1}: {2}",
-                        lineNumber, file, e.getMessage());
-            }
+        } catch (CharacterCodingException e) {
+            warnIf(finished, lineNumber, "it is not UTF-8 text");
             return Optional.empty();
+        } catch (JsonProcessingException | RuntimeException e) {
+            warnIf(finished, lineNumber, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Warns of a line that is not a schema; an unfinished last line (being appended) is skipped quietly. */
+    private void warnIf(boolean finished, int lineNumber, String why) {
+        if (finished) {
+            LOG.log(System.Logger.Level.WARNING, "Skipped line {0} of the audit schema registry {1}: {2}", lineNumber,
+                    file, why);
         }
     }
 
