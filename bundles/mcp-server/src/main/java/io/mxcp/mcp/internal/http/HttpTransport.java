@@ -20,6 +20,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.oauth.AuthorizationServer;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
@@ -106,7 +107,10 @@ public final class HttpTransport implements RunningServer {
         }
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(options.rateLimit() == null ? paths
                 : new RateLimitHandler(paths, options.rateLimit(), options.trustProxy(), codec));
-        Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful).build();
+        // no limit of Undertow's own (2 MiB by default, cutting a larger body with an empty 400): each route bounds
+        // what it reads, /mcp by transport.http.max_request_bytes with a 413 that names it, the OAuth routes by theirs
+        Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE).build();
         try {
             undertow.start();
         } catch (RuntimeException e) {

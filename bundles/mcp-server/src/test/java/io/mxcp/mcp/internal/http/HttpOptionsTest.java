@@ -81,6 +81,19 @@ class HttpOptionsTest {
     }
 
     @Test
+    void aLimitAboveUndertowsOwnTwoMebibytesIsTheOneThatHolds() throws Exception {
+        start(false, 8_000_000, 0, List.of());
+        HttpResponse<String> large = posts.modern(echo("z".repeat(3_000_000)), McpPosts.BOTH);
+        assertEquals(200, large.statusCode(), large::body);
+        assertTrue(single(large).at("/result/content/0/text").asText().contains("z".repeat(3_000_000)),
+                () -> large.body().substring(0, 300));
+
+        HttpResponse<String> over = posts.modern(echo("z".repeat(9_000_000)), McpPosts.BOTH);
+        assertEquals(413, over.statusCode());
+        assertEquals(-32000, single(over).at("/error/code").asInt());
+    }
+
+    @Test
     void callOverTheConcurrencyLimitIs503WithRetryAfterWhileListsStillAnswer() throws Exception {
         start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 1, List.of());
         CompletableFuture<HttpResponse<String>> gate = CompletableFuture.supplyAsync(() -> {
