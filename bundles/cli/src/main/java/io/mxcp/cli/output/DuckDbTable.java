@@ -6,14 +6,19 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Rows appended to a table of a DuckDB database file (created when missing). A table that is absent is created
- * with the first row's keys as columns, typed from that row's values as the original does: text VARCHAR, ints and
- * longs INTEGER, other numbers DOUBLE, maps and lists JSON, anything else (null included) VARCHAR.
+ * with the first row's keys as columns, each typed from its values: text VARCHAR, ints and longs INTEGER, other
+ * numbers DOUBLE, maps and lists JSON, anything else VARCHAR. The original types a column from the first row only, so
+ * an audit log whose newest call returned a number could not be exported once an older call returned rows; here a
+ * column whose values differ takes them all (JSON when one is a map or list, DOUBLE for ints beside other numbers,
+ * else VARCHAR).
  */
 public final class DuckDbTable {
 
@@ -27,7 +32,7 @@ public final class DuckDbTable {
                 return; // no row to type the columns from
             }
             List<String> columns = List.copyOf(rows.getFirst().keySet());
-            List<String> types = columns.stream().map(column -> sqlType(rows.getFirst().get(column))).toList();
+            List<String> types = columns.stream().map(column -> columnType(rows, column)).toList();
             connection.setAutoCommit(false);
             try (Statement create = connection.createStatement()) {
                 create.execute(createStatement(table, columns, types));
@@ -42,6 +47,24 @@ public final class DuckDbTable {
             }
             connection.commit();
         }
+    }
+
+    /** The type that takes every row's value of the column. */
+    private static String columnType(List<? extends Map<String, ?>> rows, String column) {
+        Set<String> types = new HashSet<>();
+        for (Map<String, ?> row : rows) {
+            Object value = row.get(column);
+            if (value != null) {
+                types.add(sqlType(value));
+            }
+        }
+        if (types.size() <= 1) {
+            return types.isEmpty() ? "VARCHAR" : types.iterator().next();
+        }
+        if (types.contains("JSON")) {
+            return "JSON";
+        }
+        return types.equals(Set.of("INTEGER", "DOUBLE")) ? "DOUBLE" : "VARCHAR";
     }
 
     private static String sqlType(Object value) {

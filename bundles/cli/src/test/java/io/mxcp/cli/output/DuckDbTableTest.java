@@ -43,7 +43,7 @@ class DuckDbTableTest {
     }
 
     @Test
-    void columnsAreTypedFromTheFirstRow() throws SQLException {
+    void columnsAreTypedFromTheirValues() throws SQLException {
         Path file = folder.resolve("t.duckdb");
         DuckDbTable.append(file, "t", List.of(row("a", 1L, 0.5, Map.of("k", List.of(1))),
                 row(null, 2, 2, "plain text")));
@@ -53,10 +53,21 @@ class DuckDbTableTest {
     }
 
     @Test
-    void aLaterRowThatDoesNotFitFailsAndWritesNothing() throws SQLException {
+    void aColumnWhoseValuesDifferTakesThemAll() throws SQLException {
         Path file = folder.resolve("t.duckdb");
-        List<Map<String, Object>> rows = List.of(row("a", 1, 0.5, null), row("b", "many", 0.5, null));
+        // an audit log whose newest call returned a number and an older one rows
+        DuckDbTable.append(file, "t", List.of(row("a", 1, 3, 42), row("b", "many", 0.5, List.of(Map.of("id", 1)))));
+        assertEquals(List.of("text|VARCHAR", "whole|VARCHAR", "fraction|DOUBLE", "json|JSON"),
+                read(file, "SELECT column_name, column_type FROM (DESCRIBE t)"));
+        assertEquals(List.of("1|42", "many|[{\"id\":1}]"), read(file, "SELECT whole, json FROM t"));
+    }
+
+    @Test
+    void rowsThatDoNotFitAnExistingTableFailAndWriteNothing() throws SQLException {
+        Path file = folder.resolve("t.duckdb");
+        DuckDbTable.append(file, "t", List.of(row("a", 1, 0.5, null)));
+        List<Map<String, Object>> rows = List.of(row("b", 2, 0.5, null), row("c", "many", 0.5, null));
         assertThrows(SQLException.class, () -> DuckDbTable.append(file, "t", rows));
-        assertEquals(List.of(), read(file, "SELECT table_name, 1 FROM duckdb_tables()"));
+        assertEquals(List.of("a|1"), read(file, "SELECT text, whole FROM t"));
     }
 }
