@@ -9,6 +9,8 @@ import java.time.DateTimeException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -38,6 +40,8 @@ public final class YamlReader {
                 new DumperOptions(), options, new PyYamlResolver());
         try {
             return yaml.load(text);
+        } catch (MarkedYAMLException e) {
+            throw new YamlSyntaxException(located(e), e);
         } catch (YAMLException e) {
             throw new YamlSyntaxException(firstLine(e.getMessage()), e);
         } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
@@ -57,6 +61,23 @@ public final class YamlReader {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The parser's message as the original shows it (its first line), then where, and what the problem is, which the
+     * original leaves out: {@code while scanning a quoted scalar (line 3, column 16): found unexpected end of stream
+     * (line 4, column 1)}.
+     */
+    private static String located(MarkedYAMLException e) {
+        StringBuilder message = new StringBuilder();
+        if (e.getContext() != null) {
+            message.append(firstLine(e.getContext())).append(at(e.getContextMark())).append(": ");
+        }
+        return message.append(firstLine(e.getProblem())).append(at(e.getProblemMark())).toString();
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
     }
 
     private static String firstLine(String message) {

@@ -62,8 +62,13 @@ class YamlReaderTest {
     }
 
     @Test
-    void syntaxErrorsGiveTheParsersFirstLine() {
+    void syntaxErrorsGiveTheParsersFirstLineThenWhereAndWhatTheProblemIs() {
         YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> YamlReader.parse("a: [1, 2\n"));
-        assertEquals("while parsing a flow sequence", e.getMessage());
+        assertEquals("while parsing a flow sequence (line 1, column 4): expected ',' or ']', but got <stream end>"
+                + " (line 2, column 1)", e.getMessage());
+        YamlSyntaxException quoted = assertThrows(YamlSyntaxException.class,
+                () -> YamlReader.parse("tool:\n  name: x\n  description: \"unterminated\n"));
+        assertEquals("while scanning a quoted scalar (line 3, column 16): found unexpected end of stream"
+                + " (line 4, column 1)", quoted.getMessage());
     }
 }
