@@ -48,6 +48,7 @@ public final class MxcpCli {
         commandLine.setColorScheme(Help.defaultColorScheme(terminal.colours() ? Help.Ansi.ON : Help.Ansi.OFF));
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(terminal.out(), terminal.out().charset()), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), terminal.err().charset()), true));
+        commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(arguments.toArray(String[]::new));
     }
 }

@@ -32,7 +32,7 @@ abstract class MxcpSubcommand implements Callable<Integer> {
         try {
             return execute();
         } catch (ParameterException usage) {
-            // a usage error found by the command itself: picocli prints it with the usage line, exit 2
+            // a usage error found by the command itself: printed as any usage error (UsageErrors), exit 2
             throw usage;
         } catch (Exception | LinkageError failure) {
             return new ErrorReporter(terminal, jsonOutput(), debug).report(failure);

@@ -66,6 +66,20 @@ class CommandLineShapeTest {
     }
 
     @Test
+    void aUsageErrorShowsTheUsageLineWhereHelpIsAndTheErrorAsTheOriginal() {
+        Cli.Outcome unknown = cli().run("frobnicate");
+        assertEquals("Usage: mxcp [OPTIONS] COMMAND [ARGS]...\nTry 'mxcp --help' for help.\n\n"
+                + "Error: No such command 'frobnicate'.\n", unknown.err());
+        Cli.Outcome missing = cli().run("run", "tool");
+        assertEquals("Usage: mxcp run [OPTIONS] TYPE NAME\nTry 'mxcp run --help' for help.\n\n"
+                + "Error: Missing required parameter: 'NAME'\n", missing.err());
+        Cli.Outcome option = cli().run("list", "--bogus");
+        assertTrue(option.err().startsWith("Usage: mxcp list [OPTIONS]\nTry 'mxcp list --help' for help.\n\nError: "
+                + "Unknown option: '--bogus'"), option.err());
+        assertEquals("", option.out());
+    }
+
+    @Test
     void outsideAProjectEveryCommandSaysSoAndExitsOne() {
         Cli.Outcome outcome = cli().run("list");
         assertEquals(1, outcome.exit());
