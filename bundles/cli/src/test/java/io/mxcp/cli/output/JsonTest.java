@@ -1,6 +1,7 @@
 package io.mxcp.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,15 @@ class JsonTest {
                   "e": [],
                   "n": null
                 }""", Json.pretty(value));
+    }
+
+    @Test
+    void aParseErrorNamesPlacesWithoutTheParsersInternals() {
+        InvalidJsonException e = assertThrows(InvalidJsonException.class,
+                () -> Json.parse("[\"gold\"".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(e.getMessage().contains("Source") || e.getMessage().contains("REDACTED"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Unexpected end-of-input: expected close marker for Array (start marker"
+                + " at line 1, column 1)"), e.getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -49,6 +50,9 @@ public final class JsonRpcCodec {
                 throw JsonRpcErrors.parseError("empty message");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            // Jackson's text names its own settings, of no use to a client
+            throw JsonRpcErrors.parseError("the message is nested, long or large beyond what the server reads");
         } catch (JsonProcessingException e) {
             throw JsonRpcErrors.parseError(e.getOriginalMessage());
         } catch (IOException e) {

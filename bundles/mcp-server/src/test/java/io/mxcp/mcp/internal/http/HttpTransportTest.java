@@ -263,6 +263,13 @@ class HttpTransportTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{oops")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
         assertEquals(-32700, body(response).at("/error/code").asInt());
+
+        String deep = "[".repeat(1_500) + "]".repeat(1_500);
+        HttpResponse<String> nested = CLIENT.send(HttpRequest.newBuilder(mcp).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(deep)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(-32700, body(nested).at("/error/code").asInt());
+        assertEquals("Parse error: the message is nested, long or large beyond what the server reads",
+                body(nested).at("/error/message").asText(), "no library settings in the answer");
     }
 
     @Test
