@@ -201,6 +201,12 @@ final class ServeCommand extends ProjectSubcommand {
             text.append(terminal.warning("⚠️  SIGHUP is ignored by this process (started with nohup?): kill -HUP "
                     + "cannot reload it; the admin socket's POST /reload can (MXCP_ADMIN_ENABLED=true)")).append('\n');
         }
+        if (served.auditTrail().enabled()) {
+            served.auditTrail().backends().stream().filter(backend -> backend.state().equals("missing"))
+                    .forEach(backend -> text.append(terminal.warning("⚠️  Audit backend '" + backend.backend()
+                            + "' is not installed: its records wait until a bundle provides it (audit.backends)"))
+                            .append('\n'));
+        }
         if (!skipped.isEmpty()) {
             text.append(terminal.warning("⚠️  Skipped endpoints: " + skipped.size())).append('\n');
             skipped.forEach(result -> text.append("  ").append(terminal.failure("✗ ")).append(result.relativePath())

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.fakes.Cli;
 import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
-import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
@@ -113,6 +113,15 @@ class ServeCommandTest extends ProjectFolderTest {
         cli.ignoredSignals = Set.of(ProcessSignal.HANGUP);
         assertTrue(cli.run("serve").err().contains("⚠️  SIGHUP is ignored by this process (started with nohup?): "
                 + "kill -HUP cannot reload it"), "a server started under nohup says so");
+
+        project.audit.enabled = true;
+        project.audit.backendStates = List.of(
+                new AuditTrail.BackendState("jsonl", project.audit.path(), "idle", null, null, 0),
+                new AuditTrail.BackendState("postgress", project.audit.path(), "missing", null, null, 0));
+        String started = cli.run("serve").err();
+        assertTrue(started.contains("⚠️  Audit backend 'postgress' is not installed: its records wait until a bundle"
+                + " provides it (audit.backends)"), started);
+        assertFalse(started.contains("'jsonl' is not installed"), started);
     }
 
     @Test

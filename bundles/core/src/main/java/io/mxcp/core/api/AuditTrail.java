@@ -101,7 +101,8 @@ public interface AuditTrail {
      * @param backend       the backend's name
      * @param path          the log path it keeps its files beside
      * @param state         {@code ok} (it took the last records), {@code failing} (it keeps failing; the others take
-     *                      the records) or {@code idle} (nothing written yet)
+     *                      the records), {@code idle} (nothing written yet) or, before the first record, {@code missing}
+     *                      (no installed bundle provides it; its records will wait for one; since 1.10)
      * @param failingSince  when its failure began, or null
      * @param error         why it fails, or null
      * @param recordsBehind records the other backends took that it still lacks

@@ -572,8 +572,8 @@ class AuditTest {
     void failClosedRefusesCallsWhileNoneOfTheBackendsIsInstalled() throws Exception {
         f.auditedSite("{enabled: true, mode: fail_closed, backends: [jsonl, mirror]}");
         try (Project project = f.open()) {
-            assertEquals(List.of("idle", "idle"), project.auditTrail().backends().stream()
-                    .map(AuditTrail.BackendState::state).toList(), "nothing written yet");
+            assertEquals(List.of("missing", "missing"), project.auditTrail().backends().stream()
+                    .map(AuditTrail.BackendState::state).toList(), "no bundle provides either yet");
             EndpointException refused = assertThrows(EndpointException.class,
                     () -> call(project, "login", row("user_name", "a", "password", "p"), null, null));
             assertEquals("The audit log " + log + " cannot be written (none of the audit backends [jsonl, mirror] is"

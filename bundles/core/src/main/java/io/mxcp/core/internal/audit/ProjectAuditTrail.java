@@ -166,7 +166,9 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
     public List<BackendState> backends() {
         List<BackendState> states = queue == null ? null : queue.states();
         return states != null ? states : settings.backends().stream()
-                .map(target -> new BackendState(target.backend(), target.path(), "idle", null, null, 0)).toList();
+                .map(target -> new BackendState(target.backend(), target.path(),
+                        backends.newest(target.backend()) == null ? "missing" : "idle", null, null, 0))
+                .toList();
     }
 
     /** Writes what is queued and stops the writer. */
