@@ -208,6 +208,18 @@ class AuditSchemaTest {
     }
 
     @Test
+    void aSensitiveValueKeepsItsWholeHmacWhateverARedactionSays() throws Exception {
+        f.auditedSite("{enabled: true, redactions: [{field_path: password, strategy: partial,"
+                + " options: {min_length: 0, show_last: 4}}]}");
+        String hmac;
+        try (Project project = f.open()) {
+            signup(project);
+            hmac = project.auditTrail().hmacOf("hunter2");
+        }
+        assertEquals(hmac, single().inputData().get("password"), "mxcp log --hmac-of still finds it");
+    }
+
+    @Test
     void registryLinesThatAreNoSchemaAreSkippedAndAHandWrittenLastLineCounts() throws Exception {
         f.auditedSite("{enabled: true}");
         Files.createDirectories(registry.getParent());

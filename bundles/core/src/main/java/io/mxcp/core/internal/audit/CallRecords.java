@@ -47,10 +47,7 @@ final class CallRecords {
         Map<String, Object> input = arguments == null ? Map.of() : arguments;
         Object recordedOutput = output;
         HiddenValues hidden = new HiddenValues();
-        Function<Object, String> mask = value -> {
-            hidden.add(value);
-            return trail.masked(value);
-        };
+        Function<Object, String> mask = value -> hidden.mask(value, trail::masked);
         if (definition != null) {
             input = SensitiveRedaction.arguments(input, definition.parameters(), mask);
             recordedOutput = BuiltinSqlTools.isBuiltin(definition) ? null
@@ -58,8 +55,8 @@ final class CallRecords {
         }
         Optional<AuditSchema> schema = trail.schemas().current(BuiltinSchemas.ENDPOINTS);
         if (schema.isPresent()) {
-            input = schema.get().redactedArguments(input, hidden::add);
-            recordedOutput = schema.get().redactedResult(recordedOutput, hidden::add);
+            input = schema.get().redactedArguments(input, hidden);
+            recordedOutput = schema.get().redactedResult(recordedOutput, hidden);
         }
         PolicyOutcome policies = trace.policies();
         String status = error == null ? SUCCESS : ERROR;

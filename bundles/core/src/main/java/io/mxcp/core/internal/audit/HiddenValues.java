@@ -2,14 +2,18 @@ package io.mxcp.core.internal.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mxcp.core.internal.audit.schema.RedactionContext;
 import io.mxcp.core.internal.types.PythonText;
 
 /**
@@ -20,15 +24,35 @@ import io.mxcp.core.internal.types.PythonText;
  * characters are left in: replacing them would garble the message around them and hardly hides anything. The values
  * are only walked when there is a text to clean, so a call that succeeds pays for a list of references.
  */
-final class HiddenValues {
+final class HiddenValues implements RedactionContext {
 
     static final int SHORTEST = 4;
 
     private final List<Object> values = new ArrayList<>();
+    /** The masks made for this record's sensitive values, by identity: each a string of its own. */
+    private final Set<Object> masks = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Notes a hidden value (an object or array stands for each of its leaves). */
     void add(Object value) {
         values.add(value);
+    }
+
+    /** Masks a sensitive value: notes it as hidden and its mask as one, which redactions then leave whole. */
+    String mask(Object value, Function<Object, String> mask) {
+        add(value);
+        String masked = mask.apply(value);
+        masks.add(masked);
+        return masked;
+    }
+
+    @Override
+    public boolean masked(Object value) {
+        return masks.contains(value);
+    }
+
+    @Override
+    public void hidden(Object value) {
+        add(value);
     }
 
     /** The text with every hidden value in it replaced by {@code [REDACTED]}; null stays null. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * One version of an audit record schema as the registry holds it (spec 03 §3.4): how long its records are kept, what
@@ -50,27 +49,27 @@ public record AuditSchema(String name, int version, String description, Integer 
         return context;
     }
 
-    /** The call's arguments with every redaction of this schema applied, telling {@code hidden} what each hid. */
+    /** The call's arguments with every redaction of this schema applied, telling {@code context} what each hid. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> redactedArguments(Map<String, Object> arguments, Consumer<Object> hidden) {
-        return (Map<String, Object>) redacted(arguments, hidden);
+    public Map<String, Object> redactedArguments(Map<String, Object> arguments, RedactionContext context) {
+        return (Map<String, Object>) redacted(arguments, context);
     }
 
     /**
      * The call's result with every redaction of this schema applied: an object, and (ours) each object of an array,
      * such as the rows of a SQL tool — the original redacts an object result only. Anything else is kept.
      */
-    public Object redactedResult(Object result, Consumer<Object> hidden) {
+    public Object redactedResult(Object result, RedactionContext context) {
         if (result instanceof List<?> items && !fieldRedactions.isEmpty()) {
-            return items.stream().map(item -> redacted(item, hidden)).toList();
+            return items.stream().map(item -> redacted(item, context)).toList();
         }
-        return redacted(result, hidden);
+        return redacted(result, context);
     }
 
-    private Object redacted(Object value, Consumer<Object> hidden) {
+    private Object redacted(Object value, RedactionContext context) {
         Object redacted = value;
         for (FieldRedaction redaction : fieldRedactions) {
-            redacted = redaction.applyTo(redacted, hidden);
+            redacted = redaction.applyTo(redacted, context);
         }
         return redacted;
     }

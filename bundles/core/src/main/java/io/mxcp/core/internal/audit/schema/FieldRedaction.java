@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import io.mxcp.core.internal.schema.SchemaException;
 import io.mxcp.core.internal.schema.StrictObject;
@@ -29,17 +28,17 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
     }
 
     /**
-     * A copy of the value with the redaction applied, telling {@code hidden} the value it replaced, if any; the value
-     * itself when it is not an object.
+     * A copy of the value with the redaction applied, telling {@code context} the value it replaced, if any; the value
+     * itself when it is not an object. A value already masked as sensitive is left as it is.
      */
-    public Object applyTo(Object value, Consumer<Object> hidden) {
+    public Object applyTo(Object value, RedactionContext context) {
         if (!(value instanceof Map<?, ?> object)) {
             return value;
         }
-        return replaced(object, fieldPath.split("\\.", -1), 0, hidden);
+        return replaced(object, fieldPath.split("\\.", -1), 0, context);
     }
 
-    private Map<String, Object> replaced(Map<?, ?> object, String[] path, int depth, Consumer<Object> hidden) {
+    private Map<String, Object> replaced(Map<?, ?> object, String[] path, int depth, RedactionContext context) {
         String key = path[depth];
         if (!object.containsKey(key)) {
             return StrictObject.stringKeys(object);
@@ -47,12 +46,15 @@ public record FieldRedaction(String fieldPath, RedactionStrategy strategy, Map<S
         Object current = object.get(key);
         Object replacement;
         if (depth == path.length - 1) {
+            if (context.masked(current)) {
+                return StrictObject.stringKeys(object);
+            }
             replacement = strategy.redact(current, effectiveOptions());
             if (!Objects.equals(replacement, current)) {
-                hidden.accept(current);
+                context.hidden(current);
             }
         } else if (current instanceof Map<?, ?> inner) {
-            replacement = replaced(inner, path, depth + 1, hidden);
+            replacement = replaced(inner, path, depth + 1, context);
         } else {
             return StrictObject.stringKeys(object);
         }

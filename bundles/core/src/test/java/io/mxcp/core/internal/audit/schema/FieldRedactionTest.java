@@ -85,25 +85,26 @@ class FieldRedactionTest {
         input.put("items", List.of(Map.of("email", "x@example.com")));
         input.put("note", "n");
         FieldRedaction email = new FieldRedaction("customer.email", RedactionStrategy.EMAIL, Map.of());
-        Object redacted = email.applyTo(input, hidden -> { });
+        Object redacted = email.applyTo(input, RedactionContext.NONE);
         assertEquals(Map.of("customer", Map.of("email", "a***@example.com", "name", "Ann"), "items",
                 List.of(Map.of("email", "x@example.com")), "note", "n"), redacted);
         assertEquals("ann@example.com", ((Map<?, ?>) input.get("customer")).get("email"), "the call's own value");
         for (String path : List.of("customer.phone", "note.text", "items.email", "missing.email")) {
             FieldRedaction absent = new FieldRedaction(path, RedactionStrategy.FULL, Map.of());
-            assertEquals(input, absent.applyTo(input, hidden -> { }), path);
+            assertEquals(input, absent.applyTo(input, RedactionContext.NONE), path);
         }
-        assertEquals("plain", email.applyTo("plain", hidden -> { }), "a value that is not an object is not walked");
+        assertEquals("plain", email.applyTo("plain", RedactionContext.NONE),
+                "a value that is not an object is not walked");
     }
 
     private static Object redact(String strategy, Map<String, Object> options, Object value) {
         return ((Map<?, ?>) new FieldRedaction("v", RedactionStrategy.named(strategy), options)
-                .applyTo(single(value), hidden -> { })).get("v");
+                .applyTo(single(value), RedactionContext.NONE)).get("v");
     }
 
     private static Object fromRegistry(String strategy, Map<String, Object> options, Object value) {
         return ((Map<?, ?>) FieldRedaction.fromRegistry(Map.of("field_path", "v", "strategy", strategy, "options",
-                options)).applyTo(single(value), hidden -> { })).get("v");
+                options)).applyTo(single(value), RedactionContext.NONE)).get("v");
     }
 
     private static Map<String, Object> single(Object value) {
