@@ -71,6 +71,11 @@ final class AuditLogReport {
         SignedCheckpoint last = check.lastCheckpoint();
         if (last == null) {
             text.append("No signed checkpoint: records cut from the end of the log would go unnoticed\n");
+        } else if (!check.valid()) {
+            // the log may no longer reach the checkpoint (records cut from its end): say what it signed, not that the
+            // log is signed through it
+            text.append("Newest signed checkpoint: record ").append(last.records()).append(" (of ").append(last.at())
+                    .append(")\n");
         } else {
             text.append("Signed through record ").append(last.records()).append(" (checkpoint of ").append(last.at())
                     .append("); ").append(last.recordsAfter()).append(" later records not signed yet\n");

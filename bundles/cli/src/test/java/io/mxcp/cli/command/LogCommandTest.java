@@ -2,6 +2,7 @@ package io.mxcp.cli.command;
 
 import static io.mxcp.cli.fakes.AuditRecordBuilder.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -274,6 +275,17 @@ class LogCommandTest extends ProjectFolderTest {
                   }
                 }
                 """, json.out());
+    }
+
+    @Test
+    void recordsCutFromTheEndAreNotSaidToBeSigned() {
+        audit.chainCheck = new ChainCheck(false, 12, List.of("2 records are missing at the end of the log: the"
+                + " checkpoint of 2026-01-02T03:04:05Z signed 14 records, the log holds 12"),
+                new SignedCheckpoint(14, "sha256:ab", Instant.parse("2026-01-02T03:04:05Z"), 0));
+        Cli.Outcome text = cli.run("log", "--verify");
+        assertEquals(1, text.exit());
+        assertTrue(text.out().endsWith("Newest signed checkpoint: record 14 (of 2026-01-02T03:04:05Z)\n"), text.out());
+        assertFalse(text.out().contains("Signed through"), text.out());
     }
 
     @Test
