@@ -25,6 +25,7 @@ public final class Json {
     private static final class Holder {
         static final ObjectMapper MAPPER = JsonMapper.builder()
                 .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE) // lower-case hex escapes, as Python writes them
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
