@@ -64,7 +64,8 @@ final class SqlSession implements ExecutorSession {
                 if (call.isCancelled()) {
                     throw new EndpointExecutionException(CANCELLED, e);
                 }
-                throw new EndpointExecutionException(FAILED + SqlErrors.message(e), e);
+                throw new EndpointExecutionException(FAILED + SqlErrors.message(e, "", script.last().parameterNames()),
+                        e);
             } finally {
                 pool.release(connection);
             }
@@ -189,7 +190,8 @@ final class SqlSession implements ExecutorSession {
             }
             return Optional.empty();
         } catch (SQLException e) {
-            return Optional.of("Source code syntax validation failed: " + SqlErrors.message(e));
+            return Optional.of("Source code syntax validation failed: "
+                    + SqlErrors.message(e, "PREPARE " + name + " AS ", List.of()));
         } finally {
             pool.release(connection);
         }

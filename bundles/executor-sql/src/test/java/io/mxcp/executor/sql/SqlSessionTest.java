@@ -2,6 +2,7 @@ package io.mxcp.executor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -393,6 +394,28 @@ class SqlSessionTest {
                     row.toString());
             assertEquals("bearer_secret", rows.get(0).get("name"), "a quote in a value is escaped");
         }
+    }
+
+    @Test
+    void errorsQuoteTheStatementAsItsAuthorWroteIt() {
+        var error = assertThrows(EndpointExecutionException.class,
+                () -> run("SELECT CAST($value AS INTEGER) + $n AS n", Map.of("value", "abc", "n", 1)));
+        assertFalse(error.getMessage().contains("$1"), error.getMessage());
+
+        Optional<String> syntax = session.validate(sql("SELECT $who, nope FROM nowhere_at_all"), Set.of("who"));
+        assertTrue(syntax.isPresent());
+        assertFalse(syntax.get().contains("PREPARE") || syntax.get().contains("mxcp_validate"), syntax.get());
+        assertTrue(syntax.get().contains("LINE 1: SELECT $who, nope FROM nowhere_at_all"), syntax.get());
+    }
+
+    @Test
+    void theCaretStaysUnderWhatItPointsAt() {
+        String message = SqlErrors.message(new java.sql.SQLException("Binder Error: Referenced column \"x\" not found"
+                + "\n\nLINE 1: PREPARE mxcp_validate_7 AS SELECT $1 + $2 + x\n"
+                + " ".repeat(52) + "^"), "PREPARE mxcp_validate_7 AS ",
+                List.of("amount", "n"));
+        assertEquals("Binder Error: Referenced column \"x\" not found\n\nLINE 1: SELECT $amount + $n + x\n"
+                + " ".repeat(30) + "^", message);
     }
 
     @Test
