@@ -31,9 +31,7 @@ final class RecordRows {
 
     /** Hands each row's record to the visitor in result order. */
     void forEach(ResultSet rows, Consumer<AuditRecord> visitor) throws SQLException {
-        while (rows.next()) {
-            decode(rows).ifPresent(visitor);
-        }
+        each(rows, false, visitor);
     }
 
     /**
@@ -41,10 +39,14 @@ final class RecordRows {
      * of its own ({@link IndexedColumns}): for the chain's verification.
      */
     void forEachWithColumns(ResultSet rows, Consumer<AuditRecord> visitor) throws SQLException {
+        each(rows, true, visitor);
+    }
+
+    private void each(ResultSet rows, boolean withColumns, Consumer<AuditRecord> visitor) throws SQLException {
         while (rows.next()) {
             Optional<AuditRecord> record = decode(rows);
             if (record.isPresent()) {
-                visitor.accept(IndexedColumns.over(record.get(), rows));
+                visitor.accept(withColumns ? IndexedColumns.over(record.get(), rows) : record.get());
             }
         }
     }
