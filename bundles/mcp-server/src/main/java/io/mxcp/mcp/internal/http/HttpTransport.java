@@ -105,10 +105,15 @@ public final class HttpTransport implements RunningServer {
         if (authorizationServer != null) {
             new OAuthRoutes(authorizationServer, codec.mapper()).addTo(paths);
         }
-        GracefulShutdownHandler graceful = new GracefulShutdownHandler(options.rateLimit() == null ? paths
-                : new RateLimitHandler(paths, options.rateLimit(), options.trustProxy(), codec));
-        // no limit of Undertow's own (2 MiB by default, cutting a larger body with an empty 400): each route bounds
-        // what it reads, /mcp by transport.http.max_request_bytes with a 413 that names it, the OAuth routes by theirs
+        HttpHandler limited = exchange -> {
+            // Undertow's own default, per request: a body no route reads is drained at most this far
+            exchange.setMaxEntitySize(UndertowOptions.DEFAULT_MAX_ENTITY_SIZE);
+            paths.handleRequest(exchange);
+        };
+        GracefulShutdownHandler graceful = new GracefulShutdownHandler(options.rateLimit() == null ? limited
+                : new RateLimitHandler(limited, options.rateLimit(), options.trustProxy(), codec));
+        // not limited as a server option: Undertow would answer a declared body over it with an empty 400 before
+        // POST /mcp could answer the 413 naming transport.http.max_request_bytes (which it sets for its exchanges)
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE).build();
         try {

@@ -61,6 +61,8 @@ final class PostHandler {
     private final StreamTokens streamTokens;
     private final boolean stateless;
     private final boolean jsonResponse;
+    private static final long READ_MARGIN = 1 << 20;
+
     private final long maxRequestBytes;
     private final CallSlots slots;
     private final RunningCalls running;
@@ -101,6 +103,8 @@ final class PostHandler {
                     "Unsupported Media Type: POST /mcp takes Content-Type application/json"));
             return;
         }
+        // past the buffer's limit by more than one read, so that the 413 below answers before Undertow cuts the body
+        exchange.setMaxEntitySize(maxRequestBytes + READ_MARGIN);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize((int) Math.min(maxRequestBytes, Integer.MAX_VALUE - 8));
         receiver.receiveFullBytes(this::received, (failed, error) -> {
