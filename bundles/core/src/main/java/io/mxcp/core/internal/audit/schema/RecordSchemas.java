@@ -23,9 +23,14 @@ public final class RecordSchemas {
     private static final System.Logger LOG = System.getLogger(RecordSchemas.class.getName());
 
     private final Map<String, AuditSchema> versions;
+    /** Each name's current version, worked out once: every audited call asks for it. */
+    private final Map<String, AuditSchema> currentByName = new HashMap<>();
 
     private RecordSchemas(Map<String, AuditSchema> versions) {
         this.versions = versions;
+        for (AuditSchema schema : versions.values()) {
+            currentOf(versions, schema.name()).ifPresent(current -> currentByName.put(schema.name(), current));
+        }
     }
 
     /**
@@ -76,6 +81,10 @@ public final class RecordSchemas {
      * record then says version 1, processed as that version if registered (spec 03 §3.5).
      */
     public Optional<AuditSchema> current(String name) {
+        return Optional.ofNullable(currentByName.get(name));
+    }
+
+    private static Optional<AuditSchema> currentOf(Map<String, AuditSchema> versions, String name) {
         return versions.values().stream().filter(schema -> schema.name().equals(name) && schema.active())
                 .max(Comparator.comparingInt(AuditSchema::version))
                 .or(() -> Optional.ofNullable(versions.get(name + ":1")));
@@ -121,9 +130,8 @@ public final class RecordSchemas {
         if (options.redactions() == null && options.retentionDays() == null) {
             return added;
         }
-        RecordSchemas known = new RecordSchemas(versions);
         for (AuditSchema builtin : BuiltinSchemas.all(at)) {
-            AuditSchema current = known.current(builtin.name()).orElse(builtin);
+            AuditSchema current = currentOf(versions, builtin.name()).orElse(builtin);
             boolean ownRedactions = builtin.name().equals(BuiltinSchemas.ENDPOINTS) && options.redactions() != null;
             AuditSchema wanted = current.nextVersion(highestVersion(versions, builtin.name()) + 1,
                     options.retentionDays() != null ? options.retentionDays() : current.retentionDays(),
