@@ -78,16 +78,15 @@ final class CancelOnStop implements AutoCloseable {
      * Throws as {@link #checkNotStopped()}; otherwise the work is committed to its result from now on: a later
      * Ctrl-C no longer stops it.
      */
-    synchronized void commit() throws Stopped {
-        if (stoppedBy != null && !committed) {
+    void commit() throws Stopped {
+        if (!finish()) {
             throw new Stopped();
         }
-        committed = true;
     }
 
-    /** Commits the work that returned; whether it was not cut short first. */
+    /** Commits the work; whether it was not cut short first. */
     private synchronized boolean finish() {
-        if (stoppedBy != null && !committed) {
+        if (cutShort()) {
             return false;
         }
         committed = true;
