@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * load it, and records every call the clients made: a tool taking an {@code id} argument, each call with an id never
  * used before, so that each record in the audit log tells which call it belongs to. Each server first makes a few
  * calls one after the other, which must succeed (a restart after a crash works); the last one, started after the
- * last kill, makes those calls and stops cleanly.
+ * last kill, has removed the framework folders the killed servers left, makes those calls and stops cleanly.
  */
 final class CrashRounds {
 
     /** The calls made while one server ran, when it was killed, and what it logged until then. */
-    record Round(int number, List<ToolCallers.Call> calls, long killNanos, Duration loadedFor, String serverLog) {
+    record Round(int number, long pid, List<ToolCallers.Call> calls, long killNanos, Duration loadedFor,
+            String serverLog) {
     }
 
     /** Every killed server's round, and the calls of the server started after the last kill. */
@@ -65,6 +66,7 @@ final class CrashRounds {
         afterLastKill.change(project);
         int port = FreePort.find();
         try (ServerProcess server = mxcp.serve(project, port)) {
+            FrameworkFolders.assertNoneLeftBy(killed.stream().map(Round::pid).toList());
             List<ToolCallers.Call> calls = callsThatMustSucceed(port, server);
             server.signal("TERM");
             assertEquals(0, server.awaitExit(STOP_LIMIT), server::describe);
@@ -78,6 +80,8 @@ final class CrashRounds {
             List<ToolCallers.Call> calls = new ArrayList<>(callsThatMustSucceed(port, server));
             long loadMillis = ThreadLocalRandom.current().nextLong(MIN_LOAD_MILLIS, MAX_LOAD_MILLIS + 1);
             ToolCallers load = new ToolCallers(port, callers, tool, this::freshArguments);
+            long pid = server.jvm().pid();
+            FrameworkFolders.assertOneOwnedBy(pid);
             long killNanos;
             try (load) {
                 Thread.sleep(loadMillis);
@@ -85,7 +89,7 @@ final class CrashRounds {
             }
             server.awaitExit(STOP_LIMIT);
             calls.addAll(load.calls());
-            return new Round(number, calls, killNanos, Duration.ofMillis(loadMillis), server.describe());
+            return new Round(number, pid, calls, killNanos, Duration.ofMillis(loadMillis), server.describe());
         }
     }
 

@@ -127,17 +127,22 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The server's JVM: the process itself when bin/mxcp replaced itself with java, else the child it started. */
+    ProcessHandle jvm() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().map(path -> path.endsWith("/java")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no java process runs mxcp " + command + "\n" + describe()));
+    }
+
     /**
-     * Kills the server's JVM with SIGKILL ({@link ProcessHandle#destroyForcibly} on Unix) — the java process itself,
-     * whether bin/mxcp replaced itself with it or started it as a child — so no shutdown hook runs, as in a crash.
+     * Kills the server's {@link #jvm()} with SIGKILL ({@link ProcessHandle#destroyForcibly} on Unix), so no shutdown
+     * hook runs, as in a crash.
      *
      * @return when ({@link System#nanoTime()}) the signal was sent
      */
     long killJvm() {
-        ProcessHandle jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .filter(handle -> handle.info().command().map(path -> path.endsWith("/java")).orElse(false))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no java process runs mxcp " + command + "\n" + describe()));
+        ProcessHandle jvm = jvm();
         long sent = System.nanoTime();
         if (!jvm.destroyForcibly()) {
             throw new AssertionError("SIGKILL to " + jvm.pid() + " failed\n" + describe());

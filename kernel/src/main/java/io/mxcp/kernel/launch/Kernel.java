@@ -44,7 +44,7 @@ public final class Kernel implements AutoCloseable {
     private Framework framework;
     private DeployDirectory deployDirectory;
     private AutoCloseable polyglot;
-    private Path storage;
+    private FrameworkStorage storage;
     private volatile ServiceTracker<ProcessSignalHandler, ProcessSignalHandler> signalHandlers;
     private boolean closed;
 
@@ -59,8 +59,8 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("The kernel was stopped before it started");
         }
         try {
-            storage = Files.createTempDirectory("mxcp-felix-");
-            framework = new Felix(frameworkConfiguration());
+            storage = FrameworkStorage.create(Path.of(System.getProperty("java.io.tmpdir")));
+            framework = new Felix(frameworkConfiguration(storage.cache()));
             framework.init();
             BundleContext context = framework.getBundleContext();
             context.registerService(DuckDbHost.class, duckDb, null);
@@ -88,9 +88,9 @@ public final class Kernel implements AutoCloseable {
         return tracker == null ? List.of() : Arrays.asList(tracker.getServices(new ProcessSignalHandler[0]));
     }
 
-    private Map<String, Object> frameworkConfiguration() {
+    private Map<String, Object> frameworkConfiguration(Path cache) {
         Map<String, Object> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                 SystemPackages.fromClassPath(System.getProperty("java.class.path")));
@@ -158,7 +158,10 @@ public final class Kernel implements AutoCloseable {
         }
         closePolyglot();
         duckDb.closeAll();
-        deleteStorage();
+        if (storage != null) {
+            storage.close();
+            storage = null;
+        }
     }
 
     private void closePolyglot() {
@@ -171,17 +174,5 @@ public final class Kernel implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "Closing the polyglot engine failed: " + e.getMessage());
         }
         polyglot = null;
-    }
-
-    private void deleteStorage() {
-        if (storage == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(storage)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + storage, e);
-        }
-        storage = null;
     }
 }
