@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Rows appended to a table of a DuckDB database file (created when missing). A table that is absent is created
- * with the first row's keys as columns, each typed from its values: text VARCHAR, ints and longs INTEGER, other
- * numbers DOUBLE, maps and lists JSON, anything else VARCHAR. The original types a column from the first row only, so
+ * with the first row's keys as columns, each typed from its values: text VARCHAR, whole numbers BIGINT (64 bits, as the
+ * original's pandas frames give DuckDB), other numbers DOUBLE, maps and lists JSON, anything else VARCHAR. The original types a column from the first row only, so
  * an audit log whose newest call returned a number could not be exported once an older call returned rows; here a
  * column whose values differ takes them all (JSON when one is a map or list, DOUBLE for ints beside other numbers,
  * else VARCHAR).
@@ -64,7 +64,7 @@ public final class DuckDbTable {
         if (types.contains("JSON")) {
             return "JSON";
         }
-        return types.equals(Set.of("INTEGER", "DOUBLE")) ? "DOUBLE" : "VARCHAR";
+        return types.equals(Set.of("BIGINT", "DOUBLE")) ? "DOUBLE" : "VARCHAR";
     }
 
     private static String sqlType(Object value) {
@@ -72,7 +72,7 @@ public final class DuckDbTable {
             return "VARCHAR";
         }
         if (value instanceof Integer || value instanceof Long) {
-            return "INTEGER";
+            return "BIGINT";
         }
         if (value instanceof Number) {
             return "DOUBLE";

@@ -96,8 +96,8 @@ class LogExportTest extends ProjectFolderTest {
             }
             assertEquals(HEADER, String.join(",", columns.keySet()));
             assertEquals("VARCHAR", columns.get("timestamp"));
-            assertEquals("INTEGER", columns.get("duration_ms"));
-            assertEquals("INTEGER", columns.get("schema_version"));
+            assertEquals("BIGINT", columns.get("duration_ms"));
+            assertEquals("BIGINT", columns.get("schema_version"));
             assertEquals("JSON", columns.get("input_data"));
             assertEquals("JSON", columns.get("output_data"), "the first record exported returned an object");
             assertEquals("VARCHAR", columns.get("error"), "null in the first record exported");

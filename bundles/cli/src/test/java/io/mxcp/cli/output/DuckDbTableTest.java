@@ -45,11 +45,12 @@ class DuckDbTableTest {
     @Test
     void columnsAreTypedFromTheirValues() throws SQLException {
         Path file = folder.resolve("t.duckdb");
-        DuckDbTable.append(file, "t", List.of(row("a", 1L, 0.5, Map.of("k", List.of(1))),
+        DuckDbTable.append(file, "t", List.of(row("a", 5_000_000_000L, 0.5, Map.of("k", List.of(1))),
                 row(null, 2, 2, "plain text")));
-        assertEquals(List.of("text|VARCHAR", "whole|INTEGER", "fraction|DOUBLE", "json|JSON"),
+        assertEquals(List.of("text|VARCHAR", "whole|BIGINT", "fraction|DOUBLE", "json|JSON"),
                 read(file, "SELECT column_name, column_type FROM (DESCRIBE t)"));
         assertEquals(List.of("a|{\"k\":[1]}", "null|\"plain text\""), read(file, "SELECT text, json FROM t"));
+        assertEquals(List.of("a|5000000000", "null|2"), read(file, "SELECT text, whole FROM t"));
     }
 
     @Test
