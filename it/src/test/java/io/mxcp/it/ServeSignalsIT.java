@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * `mxcp serve` and the process signals (spec 02 §serve, spec 03 §7 "Shutdown"): SIGINT/SIGTERM drain and exit 0,
  * a call that outlasts the drain is cancelled, a second SIGINT while draining ends the process at once; Ctrl-C
- * during `mxcp run`, `query`, `test` or `drift-snapshot` cancels the running query and ends as the original
- * (`Operation cancelled by user`, `Aborted!`, exit 1) without the report or the file of the work cut short.
+ * during `mxcp run`, `query`, `test` or `drift-snapshot` cancels the running query, during `mxcp evals` the request to
+ * a model that does not answer, and ends as the original (`Operation cancelled by user`, `Aborted!`, exit 1) without
+ * the report or the file of the work cut short.
  */
 class ServeSignalsIT {
 
@@ -35,6 +40,8 @@ class ServeSignalsIT {
     private static Mxcp mxcp;
     private static Path project;
     private static ExecutorService callers;
+    /** A model API that takes connections and never answers. */
+    private static ServerSocket silentModel;
 
     @BeforeAll
     static void bootstrap() throws IOException {
@@ -52,11 +59,51 @@ class ServeSignalsIT {
                   tests:
                     - {name: counts, arguments: [], result: 0}
                 """);
+        Files.createDirectories(project.resolve("evals"));
+        Files.writeString(project.resolve("evals/waits.yml"), """
+                mxcp: 1
+                suite: waits
+                tests:
+                  - {name: asks, prompt: Count forever, assertions: {must_call: [{tool: count_forever, args: {}}]}}
+                """);
+        silentModel = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Files.createDirectories(work.resolve(".mxcp"));
+        Files.writeString(work.resolve(".mxcp/config.yml"), """
+                mxcp: 1
+                models:
+                  default: silent
+                  models:
+                    silent: {type: claude, api_key: k, base_url: "http://127.0.0.1:%d", timeout: 300}
+                """.formatted(silentModel.getLocalPort()));
         callers = Executors.newCachedThreadPool();
+        callers.submit(ServeSignalsIT::holdModelRequests);
+    }
+
+    private static void holdModelRequests() {
+        List<Socket> held = new ArrayList<>();
+        while (!silentModel.isClosed()) {
+            try {
+                held.add(silentModel.accept());
+            } catch (IOException closed) {
+                held.forEach(ServeSignalsIT::closeQuietly);
+                return;
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the test is over
+        }
     }
 
     @AfterAll
-    static void nothingLeft() {
+    static void nothingLeft() throws IOException {
+        if (silentModel != null) {
+            silentModel.close();
+        }
         if (callers != null) {
             callers.shutdownNow();
         }
@@ -125,7 +172,8 @@ class ServeSignalsIT {
     @Test
     void ctrlCDuringACommandCancelsTheRunningQueryAndExitsAsTheOriginal() throws IOException {
         String forever = "SELECT count(*) AS n FROM range(100000000000)";
-        String[][] commands = {{"run", "tool", "count_forever"}, {"query", forever}, {"test"}, {"drift-snapshot"}};
+        String[][] commands = {{"run", "tool", "count_forever"}, {"query", forever}, {"test"}, {"drift-snapshot"},
+                {"evals"}};
         for (String[] command : commands) {
             try (ServerProcess running = mxcp.start(project, command)) {
                 // JVM, framework and runtime start, then the query runs for minutes unless cancelled
@@ -139,7 +187,8 @@ class ServeSignalsIT {
                 assertTrue(running.stdout().contains("\nOperation cancelled by user"), running::describe);
                 assertTrue(running.stderr().contains("Aborted!"), running::describe);
                 assertFalse(running.stderr().contains("Error:"), running::describe);
-                assertFalse(running.stdout().contains("Test Execution Summary") || running.stdout().contains("Drift snapshot"),
+                assertFalse(running.stdout().contains("Test Execution Summary") || running.stdout().contains("Drift snapshot")
+                                || running.stdout().contains("Eval Execution Summary"),
                         "no report of the work cut short: " + running.describe());
             }
         }

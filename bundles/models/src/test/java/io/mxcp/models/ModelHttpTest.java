@@ -107,6 +107,39 @@ class ModelHttpTest {
     }
 
     @Test
+    void anInterruptEndsTheRequestWhetherItsAnswerOrTheRestOfItsBodyIsAwaited() throws Exception {
+        for (String sent : List.of("", "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\":")) {
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                Thread.ofVirtual().start(() -> {
+                    try (Socket client = silent.accept()) {
+                        client.getOutputStream().write(sent.getBytes(StandardCharsets.US_ASCII));
+                        client.getInputStream().readAllBytes(); // until the client gives up
+                    } catch (IOException closed) {
+                        // the test ended
+                    }
+                });
+                ModelHttp http = new ModelHttp("Stand-in",
+                        new ModelSettings("m", "key", null, Duration.ofMinutes(5), 3), duration -> Thread.sleep(duration));
+                Thread asking = Thread.currentThread();
+                Thread interrupter = Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(500);
+                        asking.interrupt(); // the evals run was cancelled
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                ModelException error = assertThrows(ModelException.class, () -> http.post(
+                        URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v1/x"), Map.of(),
+                        new ObjectMapper().createObjectNode()));
+                interrupter.join();
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+                assertTrue(error.getMessage().startsWith("Interrupted while waiting"), sent + ": " + error.getMessage());
+            }
+        }
+    }
+
+    @Test
     void anUnreachableApiIsNamedAfterItsRetries() {
         ModelException error = assertThrows(ModelException.class, () -> http(2)
                 .post(URI.create("http://127.0.0.1:9/v1/messages"), Map.of(), new ObjectMapper().createObjectNode()));

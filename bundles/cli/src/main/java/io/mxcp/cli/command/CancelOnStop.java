@@ -11,7 +11,7 @@ import io.mxcp.sdk.exec.CancellationSignal;
  * Python code stops at once instead of holding up the exit until it finishes. Ctrl-C (SIGINT) is taken: the command
  * ends as the original's does (spec 02 reference, "Ctrl-C during run/query/test/evals/drift/log": {@code Operation
  * cancelled by user}, {@code Aborted!}, exit 1), without the report or file of the work it cut short. Work that
- * cannot be cancelled (a model request, a read of the audit log) is waited for; a second Ctrl-C meanwhile ends the
+ * cannot be cancelled (a read of the audit log) is waited for; a second Ctrl-C meanwhile ends the
  * process at once (the kernel's rule, as does its stop limit). SIGTERM cancels too and is left to the kernel, which
  * ends the process with 143. Once the work has committed to its result (it prints its report, writes its file) a
  * Ctrl-C no longer cuts it short: the report is not followed by a message that it was cancelled.

@@ -3,13 +3,16 @@ package io.mxcp.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -24,6 +27,7 @@ import io.mxcp.core.evals.EvalSuiteFile;
 import io.mxcp.core.evals.EvalSuiteFiles;
 import io.mxcp.core.evals.EvalSuiteResult;
 import io.mxcp.core.evals.EvalTestResult;
+import io.mxcp.sdk.exec.Cancellation;
 import io.mxcp.sdk.model.ChatMessage;
 import io.mxcp.sdk.model.ChatModel;
 import io.mxcp.sdk.model.ChatRequest;
@@ -213,6 +217,48 @@ class EvalsTest {
         assertFalse(refused.passed());
         assertEquals("Anthropic API answered 401: invalid x-api-key", refused.error());
         assertEquals("unreachable", run(SUITE, failing).tests().get(0).error());
+    }
+
+    @Test
+    void cancellingWhileTheModelIsAskedEndsTheRequestAndTheSuite() throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        ChatModel silent = scripted(new ArrayList<>(), request -> {
+            asking.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(5)); // a model API that does not answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // as the JDK's HTTP client, and ModelHttp after it
+                throw new IllegalStateException("Interrupted while waiting for the API");
+            }
+            throw new AssertionError("the wait was not interrupted");
+        });
+        Cancellation cancellation = new Cancellation();
+        f.write("evals/suite.yml", SUITE + SUITE.substring(SUITE.indexOf("  - name:")).replace("lists_two", "again"));
+
+        EvalSuiteResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try (Project project = f.open()) {
+                EvalSuite suite = EvalSuiteFiles.of(project).find("people_evals").orElseThrow();
+                Thread.ofPlatform().start(() -> {
+                    awaitQuietly(asking);
+                    cancellation.cancel();
+                });
+                EvalSuiteResult ran = new EvalRunner(project, silent, "stand-in", null).cancelledBy(cancellation)
+                        .run(suite, name -> { });
+                assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is spent once the request ended");
+                return ran;
+            }
+        });
+
+        assertEquals(1, result.tests().size(), "no test starts after the cancellation");
+        assertEquals("Interrupted while waiting for the API", result.tests().get(0).error());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private EvalSuiteResult run(String suiteYaml, ChatModel model) throws Exception {

@@ -14,6 +14,7 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.evals.ToolCallRecord;
 import io.mxcp.core.internal.types.PythonText;
 import io.mxcp.core.model.EndpointDefinition;
+import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.model.ChatMessage;
 import io.mxcp.sdk.model.ChatMessage.ToolResult;
 import io.mxcp.sdk.model.ChatModel;
@@ -62,7 +63,7 @@ public final class EvalConversation {
             if (options.cancellation() != null && options.cancellation().isCancelled()) {
                 throw new ModelException("Cancelled before the model was asked again");
             }
-            ChatMessage.Assistant turn = model.complete(new ChatRequest(SYSTEM, messages, toolbox.specs(), MAX_TOKENS));
+            ChatMessage.Assistant turn = ask(new ChatRequest(SYSTEM, messages, toolbox.specs(), MAX_TOKENS), options);
             if (turn.truncated()) {
                 throw new ModelException("The model's answer was cut short at max_tokens (" + MAX_TOKENS + ")");
             }
@@ -84,6 +85,14 @@ public final class EvalConversation {
                         : new ToolResult(call.id(), record.error(), true));
             }
             messages.add(new ChatMessage.ToolResults(results));
+        }
+    }
+
+    /** The model's next turn; a cancellation while the model is asked ends the request at once. */
+    private ChatMessage.Assistant ask(ChatRequest request, CallOptions options) throws ModelException {
+        CancellationSignal signal = options.cancellation() == null ? CancellationSignal.never() : options.cancellation();
+        try (InterruptOnCancel interrupt = new InterruptOnCancel(signal)) {
+            return model.complete(request);
         }
     }
 
