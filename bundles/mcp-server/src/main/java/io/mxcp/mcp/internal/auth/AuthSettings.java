@@ -2,10 +2,12 @@ package io.mxcp.mcp.internal.auth;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.mxcp.core.api.Project;
 import io.mxcp.mcp.api.ServerConfigException;
@@ -33,6 +35,8 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
             "google", "oidc");
     private static final Set<String> AUTH_KEYS = Set.of("mode", "provider", "clients", "authorization",
             "persistence", "github", "atlassian", "salesforce", "keycloak", "google", "oidc");
+    /** What a plugin's {@code providerName()} may be to be named here (it also names the plugin's block). */
+    private static final Pattern PLUGIN_PROVIDER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     public boolean enabled() {
         return !"none".equals(provider);
@@ -49,28 +53,37 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
         return auth instanceof Map<?, ?> block ? parse(block) : NONE;
     }
 
-    /** The settings of an {@code auth} block. */
+    /**
+     * The settings of an {@code auth} block. A provider name that is not built in names an auth plugin (spec 03 §1.1
+     * knows the built-in ones only): its block, {@code auth.<name>}, is optional and handed to the plugin as it is;
+     * whether such a plugin is installed is known when the server opens it.
+     */
     public static AuthSettings parse(Map<?, ?> auth) throws ServerConfigException {
-        refuseUnknownKeys(auth, "auth", AUTH_KEYS);
         String mode = text(auth.get("mode"), "auth.mode", "issuer");
         String provider = text(auth.get("provider"), "auth.provider", "none");
+        boolean builtIn = PROVIDERS.contains(provider);
+        if (!builtIn && !PLUGIN_PROVIDER.matcher(provider).matches()) {
+            throw new ServerConfigException("auth.provider must be one of " + PROVIDERS.stream().sorted().toList()
+                    + " or the name of an installed auth plugin (letters, digits, '_', '-', '.'), got '" + provider
+                    + "'");
+        }
+        refuseUnknownKeys(auth, "auth", builtIn ? AUTH_KEYS : withPluginBlock(provider));
         if (!mode.equals("issuer") && !mode.equals("verifier")) {
             throw new ServerConfigException("auth.mode must be issuer or verifier, got '" + mode + "'");
-        }
-        if (!PROVIDERS.contains(provider)) {
-            throw new ServerConfigException("auth.provider must be one of " + PROVIDERS.stream().sorted().toList()
-                    + ", got '" + provider + "'");
         }
         if (provider.equals("none")) {
             return NONE;
         }
-        if (mode.equals("verifier") && !provider.equals("oidc")) {
+        if (mode.equals("verifier") && builtIn && !provider.equals("oidc")) {
             throw new ServerConfigException("Verifier mode currently supports provider=oidc only");
         }
         Object block = auth.get(provider);
+        if (block == null && !builtIn) {
+            block = Map.of();
+        }
         if (!(block instanceof Map<?, ?> providerBlock)) {
-            throw new ServerConfigException(mode.equals("verifier")
-                    ? "OIDC verifier selected but no OIDC configuration found (auth.oidc)"
+            throw new ServerConfigException(!builtIn ? "auth." + provider + " must be a mapping, got " + block
+                    : mode.equals("verifier") ? "OIDC verifier selected but no OIDC configuration found (auth.oidc)"
                     : DISPLAY_NAMES.get(provider) + " provider selected but no " + DISPLAY_NAMES.get(provider)
                             + " configuration found (auth." + provider + ")");
         }
@@ -80,6 +93,12 @@ public record AuthSettings(String mode, String provider, List<String> requiredSc
                 Collections.unmodifiableMap(new LinkedHashMap<>(typed)),
                 ClaimMappings.parse(providerBlock.get("claim_mappings"), "auth." + provider + ".claim_mappings"),
                 auth);
+    }
+
+    private static Set<String> withPluginBlock(String provider) {
+        Set<String> keys = new HashSet<>(AUTH_KEYS);
+        keys.add(provider);
+        return keys;
     }
 
     private static List<String> requiredScopes(Object authorization) throws ServerConfigException {

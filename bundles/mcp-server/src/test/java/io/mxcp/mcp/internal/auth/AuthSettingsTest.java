@@ -40,10 +40,30 @@ class AuthSettingsTest {
     }
 
     @Test
+    void aProviderNameThatIsNotBuiltInNamesAnAuthPluginWithAnOptionalBlockOfItsOwn() throws Exception {
+        AuthSettings withBlock = AuthSettings.parse(Map.of("mode", "verifier", "provider", "fixed-token",
+                "fixed-token", Map.of("token", "s3cret"), "authorization", Map.of("required_scopes", List.of("a"))));
+        assertTrue(withBlock.enabled());
+        assertEquals("fixed-token", withBlock.provider());
+        assertEquals(Map.of("token", "s3cret"), withBlock.providerBlock());
+        assertEquals(List.of("a"), withBlock.requiredScopes());
+
+        AuthSettings issuer = AuthSettings.parse(Map.of("provider", "corp.sso"));
+        assertTrue(issuer.issuerMode());
+        assertEquals(Map.of(), issuer.providerBlock());
+    }
+
+    @Test
     void unusableBlocksAreRefusedNamingTheSetting() {
         assertRefused("auth.mode must be issuer or verifier, got 'proxy'", Map.of("mode", "proxy", "provider", "oidc"));
-        assertRefused("auth.provider must be one of [atlassian, github, google, keycloak, none, oidc, salesforce], "
-                + "got 'okta'", Map.of("mode", "verifier", "provider", "okta"));
+        assertRefused("auth.provider must be one of [atlassian, github, google, keycloak, none, oidc, salesforce] or "
+                + "the name of an installed auth plugin (letters, digits, '_', '-', '.'), got 'ok ta\n'",
+                Map.of("mode", "verifier", "provider", "ok ta\n"));
+        assertRefused("auth.okta must be a mapping, got [x]", Map.of("mode", "verifier", "provider", "okta",
+                "okta", List.of("x")));
+        assertRefused("auth.otka: unknown field (allowed: [atlassian, authorization, clients, github, google, keycloak, "
+                + "mode, oidc, okta, persistence, provider, salesforce])", Map.of("mode", "verifier", "provider",
+                "okta", "otka", Map.of("token", "x")));
         assertRefused("Verifier mode currently supports provider=oidc only", Map.of("mode", "verifier",
                 "provider", "github"));
         assertRefused("OIDC verifier selected but no OIDC configuration found (auth.oidc)", Map.of("mode", "verifier",
