@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,9 +52,9 @@ final class PluginJars {
 
     /**
      * Compiles the plugin sources under the test resource folder {@code resourceFolder} against the distribution's
-     * plugin SDK and writes them, with the folder's other files (its OSGI-INF component descriptions), as a bundle
-     * of the given name and version whose {@code Service-Component} header lists {@code components}. The classes
-     * are compiled into a new folder under {@code scratch}.
+     * plugin SDK and OSGi framework API and writes them, with the folder's other files (its OSGI-INF component
+     * descriptions), as a bundle of the given name and version whose {@code Service-Component} header lists
+     * {@code components}. The classes are compiled into a new folder under {@code scratch}.
      */
     static void compiled(String resourceFolder, Path scratch, String symbolicName, String version,
             String importPackage, String components, OutputStream out) throws IOException {
@@ -65,7 +66,8 @@ final class PluginJars {
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         List<String> arguments = new ArrayList<>(List.of("--release", "21", "-d", classes.toString(),
-                "-classpath", Distribution.home().resolve("bundles/mxcp-plugins-sdk.jar").toString()));
+                "-classpath", Distribution.home().resolve("bundles/mxcp-plugins-sdk.jar") + File.pathSeparator
+                        + osgiFramework()));
         arguments.addAll(javaFiles);
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         if (compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new)) != 0) {
@@ -82,6 +84,14 @@ final class PluginJars {
         try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
             addTree(jar, classes);
             addTree(jar, sources, file -> !file.toString().endsWith(".java"));
+        }
+    }
+
+    /** The framework jar of the distribution, for plugins that use the OSGi API ({@code org.osgi.framework}). */
+    private static Path osgiFramework() throws IOException {
+        try (Stream<Path> jars = Files.list(Distribution.home().resolve("lib"))) {
+            return jars.filter(jar -> jar.getFileName().toString().startsWith("org.apache.felix.framework-"))
+                    .findFirst().orElseThrow(() -> new IOException("no Felix framework jar in the distribution's lib/"));
         }
     }
 

@@ -32,9 +32,10 @@ public final class DeployDirectory implements AutoCloseable {
     private record Deployed(FileStamp stamp, Bundle bundle) {
     }
 
-    public DeployDirectory(Path folder, BundleContext context, long pollMillis) {
+    /** @param problems where consumers report the deployed plugins' services they cannot use */
+    public DeployDirectory(Path folder, BundleContext context, ReportedProblems problems, long pollMillis) {
         this.folder = folder;
-        this.installer = new SideBySideInstaller(context);
+        this.installer = new SideBySideInstaller(context, problems);
         this.pollMillis = pollMillis;
     }
 

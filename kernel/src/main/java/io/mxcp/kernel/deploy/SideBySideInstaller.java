@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Installs, replaces and removes deployed bundles. A replacement is installed and started beside the running
  * version before the old one is stopped (HOTSWAP.md rule 6): consumers' dynamic references move to the new
- * services, and the old bundle drains and goes. Only the removed bundle is refreshed.
+ * services, and the old bundle drains and goes. Only the removed bundle is refreshed. A replacement that starts but
+ * cannot serve — a service of it cannot be created, or a consumer reported it unusable while binding it — is removed
+ * again and the running version keeps serving. A rebuilt jar of the same symbolic name and version is swapped the
+ * same way (the framework allows both side by side).
  */
 final class SideBySideInstaller {
 
@@ -25,10 +30,12 @@ final class SideBySideInstaller {
     private static final long REFRESH_TIMEOUT_SECONDS = 10;
 
     private final BundleContext context;
+    private final ReportedProblems problems;
     private long installCount;
 
-    SideBySideInstaller(BundleContext context) {
+    SideBySideInstaller(BundleContext context, ReportedProblems problems) {
         this.context = context;
+        this.problems = problems;
     }
 
     /**
@@ -48,10 +55,7 @@ final class SideBySideInstaller {
         try (InputStream in = Files.newInputStream(file)) {
             bundle = context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
         } catch (BundleException e) {
-            if (previous != null && e.getType() == BundleException.DUPLICATE_BUNDLE_ERROR) {
-                return updateInPlace(file, previous);
-            }
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot install: {1}", name, e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot install: {1}", name, FrameworkMessages.of(e));
             return null;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot read: {1}", name, e.getMessage());
@@ -65,8 +69,20 @@ final class SideBySideInstaller {
             uninstall(bundle);
             return null;
         }
-        LOG.log(System.Logger.Level.INFO, "deploy: {0}: started {1} {2}", name, bundle.getSymbolicName(),
-                bundle.getVersion());
+        String unusable = problemOf(bundle);
+        if (unusable != null && previous != null) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1} {2} not taken, {1} {3} keeps serving: {4}", name,
+                    bundle.getSymbolicName(), bundle.getVersion(), previous.getVersion(), unusable);
+            uninstall(bundle);
+            return null;
+        }
+        if (unusable != null) {
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: started {1} {2}, which cannot serve fully: {3}", name,
+                    bundle.getSymbolicName(), bundle.getVersion(), unusable);
+        } else {
+            LOG.log(System.Logger.Level.INFO, "deploy: {0}: started {1} {2}", name, bundle.getSymbolicName(),
+                    bundle.getVersion());
+        }
         String exports = SwapRules.exportWarning(bundle);
         if (exports != null) {
             LOG.log(System.Logger.Level.WARNING, "deploy: {0}: {1}", name, exports);
@@ -79,25 +95,34 @@ final class SideBySideInstaller {
 
     private String whyNotStarted(Bundle bundle, BundleException e) {
         if (e.getType() != BundleException.RESOLVE_ERROR) {
-            return "cannot start: " + e.getMessage();
+            return "cannot start: " + FrameworkMessages.of(e);
         }
         String imports = UnresolvedImports.explain(context, bundle);
         return "cannot resolve: " + (imports != null ? imports : e.getMessage());
     }
 
-    /** The same symbolic name and version cannot run twice, so a rebuilt jar of one version is updated in place. */
-    private Bundle updateInPlace(Path file, Bundle previous) {
-        String name = file.getFileName().toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            previous.update(in);
-            refresh(previous);
-            LOG.log(System.Logger.Level.INFO, "deploy: {0}: updated {1} {2} in place (same version)", name,
-                    previous.getSymbolicName(), previous.getVersion());
-            return previous;
-        } catch (BundleException | IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot update: {1}", name, e.getMessage());
-            return previous;
+    /**
+     * What keeps a started bundle from serving: a problem a consumer reported while binding its services, or a
+     * service of it that cannot be created (a Declarative Services component whose class is missing or whose
+     * activation throws; the framework logged why).
+     */
+    private String problemOf(Bundle bundle) {
+        String reported = problems.take(bundle);
+        if (reported != null) {
+            return reported;
         }
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        for (ServiceReference<?> service : services == null ? new ServiceReference<?>[0] : services) {
+            try {
+                if (context.getService(service) == null) {
+                    return "its service " + String.join(", ", (String[]) service.getProperty(Constants.OBJECTCLASS))
+                            + " cannot be created (the lines above say why)";
+                }
+            } finally {
+                context.ungetService(service);
+            }
+        }
+        return null;
     }
 
     /** Stops and uninstalls a deployed bundle; SCR unbinds its services first, so calls in flight drain. */

@@ -24,12 +24,13 @@ public final class KernelDuckDbHost implements DuckDbHost {
     private final Map<Path, SharedDatabase> databases = new HashMap<>();
     private final Map<FunctionSignature, FunctionSlot> slots = new HashMap<>();
     private final ConnectionValueStore connectionValues = new ConnectionValueStore();
+    private final BuiltInFunctions builtIns = new BuiltInFunctions();
 
     public KernelDuckDbHost() {
         try {
             // never closed: the kernel's own function, registered on every database like the plugins' routes
-            route(ConnectionValueStore.FUNCTION, ConnectionValueStore.PARAMETERS, DuckDBColumnType.VARCHAR,
-                    connectionValues::read);
+            openRoute(new FunctionSignature(ConnectionValueStore.FUNCTION, ConnectionValueStore.PARAMETERS,
+                    DuckDBColumnType.VARCHAR), connectionValues::read);
         } catch (SQLException e) {
             throw new IllegalStateException("no database is open yet, so registering cannot fail", e);
         }
@@ -55,10 +56,18 @@ public final class KernelDuckDbHost implements DuckDbHost {
         }
     }
 
+    /** @throws SQLException also when {@code name} is one of DuckDB's own functions */
     @Override
     public SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
             Function<Object[], Object> body) throws SQLException {
-        FunctionSignature signature = new FunctionSignature(name, parameterTypes, returnType);
+        if (builtIns.contains(name)) {
+            throw new SQLException(name + " is a DuckDB built-in function, which a plugin cannot replace");
+        }
+        return openRoute(new FunctionSignature(name, parameterTypes, returnType), body);
+    }
+
+    private SqlFunctionRoute openRoute(FunctionSignature signature, Function<Object[], Object> body)
+            throws SQLException {
         synchronized (lock) {
             FunctionSlot slot = slots.get(signature);
             if (slot == null) {

@@ -22,9 +22,11 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.KernelEnvironment;
+import io.mxcp.kernel.api.PluginProblems;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.kernel.deploy.DeployDirectory;
+import io.mxcp.kernel.deploy.ReportedProblems;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.kernel.graal.SharedPolyglotEngine;
 
@@ -65,12 +67,14 @@ public final class Kernel implements AutoCloseable {
             BundleContext context = framework.getBundleContext();
             context.registerService(DuckDbHost.class, duckDb, null);
             context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals), null);
+            ReportedProblems problems = new ReportedProblems();
+            context.registerService(PluginProblems.class, problems, null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
             signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);
             signalHandlers.open();
             framework.start();
             startBundles(context, installFolder(context, settings.bundles()));
-            deployDirectory = new DeployDirectory(settings.deploy(), context, settings.deployPollMillis());
+            deployDirectory = new DeployDirectory(settings.deploy(), context, problems, settings.deployPollMillis());
             deployDirectory.deployPresent();
             deployDirectory.startWatching();
         } catch (BundleException | IOException e) {
@@ -95,6 +99,8 @@ public final class Kernel implements AutoCloseable {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                 SystemPackages.fromClassPath(System.getProperty("java.class.path")));
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc,sun.misc.*");
+        // a rebuilt plugin jar of an unchanged version is swapped side by side like any other
+        config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
         config.put("felix.log.logger", new FelixLogBridge(debug));
         settings.frameworkProperties().forEach((key, value) -> config.put((String) key, value));
         return config;

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 
 class DeployDirectoryTest {
@@ -38,6 +40,7 @@ class DeployDirectoryTest {
     private Path deploy;
     private DeployDirectory directory;
     private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final ReportedProblems problems = new ReportedProblems();
     private final Logger deployLogger = Logger.getLogger("io.mxcp.kernel.deploy");
     private final Handler capture = new Handler() {
         @Override
@@ -59,10 +62,11 @@ class DeployDirectoryTest {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, temp.resolve("cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE); // as the kernel's
         framework = new Felix(config);
         framework.start();
         deploy = Files.createDirectories(temp.resolve("deploy"));
-        directory = new DeployDirectory(deploy, framework.getBundleContext(), 50);
+        directory = new DeployDirectory(deploy, framework.getBundleContext(), problems, 50);
         deployLogger.addHandler(capture);
     }
 
@@ -153,6 +157,48 @@ class DeployDirectoryTest {
         scanUntilSettled();
         assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
         assertLogged("plugin.jar", "cannot resolve");
+    }
+
+    @Test
+    void aReplacementAConsumerCannotUseIsRemovedAndThePreviousVersionKeepsServing() throws Exception {
+        // a consumer binding the new version's services reports it while the deployer starts it
+        framework.getBundleContext().addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getType() == BundleEvent.STARTED && event.getBundle().getVersion().getMajor() == 2) {
+                problems.report(event.getBundle(), "functions() threw IllegalStateException: boom");
+            }
+        });
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        scanUntilSettled();
+        drop("plugin.jar", bundleJar("sample.plugin", "2.0.0", null));
+        scanUntilSettled();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+        assertEquals(1, installed("sample.plugin").size(), "the unusable version is uninstalled");
+        assertLogged("plugin.jar", "sample.plugin 2.0.0 not taken, sample.plugin 1.0.0 keeps serving: "
+                + "functions() threw IllegalStateException: boom");
+
+        drop("plugin.jar", bundleJar("sample.plugin", "3.0.0", null));
+        scanUntilSettled();
+        assertEquals(List.of("3.0.0"), activeVersions("sample.plugin"), "a usable version still takes over");
+    }
+
+    @Test
+    void aRebuiltJarOfTheSameVersionIsSwappedSideBySide() throws Exception {
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        scanUntilSettled();
+        Bundle first = installed("sample.plugin").getFirst();
+        List<Bundle> startedDuringTheSwap = new CopyOnWriteArrayList<>();
+        framework.getBundleContext().addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getType() == BundleEvent.STARTED) {
+                startedDuringTheSwap.add(event.getBundle());
+            }
+        });
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", "org.osgi.framework"));
+        scanUntilSettled();
+        Bundle rebuilt = installed("sample.plugin").getFirst();
+        assertEquals(List.of(rebuilt), startedDuringTheSwap, "a new bundle started beside the old one");
+        assertEquals(1, installed("sample.plugin").size());
+        assertTrue(rebuilt.getBundleId() != first.getBundleId() && first.getState() == Bundle.UNINSTALLED);
+        assertEquals("org.osgi.framework", rebuilt.getHeaders().get(Constants.IMPORT_PACKAGE));
     }
 
     private void scanUntilSettled() {

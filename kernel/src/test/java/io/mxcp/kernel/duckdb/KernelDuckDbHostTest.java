@@ -112,6 +112,19 @@ class KernelDuckDbHostTest {
     }
 
     @Test
+    void aDuckDbBuiltInCannotBeTakenOverAndStaysItself() throws Exception {
+        for (String builtIn : List.of("lower", "VERSION", "json_extract")) {
+            SQLException refused = assertThrows(SQLException.class, () -> host.route(builtIn,
+                    List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR, args -> "HIJACKED"));
+            assertEquals(builtIn + " is a DuckDB built-in function, which a plugin cannot replace",
+                    refused.getMessage());
+        }
+        try (DuckDbDatabase database = host.open(folder.resolve("e.duckdb"), false)) {
+            assertEquals("abc", queryString(database, "SELECT lower('ABC')"));
+        }
+    }
+
+    @Test
     void pluginSeesNullArguments() throws Exception {
         try (DuckDbDatabase database = host.open(folder.resolve("c.duckdb"), false);
                 SqlFunctionRoute route = host.route("describe_null", List.of(DuckDBColumnType.VARCHAR),

@@ -4,11 +4,18 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.duckdb.DuckDBColumnType;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.PluginProblems;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 import io.mxcp.sdk.udf.SqlFunction;
 import io.mxcp.sdk.udf.SqlFunctionProvider;
@@ -28,41 +36,86 @@ import io.mxcp.sdk.udf.SqlType;
  * routes (a DuckDB function cannot be dropped, so the kernel owns it and dispatches to the current route).
  * A provider's routes are opened when it is bound and closed when it is unbound; during a side-by-side swap
  * the newer provider's routes take over when it binds, and closing the older ones leaves them current.
+ *
+ * <p>A function is one provider's: another provider (another {@code providerName()}) cannot take it over, nor can a
+ * provider list it twice, nor take one of DuckDB's own. What cannot be registered is logged and reported to the
+ * kernel, so a newer version with such a problem does not replace the version that runs.
  */
 @Component(immediate = true)
 public final class SqlFunctionRouter {
 
     private static final Logger LOG = System.getLogger(SqlFunctionRouter.class.getName());
 
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     private final DuckDbHost host;
-    private final Map<SqlFunctionProvider, List<SqlFunctionRoute>> routes = new IdentityHashMap<>();
+    private final PluginProblems problems;
+    private final Map<SqlFunctionProvider, Bound> routes = new IdentityHashMap<>();
     private boolean active = true;
 
+    /** A bound provider: its name, the functions it routes and their routes. */
+    private record Bound(String providerName, Set<FunctionKey> keys, List<SqlFunctionRoute> routes) {
+    }
+
+    /** What makes two functions the same to DuckDB: the name (in any case) and the parameter types. */
+    private record FunctionKey(String name, List<SqlType> parameterTypes) {
+        static FunctionKey of(SqlFunction function) {
+            return new FunctionKey(function.name().toLowerCase(Locale.ROOT), function.parameterTypes());
+        }
+
+        @Override
+        public String toString() {
+            return name + parameterTypes.stream().map(SqlType::name).collect(Collectors.joining(", ", "(", ")"));
+        }
+    }
+
     @Activate
-    public SqlFunctionRouter(@Reference DuckDbHost host) {
+    public SqlFunctionRouter(@Reference DuckDbHost host, @Reference PluginProblems problems) {
         this.host = host;
+        this.problems = problems;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindProvider(SqlFunctionProvider provider) {
-        List<SqlFunctionRoute> opened = new ArrayList<>();
         String providerName = provider.providerName();
-        ClassLoader pluginLoader = provider.getClass().getClassLoader();
-        for (SqlFunction function : provider.functions()) {
-            try {
-                opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
-                        columnType(function.returnType()), new FunctionBodyAdapter(providerName, function, pluginLoader)));
-            } catch (SQLException | RuntimeException e) {
-                LOG.log(Level.ERROR, "SQL function " + function.name() + " of UDF plugin " + providerName
-                        + " could not be registered: " + e.getMessage(), e);
+        if (providerName == null || !PROVIDER_NAME.matcher(providerName).matches()) {
+            problem(provider, "UDF plugin name " + (providerName == null ? "null" : "'" + printable(providerName) + "'")
+                    + " is not usable (letters, digits, '_', '-', '.'); none of its functions is registered");
+            return;
+        }
+        List<SqlFunction> functions;
+        try {
+            functions = List.copyOf(provider.functions());
+        } catch (RuntimeException e) {
+            problem(provider, "UDF plugin " + providerName + ": functions() threw " + e
+                    + "; none of its functions is registered");
+            return;
+        }
+        List<SqlFunctionRoute> opened = new ArrayList<>();
+        Set<FunctionKey> keys = new HashSet<>();
+        for (SqlFunction function : functions) {
+            FunctionKey key = FunctionKey.of(function);
+            String refusal = !keys.add(key) ? "it is listed twice" : ownerOtherThan(providerName, key);
+            if (refusal == null) {
+                try {
+                    opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
+                            columnType(function.returnType()),
+                            new FunctionBodyAdapter(providerName, function, provider.getClass().getClassLoader())));
+                    continue;
+                } catch (SQLException | RuntimeException e) {
+                    refusal = e.getMessage();
+                }
             }
+            keys.remove(key);
+            problem(provider, "SQL function " + key + " of UDF plugin " + providerName + " is not registered: "
+                    + refusal);
         }
         boolean keep;
         synchronized (this) {
             keep = active;
             if (keep) {
-                routes.put(provider, opened);
+                routes.put(provider, new Bound(providerName, keys, opened));
             }
         }
         if (!keep) {
@@ -70,25 +123,51 @@ public final class SqlFunctionRouter {
         }
     }
 
+    /** Why another provider's function of this key stops this one, or null. */
+    private synchronized String ownerOtherThan(String providerName, FunctionKey key) {
+        for (Bound bound : routes.values()) {
+            if (!bound.providerName().equals(providerName) && bound.keys().contains(key)) {
+                return "UDF plugin " + bound.providerName() + " provides it";
+            }
+        }
+        return null;
+    }
+
+    private void problem(SqlFunctionProvider provider, String message) {
+        LOG.log(Level.ERROR, message);
+        Bundle bundle = FrameworkUtil.getBundle(provider.getClass());
+        if (bundle != null) {
+            problems.report(bundle, message);
+        }
+    }
+
+    /** A name shown in the log as one line: control characters escaped. */
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().forEach(c -> shown.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : Character.toString(c)));
+        return shown.toString();
+    }
+
     void unbindProvider(SqlFunctionProvider provider) {
-        List<SqlFunctionRoute> closing;
+        Bound closing;
         synchronized (this) {
             closing = routes.remove(provider);
         }
         if (closing != null) {
-            closing.forEach(SqlFunctionRoute::close);
+            closing.routes().forEach(SqlFunctionRoute::close);
         }
     }
 
     @Deactivate
     void deactivate() {
-        List<List<SqlFunctionRoute>> closing;
+        List<Bound> closing;
         synchronized (this) {
             active = false;
             closing = new ArrayList<>(routes.values());
             routes.clear();
         }
-        closing.forEach(list -> list.forEach(SqlFunctionRoute::close));
+        closing.forEach(bound -> bound.routes().forEach(SqlFunctionRoute::close));
     }
 
     static List<DuckDBColumnType> columnTypes(List<SqlType> types) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class SqlFunctionRouterTest {
     Path dir;
 
     private final TestDuckDbHost host = new TestDuckDbHost();
-    private final SqlFunctionRouter router = new SqlFunctionRouter(host);
+    private final SqlFunctionRouter router = new SqlFunctionRouter(host, (plugin, problem) -> { });
     private ExecutorSession session;
 
     @BeforeEach
@@ -137,6 +138,49 @@ class SqlFunctionRouterTest {
         assertEquals("v2", single("SELECT sample_version()"));
         router.unbindProvider(v1);
         assertEquals("v2", single("SELECT sample_version()"));
+    }
+
+    @Test
+    void aFunctionStaysItsProvidersAndOneListedTwiceIsRegisteredOnce() throws Exception {
+        router.bindProvider(provider("v1"));
+        router.bindProvider(named("dupe", () -> List.of(
+                new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> "taken over"),
+                new SqlFunction("sample_len", List.of(SqlType.BIGINT), SqlType.BIGINT, args -> 42L),
+                new SqlFunction("dupe_only", List.of(), SqlType.VARCHAR, args -> "first"),
+                new SqlFunction("dupe_only", List.of(), SqlType.VARCHAR, args -> "second"))));
+
+        assertEquals("v1", single("SELECT sample_version()"), "another plugin cannot take a function over");
+        assertEquals(42L, single("SELECT sample_len(7::BIGINT)"), "an overload with other parameters is its own");
+        assertEquals(3L, single("SELECT sample_len('abc')"));
+        assertEquals("first", single("SELECT dupe_only()"));
+    }
+
+    @Test
+    void aProviderWithAnUnusableNameOrFailingFunctionsListRegistersNothingAndTheRestGoesOn() throws Exception {
+        router.bindProvider(named("inj\n08:00:00.000 INFO fine", () -> List.of(
+                new SqlFunction("forged", List.of(), SqlType.VARCHAR, args -> "x"))));
+        router.bindProvider(named("broken", () -> {
+            throw new IllegalStateException("functions() failure");
+        }));
+        router.bindProvider(provider("v1"));
+
+        var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT forged()"));
+        assertTrue(error.getMessage().contains("forged"), error.getMessage());
+        assertEquals("v1", single("SELECT sample_version()"));
+    }
+
+    private static SqlFunctionProvider named(String providerName, Supplier<List<SqlFunction>> functions) {
+        return new SqlFunctionProvider() {
+            @Override
+            public String providerName() {
+                return providerName;
+            }
+
+            @Override
+            public List<SqlFunction> functions() {
+                return functions.get();
+            }
+        };
     }
 
     @Test
