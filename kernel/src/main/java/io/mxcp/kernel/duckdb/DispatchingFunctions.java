@@ -2,7 +2,9 @@ package io.mxcp.kernel.duckdb;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
+import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBScalarFunctionBuilder;
 
@@ -12,7 +14,17 @@ import org.duckdb.DuckDBScalarFunctionBuilder;
  */
 final class DispatchingFunctions {
 
+    /** DuckDB's Java scalar functions have fixed arities; the dispatchers below cover these. */
+    private static final int MAX_PARAMETERS = 2;
+
     private DispatchingFunctions() {
+    }
+
+    static void checkArity(String name, List<DuckDBColumnType> parameterTypes) throws SQLException {
+        if (parameterTypes.size() > MAX_PARAMETERS) {
+            throw new SQLException("SQL function " + name + " has " + parameterTypes.size()
+                    + " parameters: plugin functions take at most " + MAX_PARAMETERS);
+        }
     }
 
     static void register(Connection connection, FunctionSlot slot) throws SQLException {
@@ -29,14 +41,13 @@ final class DispatchingFunctions {
                 case 0 -> builder.withFunction(() -> slot.invoke(new Object[0]));
                 case 1 -> builder.withFunction((Object a) -> slot.invoke(new Object[] {a}));
                 case 2 -> builder.withFunction((Object a, Object b) -> slot.invoke(new Object[] {a, b}));
-                default -> throw new SQLException("SQL function " + signature
-                        + ": plugin functions take at most two parameters");
+                default -> checkArity(signature.name(), signature.parameterTypes());
             }
             builder.register(connection);
         }
     }
 
-    private static void addParameter(DuckDBScalarFunctionBuilder builder, org.duckdb.DuckDBColumnType type) {
+    private static void addParameter(DuckDBScalarFunctionBuilder builder, DuckDBColumnType type) {
         try {
             builder.withParameter(type);
         } catch (SQLException e) {

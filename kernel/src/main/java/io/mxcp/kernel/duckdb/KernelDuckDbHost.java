@@ -56,13 +56,18 @@ public final class KernelDuckDbHost implements DuckDbHost {
         }
     }
 
-    /** @throws SQLException also when {@code name} is one of DuckDB's own functions */
+    /**
+     * @throws SQLException also when {@code name} is one of DuckDB's own functions, or the function has more
+     *                      parameters than the kernel can route
+     */
     @Override
     public SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
             Function<Object[], Object> body) throws SQLException {
         if (builtIns.contains(name)) {
             throw new SQLException(name + " is a DuckDB built-in function, which a plugin cannot replace");
         }
+        // refused now: a slot is registered on databases opened later too, and would fail each of them
+        DispatchingFunctions.checkArity(name, parameterTypes);
         return openRoute(new FunctionSignature(name, parameterTypes, returnType), body);
     }
 

@@ -125,6 +125,17 @@ class KernelDuckDbHostTest {
     }
 
     @Test
+    void aFunctionOfMoreParametersThanRoutableIsRefusedAndDatabasesStillOpen() throws Exception {
+        SQLException refused = assertThrows(SQLException.class, () -> host.route("three", List.of(
+                DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT), DuckDBColumnType.BIGINT,
+                args -> 3L));
+        assertEquals("SQL function three has 3 parameters: plugin functions take at most 2", refused.getMessage());
+        try (DuckDbDatabase database = host.open(folder.resolve("f.duckdb"), false)) {
+            assertEquals("ok", queryString(database, "SELECT 'ok'"));
+        }
+    }
+
+    @Test
     void pluginSeesNullArguments() throws Exception {
         try (DuckDbDatabase database = host.open(folder.resolve("c.duckdb"), false);
                 SqlFunctionRoute route = host.route("describe_null", List.of(DuckDBColumnType.VARCHAR),
