@@ -96,7 +96,8 @@ public final class SqlFunctionRouter {
         Set<FunctionKey> keys = new HashSet<>();
         for (SqlFunction function : functions) {
             FunctionKey key = FunctionKey.of(function);
-            String refusal = !keys.add(key) ? "it is listed twice" : ownerOtherThan(providerName, key);
+            boolean listedBefore = !keys.add(key);
+            String refusal = listedBefore ? "it is listed twice" : ownerOtherThan(providerName, key);
             if (refusal == null) {
                 try {
                     opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
@@ -107,7 +108,9 @@ public final class SqlFunctionRouter {
                     refusal = e.getMessage();
                 }
             }
-            keys.remove(key);
+            if (!listedBefore) {
+                keys.remove(key);
+            }
             problem(provider, "SQL function " + key + " of UDF plugin " + providerName + " is not registered: "
                     + refusal);
         }

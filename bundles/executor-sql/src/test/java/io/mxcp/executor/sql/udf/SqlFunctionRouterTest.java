@@ -153,6 +153,9 @@ class SqlFunctionRouterTest {
         assertEquals(42L, single("SELECT sample_len(7::BIGINT)"), "an overload with other parameters is its own");
         assertEquals(3L, single("SELECT sample_len('abc')"));
         assertEquals("first", single("SELECT dupe_only()"));
+        router.bindProvider(named("third", () -> List.of(
+                new SqlFunction("dupe_only", List.of(), SqlType.VARCHAR, args -> "third"))));
+        assertEquals("first", single("SELECT dupe_only()"), "the function listed twice is still its provider's");
     }
 
     @Test
