@@ -108,6 +108,29 @@ class PolicyTest {
     }
 
     @Test
+    void aRuleOnAnArgumentTheCallLacksCountsAsFalseAndTheCallIsToldWhatIsMissing() throws Exception {
+        f.write("tools/salary.yml", """
+                tool:
+                  name: salary
+                  parameters: [{name: who, type: string}, {name: amount, type: integer}]
+                  return: {type: object}
+                  source: {code: "SELECT 1"}
+                  policies:
+                    input:
+                      - {condition: "who == 'ceo' && user.role != 'board'", action: deny, reason: "Private"}
+                      - {condition: "amount == 12345", action: deny, reason: "Not that amount"}
+                """);
+        try (Project project = f.open()) {
+            EndpointException missing = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "salary", Map.of(), as(Map.of("role", "hr"))));
+            assertEquals("Required parameter missing: who", missing.getMessage());
+            assertEquals("Policy enforcement failed: Not that amount", assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "salary", Map.of("who", "ann", "amount", 12345),
+                            as(Map.of("role", "hr")))).getMessage(), "a rule on present arguments still holds");
+        }
+    }
+
+    @Test
     void inputRulesSeeTheCapabilitiesTheUsersClaimsMapTo() throws Exception {
         f.write("tools/vault.yml", """
                 tool:

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import dev.cel.common.values.NullValue;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelUnknownSet;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.telemetry.CallTelemetry;
@@ -127,14 +128,22 @@ public final class PolicyEnforcer {
         }
         try {
             Object result = rule.program().eval(variables);
+            if (result instanceof CelUnknownSet) {
+                // a variable the call has no value for (an argument left out): the original's evaluation fails
+                return failed(endpoint, rule, "it names an argument the call does not have", trace);
+            }
             // the original tests a condition's result for Python truth; CEL's null is None
             return !(result instanceof NullValue) && PythonTruth.of(result);
         } catch (CelEvaluationException e) {
-            LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' failed: {3}",
-                    endpoint, rule.label(), rule.condition(), e.getMessage());
-            trace.ruleFailed(e.getMessage());
-            return false;
+            return failed(endpoint, rule, e.getMessage(), trace);
         }
+    }
+
+    private static boolean failed(String endpoint, PolicyRule rule, String why, PolicyPhaseTrace trace) {
+        LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' failed: {3}",
+                endpoint, rule.label(), rule.condition(), why);
+        trace.ruleFailed(why);
+        return false;
     }
 
     /** Applies a change to the result when it is an object, or to each object of an array; top level only. */
