@@ -2,14 +2,17 @@ package io.mxcp.cli.admin;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +46,8 @@ final class UnixSocketServer implements AutoCloseable {
     }
 
     private final Path socket;
+    /** The socket file's identity, so that closing removes this server's file only, never a successor's. */
+    private final Object socketFile;
     private final ServerSocketChannel channel;
     private final ExecutorService workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(WAITING),
@@ -53,9 +58,10 @@ final class UnixSocketServer implements AutoCloseable {
 
     private final Duration connectionLimit;
 
-    private UnixSocketServer(Path socket, ServerSocketChannel channel, Duration connectionLimit,
+    private UnixSocketServer(Path socket, Object socketFile, ServerSocketChannel channel, Duration connectionLimit,
             ConnectionHandler handler) {
         this.socket = socket;
+        this.socketFile = socketFile;
         this.channel = channel;
         this.connectionLimit = connectionLimit;
         this.acceptor = Thread.ofPlatform().daemon().name("mxcp-admin-accept").start(() -> accept(handler));
@@ -63,7 +69,7 @@ final class UnixSocketServer implements AutoCloseable {
 
     /**
      * Binds the socket: creates its folder, replaces a stale socket file, restricts the file to its owner before
-     * accepting anyone.
+     * accepting anyone. A socket another process still answers on, or a path that is not a socket, is refused.
      *
      * @param connectionLimit how long one connection may take before it is closed
      * @throws IOException naming the socket's path
@@ -72,8 +78,7 @@ final class UnixSocketServer implements AutoCloseable {
         ServerSocketChannel channel = null;
         try {
             Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
-            // a socket file left by a process that died; binding fails while it exists
-            Files.deleteIfExists(socket);
+            removeStale(socket);
             // bind() also listens, and the socket file is born with the umask's permissions: it is bound inside a
             // folder only its owner can enter, made owner-only, and only then moved to where clients look for it
             Path privateFolder = Files.createTempDirectory(folder, ".mxcp-admin-",
@@ -88,7 +93,7 @@ final class UnixSocketServer implements AutoCloseable {
                 Files.deleteIfExists(privateFolder.resolve("s"));
                 Files.deleteIfExists(privateFolder);
             }
-            return new UnixSocketServer(socket, channel, connectionLimit, handler);
+            return new UnixSocketServer(socket, fileKey(socket), channel, connectionLimit, handler);
         } catch (IOException | UnsupportedOperationException e) {
             if (channel != null) {
                 channel.close();
@@ -96,6 +101,31 @@ final class UnixSocketServer implements AutoCloseable {
             }
             throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * Deletes a socket file left by a process that died (binding fails while it exists). One that a process still
+     * answers on belongs to another running server, which would lose its admin socket; a path that is not a socket
+     * is no socket file to replace.
+     */
+    private static void removeStale(Path socket) throws IOException {
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+            throw new IOException("the path exists and is not a socket");
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+            throw new IOException("another process (another mxcp serve?) answers on it; stop it or set "
+                    + "MXCP_ADMIN_SOCKET to another path");
+        } catch (ConnectException stale) {
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     private void accept(ConnectionHandler handler) {
@@ -131,7 +161,10 @@ final class UnixSocketServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, gives the requests in flight up to 5 s, then removes the socket file. */
+    /**
+     * Stops accepting, gives the requests in flight up to 5 s, then removes the socket file if it still is this
+     * server's.
+     */
     @Override
     public void close() {
         try {
@@ -150,7 +183,9 @@ final class UnixSocketServer implements AutoCloseable {
         } finally {
             deadlines.shutdownNow();
             try {
-                Files.deleteIfExists(socket);
+                if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS) && socketFile.equals(fileKey(socket))) {
+                    Files.delete(socket);
+                }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Cannot remove the admin socket file " + socket + ": " + describe(e));
             }

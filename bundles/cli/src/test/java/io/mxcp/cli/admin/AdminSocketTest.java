@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -91,7 +94,9 @@ class AdminSocketTest {
     @Test
     void staleSocketFileIsReplaced() throws Exception {
         Files.createDirectories(socket.getParent());
-        Files.writeString(socket, "left over");
+        try (ServerSocketChannel died = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            died.bind(UnixDomainSocketAddress.of(socket)); // its file stays when it closes, as after a kill
+        }
         start();
         assertEquals(200, get("/health").status());
     }

@@ -1,12 +1,16 @@
 package io.mxcp.cli.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +50,49 @@ class UnixSocketServerTest {
                         "an idle connection is closed by the server");
                 channel.close();
             }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    @Test
+    void aSocketAnotherServerAnswersOnIsRefusedAndKeptAndAStaleOneIsReplaced() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
+        Path socket = folder.resolve("s.sock");
+        UnixSocketServer.ConnectionHandler answer = connection -> connection.write(
+                ByteBuffer.wrap("first".getBytes(StandardCharsets.US_ASCII)));
+        try {
+            try (UnixSocketServer first = UnixSocketServer.start(socket, Duration.ofSeconds(1), answer)) {
+                IOException refused = assertThrows(IOException.class,
+                        () -> UnixSocketServer.start(socket, Duration.ofSeconds(1), answer));
+                assertEquals("Cannot open the admin socket " + socket + ": another process (another mxcp serve?) "
+                        + "answers on it; stop it or set MXCP_ADMIN_SOCKET to another path", refused.getMessage());
+                try (SocketChannel client = connect(socket)) {
+                    assertEquals("first", readAll(client), "the running server keeps its socket");
+                }
+                // a successor's file at the same path (the first one's was removed by hand) outlives the first
+                Files.delete(socket);
+                try (UnixSocketServer successor = UnixSocketServer.start(socket, Duration.ofSeconds(1), answer)) {
+                    first.close();
+                    assertTrue(Files.exists(socket), "closing removes only the server's own socket file");
+                }
+            }
+            assertFalse(Files.exists(socket));
+
+            // a socket file whose process died: nothing answers on it
+            try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                dead.bind(UnixDomainSocketAddress.of(socket));
+            }
+            assertTrue(Files.exists(socket));
+            UnixSocketServer.start(socket, Duration.ofSeconds(1), answer).close();
+
+            Files.writeString(socket, "not a socket");
+            IOException notASocket = assertThrows(IOException.class,
+                    () -> UnixSocketServer.start(socket, Duration.ofSeconds(1), answer));
+            assertEquals("Cannot open the admin socket " + socket + ": the path exists and is not a socket",
+                    notASocket.getMessage());
+            assertEquals("not a socket", Files.readString(socket));
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(folder);
