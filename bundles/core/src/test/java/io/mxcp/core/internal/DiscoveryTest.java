@@ -2,13 +2,18 @@ package io.mxcp.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
@@ -18,6 +23,7 @@ class DiscoveryTest {
     @TempDir
     Path dir;
 
+    private static final CallOptions ANONYMOUS = new CallOptions(null, Map.of(), null, false);
     private static final String TOOL = "mxcp: 1\ntool:\n  name: %s\n  source: {code: \"SELECT 1\"}\n";
 
     private List<String> describe(Project project) {
@@ -113,6 +119,27 @@ class DiscoveryTest {
             assertEquals("SELECT 22", p.discovery().find(EndpointKind.TOOL, "t").orElseThrow().source().code());
             f.write("tools/t.yml", "tool:\n  name: t\n  enabled: false\n  source: {code: \"SELECT 22\"}\n");
             assertEquals(java.util.Optional.empty(), p.discovery().find(EndpointKind.TOOL, "t"));
+        }
+    }
+
+    @Test
+    void aCallToAnEndpointWhoseFileBrokeNamesTheFileAndTheProblem() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/t.yml", TOOL.formatted("t"));
+        try (Project project = f.open()) {
+            DefaultProject p = (DefaultProject) project;
+            p.discovery().discover(); // as serve does at start: nothing called yet
+            f.write("tools/t.yml", "tool:\n  name: t\n  description: [broken\n");
+            EndpointException broken = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "t", Map.of(), ANONYMOUS));
+            assertEquals(EndpointException.Reason.EXECUTION_FAILED, broken.reason());
+            assertTrue(broken.getMessage().startsWith("Endpoint file tools/t.yml is invalid: while parsing a flow "
+                    + "sequence"), broken.getMessage());
+
+            java.nio.file.Files.delete(dir.resolve("tools/t.yml"));
+            EndpointException gone = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "t", Map.of(), ANONYMOUS));
+            assertEquals("Endpoint 't' not found in tools", gone.getMessage());
         }
     }
 }

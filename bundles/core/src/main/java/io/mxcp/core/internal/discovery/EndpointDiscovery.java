@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import io.mxcp.core.internal.config.SitePaths;
@@ -26,7 +27,9 @@ public final class EndpointDiscovery {
     private final SitePaths paths;
     private final EndpointFileCache cache;
     /** The file each endpoint was last found in, so a call checks one file's stamp instead of walking a folder. */
-    private final Map<String, Path> lastFound = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Path> lastFound = new ConcurrentHashMap<>();
+    /** The parse error last logged for each broken file, so a broken edit is logged once, not at every call. */
+    private final Map<Path, String> loggedErrors = new ConcurrentHashMap<>();
 
     public EndpointDiscovery(Path root, SitePaths paths, EndpointFileCache cache) {
         this.root = root;
@@ -49,6 +52,7 @@ public final class EndpointDiscovery {
                 } else if (definition.enabled()) {
                     found.add(new DiscoveredEndpoint(file, relativePath(file), kind, definition.identifier(),
                             definition, null));
+                    lastFound.put(key(kind, definition.identifier()), file);
                 }
             }
         }
@@ -61,18 +65,44 @@ public final class EndpointDiscovery {
      * again. (A second file defining the same endpoint is a duplicate, reported by discovery and validation.)
      */
     public Optional<EndpointDefinition> find(EndpointKind kind, String identifier) {
-        String key = kind.yamlKey() + ":" + identifier;
+        String key = key(kind, identifier);
         Path known = lastFound.get(key);
         if (known != null) {
             EndpointDefinition definition = cache.get(known).definition();
             if (defines(definition, kind, identifier)) {
                 return Optional.of(definition);
             }
-            lastFound.remove(key);
+            if (definition != null || !Files.exists(known)) {
+                lastFound.remove(key); // kept while the file is broken, for brokenFileOf to name it
+            }
         }
         Optional<Path> file = walkFor(kind, identifier);
         file.ifPresent(path -> lastFound.put(key, path));
         return file.map(path -> cache.get(path).definition());
+    }
+
+    /**
+     * Why an endpoint {@link #find} does not find is not simply gone: the file it was last found in is there but no
+     * longer parses (an edit saved half-done). The problem is logged once per file and error.
+     */
+    public Optional<String> brokenFileOf(EndpointKind kind, String identifier) {
+        Path known = lastFound.get(key(kind, identifier));
+        if (known == null || !Files.exists(known)) {
+            return Optional.empty();
+        }
+        String error = cache.get(known).error();
+        if (error == null) {
+            return Optional.empty();
+        }
+        String problem = "Endpoint file " + relativePath(known) + " is invalid: " + error;
+        if (!error.equals(loggedErrors.put(known, error))) {
+            LOG.log(Level.WARNING, "{0} {1} cannot be called: {2}", kind.yamlKey(), identifier, problem);
+        }
+        return Optional.of(problem);
+    }
+
+    private static String key(EndpointKind kind, String identifier) {
+        return kind.yamlKey() + ":" + identifier;
     }
 
     private static boolean defines(EndpointDefinition definition, EndpointKind kind, String identifier) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -183,8 +184,12 @@ public final class EndpointPipeline {
         if (found.isEmpty() && kind == EndpointKind.TOOL) {
             found = builtins.find(identifier);
         }
-        return found.orElseThrow(() -> new EndpointException(
-                Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural()));
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Optional<String> broken = discovery.brokenFileOf(kind, identifier);
+        throw broken.isPresent() ? new EndpointException(Reason.EXECUTION_FAILED, broken.get())
+                : new EndpointException(Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural());
     }
 
     private static EndpointSource adHocSource(String name, String sql) {
