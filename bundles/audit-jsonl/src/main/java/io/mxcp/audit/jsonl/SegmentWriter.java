@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The segment file a log appends to. Only its creator writes to it, so it knows its size without asking the file
@@ -28,8 +30,7 @@ final class SegmentWriter implements Closeable {
      * @throws java.nio.file.FileAlreadyExistsException when the file exists: a segment is never shared between logs
      */
     static SegmentWriter createNew(Path path) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        FileChannel channel = openOwnerOnly(path);
         try (FileChannel folder = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
             // held until the segment is closed: retention (maybe in another process) leaves a locked segment alone
             channel.lock();
@@ -40,6 +41,18 @@ final class SegmentWriter implements Closeable {
             throw e;
         }
         return new SegmentWriter(path, channel);
+    }
+
+    /** Records hold arguments, results and users: the segment is readable by its owner only from its creation. */
+    private static FileChannel openOwnerOnly(Path path) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        try {
+            return FileChannel.open(path, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException noPosixPermissions) {
+            return FileChannel.open(path, options);
+        }
     }
 
     Path path() {

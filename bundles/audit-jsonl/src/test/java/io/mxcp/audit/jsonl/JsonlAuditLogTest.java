@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,8 @@ class JsonlAuditLogTest {
         assertEquals(List.of("logs-default-20260601T120000-2.jsonl", "logs-default-20260601T120000-3.jsonl",
                 "logs-default-20260601T120000.jsonl"), fileNames(dir));
         assertEquals(List.of("a", "c"), idsIn("logs-default-20260601T120000.jsonl"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve("logs-default-20260601T120000.jsonl"))), "records are the owner's only");
         assertEquals(List.of("b"), idsIn("logs-default-20260601T120000-2.jsonl"));
         assertEquals(List.of("d"), idsIn("logs-default-20260601T120000-3.jsonl"));
     }

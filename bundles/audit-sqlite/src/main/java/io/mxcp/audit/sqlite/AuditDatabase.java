@@ -1,7 +1,11 @@
 package io.mxcp.audit.sqlite;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -42,11 +46,13 @@ final class AuditDatabase {
     }
 
     /**
-     * A new connection, creating the file when missing.
+     * A new connection, creating the file when missing: readable by its owner only, as are the journal files SQLite
+     * makes beside it (it gives them the database's permissions), since records hold arguments, results and users.
      *
      * @throws IOException naming the file when it cannot be opened or is not an SQLite database
      */
     Connection connect() throws IOException {
+        createOwnerOnly();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -58,6 +64,15 @@ final class AuditDatabase {
             return source.getConnection();
         } catch (SQLException e) {
             throw failure("open", e);
+        }
+    }
+
+    private void createOwnerOnly() throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException | NoSuchFileException | UnsupportedOperationException e) {
+            // an existing database keeps its permissions; a missing folder is SQLite's to report, as for any open;
+            // a file system without POSIX permissions has none to set
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -56,6 +57,8 @@ class SqliteAuditLogTest {
         }
         assertTrue(Files.isRegularFile(dir.resolve("audit/logs-default.sqlite")));
         assertTrue(Files.notExists(dir.resolve("audit/logs-default.jsonl")));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("audit/logs-default.sqlite"))), "records are the owner's only");
 
         try (AuditLog log = backend.open(new AuditLogSettings(dir.resolve("other/audit"), 1))) {
             assertEquals(Optional.empty(), log.lastWritten());
