@@ -149,6 +149,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
             keep(message(e), null);
             return false;
         }
+        Project before = served;
         AtomicBoolean started = new AtomicBoolean();
         phase = ReloadStatus.Phase.DRAINING;
         try {
@@ -165,6 +166,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
             return false;
         }
         if (started.get()) {
+            RestartOnlySettings.warnOfChanges(before, opened);
             LOG.log(Level.INFO, "Reload complete: project " + opened.name() + ", profile " + opened.profile());
         }
         return started.get();

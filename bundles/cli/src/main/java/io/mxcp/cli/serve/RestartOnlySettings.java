@@ -1,0 +1,44 @@
+package io.mxcp.cli.serve;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.mxcp.core.api.Project;
+
+/**
+ * The user config's blocks a running server reads once, when it starts: the profile's {@code auth} (provider,
+ * required scopes, clients) and {@code transport} (port, host, limits). A reload keeps serving with the old ones, so
+ * it says when they changed: an operator who tightened the required scopes must not believe they apply.
+ */
+final class RestartOnlySettings {
+
+    private static final System.Logger LOG = System.getLogger(RestartOnlySettings.class.getName());
+    private static final Map<String, Function<Project, Object>> BLOCKS = Map.of(
+            "auth", project -> walk(project.userConfig(), "projects", project.name(), "profiles", project.profile(),
+                    "auth"),
+            "transport", project -> project.userConfig().get("transport"));
+
+    private RestartOnlySettings() {
+    }
+
+    static void warnOfChanges(Project before, Project after) {
+        BLOCKS.forEach((block, read) -> {
+            if (!Objects.equals(read.apply(before), read.apply(after))) {
+                LOG.log(Level.WARNING, "The {0} settings changed; they apply when the server is restarted", block);
+            }
+        });
+    }
+
+    private static Object walk(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = map.get(key);
+        }
+        return current;
+    }
+}
