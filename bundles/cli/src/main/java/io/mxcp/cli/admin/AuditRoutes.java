@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 
 import io.mxcp.cli.admin.Operation.QueryParameter;
 import io.mxcp.core.api.AuditTrail;
+import io.mxcp.core.api.ProjectException;
 import io.mxcp.sdk.audit.AuditQuery;
 import io.mxcp.sdk.audit.AuditRecord;
 
@@ -59,13 +60,15 @@ final class AuditRoutes {
             .with("count", JsonSchema.integer("Records in this answer"))
             .schema("Audit records");
     private static final Map<String, Object> STATS = object()
-            .with("total_records", JsonSchema.integer(null))
+            .with("total_records", nullable(JsonSchema.integer("Null when the log cannot be read (read_error)")))
             .with("by_type", mapOf(JsonSchema.integer(null), "Records by operation type"))
             .with("by_status", mapOf(JsonSchema.integer(null), "Records by operation status"))
             .with("by_policy", mapOf(JsonSchema.integer(null),
                     "Records by policy decision (records without one not counted)"))
             .with("earliest_timestamp", nullable(dateTime("The oldest record's time, UTC with +00:00")))
             .with("latest_timestamp", nullable(dateTime("The newest record's time, UTC with +00:00")))
+            .with("read_error", nullable(string("Why the log cannot be read now (the counts are then empty); the "
+                    + "backends' states still say how writing goes")))
             .with("backends", arrayOf(object()
                     .with("backend", string("The backend's name in audit.backends"))
                     .with("path", string("The log path it keeps its files beside"))
@@ -123,12 +126,23 @@ final class AuditRoutes {
         return body;
     }
 
+    /**
+     * The counts, and each backend's state. A log that cannot be read (its folder gone, a backend failing) still
+     * answers with the states: that is when an operator needs them.
+     */
     private Map<String, Object> stats(HttpRequest request) throws Exception {
         Map<String, String> parameters = request.query();
-        List<AuditRecord> records = read(new AuditQuery(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), instant(parameters, "start_time"), instant(parameters, "end_time"), 0));
+        AuditQuery window = new AuditQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), instant(parameters, "start_time"), instant(parameters, "end_time"), 0);
+        List<AuditRecord> records = List.of();
+        String readError = null;
+        try {
+            records = read(window);
+        } catch (ProjectException e) {
+            readError = e.getMessage();
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total_records", records.size());
+        body.put("total_records", readError == null ? records.size() : null);
         body.put("by_type", countBy(records, AuditRecord::operationType));
         body.put("by_status", countBy(records, AuditRecord::operationStatus));
         body.put("by_policy", countBy(records, AuditRecord::policyDecision));
@@ -136,6 +150,7 @@ final class AuditRoutes {
                 .min(Instant::compareTo).orElse(null)));
         body.put("latest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
                 .max(Instant::compareTo).orElse(null)));
+        body.put("read_error", readError);
         AuditTrail trail = server.project().get().auditTrail();
         body.put("backends", trail.enabled() ? trail.backends().stream().map(AuditRoutes::backend).toList() : List.of());
         return body;
@@ -153,7 +168,7 @@ final class AuditRoutes {
         return fields;
     }
 
-    private List<AuditRecord> read(AuditQuery filter) throws Exception {
+    private List<AuditRecord> read(AuditQuery filter) throws ProjectException {
         AuditTrail trail = server.project().get().auditTrail();
         return trail.enabled() ? trail.query(filter) : List.of();
     }

@@ -260,9 +260,24 @@ class AdminSocketTest {
         project.audit.enabled = true;
         project.audit.failure = new ProjectException("disk gone");
         start();
-        Answer answer = get("/audit/stats");
+        Answer answer = get("/audit/query");
         assertEquals(500, answer.status());
-        assertEquals(Map.of("detail", "Failed to get audit stats: disk gone"), answer.json());
+        assertEquals(Map.of("detail", "Failed to query audit logs: disk gone"), answer.json());
+    }
+
+    @Test
+    void statsOfALogThatCannotBeReadStillShowTheBackendsStates() throws Exception {
+        project.audit.enabled = true;
+        project.audit.failure = new ProjectException("Cannot read the audit log /srv/audit: not a folder");
+        project.audit.backendStates = List.of(new AuditTrail.BackendState("jsonl", Path.of("/srv/audit/logs.jsonl"),
+                "failing", Instant.parse("2025-01-01T12:30:00Z"), "not a folder", 3));
+        start();
+        Answer answer = get("/audit/stats");
+        assertEquals(200, answer.status());
+        Map<String, Object> stats = answer.json();
+        assertNull(stats.get("total_records"));
+        assertEquals("Cannot read the audit log /srv/audit: not a folder", stats.get("read_error"));
+        assertEquals("failing", ((Map<?, ?>) ((List<?>) stats.get("backends")).get(0)).get("state"));
     }
 
     @Test
