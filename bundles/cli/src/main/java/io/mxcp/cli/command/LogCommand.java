@@ -1,5 +1,7 @@
 package io.mxcp.cli.command;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.cli.output.CsvFile;
 import io.mxcp.cli.output.DuckDbTable;
 import io.mxcp.core.api.AuditTrail;
@@ -130,8 +133,14 @@ final class LogCommand extends AuditSubcommand {
 
     /** @param path the file as the user gave it (relative to the working directory), reported as given */
     private int export(List<AuditRecord> records, String format, String path, RowsWriter writer) throws Exception {
-        writer.write(context.workingDirectory().resolve(path),
-                records.stream().map(AuditRecordFields::exported).toList());
+        try {
+            writer.write(context.workingDirectory().resolve(path),
+                    records.stream().map(AuditRecordFields::exported).toList());
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            // the JDK's message is the path alone
+            throw CommandFailure.command("Cannot write " + path + ": " + (e instanceof NoSuchFileException
+                    ? "its folder does not exist" : "permission denied"));
+        }
         if (jsonOutput) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("exported", records.size());

@@ -60,6 +60,14 @@ class LogExportTest extends ProjectFolderTest {
     }
 
     @Test
+    void anExportIntoAFolderThatDoesNotExistSaysSo() {
+        Cli.Outcome outcome = cli.run("log", "--export-csv", "nowhere/audit.csv");
+        assertEquals(1, outcome.exit(), outcome.err());
+        assertTrue(outcome.err().contains("Error: Cannot write nowhere/audit.csv: its folder does not exist"),
+                outcome.err());
+    }
+
+    @Test
     void csvOfNoRecordsIsAnEmptyFile() throws Exception {
         Cli.Outcome outcome = cli.run("log", "--export-csv", "audit.csv", "--tool", "nope", "--json");
         assertEquals(0, outcome.exit(), outcome.err());

@@ -1,6 +1,7 @@
 package io.mxcp.executor.sql.runtime;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -57,7 +58,13 @@ public final class DuckDbRuntime implements AutoCloseable {
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (FileAlreadyExistsException e) {
+                // the JDK's message is the path alone
+                throw new IOException("the database's folder " + e.getFile() + " cannot be made: a file has that name",
+                        e);
+            }
         }
         if (readOnly && !Files.exists(file)) {
             // DuckDB cannot open a missing file read-only: create it first

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +73,15 @@ class DatabaseInUseTest {
         } finally {
             release(holder);
         }
+    }
+
+    @Test
+    void aFileWhereTheDatabasesFolderShouldBeIsNamedAsSuch() throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("notadir"), "a file");
+        EndpointExecutionException failed = assertThrows(EndpointExecutionException.class,
+                () -> DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(inTheWay.resolve("db.duckdb"))));
+        assertEquals("Failed to create RuntimeEnvironment: the database's folder " + inTheWay
+                + " cannot be made: a file has that name", failed.getMessage());
     }
 
     @Test
