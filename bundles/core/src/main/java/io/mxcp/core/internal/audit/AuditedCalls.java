@@ -27,6 +27,7 @@ public final class AuditedCalls {
     private static final System.Logger LOG = System.getLogger(AuditedCalls.class.getName());
     /** How long a fail-closed call waits for its record when no write fails meanwhile (a stalled disk, say). */
     private static final Duration CONFIRM_WAIT = Duration.ofSeconds(30);
+    private static final String REFUSED = ", so the call was refused: audit.mode is fail_closed";
 
     private final EndpointPipeline pipeline;
     private final ProjectAuditTrail trail;
@@ -81,11 +82,13 @@ public final class AuditedCalls {
             return;
         }
         pipeline.resolve(kind, identifier, trace);
-        String message = "The audit log " + trail.path() + " cannot be written (" + unwritable.getMessage()
-                + "), so the call was refused: audit.mode is fail_closed";
-        record(kind, identifier, arguments, options, trace, begin, null, message, false);
+        // the record says where and why; the caller, maybe a remote client, learns what happened, not the server's
+        // paths (the writer logs them)
+        record(kind, identifier, arguments, options, trace, begin, null, "The audit log " + trail.path()
+                + " cannot be written (" + unwritable.getMessage() + ")" + REFUSED, false);
         trace.telemetry().metrics().auditFailed("refused");
-        throw new EndpointException(EndpointException.Reason.EXECUTION_FAILED, message);
+        throw new EndpointException(EndpointException.Reason.EXECUTION_FAILED, "The audit log cannot be written"
+                + REFUSED);
     }
 
     private IOException knownFailure() {
@@ -105,16 +108,18 @@ public final class AuditedCalls {
             written.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return;
         } catch (ExecutionException e) {
-            why = e.getCause().getMessage();
+            why = e.getCause().getMessage(); // the writer logs it with the log's path
         } catch (TimeoutException e) {
             why = "not written within " + CONFIRM_WAIT.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             why = "interrupted while waiting for the write";
         }
+        LOG.log(Level.WARNING, "A call failed in fail_closed mode: its record could not be written to the audit log "
+                + trail.path() + " (" + why + ")");
         EndpointException unrecorded = new EndpointException(EndpointException.Reason.EXECUTION_FAILED,
-                "The call's record could not be written to the audit log " + trail.path() + " (" + why
-                        + "), so the call failed: audit.mode is fail_closed");
+                "The call's record could not be written to the audit log, so the call failed: audit.mode is "
+                        + "fail_closed");
         if (callFailure != null) {
             unrecorded.addSuppressed(callFailure);
         }
