@@ -75,14 +75,17 @@ final class OtelTelemetry implements Telemetry {
      */
     static OtelTelemetry start(TelemetrySettings settings, PrintStream console) throws TelemetryException {
         Resource resource = Resource.getDefault().merge(Resource.create(attributes(settings.resource())));
-        SdkTracerProvider tracing = settings.tracing() ? tracerProvider(settings, resource, console) : null;
+        ExportFailureLog.acquire();
+        SdkTracerProvider tracing = null;
         SdkMeterProvider metrics = null;
         try {
+            tracing = settings.tracing() ? tracerProvider(settings, resource, console) : null;
             metrics = settings.metrics() ? meterProvider(settings, resource) : null;
         } catch (TelemetryException | RuntimeException e) {
             if (tracing != null) {
                 tracing.shutdown();
             }
+            ExportFailureLog.release();
             throw e;
         }
         return new OtelTelemetry(tracing, metrics);
@@ -226,6 +229,7 @@ final class OtelTelemetry implements Telemetry {
             CompletableResultCode.ofAll(shutdowns).whenComplete(closed::succeed);
         });
         closed.join(CLOSE_SECONDS, TimeUnit.SECONDS);
+        ExportFailureLog.release();
     }
 
 }

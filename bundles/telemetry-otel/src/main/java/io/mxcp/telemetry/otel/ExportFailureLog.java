@@ -1,0 +1,75 @@
+package io.mxcp.telemetry.otel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Keeps a collector that is down from filling the server's log. The OTLP exporter logs each failed export with the
+ * exception's whole stack (some 25 lines) and the metric reader adds a line of its own, at every export interval.
+ * While telemetry runs, their records name the exception in one line instead of its stack, and messages that differ
+ * only in their numbers ({@code Failed to export 12 metrics}) are shown at most once a minute.
+ *
+ * <p>The filter is set on the exporter's own logger (a filter applies where a record is logged, not on parents) and
+ * removed again when the last telemetry closes — only if it still is this bundle's, so a newer version of the bundle
+ * keeps its own and no filter of a removed version stays in the JVM-wide logging (HOTSWAP rule 2).
+ */
+final class ExportFailureLog implements Filter {
+
+    static final List<String> LOGGERS = List.of("io.opentelemetry.exporter.otlp.internal.HttpExporter",
+            "io.opentelemetry.sdk.metrics.export.PeriodicMetricReader",
+            "io.opentelemetry.sdk.trace.export.BatchSpanProcessor");
+    private static final long REPEAT_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final int MAX_MESSAGES = 64;
+    private static final ExportFailureLog INSTANCE = new ExportFailureLog();
+    /** Held: java.util.logging keeps loggers only weakly, and a collected logger would lose its filter. */
+    private static final List<Logger> EXPORTER_LOGGERS = LOGGERS.stream().map(Logger::getLogger).toList();
+    private static int users;
+
+    private final Map<String, Long> lastShown = new ConcurrentHashMap<>();
+
+    private ExportFailureLog() {
+    }
+
+    static synchronized void acquire() {
+        if (users++ == 0) {
+            EXPORTER_LOGGERS.forEach(logger -> logger.setFilter(INSTANCE));
+        }
+    }
+
+    static synchronized void release() {
+        if (--users == 0) {
+            EXPORTER_LOGGERS.stream().filter(logger -> logger.getFilter() == INSTANCE)
+                    .forEach(logger -> logger.setFilter(null));
+        }
+    }
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        String kind = String.valueOf(record.getMessage()).replaceAll("\\d+", "#");
+        long now = System.nanoTime();
+        Long shown = lastShown.get(kind);
+        if (shown != null && now - shown < REPEAT_NANOS) {
+            return false;
+        }
+        if (lastShown.size() >= MAX_MESSAGES) {
+            lastShown.clear(); // messages of many kinds: forget rather than grow
+        }
+        lastShown.put(kind, now);
+        Throwable thrown = record.getThrown();
+        if (thrown != null) {
+            Throwable cause = thrown;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            record.setMessage(record.getMessage() + " (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; again at most once a minute)");
+            record.setThrown(null);
+        }
+        return true;
+    }
+}

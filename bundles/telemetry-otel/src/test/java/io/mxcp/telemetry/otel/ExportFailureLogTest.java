@@ -1,0 +1,59 @@
+package io.mxcp.telemetry.otel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+
+class ExportFailureLogTest {
+
+    @Test
+    void aCollectorThatIsDownIsLoggedInOneLineOnceAMinuteWhileTelemetryRuns() {
+        Logger exporter = Logger.getLogger(ExportFailureLog.LOGGERS.getFirst());
+        List<LogRecord> shown = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                shown.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        exporter.addHandler(capture);
+        try {
+            ExportFailureLog.acquire();
+            RuntimeException failure = new RuntimeException(new ConnectException());
+            exporter.log(Level.SEVERE, "Failed to export 12 metrics. The request could not be executed.", failure);
+            exporter.log(Level.SEVERE, "Failed to export 13 metrics. The request could not be executed.", failure);
+            exporter.log(Level.SEVERE, "Failed to export 1500 spans. The request could not be executed.", failure);
+            ExportFailureLog.release();
+            exporter.log(Level.SEVERE, "Failed to export 14 metrics. The request could not be executed.", failure);
+        } finally {
+            exporter.removeHandler(capture);
+        }
+
+        assertEquals(List.of("Failed to export 12 metrics. The request could not be executed. (ConnectException; "
+                + "again at most once a minute)", "Failed to export 1500 spans. The request could not be executed. "
+                + "(ConnectException; again at most once a minute)",
+                "Failed to export 14 metrics. The request could not be executed."),
+                shown.stream().map(LogRecord::getMessage).toList());
+        assertNull(shown.getFirst().getThrown());
+        assertNotNull(shown.getLast().getThrown(), "with telemetry closed, the exporter's logger is as it was");
+        assertNull(exporter.getFilter());
+    }
+}
