@@ -95,14 +95,19 @@ public final class JsonRpcErrors {
 
     /** {@code requested} may be null when the request named no version. */
     public static JsonRpcException unsupportedVersion(String requested, List<String> supported) {
+        return unsupportedVersion(requested, supported, "");
+    }
+
+    /** @param why what follows the message when the version is one of {@code supported} but not here */
+    public static JsonRpcException unsupportedVersion(String requested, List<String> supported, String why) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         ArrayNode list = data.putArray("supported");
         supported.forEach(list::add);
         if (requested != null) {
             data.put("requested", requested);
         }
-        String message = requested == null ? "Unsupported protocol version: the request named none"
-                : "Unsupported protocol version: " + requested;
+        String message = (requested == null ? "Unsupported protocol version: the request named none"
+                : "Unsupported protocol version: " + requested) + why;
         return new JsonRpcException(UNSUPPORTED_PROTOCOL_VERSION, message, data, BAD_REQUEST);
     }
 

@@ -66,7 +66,9 @@ public final class EraClassifier {
         boolean initialize = message.method().equals(INITIALIZE);
         if (pin.era() == Era.MODERN && !message.isNotification()) {
             if (initialize) {
-                throw JsonRpcErrors.unsupportedVersion(message.textParam("protocolVersion"), ProtocolVersions.SUPPORTED);
+                throw JsonRpcErrors.unsupportedVersion(message.textParam("protocolVersion"), ProtocolVersions.SUPPORTED,
+                        " on this connection, which speaks " + ProtocolVersions.MODERN + " since its first "
+                                + ProtocolVersions.MODERN + " request (start a new one for an older revision)");
             }
             throw JsonRpcErrors.invalidEnvelope("Invalid params: this connection speaks " + ProtocolVersions.MODERN
                     + " and params._meta lacks " + MetaKeys.PROTOCOL_VERSION);

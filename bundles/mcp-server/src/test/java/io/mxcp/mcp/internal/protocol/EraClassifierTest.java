@@ -137,6 +137,9 @@ class EraClassifierTest {
                 () -> EraClassifier.classifyStdio(message(initialize(3, "2025-11-25")), pin));
         assertEquals(-32022, e.code());
         assertEquals("2025-11-25", e.data().get("requested").asText());
+        assertEquals("Unsupported protocol version: 2025-11-25 on this connection, which speaks 2026-07-28 since its"
+                + " first 2026-07-28 request (start a new one for an older revision)", e.getMessage(),
+                "the version is supported elsewhere: the message says why not here");
     }
 
     @Test
