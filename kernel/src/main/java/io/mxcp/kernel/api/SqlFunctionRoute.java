@@ -6,7 +6,7 @@ public interface SqlFunctionRoute extends AutoCloseable {
     /**
      * Stops routing new calls to this implementation (if it still is the current one) and waits, at most
      * about two seconds, for calls running on it to end. Afterwards the function answers
-     * {@code UDF plugin <name> is not installed} until another route takes over.
+     * {@code The UDF plugin of SQL function <name> is not installed} until another route takes over.
      */
     @Override
     void close();

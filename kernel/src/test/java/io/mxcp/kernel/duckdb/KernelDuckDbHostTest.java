@@ -44,7 +44,7 @@ class KernelDuckDbHostTest {
 
             v2.close();
             SQLException absent = assertThrows(SQLException.class, () -> queryString(database, "SELECT shout('hi')"));
-            assertTrue(absent.getMessage().contains("UDF plugin shout is not installed"), absent.getMessage());
+            assertTrue(absent.getMessage().contains("The UDF plugin of SQL function shout is not installed"), absent.getMessage());
         }
     }
 

@@ -88,7 +88,7 @@ public final class TestDuckDbHost implements DuckDbHost {
                 current = bodies.isEmpty() ? null : bodies.getLast();
             }
             if (current == null) {
-                throw new IllegalStateException("UDF plugin " + name + " is not installed");
+                throw new IllegalStateException("The UDF plugin of SQL function " + name + " is not installed");
             }
             return current.apply(arguments);
         }

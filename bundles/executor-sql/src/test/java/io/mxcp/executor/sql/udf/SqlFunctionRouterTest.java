@@ -116,7 +116,7 @@ class SqlFunctionRouterTest {
 
         router.unbindProvider(v1);
         var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_version()"));
-        assertTrue(error.getMessage().contains("UDF plugin sample_version is not installed"), error.getMessage());
+        assertTrue(error.getMessage().contains("The UDF plugin of SQL function sample_version is not installed"), error.getMessage());
     }
 
     @Test
