@@ -2,6 +2,7 @@ package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,16 @@ class AdminSocketIT {
             Answer endpoints = AdminSocket.request(socket, "GET", "/endpoints");
             assertEquals("hello_world", endpoints.body().at("/endpoints/0/name").asText(), endpoints::toString);
             assertEquals("ok", endpoints.body().at("/endpoints/0/status").asText(), endpoints::toString);
+
+            Answer bundles = AdminSocket.request(socket, "GET", "/bundles");
+            JsonNode core = null;
+            for (JsonNode bundle : bundles.body().path("bundles")) {
+                core = "mxcp-core".equals(bundle.path("symbolic_name").asText()) ? bundle : core;
+            }
+            assertNotNull(core, bundles::toString);
+            assertEquals("active", core.path("state").asText(), bundles::toString);
+            assertEquals("bundles", core.path("source").asText(), bundles::toString);
+            assertEquals("mxcp-core.jar", core.path("file").asText(), bundles::toString);
 
             Answer reload = AdminSocket.request(socket, "POST", "/reload");
             assertEquals("reload_initiated", reload.body().path("status").asText(), reload::toString);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.framework.Bundle;
+
 /** Where the kernel runs from. */
 public interface KernelEnvironment {
 
@@ -27,5 +29,23 @@ public interface KernelEnvironment {
      */
     default Set<ProcessSignalHandler.ProcessSignal> ignoredSignals() {
         return Set.of();
+    }
+
+    /**
+     * The jar a bundle was installed from: one of {@code bundles/} (the platform, installed at start) or of the deploy
+     * folder (hot deployed); empty for the framework itself.
+     *
+     * @since 1.4
+     */
+    default Optional<BundleJar> jarOf(Bundle bundle) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param deployed whether it came from the deploy folder
+     * @param fileName the jar's file name in its folder
+     * @since 1.4
+     */
+    record BundleJar(boolean deployed, String fileName) {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -37,6 +38,17 @@ public final class DeployDirectory implements AutoCloseable {
         this.folder = folder;
         this.installer = new SideBySideInstaller(context, problems);
         this.pollMillis = pollMillis;
+    }
+
+    /** The deploy folder's jar a bundle was installed from, if it was. */
+    public static Optional<String> deployedFile(Bundle bundle) {
+        String location = bundle.getLocation();
+        if (!location.startsWith(SwapRules.DEPLOY_LOCATION_PREFIX)) {
+            return Optional.empty();
+        }
+        String file = location.substring(SwapRules.DEPLOY_LOCATION_PREFIX.length());
+        int install = file.lastIndexOf('#');
+        return Optional.of(install < 0 ? file : file.substring(0, install));
     }
 
     /** Installs every jar present now, without waiting for it to settle (start-up). */

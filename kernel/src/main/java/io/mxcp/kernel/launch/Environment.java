@@ -1,14 +1,21 @@
 package io.mxcp.kernel.launch;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.framework.Bundle;
+
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
+import io.mxcp.kernel.deploy.DeployDirectory;
 
 /** The {@link KernelEnvironment} service: read from the kernel's settings. */
 final class Environment implements KernelEnvironment {
+
+    /** How the kernel installs the jars of {@code bundles/}: by reference, nothing copied. */
+    static final String REFERENCE = "reference:";
 
     private final KernelSettings settings;
     private final Set<ProcessSignal> ignoredSignals;
@@ -41,5 +48,19 @@ final class Environment implements KernelEnvironment {
     @Override
     public Optional<Path> launcher() {
         return settings.launcher();
+    }
+
+    @Override
+    public Optional<BundleJar> jarOf(Bundle bundle) {
+        Optional<String> deployed = DeployDirectory.deployedFile(bundle);
+        if (deployed.isPresent()) {
+            return Optional.of(new BundleJar(true, deployed.get()));
+        }
+        String location = bundle.getLocation();
+        if (bundle.getBundleId() == 0 || !location.startsWith(REFERENCE)) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(URI.create(location.substring(REFERENCE.length())));
+        return Optional.of(new BundleJar(false, jar.getFileName().toString()));
     }
 }

@@ -116,7 +116,7 @@ public final class Kernel implements AutoCloseable {
         try (Stream<Path> jars = Files.list(folder)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.naturalOrder()).toList()) {
                 try {
-                    installed.add(context.installBundle("reference:" + jar.toUri()));
+                    installed.add(context.installBundle(Environment.REFERENCE + jar.toUri()));
                 } catch (BundleException e) {
                     LOG.log(System.Logger.Level.ERROR, "Cannot install {0}: {1}", jar.getFileName(), e.getMessage());
                 }

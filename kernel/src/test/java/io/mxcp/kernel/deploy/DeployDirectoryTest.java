@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -88,6 +89,8 @@ class DeployDirectoryTest {
         scanUntilSettled();
         assertEquals(List.of("2.0.0"), activeVersions("sample.plugin"), "exactly the new version runs");
         assertEquals(1, installed("sample.plugin").size(), "the old version is uninstalled");
+        assertEquals(Optional.of("plugin.jar"), DeployDirectory.deployedFile(installed("sample.plugin").getFirst()));
+        assertEquals(Optional.empty(), DeployDirectory.deployedFile(framework));
 
         Files.delete(deploy.resolve("plugin.jar"));
         directory.scan();

@@ -2,8 +2,10 @@ package io.mxcp.cli.admin;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
+import io.mxcp.cli.context.InstalledBundle;
 import io.mxcp.cli.serve.ReloadStatus;
 import io.mxcp.core.api.Project;
 
@@ -19,7 +21,9 @@ import io.mxcp.core.api.Project;
  * @param project      the project served at each moment (a reload replaces it)
  * @param reloadStatus the reloads' state
  * @param reload       queues a reload, as SIGHUP does
+ * @param bundles      the bundles installed at each moment (a deploy changes them)
  */
 public record AdminContext(String version, Instant started, boolean debug, Path socket, String transport,
-        boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, Runnable reload) {
+        boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, Runnable reload,
+        Supplier<List<InstalledBundle>> bundles) {
 }

@@ -1,5 +1,6 @@
 package io.mxcp.cli.admin;
 
+import static io.mxcp.cli.admin.JsonSchema.arrayOf;
 import static io.mxcp.cli.admin.JsonSchema.bool;
 import static io.mxcp.cli.admin.JsonSchema.dateTime;
 import static io.mxcp.cli.admin.JsonSchema.integer;
@@ -11,13 +12,17 @@ import static io.mxcp.cli.admin.JsonSchema.string;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.mxcp.cli.serve.ReloadStatus;
 import io.mxcp.core.api.Project;
 
-/** The routes about the server itself: {@code GET /}, {@code /health}, {@code /status} and {@code POST /reload}. */
+/**
+ * The routes about the server itself: {@code GET /}, {@code /health}, {@code /status}, {@code /bundles} (ours: what
+ * runs, plugins included) and {@code POST /reload}.
+ */
 final class ServiceRoutes {
 
     private final AdminContext server;
@@ -62,6 +67,19 @@ final class ServiceRoutes {
             .with("message", string("What to do next"))
             .schema("The reload is queued and runs in the background");
 
+    private static final Map<String, Object> BUNDLES = object()
+            .with("bundles", arrayOf(object()
+                    .with("symbolic_name", string("Its Bundle-SymbolicName"))
+                    .with("version", string("Its Bundle-Version"))
+                    .with("state", enumOf("active: started; resolved or installed: not started (the server log says"
+                            + " why)", "active", "resolved", "installed", "starting", "stopping", "uninstalled"))
+                    .with("source", enumOf("deploy: hot deployed from the deploy folder; bundles: the platform's",
+                            "deploy", "bundles", "framework"))
+                    .with("file", nullable(string("The jar's file name in its folder")))
+                    .with("services", arrayOf(string(null), "The interfaces of the services it registered"))
+                    .schema("One installed bundle"), "In install order"))
+            .schema("Every bundle installed now: the platform's and the plugins deployed");
+
     void addTo(RouteTable table) {
         table.add("GET", "/", Operation.json("Describe the service", "Failed to describe the service", ROOT),
                 request -> root())
@@ -69,8 +87,24 @@ final class ServiceRoutes {
                         request -> health())
                 .add("GET", "/status", Operation.json("Get server status", "Failed to get status", STATUS),
                         request -> status())
+                .add("GET", "/bundles", Operation.json("List the installed bundles and plugins",
+                        "Failed to list the bundles", BUNDLES), request -> bundles())
                 .add("POST", "/reload", Operation.json("Reload the configuration, as SIGHUP does",
                         "Failed to initiate reload", RELOAD), request -> reload());
+    }
+
+    private Map<String, Object> bundles() {
+        List<Map<String, Object>> bundles = server.bundles().get().stream().map(bundle -> {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("symbolic_name", bundle.symbolicName());
+            fields.put("version", bundle.version());
+            fields.put("state", bundle.state());
+            fields.put("source", bundle.source());
+            fields.put("file", bundle.file());
+            fields.put("services", bundle.services());
+            return fields;
+        }).toList();
+        return Map.of("bundles", bundles);
     }
 
     private Map<String, Object> root() {

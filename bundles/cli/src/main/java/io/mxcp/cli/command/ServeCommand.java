@@ -125,7 +125,7 @@ final class ServeCommand extends ProjectSubcommand {
         try {
             return AdminSocket.start(new AdminContext(context.kernel().version(), started, debug(), admin.socket(),
                     settings.transport().cliName(), sqlToolsEnabled(served), reloader::served, reloader::status,
-                    reloader::request));
+                    reloader::request, context.services()::installedBundles));
         } catch (IOException e) {
             throw CommandFailure.command(e.getMessage());
         }

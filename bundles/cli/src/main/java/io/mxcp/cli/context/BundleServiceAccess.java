@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 
 import io.mxcp.core.api.ProjectService;
+import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.sdk.model.ChatModelProvider;
@@ -56,6 +60,46 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
             }
         }
         throw CommandFailure.command("Unknown model type: " + type);
+    }
+
+    @Override
+    public List<InstalledBundle> installedBundles() {
+        ServiceReference<KernelEnvironment> kernelReference = bundleContext.getServiceReference(KernelEnvironment.class);
+        KernelEnvironment kernel = kernelReference == null ? null : bundleContext.getService(kernelReference);
+        try {
+            List<InstalledBundle> bundles = new ArrayList<>();
+            for (Bundle bundle : bundleContext.getBundles()) {
+                Optional<KernelEnvironment.BundleJar> jar = kernel == null ? Optional.empty() : kernel.jarOf(bundle);
+                String source = bundle.getBundleId() == 0 ? "framework"
+                        : jar.map(found -> found.deployed() ? "deploy" : "bundles").orElse("bundles");
+                bundles.add(new InstalledBundle(bundle.getSymbolicName(), bundle.getVersion().toString(),
+                        stateName(bundle.getState()), source, jar.map(KernelEnvironment.BundleJar::fileName).orElse(null),
+                        serviceNames(bundle)));
+            }
+            return bundles;
+        } finally {
+            if (kernel != null) {
+                bundleContext.ungetService(kernelReference);
+            }
+        }
+    }
+
+    private static List<String> serviceNames(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        return registered == null ? List.of() : Arrays.stream(registered)
+                .flatMap(service -> Arrays.stream((String[]) service.getProperty(Constants.OBJECTCLASS)))
+                .distinct().sorted().toList();
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.UNINSTALLED -> "uninstalled";
+            default -> "installed";
+        };
     }
 
     /** A whiteboard service the kernel's signal dispatch finds. */

@@ -1,5 +1,7 @@
 package io.mxcp.cli.context;
 
+import java.util.List;
+
 import io.mxcp.core.api.ProjectService;
 import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.mcp.api.McpServerService;
@@ -23,6 +25,9 @@ public interface ServiceAccess {
      * @throws CommandFailure {@code Unknown model type: <type>} when no installed bundle provides it
      */
     ChatModelProvider chatModelProvider(String type) throws CommandFailure;
+
+    /** Every bundle installed now, in install order. */
+    List<InstalledBundle> installedBundles();
 
     /** Passes the process signals the kernel catches to {@code handler} until the registration is closed. */
     Registration onProcessSignal(ProcessSignalHandler handler);

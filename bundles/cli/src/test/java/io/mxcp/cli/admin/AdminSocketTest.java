@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.admin.AdminClient.Answer;
 import io.mxcp.cli.admin.host.ProcFs;
+import io.mxcp.cli.context.InstalledBundle;
 import io.mxcp.cli.fakes.AuditRecordBuilder;
 import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.cli.output.Json;
@@ -45,6 +46,12 @@ class AdminSocketTest {
     private FakeProject project;
     private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, 0, null);
     private final AtomicInteger reloads = new AtomicInteger();
+    private final List<InstalledBundle> bundles = List.of(
+            new InstalledBundle("org.apache.felix.framework", "7.0.5", "active", "framework", null, List.of()),
+            new InstalledBundle("mxcp-core", "0.1.0", "active", "bundles", "mxcp-core.jar",
+                    List.of("io.mxcp.core.api.ProjectService")),
+            new InstalledBundle("com.example.greet", "1.1.0", "active", "deploy", "greet.jar",
+                    List.of("io.mxcp.sdk.udf.SqlFunctionProvider")));
     private AdminSocket admin;
 
     @BeforeEach
@@ -71,7 +78,7 @@ class AdminSocketTest {
 
     private void start() throws IOException {
         admin = AdminSocket.start(new AdminContext("1.2.3", Instant.now().minusSeconds(3725), true, socket,
-                "streamable-http", true, () -> project, () -> reloadStatus, reloads::incrementAndGet));
+                "streamable-http", true, () -> project, () -> reloadStatus, reloads::incrementAndGet, () -> bundles));
     }
 
     private Answer send(String request) throws IOException {
@@ -116,6 +123,17 @@ class AdminSocketTest {
         Map<String, Object> health = get("/health").json();
         assertEquals("ok", health.get("status"));
         assertTrue(String.valueOf(health.get("timestamp")).endsWith("Z"));
+    }
+
+    @Test
+    void bundlesListWhatRunsAndWhereFrom() throws Exception {
+        start();
+        List<?> listed = (List<?>) get("/bundles").json().get("bundles");
+        assertEquals(3, listed.size());
+        assertEquals(map("symbolic_name", "com.example.greet", "version", "1.1.0", "state", "active", "source",
+                "deploy", "file", "greet.jar", "services", List.of("io.mxcp.sdk.udf.SqlFunctionProvider")),
+                listed.get(2));
+        assertNull(((Map<?, ?>) listed.get(0)).get("file"));
     }
 
     @Test
@@ -362,7 +380,7 @@ class AdminSocketTest {
         assertEquals("MXCP Admin API", ((Map<?, ?>) document.get("info")).get("title"));
         assertEquals("1.0.0", ((Map<?, ?>) document.get("info")).get("version"));
         Map<?, ?> paths = (Map<?, ?>) document.get("paths");
-        assertEquals(List.of("/", "/health", "/status", "/reload", "/config", "/endpoints", "/audit/query",
+        assertEquals(List.of("/", "/health", "/status", "/bundles", "/reload", "/config", "/endpoints", "/audit/query",
                 "/audit/stats", "/system/info", "/system/cpu", "/system/memory", "/system/disk", "/system/network",
                 "/system/process", "/openapi.json", "/docs"), List.copyOf(paths.keySet()));
         assertEquals(List.of("post"), List.copyOf(((Map<?, ?>) paths.get("/reload")).keySet()));

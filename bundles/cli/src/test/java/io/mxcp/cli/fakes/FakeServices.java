@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.context.InstalledBundle;
 import io.mxcp.cli.context.ServiceAccess;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
@@ -29,6 +30,8 @@ public final class FakeServices implements ServiceAccess {
     /** The signal handlers registered now, as the kernel would find them. */
     public final List<ProcessSignalHandler> signalHandlers = new CopyOnWriteArrayList<>();
 
+    public List<InstalledBundle> installedBundles = List.of();
+
     public FakeServices(FakeProject project) {
         this.project = project;
     }
@@ -44,6 +47,11 @@ public final class FakeServices implements ServiceAccess {
             throw openFailure;
         }
         return project;
+    }
+
+    @Override
+    public List<InstalledBundle> installedBundles() {
+        return installedBundles;
     }
 
     @Override
