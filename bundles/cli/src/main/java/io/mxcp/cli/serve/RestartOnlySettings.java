@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.mxcp.cli.context.ProfileSettings;
 import io.mxcp.core.api.Project;
 
 /**
@@ -16,8 +17,7 @@ final class RestartOnlySettings {
 
     private static final System.Logger LOG = System.getLogger(RestartOnlySettings.class.getName());
     private static final Map<String, Function<Project, Object>> BLOCKS = Map.of(
-            "auth", project -> walk(project.userConfig(), "projects", project.name(), "profiles", project.profile(),
-                    "auth"),
+            "auth", project -> ProfileSettings.value(project, "auth"),
             "transport", project -> project.userConfig().get("transport"));
 
     private RestartOnlySettings() {
@@ -29,16 +29,5 @@ final class RestartOnlySettings {
                 LOG.log(Level.WARNING, "The {0} settings changed; they apply when the server is restarted", block);
             }
         });
-    }
-
-    private static Object walk(Object node, String... keys) {
-        Object current = node;
-        for (String key : keys) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(key);
-        }
-        return current;
     }
 }
