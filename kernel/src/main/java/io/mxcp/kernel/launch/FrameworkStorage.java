@@ -47,7 +47,12 @@ final class FrameworkStorage implements AutoCloseable {
         Path staging = Files.createTempDirectory(parent, STAGING_PREFIX);
         FileChannel owner = FileChannel.open(staging.resolve(OWNER_FILE), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
-        owner.lock();
+        try {
+            owner.lock();
+        } catch (IOException e) {
+            // a file system without locks: no kernel can take this lock either, so none deletes the folder
+            LOG.log(System.Logger.Level.DEBUG, "Cannot lock " + staging.resolve(OWNER_FILE), e);
+        }
         owner.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
         Path folder = parent.resolve(PREFIX + staging.getFileName().toString().substring(STAGING_PREFIX.length()));
         try {
