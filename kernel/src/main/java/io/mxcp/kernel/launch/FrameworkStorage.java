@@ -1,9 +1,13 @@
 package io.mxcp.kernel.launch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,51 +80,58 @@ final class FrameworkStorage implements AutoCloseable {
         return Files.createDirectories(folder.resolve("cache"));
     }
 
+    /** Deletes the folder, then lets go of its lock, so that no other start takes it for abandoned meanwhile. */
     @Override
     public void close() {
+        deleteTree(folder);
         try {
             owner.close();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot close " + folder.resolve(OWNER_FILE), e);
         }
-        deleteTree(folder);
         OWN_FOLDERS.remove(folder);
     }
 
     private static void deleteAbandoned(Path parent) {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path folder : folders) {
-                if (!OWN_FOLDERS.contains(folder) && isAbandoned(folder.resolve(OWNER_FILE))) {
-                    LOG.log(System.Logger.Level.DEBUG, "Deleting {0}, left by a process that has gone", folder);
-                    deleteTree(folder);
+                if (!OWN_FOLDERS.contains(folder)) {
+                    deleteIfAbandoned(folder);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot look for abandoned framework folders in " + parent, e);
         }
     }
 
-    private static boolean isAbandoned(Path ownerFile) {
-        try {
-            if (!Files.isRegularFile(ownerFile)) {
-                return false;
+    /** Deletes the folder while holding its owner file's lock, so that another start does not delete it at once. */
+    private static void deleteIfAbandoned(Path folder) {
+        Path ownerFile = folder.resolve(OWNER_FILE);
+        if (!Files.isRegularFile(ownerFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(ownerFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                LOG.log(System.Logger.Level.DEBUG, "Deleting {0}, left by a process that has gone", folder);
+                deleteTree(folder);
             }
-            try (FileChannel channel = FileChannel.open(ownerFile, StandardOpenOption.WRITE)) {
-                return channel.tryLock() != null;
-            }
-        } catch (IOException e) {
-            return false; // another user's folder, or gone meanwhile
+        } catch (IOException | OverlappingFileLockException e) {
+            // another user's folder, deleted meanwhile, or being deleted by another kernel of this process
         }
     }
 
-    /** Deletes the owner file just before the folder, so a deletion cut short is finished by a later start. */
+    /**
+     * Deletes the owner file just before the folder, so a deletion cut short is finished by a later start. Files that
+     * vanish meanwhile are no failure.
+     */
     private static void deleteTree(Path folder) {
         Path ownerFile = folder.resolve(OWNER_FILE);
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.<Path>comparingInt(path -> path.equals(folder) ? 2 : path.equals(ownerFile) ? 1 : 0)
                             .thenComparing(Comparator.reverseOrder()))
                     .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.DEBUG, "Cannot delete " + folder, e);
         }
     }

@@ -11,9 +11,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.Felix;
@@ -109,6 +113,33 @@ class FrameworkStorageTest {
             Process check = probe("try", first.folder().resolve(FrameworkStorage.OWNER_FILE));
             assertEquals("locked by another process", firstLine(check));
             check.waitFor();
+        }
+    }
+
+    @Test
+    void kernelsStartingAndStoppingTogetherSweepWithoutFailing() throws Exception {
+        List<Path> abandoned = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Path folder = abandonedFolder("mxcp-felix-gone" + i, true);
+            for (int file = 0; file < 50; file++) {
+                Files.writeString(folder.resolve("bundle" + file), "cache");
+            }
+            abandoned.add(folder);
+        }
+        try (ExecutorService starts = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                done.add(starts.submit(() -> {
+                    FrameworkStorage.create(temp).close();
+                    return null;
+                }));
+            }
+            for (Future<?> start : done) {
+                start.get(); // none failed
+            }
+        }
+        for (Path folder : abandoned) {
+            assertFalse(Files.exists(folder), folder.toString());
         }
     }
 
