@@ -55,8 +55,8 @@ class PluginUpgradeIT {
 
             drop(served.deploy(), served.work(), "1.2.0", "builtin");
             server.awaitLogLineEnding(DEPLOY_LIMIT, SYMBOLIC_NAME + " 1.2.0 not taken, " + SYMBOLIC_NAME
-                    + " 1.0.0 keeps serving: SQL function lower(VARCHAR) of UDF plugin versioned is not registered:"
-                    + " lower is a DuckDB built-in function, which a plugin cannot replace");
+                    + " 1.0.0 keeps serving: UDF plugin versioned: SQL function lower(VARCHAR): lower is a DuckDB"
+                    + " built-in function, which a plugin cannot replace; none of its functions is registered");
             assertEquals("1.0.0 / abc", client.callTool("answer", Map.of()).successText(), server::describe);
 
             drop(served.deploy(), served.work(), "1.0.0", "rebuilt");

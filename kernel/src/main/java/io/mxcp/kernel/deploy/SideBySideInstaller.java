@@ -71,13 +71,14 @@ final class SideBySideInstaller {
         }
         String unusable = problemOf(bundle);
         if (unusable != null && previous != null) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1} {2} not taken, {1} {3} keeps serving: {4}", name,
-                    bundle.getSymbolicName(), bundle.getVersion(), previous.getVersion(), unusable);
-            uninstall(bundle);
+            String what = bundle.getSymbolicName() + " " + bundle.getVersion();
+            uninstall(bundle); // logged once gone, so the line tells what serves
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1} not taken, {2} {3} keeps serving: {4}", name, what,
+                    previous.getSymbolicName(), previous.getVersion(), unusable);
             return null;
         }
         if (unusable != null) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: started {1} {2}, which cannot serve fully: {3}", name,
+            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: started {1} {2}, which cannot serve: {3}", name,
                     bundle.getSymbolicName(), bundle.getVersion(), unusable);
         } else {
             LOG.log(System.Logger.Level.INFO, "deploy: {0}: started {1} {2}", name, bundle.getSymbolicName(),

@@ -38,8 +38,9 @@ import io.mxcp.sdk.udf.SqlType;
  * the newer provider's routes take over when it binds, and closing the older ones leaves them current.
  *
  * <p>A function is one provider's: another provider (another {@code providerName()}) cannot take it over, nor can a
- * provider list it twice, nor take one of DuckDB's own. What cannot be registered is logged and reported to the
- * kernel, so a newer version with such a problem does not replace the version that runs.
+ * provider list it twice, nor take one of DuckDB's own. A provider with such a function has none of its functions
+ * registered (a version serves all it lists or nothing); this is logged and reported to the kernel, so a newer
+ * version with such a problem does not replace the version that runs.
  */
 @Component(immediate = true)
 public final class SqlFunctionRouter {
@@ -92,27 +93,29 @@ public final class SqlFunctionRouter {
                     + "; none of its functions is registered");
             return;
         }
-        List<SqlFunctionRoute> opened = new ArrayList<>();
         Set<FunctionKey> keys = new HashSet<>();
+        String refusal = null;
         for (SqlFunction function : functions) {
             FunctionKey key = FunctionKey.of(function);
-            boolean listedBefore = !keys.add(key);
-            String refusal = listedBefore ? "it is listed twice" : ownerOtherThan(providerName, key);
-            if (refusal == null) {
-                try {
-                    opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
-                            columnType(function.returnType()),
-                            new FunctionBodyAdapter(providerName, function, provider.getClass().getClassLoader())));
-                    continue;
-                } catch (SQLException | RuntimeException e) {
-                    refusal = e.getMessage();
-                }
+            String why = !keys.add(key) ? "it is listed twice" : ownerOtherThan(providerName, key);
+            refusal = refusal != null || why == null ? refusal : "SQL function " + key + ": " + why;
+        }
+        List<SqlFunctionRoute> opened = new ArrayList<>();
+        for (int i = 0; refusal == null && i < functions.size(); i++) {
+            SqlFunction function = functions.get(i);
+            try {
+                opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
+                        columnType(function.returnType()),
+                        new FunctionBodyAdapter(providerName, function, provider.getClass().getClassLoader())));
+            } catch (SQLException | RuntimeException e) {
+                refusal = "SQL function " + FunctionKey.of(function) + ": " + e.getMessage();
             }
-            if (!listedBefore) {
-                keys.remove(key);
-            }
-            problem(provider, "SQL function " + key + " of UDF plugin " + providerName + " is not registered: "
-                    + refusal);
+        }
+        if (refusal != null) {
+            // all or nothing: a version that cannot offer every function it lists serves none of them
+            opened.forEach(SqlFunctionRoute::close);
+            problem(provider, "UDF plugin " + providerName + ": " + refusal + "; none of its functions is registered");
+            return;
         }
         boolean keep;
         synchronized (this) {
