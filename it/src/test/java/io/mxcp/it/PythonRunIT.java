@@ -99,6 +99,25 @@ class PythonRunIT {
         assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
     }
 
+    /** Spec 01 §5.8: `mxcp test` builds the whole runtime first, so a SQL endpoint's tests see the plugin's functions. */
+    @Test
+    void testsOfASqlEndpointSeeThePluginsFunctions() throws java.io.IOException {
+        java.nio.file.Files.writeString(fixture.project.resolve("tools/decrypt_tested.yml"), """
+                mxcp: 1
+                tool:
+                  name: decrypt_tested
+                  description: sql using plugin, with a test
+                  source: {code: "SELECT decrypt_str_secret($message) AS plain"}
+                  parameters: [{name: message, type: string, description: m}]
+                  return: {type: object, properties: {plain: {type: string}}}
+                  tests:
+                    - {name: decrypts, arguments: [{key: message, value: ifmmp}], result: {plain: hello}}
+                """);
+        CommandResult test = fixture.mxcp.run(fixture.project, "test", "tool", "decrypt_tested", "--json-output");
+        assertEquals(0, test.exitCode(), test.describe());
+        assertEquals("passed", test.json().at("/result/tests/0/status").asText(), test.describe());
+    }
+
     /**
      * Spec 01 appendix B, O15 and O16: output vectors only code (not SQL rows) can produce; the spec's message,
      * then the function that returned the value.

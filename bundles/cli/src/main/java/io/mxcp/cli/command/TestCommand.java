@@ -54,6 +54,9 @@ final class TestCommand extends ProjectSubcommand {
         Map<String, String> headers = caller.headers(context.workingDirectory());
         return CancelOnStop.run(context.services(), terminal, jsonOutput, stop -> {
             try (Project project = openProject(readOnly.readOnly)) {
+                // the whole runtime first, as run and serve do: plugins' SQL functions there for SQL endpoints too,
+                // on_init hooks run before the first test (spec 01 §5.8, §6.2)
+                project.initializeRuntime();
                 return run(new EndpointTests(project, user, headers).cancelledBy(stop.signal()), stop);
             }
         });

@@ -30,6 +30,7 @@ class TestCommandTest extends ProjectFolderTest {
         assertTrue(outcome.err().contains("⏳ Testing tool/hello..."), outcome.err());
         assertTrue(outcome.out().contains("🎉 All tests passed!"), outcome.out());
         assertEquals(Map.of("who", "Ada"), project.calledArguments);
+        assertEquals(1, project.runtimeInitializations, "the whole runtime (plugins, on_init) before the first test");
     }
 
     @Test
