@@ -20,10 +20,13 @@ final class PythonProject {
 
     final Path project;
     final Mxcp mxcp;
+    /** The user config the commands read (HOME's {@code .mxcp/config.yml}). */
+    final Path userConfig;
 
-    private PythonProject(Path project, Mxcp mxcp) {
+    private PythonProject(Path project, Mxcp mxcp, Path userConfig) {
         this.project = project;
         this.mxcp = mxcp;
+        this.userConfig = userConfig;
     }
 
     static PythonProject create(Class<?> testClass) {
@@ -33,8 +36,8 @@ final class PythonProject {
             Trees.copy(Path.of(PythonProject.class.getResource("/python-project").toURI()), project);
             Path userHome = Files.createDirectories(work.resolve("home"));
             Files.createDirectories(userHome.resolve(".mxcp"));
-            Files.move(project.resolve("user-config.yml"), userHome.resolve(".mxcp/config.yml"));
-            return new PythonProject(project, new Mxcp(home(), userHome));
+            Path userConfig = Files.move(project.resolve("user-config.yml"), userHome.resolve(".mxcp/config.yml"));
+            return new PythonProject(project, new Mxcp(home(), userHome), userConfig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +85,28 @@ class PythonRunIT {
         assertTrue(fixture.shutdownLog().contains("shutdown after 1 init"), fixture.shutdownLog());
     }
 
+    /** Spec 01 §5.7 QUIRK: get_secret reads the active profile's secrets, also when --profile picks another one. */
+    @Test
+    void secretsOfTheProfileACommandPicks() throws IOException {
+        String original = Files.readString(fixture.userConfig);
+        Files.writeString(fixture.userConfig, original + """
+                      staging:
+                        secrets:
+                          - {name: api_key, type: value, parameters: {value: st4ging}}
+                        plugin:
+                          config:
+                            rot1: {rotation: "1"}
+                """);
+        try {
+            CommandResult staged = fixture.mxcp.run(fixture.project, "run", "tool", "secret", "--profile", "staging",
+                    "--json-output");
+            assertEquals(0, staged.exitCode(), staged.describe());
+            assertEquals("st4ging", staged.json().at("/result/secret/value").asText(), staged.describe());
+        } finally {
+            Files.writeString(fixture.userConfig, original);
+        }
+    }
+
     @Test
     void userContextOfTheCliReachesPython() {
         JsonNode result = run("whoami", "--user-context", "{\"username\": \"alice\"}");
@@ -101,8 +126,8 @@ class PythonRunIT {
 
     /** Spec 01 §5.8: `mxcp test` builds the whole runtime first, so a SQL endpoint's tests see the plugin's functions. */
     @Test
-    void testsOfASqlEndpointSeeThePluginsFunctions() throws java.io.IOException {
-        java.nio.file.Files.writeString(fixture.project.resolve("tools/decrypt_tested.yml"), """
+    void testsOfASqlEndpointSeeThePluginsFunctions() throws IOException {
+        Files.writeString(fixture.project.resolve("tools/decrypt_tested.yml"), """
                 mxcp: 1
                 tool:
                   name: decrypt_tested

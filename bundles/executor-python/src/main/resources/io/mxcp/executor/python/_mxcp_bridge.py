@@ -35,6 +35,7 @@ current_context = contextvars.ContextVar("mxcp_execution_context", default=None)
 host = None            # the Java bridge object (db_execute, log)
 user_config = None     # plain dict views of the project's configuration
 site_config = None
+profile = None         # the active profile, which may not be the site file's (a --profile)
 init_hooks = []
 shutdown_hooks = []
 plugin_instances = {}
@@ -214,11 +215,12 @@ def make_context(call):
 # ---- module loading (spec 01 §5.3) -----------------------------------------------------------------------------
 
 def configure(bridge, config_text, root, python_dir, plugin_dir):
-    global host, user_config, site_config
+    global host, user_config, site_config, profile
     host = bridge
     config = decode(config_text)
     user_config = config["user_config"]
     site_config = config["site_config"]
+    profile = config["profile"]
     for path in (plugin_dir, root, python_dir):
         if path and os.path.isdir(path) and path not in sys.path:
             sys.path.insert(0, path)

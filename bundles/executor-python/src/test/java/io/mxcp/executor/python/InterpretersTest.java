@@ -39,7 +39,7 @@ class InterpretersTest {
     static void startEngine() throws URISyntaxException {
         Path root = Path.of(InterpretersTest.class.getResource("generations").toURI());
         module = root.resolve("python/counting.py");
-        project = new PythonProject(root, Map.of(), Map.of(), List.of(), root.resolve("python"),
+        project = new PythonProject(root, "default", Map.of(), Map.of(), List.of(), root.resolve("python"),
                 root.resolve("plugins"));
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
     }

@@ -22,13 +22,14 @@ import io.mxcp.sdk.exec.ProjectRuntime;
  * plugin declarations, the python/ and plugins/ folders, and the user-config view rebuilt from the active
  * profile's secrets and plugin config.
  *
+ * @param profile    the active profile (the site file's {@code profile}, or the command's {@code --profile})
  * @param siteConfig the site file's map plus the active profile's derived {@code duckdb.path}
  * @param userConfig {@code {mxcp, projects: {<project>: {profiles: {<profile>: {secrets, plugin}}}}}}
  * @param plugins    each {@code {name, module, config}} with {@code config} the plugin's resolved map
  * @param pythonDir  {@code <root>/python}, absolute (it may not exist)
  * @param pluginDir  {@code <root>/<paths.plugins>}, absolute (it may not exist)
  */
-public record PythonProject(Path root, Map<String, Object> siteConfig, Map<String, Object> userConfig,
+public record PythonProject(Path root, String profile, Map<String, Object> siteConfig, Map<String, Object> userConfig,
         List<Map<String, Object>> plugins, Path pythonDir, Path pluginDir) {
 
     public static PythonProject of(ProjectRuntime runtime) throws InvalidProjectException {
@@ -38,7 +39,7 @@ public record PythonProject(Path root, Map<String, Object> siteConfig, Map<Strin
         Map<String, Object> paths = map(site.get("paths"));
         Path pythonDir = root.resolve(string(paths.get("python"), "python")).normalize();
         Path pluginDir = root.resolve(string(paths.get("plugins"), "plugins")).normalize();
-        return new PythonProject(root, site, userConfig(runtime), plugins(site, runtime), pythonDir, pluginDir);
+        return new PythonProject(root, runtime.profile(), site, userConfig(runtime), plugins(site, runtime), pythonDir, pluginDir);
     }
 
     /** Whether the project has anything for Python to do: plugins, or {@code .py} files under python/ or the endpoint folders. */

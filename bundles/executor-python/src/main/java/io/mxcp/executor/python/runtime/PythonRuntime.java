@@ -105,6 +105,7 @@ public final class PythonRuntime implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("user_config", project.userConfig());
         config.put("site_config", project.siteConfig());
+        config.put("profile", project.profile());
         bridge.invokeMember("configure", generationHost, codec.encode(config),
                 project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
         host = generationHost;

@@ -35,7 +35,8 @@ class _Config:
             return None
         site = context.get("site_config") if context else _bridge.site_config
         project = (user_config.get("projects") or {}).get(site.get("project")) or {}
-        profile = (project.get("profiles") or {}).get(site.get("profile")) or {}
+        # the active profile: the original reads the site file's, which misses a --profile (spec 01 §5.7 QUIRK)
+        profile = (project.get("profiles") or {}).get(_bridge.profile) or {}
         for secret in profile.get("secrets") or []:
             if secret.get("name") == name:
                 return copy.deepcopy(secret.get("parameters") or {})

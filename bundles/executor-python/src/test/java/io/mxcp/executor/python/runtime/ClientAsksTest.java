@@ -87,7 +87,7 @@ class ClientAsksTest {
     static void startPython() throws URISyntaxException {
         Path root = Path.of(ClientAsksTest.class.getResource("asking").toURI());
         module = root.resolve("python/asks.py");
-        PythonProject project = new PythonProject(root, Map.of(), Map.of(), List.of(), root.resolve("python"),
+        PythonProject project = new PythonProject(root, "default", Map.of(), Map.of(), List.of(), root.resolve("python"),
                 root.resolve("plugins"));
         engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
         ValueCodec codec = new ValueCodec();

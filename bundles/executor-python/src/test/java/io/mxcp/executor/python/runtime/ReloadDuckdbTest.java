@@ -74,7 +74,7 @@ class ReloadDuckdbTest {
 
     @BeforeEach
     void startPython() {
-        PythonProject project = new PythonProject(root, Map.of(), Map.of(), List.of(), root.resolve("python"),
+        PythonProject project = new PythonProject(root, "default", Map.of(), Map.of(), List.of(), root.resolve("python"),
                 root.resolve("plugins"));
         ValueCodec codec = new ValueCodec();
         AtomicReference<PythonRuntime> started = new AtomicReference<>();
