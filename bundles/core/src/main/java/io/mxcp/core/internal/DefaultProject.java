@@ -31,6 +31,8 @@ import io.mxcp.core.model.EndpointKind;
 /** An opened project: its settings, endpoint discovery, the call pipeline, its executor sessions and telemetry. */
 final class DefaultProject implements Project {
 
+    private static final System.Logger LOG = System.getLogger(DefaultProject.class.getName());
+
     private final ProjectSettings settings;
     private final ExecutorRegistry executors;
     private final EndpointFileCache cache = new EndpointFileCache();
@@ -205,6 +207,17 @@ final class DefaultProject implements Project {
         List<String> failures = sessions.openAll();
         if (!failures.isEmpty()) {
             throw new ProjectException(failures.get(0));
+        }
+        warnOfPluginsWithoutPython();
+    }
+
+    /** Python plugins are loaded by the Python executor: without it their SQL functions are missing, and say why. */
+    private void warnOfPluginsWithoutPython() {
+        List<Map<String, String>> plugins = settings.site().plugins();
+        if (!plugins.isEmpty() && !executors.languages().contains("python")) {
+            LOG.log(System.Logger.Level.WARNING, "mxcp-site.yml declares the Python plugins {0}, but no Python "
+                    + "executor is installed (the mxcp-<version>-python distribution has it): their SQL functions do "
+                    + "not exist", plugins.stream().map(plugin -> plugin.get("name")).toList());
         }
     }
 
