@@ -1,6 +1,8 @@
 package io.mxcp.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,6 +66,9 @@ class EndpointTestsTest {
                         """)
                 .write("tools/broken.yml", "tool: [not, a, map]\n");
         f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
+            if (source.code().equals("SELECT broken")) {
+                throw new IllegalStateException("disk gone");
+            }
             List<Map<String, Object>> rows = List.of(row("id", 1L, "name", "Ann"), row("id", 2L, "name", "Bob"));
             return rows.subList(0, ((Number) args.getOrDefault("n", 0L)).intValue());
         }));
@@ -86,6 +91,24 @@ class EndpointTestsTest {
             assertEquals("Policy enforcement failed: admins only", tests.get(3).error());
             assertEquals("no user", tests.get(3).description());
             assertEquals("Array does not contain expected item: {'id': 1}", tests.get(4).error());
+        }
+    }
+
+    @Test
+    void anErrorShowsItsCauseOnlyWhenItsMessageDoesNotAlreadySayIt() throws Exception {
+        f.write("tools/broken.yml", """
+                tool:
+                  name: broken
+                  source: {code: "SELECT broken"}
+                  tests: [{name: fails, arguments: []}]
+                """);
+        try (Project project = f.open()) {
+            SuiteResult suite = new EndpointTests(project, null, Map.of()).run(EndpointKind.TOOL, "broken");
+            assertEquals(1, suite.tests().size(), suite::toString);
+            TestCaseResult failed = suite.tests().getFirst();
+            assertEquals("error", failed.status());
+            assertTrue(failed.error().contains("disk gone"), failed.error());
+            assertNull(failed.errorCause(), "the cause's message is already in the error");
         }
     }
 
