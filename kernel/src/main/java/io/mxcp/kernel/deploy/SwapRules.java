@@ -21,8 +21,7 @@ final class SwapRules {
     /** Why a jar of this symbolic name may not be deployed now, or null when it may. */
     static String refusal(BundleContext context, String symbolicName) {
         for (Bundle running : context.getBundles()) {
-            boolean platform = running.getBundleId() != 0
-                    && !running.getLocation().startsWith(DEPLOY_LOCATION_PREFIX);
+            boolean platform = running.getBundleId() != 0 && DeployDirectory.deployedFile(running).isEmpty();
             if (platform && symbolicName.equals(running.getSymbolicName())
                     && running.getHeaders().get(Constants.EXPORT_PACKAGE) != null) {
                 return symbolicName + " is part of the platform and exports packages other bundles are wired to: it"
