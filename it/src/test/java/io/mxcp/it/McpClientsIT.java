@@ -148,6 +148,13 @@ class McpClientsIT {
         assertTrue(NAMES_PARAMETER.matcher(missing).find(),
                 () -> "the error does not name the parameter\n" + report.describe());
 
+        // language-model clients often send an array as its JSON text; the original's MCP layer takes both
+        for (String call : new String[] {"callArray", "callArrayAsJsonText"}) {
+            JsonNode total = succeeded(report, call);
+            assertFalse(total.path("isError").asBoolean(false), report::describe);
+            assertEquals(42, total.path("structuredContent").path("result").asInt(), report::describe);
+        }
+
         assertPolicies(report);
         assertResources(report);
         assertPrompts(report);

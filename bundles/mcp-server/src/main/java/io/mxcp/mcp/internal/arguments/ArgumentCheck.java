@@ -19,9 +19,14 @@ import io.mxcp.core.model.ParameterDefinition;
  * The accepted arguments come back converted as pydantic hands them on; the core's own conversion (§3.3) runs
  * after. Missing and unknown parameters are the core's business. A number or boolean given for a string
  * parameter becomes its text (spec 04 §2). Built once per endpoint when a server starts.
+ *
+ * <p>Tools also take a JSON text for a parameter that is not a string, as the original's MCP library does before
+ * its check: language-model clients often send {@code "[1, 2]"} for an array or {@code "{...}"} for an object. A
+ * text that parses to an array, an object or null replaces the argument; one that parses to a string, number or
+ * boolean, or does not parse, is left to the rule as sent.
  */
 public final class ArgumentCheck {
-    private record Parameter(String name, ValueRule rule) {
+    private record Parameter(String name, ValueRule rule, boolean takesJsonText) {
     }
 
     private final String title;
@@ -34,24 +39,31 @@ public final class ArgumentCheck {
         parameters.forEach(parameter -> declared.add(parameter.name()));
     }
 
-    /** Tool and prompt parameters accept null. */
-    public static ArgumentCheck forToolOrPrompt(String name, List<ParameterDefinition> parameters) {
-        return of(name, parameters, true);
+    /** Tool parameters accept null, and a JSON text where the parameter is not a string. */
+    public static ArgumentCheck forTool(String name, List<ParameterDefinition> parameters) {
+        return of(name, parameters, true, true);
+    }
+
+    /** Prompt parameters accept null. */
+    public static ArgumentCheck forPrompt(String name, List<ParameterDefinition> parameters) {
+        return of(name, parameters, true, false);
     }
 
     /** Resource template parameters never accept null. */
     public static ArgumentCheck forResource(String name, List<ParameterDefinition> parameters) {
-        return of(name, parameters, false);
+        return of(name, parameters, false, false);
     }
 
     /** Parameters in the generated signature's order: those without a default first. */
-    private static ArgumentCheck of(String name, List<ParameterDefinition> declared, boolean nullable) {
+    private static ArgumentCheck of(String name, List<ParameterDefinition> declared, boolean nullable,
+            boolean jsonText) {
         List<Parameter> parameters = new ArrayList<>(declared.size());
         for (boolean withDefault : new boolean[] {false, true}) {
             for (ParameterDefinition parameter : declared) {
                 if (parameter.required() != withDefault) {
+                    boolean text = parameter.type() != null && "string".equals(parameter.type().type());
                     parameters.add(new Parameter(parameter.name(),
-                            Rules.of(parameter.type(), parameter.name(), nullable, true)));
+                            Rules.of(parameter.type(), parameter.name(), nullable, true), jsonText && !text));
                 }
             }
         }
@@ -64,6 +76,9 @@ public final class ArgumentCheck {
         Violations violations = new Violations();
         for (Parameter parameter : parameters) {
             JsonNode value = arguments.get(parameter.name());
+            if (value != null && value.isTextual() && parameter.takesJsonText()) {
+                value = JsonText.structure(value);
+            }
             if (value != null) {
                 result.put(parameter.name(), parameter.rule().apply(value, Location.of(parameter.name()), violations));
             }

@@ -25,7 +25,7 @@ public final class PromptCatalog {
         descriptions = mapper.createArrayNode();
         for (EndpointDefinition definition : Served.definitions(endpoints, EndpointKind.PROMPT)) {
             if (checks.putIfAbsent(definition.name(),
-                    ArgumentCheck.forToolOrPrompt(definition.name(), definition.parameters())) == null) {
+                    ArgumentCheck.forPrompt(definition.name(), definition.parameters())) == null) {
                 descriptions.add(describe(definition));
             }
         }

@@ -33,7 +33,7 @@ public final class ToolCatalog {
                 continue;
             }
             tools.put(definition.name(), new Tool(definition.name(), definition,
-                    ArgumentCheck.forToolOrPrompt(definition.name(), definition.parameters())));
+                    ArgumentCheck.forTool(definition.name(), definition.parameters())));
             descriptions.add(describe(definition, schemas, mapper));
         }
     }

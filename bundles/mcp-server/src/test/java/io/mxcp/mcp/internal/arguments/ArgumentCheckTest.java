@@ -27,7 +27,7 @@ class ArgumentCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ArgumentCheck tool(String name, Object... namesAndTypes) {
-        return ArgumentCheck.forToolOrPrompt(name, parameters(namesAndTypes));
+        return ArgumentCheck.forTool(name, parameters(namesAndTypes));
     }
 
     private static ArgumentCheck resource(String name, Object... namesAndTypes) {
@@ -151,7 +151,8 @@ class ArgumentCheckTest {
     void arrayItemsAreCheckedAndConverted() {
         ArgumentCheck check = tool("t", "ids", type("array").items(type("integer")).itemCount(1, 3));
         assertEquals(List.of(1L, 2), accepted(check, "{\"ids\": [\"1\", 2]}").get("ids"));
-        assertEquals("Input should be a valid list", problem(check, "{\"ids\": \"[1, 2]\"}"));
+        assertEquals(List.of(1, 2L), accepted(check, "{\"ids\": \"[1, \\\"2\\\"]\"}").get("ids"));
+        assertEquals("Input should be a valid list", problem(check, "{\"ids\": \"[1, 2] and more\"}"));
         assertEquals("List should have at least 1 item after validation, not 0", problem(check, "{\"ids\": []}"));
         assertEquals("List should have at most 3 items after validation, not 4",
                 problem(check, "{\"ids\": [1, 2, 3, 4]}"));
@@ -178,13 +179,33 @@ class ArgumentCheckTest {
         assertEquals(expected, accepted(check,
                 "{\"user\": {\"extra\": [1], \"id\": \"5\", \"name\": null, \"address\": {\"zip\": \"12345\"}}}")
                 .get("user"));
-        assertEquals("Input should be a valid dictionary or instance of User", problem(check, "{\"user\": \"{}\"}"));
+        assertEquals(Map.of("id", 7, "name", "Ada"), accepted(check,
+                "{\"user\": \"{\\\"id\\\": 7, \\\"name\\\": \\\"Ada\\\"}\"}").get("user"));
+        assertEquals("Input should be a valid dictionary or instance of User", problem(check, "{\"user\": \"7\"}"));
+        assertEquals("1 validation error for tArguments\nuser.id\n  Field required",
+                rejected(check, "{\"user\": \"{}\"}"));
         assertEquals("1 validation error for tArguments\nuser.id\n  Field required",
                 rejected(check, "{\"user\": {\"name\": \"Ada\"}}"));
         assertEquals("1 validation error for tArguments\nuser.address.zip\n  String should match pattern '^\\d{5}$'",
                 rejected(check, "{\"user\": {\"id\": 1, \"address\": {\"zip\": \"1234\"}}}"));
         assertEquals("Input should be a valid dictionary or instance of Useraddress",
                 problem(check, "{\"user\": {\"id\": 1, \"address\": 7}}"));
+    }
+
+    @Test
+    void onlyToolParametersThatAreNotStringsTakeJsonText() {
+        List<ParameterDefinition> parameters = parameters("note", type("string"), "n", type("integer"), "tags",
+                type("array").items(type("string")));
+        ArgumentCheck tool = ArgumentCheck.forTool("t", parameters);
+        Map<String, Object> arguments = accepted(tool, "{\"note\": \"[1]\", \"n\": \"null\", \"tags\": \"[]\"}");
+        assertEquals("[1]", arguments.get("note"));
+        assertTrue(arguments.containsKey("n"));
+        assertNull(arguments.get("n"));
+        assertEquals(List.of(), arguments.get("tags"));
+        assertEquals(12L, accepted(tool, "{\"n\": \" 12 \"}").get("n"));
+        assertEquals("Input should be a valid integer", problem(tool, "{\"n\": \"[12]\"}"));
+        ArgumentCheck prompt = ArgumentCheck.forPrompt("p", parameters);
+        assertEquals("Input should be a valid list", problem(prompt, "{\"tags\": \"[]\"}"));
     }
 
     @Test
