@@ -80,10 +80,12 @@ final class EventStreamAnswer implements NotificationChannel {
         return stream != null;
     }
 
-    /** Writes the response as the last event of an opened stream and ends it. */
+    /** Writes the response as the last event of an opened stream and ends it; null ends it without one. */
     synchronized void finish(byte[] response) {
         try (OutputStream out = stream) {
-            out.write(frame(response));
+            if (response != null) {
+                out.write(frame(response));
+            }
         } catch (IOException e) {
             // the client has gone; nothing is left to tell it
         }

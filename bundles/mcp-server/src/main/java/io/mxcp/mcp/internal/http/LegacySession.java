@@ -3,6 +3,7 @@ package io.mxcp.mcp.internal.http;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,8 @@ final class LegacySession {
     private final String owner;
     private final LegacyState state;
     private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
+    /** Calls in flight the client cancelled, by identity. */
+    private final Set<Cancellation> withdrawn = ConcurrentHashMap.newKeySet();
     private ServerSentEventConnection stream;
     /** When the client last sent something on this session, in the sessions' clock's nanoseconds. */
     private volatile long lastActive;
@@ -61,14 +64,17 @@ final class LegacySession {
         inFlight.put(requestId, cancellation);
     }
 
-    void untrack(JsonNode requestId, Cancellation cancellation) {
+    /** Ends the tracking of a call; true when the client withdrew it ({@link #cancel}): it gets no answer. */
+    boolean untrack(JsonNode requestId, Cancellation cancellation) {
         inFlight.remove(requestId, cancellation);
+        return withdrawn.remove(cancellation);
     }
 
     /** notifications/cancelled for one of this session's requests. */
     void cancel(JsonNode requestId) {
         Cancellation call = inFlight.get(requestId);
         if (call != null) {
+            withdrawn.add(call);
             call.cancel();
         }
     }

@@ -228,6 +228,7 @@ final class PostHandler {
         EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
         int status = 200;
         byte[] response;
+        boolean withdrawn = false;
         try (RunningCalls.Tracked tracked = running.track(cancellation)) {
             response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
                     lowerCased(exchange.getRequestHeaders(), gate.enabled()), cancellation,
@@ -244,12 +245,16 @@ final class PostHandler {
             }
         } finally {
             if (session != null) {
-                session.untrack(request.id(), cancellation);
+                withdrawn = session.untrack(request.id(), cancellation);
             }
         }
+        // a request the client cancelled gets no answer (spec 04 §5): its stream ends empty, or 202 as for a
+        // notification, which the SDK clients take without complaint
         if (stream != null && stream.seal()) {
             posted.stopWatching();
-            stream.finish(response);
+            stream.finish(withdrawn ? null : response);
+        } else if (withdrawn) {
+            posted.replyEmpty(202);
         } else {
             posted.reply(status, response, eventStream);
         }

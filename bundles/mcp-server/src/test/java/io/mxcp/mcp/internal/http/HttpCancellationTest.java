@@ -1,0 +1,80 @@
+package io.mxcp.mcp.internal.http;
+
+import static io.mxcp.mcp.internal.Messages.call;
+import static io.mxcp.mcp.internal.Messages.initialize;
+import static io.mxcp.mcp.internal.Messages.legacy;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mxcp.mcp.api.HttpServerOptions;
+import io.mxcp.mcp.api.RunningServer;
+import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.McpServerFactory;
+import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.auth.AuthServices;
+
+/** notifications/cancelled on a 2025-era session stops the call, and the call gets no answer (spec 04 §5). */
+class HttpCancellationTest {
+    private final FakeProject project = new FakeProject();
+    private RunningServer server;
+    private McpPosts posts;
+    private Map<String, String> session;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
+                new HttpServerOptions("localhost", 0, false));
+        posts = new McpPosts(server.port());
+        HttpResponse<String> opened = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of());
+        session = Map.of("Mcp-Session-Id", opened.headers().firstValue("mcp-session-id").orElseThrow(),
+                "MCP-Protocol-Version", "2025-11-25");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> cancelSlowCall(String accept) throws Exception {
+        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return posts.post(legacy(5, "tools/call", call("slow", null)), accept, session);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+        ObjectNode cancelled = Messages.object().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancelled.putObject("params").put("requestId", 5).put("reason", "the user pressed stop");
+        assertEquals(202, posts.post(cancelled, McpPosts.BOTH, session).statusCode());
+        assertTrue(project.slowCancelled.await(1, TimeUnit.SECONDS), "the call was cancelled within a second");
+        return pending.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void cancelledCallIsAnsweredWithNothing() throws Exception {
+        HttpResponse<String> answer = cancelSlowCall("application/json");
+        assertEquals(202, answer.statusCode());
+        assertEquals("", answer.body());
+    }
+
+    @Test
+    void cancelledCallOnAnEventStreamGetsNoMessage() throws Exception {
+        HttpResponse<String> answer = cancelSlowCall(McpPosts.BOTH);
+        assertEquals("", answer.body(), "no JSON-RPC message for the cancelled call");
+        HttpResponse<String> next = posts.post(legacy(6, "tools/call", call("echo",
+                Messages.object().put("text", "still here"))), McpPosts.BOTH, session);
+        assertEquals("still here", McpPosts.messages(next).get(0).at("/result/content/0/text").asText());
+    }
+}
