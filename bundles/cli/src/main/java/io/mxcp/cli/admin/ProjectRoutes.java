@@ -78,7 +78,7 @@ final class ProjectRoutes {
         for (EndpointKind kind : List.of(EndpointKind.TOOL, EndpointKind.PROMPT, EndpointKind.RESOURCE)) {
             // endpoint files only: the built-in SQL tools are reported under features
             counts.put(kind.plural(), endpoints.stream()
-                    .filter(endpoint -> endpoint.file() != null && endpoint.loaded() && endpoint.kind() == kind)
+                    .filter(endpoint -> endpoint.fromFile() && endpoint.loaded() && endpoint.kind() == kind)
                     .count());
         }
         return counts;
@@ -111,7 +111,7 @@ final class ProjectRoutes {
 
     private Map<String, Object> endpoints() {
         List<Map<String, Object>> entries = server.project().get().endpoints().stream()
-                .filter(endpoint -> endpoint.file() != null)
+                .filter(DiscoveredEndpoint::fromFile)
                 .map(ProjectRoutes::entry).toList();
         return Map.of("endpoints", entries);
     }

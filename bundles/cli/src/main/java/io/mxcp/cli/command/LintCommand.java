@@ -48,7 +48,8 @@ final class LintCommand extends ProjectSubcommand {
         List<LintedFile> files = new ArrayList<>();
         try (Project project = openProject(false)) {
             for (DiscoveredEndpoint endpoint : project.endpoints()) {
-                if (endpoint.loaded()) {
+                // only what the project's files define, as the original (the built-in SQL tools are not theirs)
+                if (endpoint.loaded() && endpoint.fromFile()) {
                     List<LintIssue> kept = EndpointLinter.lint(endpoint).stream()
                             .filter(issue -> "all".equals(severity) || severity.equals(issue.severity())).toList();
                     files.add(new LintedFile(endpoint.relativePath(), kept));

@@ -26,7 +26,7 @@ final class ListCommand extends ProjectSubcommand {
         List<DiscoveredEndpoint> endpoints;
         try (Project project = openProject(false)) {
             // the built-in SQL tools have no file: the original does not list them
-            endpoints = project.endpoints().stream().filter(endpoint -> endpoint.file() != null).toList();
+            endpoints = project.endpoints().stream().filter(DiscoveredEndpoint::fromFile).toList();
         }
         if (jsonOutput) {
             printJsonResult(payload(endpoints));

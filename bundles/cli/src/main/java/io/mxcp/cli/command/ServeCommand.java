@@ -186,7 +186,7 @@ final class ServeCommand extends ProjectSubcommand {
         }
         // endpoint files only: the built-in SQL tools (no file) are announced by the SQL Tools line
         List<DiscoveredEndpoint> endpoints = served.endpoints().stream()
-                .filter(endpoint -> endpoint.file() != null && endpoint.loaded()).toList();
+                .filter(endpoint -> endpoint.fromFile() && endpoint.loaded()).toList();
         appendCount(text, "Tools", endpoints, EndpointKind.TOOL);
         appendCount(text, "Resources", endpoints, EndpointKind.RESOURCE);
         appendCount(text, "Prompts", endpoints, EndpointKind.PROMPT);

@@ -23,6 +23,8 @@ import io.mxcp.core.api.ProjectOptions;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.testing.EndpointTestResult;
+import io.mxcp.core.testing.EndpointTests;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 
 class SqlToolsAndQueryTest {
@@ -76,6 +78,8 @@ class SqlToolsAndQueryTest {
             assertEquals(Map.of("title", "Table Schema Inspector", "readOnlyHint", true, "destructiveHint", false,
                     "idempotentHint", true, "openWorldHint", false), endpoints.get(3).definition().annotations());
             assertEquals(1, project.validateAll().size(), "built-in tools are not endpoint files to validate");
+            assertEquals(List.of("tool/t"), new EndpointTests(project, null, Map.of()).runAll().endpoints().stream()
+                    .map(EndpointTestResult::endpoint).toList(), "nor endpoints of the project to test");
         }
     }
 

@@ -26,7 +26,7 @@ public final class EndpointFileEntries {
 
     public static List<Map<String, Object>> of(Project project, CancellationSignal cancellation) {
         // the built-in SQL tools are endpoints without a file
-        List<DiscoveredEndpoint> files = project.endpoints().stream().filter(e -> e.file() != null).toList();
+        List<DiscoveredEndpoint> files = project.endpoints().stream().filter(DiscoveredEndpoint::fromFile).toList();
         if (files.isEmpty()) {
             return List.of(); // validateAll() would report "No endpoints found" as a file
         }
