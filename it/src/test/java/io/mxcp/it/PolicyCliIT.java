@@ -94,6 +94,12 @@ class PolicyCliIT {
             assertEquals(1, validate.exitCode(), validate::describe);
             assertTrue(validate.stdout().contains("Policy input[0] condition 'user.role = 'admin'' does not compile"),
                     validate::describe);
+            // the original serves such an endpoint (the rule never holds): serve starts, and says why it is wrong
+            CommandResult serve = mxcp.run(project, "serve", "--transport", "stdio");
+            assertEquals(0, serve.exitCode(), serve::describe);
+            assertTrue(serve.stderr().contains("tools/broken.yml: Policy input[0] condition 'user.role = 'admin'' "
+                    + "does not compile"), serve::describe);
+            assertTrue(serve.stderr().contains("this rule counts as false at every call"), serve::describe);
         } finally {
             Files.delete(broken);
         }

@@ -1,6 +1,8 @@
 package io.mxcp.cli.serve;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import io.mxcp.sdk.exec.ServerReload;
  * {@code reload_duckdb}).
  */
 public final class ServedProject implements Project {
+    private static final System.Logger LOG = System.getLogger(ServedProject.class.getName());
 
     private final Project project;
     private final Set<String> skippedPaths;
@@ -45,10 +48,26 @@ public final class ServedProject implements Project {
                         .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The endpoint files of the project that fail validation, by path. */
+    /**
+     * The endpoint files of the project a server cannot serve, by path. Those it serves although they fail
+     * validation (a policy condition that does not compile) are logged here, once per start or reload.
+     */
     public static List<ValidationResult> invalidEndpoints(Project project) {
-        return project.validateAll().stream().filter(result -> !result.valid())
-                .sorted(Comparator.comparing(ValidationResult::relativePath)).toList();
+        List<ValidationResult> unservable = new ArrayList<>();
+        for (ValidationResult result : project.validateAll().stream()
+                .sorted(Comparator.comparing(ValidationResult::relativePath)).toList()) {
+            if (result.valid()) {
+                continue;
+            }
+            if (result.servable()) {
+                LOG.log(Level.WARNING, "{0}: {1}. The endpoint is served and this rule counts as false at every "
+                        + "call, as in the original MXCP; mxcp validate reports it until it is fixed",
+                        result.relativePath(), result.message());
+            } else {
+                unservable.add(result);
+            }
+        }
+        return unservable;
     }
 
     /** The project without the endpoint files that failed validation. */

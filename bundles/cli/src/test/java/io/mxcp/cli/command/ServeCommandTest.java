@@ -176,6 +176,16 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void aPolicyConditionThatDoesNotCompileIsServedWithAWarning() {
+        project.withTool("guarded", "tools/guarded.yml").invalidButServable("tools/guarded.yml",
+                "Policy input[0] condition 'who = 1' does not compile: Syntax error");
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(mcp.served.endpoints().stream().anyMatch(endpoint -> endpoint.identifier().equals("guarded")),
+                "the endpoint is served, its rule counting as false");
+    }
+
+    @Test
     void invalidEndpointsStopTheStartListingThem() {
         project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "Parameter mismatch: missing=['x']");
         Cli.Outcome outcome = cli.run("serve");

@@ -2,9 +2,11 @@ package io.mxcp.cli.fakes;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.mxcp.core.api.AuditTrail;
@@ -23,6 +25,7 @@ public final class FakeProject implements Project {
     public final Path root;
     public final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
     public final Map<String, String> validationErrors = new LinkedHashMap<>();
+    private final Set<String> servableErrors = new HashSet<>();
     public Map<String, Object> userConfig = new LinkedHashMap<>();
     public Map<String, Object> siteConfig = new LinkedHashMap<>();
     public boolean readOnly;
@@ -87,6 +90,12 @@ public final class FakeProject implements Project {
         return this;
     }
 
+    /** A file validation reports although a server may serve it (a policy condition that does not compile). */
+    public FakeProject invalidButServable(String relativePath, String message) {
+        servableErrors.add(relativePath);
+        return invalid(relativePath, message);
+    }
+
     @Override
     public Path root() {
         return root;
@@ -140,7 +149,11 @@ public final class FakeProject implements Project {
     }
 
     private ValidationResult result(String relativePath, String loadError) {
-        return new ValidationResult(relativePath, loadError != null ? loadError : validationErrors.get(relativePath));
+        if (loadError != null) {
+            return new ValidationResult(relativePath, loadError);
+        }
+        String problem = validationErrors.get(relativePath);
+        return new ValidationResult(relativePath, problem, problem == null || servableErrors.contains(relativePath));
     }
 
     @Override

@@ -147,7 +147,7 @@ final class DefaultProject implements Project {
         List<ValidationResult> results = new ArrayList<>();
         for (DiscoveredEndpoint endpoint : found) {
             results.add(endpoint.loaded()
-                    ? new ValidationResult(endpoint.relativePath(), validator.validate(endpoint.definition()).orElse(null))
+                    ? validator.validate(endpoint.relativePath(), endpoint.definition())
                     : new ValidationResult(endpoint.relativePath(), endpoint.error()));
         }
         return results;
@@ -160,7 +160,7 @@ final class DefaultProject implements Project {
         for (DiscoveredEndpoint endpoint : discovery.discover()) {
             if (endpoint.file().toAbsolutePath().normalize().equals(absolute)) {
                 return endpoint.loaded()
-                        ? new ValidationResult(relative, validator.validate(endpoint.definition()).orElse(null))
+                        ? validator.validate(relative, endpoint.definition())
                         : new ValidationResult(relative, endpoint.error());
             }
         }
@@ -169,7 +169,7 @@ final class DefaultProject implements Project {
         if (parsed.definition() == null) {
             return new ValidationResult(relative, parsed.error());
         }
-        return new ValidationResult(relative, validator.validate(parsed.definition()).orElse(null));
+        return validator.validate(relative, parsed.definition());
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.internal.pipeline.ExecutorSessions;
 import io.mxcp.core.internal.pipeline.SourceLoader;
 import io.mxcp.core.internal.pipeline.UnsupportedLanguageException;
@@ -35,19 +36,26 @@ public final class EndpointValidator {
         this.sessions = sessions;
     }
 
-    /** The first failing rule's message, or empty when the endpoint is valid. */
-    public Optional<String> validate(EndpointDefinition definition) {
+    /** The endpoint file's result: the first failing rule's message, none when the endpoint is valid. */
+    public ValidationResult validate(String relativePath, EndpointDefinition definition) {
+        Optional<String> failure;
         try {
-            Optional<String> failure = switch (definition.kind()) {
+            failure = switch (definition.kind()) {
                 case PROMPT -> prompt(definition);
                 case RESOURCE -> resourceUri(definition).or(() -> source(definition));
                 case TOOL -> source(definition);
             };
-            // a condition that cannot compile never holds: a deny rule would silently let every call through
-            return failure.or(() -> PolicyCompiler.compile(definition).compileError());
         } catch (RuntimeException e) {
-            return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+            failure = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+        if (failure.isPresent()) {
+            return new ValidationResult(relativePath, failure.get());
+        }
+        // a condition that cannot compile never holds: a deny rule would silently let every call through. Reported,
+        // but the endpoint stays servable, as in the original, which checks no condition before a call
+        return PolicyCompiler.compile(definition).compileError()
+                .map(problem -> new ValidationResult(relativePath, problem, true))
+                .orElseGet(() -> new ValidationResult(relativePath, null));
     }
 
     private static Optional<String> prompt(EndpointDefinition definition) {
