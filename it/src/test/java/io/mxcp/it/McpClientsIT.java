@@ -155,6 +155,11 @@ class McpClientsIT {
             assertEquals(42, total.path("structuredContent").path("result").asInt(), report::describe);
         }
 
+        // the SDK clients check structured content against the outputSchema: date results must pass
+        JsonNode dates = succeeded(report, "callDates");
+        assertFalse(dates.path("isError").asBoolean(false), report::describe);
+        assertTrue(dates.path("structuredContent").path("placed").asText().startsWith("2024-01-02"), report::describe);
+
         assertPolicies(report);
         assertResources(report);
         assertPrompts(report);

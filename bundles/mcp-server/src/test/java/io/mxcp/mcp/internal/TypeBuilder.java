@@ -9,6 +9,7 @@ import io.mxcp.core.model.TypeDefinition;
 /** Builds TypeDefinitions for tests; only the fields a test sets differ from null. */
 public final class TypeBuilder {
     private final String type;
+    private String format;
     private String description;
     private List<Object> examples;
     private boolean hasDefault;
@@ -62,6 +63,11 @@ public final class TypeBuilder {
     public TypeBuilder length(Integer min, Integer max) {
         minLength = min;
         maxLength = max;
+        return this;
+    }
+
+    public TypeBuilder format(String value) {
+        format = value;
         return this;
     }
 
@@ -122,7 +128,7 @@ public final class TypeBuilder {
     }
 
     public TypeDefinition build() {
-        return new TypeDefinition(type, null, description, hasDefault, defaultValue, examples, enumValues, sensitive, minLength,
+        return new TypeDefinition(type, format, description, hasDefault, defaultValue, examples, enumValues, sensitive, minLength,
                 maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, minItems, maxItems,
                 null, items, properties, required, additionalProperties);
     }
