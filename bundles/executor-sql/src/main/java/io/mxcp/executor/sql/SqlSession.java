@@ -17,6 +17,7 @@ import io.mxcp.executor.sql.runtime.CallerVariables;
 import io.mxcp.executor.sql.runtime.ConnectionPool;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.executor.sql.runtime.PooledConnection;
+import io.mxcp.executor.sql.statement.DeclaredType;
 import io.mxcp.executor.sql.statement.ParameterBinder;
 import io.mxcp.executor.sql.statement.ParameterValues;
 import io.mxcp.executor.sql.statement.ParameterValues.ParameterMismatchException;
@@ -38,6 +39,7 @@ final class SqlSession implements ExecutorSession {
     private final DuckDbRuntime runtime;
     private final ConnectionPool pool;
     private final Map<String, SqlScript> scripts = new ConcurrentHashMap<>();
+    private final DeclaredParameters declaredParameters = new DeclaredParameters();
     private final AtomicLong validations = new AtomicLong();
 
     SqlSession(DuckDbRuntime runtime) {
@@ -59,7 +61,8 @@ final class SqlSession implements ExecutorSession {
             PooledConnection connection = checkout();
             try {
                 connection.useCaller(CallerVariables.of(context));
-                return run(connection, script, arguments == null ? Map.of() : arguments, call);
+                return run(connection, script, arguments == null ? Map.of() : arguments,
+                        declaredParameters.of(source), call);
             } catch (SQLException e) {
                 if (call.isCancelled()) {
                     throw new EndpointExecutionException(CANCELLED, e);
@@ -90,7 +93,7 @@ final class SqlSession implements ExecutorSession {
      * Python client: parameters are allowed in the last statement only, and only its rows are returned.
      */
     private List<Map<String, Object>> run(PooledConnection connection, SqlScript script, Map<String, Object> arguments,
-            SqlCall call) throws SQLException, EndpointExecutionException {
+            Map<String, DeclaredType> declaredTypes, SqlCall call) throws SQLException, EndpointExecutionException {
         for (SqlStatement leading : script.leading()) {
             if (leading.hasParameters()) {
                 throw new EndpointExecutionException(FAILED + "Not implemented Error: Prepared parameters are only "
@@ -110,7 +113,7 @@ final class SqlSession implements ExecutorSession {
         }
         PreparedStatement statement = connection.prepared(last.bindableText());
         try {
-            ParameterBinder.bind(statement, last.parameterNames(), values);
+            ParameterBinder.bind(statement, last.parameterNames(), values, declaredTypes);
             boolean hasRows = executeCancellably(statement, call, statement::execute);
             if (hasRows) {
                 try (ResultSet resultSet = statement.getResultSet()) {

@@ -49,6 +49,8 @@ public final class FakeProject implements Project {
     /** Counted down when {@code slow} starts; {@link #slowCancelled} when its cancellation fires. */
     public final CountDownLatch slowStarted = new CountDownLatch(1);
     public final CountDownLatch slowCancelled = new CountDownLatch(1);
+    /** How many {@code slow} calls run now. */
+    public final AtomicInteger slowRunning = new AtomicInteger();
     /** {@code gate} counts {@link #gateEntered} down, then waits for {@link #gateOpen}. */
     public final CountDownLatch gateEntered = new CountDownLatch(1);
     public final CountDownLatch gateOpen = new CountDownLatch(1);
@@ -239,6 +241,7 @@ public final class FakeProject implements Project {
     }
 
     private Object slow(CallOptions options) throws EndpointException {
+        slowRunning.incrementAndGet();
         try (AutoCloseable registration = options.cancellation().onCancel(slowCancelled::countDown)) {
             slowStarted.countDown();
             if (!slowCancelled.await(10, TimeUnit.SECONDS)) {
@@ -249,6 +252,8 @@ public final class FakeProject implements Project {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        } finally {
+            slowRunning.decrementAndGet();
         }
     }
 

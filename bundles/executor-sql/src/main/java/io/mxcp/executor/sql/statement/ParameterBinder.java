@@ -12,28 +12,38 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Binds Java values to positional parameters with the DuckDB types the Python client infers (spec 01 §4.2):
- * whole numbers as INTEGER, or BIGINT when they do not fit; lists as typed LISTs; maps as STRUCTs.
+ * whole numbers as INTEGER, or BIGINT when they do not fit; lists as typed LISTs; maps as STRUCTs, shaped by the
+ * parameter's declaration when it declares object properties (see {@link BindType}).
  */
 public final class ParameterBinder {
 
     private ParameterBinder() {
     }
 
-    public static void bind(PreparedStatement statement, List<String> names, List<Object> values) throws SQLException {
+    /**
+     * @param names         the parameter names, lower-cased, in position order
+     * @param values        their values, in the same order
+     * @param declaredTypes the declared parameter types by lower-cased name; a parameter without one binds by
+     *                      inference
+     */
+    public static void bind(PreparedStatement statement, List<String> names, List<Object> values,
+            Map<String, DeclaredType> declaredTypes) throws SQLException {
         Connection connection = statement.getConnection();
         for (int i = 0; i < values.size(); i++) {
-            bindOne(statement, connection, i + 1, names.get(i), values.get(i));
+            String name = names.get(i);
+            bindOne(statement, connection, i + 1, name, values.get(i), declaredTypes.get(name));
         }
     }
 
-    private static void bindOne(PreparedStatement statement, Connection connection, int position, String name, Object value)
-            throws SQLException {
+    private static void bindOne(PreparedStatement statement, Connection connection, int position, String name, Object value,
+            DeclaredType declared) throws SQLException {
         switch (value) {
             case null -> statement.setNull(position, Types.NULL);
             case Integer i -> statement.setInt(position, i);
@@ -54,8 +64,8 @@ public final class ParameterBinder {
             case OffsetDateTime t -> statement.setObject(position, t);
             case UUID u -> statement.setObject(position, u);
             case byte[] bytes -> statement.setBytes(position, bytes);
-            case List<?> list -> statement.setArray(position, (Array) nested(connection, name, list));
-            case Map<?, ?> map -> statement.setObject(position, nested(connection, name, map));
+            case List<?> list -> statement.setArray(position, (Array) nested(connection, name, list, declared));
+            case Map<?, ?> map -> statement.setObject(position, nested(connection, name, map, declared));
             default -> throw new SQLException("Invalid Input Error: Unsupported value for parameter $" + name + ": "
                     + value.getClass().getName());
         }
@@ -69,11 +79,12 @@ public final class ParameterBinder {
         }
     }
 
-    /** A list or map as the driver's ARRAY / STRUCT value, with every element converted to the inferred type. */
-    private static Object nested(Connection connection, String name, Object value) throws SQLException {
+    /** A list or map as the driver's ARRAY / STRUCT value, with every element converted to its bind type. */
+    private static Object nested(Connection connection, String name, Object value, DeclaredType declared)
+            throws SQLException {
         BindType type;
         try {
-            type = BindType.of(value);
+            type = BindType.of(value, declared);
         } catch (IllegalArgumentException e) {
             throw new SQLException("Invalid Input Error: Cannot bind parameter $" + name + ": " + e.getMessage(), e);
         }
@@ -92,11 +103,13 @@ public final class ParameterBinder {
             return connection.createArrayOf(type.element().sql(), elements);
         }
         if (value instanceof Map<?, ?> map) {
-            Object[] fields = new Object[map.size()];
-            int i = 0;
-            for (Object field : map.values()) {
-                fields[i] = toDriverValue(connection, field, type.fields().get(i));
-                i++;
+            // the type's fields, not the map's entries: declared properties the caller left out are null
+            Map<String, Object> byName = new HashMap<>();
+            map.forEach((key, field) -> byName.put(String.valueOf(key), field));
+            Object[] fields = new Object[type.fields().size()];
+            for (int i = 0; i < fields.length; i++) {
+                BindType.Field field = type.fields().get(i);
+                fields[i] = toDriverValue(connection, byName.get(field.name()), field.type());
             }
             return connection.createStruct(type.sql(), fields);
         }

@@ -26,6 +26,7 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import org.xnio.Options;
 
 /**
  * Streamable HTTP on Undertow: {@code /mcp} and {@code /health}, and with authentication on the protected resource
@@ -34,6 +35,10 @@ import io.undertow.util.Methods;
 public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final long DRAIN_MILLIS = 5_000;
+    /** Undertow's default worker count, kept when idle; workers above it end after a minute without work. */
+    private static final int BUSY_WORKERS_KEPT = 8 * Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Workers for endpoint calls when {@code max_concurrent_calls} is 0 (no limit): calls beyond them wait. */
+    private static final int UNLIMITED_CALL_WORKERS = 256;
     /** A legacy session nobody used for this long, with no stream or call open, is ended. */
     static final Duration SESSION_IDLE_LIMIT = Duration.ofHours(1);
 
@@ -115,6 +120,8 @@ public final class HttpTransport implements RunningServer {
         // not limited as a server option: Undertow would answer a declared body over it with an empty 400 before
         // POST /mcp could answer the 413 naming transport.http.max_request_bytes (which it sets for its exchanges)
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful)
+                .setWorkerThreads(workerThreads(options.maxConcurrentCalls()))
+                .setWorkerOption(Options.WORKER_TASK_CORE_THREADS, BUSY_WORKERS_KEPT)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE).build();
         try {
             undertow.start();
@@ -225,5 +232,15 @@ public final class HttpTransport implements RunningServer {
             }
             terminated.countDown();
         }
+    }
+
+    /**
+     * Undertow's worker threads: an endpoint call holds one until it ends (a DuckDB query or Python code blocks it),
+     * so the pool has one per call the limit admits plus Undertow's own default (8 per core) for everything else.
+     * With Undertow's default alone, 16 workers on two cores, 16 long queries held every worker: pings and lists
+     * waited behind them and the 503 of the limit never came.
+     */
+    static int workerThreads(int maxConcurrentCalls) {
+        return BUSY_WORKERS_KEPT + (maxConcurrentCalls == 0 ? UNLIMITED_CALL_WORKERS : maxConcurrentCalls);
     }
 }
