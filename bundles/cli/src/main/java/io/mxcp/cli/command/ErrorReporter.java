@@ -1,5 +1,6 @@
 package io.mxcp.cli.command;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -12,18 +13,22 @@ import io.mxcp.cli.output.Terminal;
 /**
  * Reports a failed command and gives its exit code. JSON mode: one error document on standard output
  * ({@code traceback} and {@code type} under {@code --debug}); human mode: {@code Error: <message>} on standard
- * error. Unexpected exceptions are followed by {@code Aborted!}, as in the original.
+ * error. Unexpected exceptions are followed by {@code Aborted!}, as in the original. When standard output carries a
+ * protocol (MCP over stdio), all of it goes to standard error: a client would take any other line for a broken
+ * message and hide the reason from its user.
  */
 final class ErrorReporter {
 
     private final Terminal terminal;
     private final boolean json;
     private final boolean debug;
+    private final PrintStream out;
 
-    ErrorReporter(Terminal terminal, boolean json, boolean debug) {
+    ErrorReporter(Terminal terminal, boolean json, boolean debug, boolean stdoutIsProtocol) {
         this.terminal = terminal;
         this.json = json;
         this.debug = debug;
+        this.out = stdoutIsProtocol ? terminal.err() : terminal.out();
     }
 
     int report(Throwable failure) {
@@ -37,11 +42,11 @@ final class ErrorReporter {
                 document.put("traceback", stackTrace(failure));
                 document.put("type", failure.getClass().getSimpleName());
             }
-            terminal.out().println(Json.pretty(document));
+            out.println(Json.pretty(document));
         } else {
             if (commandFailure != null && commandFailure.kind() == CommandFailure.Kind.NO_PROJECT) {
-                terminal.out().println();
-                terminal.out().println(terminal.failure("❌ Error: ") + message);
+                out.println();
+                out.println(terminal.failure("❌ Error: ") + message);
             }
             String prefix = commandFailure != null && commandFailure.kind() == CommandFailure.Kind.BAD_PARAMETER
                     ? "Invalid value: " : "";

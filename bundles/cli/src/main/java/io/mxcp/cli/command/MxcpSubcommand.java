@@ -35,7 +35,7 @@ abstract class MxcpSubcommand implements Callable<Integer> {
             // a usage error found by the command itself: printed as any usage error (UsageErrors), exit 2
             throw usage;
         } catch (Exception | LinkageError failure) {
-            return new ErrorReporter(terminal, jsonOutput(), debug).report(failure);
+            return new ErrorReporter(terminal, jsonOutput(), debug, stdoutIsProtocol()).report(failure);
         } finally {
             terminal.out().flush();
             terminal.err().flush();
@@ -47,6 +47,11 @@ abstract class MxcpSubcommand implements Callable<Integer> {
 
     /** Whether standard output carries one JSON document. */
     boolean jsonOutput() {
+        return false;
+    }
+
+    /** Whether standard output belongs to a protocol (MCP over stdio): nothing else may be written there. */
+    boolean stdoutIsProtocol() {
         return false;
     }
 

@@ -59,6 +59,11 @@ final class ServeCommand extends ProjectSubcommand {
     @Option(names = "--ignore-errors", description = "Start even when endpoints fail validation; they are skipped.")
     boolean ignoreErrors;
 
+    @Override
+    boolean stdoutIsProtocol() {
+        return transport == Transport.STDIO;
+    }
+
     @Mixin
     ReadOnlyOption readOnly;
 

@@ -88,6 +88,14 @@ class CommandLineShapeTest {
     }
 
     @Test
+    void stdioServeOutsideAProjectKeepsStandardOutputForTheProtocol() {
+        Cli.Outcome outcome = cli().run("serve", "--transport", "stdio");
+        assertEquals(1, outcome.exit());
+        assertEquals("", outcome.out(), "an MCP client reads standard output as messages");
+        assertTrue(outcome.err().contains("No mxcp-site.yml found in current directory or parents"), outcome.err());
+    }
+
+    @Test
     void outsideAProjectJsonOutputIsOneErrorDocument() {
         Cli.Outcome outcome = cli().run("run", "tool", "x", "--json-output");
         assertEquals(1, outcome.exit());

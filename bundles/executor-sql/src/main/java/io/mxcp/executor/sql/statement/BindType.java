@@ -116,10 +116,8 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
             case "integer" -> value instanceof BigInteger big && big.bitLength() >= 64 ? inferred(value) : BIGINT;
             case "number" -> DOUBLE;
             case "boolean" -> BOOLEAN;
-            case "object" when !declared.properties().isEmpty() && (value == null || value instanceof Map<?, ?>) ->
-                    declaredStruct((Map<?, ?>) value, declared.properties());
-            case "array" when declared.items() != null && (value == null || value instanceof List<?>) ->
-                    declaredList((List<?>) value, declared.items());
+            case "object" -> declaredStruct(value, declared.properties());
+            case "array" -> declaredList(value, declared.items());
             default -> bindable(inferred(value));
         };
         return value == null ? type.asGuess() : type;
@@ -134,24 +132,32 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
         };
     }
 
-    /** Every declared property (null when missing), then the value's undeclared keys. */
-    private static BindType declaredStruct(Map<?, ?> map, SequencedMap<String, DeclaredType> properties) {
-        List<Field> fields = new ArrayList<>();
-        properties.forEach((name, type) -> fields.add(new Field(name, member(map == null ? null : map.get(name), type))));
-        if (map != null) {
-            map.forEach((key, value) -> {
-                if (!properties.containsKey(String.valueOf(key))) {
-                    fields.add(new Field(String.valueOf(key), member(value, null)));
-                }
-            });
+    /** Every declared property (null when missing), then the value's undeclared keys; inferred without properties. */
+    private static BindType declaredStruct(Object value, SequencedMap<String, DeclaredType> properties) {
+        if (properties.isEmpty() || !(value == null || value instanceof Map<?, ?>)) {
+            return bindable(inferred(value));
         }
+        Map<?, ?> map = value == null ? Map.of() : (Map<?, ?>) value;
+        List<Field> fields = new ArrayList<>();
+        properties.forEach((name, type) -> fields.add(new Field(name, member(map.get(name), type))));
+        map.forEach((key, field) -> {
+            if (!properties.containsKey(String.valueOf(key))) {
+                fields.add(new Field(String.valueOf(key), member(field, null)));
+            }
+        });
         return structOf(fields);
     }
 
-    /** Starts from the declared item type, so that an empty or all-null list still has it. */
-    private static BindType declaredList(List<?> list, DeclaredType items) {
+    /**
+     * Starts from the declared item type, so that an empty or all-null list still has it; inferred without an item
+     * type.
+     */
+    private static BindType declaredList(Object value, DeclaredType items) {
+        if (items == null || !(value == null || value instanceof List<?>)) {
+            return bindable(inferred(value));
+        }
         BindType element = declared(null, items);
-        for (Object item : list == null ? List.of() : list) {
+        for (Object item : value == null ? List.of() : (List<?>) value) {
             element = common(element, declared(item, items));
         }
         return listOf(element);
