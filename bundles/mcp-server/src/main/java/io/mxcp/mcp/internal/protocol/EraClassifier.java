@@ -106,7 +106,11 @@ public final class EraClassifier {
     private static void checkHeaders(JsonRpcMessage message, InboundHeaders headers, String headerVersion, String claim)
             throws JsonRpcException {
         expectHeader("MCP-Protocol-Version", headerVersion, claim);
-        expectHeader("Mcp-Method", trimmed(headers.method()), message.method());
+        String method = trimmed(headers.method());
+        // the official v2 client sends Mcp-Method with requests only; a notification's is checked when present
+        if (method != null || !message.isNotification()) {
+            expectHeader("Mcp-Method", method, message.method());
+        }
         String nameMember = switch (message.method()) {
             case "tools/call", "prompts/get" -> "name";
             case "resources/read" -> "uri";

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
@@ -49,6 +51,20 @@ class EraClassifierTest {
         assertEquals(400, e.httpStatus());
         assertEquals("Header mismatch: Mcp-Method header value 'tools/call' does not match body value 'tools/list'",
                 e.getMessage());
+    }
+
+    @Test
+    void notificationMayOmitTheMethodHeaderButNotContradictIt() throws Exception {
+        ObjectNode cancelled = modern(1, "notifications/cancelled", Messages.object().put("requestId", 4));
+        cancelled.remove("id");
+        assertEquals(Era.MODERN, EraClassifier.classifyHttp(message(cancelled), headers("2026-07-28", null, null))
+                .era(), "the official v2 client sends Mcp-Method with requests only");
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(message(cancelled),
+                headers("2026-07-28", "tools/call", null)));
+        assertEquals(-32020, e.code());
+        JsonRpcException request = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modern(1, "tools/list", null)), headers("2026-07-28", null, null)));
+        assertEquals("Header mismatch: Mcp-Method header is missing; the body says 'tools/list'", request.getMessage());
     }
 
     @Test
