@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A resource URI with {@code {placeholder}}s; each placeholder matches one path segment. */
+/** A resource URI with {@code {placeholder}}s; each placeholder matches one path segment, percent-decoded. */
 final class UriTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -45,7 +45,7 @@ final class UriTemplate {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), matcher.group(i + 1));
+            values.put(names.get(i), PercentDecoding.decode(matcher.group(i + 1)));
         }
         return values;
     }
