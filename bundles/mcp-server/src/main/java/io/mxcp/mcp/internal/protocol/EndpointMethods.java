@@ -70,6 +70,7 @@ final class EndpointMethods {
                 if (asked != null) {
                     return RpcResult.of(asked);
                 }
+                logFailure("tools/call", name, e);
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
                         : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (RuntimeException e) {
@@ -106,6 +107,10 @@ final class EndpointMethods {
             if (asked != null) {
                 return RpcResult.of(asked);
             }
+            logFailure("resources/read", uri, e);
+            if (e.reason() == EndpointException.Reason.EXECUTION_FAILED) {
+                throw JsonRpcErrors.internalError("Error reading resource " + uri + ": " + e.getMessage());
+            }
             throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
         }
         String declared = match.definition().mimeType();
@@ -136,6 +141,7 @@ final class EndpointMethods {
             if (asked != null) {
                 return RpcResult.of(asked);
             }
+            logFailure("prompts/get", name, e);
             throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
         }
         ObjectNode result = mapper.createObjectNode();
@@ -145,6 +151,16 @@ final class EndpointMethods {
 
     private interface NotFound {
         JsonRpcException error();
+    }
+
+    /**
+     * An endpoint that failed while running (SQL, Python, output, policy) is logged for the operator, who sees
+     * nothing else of it without an audit log; arguments the client got wrong are the client's to read.
+     */
+    private static void logFailure(String method, String name, EndpointException e) {
+        if (e.reason() == EndpointException.Reason.EXECUTION_FAILED) {
+            LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name, e.getMessage());
+        }
     }
 
     private static JsonRpcException failure(EndpointException e, NotFound notFound) {
