@@ -93,6 +93,7 @@ export async function runScenario({ sdk, target, client, transport, session, cal
     report.callWrongType = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: { a: 1 } } }));
     report.callMissingArgument = await outcome(() => client.callTool({ name: 'hello_world', arguments: {} }));
     report.callArray = await outcome(() => client.callTool({ name: 'total', arguments: { numbers: [1, 2, 39] } }));
+    report.callPartialObject = await outcome(() => client.callTool({ name: 'count_between', arguments: { range: { low: 7 } } }));
     report.callDates = await outcome(() => client.callTool({ name: 'first_order', arguments: {} }));
     report.callArrayAsJsonText = await outcome(() => client.callTool({ name: 'total', arguments: { numbers: '[1, 2, 39]' } }));
     report.callPolicyDenied = await outcome(() => client.callTool({ name: 'salary', arguments: { who: 'ceo' } }));

@@ -1,6 +1,7 @@
 package io.mxcp.sdk.exec;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What an executor runs: an endpoint's identity and its source.
@@ -11,6 +12,20 @@ import java.nio.file.Path;
  * @param code           the source text (inline code, or the file's content), never null
  * @param file           the source file, or null for inline code
  * @param definitionFile the YAML file that defines the endpoint
+ * @param parameterTypes each declared parameter's type by parameter name, as maps shaped like the endpoint's YAML
+ *                       ({@code type}, {@code format}, {@code items}, {@code properties} in declaration order);
+ *                       empty when nothing is declared. An executor needs them where a value alone does not say
+ *                       its type: an object without some of its optional properties, a null. Since 1.6
  */
-public record EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile) {
+public record EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile,
+        Map<String, Object> parameterTypes) {
+
+    public EndpointSource {
+        parameterTypes = parameterTypes == null ? Map.of() : parameterTypes;
+    }
+
+    /** A source whose parameters declare no types (ad-hoc SQL). */
+    public EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile) {
+        this(kind, name, language, code, file, definitionFile, Map.of());
+    }
 }

@@ -39,7 +39,6 @@ final class SqlSession implements ExecutorSession {
     private final DuckDbRuntime runtime;
     private final ConnectionPool pool;
     private final Map<String, SqlScript> scripts = new ConcurrentHashMap<>();
-    private final DeclaredParameters declaredParameters = new DeclaredParameters();
     private final AtomicLong validations = new AtomicLong();
 
     SqlSession(DuckDbRuntime runtime) {
@@ -62,7 +61,7 @@ final class SqlSession implements ExecutorSession {
             try {
                 connection.useCaller(CallerVariables.of(context));
                 return run(connection, script, arguments == null ? Map.of() : arguments,
-                        declaredParameters.of(source), call);
+                        DeclaredType.shaping(source.parameterTypes()), call);
             } catch (SQLException e) {
                 if (call.isCancelled()) {
                     throw new EndpointExecutionException(CANCELLED, e);

@@ -2,7 +2,6 @@ package io.mxcp.executor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
@@ -43,7 +46,6 @@ class ObjectParametersTest {
     Path dir;
 
     private ExecutorSession session;
-    private int tools;
 
     @BeforeEach
     void open() throws Exception {
@@ -57,12 +59,14 @@ class ObjectParametersTest {
         session.close();
     }
 
-    /** A tool with these parameters (YAML list items) and SQL, its definition file written as the core reads it. */
-    private EndpointSource tool(String parameters, String sql) throws Exception {
-        Path definition = Files.createDirectories(dir.resolve("tools")).resolve("t" + ++tools + ".yml");
-        Files.writeString(definition, "mxcp: 1\ntool:\n  name: t\n  parameters:\n"
-                + parameters.indent(4) + "  source:\n    code: \"" + sql + "\"\n");
-        return new EndpointSource("tool", "t", "sql", sql, null, definition);
+    /** A tool with these parameters (YAML list items) and SQL: their types reach the executor as the core sends them. */
+    private static EndpointSource tool(String parameters, String sql) {
+        Map<String, Object> types = new LinkedHashMap<>();
+        for (Object parameter : new Yaml(new SafeConstructor(new LoaderOptions())).<List<?>>load(parameters)) {
+            Map<?, ?> declared = (Map<?, ?>) parameter;
+            types.put((String) declared.get("name"), declared);
+        }
+        return new EndpointSource("tool", "t", "sql", sql, null, null, types);
     }
 
     /** SQL with no definition file, as {@code mxcp query} runs it: nothing declares the parameters' types. */

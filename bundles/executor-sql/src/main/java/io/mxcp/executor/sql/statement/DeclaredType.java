@@ -1,7 +1,9 @@
 package io.mxcp.executor.sql.statement;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
 
@@ -21,6 +23,26 @@ public record DeclaredType(String type, String format, DeclaredType items,
 
     public DeclaredType {
         properties = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(properties));
+    }
+
+    /**
+     * The parameter types that shape how values bind, by lower-cased name (SQL parameter names are matched without
+     * case): objects with properties and arrays of them. Other parameters bind by their values alone.
+     *
+     * @param parameterTypes the endpoint's declared types by parameter name ({@code EndpointSource.parameterTypes})
+     */
+    public static Map<String, DeclaredType> shaping(Map<String, Object> parameterTypes) {
+        if (parameterTypes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, DeclaredType> shaping = new HashMap<>();
+        parameterTypes.forEach((name, declared) -> {
+            DeclaredType type = fromYaml(declared);
+            if (type != null && type.shapesStructs()) {
+                shaping.put(name.toLowerCase(Locale.ROOT), type);
+            }
+        });
+        return shaping;
     }
 
     /** The type as an endpoint's YAML declares it, or null when it is not a map with a {@code type}. */
