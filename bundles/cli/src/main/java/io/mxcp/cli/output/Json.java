@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.mxcp.core.api.PythonFloats;
+
 /**
  * JSON as the original prints it ({@code json.dumps(..., indent=2)}): two-space indentation, arrays one element
  * a line, {@code "key": value}, empty containers as {@code []}/{@code {}}, non-ASCII escaped, keys in insertion
@@ -23,7 +25,7 @@ public final class Json {
     }
 
     private static final class Holder {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
+        static final ObjectMapper MAPPER = JsonMapper.builder(PythonFloats.factory())
                 .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE) // lower-case hex escapes, as Python writes them
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.mxcp.core.api.PythonFloats;
+
 /**
  * Renders rows (maps of column to value) as a boxed text table: columns in first-seen order, at most
  * {@value #MAX_ROWS} rows and {@value #MAX_WIDTH} characters a cell.
@@ -60,6 +62,12 @@ public final class TableRenderer {
         }
         if (value instanceof String text) {
             return text;
+        }
+        if (value instanceof Double number) {
+            return PythonFloats.text(number);
+        }
+        if (value instanceof Float number) {
+            return PythonFloats.text(number);
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();

@@ -34,6 +34,15 @@ class JsonTest {
     }
 
     @Test
+    void floatsAreWrittenAsPythonWritesThem() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("total_capital", 4.817E7);
+        row.put("rate", 1.0E-5);
+        assertEquals("{\"total_capital\":48170000.0,\"rate\":1e-05}", Json.compact(row));
+        assertEquals("48170000.0", TableRenderer.cellText(4.817E7), "table cells too");
+    }
+
+    @Test
     void aParseErrorNamesPlacesWithoutTheParsersInternals() {
         InvalidJsonException e = assertThrows(InvalidJsonException.class,
                 () -> Json.parse("[\"gold\"".getBytes(StandardCharsets.UTF_8)));

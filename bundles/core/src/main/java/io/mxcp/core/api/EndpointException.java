@@ -13,8 +13,10 @@ public class EndpointException extends Exception {
         NOT_FOUND,
         /** The arguments failed conversion or validation. */
         INVALID_ARGUMENTS,
-        /** The endpoint ran and failed (executor, shaping, output validation, policy, missing executor). */
-        EXECUTION_FAILED
+        /** The endpoint ran and failed (executor, shaping, output validation, missing executor). */
+        EXECUTION_FAILED,
+        /** A policy rule denied the call or blocked its output (spec 03 §2). Since 1.11. */
+        POLICY_DENIED
     }
 
     private final Reason reason;

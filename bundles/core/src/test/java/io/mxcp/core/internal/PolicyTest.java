@@ -90,7 +90,7 @@ class PolicyTest {
         try (Project project = f.open()) {
             EndpointException denied = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "pay", Map.of("amount", 5), anonymous()));
-            assertEquals(Reason.EXECUTION_FAILED, denied.reason());
+            assertEquals(Reason.POLICY_DENIED, denied.reason());
             assertEquals("Policy enforcement failed: Sign in to pay", denied.getMessage());
 
             EndpointException large = assertThrows(EndpointException.class,

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.core.api.Project;
+import io.mxcp.core.api.PythonFloats;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
@@ -47,7 +48,7 @@ public final class McpServerFactory implements McpServerService {
                     + "list the origins browsers may call the server from");
         }
         String baseUrl = baseUrl(project);
-        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper(PythonFloats.factory()));
         AuthorizationServer authorizationServer = auth.enabled() && auth.issuerMode()
                 ? AuthorizationServer.open(auth, IssuerSettings.parse(auth), new IssuerUrls(baseUrl),
                         authServices.providers(), codec.mapper())
@@ -82,7 +83,7 @@ public final class McpServerFactory implements McpServerService {
                     + auth.provider() + "), which protects the HTTP transport only: stdio carries no bearer token. "
                     + "Serve over streamable-http, or use a profile without auth for stdio");
         }
-        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper());
+        JsonRpcCodec codec = new JsonRpcCodec(new ObjectMapper(PythonFloats.factory()));
         return StdioServer.start(engine(project, codec), codec, in, out);
     }
 

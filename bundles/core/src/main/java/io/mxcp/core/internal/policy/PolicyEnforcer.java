@@ -113,7 +113,7 @@ public final class PolicyEnforcer {
     private static EndpointException denied(String prefix, String reason, int index, PolicyOutcome outcome,
             PolicyPhaseTrace trace) {
         outcome.denied(reason);
-        EndpointException refusal = new EndpointException(Reason.EXECUTION_FAILED, prefix + reason);
+        EndpointException refusal = new EndpointException(Reason.POLICY_DENIED, prefix + reason);
         trace.denied(index, reason, refusal);
         return refusal;
     }

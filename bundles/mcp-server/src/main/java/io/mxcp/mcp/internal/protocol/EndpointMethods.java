@@ -108,7 +108,8 @@ final class EndpointMethods {
                 return RpcResult.of(asked);
             }
             logFailure("resources/read", uri, e);
-            if (e.reason() == EndpointException.Reason.EXECUTION_FAILED) {
+            if (e.reason() == EndpointException.Reason.EXECUTION_FAILED
+                    || e.reason() == EndpointException.Reason.POLICY_DENIED) {
                 throw JsonRpcErrors.internalError("Error reading resource " + uri + ": " + e.getMessage());
             }
             throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
@@ -154,12 +155,18 @@ final class EndpointMethods {
     }
 
     /**
-     * An endpoint that failed while running (SQL, Python, output, policy) is logged for the operator, who sees
-     * nothing else of it without an audit log; arguments the client got wrong are the client's to read.
+     * An endpoint that failed while running (SQL, Python, output) is logged for the operator, who sees nothing else
+     * of it without an audit log, and a policy's refusal too, as information; arguments the client got wrong are
+     * the client's to read.
      */
     private static void logFailure(String method, String name, EndpointException e) {
-        if (e.reason() == EndpointException.Reason.EXECUTION_FAILED) {
-            LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name, e.getMessage());
+        switch (e.reason()) {
+            case EXECUTION_FAILED -> LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name,
+                    e.getMessage());
+            case POLICY_DENIED -> LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2}", method, name,
+                    e.getMessage());
+            case NOT_FOUND, INVALID_ARGUMENTS -> {
+            }
         }
     }
 
@@ -167,7 +174,7 @@ final class EndpointMethods {
         return switch (e.reason()) {
             case NOT_FOUND -> notFound.error();
             case INVALID_ARGUMENTS -> JsonRpcErrors.invalidParams(e.getMessage());
-            case EXECUTION_FAILED -> JsonRpcErrors.internalError(e.getMessage());
+            case EXECUTION_FAILED, POLICY_DENIED -> JsonRpcErrors.internalError(e.getMessage());
         };
     }
 
