@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,50 @@ class PythonRunIT {
     }
 
     /** Spec 01 §5.7 QUIRK: get_secret reads the active profile's secrets, also when --profile picks another one. */
+    @Test
+    void packagesOfTheVirtualEnvironmentAndPythonpathAreImportable() throws IOException {
+        Path outside = fixture.project.resolveSibling("outside-packages");
+        Path sitePackages = Files.createDirectories(outside.resolve("venv/lib/python3.12/site-packages/greetlib"))
+                .getParent();
+        Files.writeString(sitePackages.resolve("greetlib/__init__.py"), "def greet(n):\n    return 'hi ' + n\n");
+        Files.writeString(sitePackages.resolve("extra.pth"), outside.resolve("by-pth") + "\n");
+        Files.createDirectories(outside.resolve("by-pth"));
+        Files.writeString(outside.resolve("by-pth/pthmod.py"), "MARK = 'via .pth'\n");
+        Files.createDirectories(outside.resolve("pythonpath"));
+        Files.writeString(outside.resolve("pythonpath/shout.py"), "def shout(n):\n    return n.upper() + '!'\n");
+        Path module = fixture.project.resolve("python/env_packages.py");
+        Path tool = fixture.project.resolve("tools/env_packages.yml");
+        Files.writeString(module, """
+                def env_packages(name: str) -> dict:
+                    import greetlib, pthmod, shout
+                    return {"greeting": greetlib.greet(name), "shout": shout.shout(name), "mark": pthmod.MARK}
+                """);
+        Files.writeString(tool, """
+                mxcp: 1
+                tool:
+                  name: env_packages
+                  language: python
+                  parameters: [{name: name, type: string, description: Who}]
+                  return: {type: object}
+                  source: {file: ../python/env_packages.py}
+                """);
+        try {
+            CommandResult found = fixture.mxcp.run(fixture.project, Map.of("VIRTUAL_ENV", outside.resolve("venv")
+                    .toString(), "PYTHONPATH", outside.resolve("pythonpath").toString()), "run", "tool",
+                    "env_packages", "--param", "name=ada", "--json-output");
+            assertEquals(0, found.exitCode(), found.describe());
+            assertEquals("{\"greeting\":\"hi ada\",\"shout\":\"ADA!\",\"mark\":\"via .pth\"}",
+                    found.json().path("result").toString(), found.describe());
+            CommandResult missing = fixture.mxcp.run(fixture.project, "run", "tool", "env_packages", "--param",
+                    "name=ada");
+            assertEquals(1, missing.exitCode(), missing.describe());
+            assertTrue(missing.stderr().contains("No module named 'greetlib'"), missing.describe());
+        } finally {
+            Files.delete(tool);
+            Files.delete(module);
+        }
+    }
+
     @Test
     void secretsOfTheProfileACommandPicks() throws IOException {
         String original = Files.readString(fixture.userConfig);

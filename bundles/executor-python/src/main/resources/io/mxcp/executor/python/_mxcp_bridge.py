@@ -221,9 +221,28 @@ def configure(bridge, config_text, root, python_dir, plugin_dir):
     user_config = config["user_config"]
     site_config = config["site_config"]
     profile = config["profile"]
+    add_environment_packages()
     for path in (plugin_dir, root, python_dir):
         if path and os.path.isdir(path) and path not in sys.path:
             sys.path.insert(0, path)
+
+
+def add_environment_packages():
+    """Packages installed outside the project, found as CPython finds them (GraalPy's embedding ignores both):
+    PYTHONPATH's folders before the standard library, the active virtual environment's site-packages after it
+    (with its .pth files). The project's own folders go in front of both."""
+    entries = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    for entry in reversed(entries):
+        if os.path.isdir(entry) and entry not in sys.path:
+            sys.path.insert(0, entry)
+    venv = os.environ.get("VIRTUAL_ENV")
+    lib = os.path.join(venv, "lib") if venv else None
+    if lib and os.path.isdir(lib):
+        import site
+        for name in sorted(os.listdir(lib)):
+            packages = os.path.join(lib, name, "site-packages")
+            if name.startswith("python") and os.path.isdir(packages) and packages not in sys.path:
+                site.addsitedir(packages)
 
 
 def end_generation():
