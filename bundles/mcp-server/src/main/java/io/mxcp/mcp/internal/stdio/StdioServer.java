@@ -44,6 +44,8 @@ import io.mxcp.sdk.exec.Cancellation;
  * flight are answered (bounded by {@link #DRAIN_SECONDS}).
  */
 public final class StdioServer implements RunningServer {
+    /** The longest line the TypeScript SDK's stdio client reads (its ReadBuffer's limit). */
+    private static final int CLIENT_LINE_LIMIT = 10 << 20;
     private static final System.Logger LOG = System.getLogger(StdioServer.class.getName());
     private static final long DRAIN_SECONDS = 5;
     /** stdio has no sessions: the one client is the connection. */
@@ -216,6 +218,11 @@ public final class StdioServer implements RunningServer {
     }
 
     private void send(byte[] message) {
+        if (message.length > CLIENT_LINE_LIMIT) {
+            LOG.log(System.Logger.Level.WARNING, "Sending a " + (message.length >> 20) + " MiB message over stdio: "
+                    + "clients on the TypeScript SDK refuse lines over 10 MiB and close the connection; a tool "
+                    + "result this large is better made smaller (LIMIT) or served over streamable HTTP");
+        }
         synchronized (out) {
             try {
                 out.write(message);

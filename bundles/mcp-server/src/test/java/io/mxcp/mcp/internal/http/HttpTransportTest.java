@@ -15,14 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +31,9 @@ import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
-import io.mxcp.mcp.internal.auth.AuthServices;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.auth.AuthServices;
 
 class HttpTransportTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -140,28 +136,11 @@ class HttpTransportTest {
         assertEquals("Error executing tool add: 1 validation error for addArguments\na\n"
                 + "  Input should be greater than or equal to 0", result.at("/content/0/text").asText());
         assertFalse(project.lastArguments.containsKey("add"), "the core never saw the call");
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger("io.mxcp.mcp.internal.protocol.EndpointMethods");
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getLevel() + " " + MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        List<String> logged;
+        try (LogLines log = LogLines.of("io.mxcp.mcp.internal.protocol.EndpointMethods")) {
             JsonNode failed = body(postModern(modern(4, "tools/call", call("fail", null)))).get("result");
             assertEquals("Error executing tool fail: Division by zero", failed.at("/content/0/text").asText());
-        } finally {
-            log.removeHandler(capture);
+            logged = log.lines();
         }
         assertEquals(List.of("WARNING tools/call fail failed: Division by zero"), logged,
                 "the operator sees what failed while running; the client's bad arguments are not logged");

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.auth.AuthServices;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.Messages;
 
 class StdioServerTest {
@@ -108,6 +110,20 @@ class StdioServerTest {
         assertEquals("42", call.at("/result/structuredContent/result").asText());
         assertEquals("42", project.lastArguments.get("echo").get("text"), "a number for a string parameter becomes text");
         assertEquals(new AuditCaller("stdio", null), project.lastAuditCallers.get("echo"));
+    }
+
+    @Test
+    void aMessageLongerThanClientsReadIsSentWithAWarningForTheOperator() throws Exception {
+        String text = "x".repeat(6 << 20);
+        List<String> logged;
+        try (LogLines log = LogLines.of(StdioServer.class.getName())) {
+            send(modern(1, "tools/call", call("echo", Messages.object().put("text", text))));
+            assertEquals(text, receive().at("/result/content/0/text").asText(), "sent all the same");
+            logged = log.lines();
+        }
+        assertEquals(1, logged.size(), logged::toString);
+        assertTrue(logged.get(0).startsWith("WARNING Sending a 12 MiB message over stdio: clients on the TypeScript "
+                + "SDK refuse lines over 10 MiB"), logged::toString);
     }
 
     @Test
