@@ -57,7 +57,7 @@ final class SqlSession implements ExecutorSession {
             if (call.isCancelled()) {
                 throw new EndpointExecutionException(CANCELLED);
             }
-            PooledConnection connection = checkout();
+            PooledConnection connection = checkout(call);
             try {
                 connection.useCaller(CallerVariables.of(context));
                 return run(connection, script, arguments == null ? Map.of() : arguments,
@@ -74,9 +74,14 @@ final class SqlSession implements ExecutorSession {
         }
     }
 
-    private PooledConnection checkout() throws EndpointExecutionException {
+    /** A connection for the call (null: a validation); a call cancelled while every one is busy stops waiting. */
+    private PooledConnection checkout(SqlCall call) throws EndpointExecutionException {
         try {
-            return pool.checkout();
+            PooledConnection connection = pool.checkout(call == null ? () -> false : call::isCancelled);
+            if (connection == null) {
+                throw new EndpointExecutionException(CANCELLED);
+            }
+            return connection;
         } catch (ConnectionPool.PoolClosedException e) {
             throw new EndpointExecutionException(e.getMessage(), e);
         } catch (SQLException e) {
@@ -179,7 +184,7 @@ final class SqlSession implements ExecutorSession {
         String name = "mxcp_validate_" + validations.incrementAndGet();
         PooledConnection connection;
         try {
-            connection = checkout();
+            connection = checkout(null);
         } catch (EndpointExecutionException e) {
             return Optional.of(e.getMessage());
         }

@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -294,6 +298,45 @@ class SqlSessionTest {
         assertTrue(millis < 1000, "cancelled after " + millis + " ms");
         assertTrue(outcome instanceof EndpointExecutionException e && e.getMessage().contains("cancelled"), String.valueOf(outcome));
         assertEquals(List.of(Map.of("ok", 1)), run("SELECT 1 AS ok", Map.of()), "the session stays usable");
+    }
+
+    @Test
+    void aCallWaitingForAConnectionStopsWhenCancelled() throws Exception {
+        int poolSize = Math.max(10, 2 * Runtime.getRuntime().availableProcessors()); // the reference's pool size
+        List<TestContext> longCalls = new ArrayList<>();
+        List<Future<Object>> running = new ArrayList<>();
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                TestContext context = TestContext.none();
+                longCalls.add(context);
+                running.add(callers.submit(() -> outcome(
+                        "SELECT count(*) FROM range(1000000000) a, range(1000000000) b", context)));
+            }
+            Thread.sleep(500);
+            TestContext queued = TestContext.none();
+            Future<Object> waiting = callers.submit(() -> outcome("SELECT 1 AS one", queued));
+            Thread.sleep(300);
+            queued.cancel();
+            Object outcome = waiting.get(5, TimeUnit.SECONDS);
+            assertTrue(outcome instanceof EndpointExecutionException e && e.getMessage().contains("cancelled"),
+                    String.valueOf(outcome));
+            assertTrue(running.stream().noneMatch(Future::isDone), "while every connection was still busy");
+        } finally {
+            longCalls.forEach(TestContext::cancel);
+            for (Future<Object> call : running) {
+                call.get(5, TimeUnit.SECONDS);
+            }
+            callers.shutdown();
+        }
+    }
+
+    private Object outcome(String sql, TestContext context) {
+        try {
+            return session.execute(sql(sql), Map.of(), context);
+        } catch (EndpointExecutionException e) {
+            return e;
+        }
     }
 
     @Test

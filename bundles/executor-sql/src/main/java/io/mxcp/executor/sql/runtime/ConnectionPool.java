@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
@@ -17,6 +18,7 @@ import io.mxcp.kernel.api.DuckDbDatabase;
  * every CLI command), each initialised once. A checkout waits while all are busy.
  */
 public final class ConnectionPool {
+    private static final long ABANDON_CHECK_MILLIS = 100;
 
     /** How long {@link #close} waits for connections still in use. */
     private static final long CLOSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -50,6 +52,16 @@ public final class ConnectionPool {
      * @throws InterruptedException  when the waiting thread is interrupted
      */
     public PooledConnection checkout() throws SQLException, InterruptedException {
+        return checkout(() -> false);
+    }
+
+    /**
+     * As {@link #checkout()}, for a caller that may give up while it waits (a cancelled call behind long queries
+     * that hold every connection): asked every {@value #ABANDON_CHECK_MILLIS} ms of waiting.
+     *
+     * @return the connection, or null when the caller gave up
+     */
+    public PooledConnection checkout(BooleanSupplier abandoned) throws SQLException, InterruptedException {
         lock.lockInterruptibly();
         try {
             while (true) {
@@ -64,7 +76,10 @@ public final class ConnectionPool {
                     opening++;
                     break;
                 }
-                changed.await();
+                changed.await(ABANDON_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (abandoned.getAsBoolean()) {
+                    return null;
+                }
             }
         } finally {
             lock.unlock();
