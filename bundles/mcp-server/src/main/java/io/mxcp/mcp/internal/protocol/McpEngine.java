@@ -20,6 +20,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
 import io.mxcp.mcp.internal.mapping.ToolResults;
+import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * The protocol layer between the transports and the project: routes a classified request to its method for
@@ -84,7 +85,13 @@ public final class McpEngine {
         if (!runsEndpoint(request.method())) {
             return dispatch(methods, request, context);
         }
-        if (!gate.enter()) {
+        CancellationSignal cancellation = context.cancellation() == null ? CancellationSignal.never()
+                : context.cancellation();
+        if (!gate.enter(cancellation::isCancelled)) {
+            if (cancellation.isCancelled()) {
+                // cancelled while a reload held it back: it never runs, and its transport sends nothing for it
+                throw JsonRpcErrors.internalError("Request cancelled before it ran");
+            }
             return stillReloading(request, context);
         }
         try {

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Holds endpoint calls back while a reload swaps the project (spec 03 §5). Closing the gate makes calls that
@@ -13,6 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ReloadGate {
     static final String STILL_RELOADING =
             "Service is reloading and taking longer than expected. Please retry in a few seconds.";
+
+    private static final long ABANDON_CHECK_MILLIS = 100;
 
     private final long waitLimitNanos;
     private final AtomicInteger inside = new AtomicInteger();
@@ -31,13 +34,21 @@ final class ReloadGate {
      * @return false when the gate stayed closed for the whole wait limit (or the waiting thread was interrupted)
      */
     boolean enter() {
+        return enter(() -> false);
+    }
+
+    /**
+     * As {@link #enter()}, for a call its client may cancel while it waits: asked every {@value #ABANDON_CHECK_MILLIS}
+     * ms of waiting, a cancelled call gives up (false) rather than run once the reload is over.
+     */
+    boolean enter(BooleanSupplier abandoned) {
         long deadline = 0;
         while (true) {
             if (closed) {
                 if (deadline == 0) {
                     deadline = System.nanoTime() + waitLimitNanos;
                 }
-                if (!awaitOpen(deadline)) {
+                if (!awaitOpen(deadline, abandoned)) {
                     return false;
                 }
             }
@@ -99,15 +110,15 @@ final class ReloadGate {
         }
     }
 
-    private boolean awaitOpen(long deadline) {
+    private boolean awaitOpen(long deadline, BooleanSupplier abandoned) {
         lock.lock();
         try {
             while (closed) {
                 long nanos = deadline - System.nanoTime();
-                if (nanos <= 0) {
+                if (nanos <= 0 || abandoned.getAsBoolean()) {
                     return false;
                 }
-                opened.awaitNanos(nanos);
+                opened.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(ABANDON_CHECK_MILLIS)));
             }
             return true;
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,14 @@ class ReloadGateTest {
         gate.open();
         assertTrue(waiting.get(5, TimeUnit.SECONDS));
         gate.leave();
+
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ReloadGate held = new ReloadGate(1, TimeUnit.MINUTES);
+        held.close(1, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> withdrawn = CompletableFuture.supplyAsync(() -> held.enter(cancelled::get));
+        cancelled.set(true);
+        assertFalse(withdrawn.get(5, TimeUnit.SECONDS), "a call cancelled while it waits gives up, the gate still closed");
+        assertEquals(0, held.inside());
 
         ReloadGate impatient = new ReloadGate(100, TimeUnit.MILLISECONDS);
         impatient.close(1, TimeUnit.SECONDS);
