@@ -36,9 +36,10 @@ final class PolicyRelaxedSchema {
             Object action = rule.get("action");
             if ("filter_sensitive_fields".equals(action)) {
                 sensitiveFiltered = true;
-            } else if (rule.get("fields") instanceof List<?> fields) {
-                Set<String> target = "filter_fields".equals(action) ? filtered : "mask_fields".equals(action) ? masked
-                        : Set.of();
+            } else if (rule.get("fields") instanceof List<?> fields
+                    && ("filter_fields".equals(action) || "mask_fields".equals(action))) {
+                // other actions (deny) may carry a fields list too; it changes nothing in the result
+                Set<String> target = "filter_fields".equals(action) ? filtered : masked;
                 fields.forEach(field -> target.add(String.valueOf(field)));
             }
         }

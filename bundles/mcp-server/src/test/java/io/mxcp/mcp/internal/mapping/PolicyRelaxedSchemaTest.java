@@ -58,6 +58,15 @@ class PolicyRelaxedSchemaTest {
         assertEquals(MAPPER.readTree("{\"type\":\"integer\"}"), schema.at("/properties/age"));
     }
 
+    @Test
+    void aDenyRuleWithAFieldsListChangesNothing() throws Exception {
+        // written so in a real project (uae-mxcp); the original ignores the list
+        JsonNode schema = outputSchema(PERSON, List.of(Map.of("condition", "user.role == 'guest'", "action", "deny",
+                "reason", "guests denied", "fields", List.of("name"))));
+        assertEquals(MAPPER.readTree("[\"name\",\"age\",\"ssn\",\"card\"]"), schema.get("required"));
+        assertEquals(MAPPER.readTree("{\"type\":\"integer\"}"), schema.at("/properties/age"));
+    }
+
     private static JsonNode outputSchema(TypeBuilder returns, List<Map<String, Object>> outputRules) {
         TypeDefinition type = returns.build();
         EndpointDefinition definition = new EndpointDefinition(EndpointKind.TOOL, "t", null, "d", List.of(), null,
