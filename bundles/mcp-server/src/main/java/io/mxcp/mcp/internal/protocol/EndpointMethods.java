@@ -70,7 +70,7 @@ final class EndpointMethods {
                 if (asked != null) {
                     return RpcResult.of(asked);
                 }
-                logFailure("tools/call", name, e);
+                logFailure("tools/call", name, e, context);
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
                         : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (RuntimeException e) {
@@ -107,7 +107,7 @@ final class EndpointMethods {
             if (asked != null) {
                 return RpcResult.of(asked);
             }
-            logFailure("resources/read", uri, e);
+            logFailure("resources/read", uri, e, context);
             if (e.reason() == EndpointException.Reason.EXECUTION_FAILED
                     || e.reason() == EndpointException.Reason.POLICY_DENIED) {
                 throw JsonRpcErrors.internalError("Error reading resource " + uri + ": " + e.getMessage());
@@ -142,7 +142,7 @@ final class EndpointMethods {
             if (asked != null) {
                 return RpcResult.of(asked);
             }
-            logFailure("prompts/get", name, e);
+            logFailure("prompts/get", name, e, context);
             throw failure(e, () -> JsonRpcErrors.invalidParams("Unknown prompt: " + name));
         }
         ObjectNode result = mapper.createObjectNode();
@@ -157,9 +157,12 @@ final class EndpointMethods {
     /**
      * An endpoint that failed while running (SQL, Python, output) is logged for the operator, who sees nothing else
      * of it without an audit log, and a policy's refusal too, as information; arguments the client got wrong are
-     * the client's to read.
+     * the client's to read, and a call the client cancelled failed because it asked so.
      */
-    private static void logFailure(String method, String name, EndpointException e) {
+    private static void logFailure(String method, String name, EndpointException e, RequestContext context) {
+        if (context.cancellation() != null && context.cancellation().isCancelled()) {
+            return;
+        }
         switch (e.reason()) {
             case EXECUTION_FAILED -> LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name,
                     e.getMessage());

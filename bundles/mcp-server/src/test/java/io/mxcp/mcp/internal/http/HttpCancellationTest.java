@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.auth.AuthServices;
@@ -64,7 +66,11 @@ class HttpCancellationTest {
 
     @Test
     void cancelledCallIsAnsweredWithNothing() throws Exception {
-        HttpResponse<String> answer = cancelSlowCall("application/json");
+        HttpResponse<String> answer;
+        try (LogLines log = LogLines.of("io.mxcp.mcp.internal.protocol.EndpointMethods")) {
+            answer = cancelSlowCall("application/json");
+            assertEquals(List.of(), log.lines(), "a call stopped at the client's request is no failure to log");
+        }
         assertEquals(202, answer.statusCode());
         assertEquals("", answer.body());
     }
