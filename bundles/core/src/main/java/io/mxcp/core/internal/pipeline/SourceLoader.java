@@ -39,7 +39,7 @@ public final class SourceLoader {
             code = files.read(file);
         }
         return new EndpointSource(definition.kind().yamlKey(), definition.identifier(), definition.language(), code,
-                file, definition.file(), ParameterTypes.of(definition.parameters()));
+                file, definition.file(), ParameterTypes.of(definition));
     }
 
     /** A source file's text; a missing file or one that is not a regular file is a {@link NoSuchFileException}. */

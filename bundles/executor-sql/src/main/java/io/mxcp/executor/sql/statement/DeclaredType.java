@@ -32,16 +32,20 @@ public record DeclaredType(String type, String format, DeclaredType items,
      * @param parameterTypes the endpoint's declared types by parameter name ({@code EndpointSource.parameterTypes})
      */
     public static Map<String, DeclaredType> shaping(Map<String, Object> parameterTypes) {
-        if (parameterTypes.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, DeclaredType> shaping = new HashMap<>();
-        parameterTypes.forEach((name, declared) -> {
-            DeclaredType type = fromYaml(declared);
-            if (type != null && type.shapesStructs()) {
-                shaping.put(name.toLowerCase(Locale.ROOT), type);
+        Map<String, DeclaredType> shaping = Map.of();
+        for (Map.Entry<String, Object> parameter : parameterTypes.entrySet()) {
+            // a call's hot path: scalar parameters, the common case, are passed over without building anything
+            if (parameter.getValue() instanceof Map<?, ?> declared
+                    && ("object".equals(declared.get("type")) || "array".equals(declared.get("type")))) {
+                DeclaredType type = fromYaml(declared);
+                if (type.shapesStructs()) {
+                    if (shaping.isEmpty()) {
+                        shaping = new HashMap<>();
+                    }
+                    shaping.put(parameter.getKey().toLowerCase(Locale.ROOT), type);
+                }
             }
-        });
+        }
         return shaping;
     }
 
