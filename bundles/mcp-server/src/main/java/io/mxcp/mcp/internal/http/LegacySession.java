@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.mcp.internal.auth.UserKeys;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
 import io.undertow.server.handlers.sse.ServerSentEventConnection;
@@ -70,8 +71,14 @@ final class LegacySession {
         return withdrawn.remove(cancellation);
     }
 
-    /** notifications/cancelled for one of this session's requests. */
-    void cancel(JsonNode requestId) {
+    /** A notification the client sent on this session: {@code notifications/cancelled} withdraws a request. */
+    void notified(JsonRpcMessage notification) {
+        if (notification.method().equals("notifications/cancelled")) {
+            cancel(notification.params().path("requestId"));
+        }
+    }
+
+    private void cancel(JsonNode requestId) {
         Cancellation call = inFlight.get(requestId);
         if (call != null) {
             withdrawn.add(call);

@@ -1,14 +1,10 @@
 package io.mxcp.mcp.internal.http;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.internal.auth.BearerGate;
 import io.mxcp.mcp.internal.auth.Verdict;
@@ -21,7 +17,6 @@ import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
-import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
@@ -29,7 +24,6 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.HeaderMap;
-import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
@@ -52,7 +46,6 @@ final class PostHandler {
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final List<String> SIMPLE_CONTENT_TYPES = List.of("text/plain",
             "application/x-www-form-urlencoded", "multipart/form-data");
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     private final McpEngine engine;
     private final JsonRpcCodec codec;
@@ -65,10 +58,11 @@ final class PostHandler {
 
     private final long maxRequestBytes;
     private final CallSlots slots;
-    private final RunningCalls running;
     private final BearerGate gate;
     private final BearerChallenge challenge;
     private final RefusalRecorder refusals;
+    private final RequestRunner runner;
+    private final BatchPost batches;
 
     PostHandler(McpEngine engine, JsonRpcCodec codec, LegacySessions sessions, ListenStreams listens,
             StreamTokens streamTokens, HttpServerOptions options, RunningCalls running, BearerGate gate,
@@ -82,10 +76,11 @@ final class PostHandler {
         this.jsonResponse = options.jsonResponse();
         this.maxRequestBytes = options.maxRequestBytes();
         this.slots = new CallSlots(options.maxConcurrentCalls());
-        this.running = running;
         this.gate = gate;
         this.challenge = challenge;
         this.refusals = refusals;
+        this.runner = new RequestRunner(engine, codec, running, gate.enabled());
+        this.batches = new BatchPost(codec, sessions, stateless, slots, runner);
     }
 
     /** Reads the body (IO thread), then hands the message to a worker. */
@@ -157,6 +152,14 @@ final class PostHandler {
             posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
             return;
         }
+        InboundHeaders inbound = new InboundHeaders(headers.getFirst(PROTOCOL_VERSION), headers.getFirst(MCP_METHOD),
+                headers.getFirst(MCP_NAME), headers.getFirst(SESSION_ID));
+        boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
+        if (node.isArray()) {
+            batches.handle(posted, node, inbound, user, eventStream,
+                    streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null);
+            return;
+        }
         if (JsonRpcCodec.isResponse(node)) {
             answered(headers.getFirst(SESSION_ID), node, user);
             posted.replyEmpty(202);
@@ -169,8 +172,6 @@ final class PostHandler {
             posted.reply(e.httpStatus(), codec.error(JsonRpcCodec.idOf(node), e), eventStream);
             return;
         }
-        InboundHeaders inbound = new InboundHeaders(headers.getFirst(PROTOCOL_VERSION), headers.getFirst(MCP_METHOD),
-                headers.getFirst(MCP_NAME), headers.getFirst(SESSION_ID));
         Classification classification;
         LegacySession session;
         try {
@@ -185,8 +186,8 @@ final class PostHandler {
             return;
         }
         if (message.isNotification()) {
-            if (session != null && message.method().equals("notifications/cancelled")) {
-                session.cancel(message.params().path("requestId"));
+            if (session != null) {
+                session.notified(message);
             }
             posted.replyEmpty(202);
             return;
@@ -196,7 +197,6 @@ final class PostHandler {
             listen(exchange, message);
             return;
         }
-        boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
         if (!McpEngine.runsEndpoint(message.method())) {
             answer(posted, message, classification, session, user, eventStream, false);
         } else if (slots.tryAcquire()) {
@@ -218,46 +218,18 @@ final class PostHandler {
     private void answer(PostedMessage posted, JsonRpcMessage request, Classification classification,
             LegacySession session, UserContext user, boolean eventStream, boolean streamable) {
         HttpServerExchange exchange = posted.exchange();
-        Cancellation cancellation = posted.cancellation();
-        if (session != null) {
-            session.track(request.id(), cancellation);
-        }
         // an initialize opens its session first: the handler records there what the client may be asked
         LegacySession opened = isInitialize(request) && !stateless ? sessions.create(user) : null;
-        LegacySession legacy = opened != null ? opened : session;
         EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
-        int status = 200;
-        byte[] response;
-        boolean withdrawn = false;
-        try (RunningCalls.Tracked tracked = running.track(cancellation)) {
-            response = codec.result(request.id(), engine.handle(request, new RequestContext(classification,
-                    lowerCased(exchange.getRequestHeaders(), gate.enabled()), cancellation,
-                    stream == null ? NotificationChannel.NONE : stream, legacy == null ? null : legacy.state(),
-                    new AuditCaller("http", legacy == null ? null : legacy.id()), user)));
-            if (opened != null) {
-                exchange.getResponseHeaders().put(SESSION_ID, opened.id());
-            }
-        } catch (JsonRpcException e) {
-            status = e.httpStatus();
-            response = codec.error(request.id(), e);
-            if (opened != null) {
-                sessions.end(opened.id(), user);
-            }
-        } finally {
-            if (session != null) {
-                withdrawn = session.untrack(request.id(), cancellation);
-            }
+        RequestRunner.Outcome outcome = runner.run(request, classification, exchange.getRequestHeaders(),
+                posted.cancellation(), stream == null ? NotificationChannel.NONE : stream, session,
+                opened != null ? opened : session, user);
+        if (opened != null && outcome.failed()) {
+            sessions.end(opened.id(), user);
+        } else if (opened != null) {
+            exchange.getResponseHeaders().put(SESSION_ID, opened.id());
         }
-        // a request the client cancelled gets no answer (spec 04 §5): its stream ends empty, or 202 as for a
-        // notification, which the SDK clients take without complaint
-        if (stream != null && stream.seal()) {
-            posted.stopWatching();
-            stream.finish(withdrawn ? null : response);
-        } else if (withdrawn) {
-            posted.replyEmpty(202);
-        } else {
-            posted.reply(status, response, eventStream);
-        }
+        posted.deliver(stream, outcome.status(), outcome.withdrawn() ? null : outcome.response(), eventStream);
     }
 
     /** A client's response to a request of this server: delivered to the session's call that waits for it. */
@@ -318,21 +290,5 @@ final class PostHandler {
             return Boolean.FALSE;
         }
         return accept.contains(EVENT_STREAM) ? Boolean.TRUE : null;
-    }
-
-    /**
-     * The request's headers for the core: names lower-cased, first value of each. With authentication on, the
-     * credentials are left out: an endpoint never sees (nor can pass on, or log) the client's token for this server;
-     * it gets the user's upstream token as the external token instead.
-     */
-    private static Map<String, String> lowerCased(HeaderMap headers, boolean withoutCredentials) {
-        Map<String, String> map = new HashMap<>(headers.size() * 2);
-        for (HeaderValues values : headers) {
-            String name = values.getHeaderName().toString().toLowerCase(Locale.ROOT);
-            if (!withoutCredentials || !CREDENTIAL_HEADERS.contains(name)) {
-                map.put(name, values.getFirst());
-            }
-        }
-        return map;
     }
 }

@@ -65,6 +65,22 @@ final class PostedMessage {
         });
     }
 
+    /**
+     * Sends a worker's answer: as the last event of the event stream a notification opened, else as usual. A null
+     * answer (the client withdrew what it asked) ends that stream empty, or is a 202 as for a notification, which
+     * the SDK clients take without complaint.
+     */
+    void deliver(EventStreamAnswer stream, int status, byte[] json, boolean eventStream) {
+        if (stream != null && stream.seal()) {
+            stopWatching();
+            stream.finish(json);
+        } else if (json == null) {
+            replyEmpty(202);
+        } else {
+            reply(status, json, eventStream);
+        }
+    }
+
     /** Ends the watch from the worker, for an answer the worker writes itself (an event stream it opened). */
     void stopWatching() {
         watch.close();

@@ -68,12 +68,9 @@ public final class JsonRpcCodec {
     /**
      * Reads a request or notification.
      *
-     * @throws JsonRpcException -32600 for anything that is not one (arrays included: no batches)
+     * @throws JsonRpcException -32600 for anything that is not one (a batch is the transport's to take apart)
      */
     public JsonRpcMessage toMessage(JsonNode node) throws JsonRpcException {
-        if (node.isArray()) {
-            throw JsonRpcErrors.invalidRequest("JSON-RPC batches are not supported");
-        }
         if (!node.isObject()) {
             throw JsonRpcErrors.invalidRequest("a message must be a JSON object");
         }

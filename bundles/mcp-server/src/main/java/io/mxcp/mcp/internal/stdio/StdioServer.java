@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,12 +27,14 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+import io.mxcp.mcp.internal.protocol.Batch;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.Era;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.LegacyState;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
+import io.mxcp.mcp.internal.protocol.ProtocolVersions;
 import io.mxcp.mcp.internal.protocol.ReloadNotice;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
@@ -112,6 +116,10 @@ public final class StdioServer implements RunningServer {
             send(codec.error(null, e));
             return;
         }
+        if (node.isArray()) {
+            batch(node);
+            return;
+        }
         if (JsonRpcCodec.isResponse(node)) {
             legacyState.clientRequests().answer(node);
             return;
@@ -144,6 +152,47 @@ public final class StdioServer implements RunningServer {
         } else {
             answer(message, classification, cancellation);
         }
+    }
+
+    /**
+     * A JSON-RPC batch (protocol revision 2025-03-26; not on a connection that speaks 2026-07-28): its requests run
+     * one after the other on a virtual thread, each cancellable on its own, and are answered together on one line.
+     */
+    private void batch(JsonNode array) {
+        Batch batch;
+        try {
+            if (pin.era() == Era.MODERN) {
+                throw JsonRpcErrors.invalidRequest("this connection speaks " + ProtocolVersions.MODERN
+                        + ", which has no JSON-RPC batches (they belong to protocol revision " + Batch.REVISION + ")");
+            }
+            batch = Batch.of(array, codec);
+        } catch (JsonRpcException e) {
+            send(codec.error(null, e));
+            return;
+        }
+        batch.responses().forEach(legacyState.clientRequests()::answer);
+        batch.notifications().forEach(this::onNotification);
+        if (!batch.answered()) {
+            return;
+        }
+        List<Cancellation> cancellations = new ArrayList<>(batch.requests().size());
+        for (JsonRpcMessage request : batch.requests()) {
+            Cancellation cancellation = new Cancellation();
+            inFlight.put(request.id(), cancellation);
+            cancellations.add(cancellation);
+        }
+        calls.execute(() -> {
+            List<byte[]> answers = new ArrayList<>(batch.refusals());
+            for (int i = 0; i < batch.requests().size(); i++) {
+                byte[] answer = respond(batch.requests().get(i), Batch.classification(), cancellations.get(i));
+                if (answer != null) {
+                    answers.add(answer);
+                }
+            }
+            if (!answers.isEmpty()) {
+                send(Batch.join(answers));
+            }
+        });
     }
 
     /**
@@ -189,8 +238,19 @@ public final class StdioServer implements RunningServer {
         }
     }
 
-    /** A cancelled call gets no answer (spec 04 §5). */
     private void answer(JsonRpcMessage request, Classification classification, Cancellation cancellation) {
+        byte[] response = respond(request, classification, cancellation);
+        if (response != null) {
+            send(response);
+        }
+    }
+
+    /** The request's response; null when the client cancelled it, which gets no answer (spec 04 §5). */
+    private byte[] respond(JsonRpcMessage request, Classification classification, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            inFlight.remove(request.id(), cancellation);
+            return null;
+        }
         byte[] response;
         try {
             response = codec.result(request.id(), engine.handle(request,
@@ -204,9 +264,7 @@ public final class StdioServer implements RunningServer {
         } finally {
             inFlight.remove(request.id(), cancellation);
         }
-        if (!cancellation.isCancelled()) {
-            send(response);
-        }
+        return cancellation.isCancelled() ? null : response;
     }
 
     private void sendNotification(ObjectNode notification) {

@@ -155,6 +155,40 @@ class StdioServerTest {
     }
 
     @Test
+    void aBatchIsAnsweredOnOneLineWithoutItsNotificationsAndCancelledMembers() throws Exception {
+        send(initialize(1, "2025-03-26"));
+        assertEquals("2025-03-26", receive().at("/result/protocolVersion").asText());
+        var batch = Messages.JSON.createArrayNode();
+        batch.add(legacy(2, "tools/call", call("slow", null)));
+        batch.add(Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
+        batch.add(legacy(3, "tools/call", call("echo", Messages.object().put("text", "after the slow one"))));
+        batch.add(initialize(4, "2025-03-26"));
+        send(batch);
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
+        var cancel = Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancel.putObject("params").put("requestId", 2);
+        send(cancel);
+        JsonNode answers = receive();
+        assertTrue(answers.isArray(), answers.toString());
+        assertEquals(2, answers.size(), answers.toString());
+        assertEquals("Invalid Request: initialize must not be part of a JSON-RPC batch",
+                answers.get(0).at("/error/message").asText());
+        assertEquals("after the slow one", answers.get(1).at("/result/content/0/text").asText());
+        assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "one line for the whole batch");
+    }
+
+    @Test
+    void aConnectionThatSpeaks20260728TakesNoBatch() throws Exception {
+        send(modern(1, "tools/list", null));
+        receive();
+        var batch = Messages.JSON.createArrayNode().add(modern(2, "tools/list", null));
+        send(batch);
+        JsonNode refused = receive();
+        assertEquals(-32600, refused.at("/error/code").asInt());
+        assertTrue(refused.at("/error/message").asText().contains("no JSON-RPC batches"), refused.toString());
+    }
+
+    @Test
     void cancelledCallStopsAndIsNotAnsweredWhileOthersRun() throws Exception {
         send(modern(1, "tools/call", call("slow", null)));
         assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
