@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Turns executor values into JSON-ready values (spec 01 §3.6 serialization, applied with and without a
  * return type — quirk A8): maps, lists, strings, booleans, Long/Integer/BigInteger, Double, null.
- * NaN becomes null (quirk A7).
+ * NaN becomes null (quirk A7), and so do the infinities: JSON has no number for them (the original writes a bare
+ * {@code Infinity}, which JSON parsers refuse).
  */
 public final class ValueSerializer {
 
@@ -29,10 +30,10 @@ public final class ValueSerializer {
             return value;
         }
         if (value instanceof Double d) {
-            return d.isNaN() ? null : d;
+            return Double.isFinite(d) ? d : null;
         }
         if (value instanceof Float f) {
-            return f.isNaN() ? null : f.doubleValue();
+            return Float.isFinite(f) ? f.doubleValue() : null;
         }
         if (value instanceof BigDecimal big) {
             return big.doubleValue();
