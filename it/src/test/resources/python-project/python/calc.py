@@ -112,6 +112,11 @@ def headers() -> dict:
     return get_execution_context().get("request_headers")
 
 
+def transport() -> dict:
+    context = get_execution_context()
+    return {"transport": context.get("transport"), "mcp_proxy": context.get("mcp") is mcp}
+
+
 def bad_return():
     return object()
 

@@ -160,6 +160,13 @@ class PythonRunIT {
     }
 
     @Test
+    void theExecutionContextOfACommandNamesTheCliAsItsTransport() {
+        JsonNode result = run("transport");
+        assertEquals("cli", result.get("transport").asText(), result.toString());
+        assertTrue(result.get("mcp_proxy").asBoolean(), result.toString());
+    }
+
+    @Test
     void pluginUdfIsCallableFromPythonSql() {
         assertEquals("ifmmp", run("cipher", "--param", "text=hello").asText());
     }

@@ -110,6 +110,13 @@ class PythonServeIT {
     }
 
     @Test
+    void theExecutionContextNamesTheTransportAndCarriesTheMcpProxy() {
+        String transport = success("transport", Map.of());
+        assertTrue(transport.contains("\"transport\":\"streamable-http\"") && transport.contains("\"mcp_proxy\":true"),
+                transport);
+    }
+
+    @Test
     void failuresNameFileAndFunctionAndTheServerKeepsServing() {
         String raised = client.callTool("divide", Map.of("a", 1, "b", 0)).failureText();
         assertTrue(raised.contains("Cannot divide by zero (ValueError at python/calc.py:") && raised.contains("in divide)"), raised);

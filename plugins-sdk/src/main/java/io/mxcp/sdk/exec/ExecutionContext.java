@@ -32,6 +32,16 @@ public interface ExecutionContext {
     }
 
     /**
+     * How the call came in, as the original names it: {@code cli} (a command such as {@code run} or {@code test}),
+     * {@code stdio} or {@code streamable-http} (an MCP client of a server).
+     *
+     * @since 1.7
+     */
+    default String transport() {
+        return "cli";
+    }
+
+    /**
      * Reloads the server running this call; empty when no server runs it (the CLI's {@code run}, tests, hooks).
      *
      * @since 1.4

@@ -202,13 +202,14 @@ final class PythonSession implements ExecutorSession {
         return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
     }
 
-    /** {@code {id, user, headers}} for the Python execution context. */
+    /** {@code {id, transport, user, headers}} for the Python execution context. */
     private static Map<String, Object> callDescription(long id, ExecutionContext context) {
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("id", id);
         if (context == null) {
             return call;
         }
+        call.put("transport", context.transport());
         context.user().ifPresent(user -> call.put("user", userFields(user)));
         if (!context.requestHeaders().isEmpty()) {
             call.put("headers", context.requestHeaders());

@@ -203,10 +203,14 @@ class ExecutionContext:
 
 
 def make_context(call):
-    """A call's context from the Java side's {id, user, headers} (absent fields when unknown)."""
+    """A call's context from the Java side's {id, transport, user, headers} (absent fields when unknown); hooks
+    run outside any call get neither a transport nor the MCP proxy."""
     call = call or {}
     user = UserContext(call["user"]) if call.get("user") else None
     values = {"user_config": user_config, "site_config": site_config, "duckdb_runtime": host}
+    if call.get("transport") is not None:
+        values["transport"] = call["transport"]
+        values["mcp"] = importlib.import_module("mxcp.runtime").mcp
     if call.get("headers") is not None:
         values["request_headers"] = call["headers"]
     return ExecutionContext(values, user)
