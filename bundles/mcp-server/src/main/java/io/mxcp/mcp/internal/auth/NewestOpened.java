@@ -29,23 +29,41 @@ public final class NewestOpened<S, T extends AutoCloseable> {
     private record Opening<S, T>(S service, T opened) {
     }
 
-    /** Opens now, so a missing or misconfigured service stops the server's start. */
+    /**
+     * Opens now, so a missing or misconfigured service stops the server's start. A service that cannot reach its
+     * provider now (no answer, 429, 5xx: an identity provider starting beside the server, or a blip) is opened again
+     * at each use until it can, as the verifier's own discovery does: the server starts and answers 503 meanwhile.
+     */
     public NewestOpened(NamedServices<S> services, String name, Opener<S, T> opener) throws AuthException {
         this.services = services;
         this.name = name;
         this.opener = opener;
-        get();
+        S newest = newest();
+        try {
+            reopen(newest);
+        } catch (AuthException e) {
+            if (e.status() != 429 && e.status() < 500) {
+                throw e;
+            }
+            System.getLogger(NewestOpened.class.getName()).log(System.Logger.Level.WARNING, name + ": "
+                    + e.getMessage() + "; trying again at its first use (until then such requests get 503)");
+        }
         services.onRemoval(removalListener);
     }
 
     public T get() throws AuthException {
+        S newest = newest();
+        Opening<S, T> opening = current;
+        return opening != null && opening.service() == newest ? opening.opened() : reopen(newest);
+    }
+
+    private S newest() throws AuthException {
         S newest = services.newest(name);
         if (newest == null) {
             throw new AuthException("No auth provider named " + name + " is installed (auth.provider)",
                     "temporarily_unavailable", 503);
         }
-        Opening<S, T> opening = current;
-        return opening != null && opening.service() == newest ? opening.opened() : reopen(newest);
+        return newest;
     }
 
     private synchronized T reopen(S newest) throws AuthException {

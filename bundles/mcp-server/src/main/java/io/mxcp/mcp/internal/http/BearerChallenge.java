@@ -2,6 +2,7 @@ package io.mxcp.mcp.internal.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,17 +30,21 @@ final class BearerChallenge {
 
     /** Sets the status and headers and returns the body, for the caller to write on the right thread. */
     ByteBuffer prepare(HttpServerExchange exchange, Verdict refusal) {
-        StringBuilder challenge = new StringBuilder("Bearer error=\"").append(refusal.error())
-                .append("\", error_description=\"").append(refusal.description()).append('"');
-        if (!requiredScopes.isEmpty()) {
-            challenge.append(", scope=\"").append(String.join(" ", requiredScopes)).append('"');
+        List<String> parameters = new ArrayList<>(4);
+        if (!refusal.equals(Verdict.AUTHENTICATION_REQUIRED)) {
+            // a request without credentials is told no error (RFC 6750 §3.1), only where to get a token
+            parameters.add("error=\"" + refusal.error() + "\", error_description=\"" + refusal.description() + "\"");
         }
-        challenge.append(", resource_metadata=\"").append(urls.metadata(exchange)).append('"');
+        if (!requiredScopes.isEmpty()) {
+            parameters.add("scope=\"" + String.join(" ", requiredScopes) + "\"");
+        }
+        parameters.add("resource_metadata=\"" + urls.metadata(exchange) + "\"");
+        String challenge = "Bearer " + String.join(", ", parameters);
         ObjectNode body = mapper.createObjectNode().put("error", refusal.error())
                 .put("error_description", refusal.description());
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.setStatusCode(refusal.status());
-        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, challenge.toString())
+        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, challenge)
                 .put(Headers.CONTENT_TYPE, "application/json").put(Headers.CONTENT_LENGTH, bytes.length)
                 .put(Headers.CACHE_CONTROL, "no-store");
         if (refusal.status() == 503) {

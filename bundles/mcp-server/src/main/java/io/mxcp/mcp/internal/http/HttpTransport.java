@@ -91,8 +91,8 @@ public final class HttpTransport implements RunningServer {
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         // issuer mode opens its sign-in once the port is known; until then the server is not healthy
         AtomicBoolean ready = new AtomicBoolean(authorizationServer == null);
-        ResourceUrls urls = authorizationServer != null ? new ResourceUrls(authorizationServer::issuer)
-                : ResourceUrls.configured(baseUrl);
+        // the resource is named as the client reached it (an issuer-mode token accepts each loopback alias)
+        ResourceUrls urls = ResourceUrls.configured(baseUrl);
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
         RefusalRecorder refusals = new RefusalRecorder(engine::project, options.trustProxy(), System::nanoTime);
         PathHandler paths = new PathHandler()

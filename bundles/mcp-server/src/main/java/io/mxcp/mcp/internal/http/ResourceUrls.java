@@ -1,37 +1,33 @@
 package io.mxcp.mcp.internal.http;
 
-import java.util.function.Supplier;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
 /**
- * The server's public URLs: a fixed base when there is one — {@code transport.http.base_url} (behind a proxy or TLS
- * terminator it is the only reliable source), or in issuer mode the issuer, which tokens are bound to — else the
- * scheme and {@code Host} of the request at hand, which is how that client reached the server (on a loopback bind,
- * {@link HostOriginGuard} admits only local host names).
+ * The server's public URLs: {@code transport.http.base_url} when it is set (behind a proxy or TLS terminator it is
+ * the only reliable source), else the scheme and {@code Host} of the request at hand, which is how that client
+ * reached the server (on a loopback bind, {@link HostOriginGuard} admits only local host names; MCP clients check
+ * that the protected resource metadata names the URL they connected to).
  */
 final class ResourceUrls {
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
     static final String MCP_PATH = "/mcp";
 
-    private final Supplier<String> fixedBase;
+    /** The base URL without a trailing slash, or null to use each request's. */
+    private final String fixedBase;
 
-    /** @param fixedBase the base URL without a trailing slash, or a supplier of null to use each request's */
-    ResourceUrls(Supplier<String> fixedBase) {
+    private ResourceUrls(String fixedBase) {
         this.fixedBase = fixedBase;
     }
 
     /** The base of {@code transport.http.base_url}, or of each request when it is not set. */
     static ResourceUrls configured(String baseUrl) {
-        String base = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", "");
-        return new ResourceUrls(() -> base);
+        return new ResourceUrls(baseUrl == null || baseUrl.isBlank() ? null : baseUrl.replaceAll("/+$", ""));
     }
 
     String base(HttpServerExchange exchange) {
-        String fixed = fixedBase.get();
-        if (fixed != null) {
-            return fixed;
+        if (fixedBase != null) {
+            return fixedBase;
         }
         String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
         if (host == null || host.isBlank()) {

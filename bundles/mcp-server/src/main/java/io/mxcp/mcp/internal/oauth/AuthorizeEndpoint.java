@@ -16,11 +16,12 @@ import io.mxcp.sdk.auth.AuthException;
 import io.mxcp.sdk.auth.UpstreamLogin;
 
 /**
- * {@code GET|POST /authorize}: checks the client, its redirect URI (exact match; never redirects to an unregistered
- * one) and its PKCE challenge (S256 only, required) and keeps the request. A client the operator configured goes
- * straight on to the provider, and its errors go to its redirect URI. A dynamically registered client gets the
- * consent page first, bound to the browser by a cookie, and its errors are shown, not redirected (no open
- * redirector through this server). {@code POST /authorize/consent} then sends an allowed request to the provider.
+ * {@code GET|POST /authorize}: checks the client, its redirect URI (exact match but for a loopback port; never
+ * redirects to an unregistered one) and its PKCE challenge (S256 only, required) and keeps the request. A client the
+ * operator configured goes straight on to the provider, and its errors go to its redirect URI. A dynamically
+ * registered client gets the consent page first, bound to the browser by a cookie, and its errors before the consent
+ * are shown, not redirected (no open redirector through this server). {@code POST /authorize/consent} then sends an
+ * allowed request to the provider.
  */
 final class AuthorizeEndpoint {
     static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);

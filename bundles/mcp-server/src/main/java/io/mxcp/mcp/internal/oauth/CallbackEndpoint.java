@@ -18,7 +18,8 @@ import io.mxcp.sdk.auth.UpstreamLogin;
 /**
  * {@code GET <callback_path>}: the provider sends the user back. The state is taken (single use); the code is
  * exchanged upstream, the user read, and a code of this server issued to the client's redirect URI with the
- * client's own state and this issuer (RFC 9207). A failure after the state is known never redirects with a code.
+ * client's own state and this issuer (RFC 9207). A failure after the state is known and the browser matched is
+ * sent to the client's redirect URI as an error, never with a code.
  */
 final class CallbackEndpoint {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
@@ -74,11 +75,13 @@ final class CallbackEndpoint {
         } catch (AuthException e) {
             System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Sign-in at " + login.provider() + " failed: " + e.getMessage());
-            if (UpstreamFailure.isPassing(e)) {
-                throw UpstreamFailure.unavailable(login.provider());
-            }
-            // the provider's status is about this server's request to it, not about the browser's to us
-            throw OAuthError.badRequest(e.error(), "The sign-in at " + login.provider() + " failed (" + e.error() + ")");
+            // the client waits at its redirect URI: it hears of the failure there (RFC 6749 §4.1.2.1), and a
+            // provider that cannot answer now is temporarily_unavailable, which a client may retry
+            OAuthError failure = UpstreamFailure.isPassing(e) ? UpstreamFailure.unavailable(login.provider())
+                    : new OAuthError(400, "server_error", "The sign-in at " + login.provider() + " failed ("
+                            + e.error() + ")");
+            return Redirect.error(pending.redirectUri(), failure.error(), failure.description(),
+                    pending.clientState(), urls.issuer(), 307);
         }
         IssuedCode issued = new IssuedCode("mcp_" + Randoms.hex(16), pending.clientId(), pending.redirectUri(),
                 pending.codeChallenge(), pending.resource(), grant, clock.instant().plus(CODE_LIFETIME), null);

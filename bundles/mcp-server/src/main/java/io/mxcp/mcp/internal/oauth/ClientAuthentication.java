@@ -68,7 +68,8 @@ final class ClientAuthentication {
         }
     }
 
+    /** RFC 6749 §5.2's code for a client that failed to authenticate (the original answers unauthorized_client). */
     private static OAuthError unauthorized(String description) {
-        return new OAuthError(401, "unauthorized_client", description);
+        return new OAuthError(401, "invalid_client", description);
     }
 }

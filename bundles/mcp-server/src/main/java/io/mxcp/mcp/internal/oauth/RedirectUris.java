@@ -10,8 +10,10 @@ import io.mxcp.mcp.api.HttpServerOptions;
 
 /**
  * Redirect URIs: which a client may register (https anywhere, http only on the loopback interface, a native app's
- * private-use scheme named after a domain), and whether a requested one is registered — exactly, up to the case of
- * an http(s) URI's scheme and host and an empty path (an added query parameter or path segment is another URI).
+ * private-use scheme), and whether a requested one is registered — exactly, up to the case of an http(s) URI's
+ * scheme and host and an empty path (an added query parameter or path segment is another URI), except that an http
+ * URI on the loopback interface may name any port (RFC 8252 §7.3, OAuth 2.1 §8.4.2: a native app listens on
+ * whichever port is free when the user signs in).
  */
 final class RedirectUris {
     private static final Set<String> LOOPBACK = HttpServerOptions.LOOPBACK_NAMES;
@@ -42,9 +44,9 @@ final class RedirectUris {
             return parsed.getHost() != null && LOOPBACK.contains(parsed.getHost().toLowerCase(Locale.ROOT)) ? null
                     : "'" + uri + "' must use https (http only for localhost, 127.0.0.1 or [::1])";
         }
-        // a native app's private-use scheme is a reverse domain name (RFC 8252 §7.1): com.example.app:/cb
-        return scheme.contains(".") ? null : "'" + uri + "' must use https, http on localhost, or a private-use "
-                + "scheme named after a domain (such as com.example.app:/callback)";
+        // a native app's private-use scheme: RFC 8252 §7.1 asks for a reverse domain name (com.example.app:/cb),
+        // but MCP clients in use register their product's name (cursor://anysphere.cursor-mcp/oauth/callback)
+        return null;
     }
 
     /** The registered URI a requested one names, or null. */
@@ -68,10 +70,11 @@ final class RedirectUris {
                 return uri; // only http(s) URIs have parts whose case does not matter
             }
             String scheme = parsed.getScheme() == null ? null : parsed.getScheme().toLowerCase(Locale.ROOT);
-            String host = parsed.getHost() == null ? null : parsed.getHost().toLowerCase(Locale.ROOT);
+            String host = parsed.getHost().toLowerCase(Locale.ROOT);
+            boolean anyPort = "http".equals(scheme) && LOOPBACK.contains(host);
             String path = parsed.getRawPath() == null || parsed.getRawPath().isEmpty() ? "/" : parsed.getRawPath();
-            return scheme + "://" + (parsed.getRawUserInfo() == null ? "" : parsed.getRawUserInfo() + "@")
-                    + (host == null ? parsed.getRawAuthority() : host) + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort())
+            return scheme + "://" + (parsed.getRawUserInfo() == null ? "" : parsed.getRawUserInfo() + "@") + host
+                    + (anyPort || parsed.getPort() < 0 ? "" : ":" + parsed.getPort())
                     + path + (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery());
         } catch (URISyntaxException e) {
             return null;

@@ -211,8 +211,11 @@ final class TokenEndpoint {
     private ObjectNode answer(TokenSession session) {
         ObjectNode answer = mapper.createObjectNode().put("access_token", session.accessToken())
                 .put("token_type", "Bearer")
-                .put("expires_in", Math.max(0, Duration.between(clock.instant(), session.accessExpiresAt()).getSeconds()))
-                .put("scope", String.join(" ", grantedScopes));
+                .put("expires_in", Math.max(0, Duration.between(clock.instant(), session.accessExpiresAt()).getSeconds()));
+        if (!grantedScopes.isEmpty()) {
+            // an empty scope is not scope syntax (RFC 6749 §3.3): without granted scopes the member is left out
+            answer.put("scope", String.join(" ", grantedScopes));
+        }
         if (session.refreshToken() != null) {
             answer.put("refresh_token", session.refreshToken());
         }

@@ -31,6 +31,10 @@ public final class ScriptedLogins implements AuthProvider {
     public volatile Duration refreshTime = Duration.ZERO;
     /** What the provider's refresh fails with, or null for success. */
     public volatile AuthException refreshFailure;
+    /** How many more opens fail as a provider that cannot be reached does (503). */
+    public final AtomicInteger unreachableOpens = new AtomicInteger();
+    /** What the code exchange fails with, or null to check the code. */
+    public volatile AuthException exchangeFailure;
     /** The callback URL the server opened the login with. */
     public volatile String callbackUrl;
     private final Set<String> challenges = ConcurrentHashMap.newKeySet();
@@ -44,6 +48,9 @@ public final class ScriptedLogins implements AuthProvider {
     public UpstreamLogin open(Map<String, Object> settings, String callback) throws AuthException {
         if (!settings.containsKey("client_id")) {
             throw new AuthException("auth.github.client_id is required");
+        }
+        if (unreachableOpens.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new AuthException("The identity provider could not be reached", "temporarily_unavailable", 503);
         }
         this.callbackUrl = callback;
         return new UpstreamLogin() {
@@ -60,6 +67,9 @@ public final class ScriptedLogins implements AuthProvider {
 
             @Override
             public TokenSet exchangeCode(String code, String codeVerifier) throws AuthException {
+                if (exchangeFailure != null) {
+                    throw exchangeFailure;
+                }
                 if (!Set.of("alice-code", "bob-code").contains(code) || !challenges.contains(challenge(codeVerifier))) {
                     throw new AuthException("refused code", "invalid_grant", 400);
                 }
@@ -109,8 +119,13 @@ public final class ScriptedLogins implements AuthProvider {
 
     /** A resolved user config serving in issuer mode with this provider and one pre-registered public client. */
     public static Map<String, Object> issuerConfig(String project, String storePath) {
+        return issuerConfig(project, storePath, List.of("mcp.read"));
+    }
+
+    /** The same with other required scopes. */
+    public static Map<String, Object> issuerConfig(String project, String storePath, List<String> requiredScopes) {
         Map<String, Object> auth = Map.of("provider", "github",
-                "authorization", Map.of("required_scopes", List.of("mcp.read")),
+                "authorization", Map.of("required_scopes", requiredScopes),
                 "github", Map.of("client_id", "gh", "client_secret", "gh-secret", "callback_path", "/github/callback",
                         "claim_mappings", Map.of("groups", Map.of("admins", List.of("admin")))),
                 "clients", List.of(Map.of("client_id", "cli", "name", "CLI", "redirect_uris",

@@ -88,10 +88,14 @@ class HttpAuthTest {
             assertEquals(401, response.statusCode(), "Authorization: " + authorization);
             assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"Authentication required\"}",
                     response.body());
-            assertEquals("Bearer error=\"invalid_token\", error_description=\"Authentication required\", "
-                    + "scope=\"mcp.read\", resource_metadata=\"" + metadataUrl() + "\"",
+            assertEquals("Bearer scope=\"mcp.read\", resource_metadata=\"" + metadataUrl() + "\"",
                     response.headers().firstValue("WWW-Authenticate").orElseThrow());
         }
+        HttpResponse<String> invalid = callEcho("Bearer not-a-token-this-server-knows");
+        assertEquals(401, invalid.statusCode());
+        assertEquals("Bearer error=\"invalid_token\", error_description=\"Authentication required\", scope=\"mcp.read\", "
+                + "resource_metadata=\"" + metadataUrl() + "\"", invalid.headers().firstValue("WWW-Authenticate").orElseThrow(),
+                "a token that was sent and refused is invalid_token (RFC 6750 §3.1)");
         HttpResponse<String> inQuery = posts.send(HttpRequest.newBuilder(
                 URI.create(posts.uri() + "?access_token=alice")).header("Content-Type", "application/json")
                 .header("Accept", McpPosts.BOTH)

@@ -45,6 +45,7 @@ import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.auth.ScriptedLogins;
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.auth.AuthException;
 import io.mxcp.sdk.auth.UserContext;
 
 /**
@@ -181,9 +182,13 @@ class HttpIssuerTest {
                 + "&resource=" + encode("https://elsewhere.example/mcp")));
         assertEquals("invalid_target", target.get("error"));
 
-        assertEquals(400, postJson("/register", "{\"redirect_uris\":[\"myapp:/cb\"]}").statusCode());
-        assertEquals(201, postJson("/register", "{\"redirect_uris\":[\"com.example.app:/cb\"]}").statusCode(),
-                "a native app's private-use scheme named after a domain");
+        for (String nativeApp : List.of("com.example.app:/cb", "cursor://anysphere.cursor-mcp/oauth/callback",
+                "myapp:/cb")) {
+            assertEquals(201, postJson("/register", "{\"redirect_uris\":[\"" + nativeApp + "\"]}").statusCode(),
+                    "a native app's private-use scheme: " + nativeApp);
+        }
+        assertOAuthError(postJson("/register", "{\"redirect_uris\":[\"javascript:alert(1)\"]}"), 400,
+                "invalid_client_metadata", "redirect_uris: 'javascript:alert(1)' has a forbidden scheme");
         HttpResponse<String> evil = postJson("/register", "{\"redirect_uris\":[\"http://evil.com/cb\"]}");
         assertOAuthError(evil, 400, "invalid_client_metadata", "redirect_uris: 'http://evil.com/cb' must use https "
                 + "(http only for localhost, 127.0.0.1 or [::1])");
@@ -239,9 +244,96 @@ class HttpIssuerTest {
         assertEquals("client-state", answer.get("state"));
         assertFalse(back.headers().firstValue("Location").orElseThrow().contains(denied));
         assertNull(answer.get("code"));
-        assertOAuthError(get("/github/callback?code=mallory-code&state=" + upstreamState("cli", CLI_REDIRECT,
-                challengeOf("v-0123456789-0123456789-0123456789-0123"))), 400, "invalid_grant",
-                "The sign-in at github failed (invalid_grant)");
+        Map<String, String> failed = query(get("/github/callback?code=mallory-code&state=" + upstreamState("cli",
+                CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"))));
+        assertEquals("server_error", failed.get("error"), "the client waiting at its redirect URI hears of it");
+        assertEquals("The sign-in at github failed (invalid_grant)", failed.get("error_description"));
+        assertEquals("client-state", failed.get("state"));
+        assertNull(failed.get("code"));
+
+        logins.exchangeFailure = new AuthException("connection refused", "temporarily_unavailable", 503);
+        Map<String, String> down = query(get("/github/callback?code=alice-code&state=" + upstreamState("cli",
+                CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"))));
+        assertEquals("temporarily_unavailable", down.get("error"));
+        assertEquals("client-state", down.get("state"));
+    }
+
+    @Test
+    void aCliMayListenOnAnyLoopbackPortOfTheUriItRegistered() throws Exception {
+        String elsewhere = "http://127.0.0.1:40000/cb";
+        String verifier = "the-cli-verifier-on-another-port-0123456789-0123456789";
+        String code = signIn("cli", elsewhere, "alice", verifier);
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "code", code, "client_id", "cli",
+                "redirect_uri", elsewhere, "code_verifier", verifier));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        assertOAuthError(get(authorizeQuery("cli", "http://127.0.0.1:40000/other", "x", "S256")), 400,
+                "invalid_request", "Redirect URI 'http://127.0.0.1:40000/other' not registered for client");
+        assertOAuthError(get(authorizeQuery("cli", "http://localhost:9999/cb", "x", "S256")), 400,
+                "invalid_request", "Redirect URI 'http://localhost:9999/cb' not registered for client");
+    }
+
+    @Test
+    void aClientThatNamesTheServerByItsLoopbackAddressGetsTokensForThatName() throws Exception {
+        String alias = "http://127.0.0.1:" + server.port();
+        JsonNode resource = Messages.parse(HTTP.send(HttpRequest.newBuilder(URI.create(alias
+                + "/.well-known/oauth-protected-resource/mcp")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(alias + "/mcp", resource.get("resource").asText(), "the MCP URL the client connected to");
+        assertEquals(base, resource.at("/authorization_servers/0").asText());
+
+        String verifier = "the-verifier-of-a-client-of-127-0-0-1-0123456789";
+        String state = upstreamStateFor(authorizeQuery("cli", CLI_REDIRECT, challengeOf(verifier), "S256")
+                + "&resource=" + encode(alias + "/mcp"));
+        String code = query(get("/github/callback?code=alice-code&state=" + state)).get("code");
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "code", code, "client_id", "cli",
+                "redirect_uri", CLI_REDIRECT, "code_verifier", verifier, "resource", alias + "/mcp"));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        HttpResponse<String> call = HTTP.send(HttpRequest.newBuilder(URI.create(alias + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", McpPosts.BOTH)
+                .header("Authorization", "Bearer " + Messages.parse(tokens.body()).get("access_token").asText())
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "tools/list")
+                .POST(HttpRequest.BodyPublishers.ofString(Messages.modern(1, "tools/list", null).toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, call.statusCode(), call.body());
+    }
+
+    @Test
+    void aClientFailingToAuthenticateIsInvalidClient() throws Exception {
+        JsonNode confidential = Messages.parse(postJson("/register", "{\"redirect_uris\":[\"https://c.example/cb\"]}")
+                .body());
+        assertOAuthError(token(Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id",
+                confidential.get("client_id").asText(), "client_secret", "wrong")), 401, "invalid_client",
+                "Invalid client_secret");
+        assertOAuthError(token(Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id", "nobody")),
+                401, "invalid_client", "Invalid client_id");
+    }
+
+    @Test
+    void withoutRequiredScopesATokenAnswerNamesNoScope() throws Exception {
+        server.close();
+        project.withUserConfig(ScriptedLogins.issuerConfig(project.name(), dir.resolve("unscoped.db").toString(),
+                List.of()));
+        server = new McpServerFactory("9.9.9", services).startHttp(project, new HttpServerOptions("localhost", 0, false));
+        base = "http://localhost:" + server.port();
+        String verifier = "the-cli-verifier-without-scopes-0123456789-0123456789";
+        String code = signIn("cli", CLI_REDIRECT, "bob", verifier);
+        JsonNode issued = Messages.parse(token(Map.of("grant_type", "authorization_code", "code", code, "client_id",
+                "cli", "redirect_uri", CLI_REDIRECT, "code_verifier", verifier)).body());
+        assertTrue(issued.has("access_token"), issued.toString());
+        assertFalse(issued.has("scope"), "no empty scope (RFC 6749 §3.3): " + issued);
+    }
+
+    @Test
+    void theServerStartsWhileTheProviderCannotBeReachedAndSignsInOnceItCan() throws Exception {
+        server.close();
+        logins.unreachableOpens.set(2);
+        server = new McpServerFactory("9.9.9", services).startHttp(project, new HttpServerOptions("localhost", 0, false));
+        base = "http://localhost:" + server.port();
+        assertOAuthError(get(authorizeQuery("cli", CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"),
+                "S256")), 503, "temporarily_unavailable", null);
+        String verifier = "the-cli-verifier-after-the-outage-0123456789-0123456789";
+        String code = signIn("cli", CLI_REDIRECT, "alice", verifier);
+        assertEquals(200, token(Map.of("grant_type", "authorization_code", "code", code, "client_id", "cli",
+                "redirect_uri", CLI_REDIRECT, "code_verifier", verifier)).statusCode());
     }
 
     @Test
@@ -393,7 +485,11 @@ class HttpIssuerTest {
     }
 
     private String upstreamState(String clientId, String redirectUri, String challenge) throws Exception {
-        HttpResponse<String> authorize = get(authorizeQuery(clientId, redirectUri, challenge, "S256"));
+        return upstreamStateFor(authorizeQuery(clientId, redirectUri, challenge, "S256"));
+    }
+
+    private String upstreamStateFor(String authorizeQuery) throws Exception {
+        HttpResponse<String> authorize = get(authorizeQuery);
         assertEquals(302, authorize.statusCode(), authorize.body());
         assertTrue(authorize.headers().firstValue("Location").orElseThrow().startsWith(ScriptedLogins.UPSTREAM));
         return query(authorize).get("state");
@@ -413,7 +509,9 @@ class HttpIssuerTest {
         assertEquals(status, response.statusCode(), response.body());
         JsonNode body = Messages.parse(response.body());
         assertEquals(error, body.get("error").asText());
-        assertEquals(description, body.get("error_description").asText());
+        if (description != null) {
+            assertEquals(description, body.get("error_description").asText());
+        }
     }
 
     private HttpResponse<String> callEcho(String accessToken) throws Exception {
