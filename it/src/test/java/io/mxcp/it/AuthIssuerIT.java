@@ -571,7 +571,8 @@ class AuthIssuerIT {
         assertEquals("DENY", page.header("X-Frame-Options"), page::toString);
         assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"), page::toString);
         assertTrue(page.body().contains(CLIENT_NAME) && page.body().contains("127.0.0.1")
-                && page.body().contains("oidc"), () -> "the page names client, redirect host and provider: " + page);
+                && page.body().contains("sign in at <strong>localhost</strong>"),
+                () -> "the page names client, redirect host and the provider's host: " + page);
         String setCookie = page.header("Set-Cookie");
         assertNotNull(setCookie, page::toString);
         assertTrue(setCookie.startsWith(BINDING_COOKIE + "="), setCookie);

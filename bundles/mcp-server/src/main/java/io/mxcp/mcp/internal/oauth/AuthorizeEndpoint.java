@@ -73,7 +73,7 @@ final class AuthorizeEndpoint {
         if (configured) {
             return toProvider(upstream, pending);
         }
-        return ConsentPage.of(displayName(client), redirectUri, login.provider(), parameters.get("scope"),
+        return ConsentPage.of(displayName(client), redirectUri, login.displayName(), parameters.get("scope"),
                 pending.state(), binding().setCookie(cookie));
     }
 

@@ -1,5 +1,8 @@
 package io.mxcp.mcp.internal.oauth;
 
+import java.net.URI;
+import java.util.Map;
+
 import io.mxcp.mcp.internal.auth.AuthProviders;
 import io.mxcp.mcp.internal.auth.NewestOpened;
 import io.mxcp.sdk.auth.AuthException;
@@ -13,15 +16,47 @@ import io.mxcp.sdk.auth.UpstreamLogin;
 final class UpstreamLogins {
     private final AuthProviders providers;
     private final String provider;
+    private static final Map<String, String> KNOWN_NAMES = Map.of("github", "GitHub", "google", "Google",
+            "keycloak", "Keycloak", "atlassian", "Atlassian", "salesforce", "Salesforce");
+
     private volatile NewestOpened<AuthProvider, UpstreamLogin> opened;
+    private volatile String displayName;
 
     UpstreamLogins(AuthProviders providers, String provider) {
         this.providers = providers;
         this.provider = provider;
+        this.displayName = provider;
     }
 
-    void open(java.util.Map<String, Object> settings, String callbackUrl) throws AuthException {
+    void open(Map<String, Object> settings, String callbackUrl) throws AuthException {
+        displayName = displayName(settings);
         opened = new NewestOpened<>(providers, provider, service -> service.open(settings, callbackUrl));
+    }
+
+    /**
+     * How the consent page names where the user signs in: the block's {@code provider_name}, an OIDC provider's
+     * host, a known provider's own spelling, else the configured name.
+     */
+    private String displayName(Map<String, Object> settings) {
+        if (settings.get("provider_name") instanceof String name && !name.isBlank()) {
+            return name.strip();
+        }
+        if (settings.get("config_url") instanceof String configUrl) {
+            try {
+                String host = URI.create(configUrl.strip()).getHost();
+                if (host != null) {
+                    return host;
+                }
+            } catch (IllegalArgumentException e) {
+                // the provider refuses the URL when it opens; the configured name will do here
+            }
+        }
+        return KNOWN_NAMES.getOrDefault(provider, provider);
+    }
+
+    /** The name the consent page shows for the provider. */
+    String displayName() {
+        return displayName;
     }
 
     UpstreamLogin get() throws AuthException {

@@ -203,7 +203,7 @@ class HttpIssuerTest {
         HttpResponse<String> page = get(authorizeQuery(clientId, "https://tool.example/cb", challenge, "S256"));
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("&lt;b&gt;Evil&lt;/b&gt; Tool"), "the client's name, escaped");
-        assertTrue(page.body().contains("tool.example") && page.body().contains("github"));
+        assertTrue(page.body().contains("tool.example") && page.body().contains("sign in at <strong>GitHub</strong>"), page.body());
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
         String cookie = cookieOf(page);
