@@ -95,6 +95,7 @@ export async function runScenario({ sdk, target, client, transport, session, cal
     report.callArray = await outcome(() => client.callTool({ name: 'total', arguments: { numbers: [1, 2, 39] } }));
     report.callPartialObject = await outcome(() => client.callTool({ name: 'count_between', arguments: { range: { low: 7 } } }));
     report.callDates = await outcome(() => client.callTool({ name: 'first_order', arguments: {} }));
+    report.callSparse = await outcome(() => client.callTool({ name: 'sparse_rows', arguments: {} }));
     report.callArrayAsJsonText = await outcome(() => client.callTool({ name: 'total', arguments: { numbers: '[1, 2, 39]' } }));
     report.callPolicyDenied = await outcome(() => client.callTool({ name: 'salary', arguments: { who: 'ceo' } }));
     report.callPolicyFiltered = await outcome(() => client.callTool({ name: 'salary', arguments: { who: 'ann' } }));

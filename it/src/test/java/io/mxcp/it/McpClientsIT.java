@@ -164,6 +164,12 @@ class McpClientsIT {
         JsonNode dates = succeeded(report, "callDates");
         assertFalse(dates.path("isError").asBoolean(false), report::describe);
         assertTrue(dates.path("structuredContent").path("placed").asText().startsWith("2024-01-02"), report::describe);
+        // a NULL column and a value the declared enum does not list: the server accepts both (spec 01 §3.6), so
+        // must the outputSchema the SDK clients check structured content against
+        JsonNode sparse = succeeded(report, "callSparse");
+        assertFalse(sparse.path("isError").asBoolean(false), report::describe);
+        assertTrue(sparse.at("/structuredContent/result/1/email").isNull(), report::describe);
+        assertEquals("archived", sparse.at("/structuredContent/result/1/status").asText(), report::describe);
 
         assertPolicies(report);
         assertResources(report);

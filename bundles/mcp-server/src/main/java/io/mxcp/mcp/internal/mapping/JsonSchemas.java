@@ -6,6 +6,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.mxcp.core.model.JsonSchema;
 import io.mxcp.core.model.ParameterDefinition;
@@ -14,6 +15,8 @@ import io.mxcp.core.model.TypeDefinition;
 /** The JSON Schemas of a tool ({@link JsonSchema} as Jackson trees), with the output wrapped as MCP wants it. */
 public final class JsonSchemas {
     private static final Set<String> DATE_FORMATS = Set.of("date", "time", "date-time", "timestamp");
+    private static final List<String> UNCHECKED_ON_OUTPUT = List.of("enum", "pattern", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "uniqueItems");
     private final ObjectMapper mapper;
 
     public JsonSchemas(ObjectMapper mapper) {
@@ -26,10 +29,12 @@ public final class JsonSchemas {
     }
 
     /**
-     * A tool's {@code outputSchema}: an object return as is, anything else wrapped as {@code {result}}. Date and
-     * time formats are left out: results carry them as the original serializes them (a DATE as a midnight
-     * timestamp, date-times without an offset; spec 01 §3.6), which JSON Schema's formats refuse, and clients that
-     * validate structured content (the official SDKs do) would reject every such result.
+     * A tool's {@code outputSchema}: an object return as is, anything else wrapped as {@code {result}}. It describes
+     * what the server accepts as a result (spec 01 §3.6), since clients that validate structured content (the
+     * official SDKs do) reject whatever it leaves out: a null passes every type below the top (a SQL NULL in any
+     * column), the keywords the server does not check on output are left out ({@code enum}, {@code pattern}, the
+     * exclusive bounds, {@code multipleOf}, {@code uniqueItems}), and so are the date and time formats, which results
+     * carry as the original serializes them (a DATE as a midnight timestamp, date-times without an offset).
      */
     public ObjectNode outputSchema(TypeDefinition returns) {
         ObjectNode schema;
@@ -40,19 +45,24 @@ public final class JsonSchemas {
             schema.putObject("properties").set(ToolResults.WRAPPER_KEY, of(returns));
             schema.putArray("required").add(ToolResults.WRAPPER_KEY);
         }
-        withoutDateFormats(schema);
+        asResultsAre(schema, true);
         return schema;
     }
 
-    private static void withoutDateFormats(JsonNode schema) {
+    /** @param top whether this is the schema of the structured content itself, which is an object, never null */
+    private static void asResultsAre(JsonNode schema, boolean top) {
         if (!(schema instanceof ObjectNode object)) {
             return;
         }
         if (DATE_FORMATS.contains(object.path("format").asText())) {
             object.remove("format");
         }
-        object.path("properties").forEach(JsonSchemas::withoutDateFormats);
-        withoutDateFormats(object.get("items"));
+        object.remove(UNCHECKED_ON_OUTPUT);
+        if (!top && object.get("type") instanceof TextNode type) {
+            object.putArray("type").add(type.asText()).add("null");
+        }
+        object.path("properties").forEach(property -> asResultsAre(property, false));
+        asResultsAre(object.get("items"), false);
     }
 
     public ObjectNode of(TypeDefinition type) {

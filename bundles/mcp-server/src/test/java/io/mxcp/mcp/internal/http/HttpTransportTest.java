@@ -107,7 +107,7 @@ class HttpTransportTest {
                   "b":{"type":"integer","description":"Second","default":1,"maximum":100.0}},
                  "required":["a"]}"""), add.get("inputSchema"));
         assertEquals(Messages.parse("""
-                {"type":"object","properties":{"result":{"type":"number"}},"required":["result"]}"""),
+                {"type":"object","properties":{"result":{"type":["number","null"]}},"required":["result"]}"""),
                 add.get("outputSchema"));
         assertEquals(Messages.parse("{\"title\":\"Echo\",\"readOnlyHint\":true}"), tools.get("echo").get("annotations"));
         assertFalse(add.has("annotations"));

@@ -23,9 +23,28 @@ class JsonSchemasTest {
         JsonNode row = schema.at("/properties/result/items/properties");
         for (String field : new String[] {"d", "ts", "t", "epoch"}) {
             assertTrue(row.path(field).path("format").isMissingNode(), field + ": " + schema);
-            assertEquals("string", row.path(field).path("type").asText(), schema::toString);
+            assertEquals("[\"string\",\"null\"]", row.path(field).path("type").toString(), schema::toString);
         }
         assertEquals("email", row.path("mail").path("format").asText(), "other formats stay");
+    }
+
+    @Test
+    void outputSchemaLetsNullPassBelowTheTopAndLeavesOutWhatResultsAreNotCheckedFor() {
+        JsonNode schema = schemas.outputSchema(type("object")
+                .property("email", type("string").pattern("^.+@.+$"))
+                .property("status", type("string").enumValues("open", "closed"))
+                .property("tags", type("array").items(type("string")))
+                .required("email").build());
+        assertEquals("object", schema.path("type").asText(), "structured content is an object, never null");
+        assertEquals("[\"string\",\"null\"]", schema.at("/properties/email/type").toString());
+        assertTrue(schema.at("/properties/email/pattern").isMissingNode(), schema::toString);
+        assertTrue(schema.at("/properties/status/enum").isMissingNode(), schema::toString);
+        assertEquals("[\"array\",\"null\"]", schema.at("/properties/tags/type").toString());
+        assertEquals("[\"string\",\"null\"]", schema.at("/properties/tags/items/type").toString());
+        assertEquals("[\"email\"]", schema.path("required").toString(), "a null value is still present");
+
+        JsonNode scalar = schemas.outputSchema(type("integer").build());
+        assertEquals("[\"integer\",\"null\"]", scalar.at("/properties/result/type").toString());
     }
 
     @Test
