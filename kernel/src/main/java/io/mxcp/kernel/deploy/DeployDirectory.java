@@ -1,7 +1,9 @@
 package io.mxcp.kernel.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,18 +28,32 @@ public final class DeployDirectory implements AutoCloseable {
     private final Path folder;
     private final SideBySideInstaller installer;
     private final long pollMillis;
+    private final FolderReader reader;
     private final Map<String, Deployed> deployed = new HashMap<>();
     private final Map<String, FileStamp> settling = new HashMap<>();
     private Thread watcher;
+    /** Why the folder could not be read at the last scan, or null when it could. */
+    private String unreadableSince;
 
     private record Deployed(FileStamp stamp, Bundle bundle) {
     }
 
+    /** Reads the jars of the folder now. */
+    interface FolderReader {
+        Map<String, FileStamp> jars() throws IOException;
+    }
+
     /** @param problems where consumers report the deployed plugins' services they cannot use */
     public DeployDirectory(Path folder, BundleContext context, ReportedProblems problems, long pollMillis) {
+        this(folder, context, problems, pollMillis, () -> readJars(folder));
+    }
+
+    DeployDirectory(Path folder, BundleContext context, ReportedProblems problems, long pollMillis,
+            FolderReader reader) {
         this.folder = folder;
         this.installer = new SideBySideInstaller(context, problems);
         this.pollMillis = pollMillis;
+        this.reader = reader;
     }
 
     /** The deploy folder's jar a bundle was installed from, if it was. */
@@ -53,7 +69,8 @@ public final class DeployDirectory implements AutoCloseable {
 
     /** Installs every jar present now, without waiting for it to settle (start-up). */
     public synchronized void deployPresent() {
-        for (Map.Entry<String, FileStamp> jar : listJars().entrySet()) {
+        Map<String, FileStamp> present = listJars();
+        for (Map.Entry<String, FileStamp> jar : (present == null ? Map.<String, FileStamp>of() : present).entrySet()) {
             apply(jar.getKey(), jar.getValue());
         }
     }
@@ -82,6 +99,9 @@ public final class DeployDirectory implements AutoCloseable {
     /** One pass over the folder; package-visible so tests can drive it without timing. */
     synchronized void scan() {
         Map<String, FileStamp> present = listJars();
+        if (present == null) {
+            return; // what cannot be read now is not gone: the deployed plugins stay
+        }
         for (Map.Entry<String, FileStamp> jar : present.entrySet()) {
             String name = jar.getKey();
             FileStamp stamp = jar.getValue();
@@ -116,21 +136,42 @@ public final class DeployDirectory implements AutoCloseable {
         deployed.put(name, new Deployed(stamp, installed != null ? installed : previous));
     }
 
+    /**
+     * The jars in the folder, or null when it cannot be read now (no file descriptor left, say). A failure is logged
+     * once until the folder can be read again: the watcher polls several times a second.
+     */
     private Map<String, FileStamp> listJars() {
+        Map<String, FileStamp> jars;
+        try {
+            jars = reader.jars();
+        } catch (IOException | UncheckedIOException e) {
+            if (unreadableSince == null) {
+                unreadableSince = e.getMessage();
+                LOG.log(System.Logger.Level.WARNING, "deploy: cannot read " + folder + ": " + e.getMessage()
+                        + "; the deployed plugins stay as they are until it can be read again");
+            }
+            return null;
+        }
+        if (unreadableSince != null) {
+            unreadableSince = null;
+            LOG.log(System.Logger.Level.INFO, "deploy: " + folder + " can be read again");
+        }
+        return jars;
+    }
+
+    static Map<String, FileStamp> readJars(Path folder) throws IOException {
         Map<String, FileStamp> jars = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return jars;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(DeployDirectory::isCandidate).forEach(file -> {
+            for (Path file : (Iterable<Path>) files.filter(DeployDirectory::isCandidate)::iterator) {
                 try {
                     jars.put(file.getFileName().toString(), FileStamp.of(file));
-                } catch (IOException e) {
+                } catch (NoSuchFileException e) {
                     // vanished between listing and reading: the next scan sees it gone
                 }
-            });
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "deploy: cannot list " + folder + ": " + e.getMessage());
+            }
         }
         return jars;
     }

@@ -98,6 +98,37 @@ class DeployDirectoryTest {
     }
 
     @Test
+    void aFolderThatCannotBeReadForAWhileRemovesNothingAndIsReportedOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean unreadable = new java.util.concurrent.atomic.AtomicBoolean();
+        DeployDirectory flaky = new DeployDirectory(deploy, framework.getBundleContext(), problems, 50, () -> {
+            if (unreadable.get()) {
+                throw new IOException("Too many open files");
+            }
+            return DeployDirectory.readJars(deploy);
+        });
+        drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
+        flaky.scan();
+        flaky.scan();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+
+        unreadable.set(true);
+        for (int i = 0; i < 5; i++) {
+            flaky.scan();
+        }
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"), "what cannot be read is not gone");
+        assertEquals(1, logLines.stream().filter(line -> line.contains("Too many open files")).count(), logLines::toString);
+
+        unreadable.set(false);
+        flaky.scan();
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+        assertLogged("deploy", "can be read again");
+        Files.delete(deploy.resolve("plugin.jar"));
+        flaky.scan();
+        assertTrue(installed("sample.plugin").isEmpty(), "a jar that is really gone still takes its plugin with it");
+        flaky.close();
+    }
+
+    @Test
     void aFileIsActedOnOnlyOnceItStopsChanging() throws Exception {
         drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
         directory.scan();

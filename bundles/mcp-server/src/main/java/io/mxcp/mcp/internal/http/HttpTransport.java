@@ -119,10 +119,14 @@ public final class HttpTransport implements RunningServer {
                 : new RateLimitHandler(limited, options.rateLimit(), options.trustProxy(), codec));
         // not limited as a server option: Undertow would answer a declared body over it with an empty 400 before
         // POST /mcp could answer the 413 naming transport.http.max_request_bytes (which it sets for its exchanges)
+        int maxConnections = ConnectionLimits.maxConnections();
         Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful)
                 .setWorkerThreads(workerThreads(options.maxConcurrentCalls()))
                 .setWorkerOption(Options.WORKER_TASK_CORE_THREADS, BUSY_WORKERS_KEPT)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE).build();
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, ConnectionLimits.headerDeadlineMs())
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, maxConnections)
+                .setSocketOption(Options.CONNECTION_LOW_WATER, maxConnections - maxConnections / 10).build();
         try {
             undertow.start();
         } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ final class PostHandler {
     private static final long READ_MARGIN = 1 << 20;
 
     private final long maxRequestBytes;
+    private final int bodyDeadlineMs = ConnectionLimits.bodyDeadlineMs();
     private final CallSlots slots;
     private final BearerGate gate;
     private final BearerChallenge challenge;
@@ -102,7 +103,12 @@ final class PostHandler {
         exchange.setMaxEntitySize(maxRequestBytes + READ_MARGIN);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize((int) Math.min(maxRequestBytes, Integer.MAX_VALUE - 8));
-        receiver.receiveFullBytes(this::received, (failed, error) -> {
+        BodyDeadline deadline = new BodyDeadline(bodyDeadlineMs);
+        receiver.receiveFullBytes((complete, body) -> {
+            deadline.ended();
+            received(complete, body);
+        }, (failed, error) -> {
+            deadline.ended();
             if (error instanceof Receiver.RequestToLargeException) {
                 tooLarge(failed);
             } else {
@@ -110,6 +116,7 @@ final class PostHandler {
                 failed.endExchange();
             }
         });
+        deadline.arm(exchange);
     }
 
     private void received(HttpServerExchange exchange, byte[] body) {

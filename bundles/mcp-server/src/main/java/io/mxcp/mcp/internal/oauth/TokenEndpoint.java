@@ -81,8 +81,8 @@ final class TokenEndpoint {
             throw invalidGrant("authorization code was already used; the tokens issued for it are revoked");
         }
         if (!code.redirectUri().equals(form.get("redirect_uri"))) {
-            throw OAuthError.badRequest("invalid_request",
-                    "redirect_uri did not match the one used when creating auth code");
+            // RFC 6749 §5.2: a redirect URI other than the authorization request's is invalid_grant
+            throw invalidGrant("redirect_uri did not match the one used when creating auth code");
         }
         String verifier = form.get("code_verifier");
         if (verifier == null || verifier.isBlank()) {

@@ -266,6 +266,10 @@ class HttpIssuerTest {
         HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "code", code, "client_id", "cli",
                 "redirect_uri", elsewhere, "code_verifier", verifier));
         assertEquals(200, tokens.statusCode(), tokens.body());
+        String again = signIn("cli", elsewhere, "alice", verifier);
+        assertOAuthError(token(Map.of("grant_type", "authorization_code", "code", again, "client_id", "cli",
+                "redirect_uri", CLI_REDIRECT, "code_verifier", verifier)), 400, "invalid_grant",
+                "redirect_uri did not match the one used when creating auth code");
         assertOAuthError(get(authorizeQuery("cli", "http://127.0.0.1:40000/other", "x", "S256")), 400,
                 "invalid_request", "Redirect URI 'http://127.0.0.1:40000/other' not registered for client");
         assertOAuthError(get(authorizeQuery("cli", "http://localhost:9999/cb", "x", "S256")), 400,
