@@ -58,7 +58,16 @@ final class LegacySession {
 
     /** Whether nothing holds the session: no open stream, no call in flight, nothing received since {@code cutoff}. */
     boolean idleSince(long cutoff) {
-        return !hasOpenStream() && inFlight.isEmpty() && lastActive - cutoff < 0;
+        return unused() && lastActive - cutoff < 0;
+    }
+
+    /** Whether neither an open stream nor a call in flight holds the session now. */
+    boolean unused() {
+        return !hasOpenStream() && inFlight.isEmpty();
+    }
+
+    long lastActive() {
+        return lastActive;
     }
 
     void track(JsonNode requestId, Cancellation cancellation) {

@@ -2,7 +2,9 @@ package io.mxcp.mcp.internal.http;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -23,6 +25,8 @@ import io.mxcp.sdk.auth.UserContext;
  */
 final class LegacySessions {
     private static final System.Logger LOG = System.getLogger(LegacySessions.class.getName());
+    /** About 4 MB of sessions (430 bytes each, measured): far more clients than one server has at once. */
+    static final int MAX_SESSIONS = 10_000;
 
     private final Map<String, LegacySession> sessions = new ConcurrentHashMap<>();
     private final SecureRandom ids = new SecureRandom();
@@ -39,8 +43,17 @@ final class LegacySessions {
         this.clock = clock;
     }
 
-    /** A new session of that user (null: anonymous), with an id of 128 random bits. */
-    LegacySession create(UserContext owner) {
+    /**
+     * A new session of that user (null: anonymous), with an id of 128 random bits. At {@link #MAX_SESSIONS} the least
+     * recently used tenth of the sessions without a stream or a call in flight are ended first (their clients
+     * initialize again, as after expiry), so a client opening sessions in a loop cannot grow the server's memory
+     * without bound; when every session is busy the new one is refused (503).
+     */
+    LegacySession create(UserContext owner) throws JsonRpcException {
+        if (sessions.size() >= MAX_SESSIONS && makeRoom() == 0) {
+            throw JsonRpcErrors.transport(503, "Server busy: " + MAX_SESSIONS + " MCP sessions are open and in use; "
+                    + "retry later");
+        }
         byte[] random = new byte[16];
         ids.nextBytes(random);
         LegacySession session = new LegacySession(HexFormat.of().formatHex(random), UserKeys.of(owner),
@@ -90,6 +103,23 @@ final class LegacySessions {
         }
         session.close();
         return true;
+    }
+
+    private synchronized int makeRoom() {
+        if (sessions.size() < MAX_SESSIONS) {
+            return 1; // another request made room meanwhile
+        }
+        List<LegacySession> unused = sessions.values().stream().filter(LegacySession::unused)
+                .sorted(Comparator.comparingLong(LegacySession::lastActive)).limit(MAX_SESSIONS / 10).toList();
+        int ended = 0;
+        for (LegacySession session : unused) {
+            if (end(session.id())) {
+                ended++;
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "Ended the " + ended + " least recently used MCP session(s): the server "
+                + "keeps at most " + MAX_SESSIONS);
+        return ended;
     }
 
     /** Tells every session on its GET stream what a reload changed. */

@@ -226,7 +226,13 @@ final class PostHandler {
             LegacySession session, UserContext user, boolean eventStream, boolean streamable) {
         HttpServerExchange exchange = posted.exchange();
         // an initialize opens its session first: the handler records there what the client may be asked
-        LegacySession opened = isInitialize(request) && !stateless ? sessions.create(user) : null;
+        LegacySession opened;
+        try {
+            opened = isInitialize(request) && !stateless ? sessions.create(user) : null;
+        } catch (JsonRpcException e) {
+            posted.reply(e.httpStatus(), codec.error(request.id(), e), eventStream);
+            return;
+        }
         EventStreamAnswer stream = streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null;
         RequestRunner.Outcome outcome = runner.run(request, classification, exchange.getRequestHeaders(),
                 posted.cancellation(), stream == null ? NotificationChannel.NONE : stream, session,

@@ -46,4 +46,32 @@ class LegacySessionsTest {
         assertNotNull(sessions.find(calling.id(), null), "a call in flight keeps its session");
         assertFalse(longCall.isCancelled(), "and is not cancelled");
     }
+
+    @Test
+    void aClientOpeningSessionsInALoopEndsTheLeastRecentlyUsedOnesNotTheBusyOnes() throws Exception {
+        LegacySession busy = sessions.create(null);
+        busy.track(Messages.JSON.valueToTree(1), new Cancellation());
+        pass(Duration.ofSeconds(1));
+        LegacySession oldest = sessions.create(null);
+        pass(Duration.ofSeconds(1));
+        for (int i = 3; i < LegacySessions.MAX_SESSIONS; i++) {
+            sessions.create(null);
+        }
+        pass(Duration.ofSeconds(1));
+        LegacySession recent = sessions.create(null);
+        LegacySession oneMore = sessions.create(null);
+        assertNotNull(sessions.find(oneMore.id(), null));
+        assertNull(sessions.find(oldest.id(), null), "the least recently used unused session made room");
+        assertNotNull(sessions.find(busy.id(), null), "a session with a call in flight is kept");
+        assertNotNull(sessions.find(recent.id(), null));
+    }
+
+    @Test
+    void whenEverySessionIsInUseANewOneIsRefusedAsBusy() throws Exception {
+        for (int i = 0; i < LegacySessions.MAX_SESSIONS; i++) {
+            sessions.create(null).track(Messages.JSON.valueToTree(i), new Cancellation());
+        }
+        JsonRpcException busy = assertThrows(JsonRpcException.class, () -> sessions.create(null));
+        assertEquals(503, busy.httpStatus());
+    }
 }
