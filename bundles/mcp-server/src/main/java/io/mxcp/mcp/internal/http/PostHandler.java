@@ -24,6 +24,7 @@ import io.undertow.io.Receiver;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
@@ -91,9 +92,10 @@ final class PostHandler {
             return;
         }
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        if (contentType != null && SIMPLE_CONTENT_TYPES.stream()
+        if (contentType == null || SIMPLE_CONTENT_TYPES.stream()
                 .anyMatch(contentType.toLowerCase(Locale.ROOT).strip()::startsWith)) {
-            // the content types a web page may POST cross-site without a preflight: never a client's MCP message
+            // what a web page may POST cross-site without a preflight (none, or a form's type): never a client's
+            // MCP message
             exchange.setPersistent(false);
             HttpReplies.refuse(exchange, codec, JsonRpcErrors.transport(415,
                     "Unsupported Media Type: POST /mcp takes Content-Type application/json"));
@@ -159,8 +161,8 @@ final class PostHandler {
             posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
             return;
         }
-        InboundHeaders inbound = new InboundHeaders(headers.getFirst(PROTOCOL_VERSION), headers.getFirst(MCP_METHOD),
-                headers.getFirst(MCP_NAME), headers.getFirst(SESSION_ID));
+        InboundHeaders inbound = new InboundHeaders(single(headers, PROTOCOL_VERSION), single(headers, MCP_METHOD),
+                single(headers, MCP_NAME), single(headers, SESSION_ID));
         boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
         if (node.isArray()) {
             batches.handle(posted, node, inbound, user, eventStream,
@@ -168,7 +170,7 @@ final class PostHandler {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
-            answered(headers.getFirst(SESSION_ID), node, user);
+            answered(inbound.sessionId(), node, user);
             posted.replyEmpty(202);
             return;
         }
@@ -287,6 +289,19 @@ final class PostHandler {
         } catch (JsonRpcException e) {
             return null;
         }
+    }
+
+    /**
+     * A header's value; a header sent more than once with different values gives them all, comma-separated, which
+     * matches no method, name, version or session: a proxy reading one of them never routes a request the server
+     * reads as another.
+     */
+    private static String single(HeaderMap headers, HttpString name) {
+        HeaderValues values = headers.get(name);
+        if (values == null || values.size() == 1 || values.stream().distinct().count() == 1) {
+            return values == null ? null : values.getFirst();
+        }
+        return String.join(", ", values);
     }
 
     private static boolean isInitialize(JsonRpcMessage message) {

@@ -7,9 +7,13 @@ import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,10 +24,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class JsonRpcCodec {
     private final ObjectMapper mapper;
     private final JsonFactory factory;
+    /**
+     * Inbound messages are read strictly: a second value after the first, or a member named twice, is a parse error
+     * rather than something a filter in front of the server and the server itself could read differently.
+     */
+    private final ObjectReader inbound;
 
     public JsonRpcCodec(ObjectMapper mapper) {
         this.mapper = mapper;
         this.factory = mapper.getFactory();
+        this.inbound = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     public ObjectMapper mapper() {
@@ -32,11 +43,11 @@ public final class JsonRpcCodec {
 
     /** Parses bytes as one JSON value. */
     public JsonNode parse(byte[] body) throws JsonRpcException {
-        return parseWith(() -> mapper.readTree(body));
+        return parseWith(() -> inbound.readTree(body));
     }
 
     public JsonNode parse(String line) throws JsonRpcException {
-        return parseWith(() -> mapper.readTree(line));
+        return parseWith(() -> inbound.readTree(line));
     }
 
     private interface TreeRead {
@@ -53,6 +64,10 @@ public final class JsonRpcCodec {
         } catch (StreamConstraintsException e) {
             // Jackson's text names its own settings, of no use to a client
             throw JsonRpcErrors.parseError("the message is nested, long or large beyond what the server reads");
+        } catch (MismatchedInputException e) {
+            // the trailing-token check's text names Jackson's feature and classes
+            throw JsonRpcErrors.parseError(e.getOriginalMessage().startsWith("Trailing token")
+                    ? "more than one JSON value in the message" : e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw JsonRpcErrors.parseError(e.getOriginalMessage());
         } catch (IOException e) {
@@ -82,7 +97,8 @@ public final class JsonRpcCodec {
             throw JsonRpcErrors.invalidRequest("'method' must be a string");
         }
         JsonNode id = node.get("id");
-        if (id != null && !id.isTextual() && !id.isNumber()) {
+        if (id != null && !id.isTextual() && !(id.isNumber() && Double.isFinite(id.asDouble()))) {
+            // 1e400 reads as infinity, which could not be echoed as the number the client sent
             throw JsonRpcErrors.invalidRequest("'id' must be a string or a number");
         }
         JsonNode params = node.get("params");

@@ -232,6 +232,9 @@ class HttpOptionsTest {
         HttpResponse<String> plain = posts.send(HttpRequest.newBuilder(posts.uri()).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
         assertEquals(415, plain.statusCode(), "a cross-site form or text POST needs no preflight: refused");
+        HttpResponse<String> untyped = posts.send(HttpRequest.newBuilder(posts.uri())
+                .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
+        assertEquals(415, untyped.statusCode(), "nor does a POST without a Content-Type (a Blob without a type)");
         assertEquals(403, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of("Origin", "null"))
                 .statusCode(), "a sandboxed frame's origin is not trusted");
     }

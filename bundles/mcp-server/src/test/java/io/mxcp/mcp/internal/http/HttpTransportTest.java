@@ -249,7 +249,7 @@ class HttpTransportTest {
     void eventStreamOnlyClientGetsOneSseEvent() throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(mcp)
                 .header("Accept", "text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
-                .header("Mcp-Method", "tools/list")
+                .header("Mcp-Method", "tools/list").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(modern(9, "tools/list", null).toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("no", response.headers().firstValue("x-accel-buffering").orElseThrow());
@@ -266,18 +266,48 @@ class HttpTransportTest {
     }
 
     @Test
+    private HttpResponse<String> postText(String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(mcp).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void malformedBodyIsParseError() throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(mcp).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{oops")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postText("{oops");
         assertEquals(400, response.statusCode());
         assertEquals(-32700, body(response).at("/error/code").asInt());
 
-        String deep = "[".repeat(1_500) + "]".repeat(1_500);
-        HttpResponse<String> nested = CLIENT.send(HttpRequest.newBuilder(mcp).header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(deep)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nested = postText("[".repeat(1_500) + "]".repeat(1_500));
         assertEquals(-32700, body(nested).at("/error/code").asInt());
         assertEquals("Parse error: the message is nested, long or large beyond what the server reads",
                 body(nested).at("/error/message").asText(), "no library settings in the answer");
+    }
+
+    @Test
+    void aMessageIsReadStrictlySoThatNoFilterInFrontReadsItDifferently() throws Exception {
+        String discover = modern(1, "server/discover", null).toString();
+        HttpResponse<String> twoValues = postText(discover + discover);
+        assertEquals(400, twoValues.statusCode());
+        assertEquals("Parse error: more than one JSON value in the message", body(twoValues).at("/error/message").asText());
+
+        HttpResponse<String> twice = postText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"method\":\"initialize\"}");
+        assertEquals(-32700, body(twice).at("/error/code").asInt());
+        assertTrue(body(twice).at("/error/message").asText().contains("Duplicate field 'method'"), twice.body());
+
+        HttpResponse<String> huge = postText("{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"initialize\",\"params\":{}}");
+        assertEquals(-32600, body(huge).at("/error/code").asInt(), "an id that cannot be echoed as sent");
+
+        Map<String, String> contradicting = new LinkedHashMap<>();
+        contradicting.put("MCP-Protocol-Version", "2026-07-28");
+        contradicting.put("Mcp-Method", "tools/list");
+        HttpRequest.Builder request = HttpRequest.newBuilder(mcp).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "tools/call").header("Mcp-Method", "tools/list").header("Mcp-Name", "echo")
+                .POST(HttpRequest.BodyPublishers.ofString(modern(2, "tools/call", call("echo", null)).toString()));
+        HttpResponse<String> doubled = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, doubled.statusCode(), doubled.body());
+        assertEquals(-32020, body(doubled).at("/error/code").asInt(), "two different Mcp-Method headers");
     }
 
     @Test
