@@ -56,6 +56,8 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     /** Why the reload under way keeps the previous configuration, or null. */
     private volatile String failure;
     private volatile ReloadStatus.Outcome lastOutcome;
+    /** A configuration reload that is queued and has not started, or null; guarded by this. */
+    private Future<Boolean> queuedReload;
 
     /** @param config opens the project anew from the files, for the profile active now */
     public ProjectReloader(ConfigReader config) {
@@ -84,9 +86,23 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         return true;
     }
 
-    /** Queues a reload; completes with whether the new configuration serves (false at once when not serving). */
+    /**
+     * Queues a reload; completes with whether the new configuration serves (false at once when not serving). While
+     * one is queued and has not started, another request joins it: it will read the files as they are when it starts,
+     * so a burst of SIGHUPs (or of admin reloads) makes one reload, not one per signal.
+     */
     public Future<Boolean> request() {
-        return queue(null);
+        synchronized (this) {
+            // one refused at once (not serving, closing) never started: it is not joined
+            if (queuedReload == null || queuedReload.isDone()) {
+                queuedReload = queue(null, () -> {
+                    synchronized (this) {
+                        queuedReload = null;
+                    }
+                });
+            }
+            return queuedReload;
+        }
     }
 
     /** An endpoint's reload: queued like SIGHUP's, with the payload run while the runtime is shut down. */
@@ -94,16 +110,18 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     public void request(String description, ReloadPayload payload) {
         LOG.log(Level.INFO, "Reload requested by an endpoint: "
                 + (description == null || description.isBlank() ? ENDPOINT_RELOAD : description));
-        queue(payload);
+        queue(payload, () -> { });
     }
 
-    private Future<Boolean> queue(ReloadPayload payload) {
+    /** @param starting runs on the reload thread as the reload starts */
+    private Future<Boolean> queue(ReloadPayload payload, Runnable starting) {
         if (server == null) {
             release(payload);
             return CompletableFuture.completedFuture(false);
         }
         try {
             return queue.submit(() -> {
+                starting.run();
                 try {
                     return reload(payload);
                 } finally {

@@ -197,6 +197,34 @@ class ProjectReloaderTest {
     }
 
     @Test
+    void aBurstOfReloadsWhileOneRunsMakesOneMoreNotOnePerSignal() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProjectReloader reloader = reloader(() -> {
+            reads.add("read");
+            reading.countDown();
+            assertTrue(goOn.await(10, TimeUnit.SECONDS));
+            return new FakeProject(root);
+        });
+        var first = reloader.request();
+        assertTrue(reading.await(10, TimeUnit.SECONDS), "the first reload is under way");
+        List<java.util.concurrent.Future<Boolean>> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            reloader.handle(ProcessSignal.HANGUP);
+            burst.add(reloader.request());
+        }
+        goOn.countDown();
+        assertTrue(first.get(10, TimeUnit.SECONDS));
+        for (var joined : burst) {
+            assertTrue(joined.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("read", "read"), reads, "the burst joined one reload queued behind the running one");
+        assertTrue(reload(reloader), "a request after the burst reloads again");
+        assertEquals(3, reads.size());
+    }
+
+    @Test
     void onlyHangupReloadsAndNothingReloadsOnceClosed() throws Exception {
         List<String> reads = new ArrayList<>();
         ProjectReloader reloader = reloader(() -> {

@@ -23,7 +23,8 @@ final class CorsPolicy {
     private static final String METHODS = "GET, POST, DELETE, OPTIONS";
     private static final String HEADERS = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, "
             + "Mcp-Method, Mcp-Name, Last-Event-ID";
-    private static final String EXPOSED = "Mcp-Session-Id, MCP-Protocol-Version";
+    /** WWW-Authenticate names the protected resource metadata: a browser client needs it to find where to sign in. */
+    private static final String EXPOSED = "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate";
     private static final String PREFLIGHT_CACHE_SECONDS = "86400";
 
     private final Set<String> origins;

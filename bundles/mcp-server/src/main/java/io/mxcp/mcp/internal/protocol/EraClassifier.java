@@ -43,7 +43,7 @@ public final class EraClassifier {
                 return new Classification(Era.MODERN, headerVersion);
             }
             throw JsonRpcErrors.invalidEnvelope("Invalid params: the MCP-Protocol-Version header names " + headerVersion
-                    + " but params._meta lacks " + (meta == null ? "_meta" : MetaKeys.PROTOCOL_VERSION));
+                    + (meta == null ? " but params has no _meta object" : " but params._meta lacks " + MetaKeys.PROTOCOL_VERSION));
         }
         if (headerVersion != null && !message.method().equals(INITIALIZE)
                 && !ProtocolVersions.isModern(headerVersion) && !ProtocolVersions.isSupportedLegacy(headerVersion)) {
