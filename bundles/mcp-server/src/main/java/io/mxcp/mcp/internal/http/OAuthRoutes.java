@@ -42,6 +42,7 @@ final class OAuthRoutes {
     private static final HttpString FRAME_OPTIONS = new HttpString("X-Frame-Options");
     private static final HttpString CONTENT_SECURITY_POLICY = new HttpString("Content-Security-Policy");
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String BASIC = "Basic ";
 
     private final AuthorizationServer server;
     private final ObjectMapper mapper;
@@ -105,6 +106,11 @@ final class OAuthRoutes {
             try {
                 work.run(exchange);
             } catch (OAuthError e) {
+                if (e.status() == 401 && "invalid_client".equals(e.error()) && BASIC.regionMatches(true, 0,
+                        String.valueOf(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION)), 0, 6)) {
+                    // RFC 6749 §5.2: a client that authenticated with the Authorization header is challenged there
+                    exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Basic realm=\"mxcp\"");
+                }
                 sendJson(exchange, e.status(), error(e.error(), e.description()));
             } catch (OAuthStoreException e) {
                 System.getLogger(OAuthRoutes.class.getName()).log(System.Logger.Level.ERROR,

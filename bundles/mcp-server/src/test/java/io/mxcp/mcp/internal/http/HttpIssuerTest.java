@@ -309,6 +309,15 @@ class HttpIssuerTest {
                 "Invalid client_secret");
         assertOAuthError(token(Map.of("grant_type", "refresh_token", "refresh_token", "x", "client_id", "nobody")),
                 401, "invalid_client", "Invalid client_id");
+        HttpResponse<String> basic = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((confidential.get("client_id")
+                        .asText() + ":wrong").getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertOAuthError(basic, 401, "invalid_client", "Invalid client_secret");
+        assertEquals("Basic realm=\"mxcp\"", basic.headers().firstValue("WWW-Authenticate").orElseThrow(),
+                "RFC 6749 §5.2: a client that used the Authorization header is challenged there");
     }
 
     @Test
