@@ -95,15 +95,16 @@ public final class HttpTransport implements RunningServer {
         ResourceUrls urls = ResourceUrls.configured(baseUrl);
         BearerChallenge challenge = new BearerChallenge(codec.mapper(), urls, gate.requiredScopes());
         RefusalRecorder refusals = new RefusalRecorder(engine::project, options.trustProxy(), System::nanoTime);
+        HostOriginGuard guard = new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()),
+                cors::lists, cors::allows);
         PathHandler paths = new PathHandler()
                 .addExactPath(ResourceUrls.MCP_PATH, new McpHttpHandler(codec, sessions, options.stateless(),
                         new PostHandler(engine, codec, sessions, listens, streamTokens, options, running, gate,
                                 challenge, refusals), cors,
-                        new HostOriginGuard(options.loopbackBind(), new AllowedHosts(options.allowedHosts()),
-                                cors::lists, cors::allows), gate, challenge, refusals, streamTokens))
+                        guard, gate, challenge, refusals, streamTokens))
                 .addExactPath("/health", health(engine, codec, ready));
         if (gate.enabled()) {
-            ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, codec.mapper());
+            ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, guard, codec.mapper());
             paths.addExactPath(ResourceUrls.METADATA_PATH, metadata)
                     .addExactPath(ResourceUrls.METADATA_PATH + ResourceUrls.MCP_PATH, metadata);
         }

@@ -22,11 +22,14 @@ final class ResourceMetadataHandler implements HttpHandler {
 
     private final BearerGate gate;
     private final ResourceUrls urls;
+    private final HostOriginGuard guard;
     private final ObjectMapper mapper;
 
-    ResourceMetadataHandler(BearerGate gate, ResourceUrls urls, ObjectMapper mapper) {
+    /** @param guard whose Host rule the metadata follows: it names the resource by the Host it was reached at */
+    ResourceMetadataHandler(BearerGate gate, ResourceUrls urls, HostOriginGuard guard, ObjectMapper mapper) {
         this.gate = gate;
         this.urls = urls;
+        this.guard = guard;
         this.mapper = mapper;
     }
 
@@ -41,6 +44,13 @@ final class ResourceMetadataHandler implements HttpHandler {
         if (!Methods.GET.equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "GET, OPTIONS");
             exchange.setStatusCode(405);
+            return;
+        }
+        String refusal = guard.refusal(exchange.getRequestHeaders().getFirst(Headers.HOST), null);
+        if (refusal != null) {
+            // a name the MCP endpoint refuses (DNS rebinding) is not named as its resource either
+            exchange.setStatusCode(403);
+            send(exchange, mapper.createObjectNode().put("error", "invalid_request").put("error_description", refusal));
             return;
         }
         if (exchange.isInIoThread()) {

@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +240,14 @@ class HttpAuthTest {
             assertEquals("mcp.read", metadata.at("/scopes_supported/0").asText());
             assertEquals("header", metadata.at("/bearer_methods_supported/0").asText());
             assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        }
+        // a rebound name (DNS rebinding) is refused as /mcp refuses it, never named as the resource
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.getOutputStream().write(("GET /.well-known/oauth-protected-resource/mcp HTTP/1.1\r\n"
+                    + "Host: evil.example\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+            assertFalse(answer.contains("evil.example/mcp"), answer);
         }
     }
 
