@@ -41,10 +41,7 @@ class HttpBatchTest {
         server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
                 new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
-        HttpResponse<String> opened = posts.post(initialize(0, "2025-03-26"), McpPosts.BOTH, Map.of());
-        assertEquals("2025-03-26", Messages.parse(opened.body()).at("/result/protocolVersion").asText());
-        // 2025-03-26 had no MCP-Protocol-Version header
-        session = Map.of("Mcp-Session-Id", opened.headers().firstValue("mcp-session-id").orElseThrow());
+        session = posts.openSession("2025-03-26");
     }
 
     @AfterEach

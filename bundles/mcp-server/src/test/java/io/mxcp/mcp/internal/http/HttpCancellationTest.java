@@ -1,7 +1,6 @@
 package io.mxcp.mcp.internal.http;
 
 import static io.mxcp.mcp.internal.Messages.call;
-import static io.mxcp.mcp.internal.Messages.initialize;
 import static io.mxcp.mcp.internal.Messages.legacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,9 +37,7 @@ class HttpCancellationTest {
         server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(project,
                 new HttpServerOptions("localhost", 0, false));
         posts = new McpPosts(server.port());
-        HttpResponse<String> opened = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of());
-        session = Map.of("Mcp-Session-Id", opened.headers().firstValue("mcp-session-id").orElseThrow(),
-                "MCP-Protocol-Version", "2025-11-25");
+        session = posts.openSession("2025-11-25");
     }
 
     @AfterEach

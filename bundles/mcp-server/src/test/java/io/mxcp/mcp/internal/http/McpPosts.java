@@ -59,6 +59,20 @@ final class McpPosts {
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString()));
     }
 
+    /**
+     * Initializes a 2025-era session of that version; the headers its requests carry. 2025-03-26 had no
+     * {@code MCP-Protocol-Version} header; the later revisions send it.
+     */
+    Map<String, String> openSession(String version) throws Exception {
+        HttpResponse<String> opened = post(Messages.initialize(0, version), BOTH, Map.of());
+        if (!version.equals(Messages.parse(opened.body()).at("/result/protocolVersion").asText())) {
+            throw new IllegalStateException("the server negotiated another version: " + opened.body());
+        }
+        String id = opened.headers().firstValue("mcp-session-id").orElseThrow();
+        return version.equals("2025-03-26") ? Map.of("Mcp-Session-Id", id)
+                : Map.of("Mcp-Session-Id", id, "MCP-Protocol-Version", version);
+    }
+
     /** The JSON-RPC messages of an answer: one for JSON, each event's data for an event stream. */
     static List<JsonNode> messages(HttpResponse<String> response) {
         List<JsonNode> messages = new ArrayList<>();
