@@ -131,6 +131,10 @@ final class OAuthRoutes {
 
     private void sendJson(HttpServerExchange exchange, int status, JsonNode body) {
         exchange.setStatusCode(status);
+        if (status == 503) {
+            // the provider or the token store cannot answer now: when to try again, as /mcp's 503s say
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+        }
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(body.toString());
     }

@@ -341,8 +341,10 @@ class HttpIssuerTest {
         logins.unreachableOpens.set(2);
         server = new McpServerFactory("9.9.9", services).startHttp(project, new HttpServerOptions("localhost", 0, false));
         base = "http://localhost:" + server.port();
-        assertOAuthError(get(authorizeQuery("cli", CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"),
-                "S256")), 503, "temporarily_unavailable", null);
+        HttpResponse<String> unavailable = get(authorizeQuery("cli", CLI_REDIRECT,
+                challengeOf("v-0123456789-0123456789-0123456789-0123"), "S256"));
+        assertOAuthError(unavailable, 503, "temporarily_unavailable", null);
+        assertEquals("5", unavailable.headers().firstValue("Retry-After").orElseThrow());
         String verifier = "the-cli-verifier-after-the-outage-0123456789-0123456789";
         String code = signIn("cli", CLI_REDIRECT, "alice", verifier);
         assertEquals(200, token(Map.of("grant_type", "authorization_code", "code", code, "client_id", "cli",
