@@ -164,7 +164,8 @@ public final class AuthorizationServer {
     }
 
     private OAuthError unavailable(AuthException e) {
-        return new OAuthError(e.status(), e.error(), "The sign-in at " + auth.provider() + " is not available now");
+        return new OAuthError(e.status(), e.error(),
+                "The sign-in at " + login.displayName() + " is not available now");
     }
 
     public ObjectNode token(Map<String, String> form, String authorization) throws OAuthError, OAuthStoreException {

@@ -77,8 +77,8 @@ final class CallbackEndpoint {
                     "Sign-in at " + login.provider() + " failed: " + e.getMessage());
             // the client waits at its redirect URI: it hears of the failure there (RFC 6749 §4.1.2.1), and a
             // provider that cannot answer now is temporarily_unavailable, which a client may retry
-            OAuthError failure = UpstreamFailure.isPassing(e) ? UpstreamFailure.unavailable(login.provider())
-                    : new OAuthError(400, "server_error", "The sign-in at " + login.provider() + " failed ("
+            OAuthError failure = UpstreamFailure.isPassing(e) ? UpstreamFailure.unavailable(login.displayName())
+                    : new OAuthError(400, "server_error", "The sign-in at " + login.displayName() + " failed ("
                             + e.error() + ")");
             return Redirect.error(pending.redirectUri(), failure.error(), failure.description(),
                     pending.clientState(), urls.issuer(), 307);

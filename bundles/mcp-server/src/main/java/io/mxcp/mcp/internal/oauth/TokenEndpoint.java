@@ -179,7 +179,7 @@ final class TokenEndpoint {
             System.getLogger(TokenEndpoint.class.getName()).log(System.Logger.Level.WARNING,
                     "Refresh at " + login.provider() + " failed: " + e.getMessage());
             if (UpstreamFailure.isPassing(e)) {
-                throw UpstreamFailure.unavailable(login.provider());
+                throw UpstreamFailure.unavailable(login.displayName());
             }
             throw invalidGrant("Provider refresh failed");
         }

@@ -247,7 +247,7 @@ class HttpIssuerTest {
         Map<String, String> failed = query(get("/github/callback?code=mallory-code&state=" + upstreamState("cli",
                 CLI_REDIRECT, challengeOf("v-0123456789-0123456789-0123456789-0123"))));
         assertEquals("server_error", failed.get("error"), "the client waiting at its redirect URI hears of it");
-        assertEquals("The sign-in at github failed (invalid_grant)", failed.get("error_description"));
+        assertEquals("The sign-in at GitHub failed (invalid_grant)", failed.get("error_description"));
         assertEquals("client-state", failed.get("state"));
         assertNull(failed.get("code"));
 
@@ -395,7 +395,7 @@ class HttpIssuerTest {
         for (int status : new int[] {502, 429, 503}) {
             logins.refreshFailure = new AuthException("GitHub answered HTTP " + status, "invalid_grant", status);
             assertOAuthError(token(refresh), 503, "temporarily_unavailable",
-                    "github cannot be reached or is overloaded; try again later");
+                    "GitHub cannot be reached or is overloaded; try again later");
         }
         logins.refreshFailure = null;
         JsonNode second = Messages.parse(token(refresh).body());
