@@ -46,9 +46,12 @@ final class BatchPost {
         Batch batch;
         LegacySession session;
         try {
-            refuseOtherRevisions(inbound.protocolVersion());
+            refuseOtherRevisions(inbound.protocolVersion(), "this POST's MCP-Protocol-Version names");
             batch = Batch.of(array, codec);
             session = stateless ? null : sessions.require(inbound.sessionId(), user);
+            if (session != null && session.protocolVersion() != null) {
+                refuseOtherRevisions(session.protocolVersion(), "this session agreed on");
+            }
         } catch (JsonRpcException e) {
             posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
             return;
@@ -113,11 +116,12 @@ final class BatchPost {
         }
     }
 
-    private static void refuseOtherRevisions(String headerVersion) throws JsonRpcException {
-        String version = headerVersion == null ? null : headerVersion.strip();
+    /** @param whose where the version comes from, as the refusal says it ("this session agreed on") */
+    private static void refuseOtherRevisions(String revision, String whose) throws JsonRpcException {
+        String version = revision == null ? null : revision.strip();
         if (version != null && !version.equals(Batch.REVISION)) {
             throw JsonRpcErrors.invalidRequest("JSON-RPC batches belong to protocol revision " + Batch.REVISION
-                    + "; this POST names " + version + " (MCP-Protocol-Version), which takes one message per POST");
+                    + "; " + whose + " " + version + ", which takes one message per POST");
         }
     }
 }

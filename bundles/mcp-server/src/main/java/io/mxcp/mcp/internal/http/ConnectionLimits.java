@@ -15,6 +15,11 @@ final class ConnectionLimits {
     private static final int HEADER_DEADLINE_MS = 10_000;
     /** From the headers to the body's last byte: 4 MiB (the default request limit) at about 70 KB/s. */
     private static final int BODY_DEADLINE_MS = 60_000;
+    /**
+     * A connection with no request under way, before its first or between two: the cheapest way to hold a connection
+     * is to open it and send nothing. Keep-alive clients open a new one when it ends (Node's own server keeps 5 s).
+     */
+    static final int IDLE_MS = 15_000;
     /** Descriptors left to the rest of the process: jars, DuckDB's files, logs, the audit log, outbound calls. */
     private static final long MIN_RESERVE = 256;
     /** Where the process's descriptor limit cannot be read. */

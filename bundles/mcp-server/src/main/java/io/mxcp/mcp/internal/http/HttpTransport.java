@@ -126,6 +126,7 @@ public final class HttpTransport implements RunningServer {
                 .setWorkerOption(Options.WORKER_TASK_CORE_THREADS, BUSY_WORKERS_KEPT)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, ConnectionLimits.headerDeadlineMs())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, ConnectionLimits.IDLE_MS)
                 .setSocketOption(Options.CONNECTION_HIGH_WATER, maxConnections)
                 .setSocketOption(Options.CONNECTION_LOW_WATER, maxConnections - maxConnections / 10).build();
         try {

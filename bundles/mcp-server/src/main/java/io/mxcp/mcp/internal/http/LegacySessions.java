@@ -117,8 +117,10 @@ final class LegacySessions {
                 ended++;
             }
         }
-        LOG.log(System.Logger.Level.INFO, "Ended the " + ended + " least recently used MCP session(s): the server "
-                + "keeps at most " + MAX_SESSIONS);
+        if (ended > 0) {
+            LOG.log(System.Logger.Level.INFO, "Ended the " + ended + " least recently used MCP session(s): the server "
+                    + "keeps at most " + MAX_SESSIONS);
+        }
         return ended;
     }
 

@@ -1,6 +1,5 @@
 package io.mxcp.mcp.internal.http;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
+import io.mxcp.mcp.internal.protocol.ProtocolVersions;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
@@ -45,8 +45,6 @@ final class PostHandler {
     private static final long STREAM_KEEP_ALIVE_MS = 15_000;
     /** What a client told the server is busy waits before trying again. */
     private static final String RETRY_AFTER_SECONDS = "1";
-    private static final List<String> SIMPLE_CONTENT_TYPES = List.of("text/plain",
-            "application/x-www-form-urlencoded", "multipart/form-data");
 
     private final McpEngine engine;
     private final JsonRpcCodec codec;
@@ -91,11 +89,9 @@ final class PostHandler {
             tooLarge(exchange);
             return;
         }
-        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        if (contentType == null || SIMPLE_CONTENT_TYPES.stream()
-                .anyMatch(contentType.toLowerCase(Locale.ROOT).strip()::startsWith)) {
-            // what a web page may POST cross-site without a preflight (none, or a form's type): never a client's
-            // MCP message
+        if (!isJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) {
+            // among them what a web page may POST cross-site without a preflight (none, text, a form): never a
+            // client's MCP message
             exchange.setPersistent(false);
             HttpReplies.refuse(exchange, codec, JsonRpcErrors.transport(415,
                     "Unsupported Media Type: POST /mcp takes Content-Type application/json"));
@@ -232,6 +228,7 @@ final class PostHandler {
         try {
             opened = isInitialize(request) && !stateless ? sessions.create(user) : null;
         } catch (JsonRpcException e) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
             posted.reply(e.httpStatus(), codec.error(request.id(), e), eventStream);
             return;
         }
@@ -242,6 +239,7 @@ final class PostHandler {
         if (opened != null && outcome.failed()) {
             sessions.end(opened.id(), user);
         } else if (opened != null) {
+            opened.negotiated(ProtocolVersions.negotiateLegacy(classification.protocolVersion()));
             exchange.getResponseHeaders().put(SESSION_ID, opened.id());
         }
         posted.deliver(stream, outcome.status(), outcome.withdrawn() ? null : outcome.response(), eventStream);
@@ -289,6 +287,17 @@ final class PostHandler {
         } catch (JsonRpcException e) {
             return null;
         }
+    }
+
+    /** {@code application/json} (any parameters) or a {@code +json} type. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
+                .toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
     }
 
     /**

@@ -97,8 +97,7 @@ public final class JsonRpcCodec {
             throw JsonRpcErrors.invalidRequest("'method' must be a string");
         }
         JsonNode id = node.get("id");
-        if (id != null && !id.isTextual() && !(id.isNumber() && Double.isFinite(id.asDouble()))) {
-            // 1e400 reads as infinity, which could not be echoed as the number the client sent
+        if (id != null && !id.isTextual() && !isEchoableNumber(id)) {
             throw JsonRpcErrors.invalidRequest("'id' must be a string or a number");
         }
         JsonNode params = node.get("params");
@@ -116,7 +115,12 @@ public final class JsonRpcCodec {
     /** The id of a message that failed {@link #toMessage}, when it has a usable one; else null. */
     public static JsonNode idOf(JsonNode node) {
         JsonNode id = node == null ? null : node.get("id");
-        return id != null && (id.isTextual() || id.isNumber()) ? id : null;
+        return id != null && (id.isTextual() || isEchoableNumber(id)) ? id : null;
+    }
+
+    /** 1e400 reads as infinity, which could not be echoed as the number the client sent. */
+    private static boolean isEchoableNumber(JsonNode id) {
+        return id.isNumber() && Double.isFinite(id.asDouble());
     }
 
     public byte[] result(JsonNode id, RpcResult result) {

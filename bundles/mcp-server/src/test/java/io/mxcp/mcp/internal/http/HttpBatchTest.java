@@ -117,10 +117,17 @@ class HttpBatchTest {
         newer.put("MCP-Protocol-Version", "2025-06-18");
         HttpResponse<String> refused = posts.post(batch(echo(1, "x")), McpPosts.BOTH, newer);
         assertEquals(400, refused.statusCode());
-        assertEquals("Invalid Request: JSON-RPC batches belong to protocol revision 2025-03-26; this POST names "
-                + "2025-06-18 (MCP-Protocol-Version), which takes one message per POST",
+        assertEquals("Invalid Request: JSON-RPC batches belong to protocol revision 2025-03-26; this POST's "
+                + "MCP-Protocol-Version names 2025-06-18, which takes one message per POST",
                 Messages.parse(refused.body()).at("/error/message").asText());
-        assertTrue(project.lastArguments.isEmpty(), "nothing of the refused batch ran");
+
+        Map<String, String> later = posts.openSession("2025-11-25");
+        HttpResponse<String> withoutHeader = posts.post(batch(echo(2, "y")), McpPosts.BOTH,
+                Map.of("Mcp-Session-Id", later.get("Mcp-Session-Id")));
+        assertEquals(400, withoutHeader.statusCode());
+        assertTrue(Messages.parse(withoutHeader.body()).at("/error/message").asText()
+                .contains("this session agreed on 2025-11-25"), withoutHeader.body());
+        assertTrue(project.lastArguments.isEmpty(), "nothing of the refused batches ran");
     }
 
     @Test

@@ -235,6 +235,15 @@ class HttpOptionsTest {
         HttpResponse<String> untyped = posts.send(HttpRequest.newBuilder(posts.uri())
                 .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
         assertEquals(415, untyped.statusCode(), "nor does a POST without a Content-Type (a Blob without a type)");
+        for (String type : List.of("application/xml", "text/json", "")) {
+            HttpResponse<String> other = posts.send(HttpRequest.newBuilder(posts.uri()).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
+            assertEquals(415, other.statusCode(), "Content-Type: " + type);
+        }
+        HttpResponse<String> json = posts.send(HttpRequest.newBuilder(posts.uri())
+                .header("Content-Type", "Application/JSON; charset=utf-8").header("Accept", McpPosts.BOTH)
+                .POST(HttpRequest.BodyPublishers.ofString(initialize(0, "2025-11-25").toString())).build());
+        assertEquals(200, json.statusCode(), "the media type is case-insensitive and takes parameters");
         assertEquals(403, posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of("Origin", "null"))
                 .statusCode(), "a sandboxed frame's origin is not trusted");
     }

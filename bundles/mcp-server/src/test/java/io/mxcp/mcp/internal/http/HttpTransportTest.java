@@ -297,6 +297,7 @@ class HttpTransportTest {
 
         HttpResponse<String> huge = postText("{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"initialize\",\"params\":{}}");
         assertEquals(-32600, body(huge).at("/error/code").asInt(), "an id that cannot be echoed as sent");
+        assertTrue(body(huge).get("id").isNull(), "and is not echoed as something else: " + huge.body());
 
         Map<String, String> contradicting = new LinkedHashMap<>();
         contradicting.put("MCP-Protocol-Version", "2026-07-28");
