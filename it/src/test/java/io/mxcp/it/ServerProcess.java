@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,6 +175,16 @@ final class ServerProcess implements AutoCloseable {
     String describe() {
         return "--- stderr of mxcp " + command + (process.isAlive() ? " (running)" : " (exited " + process.exitValue() + ")")
                 + "\n" + stderr() + (stdout.isEmpty() ? "" : "--- stdout\n" + stdout());
+    }
+
+    /** Writes one line to the command's standard input (a stdio MCP message). */
+    void send(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to mxcp " + command + "\n" + describe(), e);
+        }
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.mxcp.mcp.internal.stdio;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.mxcp.sdk.exec.Cancellation;
 
 /**
- * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on virtual threads so
+ * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on threads of their own so
  * several can be in flight (and wait there for the client's answers to the server's requests, which the reader
  * delivers); every message is written whole on one line. Ends at end of input once the calls in
  * flight are answered (bounded by {@link #DRAIN_SECONDS}).
@@ -52,6 +49,11 @@ public final class StdioServer implements RunningServer {
     private static final int CLIENT_LINE_LIMIT = 10 << 20;
     private static final System.Logger LOG = System.getLogger(StdioServer.class.getName());
     private static final long DRAIN_SECONDS = 5;
+    /**
+     * The longest line read: a longer one is refused, never held in memory whole. Above the line the TypeScript SDK
+     * reads (10 MiB) and HTTP's default request limit (4 MiB): a client's large arguments pass, a runaway line not.
+     */
+    private static final int MAX_MESSAGE_BYTES = 16 << 20;
     /** stdio has no sessions: the one client is the connection. */
     private static final AuditCaller STDIO_CALLER = new AuditCaller("stdio", null);
 
@@ -59,7 +61,12 @@ public final class StdioServer implements RunningServer {
     private final JsonRpcCodec codec;
     private final InputStream in;
     private final OutputStream out;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Endpoint calls run on platform threads: a DuckDB query is a native call, which pins a virtual thread's carrier,
+     * so as many long queries as cores would hold back every other call, lists included.
+     */
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("mxcp-stdio-call-", 0).factory());
     /** Calls in flight by request id, for notifications/cancelled. */
     private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
     /** Open listen subscriptions by request id, with what each carries. */
@@ -91,11 +98,15 @@ public final class StdioServer implements RunningServer {
     }
 
     private void readLoop() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while (!stopping.get() && (line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    onLine(line);
+        try (InputStream input = in) {
+            MessageLines lines = new MessageLines(input, MAX_MESSAGE_BYTES);
+            MessageLines.Line line;
+            while (!stopping.get() && (line = lines.next()) != null) {
+                if (line instanceof MessageLines.Text(String text) && !text.isBlank()) {
+                    onLine(text);
+                } else if (line instanceof MessageLines.TooLong(long length)) {
+                    send(codec.error(null, JsonRpcErrors.parseError("the message of " + length + " bytes is longer "
+                            + "than the " + MAX_MESSAGE_BYTES + " bytes a stdio message may have")));
                 }
             }
         } catch (IOException e) {
@@ -156,7 +167,7 @@ public final class StdioServer implements RunningServer {
 
     /**
      * A JSON-RPC batch (protocol revision 2025-03-26; not on a connection that speaks 2026-07-28): its requests run
-     * one after the other on a virtual thread, each cancellable on its own, and are answered together on one line.
+     * one after the other on a thread of their own, each cancellable on its own, and are answered together on one line.
      */
     private void batch(JsonNode array) {
         Batch batch;

@@ -189,6 +189,28 @@ class StdioServerTest {
     }
 
     @Test
+    void aLineLongerThanAMessageMayBeIsRefusedAndTheNextOneServed() throws Exception {
+        byte[] huge = new byte[17 << 20];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        client.write(huge);
+        client.write('\n');
+        client.flush();
+        JsonNode refused = receive();
+        assertEquals(-32700, refused.at("/error/code").asInt());
+        assertTrue(refused.at("/error/message").asText().contains("longer than the 16777216 bytes"), refused.toString());
+        send(legacy(8, "tools/list", null));
+        assertEquals(8, receive().get("id").asInt(), "the connection goes on");
+    }
+
+    @Test
+    void aCarriageReturnInsideAMessageIsWhitespaceNotTheEndOfALine() throws Exception {
+        client.write("{\"jsonrpc\":\"2.0\",\r\"id\":\"cr\",\"method\":\"tools/list\"}\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        assertEquals("cr", receive().get("id").asText());
+    }
+
+    @Test
     void cancelledCallStopsAndIsNotAnsweredWhileOthersRun() throws Exception {
         send(modern(1, "tools/call", call("slow", null)));
         assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
