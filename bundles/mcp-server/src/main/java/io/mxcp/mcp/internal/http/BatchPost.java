@@ -49,8 +49,8 @@ final class BatchPost {
             refuseOtherRevisions(inbound.protocolVersion(), "this POST's MCP-Protocol-Version names");
             batch = Batch.of(array, codec);
             session = stateless ? null : sessions.require(inbound.sessionId(), user);
-            if (session != null && session.protocolVersion() != null) {
-                refuseOtherRevisions(session.protocolVersion(), "this session agreed on");
+            if (session != null && session.state().protocolVersion() != null) {
+                refuseOtherRevisions(session.state().protocolVersion(), "this session agreed on");
             }
         } catch (JsonRpcException e) {
             posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
@@ -100,7 +100,7 @@ final class BatchPost {
             return codec.error(request.id(), slots.busy());
         }
         try {
-            RequestRunner.Outcome outcome = runner.run(request, Batch.classification(),
+            RequestRunner.Outcome outcome = runner.run(request, Batch.CLASSIFICATION,
                     posted.exchange().getRequestHeaders(), cancellation, channel, session, session, user);
             return outcome.withdrawn() ? null : outcome.response();
         } finally {

@@ -31,8 +31,6 @@ final class LegacySession {
     private ServerSentEventConnection stream;
     /** When the client last sent something on this session, in the sessions' clock's nanoseconds. */
     private volatile long lastActive;
-    /** The protocol revision its initialize agreed on; null until then. */
-    private volatile String protocolVersion;
 
     /** @param owner who opened the session ({@link UserKeys#of}); null for an anonymous one */
     LegacySession(String id, String owner, LegacyState state) {
@@ -43,16 +41,6 @@ final class LegacySession {
 
     String id() {
         return id;
-    }
-
-    /** Records the revision the session's initialize agreed on. */
-    void negotiated(String version) {
-        protocolVersion = version;
-    }
-
-    /** The revision the session's initialize agreed on, or null. */
-    String protocolVersion() {
-        return protocolVersion;
     }
 
     /** Whether a request of this user may use the session: a session never changes hands. */

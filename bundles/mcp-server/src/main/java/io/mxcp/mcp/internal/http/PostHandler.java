@@ -16,7 +16,6 @@ import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
-import io.mxcp.mcp.internal.protocol.ProtocolVersions;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
@@ -239,7 +238,6 @@ final class PostHandler {
         if (opened != null && outcome.failed()) {
             sessions.end(opened.id(), user);
         } else if (opened != null) {
-            opened.negotiated(ProtocolVersions.negotiateLegacy(classification.protocolVersion()));
             exchange.getResponseHeaders().put(SESSION_ID, opened.id());
         }
         posted.deliver(stream, outcome.status(), outcome.withdrawn() ? null : outcome.response(), eventStream);
@@ -297,7 +295,8 @@ final class PostHandler {
         int parameters = contentType.indexOf(';');
         String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip()
                 .toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.startsWith("application/") && mediaType.endsWith("+json");
+        return mediaType.equals("application/json")
+                || mediaType.startsWith("application/") && mediaType.endsWith("+json");
     }
 
     /**

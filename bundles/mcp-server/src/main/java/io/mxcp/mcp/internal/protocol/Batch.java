@@ -26,6 +26,8 @@ public record Batch(List<JsonNode> responses, List<JsonRpcMessage> notifications
         List<byte[]> refusals) {
     /** The one protocol revision with batches. */
     public static final String REVISION = "2025-03-26";
+    /** The classification of a batch's requests: legacy, of the one revision that batches. */
+    public static final Classification CLASSIFICATION = new Classification(Era.LEGACY, REVISION);
 
     /**
      * Sorts a batch's members.
@@ -75,11 +77,6 @@ public record Batch(List<JsonNode> responses, List<JsonRpcMessage> notifications
     /** Whether anything in the batch needs an answer. */
     public boolean answered() {
         return !requests.isEmpty() || !refusals.isEmpty();
-    }
-
-    /** The classification of the batch's requests: legacy, of the one revision that batches. */
-    public static Classification classification() {
-        return new Classification(Era.LEGACY, REVISION);
     }
 
     /** The batch's answers as one JSON array (JSON-RPC 2.0 §6: in any order, none for notifications). */

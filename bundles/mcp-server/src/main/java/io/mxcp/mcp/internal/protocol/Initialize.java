@@ -17,11 +17,13 @@ final class Initialize {
 
     /** Also records the client's capabilities, which decide what the server may ask it (elicitation, sampling, roots). */
     RpcResult handle(ObjectNode params, RequestContext context) {
+        String version = ProtocolVersions.negotiateLegacy(context.classification().protocolVersion());
         if (context.legacy() != null) {
             context.legacy().clientRequests().declare(params.get("capabilities"));
+            context.legacy().negotiated(version);
         }
         ObjectNode result = mapper.createObjectNode();
-        result.put("protocolVersion", ProtocolVersions.negotiateLegacy(context.classification().protocolVersion()));
+        result.put("protocolVersion", version);
         result.set("capabilities", capabilities(mapper));
         result.set("serverInfo", results.serverInfo());
         return RpcResult.of(result);

@@ -11,6 +11,8 @@ public final class LegacyState {
     private final ClientLogLevel logLevel = new ClientLogLevel();
     private final ClientRequests clientRequests;
     private final ResourceSubscriptions resources = new ResourceSubscriptions();
+    /** The revision the connection's or session's initialize agreed on; null until then. */
+    private volatile String protocolVersion;
 
     public LegacyState(ObjectMapper mapper) {
         this(new ClientRequests(mapper));
@@ -31,5 +33,14 @@ public final class LegacyState {
 
     ResourceSubscriptions resources() {
         return resources;
+    }
+
+    void negotiated(String version) {
+        protocolVersion = version;
+    }
+
+    /** The revision the initialize agreed on, or null before one. */
+    public String protocolVersion() {
+        return protocolVersion;
     }
 }

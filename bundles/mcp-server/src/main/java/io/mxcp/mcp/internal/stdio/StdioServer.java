@@ -195,7 +195,7 @@ public final class StdioServer implements RunningServer {
         calls.execute(() -> {
             List<byte[]> answers = new ArrayList<>(batch.refusals());
             for (int i = 0; i < batch.requests().size(); i++) {
-                byte[] answer = respond(batch.requests().get(i), Batch.classification(), cancellations.get(i));
+                byte[] answer = respond(batch.requests().get(i), Batch.CLASSIFICATION, cancellations.get(i));
                 if (answer != null) {
                     answers.add(answer);
                 }
