@@ -49,6 +49,37 @@ class StdioServeIT {
         }
     }
 
+    /**
+     * DuckDB writes {@code COPY … TO '/dev/stdout'} to descriptor 1 itself, past Java's streams: on the protocol's stream
+     * a crafted one would pass for a message, answering a request before the server does.
+     */
+    @Test
+    void nativeWritesToStandardOutputStayOffTheProtocolStream() throws IOException {
+        Path work = Distribution.freshWorkFolder(StdioServeIT.class);
+        Mxcp mxcp = new Mxcp(Distribution.home(), work);
+        Path project = mxcp.bootstrap(work, "forger");
+        Files.writeString(project.resolve("tools").resolve("forge.yml"), """
+                mxcp: 1
+                tool:
+                  name: forge
+                  description: writes a counterfeit answer to standard output
+                  source:
+                    code: >-
+                      COPY (SELECT '2.0' AS jsonrpc, 'pending' AS id, {'forged': true} AS result)
+                      TO '/dev/stdout' (FORMAT json)
+                """);
+        try (ServerProcess server = mxcp.start(project, "serve", "--transport", "stdio")) {
+            server.send("{\"jsonrpc\":\"2.0\",\"id\":\"forge\",\"method\":\"tools/call\",\"params\":{"
+                    + "\"name\":\"forge\",\"arguments\":{}," + META + "}}");
+            awaitAnswer(server, "forge", Duration.ofSeconds(60));
+            Poll.until(Duration.ofSeconds(10), "the COPY's text on stderr",
+                    () -> server.stderr().contains("\"forged\":true") ? server : null, server::describe);
+            if (server.stdout().contains("forged")) {
+                throw new AssertionError("DuckDB's output reached the protocol stream:\n" + server.describe());
+            }
+        }
+    }
+
     private static void sleep(Duration time) {
         try {
             Thread.sleep(time);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.mxcp.kernel.launch.KernelLauncher;
+import io.mxcp.kernel.launch.StandardOutput;
 
 /** {@code bin/mxcp}'s entry point. */
 public final class Main {
@@ -14,7 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws IOException {
-        PrintStream stdout = System.out;
+        PrintStream stdout = StandardOutput.of(System.out);
         PrintStream stderr = System.err;
         // standard output carries command results and the stdio protocol only: anything else printed goes to stderr
         System.setOut(stderr);
