@@ -28,4 +28,15 @@ public interface AuthProvider {
      * @since 2.0
      */
     UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException;
+
+    /**
+     * Where users sign in, as they know it, for the consent page and the errors shown to them ({@code GitHub}, an
+     * identity provider's host, ...). Called without opening a login, also while the provider cannot be reached.
+     *
+     * @param settings this provider's block of the user config, as for {@link #open}
+     * @since 2.1
+     */
+    default String displayName(Map<String, Object> settings) {
+        return providerName();
+    }
 }

@@ -4,7 +4,7 @@
  * server), and the user they produce.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.mxcp.sdk.auth;
 
 import org.osgi.annotation.bundle.Export;

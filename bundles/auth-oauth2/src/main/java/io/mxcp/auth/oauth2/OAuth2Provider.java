@@ -26,6 +26,11 @@ public abstract class OAuth2Provider implements AuthProvider {
     }
 
     @Override
+    public final String displayName(Map<String, Object> block) {
+        return dialect.displayName();
+    }
+
+    @Override
     public final UpstreamLogin open(Map<String, Object> block, String callbackUrl) throws AuthException {
         return open(block, callbackUrl, Clock.systemUTC());
     }

@@ -73,6 +73,12 @@ class ProvidersTest {
 
     @ParameterizedTest
     @MethodSource("providers")
+    void usersSeeTheProviderAsTheyKnowIt(Provider p) {
+        assertEquals(p.displayName(), p.provider().displayName(p.block(BASE)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
     void theCompleteBlockOpens(Provider p) throws Exception {
         p.provider().open(p.block(BASE), CALLBACK_URL).close();
     }

@@ -44,6 +44,11 @@ public final class GoogleAuthProvider implements AuthProvider {
     }
 
     @Override
+    public String displayName(Map<String, Object> settings) {
+        return "Google";
+    }
+
+    @Override
     public UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException {
         SettingsBlock block = SettingsBlock.of(settings, "google", "Google", FIELDS);
         ClientRegistration client = ClientRegistration.read(block, callbackUrl, true);

@@ -39,6 +39,11 @@ public final class KeycloakAuthProvider implements AuthProvider {
     }
 
     @Override
+    public String displayName(Map<String, Object> settings) {
+        return "Keycloak";
+    }
+
+    @Override
     public UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException {
         SettingsBlock block = SettingsBlock.of(settings, "keycloak", "Keycloak", FIELDS);
         ClientRegistration client = ClientRegistration.read(block, callbackUrl, false);

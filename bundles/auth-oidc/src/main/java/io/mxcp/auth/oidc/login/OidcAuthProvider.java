@@ -42,6 +42,25 @@ public final class OidcAuthProvider implements AuthProvider {
         return "oidc";
     }
 
+    /** The block's {@code provider_name}, else the identity provider's host. */
+    @Override
+    public String displayName(Map<String, Object> settings) {
+        if (settings.get("provider_name") instanceof String name && !name.isBlank()) {
+            return name.strip();
+        }
+        if (settings.get("config_url") instanceof String configUrl) {
+            try {
+                String host = URI.create(configUrl.strip()).getHost();
+                if (host != null) {
+                    return host;
+                }
+            } catch (IllegalArgumentException e) {
+                // opening refuses the URL, naming the field
+            }
+        }
+        return "OIDC";
+    }
+
     @Override
     public UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException {
         SettingsBlock block = SettingsBlock.of(settings, "oidc", "OIDC", FIELDS);

@@ -197,6 +197,15 @@ class OidcLoginTest {
     }
 
     @Test
+    void usersSeeTheConfiguredNameElseTheProvidersHost() {
+        OidcAuthProvider provider = new OidcAuthProvider(CLOCK);
+
+        assertEquals("Corp SSO", provider.displayName(settings("provider_name", " Corp SSO ")));
+        assertEquals(issuer.wellKnownUrl(ISSUER_ID).host(), provider.displayName(settings()));
+        assertEquals("OIDC", provider.displayName(settings("config_url", "not a url")));
+    }
+
+    @Test
     void codeWithTheWrongVerifierIsAnInvalidGrant() throws Exception {
         open();
         Map<String, String> callback = signIn(login.authorizationUrl("state-2", challenge(verifier())));

@@ -1,6 +1,5 @@
 package io.mxcp.mcp.internal.oauth;
 
-import java.net.URI;
 import java.util.Map;
 
 import io.mxcp.mcp.internal.auth.AuthProviders;
@@ -16,47 +15,38 @@ import io.mxcp.sdk.auth.UpstreamLogin;
 final class UpstreamLogins {
     private final AuthProviders providers;
     private final String provider;
-    private static final Map<String, String> KNOWN_NAMES = Map.of("github", "GitHub", "google", "Google",
-            "keycloak", "Keycloak", "atlassian", "Atlassian", "salesforce", "Salesforce");
 
     private volatile NewestOpened<AuthProvider, UpstreamLogin> opened;
-    private volatile String displayName;
+    private volatile Map<String, Object> settings = Map.of();
 
     UpstreamLogins(AuthProviders providers, String provider) {
         this.providers = providers;
         this.provider = provider;
-        this.displayName = provider;
     }
 
     void open(Map<String, Object> settings, String callbackUrl) throws AuthException {
-        displayName = displayName(settings);
+        this.settings = settings;
         opened = new NewestOpened<>(providers, provider, service -> service.open(settings, callbackUrl));
     }
 
     /**
-     * How the consent page names where the user signs in: the block's {@code provider_name}, an OIDC provider's
-     * host, a known provider's own spelling, else the configured name.
+     * Where users sign in, as the installed provider names it for these settings (the configured name while none is
+     * installed, or when it fails to say: the page that shows the name is often an error page already).
      */
-    private String displayName(Map<String, Object> settings) {
-        if (settings.get("provider_name") instanceof String name && !name.isBlank()) {
-            return name.strip();
-        }
-        if (settings.get("config_url") instanceof String configUrl) {
+    String displayName() {
+        AuthProvider service = providers.newest(provider);
+        if (service != null) {
             try {
-                String host = URI.create(configUrl.strip()).getHost();
-                if (host != null) {
-                    return host;
+                String name = service.displayName(settings);
+                if (name != null && !name.isBlank()) {
+                    return name;
                 }
-            } catch (IllegalArgumentException e) {
-                // the provider refuses the URL when it opens; the configured name will do here
+            } catch (RuntimeException e) {
+                System.getLogger(UpstreamLogins.class.getName()).log(System.Logger.Level.WARNING,
+                        provider + ": the provider's displayName failed", e);
             }
         }
-        return KNOWN_NAMES.getOrDefault(provider, provider);
-    }
-
-    /** The name the consent page shows for the provider. */
-    String displayName() {
-        return displayName;
+        return provider;
     }
 
     UpstreamLogin get() throws AuthException {

@@ -45,6 +45,11 @@ public final class ScriptedLogins implements AuthProvider {
     }
 
     @Override
+    public String displayName(Map<String, Object> settings) {
+        return "GitHub";
+    }
+
+    @Override
     public UpstreamLogin open(Map<String, Object> settings, String callback) throws AuthException {
         if (!settings.containsKey("client_id")) {
             throw new AuthException("auth.github.client_id is required");
