@@ -68,6 +68,20 @@ async function cancelledCall({ client, callTool, serverPid }) {
   return report;
 }
 
+/** A whole list, page after page, following `nextCursor` as given; `pages` says how many there were. */
+async function listAll(list, key) {
+  const items = [];
+  let cursor;
+  let pages = 0;
+  do {
+    const page = await list(cursor === undefined ? undefined : { cursor });
+    items.push(...page[key]);
+    pages++;
+    cursor = page.nextCursor;
+  } while (cursor !== undefined && pages < 100);
+  return { [key]: items, pages };
+}
+
 export async function outcome(action) {
   try {
     return { ok: true, result: await action() };
@@ -87,7 +101,8 @@ export async function runScenario({ sdk, target, client, transport, session, cal
     return session();
   });
   if (report.connect.ok) {
-    report.listTools = await outcome(() => client.listTools());
+    report.listTools = await outcome(() => listAll(params => client.listTools(params), 'tools'));
+    report.listToolsJunkCursor = await outcome(() => client.listTools({ cursor: 'not-a-cursor' }));
     report.callHello = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: 'World' } }));
     report.callUnknown = await outcome(() => client.callTool({ name: 'no_such_tool', arguments: {} }));
     report.callWrongType = await outcome(() => client.callTool({ name: 'hello_world', arguments: { name: { a: 1 } } }));

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class McpClientsIT {
 
     private static final String LEGACY = "2025-11-25";
+    /** The project's tools: the bootstrap's hello_world and those of src/test/js/project-extras. */
+    private static final int TOOL_COUNT = 7;
+    private static final int PAGE_SIZE = 3;
     private static final Pattern NAMES_PARAMETER = Pattern.compile("\\bname\\b");
     private static final Pattern PLACEHOLDER_N = Pattern.compile("\\bn\\b");
 
@@ -47,6 +50,12 @@ class McpClientsIT {
         httpMxcp = new Mxcp(Distribution.home(), work);
         stdioProject = withExtras(httpMxcp.bootstrap(work, "stdio-clients"));
         httpProject = withExtras(httpMxcp.bootstrap(work, "http-clients"));
+        try {
+            Files.createDirectories(work.resolve(".mxcp"));
+            Files.writeString(work.resolve(".mxcp/config.yml"), "transport:\n  page_size: " + PAGE_SIZE + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int port = FreePort.find();
         httpServer = httpMxcp.serve(httpProject, port);
         mcpUrl = "http://localhost:" + port + "/mcp";
@@ -121,7 +130,16 @@ class McpClientsIT {
 
     /** What every client must see, whatever the era and transport. */
     private static void assertScenario(ClientScript.Report report) {
-        JsonNode tools = succeeded(report, "listTools").path("tools");
+        // the user config cuts lists into pages of PAGE_SIZE: the scenario follows nextCursor to the last page, the
+        // v2 client already does so itself when asked for the whole list
+        JsonNode listed = succeeded(report, "listTools");
+        JsonNode tools = listed.path("tools");
+        assertEquals(TOOL_COUNT, tools.size(), report::describe);
+        boolean clientWalksPages = report.step("sdk").asText().startsWith("@modelcontextprotocol/client@");
+        assertEquals(clientWalksPages ? 1 : (TOOL_COUNT + PAGE_SIZE - 1) / PAGE_SIZE, listed.path("pages").asInt(),
+                report::describe);
+        String junkCursor = failureText(report, "listToolsJunkCursor");
+        assertTrue(junkCursor.contains("cursor 'not-a-cursor'"), report::describe);
         JsonNode hello = StreamSupport.stream(tools.spliterator(), false)
                 .filter(tool -> tool.path("name").asText().equals("hello_world"))
                 .findFirst().orElse(null);

@@ -196,6 +196,13 @@ class ConfigFieldsTest {
         f.write("home/.mxcp/config.yml", "transport: {http: {max_request_bytes: 0}}\n");
         assertEquals(dir.resolve("home/.mxcp/config.yml") + ": Invalid user config: transport.http.max_request_bytes: "
                 + "Input should be greater than or equal to 1", assertThrows(ProjectException.class, f::open).getMessage());
+        f.write("home/.mxcp/config.yml", "transport: {page_size: 50}\n");
+        try (Project project = f.open()) {
+            assertEquals(50, ((Map<?, ?>) project.userConfig().get("transport")).get("page_size"));
+        }
+        f.write("home/.mxcp/config.yml", "transport: {page_size: 0}\n");
+        assertEquals(dir.resolve("home/.mxcp/config.yml") + ": Invalid user config: transport.page_size: "
+                + "Input should be greater than or equal to 1", assertThrows(ProjectException.class, f::open).getMessage());
     }
 
     @Test

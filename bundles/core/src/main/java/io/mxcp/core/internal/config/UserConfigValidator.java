@@ -147,6 +147,11 @@ final class UserConfigValidator {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("provider", transport == null ? "streamable-http"
                 : transport.literal("provider", "streamable-http", "streamable-http", "sse", "stdio"));
+        // ours: the most items an MCP list answer holds (all when absent, as the original)
+        Integer pageSize = transport == null ? null : transport.optionalInteger("page_size", 1);
+        if (pageSize != null) {
+            result.put("page_size", pageSize);
+        }
         Object httpRaw = transport == null ? null : transport.raw("http");
         StrictObject http = httpRaw == null ? null : StrictObject.of(httpRaw, "transport.http", "HttpTransportConfigModel");
         Map<String, Object> httpResult = new LinkedHashMap<>();

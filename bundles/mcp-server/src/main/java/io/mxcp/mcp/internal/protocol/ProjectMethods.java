@@ -10,7 +10,6 @@ import java.util.function.BiConsumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.core.api.Project;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
@@ -21,7 +20,7 @@ import io.mxcp.mcp.internal.mapping.ResourceCatalog;
 import io.mxcp.mcp.internal.mapping.ToolCatalog;
 
 /**
- * The methods of one served project: its catalogs, lists (serialized once per era), calls, completions and
+ * The methods of one served project: its catalogs, lists (pages serialized once per era), calls, completions and
  * subscriptions, together with the methods that do not depend on the project. Built at server start and on each
  * reload, then replaced whole, so a request sees one project from lookup to answer.
  */
@@ -54,11 +53,12 @@ final class ProjectMethods {
         legacy.put("resources/subscribe", subscription(ResourceSubscriptions::add, mapper));
         legacy.put("resources/unsubscribe", subscription(ResourceSubscriptions::remove, mapper));
 
-        list(ListKind.TOOLS, "tools/list", "tools", tools.descriptions(), results, mapper);
-        list(ListKind.RESOURCES, "resources/list", "resources", resources.resources(), results, mapper);
-        list(ListKind.RESOURCES, "resources/templates/list", "resourceTemplates", resources.templates(), results,
-                mapper);
-        list(ListKind.PROMPTS, "prompts/list", "prompts", prompts.descriptions(), results, mapper);
+        int pageSize = pageSize(project);
+        list(ListKind.TOOLS, "tools/list", "tools", tools.descriptions(), pageSize, results, mapper);
+        list(ListKind.RESOURCES, "resources/list", "resources", resources.resources(), pageSize, results, mapper);
+        list(ListKind.RESOURCES, "resources/templates/list", "resourceTemplates", resources.templates(), pageSize,
+                results, mapper);
+        list(ListKind.PROMPTS, "prompts/list", "prompts", prompts.descriptions(), pageSize, results, mapper);
 
         EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, mapper);
         both("tools/call", calls::callTool);
@@ -101,18 +101,22 @@ final class ProjectMethods {
         return changed;
     }
 
-    /** A list method whose result is serialized once per era. */
-    private void list(ListKind kind, String method, String key, ArrayNode items, Results results, ObjectMapper mapper) {
-        String legacyJson = results.serialized(results.cacheable(list(key, items, mapper), false, false));
-        String modernJson = results.serialized(results.cacheable(list(key, items, mapper), true, false));
-        listings.merge(kind, legacyJson, String::concat);
-        both(method, (params, context) -> RpcResult.ofJson(context.modern() ? modernJson : legacyJson));
+    /** A list method whose pages are serialized once per era. */
+    private void list(ListKind kind, String method, String key, ArrayNode items, int pageSize, Results results,
+            ObjectMapper mapper) {
+        ListPages pages = new ListPages(method, key, items, pageSize, results, mapper);
+        listings.merge(kind, pages.listing(), String::concat);
+        both(method, (params, context) -> pages.answer(params, context.modern()));
     }
 
-    private static ObjectNode list(String key, ArrayNode items, ObjectMapper mapper) {
-        ObjectNode result = mapper.createObjectNode();
-        result.set(key, items.deepCopy());
-        return result;
+    /**
+     * The most items a list answer holds: the user config's {@code transport.page_size} (ours), else all of them, as
+     * the original answers (clients that do not follow {@code nextCursor} would miss the rest).
+     */
+    private static int pageSize(Project project) {
+        return project.userConfig().get("transport") instanceof Map<?, ?> transport
+                && transport.get("page_size") instanceof Number size && size.longValue() >= 1
+                        ? (int) Math.min(size.longValue(), Integer.MAX_VALUE) : Integer.MAX_VALUE;
     }
 
     /** {@code resources/subscribe} or {@code unsubscribe}: the change is kept where the connection or session has state. */
