@@ -3,6 +3,7 @@ package io.mxcp.mcp.internal.stdio;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,7 @@ public final class StdioServer implements RunningServer {
     /** Notifications are written as lines before the request's answer. */
     private final NotificationChannel notifications = this::sendNotification;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean outputLost = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private StdioServer(McpEngine engine, JsonRpcCodec codec, InputStream in, OutputStream out) {
@@ -297,9 +299,27 @@ public final class StdioServer implements RunningServer {
                 out.write(message);
                 out.write('\n');
                 out.flush();
+                // standard output is a PrintStream, which keeps its failures to itself
+                if (out instanceof PrintStream print && print.checkError()) {
+                    throw new IOException("standard output is closed");
+                }
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "stdio output failed: " + e.getMessage());
+                outputLost(e);
             }
+        }
+    }
+
+    /**
+     * Nothing more can reach the client (it closed our standard output, or exited while keeping its input open to us):
+     * the calls in flight are cancelled and the server stops as at the end of input.
+     */
+    private void outputLost(IOException e) {
+        if (outputLost.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "stdio output failed (" + e.getMessage()
+                    + "): the client can no longer be answered; stopping");
+            inFlight.values().forEach(Cancellation::cancel);
+            // stop() waits for the calls, and this may be one of them
+            Thread.ofPlatform().daemon().name("mxcp-stdio-stop").start(this::stop);
         }
     }
 

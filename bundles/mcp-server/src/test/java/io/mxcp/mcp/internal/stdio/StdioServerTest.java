@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -370,6 +372,43 @@ class StdioServerTest {
             }
         });
         assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended at EOF");
+    }
+
+    @Test
+    void aClosedOutputEndsTheServerAndCancelsItsCallsWhileInputStaysOpen() throws Exception {
+        AtomicBoolean closed = new AtomicBoolean();
+        OutputStream gone = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                if (closed.get()) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        PipedInputStream in = new PipedInputStream(1 << 16);
+        PipedOutputStream input = new PipedOutputStream(in);
+        RunningServer orphan = new McpServerFactory("9.9.9", new AuthServices()).startStdio(project, in,
+                new PrintStream(gone, true, StandardCharsets.UTF_8));
+        try {
+            input.write((modern(1, "tools/call", Messages.call("slow", null)) + "\n").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+            assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "slow started");
+            closed.set(true);
+            input.write((modern(2, "tools/list", null) + "\n").getBytes(StandardCharsets.UTF_8));
+            input.flush();
+
+            assertTrue(project.slowCancelled.await(5, TimeUnit.SECONDS), "the call in flight was cancelled");
+            Thread waiter = Thread.ofVirtual().start(() -> {
+                try {
+                    orphan.awaitTermination();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended with its output gone");
+        } finally {
+            orphan.close();
+        }
     }
 
     /** A legacy handshake whose client declares the given capabilities. */
