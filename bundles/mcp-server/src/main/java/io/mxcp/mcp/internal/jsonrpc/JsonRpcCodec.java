@@ -46,10 +46,6 @@ public final class JsonRpcCodec {
         return parseWith(() -> inbound.readTree(body));
     }
 
-    public JsonNode parse(String line) throws JsonRpcException {
-        return parseWith(() -> inbound.readTree(line));
-    }
-
     private interface TreeRead {
         JsonNode read() throws IOException;
     }

@@ -3,7 +3,6 @@ package io.mxcp.mcp.internal.stdio;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The newline-delimited messages of a stdio connection: a line ends at LF only (a CR is JSON whitespace, as the
@@ -14,8 +13,20 @@ final class MessageLines {
     sealed interface Line {
     }
 
-    /** A complete line, without its LF. */
-    record Text(String text) implements Line {
+    /**
+     * A complete line, without its LF: bytes, so that the JSON reader refuses invalid UTF-8 as it does on HTTP
+     * instead of a decoder replacing it unseen.
+     */
+    record Text(byte[] bytes) implements Line {
+        /** Whether the line holds nothing but JSON whitespace. */
+        boolean blank() {
+            for (byte b : bytes) {
+                if (b != ' ' && b != '\t' && b != '\r') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A line over the limit, skipped; {@code length} bytes were read of it. */
@@ -64,6 +75,6 @@ final class MessageLines {
     }
 
     private Line finish(long length) {
-        return length > limit ? new TooLong(length) : new Text(line.toString(StandardCharsets.UTF_8));
+        return length > limit ? new TooLong(length) : new Text(line.toByteArray());
     }
 }

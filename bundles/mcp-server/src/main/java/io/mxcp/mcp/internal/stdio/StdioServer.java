@@ -104,8 +104,8 @@ public final class StdioServer implements RunningServer {
             MessageLines lines = new MessageLines(input, MAX_MESSAGE_BYTES);
             MessageLines.Line line;
             while (!stopping.get() && (line = lines.next()) != null) {
-                if (line instanceof MessageLines.Text(String text) && !text.isBlank()) {
-                    onLine(text);
+                if (line instanceof MessageLines.Text text && !text.blank()) {
+                    onLine(text.bytes());
                 } else if (line instanceof MessageLines.TooLong(long length)) {
                     send(codec.error(null, JsonRpcErrors.parseError("the message of " + length + " bytes is longer "
                             + "than the " + MAX_MESSAGE_BYTES + " bytes a stdio message may have")));
@@ -120,7 +120,7 @@ public final class StdioServer implements RunningServer {
         }
     }
 
-    private void onLine(String line) {
+    private void onLine(byte[] line) {
         JsonNode node;
         JsonRpcMessage message;
         try {

@@ -157,6 +157,26 @@ class StdioServerTest {
     }
 
     @Test
+    void invalidUtf8IsAParseErrorNotAReplacedCharacter() throws Exception {
+        String call = modern("u", "tools/call", call("echo", Messages.object().put("text", "MARK"))).toString();
+        int mark = call.indexOf("MARK");
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        line.write(call.substring(0, mark).getBytes(StandardCharsets.UTF_8));
+        line.write(new byte[] {'a', (byte) 0xff, 'b'});
+        line.write((call.substring(mark + 4) + "\n").getBytes(StandardCharsets.UTF_8));
+        client.write(line.toByteArray());
+        client.flush();
+
+        JsonNode refused = receive();
+        assertEquals(-32700, refused.at("/error/code").asInt(), refused.toString());
+        assertTrue(refused.at("/error/message").asText().contains("UTF-8"), refused.toString());
+        assertFalse(project.lastArguments.containsKey("echo"), "the endpoint never ran");
+
+        send(modern("v", "tools/call", call("echo", Messages.object().put("text", "café ☕"))));
+        assertEquals("café ☕", receive().at("/result/content/0/text").asText());
+    }
+
+    @Test
     void aBatchIsAnsweredOnOneLineWithoutItsNotificationsAndCancelledMembers() throws Exception {
         send(initialize(1, "2025-03-26"));
         assertEquals("2025-03-26", receive().at("/result/protocolVersion").asText());
