@@ -1,10 +1,12 @@
 package io.mxcp.kernel.logging;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
+import java.util.stream.Stream;
 
 /**
  * Sends every log record of the process (System.Logger, java.util.logging, jboss-logging's fallback) to standard
@@ -12,8 +14,13 @@ import java.util.logging.StreamHandler;
  */
 public final class KernelLogging {
 
-    /** Held so the level set on it survives: java.util.logging keeps loggers only weakly. */
-    private static final Logger JDK_RUNTIME = Logger.getLogger("java.lang.Runtime");
+    /**
+     * The JDK's own loggers stay at INFO under {@code --debug}: at debug level they log every System.exit with a stack
+     * trace and every certificate of the trust store as it loads ({@code jdk.event.security}), which buries the
+     * server's own debug lines. Held so the levels set on them survive: java.util.logging keeps loggers only weakly.
+     */
+    private static final List<Logger> JDK_LOGGERS = Stream.of("java", "javax", "jdk", "sun", "com.sun")
+            .map(Logger::getLogger).toList();
 
     private KernelLogging() {
     }
@@ -33,7 +40,6 @@ public final class KernelLogging {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(debug ? Level.FINE : Level.WARNING);
-        // the JDK logs every System.exit with a stack trace at debug level
-        JDK_RUNTIME.setLevel(Level.INFO);
+        JDK_LOGGERS.forEach(logger -> logger.setLevel(debug ? Level.INFO : Level.WARNING));
     }
 }
