@@ -20,8 +20,7 @@ class StdioServeIT {
     void longQueriesOnEveryCoreDoNotHoldBackTheOtherRequests() throws IOException {
         Path work = Distribution.freshWorkFolder(StdioServeIT.class);
         Mxcp mxcp = new Mxcp(Distribution.home(), work);
-        Path project = mxcp.bootstrap(work, "desk");
-        Files.writeString(project.resolve("tools").resolve("spin.yml"), """
+        Path project = withTool(mxcp.bootstrap(work, "desk"), "spin.yml", """
                 mxcp: 1
                 tool:
                   name: spin
@@ -57,8 +56,7 @@ class StdioServeIT {
     void nativeWritesToStandardOutputStayOffTheProtocolStream() throws IOException {
         Path work = Distribution.freshWorkFolder(StdioServeIT.class);
         Mxcp mxcp = new Mxcp(Distribution.home(), work);
-        Path project = mxcp.bootstrap(work, "forger");
-        Files.writeString(project.resolve("tools").resolve("forge.yml"), """
+        Path project = withTool(mxcp.bootstrap(work, "forger"), "forge.yml", """
                 mxcp: 1
                 tool:
                   name: forge
@@ -78,6 +76,12 @@ class StdioServeIT {
                 throw new AssertionError("DuckDB's output reached the protocol stream:\n" + server.describe());
             }
         }
+    }
+
+    /** The project with one more tool file. */
+    private static Path withTool(Path project, String file, String yaml) throws IOException {
+        Files.writeString(project.resolve("tools").resolve(file), yaml);
+        return project;
     }
 
     private static void sleep(Duration time) {

@@ -384,14 +384,18 @@ class StdioServerTest {
         send(modern(1, "tools/list", null));
         assertFalse(receive().at("/result/tools").isEmpty());
         client.close();
+        assertEndsWithin5s(server, "server ended at EOF");
+    }
+
+    private static void assertEndsWithin5s(RunningServer running, String message) throws InterruptedException {
         Thread waiter = Thread.ofVirtual().start(() -> {
             try {
-                server.awaitTermination();
+                running.awaitTermination();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended at EOF");
+        assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), message);
     }
 
     @Test
@@ -418,14 +422,7 @@ class StdioServerTest {
             input.flush();
 
             assertTrue(project.slowCancelled.await(5, TimeUnit.SECONDS), "the call in flight was cancelled");
-            Thread waiter = Thread.ofVirtual().start(() -> {
-                try {
-                    orphan.awaitTermination();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertTrue(waiter.join(java.time.Duration.ofSeconds(5)), "server ended with its output gone");
+            assertEndsWithin5s(orphan, "server ended with its output gone");
         } finally {
             orphan.close();
         }
