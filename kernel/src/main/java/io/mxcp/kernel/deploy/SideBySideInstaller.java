@@ -44,6 +44,15 @@ final class SideBySideInstaller {
      */
     Bundle install(Path file, Bundle previous) {
         String name = file.getFileName().toString();
+        Bundle bundle = installed(file, name);
+        if (bundle == null || !started(bundle, name)) {
+            return null;
+        }
+        return takeOver(bundle, previous, name);
+    }
+
+    /** The jar installed beside what runs, or null after logging why it was not. */
+    private Bundle installed(Path file, String name) {
         JarInspection inspection = JarInspection.of(file);
         String problem = inspection.problem() != null ? inspection.problem()
                 : SwapRules.refusal(context, inspection.symbolicName());
@@ -51,24 +60,34 @@ final class SideBySideInstaller {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, problem);
             return null;
         }
-        Bundle bundle;
         try (InputStream in = Files.newInputStream(file)) {
-            bundle = context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
+            return context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
         } catch (BundleException e) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot install: {1}", name, FrameworkMessages.of(e));
-            return null;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot read: {1}", name, e.getMessage());
-            return null;
         }
+        return null;
+    }
+
+    /** Whether the bundle started; one that did not is uninstalled after logging why. */
+    private boolean started(Bundle bundle, String name) {
         try {
             bundle.start();
+            return true;
         } catch (BundleException e) {
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, whyNotStarted(bundle, e));
             LOG.log(System.Logger.Level.DEBUG, "deploy: " + name + ": the framework said", e);
             uninstall(bundle);
-            return null;
+            return false;
         }
+    }
+
+    /**
+     * The started bundle replaces the previous version, unless it cannot serve while that one runs: then it goes and
+     * the previous one stays (null).
+     */
+    private Bundle takeOver(Bundle bundle, Bundle previous, String name) {
         String unusable = problemOf(bundle);
         if (unusable != null && previous != null) {
             String what = bundle.getSymbolicName() + " " + bundle.getVersion();
