@@ -39,10 +39,15 @@ final class ConnectionLimits {
     }
 
     /**
-     * Connections accepted at once: the process's descriptor limit less a reserve (a tenth, at least 256). At the
-     * limit the server pauses accepting; waiting clients stay in the kernel's backlog until connections end.
+     * Connections accepted at once: the process's descriptor limit less a reserve (a tenth, at least 256), or the system
+     * property {@code mxcp.http.maxConnections}. At the limit the server pauses accepting; waiting clients stay in the
+     * kernel's backlog until connections end.
      */
     static int maxConnections() {
+        Integer configured = Integer.getInteger("mxcp.http.maxConnections");
+        if (configured != null) {
+            return configured;
+        }
         if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
             long descriptors = unix.getMaxFileDescriptorCount();
             long reserve = Math.max(MIN_RESERVE, descriptors / 10);

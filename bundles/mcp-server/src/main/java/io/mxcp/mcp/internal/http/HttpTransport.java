@@ -71,6 +71,8 @@ public final class HttpTransport implements RunningServer {
         this.running = running;
         this.port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
         sessionSweeper.scheduleWithFixedDelay(() -> sessions.endIdle(SESSION_IDLE_LIMIT), 1, 1, TimeUnit.MINUTES);
+        sessionSweeper.scheduleWithFixedDelay(new ConnectionCapWatch(undertow.getWorker().getMXBean()::getServerMXBeans),
+                1, 1, TimeUnit.SECONDS);
     }
 
     /**

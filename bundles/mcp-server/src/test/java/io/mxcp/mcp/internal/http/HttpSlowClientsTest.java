@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.auth.AuthServices;
 
@@ -112,6 +115,39 @@ class HttpSlowClientsTest {
                 assertTrue(readResponse(socket.getInputStream()).startsWith("HTTP/1.1 200"), "round " + round);
                 Thread.sleep(1_500); // past both deadlines, within the idle timeout
             }
+        }
+    }
+
+    @Test
+    void theLogSaysWhenTheServerStopsAcceptingAtItsConnectionLimitAndWhenItAcceptsAgain() throws Exception {
+        System.setProperty("mxcp.http.maxConnections", "3");
+        RunningServer limited;
+        try {
+            limited = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(),
+                    new HttpServerOptions("localhost", 0, false));
+        } finally {
+            System.clearProperty("mxcp.http.maxConnections");
+        }
+        try (LogLines log = LogLines.of(ConnectionCapWatch.class.getName())) {
+            List<Socket> idle = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                idle.add(new Socket("localhost", limited.port()));
+            }
+            awaitLine(log, "WARNING HTTP connection limit reached (3 open)");
+            for (Socket socket : idle) {
+                socket.close();
+            }
+            awaitLine(log, "INFO HTTP connections below the limit again");
+        } finally {
+            limited.close();
+        }
+    }
+
+    private static void awaitLine(LogLines log, String start) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (log.lines().stream().noneMatch(line -> line.startsWith(start))) {
+            assertTrue(System.nanoTime() < deadline, "no line starting " + start + " in " + log.lines());
+            Thread.sleep(50);
         }
     }
 
