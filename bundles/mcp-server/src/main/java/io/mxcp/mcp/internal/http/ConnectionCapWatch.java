@@ -14,6 +14,7 @@ final class ConnectionCapWatch implements Runnable {
     private static final System.Logger LOG = System.getLogger(ConnectionCapWatch.class.getName());
 
     private final Supplier<Set<XnioServerMXBean>> listeners;
+    /** Read and written on the one thread that runs the watch. */
     private boolean paused;
 
     /** @param listeners the listening sockets of the server's XNIO worker */
@@ -22,7 +23,7 @@ final class ConnectionCapWatch implements Runnable {
     }
 
     @Override
-    public synchronized void run() {
+    public void run() {
         int open = 0;
         boolean atLimit = false;
         boolean belowResume = true;
