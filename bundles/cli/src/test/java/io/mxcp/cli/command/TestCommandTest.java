@@ -42,7 +42,7 @@ class TestCommandTest extends ProjectFolderTest {
         assertTrue(outcome.out().contains("\"status\": \"failed\""), outcome.out());
         assertTrue(outcome.out().contains("\"endpoint\": \"tool/hello\""), outcome.out());
         assertTrue(outcome.out().contains(
-                "\"error\": \"Result does not match expected output.\\nExpected: 'Hello, Ada!'\\nGot: 'Hello, Bob!'\""),
+                "\"error\": \"Result does not match expected output.\\nExpected: Hello, Ada!\\nGot: Hello, Bob!\""),
                 outcome.out());
         assertEquals("cli", project.calledOptions.user().provider(), "the command line's user replaces the test's");
     }

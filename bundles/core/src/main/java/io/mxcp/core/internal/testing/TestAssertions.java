@@ -39,8 +39,8 @@ public final class TestAssertions {
         if (expected == null || sameJson(expected, actual)) {
             return Optional.empty();
         }
-        return Optional.of("Result does not match expected output.\nExpected: " + PythonText.repr(expected) + "\nGot: "
-                + PythonText.repr(actual));
+        return Optional.of("Result does not match expected output.\nExpected: " + PythonText.str(expected) + "\nGot: "
+                + PythonText.str(actual));
     }
 
     /** Canonical JSON equality; values JSON cannot hold (dates from YAML) compare loosely instead. */
@@ -63,8 +63,8 @@ public final class TestAssertions {
                 }
                 Object value = object.get(field.getKey());
                 if (!PythonEquality.equal(value, field.getValue())) {
-                    return Optional.of("Field '" + field.getKey() + "' has value " + PythonText.repr(value)
-                            + ", expected " + PythonText.repr(field.getValue()));
+                    return Optional.of("Field '" + field.getKey() + "' has value " + PythonText.str(value)
+                            + ", expected " + PythonText.str(field.getValue()));
                 }
             }
             return Optional.empty();
@@ -72,10 +72,10 @@ public final class TestAssertions {
         if (actual instanceof List<?> items) {
             if (expected instanceof Map<?, ?> fields) {
                 return items.stream().anyMatch(item -> holdsAll(item, fields)) ? Optional.empty()
-                        : Optional.of("No item in array contains the expected fields: " + PythonText.repr(expected));
+                        : Optional.of("No item in array contains the expected fields: " + PythonText.str(expected));
             }
             return items.stream().anyMatch(item -> PythonEquality.equal(item, expected)) ? Optional.empty()
-                    : Optional.of("Array does not contain expected value: " + PythonText.repr(expected));
+                    : Optional.of("Array does not contain expected value: " + PythonText.str(expected));
         }
         return Optional.of("result_contains assertion requires dict or array result, got " + pythonClass(actual));
     }
@@ -116,7 +116,7 @@ public final class TestAssertions {
             boolean found = items.stream().anyMatch(candidate -> PythonEquality.equal(candidate, item)
                     || item instanceof Map<?, ?> fields && holdsAll(candidate, fields));
             if (!found) {
-                return Optional.of("Array does not contain expected item: " + PythonText.repr(item));
+                return Optional.of("Array does not contain expected item: " + PythonText.str(item));
             }
         }
         return Optional.empty();
