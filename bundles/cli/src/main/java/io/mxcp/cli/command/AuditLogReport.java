@@ -2,6 +2,7 @@ package io.mxcp.cli.command;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.mxcp.cli.output.Json;
@@ -10,18 +11,20 @@ import io.mxcp.core.api.AuditTrail.ChainCheck;
 import io.mxcp.core.api.AuditTrail.SignedCheckpoint;
 import io.mxcp.sdk.audit.AuditRecord;
 
-/** What {@code mxcp log} shows a person: the records one a line, or the outcome of {@code --verify}. */
+/** What {@code mxcp log} shows a person: the records as a table, or the outcome of {@code --verify}. */
 final class AuditLogReport {
 
     private static final String RULE = "=".repeat(80);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** After the status mark, which heads no column. */
+    private static final String[] HEADINGS = {"TIME", "TYPE", "NAME", "POLICY", "DURATION", "USER"};
 
     private AuditLogReport() {
     }
 
     /**
-     * The records between two rules, then their count; with {@code debug} each record's error and business context
-     * follow it.
+     * The records between two rules as a table (status, time, type, name, policy, duration, user; spec 02 quality §5),
+     * then their count; with {@code debug} each record's error and business context follow its row.
      *
      * @param zone the time zone the times are shown in (the reader's own)
      */
@@ -29,9 +32,21 @@ final class AuditLogReport {
         if (records.isEmpty()) {
             return "No audit records found matching the criteria.\n";
         }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADINGS);
+        records.forEach(record -> rows.add(cells(record, zone)));
+        int[] widths = new int[HEADINGS.length];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        });
         StringBuilder text = new StringBuilder("\nAudit records:\n").append(RULE).append('\n');
-        for (AuditRecord record : records) {
-            text.append(line(record, terminal, zone)).append('\n');
+        text.append("   ").append(row(HEADINGS, widths)).append('\n');
+        for (int i = 0; i < records.size(); i++) {
+            AuditRecord record = records.get(i);
+            String mark = "success".equals(record.operationStatus()) ? terminal.success("✅") : terminal.failure("❌");
+            text.append(mark).append(' ').append(row(rows.get(i + 1), widths)).append('\n');
             if (debug) {
                 if (record.error() != null && !record.error().isEmpty()) {
                     text.append(ErrorText.indented("  ", record.error(), terminal));
@@ -45,13 +60,25 @@ final class AuditLogReport {
         return text.append(RULE).append("\n\nTotal records: ").append(records.size()).append('\n').toString();
     }
 
-    /** {@code ✅ 2024-01-15 10:00:00 [tool] name (12ms) - user}; no duration (0) reads N/A, no user unknown. */
-    private static String line(AuditRecord record, Terminal terminal, ZoneId zone) {
-        String mark = "success".equals(record.operationStatus()) ? terminal.success("✅") : terminal.failure("❌");
+    /** A record's cells: no duration (0) reads N/A, no policy n/a, no user unknown. */
+    private static String[] cells(AuditRecord record, ZoneId zone) {
         String duration = record.durationMs() == 0 ? "N/A" : record.durationMs() + "ms";
+        String policy = record.policyDecision() == null ? "n/a" : record.policyDecision();
         String user = record.userId() == null || record.userId().isEmpty() ? "unknown" : record.userId();
-        return mark + " " + TIME.format(record.timestamp().atZone(zone)) + " [" + record.operationType() + "] "
-                + record.operationName() + " (" + duration + ") - " + user;
+        return new String[] {TIME.format(record.timestamp().atZone(zone)), record.operationType(),
+            record.operationName(), policy, duration, user};
+    }
+
+    /** The cells left-aligned in their columns, two spaces apart; the last one without padding. */
+    private static String row(String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            line.append(cells[i]);
+            if (i < cells.length - 1) {
+                line.append(" ".repeat(widths[i] - cells[i].length() + 2));
+            }
+        }
+        return line.toString();
     }
 
     /**

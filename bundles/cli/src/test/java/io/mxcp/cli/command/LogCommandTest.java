@@ -53,12 +53,15 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void recordsAreListedNewestFirstOneALine() {
+    void recordsAreATableNewestFirstWithTheirPolicyDecision() {
         Cli.Outcome outcome = cli.run("log");
         assertEquals(0, outcome.exit(), outcome.err());
+        String columns = "%-19s  %-8s  %-11s  %-6s  %-8s  %s\n";
         assertEquals("\nAudit records:\n" + RULE + "\n"
-                + "❌ " + local("2026-01-15T11:00:00Z") + " [resource] data://{id} (N/A) - unknown\n"
-                + "✅ " + local("2026-01-15T10:30:45Z") + " [tool] hello (42ms) - alice\n"
+                + "   " + columns.formatted("TIME", "TYPE", "NAME", "POLICY", "DURATION", "USER")
+                + "❌ " + columns.formatted(local("2026-01-15T11:00:00Z"), "resource", "data://{id}", "deny", "N/A",
+                        "unknown")
+                + "✅ " + columns.formatted(local("2026-01-15T10:30:45Z"), "tool", "hello", "allow", "42ms", "alice")
                 + RULE + "\n\nTotal records: 2\n", outcome.out());
         assertEquals(100, lastQuery().limit(), "the default limit");
         assertTrue(project.closed);
@@ -68,8 +71,11 @@ class LogCommandTest extends ProjectFolderTest {
     void debugAddsEachRecordsErrorAndContext() {
         Cli.Outcome outcome = cli.run("log", "--debug", "--status", "error");
         assertEquals(0, outcome.exit(), outcome.err());
+        String columns = "%-19s  %-8s  %-11s  %-6s  %-8s  %s\n";
         assertEquals("\nAudit records:\n" + RULE + "\n"
-                + "❌ " + local("2026-01-15T11:00:00Z") + " [resource] data://{id} (N/A) - unknown\n"
+                + "   " + columns.formatted("TIME", "TYPE", "NAME", "POLICY", "DURATION", "USER")
+                + "❌ " + columns.formatted(local("2026-01-15T11:00:00Z"), "resource", "data://{id}", "deny", "N/A",
+                        "unknown")
                 + "  Error: Policy enforcement failed: guests may not read\n"
                 + "  Context: {\"operation_type\":\"resource\"}\n"
                 + "\n"
@@ -85,12 +91,24 @@ class LogCommandTest extends ProjectFolderTest {
         Cli.Outcome outcome = cli.run("log", "--type", "request", "--debug");
         assertEquals(0, outcome.exit(), outcome.err());
         assertEquals(List.of("request"), lastQuery().operationTypes());
+        String columns = "%-19s  %-7s  %-9s  %-6s  %-8s  %s\n";
         assertEquals("\nAudit records:\n" + RULE + "\n"
-                + "❌ " + local("2026-01-15T12:00:00Z") + " [request] POST /mcp (N/A) - unknown\n"
+                + "   " + columns.formatted("TIME", "TYPE", "NAME", "POLICY", "DURATION", "USER")
+                + "❌ " + columns.formatted(local("2026-01-15T12:00:00Z"), "request", "POST /mcp", "deny", "N/A",
+                        "unknown")
                 + "  Error: invalid_token: no bearer token\n"
                 + "  Context: {\"client_address\":\"10.0.0.7\",\"http_status\":401,\"suppressed\":3}\n"
                 + "\n"
                 + RULE + "\n\nTotal records: 1\n", outcome.out());
+    }
+
+    @Test
+    void aProfileTheSiteConfigDoesNotHaveIsNamedAsSuch() {
+        project.siteConfig = Map.of("profiles", Map.of("prod", Map.of()));
+
+        Cli.Outcome outcome = cli.run("log");
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.err().contains("Profile 'default' not found in configuration"), outcome.err());
     }
 
     @Test
