@@ -40,6 +40,8 @@ public final class MxcpCli {
 
         // '@file' values belong to --param and --user-context, not to picocli's argument files
         commandLine.setExpandAtFiles(false);
+        // a single-value option given twice keeps the last value, as the original's click options do
+        commandLine.setOverwrittenOptionsAllowed(true);
         IVersionProvider version = () -> new String[] {"mxcp " + context.kernel().version()};
         commandLine.getCommandSpec().versionProvider(version);
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));

@@ -136,6 +136,13 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void anOptionGivenTwiceKeepsItsLastValueAsTheOriginalDoes() {
+        Cli.Outcome outcome = cli.run("log", "--tool", "echo", "--tool", "hello", "--json");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertEquals(List.of("hello"), lastQuery().operationNames());
+    }
+
+    @Test
     void everyFilterGoesIntoTheQuery() {
         Instant before = Instant.now();
         Cli.Outcome outcome = cli.run("log", "--tool", "hello", "--resource", "data://{id}", "--prompt", "greet",
