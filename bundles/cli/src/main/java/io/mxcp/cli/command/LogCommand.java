@@ -88,10 +88,6 @@ final class LogCommand extends AuditSubcommand {
 
     /** Reads what the options ask for; nothing is printed or exported once the operator stopped the process. */
     private int read(Project project, CancelOnStop stop) throws Exception {
-        if (!(project.siteConfig().get("profiles") instanceof Map<?, ?> profiles)
-                || !profiles.containsKey(project.profile())) {
-            throw new ProjectException("Profile '" + project.profile() + "' not found in configuration");
-        }
         AuditTrail trail = project.auditTrail();
         if (!trail.enabled()) {
             throw new ProjectException("Audit logging is not enabled for profile '" + project.profile()

@@ -103,15 +103,6 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void aProfileTheSiteConfigDoesNotHaveIsNamedAsSuch() {
-        project.siteConfig = Map.of("profiles", Map.of("prod", Map.of()));
-
-        Cli.Outcome outcome = cli.run("log");
-        assertEquals(1, outcome.exit());
-        assertTrue(outcome.err().contains("Profile 'default' not found in configuration"), outcome.err());
-    }
-
-    @Test
     void backendReadsThatBackendsCopyOfTheLog() {
         FakeAuditTrail sqlite = new FakeAuditTrail(audit.path);
         sqlite.enabled = true;

@@ -27,8 +27,7 @@ public final class FakeProject implements Project {
     public final Map<String, String> validationErrors = new LinkedHashMap<>();
     private final Set<String> servableErrors = new HashSet<>();
     public Map<String, Object> userConfig = new LinkedHashMap<>();
-    /** The validated site config: its only profile is {@link #profile()}'s, with nothing configured. */
-    public Map<String, Object> siteConfig = new LinkedHashMap<>(Map.of("profiles", Map.of("default", Map.of())));
+    public Map<String, Object> siteConfig = new LinkedHashMap<>();
     public boolean readOnly;
     public Object result;
     public List<Map<String, Object>> rows = List.of();
