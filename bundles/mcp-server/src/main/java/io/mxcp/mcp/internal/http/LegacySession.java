@@ -96,24 +96,40 @@ final class LegacySession {
     }
 
     /** Attaches the GET stream; false when one is open already. */
-    synchronized boolean attach(ServerSentEventConnection connection) {
-        if (stream != null && stream.isOpen()) {
-            return false;
+    boolean attach(ServerSentEventConnection connection) {
+        synchronized (this) {
+            if (stream != null && stream.isOpen()) {
+                return false;
+            }
+            stream = connection;
         }
-        stream = connection;
+        // outside this session's lock, as sendOnStream: the connection's own lock is taken here
         connection.addCloseTask(closed -> detach(closed));
         return true;
     }
 
-    /** Sends a message on the GET stream; dropped when none is open (nowhere else may it go). */
-    synchronized void sendOnStream(String message) {
-        if (stream != null && stream.isOpen()) {
-            stream.send(message, "message", null, null);
+    /**
+     * Sends a message on the GET stream; dropped when none is open (nowhere else may it go). Sent outside this
+     * session's lock: the I/O thread closing a stream whose write failed holds the stream's lock while its close task
+     * takes this one.
+     */
+    void sendOnStream(String message) {
+        ServerSentEventConnection open = openStream();
+        if (open != null) {
+            open.send(message, "message", null, null);
         }
     }
 
-    synchronized boolean hasOpenStream() {
-        return stream != null && stream.isOpen();
+    boolean hasOpenStream() {
+        return openStream() != null;
+    }
+
+    private ServerSentEventConnection openStream() {
+        ServerSentEventConnection current;
+        synchronized (this) {
+            current = stream;
+        }
+        return current != null && current.isOpen() ? current : null;
     }
 
     private synchronized void detach(ServerSentEventConnection closed) {

@@ -10,11 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -108,6 +113,49 @@ class HttpReloadTest {
         assertEquals("config://app", updated.at("/params/uri").asText());
         assertEquals("l-res", updated.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
         assertNull(legacyEvents.messages.poll(300, TimeUnit.MILLISECONDS), "one update per subscribed resource");
+    }
+
+    /**
+     * Clients gone without ending their sessions: their GET streams fail while a reload writes to them. The reload's
+     * writes and the I/O thread closing a failed stream took the session's lock and the stream's in opposite orders,
+     * a deadlock that held every later reload and every call waiting for one.
+     */
+    @Test
+    void aReloadFinishesWhileTheStreamsItWritesToFail() throws Exception {
+        List<Socket> streams = new ArrayList<>();
+        for (int client = 0; client < 10; client++) {
+            Map<String, String> session = posts.openSession("2025-11-25");
+            for (int i = 0; i < 30; i++) {
+                posts.post(legacy(i, "resources/subscribe", Messages.object().put("uri", "users://" + i + "/profile")),
+                        McpPosts.BOTH, session);
+            }
+            streams.add(openRawStream(session));
+        }
+        for (Socket stream : streams) {
+            stream.setSoLinger(true, 0); // a reset, as when the client's process ends
+            stream.close();
+        }
+        for (int round = 0; round < 5; round++) {
+            CompletableFuture<Void> reload = CompletableFuture.runAsync(() -> {
+                try {
+                    server.reload(current -> new FakeProject());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            reload.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A legacy GET stream on a socket of its own, once the server answered 200. */
+    private Socket openRawStream(Map<String, String> session) throws IOException {
+        Socket socket = new Socket("localhost", server.port());
+        StringBuilder request = new StringBuilder("GET /mcp HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n");
+        session.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] status = socket.getInputStream().readNBytes("HTTP/1.1 200".length());
+        assertEquals("HTTP/1.1 200", new String(status, StandardCharsets.US_ASCII));
+        return socket;
     }
 
     @Test
