@@ -141,3 +141,9 @@ async def chatty() -> str:
     await mcp.info("started")
     await mcp.warning("careful")
     return "done"
+
+
+def chatty_sync() -> str:
+    mcp.progress(1, 2, "halfway in sync")
+    mcp.info("started in sync")
+    return "done"

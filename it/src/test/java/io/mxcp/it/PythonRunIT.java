@@ -56,6 +56,14 @@ class PythonRunIT {
     }
 
     @Test
+    void aPlainFunctionSendsItsMessagesWithoutAwait() {
+        CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "chatty_sync", "--json-output", "--debug");
+        assertEquals(0, result.exitCode(), result.describe());
+        assertTrue(result.stderr().contains("[cli progress] 1/2 halfway in sync"), result.describe());
+        assertTrue(result.stderr().contains("INFO [runtime] started in sync"), result.describe());
+    }
+
+    @Test
     void inlineCodeReturnsItsExpression() {
         assertEquals(12, run("inline", "--param", "a=4").asInt());
     }

@@ -86,29 +86,43 @@ class _Roots(list):
         yield  # noqa: unreachable
 
 
+class _Sent:
+    """What a message to the client returns: it went at the call, so that plain ``def`` endpoints can send messages
+    too; ``await`` it as in the original, whose methods are coroutines."""
+
+    def __await__(self):
+        return None
+        yield  # noqa: unreachable
+
+
+_SENT = _Sent()
+
+
 class _Mcp:
     """The MCP client of the current call: messages to it (logged by the CLI; dropped outside a call, e.g. in
     hooks), and input from it (our extension of the original's API; docs/compat.md)."""
 
-    async def debug(self, message, **extra):
-        self._log("debug", message)
+    def debug(self, message, **extra):
+        return self._log("debug", message)
 
-    async def info(self, message, **extra):
-        self._log("info", message)
+    def info(self, message, **extra):
+        return self._log("info", message)
 
-    async def warning(self, message, **extra):
-        self._log("warning", message)
+    def warning(self, message, **extra):
+        return self._log("warning", message)
 
-    async def error(self, message, **extra):
-        self._log("error", message)
+    def error(self, message, **extra):
+        return self._log("error", message)
 
-    async def progress(self, progress, total=None, message=None):
+    def progress(self, progress, total=None, message=None):
         if _bridge.current_context.get() is not None:
             _bridge.host.notify_progress(float(progress), None if total is None else float(total), message)
+        return _SENT
 
     def _log(self, level, message):
         if _bridge.current_context.get() is not None:
             _bridge.host.notify_log(level, str(message))
+        return _SENT
 
     # Input from the client. Each ask returns the client's answer at once (it can also be awaited). Under MCP
     # 2026-07-28 an ask the request does not answer yet stops the call; the client answers and sends the call again,
