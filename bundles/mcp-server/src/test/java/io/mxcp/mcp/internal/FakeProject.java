@@ -30,8 +30,8 @@ import io.mxcp.sdk.exec.InputRequest;
 
 /**
  * A project with a few endpoints whose behaviour the tests can predict: {@code echo} (string in, string out),
- * {@code add} (integers, validates {@code a >= 0}), {@code user} (object return), {@code fail}, {@code slow}
- * (waits until cancelled), {@code report} (sends progress and log messages), {@code gate} (waits for
+ * {@code add} (integers, validates {@code a >= 0}), {@code user} (object return; null for id 0), {@code fail},
+ * {@code slow} (waits until cancelled), {@code report} (sends progress and log messages), {@code gate} (waits for
  * {@link #gateOpen}), {@code ask} and {@code ask_steps} (ask the client for input), a disabled tool, a file that
  * failed to load, three resources (one asks for the client's roots) and a prompt.
  */
@@ -150,7 +150,8 @@ public final class FakeProject implements Project {
                 }
                 yield first + ((Number) arguments.getOrDefault("b", 1)).longValue();
             }
-            case "user" -> Map.of("id", arguments.get("id"), "name", "Ada");
+            case "user" -> ((Number) arguments.get("id")).doubleValue() == 0 ? null
+                    : Map.of("id", arguments.get("id"), "name", "Ada");
             case "fail" -> throw new EndpointException(Reason.EXECUTION_FAILED, "Division by zero");
             case "slow" -> slow(options);
             case "report" -> report(options);

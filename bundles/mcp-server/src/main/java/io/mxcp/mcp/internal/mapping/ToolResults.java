@@ -24,9 +24,15 @@ public final class ToolResults {
 
     /**
      * A successful call: one text item (a string result as the plain string, anything else as JSON text) and,
-     * when the tool declares a return type, the structured content (an object as is, else {@code {result}}).
+     * when the tool declares a return type, the structured content (an object as is, else {@code {result}}). A null
+     * where the return type is an object is an error result: MXCP's output check lets null pass, but MCP's structured
+     * content must be an object, and the SDK clients refuse the whole result otherwise.
      */
-    public ObjectNode success(Object value, TypeDefinition returns) {
+    public ObjectNode success(String tool, Object value, TypeDefinition returns) {
+        if (value == null && returns != null && isObject(returns)) {
+            return error("Error executing tool " + tool + ": it returned null (None) where its return type is an "
+                    + "object; return an object, or declare another return type");
+        }
         ObjectNode result = mapper.createObjectNode();
         String text = text(value);
         result.putArray("content").addObject().put("type", "text").put("text", text);

@@ -62,7 +62,7 @@ final class EndpointMethods {
             try {
                 Object value = project.execute(EndpointKind.TOOL, name, tool.arguments().apply(arguments),
                         options(params, context, input));
-                result = toolResults.success(value, tool.definition().returns());
+                result = toolResults.success(name, value, tool.definition().returns());
             } catch (InvalidArgumentsException e) {
                 result = toolResults.error("Error executing tool " + name + ": " + e.getMessage());
             } catch (EndpointException e) {

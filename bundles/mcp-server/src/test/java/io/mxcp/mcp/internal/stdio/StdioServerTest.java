@@ -157,6 +157,19 @@ class StdioServerTest {
     }
 
     @Test
+    void anObjectToolThatReturnsNullIsAnErrorResultNotNullStructuredContent() throws Exception {
+        send(modern(1, "tools/call", call("user", Messages.object().put("id", 0))));
+        JsonNode result = receive().get("result");
+
+        assertTrue(result.get("isError").asBoolean(), result.toString());
+        assertFalse(result.has("structuredContent"), result.toString());
+        assertTrue(result.at("/content/0/text").asText().startsWith("Error executing tool user: it returned null"),
+                result.toString());
+        send(modern(2, "tools/call", call("user", Messages.object().put("id", 7))));
+        assertEquals("Ada", receive().at("/result/structuredContent/name").asText());
+    }
+
+    @Test
     void invalidUtf8IsAParseErrorNotAReplacedCharacter() throws Exception {
         String call = modern("u", "tools/call", call("echo", Messages.object().put("text", "MARK"))).toString();
         int mark = call.indexOf("MARK");
