@@ -72,6 +72,23 @@ public final class ResourceCatalog {
         return templateDescriptions;
     }
 
+    /**
+     * Whether a read of the URI would reach a resource: it matches one and its placeholder values pass the declared
+     * parameters (what subscriptions accept; {@code numbers://seven/square} for an integer {@code n} does not).
+     */
+    public boolean serves(String uri) {
+        Match match = match(uri);
+        if (match == null) {
+            return false;
+        }
+        try {
+            match.arguments();
+            return true;
+        } catch (InvalidArgumentsException e) {
+            return false;
+        }
+    }
+
     /** The declaration a concrete URI addresses (a fixed URI first, then templates in order), or null. */
     public Match match(String uri) {
         EndpointDefinition exact = fixed.get(uri);

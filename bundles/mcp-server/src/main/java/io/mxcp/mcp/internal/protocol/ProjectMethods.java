@@ -82,7 +82,7 @@ final class ProjectMethods {
 
     /** Whether a resource or resource template of the project answers this URI. */
     boolean serves(String uri) {
-        return resources.match(uri) != null;
+        return resources.serves(uri);
     }
 
     /** The handler of a method in the request's era, or null. */

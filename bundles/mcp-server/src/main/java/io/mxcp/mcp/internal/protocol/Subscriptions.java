@@ -60,7 +60,7 @@ public final class Subscriptions {
         if (uris != null && uris.isArray()) {
             ArrayNode acknowledged = honoured.putArray("resourceSubscriptions");
             uris.forEach(uri -> {
-                if (uri.isTextual() && resources.match(uri.asText()) != null) {
+                if (uri.isTextual() && resources.serves(uri.asText())) {
                     acknowledged.add(uri.asText());
                     subscribed.add(uri.asText());
                 }

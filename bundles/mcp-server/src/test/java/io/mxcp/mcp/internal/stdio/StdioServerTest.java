@@ -318,6 +318,11 @@ class StdioServerTest {
         assertEquals("{}", receive().get("result").toString());
         send(legacy(3, "resources/unsubscribe", Messages.object().put("uri", "nowhere://x")));
         assertEquals(-32002, receive().at("/error/code").asInt());
+        // the template matches, but no read of these could succeed: id is a number
+        for (String unreadable : List.of("users://seven/profile", "users://{id}/profile")) {
+            send(legacy(4, "resources/subscribe", Messages.object().put("uri", unreadable)));
+            assertEquals(-32002, receive().at("/error/code").asInt(), unreadable);
+        }
     }
 
     @Test
@@ -358,7 +363,8 @@ class StdioServerTest {
     @Test
     void aListenSubscriptionHearsOfTheResourcesItNamed() throws Exception {
         var params = Messages.object();
-        params.putObject("notifications").putArray("resourceSubscriptions").add("config://app").add("nowhere://x");
+        params.putObject("notifications").putArray("resourceSubscriptions").add("config://app").add("nowhere://x")
+                .add("users://seven/profile");
         send(modern("listen-r", "subscriptions/listen", params));
         assertEquals("[\"config://app\"]", receive().at("/params/notifications/resourceSubscriptions").toString());
 
