@@ -72,8 +72,9 @@ class HttpReloadTest {
     }
 
     @AfterEach
-    void stop() {
-        server.close();
+    void stop() throws Exception {
+        // bounded: a server stuck in a deadlock would hold the whole run instead of failing the test
+        CompletableFuture.runAsync(server::close).get(60, TimeUnit.SECONDS);
     }
 
     private Events legacyStream(String session) throws Exception {
