@@ -86,18 +86,15 @@ public final class PythonText {
             }
             return text.append('}').toString();
         }
-        if (value instanceof LocalDate d) {
-            return "datetime.date(" + d.getYear() + ", " + d.getMonthValue() + ", " + d.getDayOfMonth() + ")";
+        String temporal = PythonTemporalRepr.of(value);
+        if (temporal != null) {
+            return temporal;
         }
         if (value instanceof UUID uuid) {
             return "UUID('" + uuid + "')";
         }
         if (value instanceof byte[] bytes) {
             return "b'" + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1) + "'";
-        }
-        if (value instanceof LocalDateTime || value instanceof OffsetDateTime || value instanceof LocalTime
-                || value instanceof Duration) {
-            return str(value);
         }
         return value.toString();
     }
