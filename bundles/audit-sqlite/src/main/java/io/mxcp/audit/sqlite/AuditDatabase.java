@@ -16,9 +16,12 @@ import io.mxcp.audit.json.LogLocation;
 
 /**
  * The SQLite file of one log, {@code <stem>.sqlite} beside the configured path, and connections to it. Every
- * connection uses WAL, so readers (of this process or another, such as {@code mxcp log}) go on while a server
- * writes; commits reach the disk before they return ({@code synchronous=FULL}), which a written batch's promise to
- * survive a crash needs; and a lock another process holds is waited for rather than failed on at once.
+ * connection uses a rollback journal, not WAL: WAL keeps its index in a memory map of the {@code -shm} file, and when
+ * the storage turns read-only under a running server (an immutable file, a file system remounted read-only after
+ * errors) a write to that map kills the whole process with SIGBUS, where a journal's write fails as an exception the
+ * audit writer retries. Commits reach the disk before they return ({@code synchronous=FULL}), which a written batch's
+ * promise to survive a crash needs; a lock another process holds (a reader such as {@code mxcp log} for the length of
+ * its query, {@code mxcp log-cleanup}) is waited for rather than failed on at once.
  */
 final class AuditDatabase {
 
@@ -54,7 +57,7 @@ final class AuditDatabase {
     Connection connect() throws IOException {
         createOwnerOnly();
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setJournalMode(SQLiteConfig.JournalMode.TRUNCATE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // A driver instance of its own: in OSGi, DriverManager hands out no driver the bundle did not register.

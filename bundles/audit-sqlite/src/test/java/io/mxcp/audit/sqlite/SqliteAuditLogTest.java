@@ -66,6 +66,22 @@ class SqliteAuditLogTest {
         assertTrue(Files.isRegularFile(dir.resolve("other/audit.sqlite")));
     }
 
+    /**
+     * No shared-memory index while records are written: WAL maps its {@code -shm} file, and a write to that map on
+     * storage turned read-only under the server ended the whole process with SIGBUS instead of a failed, retried batch.
+     */
+    @Test
+    void writingMapsNoSharedMemoryFile() throws Exception {
+        try (SqliteAuditLog log = open()) {
+            log.write(List.of(record("a", NOW)));
+            try (SqliteAuditLog reader = open()) {
+                assertEquals(1, reader.query(AuditQuery.ALL).size());
+                log.write(List.of(record("b", NOW)));
+                assertTrue(Files.notExists(dir.resolve("logs-default.sqlite-shm")), "a -shm file beside the database");
+            }
+        }
+    }
+
     @Test
     void aFullRecordReadsBackEqualWithItsNumberTypes() throws Exception {
         AuditRecord full = SampleRecords.full();
