@@ -55,6 +55,9 @@ public final class FakeProject implements Project {
     public final CountDownLatch gateEntered = new CountDownLatch(1);
     public final CountDownLatch gateOpen = new CountDownLatch(1);
 
+    /** How long {@code slow} takes to return once cancelled. */
+    private static final java.time.Duration SLOW_UNWIND = java.time.Duration.ofMillis(300);
+
     private final List<DiscoveredEndpoint> endpoints = new ArrayList<>();
     private Map<String, Object> userConfig = Map.of();
 
@@ -248,6 +251,7 @@ public final class FakeProject implements Project {
             if (!slowCancelled.await(10, TimeUnit.SECONDS)) {
                 return "finished";
             }
+            Thread.sleep(SLOW_UNWIND); // as an interrupted DuckDB query takes a moment to return
             throw new EndpointException(Reason.EXECUTION_FAILED, "Query interrupted");
         } catch (EndpointException e) {
             throw e;

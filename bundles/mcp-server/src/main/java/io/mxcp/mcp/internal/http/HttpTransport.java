@@ -35,6 +35,8 @@ import org.xnio.Options;
 public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
     private static final long DRAIN_MILLIS = 5_000;
+    /** How long calls cancelled at the end of the drain get to send their answers. */
+    private static final long CANCELLED_ANSWER_MILLIS = 2_000;
     /** Undertow's default worker count, kept when idle; workers above it end after a minute without work. */
     private static final int BUSY_WORKERS_KEPT = 8 * Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Workers for endpoint calls when {@code max_concurrent_calls} is 0 (no limit): calls beyond them wait. */
@@ -228,6 +230,9 @@ public final class HttpTransport implements RunningServer {
             if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
                 LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; cancelling them");
                 running.cancelAll();
+                // the cancelled calls answer with their error before the connections close: a client can then tell
+                // a stop from a crash, and the audit log's error for the call is what the client saw
+                graceful.awaitShutdown(CANCELLED_ANSWER_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

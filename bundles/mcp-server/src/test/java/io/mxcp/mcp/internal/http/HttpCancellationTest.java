@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.mcp.api.HttpServerOptions;
@@ -59,6 +60,26 @@ class HttpCancellationTest {
         assertEquals(202, posts.post(cancelled, McpPosts.BOTH, session).statusCode());
         assertTrue(project.slowCancelled.await(1, TimeUnit.SECONDS), "the call was cancelled within a second");
         return pending.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallTheStopCancelsIsAnsweredWithItsErrorBeforeTheConnectionCloses() throws Exception {
+        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return posts.post(legacy(5, "tools/call", call("slow", null)), "application/json", session);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+
+        server.close(); // the drain (5 s) ends, the call is cancelled
+
+        HttpResponse<String> answer = pending.get(10, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode());
+        JsonNode result = Messages.parse(answer.body()).get("result");
+        assertTrue(result.get("isError").asBoolean(), answer.body());
+        assertTrue(result.at("/content/0/text").asText().contains("Query interrupted"), answer.body());
     }
 
     @Test
