@@ -80,9 +80,14 @@ public final class ServedProject implements Project {
         return kind.yamlKey() + ":" + identifier;
     }
 
+    /**
+     * The endpoints it serves, and the files that failed to load: never served, but listed as such (the admin
+     * socket's {@code /endpoints} shows them with their error, as spec 03 says).
+     */
     @Override
     public List<DiscoveredEndpoint> endpoints() {
-        return project.endpoints().stream().filter(endpoint -> !skippedPaths.contains(endpoint.relativePath())).toList();
+        return project.endpoints().stream()
+                .filter(endpoint -> !endpoint.loaded() || !skippedPaths.contains(endpoint.relativePath())).toList();
     }
 
     @Override
