@@ -6,7 +6,7 @@
  * a server runs.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mxcp.sdk.telemetry;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ public class EndpointException extends Exception {
     }
 
     private final Reason reason;
+    private volatile String loggableMessage;
 
     public EndpointException(Reason reason, String message) {
         super(message);
@@ -33,5 +34,21 @@ public class EndpointException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The message as the server's log may show it: without the values the call must not show beyond its answer (its
+     * arguments and result parts an endpoint marks {@code sensitive}, replaced by {@code [REDACTED]}). The message
+     * itself is the caller's answer and keeps them. Since 1.12.
+     */
+    public String loggableMessage() {
+        String loggable = loggableMessage;
+        return loggable != null ? loggable : getMessage();
+    }
+
+    /** Sets what {@link #loggableMessage()} answers; the core does so as a failed call leaves it. Since 1.12. */
+    public EndpointException withLoggableMessage(String message) {
+        loggableMessage = message;
+        return this;
     }
 }

@@ -10,12 +10,13 @@ import io.mxcp.core.internal.pipeline.CallTrace;
 import io.mxcp.core.internal.policy.PolicyOutcome;
 import io.mxcp.core.internal.telemetry.CallTelemetry;
 import io.mxcp.core.internal.telemetry.TelemetrySession;
+import io.mxcp.core.internal.types.HiddenTexts;
 import io.mxcp.core.model.EndpointKind;
 
 /**
  * Gives each call of a served project its telemetry (spec 03 §6.2): the root span {@code mxcp.endpoint.execute}
- * around the audited call, its outcome and the request metrics. A project no server runs, or whose telemetry is off,
- * passes its calls straight on.
+ * around the audited call, its outcome and the request metrics; a project no server runs, or whose telemetry is off,
+ * gets none. A failed call leaves with the message its log line may show: without the values it hides.
  */
 final class TracedCalls {
 
@@ -30,15 +31,15 @@ final class TracedCalls {
 
     Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
-        CallTelemetry call = telemetry == null ? CallTelemetry.NONE : telemetry.startCall(kind, identifier, options);
-        CallTrace trace = new CallTrace(call);
-        if (call == CallTelemetry.NONE) {
-            return calls.execute(kind, identifier, arguments, options, trace);
-        }
+        HiddenTexts hidden = new HiddenTexts();
+        CallTelemetry call = telemetry == null ? CallTelemetry.NONE
+                : telemetry.startCall(kind, identifier, options, hidden);
+        CallTrace trace = new CallTrace(call, hidden);
         Object result;
         try {
             result = calls.execute(kind, identifier, arguments, options, trace);
         } catch (EndpointException e) {
+            e.withLoggableMessage(hidden.scrub(e.getMessage()));
             end(call, trace, e, errorType(e, trace.policies()));
             throw e;
         } catch (RuntimeException | Error e) {

@@ -24,7 +24,8 @@ final class RecordingTelemetry implements TelemetryProvider {
         final RecordedSpan parent;
         final String traceId;
         final Map<String, Object> attributes = new LinkedHashMap<>();
-        Throwable error;
+        /** The recorded error's message, null when none was recorded. */
+        String error;
         boolean ended;
 
         RecordedSpan(String name, RecordedSpan parent, String traceId) {
@@ -62,7 +63,12 @@ final class RecordingTelemetry implements TelemetryProvider {
 
         @Override
         public void recordError(Throwable failure) {
-            error = failure;
+            throw new AssertionError("the core records errors with their cleaned message", failure);
+        }
+
+        @Override
+        public void recordError(String type, String message) {
+            error = message;
         }
 
         @Override

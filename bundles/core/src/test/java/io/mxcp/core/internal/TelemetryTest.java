@@ -1,6 +1,7 @@
 package io.mxcp.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -68,7 +69,12 @@ class TelemetryTest {
                             output:
                               - {condition: "true", action: mask_fields, fields: [paid]}
                         """);
-        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> List.of(Map.of("paid", args.get("amount")))));
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> switch (source.name()) {
+            case "unlock" -> throw new IllegalStateException(
+                    "Conversion Error: Could not convert string '" + args.get("pin") + "' to INT32");
+            case "whoami" -> List.of(Map.of("pw", "LEAKED-PASSWORD-42"));
+            default -> List.of(Map.of("paid", args.get("amount")));
+        }));
         f.service.bindTelemetryProvider(provider);
         f.service.bindAuditBackend(audit);
     }
@@ -107,7 +113,7 @@ class TelemetryTest {
             assertThrows(EndpointException.class, () -> call(project, 5000));
         }
         RecordedSpan root = provider.span("mxcp.endpoint.execute");
-        assertEquals("Policy enforcement failed: Too much", root.error.getMessage());
+        assertEquals("Policy enforcement failed: Too much", root.error);
         assertEquals("deny", root.attributes.get("mxcp.policy.decision"));
         assertEquals(0L, provider.span("mxcp.policy.enforce_input").attributes.get("mxcp.policy.denied_at"));
         assertNotNull(provider.span("mxcp.policy.evaluate_input[0]").error);
@@ -119,6 +125,54 @@ class TelemetryTest {
         assertEquals(1, provider.sum("mxcp.policy.denials_total", Map.of("type", "input", "reason", "Too much")));
         assertEquals(0, provider.sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "pay")));
         assertEquals(1, provider.sum("mxcp.up", Map.of("version", "9.9.9", "transport", "streamable-http")));
+    }
+
+    @Test
+    void valuesAnEndpointMarksSensitiveStayOutOfSpansTheAuditRecordAndTheLoggableMessage() throws Exception {
+        f.write("tools/unlock.yml", """
+                tool:
+                  name: unlock
+                  parameters: [{name: pin, type: string, sensitive: true}]
+                  source: {code: "SELECT CAST($pin AS INTEGER)"}
+                  policies:
+                    input:
+                      - {condition: "int(pin) < 0", action: deny}
+                """).write("tools/whoami.yml", """
+                tool:
+                  name: whoami
+                  return: {type: object, properties: {pw: {type: string, sensitive: true, format: email}}}
+                  source: {code: "SELECT 'x' AS pw"}
+                """);
+        EndpointException unlock;
+        EndpointException whoami;
+        Path log;
+        try (Project project = f.openServed()) {
+            unlock = assertThrows(EndpointException.class, () -> project.execute(EndpointKind.TOOL, "unlock",
+                    Map.of("pin", "PIN-SECRET-42"), options()));
+            whoami = assertThrows(EndpointException.class, () -> project.execute(EndpointKind.TOOL, "whoami",
+                    Map.of(), options()));
+            log = project.auditTrail().path();
+        }
+        // the caller's answer keeps its text, as in the original; what the server writes about the call does not
+        assertTrue(unlock.getMessage().contains("'PIN-SECRET-42'"), unlock.getMessage());
+        assertEquals(unlock.getMessage().replace("PIN-SECRET-42", "[REDACTED]"), unlock.loggableMessage());
+        assertTrue(whoami.getMessage().contains("LEAKED-PASSWORD-42"), whoami.getMessage());
+        assertFalse(whoami.loggableMessage().contains("LEAKED-PASSWORD-42"), whoami.loggableMessage());
+        assertTrue(whoami.loggableMessage().contains("[REDACTED]"), whoami.loggableMessage());
+
+        String rule = (String) provider.span("mxcp.policy.evaluate_input[0]").attributes.get("mxcp.policy.error");
+        assertTrue(rule.contains("[REDACTED]"), rule);
+        for (RecordedSpan span : provider.spans) {
+            String traced = span.error + " " + span.attributes;
+            assertFalse(traced.contains("PIN-SECRET-42") || traced.contains("LEAKED-PASSWORD-42"),
+                    span.name + ": " + traced);
+        }
+        assertTrue(provider.span("mxcp.endpoint.execute").error.contains("[REDACTED]"));
+        for (var record : audit.records(log)) {
+            assertTrue(record.error().contains("[REDACTED]"), record.error());
+            assertFalse(record.error().contains("PIN-SECRET-42") || record.error().contains("LEAKED-PASSWORD-42"),
+                    record.error());
+        }
     }
 
     @Test
@@ -249,8 +303,8 @@ class TelemetryTest {
             log = project.auditTrail().path();
         }
         assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
-        assertEquals("too deep", provider.span("mxcp.endpoint.execute").error.getMessage());
-        assertEquals("too deep", provider.span("mxcp.execution_engine.execute").error.getMessage());
+        assertEquals("too deep", provider.span("mxcp.endpoint.execute").error);
+        assertEquals("too deep", provider.span("mxcp.execution_engine.execute").error);
         assertEquals(1, provider.sum("mxcp.endpoint.errors_total", Map.of("error_type", "StackOverflowError")));
         assertEquals(0, provider.sum("mxcp.endpoint.concurrent_executions", Map.of("endpoint", "pay")));
         assertEquals(0, provider.sum("mxcp.execution.concurrent", Map.of("language", "sql")));

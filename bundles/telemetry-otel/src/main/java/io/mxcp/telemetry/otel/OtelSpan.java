@@ -50,16 +50,21 @@ final class OtelSpan implements TelemetrySpan {
         }
     }
 
+    @Override
+    public void recordError(Throwable error) {
+        recordError(error.getClass().getName(), error.getMessage());
+    }
+
     /**
      * The error's type and the first line of its message: no stack trace, and not DuckDB's {@code LINE 1: SELECT ...}
      * excerpt of the statement (spans carry SQL only as a hash).
      */
     @Override
-    public void recordError(Throwable error) {
-        String message = firstLine(error.getMessage());
-        span.addEvent("exception", Attributes.of(AttributeKey.stringKey("exception.type"), error.getClass().getName(),
-                AttributeKey.stringKey("exception.message"), message));
-        span.setStatus(StatusCode.ERROR, message);
+    public void recordError(String type, String message) {
+        String firstLine = firstLine(message);
+        span.addEvent("exception", Attributes.of(AttributeKey.stringKey("exception.type"), type,
+                AttributeKey.stringKey("exception.message"), firstLine));
+        span.setStatus(StatusCode.ERROR, firstLine);
     }
 
     private static String firstLine(String message) {

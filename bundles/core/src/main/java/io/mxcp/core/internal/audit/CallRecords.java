@@ -15,6 +15,7 @@ import io.mxcp.core.internal.audit.schema.BuiltinSchemas;
 import io.mxcp.core.internal.pipeline.CallTrace;
 import io.mxcp.core.internal.policy.PolicyOutcome;
 import io.mxcp.core.internal.sqltools.BuiltinSqlTools;
+import io.mxcp.core.internal.types.SensitiveRedaction;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
@@ -46,7 +47,7 @@ final class CallRecords {
         EndpointDefinition definition = trace.definition();
         Map<String, Object> input = arguments == null ? Map.of() : arguments;
         Object recordedOutput = output;
-        HiddenValues hidden = new HiddenValues();
+        HiddenValues hidden = new HiddenValues(trace.hidden());
         Function<Object, String> mask = value -> hidden.mask(value, trail::masked);
         if (definition != null) {
             input = SensitiveRedaction.arguments(input, definition.parameters(), mask);

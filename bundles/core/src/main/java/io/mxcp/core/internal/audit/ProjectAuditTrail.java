@@ -19,6 +19,7 @@ import io.mxcp.core.internal.audit.schema.SchemaRegistry;
 import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.core.internal.config.AuditTarget;
+import io.mxcp.core.internal.types.SensitiveRedaction;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditLogSettings;

@@ -78,18 +78,19 @@ public final class EndpointPipeline {
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options,
             CallTrace trace) throws EndpointException {
         EndpointDefinition definition = resolve(kind, identifier, trace);
+        trace.hidden().addSensitive(arguments, definition.parameters());
         EndpointPolicies policies = policyCache.of(definition);
         UserContext user = options == null ? null : options.user();
         CallTelemetry telemetry = trace.telemetry();
         if (!policies.isEmpty()) {
             PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user,
-                    trace.policies(), telemetry);
+                    trace.policies(), telemetry, trace.hidden());
         }
         boolean skipValidation = options != null && options.skipOutputValidation();
         Object result = kind == EndpointKind.PROMPT ? renderPrompt(definition, arguments, skipValidation)
-                : runEndpoint(definition, arguments, options, skipValidation, telemetry);
+                : runEndpoint(definition, arguments, options, skipValidation, trace);
         return PolicyEnforcer.applyOutput(identifier, policies, result, user, definition.returns(), trace.policies(),
-                telemetry);
+                telemetry, trace.hidden());
     }
 
     /**
@@ -97,7 +98,8 @@ public final class EndpointPipeline {
      * validation and serialization.
      */
     private Object runEndpoint(EndpointDefinition definition, Map<String, Object> arguments, CallOptions options,
-            boolean skipValidation, CallTelemetry telemetry) throws EndpointException {
+            boolean skipValidation, CallTrace trace) throws EndpointException {
+        CallTelemetry telemetry = trace.telemetry();
         boolean adHocSql = BuiltinSqlTools.isExecuteSqlQuery(definition);
         TelemetrySpan engine = telemetry.open("mxcp.execution_engine.execute");
         if (engine.recording()) {
@@ -110,6 +112,8 @@ public final class EndpointPipeline {
             Map<String, Object> converted = validatedArguments(definition.parameters(), arguments, telemetry);
             ResultCheck check = value -> {
                 Object shaped = OutputShaper.shape(value, definition.returns());
+                // an output check's or an output policy's error may quote a value the endpoint marks sensitive
+                trace.hidden().addSensitive(shaped, definition.returns());
                 if (definition.returns() != null && !skipValidation) {
                     OutputValidator.validate(shaped, definition.returns());
                 }

@@ -13,6 +13,7 @@ import dev.cel.runtime.CelUnknownSet;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.telemetry.CallTelemetry;
+import io.mxcp.core.internal.types.HiddenTexts;
 import io.mxcp.core.internal.types.PythonTruth;
 import io.mxcp.core.model.TypeDefinition;
 import io.mxcp.sdk.auth.UserContext;
@@ -37,10 +38,12 @@ public final class PolicyEnforcer {
      *
      * @param outcome   where the rules reached and the decision are noted
      * @param telemetry where the phase's spans and metrics go
+     * @param hidden    what a failed condition's message, logged and traced, must not show
      * @throws EndpointException {@code Policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static void checkInput(String endpoint, EndpointPolicies policies, Map<String, Object> arguments,
-            UserContext user, PolicyOutcome outcome, CallTelemetry telemetry) throws EndpointException {
+            UserContext user, PolicyOutcome outcome, CallTelemetry telemetry, HiddenTexts hidden)
+            throws EndpointException {
         outcome.allow();
         if (policies.input().isEmpty()) {
             return;
@@ -57,7 +60,7 @@ public final class PolicyEnforcer {
                 trace.ruleSkipped(); // as in the original, only deny rules act on the input
                 continue;
             }
-            boolean holds = holds(endpoint, rule, variables, trace);
+            boolean holds = holds(endpoint, rule, variables, trace, hidden);
             trace.ruleResult(holds);
             if (holds) {
                 throw denied("Policy enforcement failed: ",
@@ -73,10 +76,12 @@ public final class PolicyEnforcer {
      *
      * @param outcome   where the rules reached and the decision are noted
      * @param telemetry where the phase's spans and metrics go
+     * @param hidden    what a failed condition's message, logged and traced, must not show
      * @throws EndpointException {@code Output policy enforcement failed: <reason>} when a {@code deny} rule holds
      */
     public static Object applyOutput(String endpoint, EndpointPolicies policies, Object response, UserContext user,
-            TypeDefinition returns, PolicyOutcome outcome, CallTelemetry telemetry) throws EndpointException {
+            TypeDefinition returns, PolicyOutcome outcome, CallTelemetry telemetry, HiddenTexts hidden)
+            throws EndpointException {
         if (policies.output().isEmpty()) {
             return response;
         }
@@ -89,7 +94,7 @@ public final class PolicyEnforcer {
             PolicyRule rule = policies.output().get(index);
             outcome.reached(rule);
             trace.ruleReached(index, rule);
-            boolean holds = holds(endpoint, rule, variables, trace);
+            boolean holds = holds(endpoint, rule, variables, trace, hidden);
             trace.ruleResult(holds);
             if (!holds) {
                 continue;
@@ -119,7 +124,7 @@ public final class PolicyEnforcer {
     }
 
     private static boolean holds(String endpoint, PolicyRule rule, Map<String, Object> variables,
-            PolicyPhaseTrace trace) {
+            PolicyPhaseTrace trace, HiddenTexts hidden) {
         if (rule.program() == null) {
             LOG.log(Level.WARNING, "{0}: policy {1} counts as false: its condition ''{2}'' does not compile: {3}",
                     endpoint, rule.label(), rule.condition(), rule.compileError());
@@ -135,7 +140,8 @@ public final class PolicyEnforcer {
             // the original tests a condition's result for Python truth; CEL's null is None
             return !(result instanceof NullValue) && PythonTruth.of(result);
         } catch (CelEvaluationException e) {
-            return failed(endpoint, rule, e.getMessage(), trace);
+            // CEL quotes the value it could not convert: maybe one the endpoint marks sensitive
+            return failed(endpoint, rule, hidden.scrub(e.getMessage()), trace);
         }
     }
 

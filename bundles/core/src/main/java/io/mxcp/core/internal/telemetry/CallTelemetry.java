@@ -3,6 +3,7 @@ package io.mxcp.core.internal.telemetry;
 import java.util.ArrayDeque;
 
 import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.internal.types.HiddenTexts;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.telemetry.TelemetrySpan;
@@ -18,26 +19,31 @@ import io.mxcp.sdk.telemetry.TraceContext;
  */
 public final class CallTelemetry {
 
-    public static final CallTelemetry NONE = new CallTelemetry(null, NoSpan.INSTANCE, null, null, null);
+    public static final CallTelemetry NONE = new CallTelemetry(null, NoSpan.INSTANCE, null, null, null, null);
 
     private final ActiveTelemetry active;
     private final TelemetrySpan root;
     private final String endpoint;
     private final String type;
     private final String caller;
+    /** What error messages on the call's spans must not show. */
+    private final HiddenTexts hidden;
     /** The stages open under the root, innermost last; made on the first stage of a traced call. */
     private ArrayDeque<TelemetrySpan> stages;
 
-    private CallTelemetry(ActiveTelemetry active, TelemetrySpan root, String endpoint, String type, String caller) {
+    private CallTelemetry(ActiveTelemetry active, TelemetrySpan root, String endpoint, String type, String caller,
+            HiddenTexts hidden) {
         this.active = active;
         this.root = root;
         this.endpoint = endpoint;
         this.type = type;
         this.caller = caller;
+        this.hidden = hidden;
     }
 
     /** Begins a call on telemetry the caller has entered; {@link #end} leaves it. */
-    static CallTelemetry begin(ActiveTelemetry active, EndpointKind kind, String identifier, CallOptions options) {
+    static CallTelemetry begin(ActiveTelemetry active, EndpointKind kind, String identifier, CallOptions options,
+            HiddenTexts hidden) {
         TraceContext remote = options == null ? null : options.traceContext();
         TelemetrySpan root = !active.tracing() ? NoSpan.INSTANCE
                 : remote != null ? active.telemetry().continueTrace("mxcp.endpoint.execute", remote)
@@ -56,7 +62,7 @@ public final class CallTelemetry {
             }
         }
         String caller = options == null || options.auditCaller() == null ? "unknown" : options.auditCaller().type();
-        return new CallTelemetry(active, root, identifier, type, caller);
+        return new CallTelemetry(active, root, identifier, type, caller, hidden);
     }
 
     /** The call's root span. */
@@ -91,8 +97,15 @@ public final class CallTelemetry {
 
     /** Ends a stage's span that an exception escapes: the exception is recorded on it. */
     public void close(TelemetrySpan span, Throwable error) {
-        span.recordError(error);
+        recordError(span, error);
         close(span);
+    }
+
+    /** The error on the span, its message without the call's hidden values. */
+    private void recordError(TelemetrySpan span, Throwable error) {
+        if (span.recording()) {
+            span.recordError(error.getClass().getName(), hidden.scrub(error.getMessage()));
+        }
     }
 
     /** Where the call's stages record their metrics. */
@@ -130,7 +143,7 @@ public final class CallTelemetry {
                 root.setAttribute("mxcp.policy.decision", decision);
                 root.setAttribute("mxcp.policy.rules_evaluated", rulesReached);
                 if (error != null) {
-                    root.recordError(error);
+                    recordError(root, error);
                 }
             }
             root.end();
@@ -150,7 +163,7 @@ public final class CallTelemetry {
         while (stages != null && !stages.isEmpty()) {
             TelemetrySpan stage = stages.pollLast();
             if (error != null) {
-                stage.recordError(error);
+                recordError(stage, error);
             }
             stage.end();
         }

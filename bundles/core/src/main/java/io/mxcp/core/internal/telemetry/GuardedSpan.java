@@ -52,6 +52,11 @@ final class GuardedSpan implements TelemetrySpan {
     }
 
     @Override
+    public void recordError(String type, String message) {
+        guard(() -> delegate.recordError(type, message));
+    }
+
+    @Override
     public String traceId() {
         return answer(delegate::traceId, null);
     }

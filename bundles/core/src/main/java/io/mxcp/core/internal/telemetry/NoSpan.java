@@ -39,6 +39,11 @@ enum NoSpan implements TelemetrySpan {
     }
 
     @Override
+    public void recordError(String type, String message) {
+        // not traced
+    }
+
+    @Override
     public String traceId() {
         return null;
     }

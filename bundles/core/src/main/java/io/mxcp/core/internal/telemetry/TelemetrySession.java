@@ -3,6 +3,7 @@ package io.mxcp.core.internal.telemetry;
 import java.lang.System.Logger.Level;
 
 import io.mxcp.core.api.CallOptions;
+import io.mxcp.core.internal.types.HiddenTexts;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.telemetry.TelemetryException;
 import io.mxcp.sdk.telemetry.TelemetryProvider;
@@ -41,8 +42,12 @@ public final class TelemetrySession {
         return settings;
     }
 
-    /** Begins a call on the current telemetry; {@link CallTelemetry#NONE} when there is none. */
-    public CallTelemetry startCall(EndpointKind kind, String identifier, CallOptions options) {
+    /**
+     * Begins a call on the current telemetry; {@link CallTelemetry#NONE} when there is none.
+     *
+     * @param hidden the values the call's spans must not show in error messages
+     */
+    public CallTelemetry startCall(EndpointKind kind, String identifier, CallOptions options, HiddenTexts hidden) {
         // a retired telemetry has been replaced before it refused the call: the second read finds its successor
         for (int attempt = 0; attempt < 2; attempt++) {
             ActiveTelemetry current = active;
@@ -50,7 +55,7 @@ public final class TelemetrySession {
                 return CallTelemetry.NONE;
             }
             if (current.enter()) {
-                return CallTelemetry.begin(current, kind, identifier, options);
+                return CallTelemetry.begin(current, kind, identifier, options, hidden);
             }
         }
         return CallTelemetry.NONE;

@@ -165,9 +165,9 @@ final class EndpointMethods {
         }
         switch (e.reason()) {
             case EXECUTION_FAILED -> LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name,
-                    e.getMessage());
+                    e.loggableMessage());
             case POLICY_DENIED -> LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2}", method, name,
-                    e.getMessage());
+                    e.loggableMessage());
             case NOT_FOUND, INVALID_ARGUMENTS -> {
             }
         }

@@ -1,4 +1,4 @@
-package io.mxcp.core.internal.audit;
+package io.mxcp.core.internal.types;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,11 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hidden values taken out of a record's texts where they stand whole. */
-class HiddenValuesTest {
+class HiddenTextsTest {
 
     @Test
     void aHiddenValueIsReplacedWhereItStandsWholeAndNowhereElse() {
-        HiddenValues hidden = new HiddenValues();
+        HiddenTexts hidden = new HiddenTexts();
         hidden.add(Map.of("email", "ann@example.com", "card", List.of(4111222233334444L)));
         hidden.add(1000L);
         hidden.add("abc"); // too short to take out
@@ -28,7 +28,7 @@ class HiddenValuesTest {
 
     @Test
     void theLongerOfTwoOverlappingValuesIsReplacedWhole() {
-        HiddenValues hidden = new HiddenValues();
+        HiddenTexts hidden = new HiddenTexts();
         hidden.add("secret");
         hidden.add("secret-token-123");
         assertEquals("bad token [REDACTED]", hidden.scrub("bad token secret-token-123"));

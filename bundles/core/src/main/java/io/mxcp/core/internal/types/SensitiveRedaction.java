@@ -1,4 +1,4 @@
-package io.mxcp.core.internal.audit;
+package io.mxcp.core.internal.types;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,20 +10,20 @@ import io.mxcp.core.model.ParameterDefinition;
 import io.mxcp.core.model.TypeDefinition;
 
 /**
- * Replaces every value whose declared type is {@code sensitive} with its mask — its keyed HMAC ({@link SecretDigests}),
- * or {@code [REDACTED]} — before it reaches the audit log (spec 03 §3, ours: the original writes them as they are),
- * walking object properties and array items. Unlike the {@code filter_sensitive_fields} policy it keeps the shape: a
- * reader still sees that the value was there.
+ * Replaces every value whose declared type is {@code sensitive} with its mask — in the audit log its keyed HMAC or
+ * {@code [REDACTED]} (spec 03 §3, ours: the original writes them as they are) — walking object properties and array
+ * items. Unlike the {@code filter_sensitive_fields} policy it keeps the shape: a reader still sees that the value was
+ * there.
  */
-final class SensitiveRedaction {
+public final class SensitiveRedaction {
 
-    static final String REDACTED = "[REDACTED]";
+    public static final String REDACTED = "[REDACTED]";
 
     private SensitiveRedaction() {
     }
 
     /** The arguments with sensitive parameters (and sensitive parts of object or array parameters) masked. */
-    static Map<String, Object> arguments(Map<String, Object> arguments, List<ParameterDefinition> parameters,
+    public static Map<String, Object> arguments(Map<String, Object> arguments, List<ParameterDefinition> parameters,
             Function<Object, String> mask) {
         Map<String, Object> redacted = new LinkedHashMap<>(arguments);
         for (ParameterDefinition parameter : parameters) {
@@ -35,7 +35,7 @@ final class SensitiveRedaction {
     }
 
     /** The value with the parts its type marks sensitive masked; untyped parts stay as they are. */
-    static Object value(Object value, TypeDefinition type, Function<Object, String> mask) {
+    public static Object value(Object value, TypeDefinition type, Function<Object, String> mask) {
         if (type == null || value == null) {
             return value;
         }
