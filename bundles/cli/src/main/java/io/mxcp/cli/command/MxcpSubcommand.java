@@ -1,10 +1,12 @@
 package io.mxcp.cli.command;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.logging.UserLogging;
 import io.mxcp.cli.output.Terminal;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,6 +19,8 @@ abstract class MxcpSubcommand implements Callable<Integer> {
 
     final CliContext context;
     final Terminal terminal;
+    /** The user config's logging, once a project is open; null before. */
+    private UserLogging userLogging;
 
     MxcpSubcommand(CliContext context) {
         this.context = context;
@@ -37,8 +41,19 @@ abstract class MxcpSubcommand implements Callable<Integer> {
         } catch (Exception | LinkageError failure) {
             return new ErrorReporter(terminal, jsonOutput(), debug, stdoutIsProtocol()).report(failure);
         } finally {
+            if (userLogging != null) {
+                userLogging.close();
+            }
             terminal.out().flush();
             terminal.err().flush();
+        }
+    }
+
+    /** Applies the user config's {@code logging} block until the command ends; once, for the first project opened. */
+    void applyUserLogging(Map<String, Object> userConfig) {
+        if (userLogging == null) {
+            userLogging = UserLogging.apply(userConfig.get("logging"), debug(), context.workingDirectory(),
+                    terminal.err());
         }
     }
 

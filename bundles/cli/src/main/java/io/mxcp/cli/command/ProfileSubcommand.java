@@ -36,7 +36,9 @@ abstract class ProfileSubcommand extends MxcpSubcommand {
         if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
             throw CommandFailure.noProject();
         }
-        return context.services().projectService().open(options);
+        Project project = context.services().projectService().open(options);
+        applyUserLogging(project.userConfig());
+        return project;
     }
 
     /** How the project is opened: for {@code profile} (null: the default one), the given switches. */

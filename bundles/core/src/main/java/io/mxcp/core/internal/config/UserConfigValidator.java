@@ -245,8 +245,9 @@ final class UserConfigValidator {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("enabled", logging == null || logging.bool("enabled", true));
         result.put("path", logging == null ? null : logging.string("path", null));
-        result.put("level", logging == null ? "WARNING"
-                : logging.literal("level", "WARNING", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"));
+        // left out when not given (the original's default is WARNING): a server logs at INFO unless the user says
+        result.put("level", logging == null ? null
+                : logging.literal("level", null, "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"));
         result.put("max_bytes", logging == null ? 10485760L : logging.integer("max_bytes", 10485760));
         result.put("backup_count", logging == null ? 5L : logging.integer("backup_count", 5));
         if (logging != null) {

@@ -1,0 +1,48 @@
+package io.mxcp.cli.logging;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * The original's log file lines: {@code YYYY-MM-DD HH:MM:SS - LEVEL - logger - message} (spec 02 reference §0.5),
+ * with Python's level names and the logger's full name, the stack trace after the line when there is one.
+ */
+final class LogFileFormat extends Formatter {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Override
+    public String format(LogRecord record) {
+        StringBuilder line = new StringBuilder(160)
+                .append(LocalDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).format(TIME))
+                .append(" - ").append(levelName(record.getLevel()))
+                .append(" - ").append(record.getLoggerName() == null ? "root" : record.getLoggerName())
+                .append(" - ").append(formatMessage(record)).append(System.lineSeparator());
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            line.append(trace);
+        }
+        return line.toString();
+    }
+
+    static String levelName(Level level) {
+        int value = level.intValue();
+        if (value >= LogLevels.CRITICAL.intValue()) {
+            return "CRITICAL";
+        }
+        if (value >= Level.SEVERE.intValue()) {
+            return "ERROR";
+        }
+        if (value >= Level.WARNING.intValue()) {
+            return "WARNING";
+        }
+        return value >= Level.INFO.intValue() ? "INFO" : "DEBUG";
+    }
+}

@@ -1,0 +1,100 @@
+package io.mxcp.cli.logging;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The user config's {@code logging} block applied for the length of a command (spec 02 reference §0.5): when
+ * {@code enabled} (the default), its {@code level} sets how much is logged unless {@code --debug} asks for everything,
+ * and its {@code path} adds a log file beside standard error, rotated at {@code max_bytes} with {@code backup_count}
+ * older files. A file that cannot be opened is a warning; the command goes on. Closing takes the file away again and
+ * puts back the level the command had.
+ */
+public final class UserLogging implements AutoCloseable {
+
+    // java.util.logging holds loggers weakly: keep the one whose level and handlers are set
+    private static final Logger ROOT = Logger.getLogger("");
+
+    private final Level levelBefore;
+    private final Handler file;
+
+    private UserLogging(Level levelBefore, Handler file) {
+        this.levelBefore = levelBefore;
+        this.file = file;
+    }
+
+    /**
+     * @param block            the resolved user config's {@code logging} block (null: none)
+     * @param debug            whether {@code --debug} or {@code MXCP_DEBUG} is on: its level wins
+     * @param workingDirectory what a relative {@code path} is relative to
+     * @param warnings         where a log file that cannot be opened is reported
+     */
+    public static UserLogging apply(Object block, boolean debug, Path workingDirectory, PrintStream warnings) {
+        Level before = ROOT.getLevel();
+        if (!(block instanceof Map<?, ?> settings) || Boolean.FALSE.equals(settings.get("enabled"))) {
+            return new UserLogging(before, null);
+        }
+        if (!debug && settings.get("level") instanceof String level) {
+            ROOT.setLevel(LogLevels.of(level));
+        }
+        Handler file = null;
+        if (settings.get("path") instanceof String path) {
+            file = open(path, workingDirectory, settings, warnings);
+            if (file != null) {
+                ROOT.addHandler(file);
+            }
+        }
+        return new UserLogging(before, file);
+    }
+
+    private static Handler open(String path, Path workingDirectory, Map<?, ?> settings, PrintStream warnings) {
+        Path file = workingDirectory.resolve(path).normalize();
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Handler handler = new RotatingLogFile(file, number(settings.get("max_bytes"), 10_485_760L),
+                    (int) number(settings.get("backup_count"), 5), new LogFileFormat());
+            handler.setLevel(Level.ALL);
+            return handler;
+        } catch (IOException | RuntimeException e) {
+            warnings.println("Warning: Failed to setup file logging to " + path + ": " + reason(e));
+            warnings.flush();
+            return null;
+        }
+    }
+
+    private static long number(Object value, long otherwise) {
+        return value instanceof Number number ? number.longValue() : otherwise;
+    }
+
+    /** What went wrong, as the system says it, with the file it concerns. */
+    private static String reason(Exception e) {
+        if (e instanceof FileSystemException failure) {
+            String why = failure instanceof NoSuchFileException ? "No such file or directory"
+                    : failure instanceof AccessDeniedException ? "Permission denied"
+                    : failure.getReason() != null ? failure.getReason() : failure.getClass().getSimpleName();
+            return why + ": '" + failure.getFile() + "'";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            ROOT.removeHandler(file);
+            file.close();
+        }
+        ROOT.setLevel(levelBefore);
+    }
+}
