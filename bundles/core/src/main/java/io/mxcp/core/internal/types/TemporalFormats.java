@@ -25,6 +25,8 @@ final class TemporalFormats {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
     private static final Pattern ISO_TIME = Pattern.compile(
             "(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?(?:([+-])(\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?");
+    /** Beyond any year Python's datetime has, and small enough that the microseconds fit a long. */
+    private static final double MAX_EPOCH_SECONDS = 1e12;
 
     private TemporalFormats() {
     }
@@ -98,10 +100,23 @@ final class TemporalFormats {
     }
 
     /** Epoch seconds as a naive local time of this machine, like {@code datetime.fromtimestamp}. */
-    static LocalDateTime timestamp(double epochSeconds) {
+    /**
+     * Python's {@code datetime.fromtimestamp}: the local time of epoch seconds, to the microsecond.
+     *
+     * @throws ConversionException for NaN, the infinities and times outside Python's years 1 to 9999 (a rounded
+     *                             {@code long} would otherwise turn them into some far date)
+     */
+    static LocalDateTime timestamp(double epochSeconds) throws ConversionException {
+        if (!(Math.abs(epochSeconds) <= MAX_EPOCH_SECONDS)) {
+            throw ConversionException.raw("timestamp out of range");
+        }
         long micros = Math.round(epochSeconds * 1_000_000d);
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-        return LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+        LocalDateTime local = LocalDateTime.ofInstant(instant, ZoneId.systemDefault());
+        if (local.getYear() < 1 || local.getYear() > 9999) {
+            throw ConversionException.raw("year " + local.getYear() + " is out of range");
+        }
+        return local;
     }
 
     private static int nanos(String fraction) {

@@ -74,7 +74,12 @@ class ConformanceVectorsTest {
                 ok("I40", "type: string", null, null),
                 ok("I41", "{type: object, properties: {a: {type: string, enum: [x]}}}", Map.of("a", "zzz"), Map.of("a", "zzz")),
                 ok("I42", "{type: string, default: null}", ABSENT, null),
-                err("I43", "type: string", ABSENT, "Required parameter missing: p"));
+                err("I43", "type: string", ABSENT, "Required parameter missing: p"),
+                // beyond appendix B: what Python's datetime.fromtimestamp refuses (the original fails these calls)
+                err("X-ts-nan", "{type: string, format: timestamp}", "nan", "Error validating parameter 'p': Invalid timestamp: nan"),
+                err("X-ts-inf", "{type: string, format: timestamp}", "-inf", "Error validating parameter 'p': Invalid timestamp: -inf"),
+                err("X-ts-far", "{type: string, format: timestamp}", 1e20, "Error validating parameter 'p': Invalid timestamp: 1e+20"),
+                err("X-ts-10000", "{type: string, format: timestamp}", "253402300800", "Error validating parameter 'p': Invalid timestamp: 253402300800"));
     }
 
     @ParameterizedTest(name = "{0}")
