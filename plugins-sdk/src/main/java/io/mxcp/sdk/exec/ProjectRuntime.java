@@ -44,4 +44,25 @@ public interface ProjectRuntime {
 
     /** The active user profile's {@code plugin.config} map. */
     Map<String, Map<String, String>> pluginConfig();
+
+    /**
+     * The site file's map as written when the project was loaded, without defaults (read-only): what Python's
+     * {@code site_config} shows (spec 01 §5.7). A session restarted after a failed reload reads the file as it was,
+     * not as it is now. Null from a core that does not say; an executor then reads the file.
+     *
+     * @since 1.8
+     */
+    default Map<String, Object> siteFile() {
+        return null;
+    }
+
+    /**
+     * The active profile's settings derived at load time where the site file leaves them out, by their dotted key
+     * under the profile: {@code duckdb.path}, {@code drift.path}, {@code audit.path}.
+     *
+     * @since 1.8
+     */
+    default Map<String, String> derivedProfileSettings() {
+        return Map.of("duckdb.path", duckdbPath().toString());
+    }
 }

@@ -100,6 +100,14 @@ class PipelineTest {
             assertEquals(Map.of("id", "7"), project.execute(EndpointKind.RESOURCE, "item://{item_id}", Map.of("item_id", 7), CLI));
             assertEquals("demo", sql.runtime.projectName());
             assertEquals(List.of(Map.of("name", "json")), sql.runtime.extensions());
+            // the site file as loaded, whatever it says on disk later (a failed reload restarts with it)
+            f.write("mxcp-site.yml", "project: demo\nprofile: dev\nplugin: [{name: p, module: m, config: gone}]\n");
+            assertEquals(Map.of("project", "demo", "profile", "dev", "extensions", List.of("json")),
+                    sql.runtime.siteFile());
+            assertEquals(Map.of("duckdb.path", dir.resolve("data/db-dev.duckdb").toString(),
+                    "drift.path", dir.resolve("drift/drift-dev.json").toString(),
+                    "audit.path", dir.resolve("audit/logs-dev.jsonl").toString()),
+                    sql.runtime.derivedProfileSettings());
         }
         assertEquals(List.of("open", "close"), sql.events);
     }

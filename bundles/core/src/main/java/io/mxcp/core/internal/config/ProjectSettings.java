@@ -86,6 +86,25 @@ public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site,
         return (Map<String, Map<String, String>>) plugin.getOrDefault("config", Map.of());
     }
 
+    @Override
+    public Map<String, Object> siteFile() {
+        return site.written();
+    }
+
+    @Override
+    public Map<String, String> derivedProfileSettings() {
+        SiteProfile profile = site.profiles().getOrDefault(activeProfile, SiteProfile.DEFAULTS);
+        Map<String, String> derived = new LinkedHashMap<>();
+        derived.put("duckdb.path", duckdbPath.toString());
+        if (profile.driftPath() != null) {
+            derived.put("drift.path", profile.driftPath());
+        }
+        if (profile.auditPath() != null) {
+            derived.put("audit.path", profile.auditPath());
+        }
+        return derived;
+    }
+
     /** {@code projects.<project>.profiles.<active>} of the user config (always present after loading). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> activeUserProfile() {

@@ -12,15 +12,17 @@ import java.util.Map;
  * @param extensions each {@code {name, repo?}}
  * @param dbt        the {@code dbt} block with defaults
  * @param sqlTools   the {@code sql_tools} block with defaults
+ * @param written    the file's map as written, without defaults (what Python's {@code site_config} shows)
  */
 public record SiteConfig(int mxcp, String project, String profile, List<String> secrets,
         List<Map<String, String>> plugins, List<Map<String, String>> extensions, Map<String, Object> dbt,
-        Map<String, Object> sqlTools, SitePaths paths, Map<String, SiteProfile> profiles) {
+        Map<String, Object> sqlTools, SitePaths paths, Map<String, SiteProfile> profiles, Map<String, Object> written) {
 
     SiteConfig withProfile(String name, SiteProfile completed) {
         Map<String, SiteProfile> updated = new LinkedHashMap<>(profiles);
         updated.put(name, completed);
-        return new SiteConfig(mxcp, project, profile, secrets, plugins, extensions, dbt, sqlTools, paths, updated);
+        return new SiteConfig(mxcp, project, profile, secrets, plugins, extensions, dbt, sqlTools, paths, updated,
+                written);
     }
 
     /** The plain map view: every key with its default; extensions without a repo as bare strings (§1.3). */

@@ -1,6 +1,7 @@
 package io.mxcp.core.internal.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ final class SiteConfigParser {
         SitePaths paths = paths(site.raw("paths"));
         Map<String, SiteProfile> profiles = profiles(site.raw("profiles"));
         site.close();
-        return new SiteConfig(mxcp, project, profile, secrets, plugins, extensions, dbt, sqlTools, paths, profiles);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> written = Collections.unmodifiableMap((Map<String, Object>) raw);
+        return new SiteConfig(mxcp, project, profile, secrets, plugins, extensions, dbt, sqlTools, paths, profiles,
+                written);
     }
 
     private static Object wrapScalar(Object value) {

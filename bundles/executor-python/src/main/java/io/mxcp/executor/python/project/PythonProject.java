@@ -23,7 +23,8 @@ import io.mxcp.sdk.exec.ProjectRuntime;
  * profile's secrets and plugin config.
  *
  * @param profile    the active profile (the site file's {@code profile}, or the command's {@code --profile})
- * @param siteConfig the site file's map plus the active profile's derived {@code duckdb.path}
+ * @param siteConfig the site file's map as loaded plus the active profile's derived {@code duckdb.path},
+ *                   {@code drift.path} and {@code audit.path}
  * @param userConfig {@code {mxcp, projects: {<project>: {profiles: {<profile>: {secrets, plugin}}}}}}
  * @param plugins    each {@code {name, module, config}} with {@code config} the plugin's resolved map
  * @param pythonDir  {@code <root>/python}, absolute (it may not exist)
@@ -34,8 +35,9 @@ public record PythonProject(Path root, String profile, Map<String, Object> siteC
 
     public static PythonProject of(ProjectRuntime runtime) throws InvalidProjectException {
         Path root = runtime.root().toAbsolutePath().normalize();
-        Map<String, Object> site = readSiteFile(root.resolve("mxcp-site.yml"));
-        addDerivedDuckDbPath(site, runtime);
+        Map<String, Object> site = runtime.siteFile() != null ? copy(runtime.siteFile())
+                : readSiteFile(root.resolve("mxcp-site.yml"));
+        addDerivedSettings(site, runtime);
         Map<String, Object> paths = map(site.get("paths"));
         Path pythonDir = root.resolve(string(paths.get("python"), "python")).normalize();
         Path pluginDir = root.resolve(string(paths.get("plugins"), "plugins")).normalize();
@@ -67,11 +69,13 @@ public record PythonProject(Path root, String profile, Map<String, Object> siteC
         }
     }
 
-    private static void addDerivedDuckDbPath(Map<String, Object> site, ProjectRuntime runtime) {
-        Map<String, Object> profiles = child(site, "profiles");
-        Map<String, Object> profile = child(profiles, runtime.profile());
-        Map<String, Object> duckdb = child(profile, "duckdb");
-        duckdb.putIfAbsent("path", runtime.duckdbPath().toString());
+    /** Each derived {@code <block>.<key>} under the active profile, where the file leaves it out or null. */
+    private static void addDerivedSettings(Map<String, Object> site, ProjectRuntime runtime) {
+        Map<String, Object> profile = child(child(site, "profiles"), runtime.profile());
+        runtime.derivedProfileSettings().forEach((dotted, value) -> {
+            int dot = dotted.indexOf('.');
+            child(profile, dotted.substring(0, dot)).putIfAbsent(dotted.substring(dot + 1), value);
+        });
     }
 
     private static Map<String, Object> userConfig(ProjectRuntime runtime) {

@@ -61,6 +61,56 @@ class PythonProjectTest {
     }
 
     @Test
+    void theSiteFileAsTheCoreLoadedItWinsOverTheFileAsItIsNow() throws Exception {
+        // a restart of the previous configuration after a failed reload: the file on disk is the broken new one
+        Files.writeString(root.resolve("mxcp-site.yml"), """
+                mxcp: 1
+                project: demo
+                plugin:
+                  - {name: str_secret, module: caesar, config: missing}
+                """);
+        Map<String, Object> loaded = Map.of("mxcp", 1, "project", "demo",
+                "plugin", List.of(Map.of("name", "str_secret", "module", "caesar", "config", "rot1")));
+        ProjectRuntime asLoaded = new DelegatingRuntime(runtime(Map.of("rot1", Map.of("rotation", "1")))) {
+            @Override
+            public Map<String, Object> siteFile() {
+                return loaded;
+            }
+
+            @Override
+            public Map<String, String> derivedProfileSettings() {
+                return Map.of("duckdb.path", "/db.duckdb", "drift.path", "drift/drift-default.json",
+                        "audit.path", "audit/logs-default.jsonl");
+            }
+        };
+
+        PythonProject project = PythonProject.of(asLoaded);
+
+        assertEquals(Map.of("rotation", "1"), project.plugins().get(0).get("config"));
+        assertEquals(Map.of("duckdb", Map.of("path", "/db.duckdb"), "drift", Map.of("path", "drift/drift-default.json"),
+                "audit", Map.of("path", "audit/logs-default.jsonl")),
+                ((Map<?, ?>) project.siteConfig().get("profiles")).get("default"));
+    }
+
+    /** A runtime answering as another one does, for tests that change one answer. */
+    private static class DelegatingRuntime implements ProjectRuntime {
+        private final ProjectRuntime delegate;
+
+        DelegatingRuntime(ProjectRuntime delegate) {
+            this.delegate = delegate;
+        }
+
+        public Path root() { return delegate.root(); }
+        public String projectName() { return delegate.projectName(); }
+        public String profile() { return delegate.profile(); }
+        public Path duckdbPath() { return delegate.duckdbPath(); }
+        public boolean readOnly() { return delegate.readOnly(); }
+        public List<Map<String, String>> extensions() { return delegate.extensions(); }
+        public List<Map<String, Object>> secrets() { return delegate.secrets(); }
+        public Map<String, Map<String, String>> pluginConfig() { return delegate.pluginConfig(); }
+    }
+
+    @Test
     void aMissingPluginConfigIsNamed() throws IOException {
         Files.writeString(root.resolve("mxcp-site.yml"), """
                 mxcp: 1
