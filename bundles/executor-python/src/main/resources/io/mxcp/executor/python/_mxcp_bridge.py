@@ -539,7 +539,11 @@ def load_plugins(definitions_text):
         if not (inspect.isclass(plugin_class) and issubclass(plugin_class, MXCPBasePlugin)):
             raise RuntimeError("Module %s must contain an MXCPPlugin class: no subclass of MXCPBasePlugin named "
                                "MXCPPlugin found" % module_name_)
-        instance = plugin_class(definition["config"])
+        try:
+            instance = plugin_class(definition["config"])
+        except Exception as error:
+            raise RuntimeError("Failed to create plugin %s (module %s): %s"
+                               % (definition["name"], module_name_, error)) from error
         plugin_instances[definition["name"]] = instance
         for method_name in sorted(dir(plugin_class)):
             method = getattr(plugin_class, method_name, None)

@@ -163,9 +163,9 @@ class SqlSessionTest {
     @Test
     void mapsScalarTypesWithTheReferenceQuirks() throws Exception {
         Map<String, Object> row = run("SELECT 1::TINYINT t, 2::SMALLINT s, 3 i, 4::BIGINT b, 5::HUGEINT h, 6::UBIGINT u,"
-                + " 1.5::FLOAT f, 2.25::DECIMAL(10,2) dc, NULL::DOUBLE nd, NULL::DECIMAL(5,1) ndec, NULL::INTEGER ni,"
+                + " 0.1::FLOAT f, 2.25::DECIMAL(10,2) dc, NULL::DOUBLE nd, NULL::DECIMAL(5,1) ndec, NULL::INTEGER ni,"
                 + " true bo, 'v' vc, 'a'::ENUM('a','b') en, '[1]'::JSON js", Map.of()).getFirst();
-        assertEquals(row("t", 1, "s", 2, "i", 3, "b", 4L, "h", 5.0, "u", BigInteger.valueOf(6), "f", 1.5, "dc", 2.25,
+        assertEquals(row("t", 1, "s", 2, "i", 3, "b", 4L, "h", 5.0, "u", BigInteger.valueOf(6), "f", 0.1, "dc", 2.25,
                 "nd", null, "ndec", null, "ni", null, "bo", true, "vc", "v", "en", "a", "js", "[1]"), row);
     }
 

@@ -94,9 +94,39 @@ public final class PythonText {
             return "UUID('" + uuid + "')";
         }
         if (value instanceof byte[] bytes) {
-            return "b'" + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1) + "'";
+            return bytesRepr(bytes);
         }
         return value.toString();
+    }
+
+    /** Python's {@code repr(bytes)}: printable ASCII as it is, other bytes escaped, quoted as Python chooses. */
+    private static String bytesRepr(byte[] bytes) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (byte b : bytes) {
+            hasSingle |= b == '\'';
+            hasDouble |= b == '"';
+        }
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder text = new StringBuilder(bytes.length + 3).append('b').append(quote);
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            switch (c) {
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> {
+                    if (c == quote || c == '\\') {
+                        text.append('\\').append((char) c);
+                    } else if (c < 0x20 || c >= 0x7f) {
+                        text.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                    } else {
+                        text.append((char) c);
+                    }
+                }
+            }
+        }
+        return text.append(quote).toString();
     }
 
     /** Python's name of a value's runtime type ({@code int}, {@code float}, {@code str}, {@code NoneType}, ...). */

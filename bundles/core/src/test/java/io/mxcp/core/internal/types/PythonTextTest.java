@@ -40,6 +40,15 @@ class PythonTextTest {
     }
 
     @Test
+    void bytesPrintAsPythonsBytesLiterals() {
+        assertEquals("b'\\xc3\\xa9'", PythonText.str("é".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("b'\\xaa\\x00\\n\\xff'", PythonText.str(new byte[] {(byte) 0xaa, 0, '\n', (byte) 0xff}));
+        assertEquals("b\"'\"", PythonText.str(new byte[] {'\''}));
+        assertEquals("b'\\'\"'", PythonText.str(new byte[] {'\'', '"'}));
+        assertEquals("b'a\\\\b\\t\\r'", PythonText.str(new byte[] {'a', '\\', 'b', '\t', '\r'}));
+    }
+
+    @Test
     void onTheirOwnTheyPrintAsStr() {
         assertEquals("2024-01-15 10:00:00", PythonText.str(TEN));
         assertEquals("2024-01-15", PythonText.str(LocalDate.of(2024, 1, 15)));

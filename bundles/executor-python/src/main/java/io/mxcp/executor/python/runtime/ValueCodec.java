@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,8 +37,13 @@ public final class ValueCodec {
     static final String TAG = "__mxcp_type__";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** This bundle's own mapper: no shared Jackson cache keeps a reference to it (HOTSWAP.md rule 9). */
-    private final ObjectMapper mapper = new ObjectMapper();
+    /**
+     * This bundle's own mapper: no shared Jackson cache keeps a reference to it (HOTSWAP.md rule 9). A result's
+     * strings have no length limit (the original has none; Jackson's default stops at 20 million characters).
+     */
+    private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     public String encode(Object value) {
         try {

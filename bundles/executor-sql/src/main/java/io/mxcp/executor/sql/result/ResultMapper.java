@@ -65,7 +65,7 @@ public final class ResultMapper {
             case String s -> s;
             case Byte b -> b.intValue();
             case Short s -> s.intValue();
-            case Float f -> f.doubleValue();
+            case Float f -> Double.parseDouble(f.toString()); // its own shortest digits: 0.1, not 0.10000000149011612
             case BigInteger big when dataFrame && isHugeInt(type) -> big.doubleValue();
             case BigDecimal decimal when dataFrame -> decimal.doubleValue();
             case LocalDate date when dataFrame -> date.atStartOfDay();
