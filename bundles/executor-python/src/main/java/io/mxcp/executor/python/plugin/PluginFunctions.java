@@ -44,7 +44,14 @@ public final class PluginFunctions implements AutoCloseable {
                 DuckDBColumnType returns = columnType(name, (String) function.get("returns"));
                 String plugin = (String) function.get("plugin");
                 String method = (String) function.get("method");
-                routes.add(host.route(name, parameters, returns, arguments -> call(runtime, plugin, method, arguments, returns)));
+                try {
+                    routes.add(host.route(name, parameters, returns,
+                            arguments -> call(runtime, plugin, method, arguments, returns)));
+                } catch (SQLException | IllegalArgumentException e) {
+                    // DuckDB's Java functions carry fewer types than its SQL has (no BLOB, TIME or INTERVAL)
+                    throw new SQLException("UDF " + name + " of plugin " + plugin + " cannot be registered: "
+                            + e.getMessage() + " (DuckDB's Java functions do not take this type)", e);
+                }
             }
         } catch (SQLException | RuntimeException e) {
             routes.forEach(SqlFunctionRoute::close);

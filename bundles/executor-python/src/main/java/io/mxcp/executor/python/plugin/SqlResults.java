@@ -1,10 +1,15 @@
 package io.mxcp.executor.python.plugin;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 import org.duckdb.DuckDBColumnType;
 
-/** A UDF's Python result as the Java type DuckDB expects for the declared return type. */
+/**
+ * A UDF's Python result as the Java type DuckDB expects for the declared return type. A result that does not fit
+ * (an {@code int} beyond INTEGER, a float or a bool for an {@code int}, a number for a {@code bool}) fails the
+ * statement rather than reaching SQL cut to size.
+ */
 final class SqlResults {
 
     private SqlResults() {
@@ -15,13 +20,50 @@ final class SqlResults {
             return null;
         }
         return switch (type) {
-            case INTEGER -> ((Number) value).intValue();
-            case BIGINT -> ((Number) value).longValue();
-            case DOUBLE -> ((Number) value).doubleValue();
-            case FLOAT -> ((Number) value).floatValue();
-            case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(value.toString());
+            case INTEGER -> {
+                long integral = integral(value, type);
+                if (integral != (int) integral) {
+                    throw mismatch(value, type, "out of its range");
+                }
+                yield (int) integral;
+            }
+            case BIGINT -> integral(value, type);
+            case BOOLEAN -> {
+                if (!(value instanceof Boolean)) {
+                    throw mismatch(value, type, "not a bool");
+                }
+                yield value;
+            }
+            case DOUBLE -> number(value, type).doubleValue();
+            case FLOAT -> number(value, type).floatValue();
+            case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(number(value, type).toString());
             case VARCHAR -> value.toString();
             default -> value;
         };
+    }
+
+    private static long integral(Object value, DuckDBColumnType type) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            if (big.bitLength() < Long.SIZE) {
+                return big.longValue();
+            }
+            throw mismatch(value, type, "out of its range");
+        }
+        throw mismatch(value, type, "not an int");
+    }
+
+    private static Number number(Object value, DuckDBColumnType type) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        throw mismatch(value, type, "not a number");
+    }
+
+    private static IllegalStateException mismatch(Object value, DuckDBColumnType type, String why) {
+        return new IllegalStateException("the function returned " + value + ", which does not fit its return type "
+                + type + ": " + why);
     }
 }
