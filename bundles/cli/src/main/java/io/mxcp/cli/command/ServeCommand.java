@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the project over MCP.")
 final class ServeCommand extends ProjectSubcommand {
 
+    private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
     @Option(names = "--transport", paramLabel = "streamable-http|sse|stdio", converter = TransportConverter.class,
             description = "Transport (default: transport.provider of the user config, else streamable-http).")
     Transport transport;
@@ -88,6 +90,8 @@ final class ServeCommand extends ProjectSubcommand {
                 reportStartupFailure(failed);
                 return 1;
             }
+            failed.forEach(result -> LOG.log(System.Logger.Level.WARNING, "Failed to load endpoint {0}: {1}",
+                    result.relativePath(), result.message()));
             // a reload reads the files again for the profile active now: the profile itself needs a restart
             ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools).withServer(server);
             ProjectService projects = context.services().projectService();

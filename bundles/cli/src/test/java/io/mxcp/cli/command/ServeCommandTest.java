@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,7 +218,30 @@ class ServeCommandTest extends ProjectFolderTest {
     @Test
     void ignoreErrorsServesTheValidEndpointsOnly() {
         project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "broken");
-        Cli.Outcome outcome = cli.run("serve", "--ignore-errors");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger serveLog = Logger.getLogger(ServeCommand.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        serveLog.addHandler(capture);
+        Cli.Outcome outcome;
+        try {
+            outcome = cli.run("serve", "--ignore-errors");
+        } finally {
+            serveLog.removeHandler(capture);
+        }
+        assertEquals(List.of("Failed to load endpoint tools/bad.yml: broken"), logged, "why each file is skipped");
         assertEquals(0, outcome.exit(), outcome.err());
         List<String> served = mcp.served.endpoints().stream().map(DiscoveredEndpoint::identifier).toList();
         assertEquals(List.of("hello_world"), served);
