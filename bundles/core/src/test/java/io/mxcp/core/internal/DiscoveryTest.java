@@ -89,6 +89,10 @@ class DiscoveryTest {
                         "tool.parameters.0.name: Value error, Parameter name must start with a letter or underscore"},
                 {"tool:\n  name: t\n  colour: red\n  source: {code: x}\n", "tool.colour: Extra inputs are not permitted"},
                 {"tool:\n  name: t\n  source: {code: x}\n  tests: [{name: t1}]\n", "tool.tests.0.arguments: Field required"},
+                {"tool:\n  name: t\n  source: {code: x}\n  tests: [{name: t1, arguments: [{key: a}]}]\n",
+                        "tool.tests.0.arguments.0.value: Field required"},
+                {"tool:\n  name: t\n  return: {type: string}\n  return_: {type: integer}\n  source: {code: x}\n",
+                        "tool.return_: Extra inputs are not permitted"},
                 {"mxcp: abc\ntool:\n  name: t\n  source: {code: x}\n",
                         "mxcp: Input should be a valid integer, unable to parse string as an integer"},
                 {"metadata: {a: 1}\n", "Value error, Endpoint definition must include a tool, resource, or prompt definition"},
@@ -103,6 +107,17 @@ class DiscoveryTest {
             try (Project project = f.open()) {
                 assertEquals(c[1], project.endpoints().get(0).error(), c[0]);
             }
+        }
+    }
+
+    @Test
+    void parameterNamesMayUseEveryLetterAndNumberPythonCountsAsAlphanumeric() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/t.yml", "tool:\n  name: t\n  parameters: [{name: a², type: string}, {name: aⅧ, type: string},"
+                        + " {name: straße_½, type: string}]\n  source: {code: x}\n");
+        try (Project project = f.open()) {
+            assertNull(project.endpoints().get(0).error());
+            assertEquals(3, project.endpoints().get(0).definition().parameters().size());
         }
     }
 

@@ -119,9 +119,12 @@ public final class EndpointParser {
     }
 
     private static TypeDefinition returns(StrictObject o) throws SchemaException {
+        if (o.has("return") && o.has("return_")) {
+            // the original's field is return_ under the alias return: given both, return_ is one key too many
+            throw new SchemaException(o.at("return_"), "Extra inputs are not permitted");
+        }
         String key = o.has("return") ? "return" : "return_";
         Object raw = o.raw(key);
-        o.has("return_");
         return raw == null ? null : TypeDefinitionParser.parse(raw, o.at(key));
     }
 
@@ -178,6 +181,9 @@ public final class EndpointParser {
             for (int j = 0; j < arguments.size(); j++) {
                 StrictObject argument = StrictObject.of(arguments.get(j), t.at("arguments") + "." + j, "TestArgumentModel");
                 argument.requiredString("key");
+                if (!argument.has("value")) {
+                    throw new SchemaException(argument.at("value"), "Field required");
+                }
                 argument.raw("value");
                 argument.close();
             }

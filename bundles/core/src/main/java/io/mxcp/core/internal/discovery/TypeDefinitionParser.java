@@ -42,11 +42,19 @@ final class TypeDefinitionParser {
         if (!Character.isLetter(first) && first != '_') {
             throw SchemaException.valueError(location, "Parameter name must start with a letter or underscore");
         }
-        boolean valid = name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        boolean valid = name.codePoints().allMatch(c -> isPythonAlnum(c) || c == '_');
         if (!valid) {
             throw SchemaException.valueError(location,
                     "Parameter name must contain only alphanumeric characters or underscores");
         }
+    }
+
+    /** Python's {@code str.isalnum} for one character: letters, and digits and numbers of any kind ({@code ²}, {@code Ⅷ}). */
+    private static boolean isPythonAlnum(int c) {
+        return Character.isLetter(c) || switch (Character.getType(c)) {
+            case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static TypeDefinition fields(StrictObject o) throws SchemaException {
