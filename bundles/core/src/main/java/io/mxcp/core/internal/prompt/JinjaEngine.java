@@ -16,7 +16,8 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 /**
  * Jinjava set up to behave like Jinja2's defaults: no autoescape, undefined names render empty, variable
  * values are never rendered again as templates, and printed values use Python's {@code str()}
- * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}).
+ * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}), and Jinja2's
+ * {@code with} tag is there ({@link WithTag}).
  */
 final class JinjaEngine {
 
@@ -43,6 +44,7 @@ final class JinjaEngine {
                 })
                 .build());
         jinjava.getGlobalContext().registerExpTest(new PythonNone.IsNoneTest());
+        jinjava.getGlobalContext().registerTag(new WithTag());
         return jinjava;
     }
 

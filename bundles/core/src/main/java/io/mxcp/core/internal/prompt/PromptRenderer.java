@@ -18,6 +18,12 @@ public final class PromptRenderer {
      */
     public static String render(String template, Map<String, Object> variables) throws PromptRenderException {
         String text = template.endsWith("\n") ? template.substring(0, template.length() - 1) : template;
+        try {
+            // Jinjava would print a broken tag as text; Jinja2 refuses the template
+            TemplateVariables.undeclared(text);
+        } catch (TemplateSyntaxException e) {
+            throw new PromptRenderException(e.getMessage());
+        }
         return JinjaEngine.render(text, variables);
     }
 }

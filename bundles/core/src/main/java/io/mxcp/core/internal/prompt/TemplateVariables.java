@@ -9,67 +9,239 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The variables a Jinja template reads but does not declare itself (like Jinja2's
- * {@code meta.find_undeclared_variables}), for {@code {{ ... }}} expressions with attribute access and
- * filters, {@code {% if/elif %}} conditions, and {@code {% for %}} / {@code {% set %}} declarations.
- * For dotted access only the base name counts; filter and test names are not variables.
+ * The variables a Jinja template reads but does not declare itself, as Jinja2's
+ * {@code meta.find_undeclared_variables} finds them after parsing: names in {@code {{ ... }}} expressions with
+ * attribute access and filters, conditions, loop iterables and the values a tag assigns, but not those its
+ * {@code for}, {@code set}, {@code with}, {@code macro} and {@code call} tags declare in their scope, nor anything
+ * inside {@code {% raw %}}. A template Jinja2 would not parse (a tag never closed, a block without its end tag, an
+ * unknown tag, an empty expression) is refused with Jinja2's message. For dotted access only the base name counts;
+ * filter and test names are not variables.
  */
 public final class TemplateVariables {
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}|\\{%(.*?)%}|\\{#.*?#}", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|([A-Za-z_][A-Za-z0-9_]*)|(\\d+(?:\\.\\d+)?)|(==|!=|<=|>=|\\*\\*|//|.))",
             Pattern.DOTALL);
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "true", "false",
             "none", "True", "False", "None", "recursive");
-    private static final Set<String> GLOBALS = Set.of("range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop");
+    /** Names Jinja2 provides everywhere. */
+    private static final Set<String> GLOBALS = Set.of("range", "dict", "lipsum", "cycler", "joiner", "namespace", "self");
+    /** Words of {@code include}, {@code import} and {@code from} that are not variables. */
+    private static final Set<String> IMPORT_WORDS = Set.of("ignore", "missing", "with", "without", "context", "as",
+            "import");
 
     private TemplateVariables() {
     }
 
-    /** The undeclared names, sorted. */
-    public static Set<String> undeclared(String template) {
-        Set<String> declared = new HashSet<>();
-        List<String> used = new ArrayList<>();
-        Matcher tag = TAG.matcher(template);
-        while (tag.find()) {
-            if (tag.group(1) != null) {
-                used.addAll(names(tokens(trimDash(tag.group(1)))));
-            } else if (tag.group(2) != null) {
-                statement(tokens(trimDash(tag.group(2))), declared, used);
+    /**
+     * The undeclared names, sorted.
+     *
+     * @throws TemplateSyntaxException when Jinja2 would not parse the template
+     */
+    public static Set<String> undeclared(String template) throws TemplateSyntaxException {
+        TemplateLexer lexer = new TemplateLexer(template);
+        OpenBlocks blocks = new OpenBlocks();
+        Set<String> undeclared = new TreeSet<>();
+        Uses uses = tokens -> names(tokens).stream().filter(name -> !blocks.isDeclared(name)).forEach(undeclared::add);
+        for (TemplateLexer.Tag tag = lexer.next(); tag != null; tag = lexer.next()) {
+            List<String> tokens = tokens(tag.inside());
+            if (tag.statement()) {
+                statement(tokens, blocks, uses);
+            } else if (tokens.isEmpty()) {
+                throw new TemplateSyntaxException("Expected an expression, got 'end of print statement'");
+            } else {
+                uses.read(tokens);
             }
         }
-        Set<String> result = new TreeSet<>(used);
-        result.removeAll(declared);
-        return result;
+        blocks.end();
+        return undeclared;
     }
 
-    private static void statement(List<String> tokens, Set<String> declared, List<String> used) {
+    /** Notes the names an expression reads where they are not declared. */
+    private interface Uses {
+        void read(List<String> tokens);
+    }
+
+    private static void statement(List<String> tokens, OpenBlocks blocks, Uses uses) throws TemplateSyntaxException {
         if (tokens.isEmpty()) {
+            throw new TemplateSyntaxException("tag name expected");
+        }
+        String tag = tokens.get(0);
+        List<String> rest = tokens.subList(1, tokens.size());
+        switch (tag) {
+            case "if", "autoescape" -> {
+                uses.read(rest);
+                blocks.open(tag, Set.of());
+            }
+            case "elif" -> {
+                blocks.continueOrClose(tag);
+                uses.read(rest);
+            }
+            case "for" -> forLoop(rest, blocks, uses);
+            case "with" -> {
+                Set<String> declared = new HashSet<>();
+                for (List<String> assignment : split(rest, ",")) {
+                    int assign = assignment.indexOf("=");
+                    if (assign > 0) {
+                        uses.read(assignment.subList(assign + 1, assignment.size()));
+                        identifiers(assignment.subList(0, assign)).forEach(declared::add);
+                    }
+                }
+                blocks.open(tag, declared);
+            }
+            case "set" -> set(rest, blocks, uses);
+            case "macro" -> {
+                if (!rest.isEmpty()) {
+                    blocks.declare(rest.get(0));
+                }
+                Set<String> declared = arguments(rest.size() > 1 ? rest.subList(1, rest.size()) : List.of(), uses);
+                declared.addAll(List.of("varargs", "kwargs", "caller"));
+                blocks.open(tag, declared);
+            }
+            case "call" -> {
+                List<String> expression = rest;
+                Set<String> declared = new HashSet<>();
+                if (!rest.isEmpty() && rest.get(0).equals("(")) {
+                    int close = closingParenthesis(rest, 0);
+                    declared = arguments(rest.subList(0, close + 1), uses);
+                    expression = rest.subList(close + 1, rest.size());
+                }
+                uses.read(expression);
+                blocks.open(tag, declared);
+            }
+            case "filter" -> {
+                int open = rest.indexOf("(");
+                if (open >= 0) {
+                    uses.read(rest.subList(open, rest.size()));
+                }
+                blocks.open(tag, Set.of());
+            }
+            case "block" -> blocks.open(tag, Set.of());
+            case "include", "extends" -> uses.read(withoutImportWords(rest));
+            case "import" -> {
+                int as = rest.indexOf("as");
+                uses.read(withoutImportWords(as < 0 ? rest : rest.subList(0, as)));
+                if (as >= 0 && as + 1 < rest.size()) {
+                    blocks.declare(rest.get(as + 1));
+                }
+            }
+            case "from" -> {
+                int names = rest.indexOf("import");
+                if (names >= 0) {
+                    uses.read(withoutImportWords(rest.subList(0, names)));
+                    for (List<String> imported : split(rest.subList(names + 1, rest.size()), ",")) {
+                        List<String> words = identifiers(imported);
+                        words.removeIf(word -> word.equals("as") || IMPORT_WORDS.contains(word) && words.size() == 1);
+                        if (!words.isEmpty()) {
+                            blocks.declare(words.get(words.size() - 1));
+                        }
+                    }
+                }
+            }
+            default -> {
+                if (tag.equals("else") || tag.startsWith("end")) {
+                    blocks.continueOrClose(tag);
+                } else {
+                    throw blocks.unknownTag(tag);
+                }
+            }
+        }
+    }
+
+    /** {@code for <targets> in <iterable> [if <condition>] [recursive]}: the iterable is read outside the loop. */
+    private static void forLoop(List<String> rest, OpenBlocks blocks, Uses uses) throws TemplateSyntaxException {
+        int in = rest.indexOf("in");
+        if (in < 0) {
+            throw new TemplateSyntaxException("expected token 'in', got 'end of statement block'");
+        }
+        int condition = rest.subList(in + 1, rest.size()).indexOf("if");
+        List<String> iterable = condition < 0 ? rest.subList(in + 1, rest.size())
+                : rest.subList(in + 1, in + 1 + condition);
+        uses.read(iterable);
+        Set<String> declared = new HashSet<>(identifiers(rest.subList(0, in)));
+        declared.add("loop");
+        blocks.open("for", declared);
+        if (condition >= 0) {
+            uses.read(rest.subList(in + 2 + condition, rest.size()));
+        }
+    }
+
+    /** {@code set x = value}, {@code set a, b = value}, {@code set ns.attr = value} or the block form {@code set x}. */
+    private static void set(List<String> rest, OpenBlocks blocks, Uses uses) {
+        int assign = rest.indexOf("=");
+        if (assign < 0) {
+            blocks.openSet(rest.isEmpty() ? "" : rest.get(0));
             return;
         }
-        switch (tokens.get(0)) {
-            case "for" -> {
-                int in = tokens.indexOf("in");
-                if (in < 0) {
-                    return;
-                }
-                tokens.subList(1, in).stream().filter(TemplateVariables::isIdentifier).forEach(declared::add);
-                used.addAll(names(tokens.subList(in + 1, tokens.size())));
+        uses.read(rest.subList(assign + 1, rest.size()));
+        List<String> targets = rest.subList(0, assign);
+        if (targets.contains(".")) {
+            uses.read(targets); // an attribute of a namespace is set: the namespace is read
+        } else {
+            identifiers(targets).forEach(blocks::declare);
+        }
+    }
+
+    /** The names a parenthesised parameter list declares; its default values are read. */
+    private static Set<String> arguments(List<String> parenthesised, Uses uses) {
+        Set<String> declared = new HashSet<>();
+        int open = parenthesised.indexOf("(");
+        if (open < 0) {
+            return declared;
+        }
+        int close = closingParenthesis(parenthesised, open);
+        for (List<String> parameter : split(parenthesised.subList(open + 1, close), ",")) {
+            if (parameter.isEmpty()) {
+                continue;
             }
-            case "set" -> {
-                int assign = tokens.indexOf("=");
-                List<String> targets = assign < 0 ? tokens.subList(1, tokens.size()) : tokens.subList(1, assign);
-                targets.stream().filter(TemplateVariables::isIdentifier).forEach(declared::add);
-                if (assign >= 0) {
-                    used.addAll(names(tokens.subList(assign + 1, tokens.size())));
-                }
-            }
-            case "if", "elif" -> used.addAll(names(tokens.subList(1, tokens.size())));
-            default -> {
-                // end tags, else, raw blocks and the like read no variables
+            declared.add(parameter.get(0));
+            int assign = parameter.indexOf("=");
+            if (assign > 0) {
+                uses.read(parameter.subList(assign + 1, parameter.size()));
             }
         }
+        return declared;
+    }
+
+    private static int closingParenthesis(List<String> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("(")) {
+                depth++;
+            } else if (token.equals(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return tokens.size() - 1;
+    }
+
+    /** The tokens split at a separator outside brackets. */
+    private static List<List<String>> split(List<String> tokens, String separator) {
+        List<List<String>> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("(") || token.equals("[") || token.equals("{")) {
+                depth++;
+            } else if (token.equals(")") || token.equals("]") || token.equals("}")) {
+                depth--;
+            } else if (depth == 0 && token.equals(separator)) {
+                parts.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(tokens.subList(start, tokens.size()));
+        return parts;
+    }
+
+    private static List<String> identifiers(List<String> tokens) {
+        return new ArrayList<>(tokens.stream().filter(TemplateVariables::isIdentifier).toList());
+    }
+
+    private static List<String> withoutImportWords(List<String> tokens) {
+        return tokens.stream().filter(token -> !IMPORT_WORDS.contains(token)).toList();
     }
 
     /** Identifiers in an expression that name variables (not attributes, filters, tests, keyword arguments). */
@@ -111,16 +283,5 @@ public final class TemplateVariables {
 
     private static boolean isIdentifier(String token) {
         return !token.isEmpty() && (Character.isLetter(token.charAt(0)) || token.charAt(0) == '_');
-    }
-
-    private static String trimDash(String inner) {
-        String s = inner.strip();
-        if (s.startsWith("-") || s.startsWith("+")) {
-            s = s.substring(1);
-        }
-        if (s.endsWith("-") || s.endsWith("+")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
     }
 }

@@ -16,6 +16,7 @@ import io.mxcp.core.internal.pipeline.ExecutorSessions;
 import io.mxcp.core.internal.pipeline.SourceLoader;
 import io.mxcp.core.internal.pipeline.UnsupportedLanguageException;
 import io.mxcp.core.internal.policy.PolicyCompiler;
+import io.mxcp.core.internal.prompt.TemplateSyntaxException;
 import io.mxcp.core.internal.prompt.TemplateVariables;
 import io.mxcp.core.internal.types.PythonText;
 import io.mxcp.core.model.EndpointDefinition;
@@ -64,7 +65,12 @@ public final class EndpointValidator {
         }
         Set<String> declared = names(definition.parameters());
         for (int i = 0; i < definition.messages().size(); i++) {
-            Set<String> undeclared = new TreeSet<>(TemplateVariables.undeclared(definition.messages().get(i).prompt()));
+            Set<String> undeclared;
+            try {
+                undeclared = new TreeSet<>(TemplateVariables.undeclared(definition.messages().get(i).prompt()));
+            } catch (TemplateSyntaxException e) {
+                return Optional.of(e.getMessage()); // the original's validator reports Jinja2's error as it is
+            }
             undeclared.removeAll(declared);
             if (!undeclared.isEmpty()) {
                 return Optional.of("Message " + i + " uses undefined template variables: " + String.join(", ", undeclared));

@@ -36,6 +36,18 @@ class PromptRendererTest {
     }
 
     @Test
+    void withHoldsItsValuesInItsOwnScope() throws Exception {
+        assertEquals("hi Ann!||True", render("{% with greeting = 'hi', who = name ~ '!' %}{{ greeting }} {{ who }}"
+                + "{% endwith %}|{{ greeting }}|{% with a = 1 == 1 %}{{ a }}{% endwith %}", "name", "Ann"));
+    }
+
+    @Test
+    void aTemplateJinja2WouldNotParseIsNotRendered() {
+        assertEquals("unexpected end of template, expected 'end of print statement'.",
+                assertThrows(PromptRenderException.class, () -> render("Hi {{ who ", "who", "Ann")).getMessage());
+    }
+
+    @Test
     void undefinedIsEmptyButNoneIsNone() throws Exception {
         assertEquals("[] [] None [None] no yes dflt", render(
                 "[{{ missing }}] [{{ missing.attr }}] {{ n }} {{ l }} {% if n %}yes{% else %}no{% endif %} "

@@ -1,0 +1,89 @@
+package io.mxcp.core.internal.prompt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.tag.Tag;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+
+/**
+ * Jinja2's {@code {% with a = expr, b = expr %} ... {% endwith %}}, which Jinjava lacks: the values are worked out
+ * where the tag stands, then the body is rendered in a scope of its own that holds them.
+ */
+final class WithTag implements Tag {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String getName() {
+        return "with";
+    }
+
+    @Override
+    public String getEndTagName() {
+        return "endwith";
+    }
+
+    @Override
+    public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String assignment : topLevelParts(tagNode.getHelpers())) {
+            int assign = assignmentSign(assignment);
+            if (assign > 0) {
+                values.put(assignment.substring(0, assign).strip(), interpreter.resolveELExpression(
+                        assignment.substring(assign + 1).strip(), tagNode.getLineNumber()));
+            }
+        }
+        try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+            values.forEach(interpreter.getContext()::put);
+            StringBuilder body = new StringBuilder();
+            for (Node child : tagNode.getChildren()) {
+                body.append(child.render(interpreter).getValue());
+            }
+            return body.toString();
+        }
+    }
+
+    /** The text split at commas outside strings and brackets. */
+    private static List<String> topLevelParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /** The first {@code =} that is an assignment (not part of {@code ==}, {@code !=}, {@code <=}, {@code >=}). */
+    private static int assignmentSign(String assignment) {
+        for (int i = 0; i < assignment.length(); i++) {
+            if (assignment.charAt(i) == '=' && (i + 1 >= assignment.length() || assignment.charAt(i + 1) != '=')
+                    && (i == 0 || "=!<>".indexOf(assignment.charAt(i - 1)) < 0)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

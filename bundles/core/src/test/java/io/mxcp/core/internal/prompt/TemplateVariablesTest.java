@@ -1,0 +1,67 @@
+package io.mxcp.core.internal.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each case's expectation is what Jinja2 3.1 answers: {@code meta.find_undeclared_variables(env.parse(t))} or its error. */
+class TemplateVariablesTest {
+
+    static Stream<Arguments> templates() {
+        return Stream.of(
+                Arguments.of("Hi {{ who ", "error", "unexpected end of template, expected 'end of print statement'."),
+                Arguments.of("{{ }}", "error", "Expected an expression, got 'end of print statement'"),
+                Arguments.of("{% if x %}never closed", "error", "Unexpected end of template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+                Arguments.of("{% if x %}a{% endfor %}", "error", "Encountered unknown tag 'endfor'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+                Arguments.of("{% endif %}", "error", "Encountered unknown tag 'endif'."),
+                Arguments.of("{% foo %}", "error", "Encountered unknown tag 'foo'."),
+                Arguments.of("a {# c", "error", "Missing end of comment tag"),
+                Arguments.of("{% if x %", "error", "unexpected 'end of template'"),
+                Arguments.of("{% for a in b %}{% else %}{% endfor %}", "ok", "b"),
+                Arguments.of("{% raw %}{{ name }}{% endraw %}", "ok", ""),
+                Arguments.of("{% raw %}unclosed", "error", "Missing end of raw directive"),
+                Arguments.of("{% with greeting = 'hi' %}{{ greeting }}{% endwith %}", "ok", ""),
+                Arguments.of("{% macro shout(t) %}{{ t|upper }}{{ caller() if caller }}{% endmacro %}{{ shout('x') }}", "ok", ""),
+                Arguments.of("{{ self }}", "ok", ""),
+                Arguments.of("{% for x in y %}{% endfor %}{{ x }}", "ok", "x, y"),
+                Arguments.of("{% set x = 1 %}{{ x }}", "ok", ""),
+                Arguments.of("{% set b %}hello {{ n }}{% endset %}{{ b }}", "ok", "n"),
+                Arguments.of("{% filter upper %}{{ q }}{% endfilter %}", "ok", "q"),
+                Arguments.of("{% call shout() %}{{ z }}{% endcall %}", "ok", "shout, z"),
+                Arguments.of("{% for k, v in d.items() %}{{ k }}{{ loop.index }}{% endfor %}", "ok", "d"),
+                Arguments.of("{{ x | default(y) }}", "ok", "x, y"),
+                Arguments.of("{{ f(k=v) }}", "ok", "f, v"),
+                Arguments.of("{% if a is defined %}{% endif %}", "ok", "a"),
+                Arguments.of("{% if x %}{% foo %}{% endif %}", "error", "Encountered unknown tag 'foo'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+                Arguments.of("{% for x in y %}{% endif %}", "error", "Encountered unknown tag 'endif'. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'."),
+                Arguments.of("{% for x in y %}{% else %}{% endif %}", "error", "Encountered unknown tag 'endif'. Jinja was looking for the following tags: 'endfor'. The innermost block that needs to be closed is 'for'."),
+                Arguments.of("{% with a=1 %}", "error", "Unexpected end of template. Jinja was looking for the following tags: 'endwith'. The innermost block that needs to be closed is 'with'."),
+                Arguments.of("{% for x in y if x > z %}{{ x }}{% endfor %}", "ok", "y, z"),
+                Arguments.of("{% for x in y %}{% set t = x %}{% endfor %}{{ t }}", "ok", "t, y"),
+                Arguments.of("{% if a %}{% set t = 1 %}{% endif %}{{ t }}", "ok", "a, t"),
+                Arguments.of("{% import 'f' as h %}{{ h.x }}", "ok", ""),
+                Arguments.of("{% do x %}", "error", "Encountered unknown tag 'do'."),
+                Arguments.of("{{ caller }}", "ok", "caller"),
+                Arguments.of("{{ loop }}", "ok", "loop"),
+                Arguments.of("{% with a = b %}{% set c = a %}{% endwith %}{{ c }}", "ok", "b, c"),
+                Arguments.of("{{ '}}' ~ a }}", "ok", "a"),
+                Arguments.of("{%- if a -%}x{%- endif -%}", "ok", "a"),
+                Arguments.of("{{ user.name }} {{ items | join(sep) }} {% if extra is defined %}{{ x }}{% endif %}", "ok", "extra, items, sep, user, x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void undeclaredVariablesAndSyntaxErrorsAreJinja2s(String template, String outcome, String expected) {
+        String actual;
+        try {
+            actual = "ok: " + String.join(", ", TemplateVariables.undeclared(template));
+        } catch (TemplateSyntaxException e) {
+            actual = "error: " + e.getMessage();
+        }
+        assertEquals(outcome + ": " + expected, actual);
+    }
+}
