@@ -110,6 +110,7 @@ final class ServeCommand extends ProjectSubcommand {
             }
             ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
+            project.serving();
             terminal.err().print(banner(served, settings, running, failed));
             terminal.err().flush();
             // the admin socket closes after the server has stopped (try-with-resources skips a null one)

@@ -158,6 +158,7 @@ class ServeCommandTest extends ProjectFolderTest {
         assertEquals(0, outcome.exit());
         assertTrue(mcp.stdio);
         assertEquals("", outcome.out());
+        assertEquals(1, project.servingReported, "reported up once serving");
     }
 
     @Test
@@ -196,6 +197,7 @@ class ServeCommandTest extends ProjectFolderTest {
         Cli.Outcome outcome = cli.run("serve");
         assertEquals(1, outcome.exit());
         assertNull(mcp.served);
+        assertEquals(0, project.servingReported, "a server that does not start is never reported up");
         assertTrue(outcome.err().contains("Found 1 endpoint(s) with errors"), outcome.err());
         assertTrue(outcome.err().contains("✗ tools/bad.yml\n    Error: Parameter mismatch: missing=['x']"), outcome.err());
         assertTrue(outcome.err().contains("--ignore-errors"), outcome.err());

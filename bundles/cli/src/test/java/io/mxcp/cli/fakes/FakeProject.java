@@ -43,6 +43,8 @@ public final class FakeProject implements Project {
     public boolean closed;
     /** The outcomes of the reloads counted on this project, in order. */
     public final List<Boolean> reloadsEnded = new ArrayList<>();
+    /** How often the server said it serves this project. */
+    public int servingReported;
     public EndpointKind calledKind;
     public String calledIdentifier;
     public Map<String, Object> calledArguments;
@@ -184,6 +186,11 @@ public final class FakeProject implements Project {
     @Override
     public AuditTrail auditTrail() {
         return audit;
+    }
+
+    @Override
+    public void serving() {
+        servingReported++;
     }
 
     @Override

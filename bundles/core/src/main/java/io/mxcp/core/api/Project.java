@@ -100,6 +100,16 @@ public interface Project extends AutoCloseable {
      */
     void reloadEnded(boolean succeeded);
 
+    /**
+     * Tells the project's telemetry that the server serves it now, which reports the server up ({@code mxcp.up}):
+     * called once, when the server has started; a server that fails to start is never reported up. Nothing happens
+     * for a project no server runs or whose telemetry is off.
+     *
+     * @since 1.12
+     */
+    default void serving() {
+    }
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

@@ -196,6 +196,13 @@ final class DefaultProject implements Project {
     }
 
     @Override
+    public void serving() {
+        if (telemetry != null) {
+            telemetry.serving();
+        }
+    }
+
+    @Override
     public void reloadEnded(boolean succeeded) {
         if (telemetry != null) {
             telemetry.countReload(succeeded);

@@ -110,6 +110,8 @@ class TelemetryTest {
     @Test
     void aDeniedCallFailsItsSpansAndIsCountedAsADenial() throws Exception {
         try (Project project = f.openServed()) {
+            assertEquals(0, provider.sum("mxcp.up", Map.of()), "not up before the server serves");
+            project.serving();
             assertThrows(EndpointException.class, () -> call(project, 5000));
         }
         RecordedSpan root = provider.span("mxcp.endpoint.execute");

@@ -34,16 +34,17 @@ final class ActiveTelemetry {
         this.metrics = settings.metrics() ? new RecordedCallMetrics(telemetry) : CallMetrics.NONE;
     }
 
-    /** Starts telemetry from the provider and reports the server up ({@code mxcp.up}). */
-    static ActiveTelemetry start(TelemetryProvider provider, TelemetrySettings settings, ServedIdentity server)
-            throws TelemetryException {
+    static ActiveTelemetry start(TelemetryProvider provider, TelemetrySettings settings) throws TelemetryException {
         Telemetry started = new GuardedTelemetry(provider.start(settings));
-        ActiveTelemetry active = new ActiveTelemetry(provider, started, settings);
-        if (settings.metrics()) {
-            active.telemetry.counter("mxcp.up", "Servers started").add(1, Map.of("version", server.version(),
+        return new ActiveTelemetry(provider, started, settings);
+    }
+
+    /** Reports the server up ({@code mxcp.up}) when metrics are on. */
+    void countUp(ServedIdentity server) {
+        if (metrics != CallMetrics.NONE) {
+            telemetry.counter("mxcp.up", "Servers started").add(1, Map.of("version", server.version(),
                     "profile", server.profile(), "project", server.project(), "transport", server.transport()));
         }
-        return active;
     }
 
     TelemetryProvider provider() {

@@ -1,6 +1,7 @@
 package io.mxcp.core.internal.telemetry;
 
 import java.lang.System.Logger.Level;
+import java.util.function.Consumer;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.internal.types.HiddenTexts;
@@ -25,6 +26,8 @@ public final class TelemetrySession {
     int users;
     /** Null while no provider serves (telemetry off, or no telemetry bundle installed). */
     private volatile ActiveTelemetry active;
+    /** Whether the server serves the project yet: only then is it reported up. */
+    private volatile boolean serving;
 
     /** @param settings what to start, or null when the profile's telemetry is off */
     TelemetrySession(String key, TelemetrySettings settings, ServedIdentity server) {
@@ -61,12 +64,26 @@ public final class TelemetrySession {
         return CallTelemetry.NONE;
     }
 
+    /**
+     * The server serves the project now: reported up ({@code mxcp.up}) on the current telemetry, and on each newer one
+     * that takes over later. A server that fails to start is never reported up.
+     */
+    public void serving() {
+        serving = true;
+        onCurrent(current -> current.countUp(server));
+    }
+
     /** Counts a reload of the served project ({@code mxcp.reloads_total}) on the current telemetry, if any. */
     public void countReload(boolean succeeded) {
+        onCurrent(current -> current.metrics().reloadEnded(server.profile(), succeeded));
+    }
+
+    /** Does something on the current telemetry, if any, holding it so that a swap does not close it meanwhile. */
+    private void onCurrent(Consumer<ActiveTelemetry> action) {
         ActiveTelemetry current = active;
         if (current != null && current.enter()) {
             try {
-                current.metrics().reloadEnded(server.profile(), succeeded);
+                action.accept(current);
             } finally {
                 current.leave();
             }
@@ -76,7 +93,7 @@ public final class TelemetrySession {
     /** Starts telemetry from the provider; the session's first start, whose failure fails the server's start. */
     void start(TelemetryProvider provider) throws TelemetryException {
         if (settings != null) {
-            active = ActiveTelemetry.start(provider, settings, server);
+            active = ActiveTelemetry.start(provider, settings);
         }
     }
 
@@ -87,7 +104,11 @@ public final class TelemetrySession {
         }
         ActiveTelemetry previous = active;
         try {
-            active = ActiveTelemetry.start(provider, settings, server);
+            ActiveTelemetry started = ActiveTelemetry.start(provider, settings);
+            if (serving) {
+                started.countUp(server);
+            }
+            active = started;
         } catch (TelemetryException | RuntimeException e) {
             LOG.log(Level.ERROR, "The new telemetry bundle cannot start; "
                     + (previous == null ? "calls stay untraced: " : "the previous one keeps serving: ") + e.getMessage(), e);
