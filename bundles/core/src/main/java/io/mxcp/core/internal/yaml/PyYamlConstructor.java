@@ -5,13 +5,17 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -27,9 +31,29 @@ final class PyYamlConstructor extends SafeConstructor {
             + "(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"
             + "(?:[ \\t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?$");
 
-    PyYamlConstructor(LoaderOptions options) {
+    private static final System.Logger LOG = System.getLogger(YamlReader.class.getName());
+
+    /** The file being read, for warnings; null when the text comes from elsewhere. */
+    private final String source;
+
+    PyYamlConstructor(LoaderOptions options, String source) {
         super(options);
+        this.source = source;
         yamlConstructors.put(Tag.TIMESTAMP, new ConstructTimestamp());
+    }
+
+    /** A key given twice in one mapping keeps its last value, as PyYAML does; the warning says where. */
+    @Override
+    protected void processDuplicateKeys(MappingNode node, boolean forceStringKeys) {
+        Set<String> keys = new HashSet<>();
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && !keys.add(key.getValue())
+                    && !"<<".equals(key.getValue())) {
+                LOG.log(System.Logger.Level.WARNING, "{0}line {1}: the key ''{2}'' is given twice; the last value is used",
+                        source == null ? "" : source + ", ", key.getStartMark().getLine() + 1, key.getValue());
+            }
+        }
+        super.processDuplicateKeys(node, forceStringKeys);
     }
 
     private final class ConstructTimestamp extends AbstractConstruct {

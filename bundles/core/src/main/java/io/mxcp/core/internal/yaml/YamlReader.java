@@ -26,7 +26,7 @@ public final class YamlReader {
 
     /** Parses a file; null for an empty document or one holding only comments. */
     public static Object read(Path file) throws IOException, YamlSyntaxException {
-        return parse(Files.readAllBytes(file));
+        return parse(decode(Files.readAllBytes(file)), file.toString());
     }
 
     public static Object parse(byte[] bytes) throws YamlSyntaxException {
@@ -34,9 +34,15 @@ public final class YamlReader {
     }
 
     public static Object parse(String text) throws YamlSyntaxException {
+        return parse(text, null);
+    }
+
+    /** @param source the file the text comes from, which a warning of a duplicate key names; null when none */
+    private static Object parse(String text, String source) throws YamlSyntaxException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true);
-        Yaml yaml = new Yaml(new PyYamlConstructor(options), new Representer(new DumperOptions()),
+        options.setWarnOnDuplicateKeys(false); // PyYamlConstructor says where
+        Yaml yaml = new Yaml(new PyYamlConstructor(options, source), new Representer(new DumperOptions()),
                 new DumperOptions(), options, new PyYamlResolver());
         try {
             return yaml.load(text);

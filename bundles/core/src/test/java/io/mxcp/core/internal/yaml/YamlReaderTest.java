@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Spec 01 §0.1: PyYAML safe_load (YAML 1.1) scalar resolution and encoding sniffing. */
 class YamlReaderTest {
@@ -44,6 +53,37 @@ class YamlReaderTest {
         assertEquals(1000.0, doc.get("k"));
         assertNull(doc.get("l"));
         assertNull(doc.get("m"));
+    }
+
+    @Test
+    void aKeyGivenTwiceKeepsItsLastValueAndTheWarningSaysWhere(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tool.yml");
+        Files.writeString(file, "tool:\n  name: first\n  name: second\n  base: &b {x: 1}\n  merged:\n    <<: *b\n    y: 2\n");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(YamlReader.class.getName());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            Map<?, ?> tool = (Map<?, ?>) ((Map<?, ?>) YamlReader.read(file)).get("tool");
+            assertEquals("second", tool.get("name"));
+            assertEquals(Map.of("x", 1, "y", 2), tool.get("merged"));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(List.of(file + ", line 3: the key 'name' is given twice; the last value is used"), warnings);
     }
 
     @Test
