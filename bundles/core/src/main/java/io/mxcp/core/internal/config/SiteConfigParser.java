@@ -63,7 +63,7 @@ final class SiteConfigParser {
         List<?> list = list(raw, "plugin");
         List<Map<String, String>> plugins = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            StrictObject plugin = StrictObject.of(list.get(i), "plugin." + i, "PluginDefinitionModel");
+            StrictObject plugin = StrictObject.of(list.get(i), "plugin." + i, "SitePluginDefinitionModel");
             Map<String, String> definition = new LinkedHashMap<>();
             definition.put("name", plugin.requiredString("name"));
             definition.put("module", plugin.requiredString("module"));
@@ -85,7 +85,7 @@ final class SiteConfigParser {
             if (list.get(i) instanceof String name) {
                 extension.put("name", name);
             } else {
-                StrictObject ext = StrictObject.of(list.get(i), "extensions." + i, "ExtensionDefinitionModel");
+                StrictObject ext = StrictObject.of(list.get(i), "extensions." + i, "SiteExtensionDefinitionModel");
                 extension.put("name", ext.requiredString("name"));
                 String repo = ext.optionalLiteral("repo", "community", "core_nightly");
                 if (repo != null) {
@@ -100,7 +100,7 @@ final class SiteConfigParser {
 
     private static Map<String, Object> dbt(Object raw) throws SchemaException {
         Map<String, Object> dbt = new LinkedHashMap<>();
-        StrictObject block = raw == null ? null : StrictObject.of(raw, "dbt", "DbtConfigModel");
+        StrictObject block = raw == null ? null : StrictObject.of(raw, "dbt", "SiteDbtConfigModel");
         dbt.put("enabled", block == null || block.bool("enabled", true));
         for (String field : DBT_LIST_FIELDS) {
             dbt.put(field, block == null || !block.has(field) ? DBT_LIST_DEFAULTS.get(field)
@@ -127,7 +127,7 @@ final class SiteConfigParser {
 
     private static Map<String, Object> sqlTools(Object raw) throws SchemaException {
         Map<String, Object> sqlTools = new LinkedHashMap<>();
-        StrictObject block = raw == null ? null : StrictObject.of(raw, "sql_tools", "SqlToolsConfigModel");
+        StrictObject block = raw == null ? null : StrictObject.of(raw, "sql_tools", "SiteSqlToolsConfigModel");
         sqlTools.put("enabled", block != null && block.bool("enabled", false));
         for (String tool : SQL_TOOLS) {
             Object toolRaw = block == null ? null : block.raw(tool);
@@ -155,7 +155,7 @@ final class SiteConfigParser {
             return SitePaths.DEFAULTS;
         }
         SitePaths d = SitePaths.DEFAULTS;
-        StrictObject p = StrictObject.of(raw, "paths", "PathsConfigModel");
+        StrictObject p = StrictObject.of(raw, "paths", "SitePathsConfigModel");
         SitePaths paths = new SitePaths(p.string("tools", d.tools()), p.string("resources", d.resources()),
                 p.string("prompts", d.prompts()), p.string("evals", d.evals()), p.string("python", d.python()),
                 p.string("plugins", d.plugins()), p.string("sql", d.sql()), p.string("drift", d.drift()),
@@ -185,7 +185,7 @@ final class SiteConfigParser {
         boolean readonly = false;
         Object duckdbRaw = profile.raw("duckdb");
         if (duckdbRaw != null) {
-            StrictObject duckdb = StrictObject.of(duckdbRaw, profile.at("duckdb"), "DuckDBConfigModel");
+            StrictObject duckdb = StrictObject.of(duckdbRaw, profile.at("duckdb"), "SiteDuckDBConfigModel");
             duckdbPath = duckdb.string("path", null);
             readonly = duckdb.bool("readonly", false);
             duckdb.close();
@@ -193,7 +193,7 @@ final class SiteConfigParser {
         String driftPath = null;
         Object driftRaw = profile.raw("drift");
         if (driftRaw != null) {
-            StrictObject drift = StrictObject.of(driftRaw, profile.at("drift"), "DriftConfigModel");
+            StrictObject drift = StrictObject.of(driftRaw, profile.at("drift"), "SiteDriftConfigModel");
             driftPath = drift.string("path", null);
             drift.close();
         }
@@ -206,7 +206,7 @@ final class SiteConfigParser {
         AuditSchemaOptions schemaOptions = AuditSchemaOptions.NONE;
         Object auditRaw = profile.raw("audit");
         if (auditRaw != null) {
-            StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "AuditConfigModel");
+            StrictObject audit = StrictObject.of(auditRaw, profile.at("audit"), "SiteAuditConfigModel");
             auditEnabled = audit.bool("enabled", false);
             auditPath = audit.string("path", null);
             maxFileSize = audit.integer("max_file_size", maxFileSize);

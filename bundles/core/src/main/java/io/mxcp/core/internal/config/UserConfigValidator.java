@@ -42,7 +42,7 @@ final class UserConfigValidator {
         }
         for (Map.Entry<String, Object> entry : mapping(raw, "projects").entrySet()) {
             String location = "projects." + entry.getKey();
-            StrictObject project = StrictObject.of(entry.getValue(), location, "ProjectConfigModel");
+            StrictObject project = StrictObject.of(entry.getValue(), location, "UserProjectConfigModel");
             Map<String, Object> profiles = new LinkedHashMap<>();
             Object profilesRaw = project.raw("profiles");
             if (profilesRaw != null) {
@@ -57,7 +57,7 @@ final class UserConfigValidator {
     }
 
     private static Map<String, Object> profile(Object raw, String location) throws SchemaException {
-        StrictObject profile = StrictObject.of(raw, location, "ProfileConfigModel");
+        StrictObject profile = StrictObject.of(raw, location, "UserProfileConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("secrets", secrets(profile.raw("secrets"), profile.at("secrets")));
         result.put("plugin", plugin(profile.raw("plugin"), profile.at("plugin")));
@@ -82,7 +82,7 @@ final class UserConfigValidator {
             throw new SchemaException(location, "Input should be a valid list");
         }
         for (int i = 0; i < list.size(); i++) {
-            StrictObject secret = StrictObject.of(list.get(i), location + "." + i, "SecretConfigModel");
+            StrictObject secret = StrictObject.of(list.get(i), location + "." + i, "UserSecretDefinitionModel");
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", secret.requiredString("name"));
             entry.put("type", secret.requiredString("type"));
@@ -97,7 +97,7 @@ final class UserConfigValidator {
     private static Map<String, Object> plugin(Object raw, String location) throws SchemaException {
         Map<String, Object> configs = new LinkedHashMap<>();
         if (raw != null) {
-            StrictObject plugin = StrictObject.of(raw, location, "PluginConfigModel");
+            StrictObject plugin = StrictObject.of(raw, location, "UserPluginConfigModel");
             Object configRaw = plugin.raw("config");
             if (configRaw != null) {
                 for (Map.Entry<String, Object> entry : mapping(configRaw, plugin.at("config")).entrySet()) {
@@ -121,7 +121,7 @@ final class UserConfigValidator {
         if (raw == null) {
             return null;
         }
-        StrictObject vault = StrictObject.of(raw, "vault", "VaultConfigModel");
+        StrictObject vault = StrictObject.of(raw, "vault", "UserVaultConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("enabled", vault.bool("enabled", false));
         result.put("address", vault.string("address", null));
@@ -134,7 +134,7 @@ final class UserConfigValidator {
         if (raw == null) {
             return null;
         }
-        StrictObject op = StrictObject.of(raw, "onepassword", "OnePasswordConfigModel");
+        StrictObject op = StrictObject.of(raw, "onepassword", "UserOnePasswordConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("enabled", op.bool("enabled", false));
         result.put("token_env", op.string("token_env", null));
@@ -143,7 +143,7 @@ final class UserConfigValidator {
     }
 
     private static Map<String, Object> transport(Object raw) throws SchemaException {
-        StrictObject transport = raw == null ? null : StrictObject.of(raw, "transport", "TransportConfigModel");
+        StrictObject transport = raw == null ? null : StrictObject.of(raw, "transport", "UserTransportConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("provider", transport == null ? "streamable-http"
                 : transport.literal("provider", "streamable-http", "streamable-http", "sse", "stdio"));
@@ -153,7 +153,7 @@ final class UserConfigValidator {
             result.put("page_size", pageSize);
         }
         Object httpRaw = transport == null ? null : transport.raw("http");
-        StrictObject http = httpRaw == null ? null : StrictObject.of(httpRaw, "transport.http", "HttpTransportConfigModel");
+        StrictObject http = httpRaw == null ? null : StrictObject.of(httpRaw, "transport.http", "UserHttpTransportConfigModel");
         Map<String, Object> httpResult = new LinkedHashMap<>();
         httpResult.put("port", http == null ? 8000L : http.integer("port", 8000));
         httpResult.put("host", http == null ? "localhost" : http.string("host", "localhost"));
@@ -216,14 +216,14 @@ final class UserConfigValidator {
         if (raw == null) {
             return null;
         }
-        StrictObject models = StrictObject.of(raw, "models", "ModelsConfigModel");
+        StrictObject models = StrictObject.of(raw, "models", "UserModelsConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("default", models.string("default", null));
         Map<String, Object> entries = new LinkedHashMap<>();
         Object entriesRaw = models.raw("models");
         if (entriesRaw != null) {
             for (Map.Entry<String, Object> entry : mapping(entriesRaw, "models.models").entrySet()) {
-                StrictObject model = StrictObject.of(entry.getValue(), "models.models." + entry.getKey(), "ModelConfigModel");
+                StrictObject model = StrictObject.of(entry.getValue(), "models.models." + entry.getKey(), "UserModelConfigModel");
                 Map<String, Object> m = new LinkedHashMap<>();
                 // any type: a model provider bundle (claude and openai ship) may serve others
                 m.put("type", model.requiredString("type"));
@@ -241,7 +241,7 @@ final class UserConfigValidator {
     }
 
     private static Map<String, Object> logging(Object raw) throws SchemaException {
-        StrictObject logging = raw == null ? null : StrictObject.of(raw, "logging", "LoggingConfigModel");
+        StrictObject logging = raw == null ? null : StrictObject.of(raw, "logging", "UserLoggingConfigModel");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("enabled", logging == null || logging.bool("enabled", true));
         result.put("path", logging == null ? null : logging.string("path", null));
