@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoField;
+import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +27,9 @@ final class TemporalFormats {
             "(2[0-3]|[0-1]\\d|\\d):([0-5]\\d|\\d):(6[0-1]|[0-5]\\d|\\d)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
     private static final Pattern ISO_TIME = Pattern.compile(
-            "(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?(?:([+-])(\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?");
+            "(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)? ?(?:([+-])(\\d{2})(?::?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?)?");
+    /** An ISO week date, {@code 2024-W03-1} or {@code 2024W031}, the day optional (Monday). */
+    private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})(?:-W(\\d{2})(?:-(\\d))?|W(\\d{2})(\\d)?)");
     /** Beyond any year Python's datetime has, and small enough that the microseconds fit a long. */
     private static final double MAX_EPOCH_SECONDS = 1e12;
 
@@ -61,45 +66,92 @@ final class TemporalFormats {
         return m;
     }
 
-    /** A {@code LocalDateTime}, or an {@code OffsetDateTime} when the text has an offset. */
+    /**
+     * Python's {@code datetime.fromisoformat}: a {@code LocalDateTime}, or an {@code OffsetDateTime} when the text has
+     * an offset; a field out of its range is Python's message for it ({@code hour must be in 0..23}).
+     */
     static Object dateTime(String original) throws ConversionException {
         String text = original.replace("Z", "+00:00");
         ConversionException invalid = ConversionException.raw("Invalid isoformat string: " + PythonText.repr(text));
+        Matcher week = ISO_WEEK.matcher(text);
         Matcher date = ISO_DATE.matcher(text);
-        if (!date.lookingAt() || (date.group(0).length() != 8 && date.group(0).length() != 10)) {
+        LocalDate day;
+        int end;
+        if (week.lookingAt()) {
+            day = weekDate(week, invalid);
+            end = week.end();
+        } else if (date.lookingAt() && (date.group(0).length() == 8 || date.group(0).length() == 10)) {
+            day = calendarDate(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
+                    Integer.parseInt(date.group(3)));
+            end = date.end();
+        } else {
             throw invalid;
         }
+        String rest = text.substring(end);
+        if (rest.isEmpty()) {
+            return day.atStartOfDay();
+        }
+        char separator = rest.charAt(0);
+        if (separator != 'T' && separator != 't' && separator != ' ') {
+            throw invalid;
+        }
+        Matcher t = ISO_TIME.matcher(rest.substring(1));
+        if (!t.matches()) {
+            throw invalid;
+        }
+        LocalDateTime local = day.atTime(time(Integer.parseInt(t.group(1)),
+                t.group(2) == null ? 0 : Integer.parseInt(t.group(2)),
+                t.group(3) == null ? 0 : Integer.parseInt(t.group(3)), nanos(t.group(4))));
+        if (t.group(5) == null) {
+            return local;
+        }
+        int sign = "-".equals(t.group(5)) ? -1 : 1;
+        int seconds = Integer.parseInt(t.group(6)) * 3600 + (t.group(7) == null ? 0 : Integer.parseInt(t.group(7))) * 60
+                + (t.group(8) == null ? 0 : Integer.parseInt(t.group(8)));
         try {
-            LocalDate day = LocalDate.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)),
-                    Integer.parseInt(date.group(3)));
-            String rest = text.substring(date.end());
-            if (rest.isEmpty()) {
-                return day.atStartOfDay();
-            }
-            char separator = rest.charAt(0);
-            if (separator != 'T' && separator != 't' && separator != ' ') {
-                throw invalid;
-            }
-            Matcher t = ISO_TIME.matcher(rest.substring(1));
-            if (!t.matches()) {
-                throw invalid;
-            }
-            LocalDateTime local = day.atTime(LocalTime.of(Integer.parseInt(t.group(1)),
-                    t.group(2) == null ? 0 : Integer.parseInt(t.group(2)),
-                    t.group(3) == null ? 0 : Integer.parseInt(t.group(3)), nanos(t.group(4))));
-            if (t.group(5) == null) {
-                return local;
-            }
-            int sign = "-".equals(t.group(5)) ? -1 : 1;
-            int seconds = Integer.parseInt(t.group(6)) * 3600 + Integer.parseInt(t.group(7)) * 60
-                    + (t.group(8) == null ? 0 : Integer.parseInt(t.group(8)));
             return local.atOffset(ZoneOffset.ofTotalSeconds(sign * seconds));
         } catch (DateTimeException e) {
             throw invalid;
         }
     }
 
-    /** Epoch seconds as a naive local time of this machine, like {@code datetime.fromtimestamp}. */
+    private static LocalDate weekDate(Matcher week, ConversionException invalid) throws ConversionException {
+        int year = Integer.parseInt(week.group(1));
+        String weekText = week.group(2) != null ? week.group(2) : week.group(4);
+        String dayText = week.group(2) != null ? week.group(3) : week.group(5);
+        int weekNumber = Integer.parseInt(weekText);
+        int weekday = dayText == null ? 1 : Integer.parseInt(dayText);
+        LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4);
+        if (weekNumber < 1 || weekNumber > fourthOfJanuary.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()
+                || weekday < 1 || weekday > 7) {
+            throw invalid;
+        }
+        return fourthOfJanuary.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, weekNumber).with(ChronoField.DAY_OF_WEEK, weekday);
+    }
+
+    private static LocalDate calendarDate(int year, int month, int day) throws ConversionException {
+        if (month < 1 || month > 12) {
+            throw ConversionException.raw("month must be in 1..12");
+        }
+        if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            throw ConversionException.raw("day is out of range for month");
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static LocalTime time(int hour, int minute, int second, int nanos) throws ConversionException {
+        if (hour > 23) {
+            throw ConversionException.raw("hour must be in 0..23");
+        }
+        if (minute > 59) {
+            throw ConversionException.raw("minute must be in 0..59");
+        }
+        if (second > 59) {
+            throw ConversionException.raw("second must be in 0..59");
+        }
+        return LocalTime.of(hour, minute, second, nanos);
+    }
+
     /**
      * Python's {@code datetime.fromtimestamp}: the local time of epoch seconds, to the microsecond.
      *

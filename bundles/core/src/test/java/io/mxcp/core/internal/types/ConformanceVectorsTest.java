@@ -75,6 +75,17 @@ class ConformanceVectorsTest {
                 ok("I41", "{type: object, properties: {a: {type: string, enum: [x]}}}", Map.of("a", "zzz"), Map.of("a", "zzz")),
                 ok("I42", "{type: string, default: null}", ABSENT, null),
                 err("I43", "type: string", ABSENT, "Required parameter missing: p"),
+                // beyond appendix B: what Python 3.11's datetime.fromisoformat accepts and refuses
+                ok("X-dt-hour-offset", "{type: string, format: date-time}", "2024-01-15T10:30:00+05",
+                        OffsetDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneOffset.ofHours(5))),
+                ok("X-dt-space-offset", "{type: string, format: date-time}", "2024-01-15T10:30:00 -05:30",
+                        OffsetDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneOffset.ofHoursMinutes(-5, -30))),
+                ok("X-dt-week", "{type: string, format: date-time}", "2024-W03-1T10:00", LocalDateTime.of(2024, 1, 15, 10, 0)),
+                ok("X-dt-week-basic", "{type: string, format: date-time}", "2024W032", LocalDateTime.of(2024, 1, 16, 0, 0)),
+                err("X-dt-week-8", "{type: string, format: date-time}", "2024-W03-8", "Invalid isoformat string: '2024-W03-8'"),
+                err("X-dt-hour", "{type: string, format: date-time}", "2024-01-15T25:00", "hour must be in 0..23"),
+                err("X-dt-month", "{type: string, format: date-time}", "2024-13-01", "month must be in 1..12"),
+                err("X-dt-day", "{type: string, format: date-time}", "2024-02-30", "day is out of range for month"),
                 // beyond appendix B: what Python's datetime.fromtimestamp refuses (the original fails these calls)
                 err("X-ts-nan", "{type: string, format: timestamp}", "nan", "Error validating parameter 'p': Invalid timestamp: nan"),
                 err("X-ts-inf", "{type: string, format: timestamp}", "-inf", "Error validating parameter 'p': Invalid timestamp: -inf"),
