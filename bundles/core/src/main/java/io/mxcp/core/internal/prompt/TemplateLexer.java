@@ -71,22 +71,7 @@ final class TemplateLexer {
 
     /** Where the tag's closing delimiter starts, outside string literals; -1 when there is none. */
     private int closing(int from, String delimiter) {
-        char quote = 0;
-        for (int i = from; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (template.startsWith(delimiter, i)) {
-                return i;
-            }
-        }
-        return -1;
+        return QuotedText.find(template, from, i -> template.startsWith(delimiter, i));
     }
 
     private void skipRaw() throws TemplateSyntaxException {

@@ -50,30 +50,28 @@ final class WithTag implements Tag {
     /** The text split at commas outside strings and brackets. */
     private static List<String> topLevelParts(String text) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
+        int[] depth = {0};
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
+        while (true) {
+            int comma = QuotedText.find(text, start, i -> switch (text.charAt(i)) {
+                case '(', '[', '{' -> {
+                    depth[0]++;
+                    yield false;
                 }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
+                case ')', ']', '}' -> {
+                    depth[0]--;
+                    yield false;
+                }
+                case ',' -> depth[0] == 0;
+                default -> false;
+            });
+            if (comma < 0) {
+                parts.add(text.substring(start));
+                return parts;
             }
+            parts.add(text.substring(start, comma));
+            start = comma + 1;
         }
-        parts.add(text.substring(start));
-        return parts;
     }
 
     /** The first {@code =} that is an assignment (not part of {@code ==}, {@code !=}, {@code <=}, {@code >=}). */

@@ -39,6 +39,7 @@ class PromptRendererTest {
     void withHoldsItsValuesInItsOwnScope() throws Exception {
         assertEquals("hi Ann!||True", render("{% with greeting = 'hi', who = name ~ '!' %}{{ greeting }} {{ who }}"
                 + "{% endwith %}|{{ greeting }}|{% with a = 1 == 1 %}{{ a }}{% endwith %}", "name", "Ann"));
+        assertEquals("x,y|[1, 2]", render("{% with a = 'x,y', b = [1, 2] %}{{ a }}|{{ b }}{% endwith %}"));
     }
 
     @Test
