@@ -22,6 +22,12 @@ class PythonProjectTest {
     Path root;
 
     private ProjectRuntime runtime(Map<String, Map<String, String>> pluginConfig) {
+        return runtime(pluginConfig, null, null);
+    }
+
+    /** @param siteFile the site file as the core loaded it, null: read from disk; derived likewise */
+    private ProjectRuntime runtime(Map<String, Map<String, String>> pluginConfig, Map<String, Object> siteFile,
+            Map<String, String> derived) {
         return new ProjectRuntime() {
             public Path root() { return root; }
             public String projectName() { return "demo"; }
@@ -33,6 +39,10 @@ class PythonProjectTest {
                 return List.of(Map.of("name", "api", "type", "value", "parameters", Map.of("value", "x")));
             }
             public Map<String, Map<String, String>> pluginConfig() { return pluginConfig; }
+            public Map<String, Object> siteFile() { return siteFile; }
+            public Map<String, String> derivedProfileSettings() {
+                return derived != null ? derived : ProjectRuntime.super.derivedProfileSettings();
+            }
         };
     }
 
@@ -71,18 +81,9 @@ class PythonProjectTest {
                 """);
         Map<String, Object> loaded = Map.of("mxcp", 1, "project", "demo",
                 "plugin", List.of(Map.of("name", "str_secret", "module", "caesar", "config", "rot1")));
-        ProjectRuntime asLoaded = new DelegatingRuntime(runtime(Map.of("rot1", Map.of("rotation", "1")))) {
-            @Override
-            public Map<String, Object> siteFile() {
-                return loaded;
-            }
-
-            @Override
-            public Map<String, String> derivedProfileSettings() {
-                return Map.of("duckdb.path", "/db.duckdb", "drift.path", "drift/drift-default.json",
-                        "audit.path", "audit/logs-default.jsonl");
-            }
-        };
+        ProjectRuntime asLoaded = runtime(Map.of("rot1", Map.of("rotation", "1")), loaded,
+                Map.of("duckdb.path", "/db.duckdb", "drift.path", "drift/drift-default.json",
+                        "audit.path", "audit/logs-default.jsonl"));
 
         PythonProject project = PythonProject.of(asLoaded);
 
@@ -90,24 +91,6 @@ class PythonProjectTest {
         assertEquals(Map.of("duckdb", Map.of("path", "/db.duckdb"), "drift", Map.of("path", "drift/drift-default.json"),
                 "audit", Map.of("path", "audit/logs-default.jsonl")),
                 ((Map<?, ?>) project.siteConfig().get("profiles")).get("default"));
-    }
-
-    /** A runtime answering as another one does, for tests that change one answer. */
-    private static class DelegatingRuntime implements ProjectRuntime {
-        private final ProjectRuntime delegate;
-
-        DelegatingRuntime(ProjectRuntime delegate) {
-            this.delegate = delegate;
-        }
-
-        public Path root() { return delegate.root(); }
-        public String projectName() { return delegate.projectName(); }
-        public String profile() { return delegate.profile(); }
-        public Path duckdbPath() { return delegate.duckdbPath(); }
-        public boolean readOnly() { return delegate.readOnly(); }
-        public List<Map<String, String>> extensions() { return delegate.extensions(); }
-        public List<Map<String, Object>> secrets() { return delegate.secrets(); }
-        public Map<String, Map<String, String>> pluginConfig() { return delegate.pluginConfig(); }
     }
 
     @Test
