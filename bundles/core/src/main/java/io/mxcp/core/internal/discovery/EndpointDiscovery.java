@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -30,6 +31,8 @@ public final class EndpointDiscovery {
     private final Map<String, Path> lastFound = new ConcurrentHashMap<>();
     /** The parse error last logged for each broken file, so a broken edit is logged once, not at every call. */
     private final Map<Path, String> loggedErrors = new ConcurrentHashMap<>();
+    /** Files in another kind's folder already warned of: a command discovers several times. */
+    private final Set<Path> loggedMisplaced = ConcurrentHashMap.newKeySet();
 
     public EndpointDiscovery(Path root, SitePaths paths, EndpointFileCache cache) {
         this.root = root;
@@ -47,8 +50,10 @@ public final class EndpointDiscovery {
                 if (definition == null) {
                     found.add(new DiscoveredEndpoint(file, relativePath(file), kind, null, null, parsed.error()));
                 } else if (definition.kind() != kind) {
-                    LOG.log(Level.WARNING, "Skipping {0}: it defines a {1}, not a {2}", relativePath(file),
-                            definition.kind().yamlKey(), kind.yamlKey());
+                    if (loggedMisplaced.add(file)) {
+                        LOG.log(Level.WARNING, "Skipping {0}: it defines a {1}, not a {2}", relativePath(file),
+                                definition.kind().yamlKey(), kind.yamlKey());
+                    }
                 } else if (definition.enabled()) {
                     found.add(new DiscoveredEndpoint(file, relativePath(file), kind, definition.identifier(),
                             definition, null));
