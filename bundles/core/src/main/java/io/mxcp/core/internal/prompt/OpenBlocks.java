@@ -74,8 +74,10 @@ final class OpenBlocks {
         if (innermost == null || !innermost.expected().contains(tag)) {
             throw unknownTag(tag);
         }
-        if (tag.equals("else")) {
-            innermost.inElse = true;
+        if (tag.equals("else") || tag.equals("elif")) {
+            // a branch sees nothing the branch before it declared; a for loop's else runs without its loop variables
+            innermost.declared.clear();
+            innermost.inElse |= tag.equals("else");
         } else if (tag.startsWith("end")) {
             open.pop();
             if (innermost.declaresOnEnd != null) {

@@ -38,12 +38,8 @@ final class TemporalFormats {
 
     static LocalDate date(String text) throws ConversionException {
         Matcher m = strptime(STRPTIME_DATE, text, "%Y-%m-%d");
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3).trim()));
-        } catch (DateTimeException e) {
-            throw ConversionException.raw("day is out of range for month");
-        }
+        return calendarDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3).trim()));
     }
 
     static LocalTime time(String text) throws ConversionException {
@@ -117,6 +113,9 @@ final class TemporalFormats {
 
     private static LocalDate weekDate(Matcher week, ConversionException invalid) throws ConversionException {
         int year = Integer.parseInt(week.group(1));
+        if (year < 1) {
+            throw ConversionException.raw("year " + year + " is out of range");
+        }
         String weekText = week.group(2) != null ? week.group(2) : week.group(4);
         String dayText = week.group(2) != null ? week.group(3) : week.group(5);
         int weekNumber = Integer.parseInt(weekText);
@@ -130,6 +129,9 @@ final class TemporalFormats {
     }
 
     private static LocalDate calendarDate(int year, int month, int day) throws ConversionException {
+        if (year < 1) {
+            throw ConversionException.raw("year " + year + " is out of range");
+        }
         if (month < 1 || month > 12) {
             throw ConversionException.raw("month must be in 1..12");
         }

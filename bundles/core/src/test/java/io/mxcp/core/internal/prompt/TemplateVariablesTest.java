@@ -50,7 +50,10 @@ class TemplateVariablesTest {
                 Arguments.of("{% with a = b %}{% set c = a %}{% endwith %}{{ c }}", "ok", "b, c"),
                 Arguments.of("{{ '}}' ~ a }}", "ok", "a"),
                 Arguments.of("{%- if a -%}x{%- endif -%}", "ok", "a"),
-                Arguments.of("{{ user.name }} {{ items | join(sep) }} {% if extra is defined %}{{ x }}{% endif %}", "ok", "extra, items, sep, user, x"));
+                Arguments.of("{{ user.name }} {{ items | join(sep) }} {% if extra is defined %}{{ x }}{% endif %}", "ok", "extra, items, sep, user, x"),
+                Arguments.of("{% for x in xs %}{{ lim }}{% else %}{{ x }}{% endfor %}", "ok", "lim, x, xs"),
+                Arguments.of("{% for x in xs %}{% else %}{{ loop }}{% endfor %}", "ok", "loop, xs"),
+                Arguments.of("{% if a %}{% set t = 1 %}{% elif b %}{{ t }}{% endif %}", "ok", "a, b, t"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -86,6 +86,8 @@ class ConformanceVectorsTest {
                 err("X-dt-hour", "{type: string, format: date-time}", "2024-01-15T25:00", "hour must be in 0..23"),
                 err("X-dt-month", "{type: string, format: date-time}", "2024-13-01", "month must be in 1..12"),
                 err("X-dt-day", "{type: string, format: date-time}", "2024-02-30", "day is out of range for month"),
+                err("X-dt-year0", "{type: string, format: date-time}", "0000-01-01T00:00:00", "year 0 is out of range"),
+                err("X-date-year0", "{type: string, format: date}", "0000-12-31", "year 0 is out of range"),
                 // beyond appendix B: what Python's datetime.fromtimestamp refuses (the original fails these calls)
                 err("X-ts-nan", "{type: string, format: timestamp}", "nan", "Error validating parameter 'p': Invalid timestamp: nan"),
                 err("X-ts-inf", "{type: string, format: timestamp}", "-inf", "Error validating parameter 'p': Invalid timestamp: -inf"),
