@@ -185,14 +185,6 @@ class PythonRunIT {
         assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
     }
 
-    /** Spec 01 §6.3: a UDF may call get_user_context(); it answers for the call whose statement runs it. */
-    @Test
-    void aPluginUdfSeesTheCallerOfTheSqlToolThatRunsIt() {
-        assertEquals("[{\"caller\":\"alice\"}]", run("caller_sql", "--param", "fallback=nobody",
-                "--user-context", "{\"username\": \"alice\"}").toString());
-        assertEquals("[{\"caller\":\"nobody\"}]", run("caller_sql", "--param", "fallback=nobody").toString());
-    }
-
     /** Spec 01 §5.8: `mxcp test` builds the whole runtime first, so a SQL endpoint's tests see the plugin's functions. */
     @Test
     void testsOfASqlEndpointSeeThePluginsFunctions() throws IOException {

@@ -1,4 +1,4 @@
-from mxcp.plugins import MXCPBasePlugin, get_user_context, udf
+from mxcp.plugins import MXCPBasePlugin, udf
 
 
 class MXCPPlugin(MXCPBasePlugin):
@@ -16,8 +16,3 @@ class MXCPPlugin(MXCPBasePlugin):
     @udf
     def decrypt(self, message: str) -> str:
         return self._shift(message, -self.rotation)
-
-    @udf
-    def caller(self, fallback: str) -> str:
-        user = get_user_context()
-        return user.username if user else fallback

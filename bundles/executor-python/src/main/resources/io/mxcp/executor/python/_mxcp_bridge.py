@@ -562,14 +562,8 @@ def load_plugins(definitions_text):
     return encode(functions)
 
 
-def call_udf(plugin, method, args_text, call_text=None):
-    """Calls a UDF; with the call its statement runs for, get_user_context() answers for that call."""
-    token = current_context.set(make_context(decode(call_text))) if call_text else None
-    try:
-        return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
-    finally:
-        if token is not None:
-            current_context.reset(token)
+def call_udf(plugin, method, args_text):
+    return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
 
 
 def shutdown_plugins():

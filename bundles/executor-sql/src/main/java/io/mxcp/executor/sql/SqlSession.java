@@ -23,7 +23,6 @@ import io.mxcp.executor.sql.statement.ParameterValues;
 import io.mxcp.executor.sql.statement.ParameterValues.ParameterMismatchException;
 import io.mxcp.executor.sql.statement.SqlScript;
 import io.mxcp.executor.sql.statement.SqlStatement;
-import io.mxcp.kernel.api.StatementCalls;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutionContext;
@@ -59,8 +58,7 @@ final class SqlSession implements ExecutorSession {
                 throw new EndpointExecutionException(CANCELLED);
             }
             PooledConnection connection = checkout(call);
-            // plugin functions the statements call on this thread see the call (spec 01 §6.3)
-            try (StatementCalls.Binding bound = StatementCalls.bind(context)) {
+            try {
                 connection.useCaller(CallerVariables.of(context));
                 return run(connection, script, arguments == null ? Map.of() : arguments,
                         DeclaredType.shaping(source.parameterTypes()), call);

@@ -31,18 +31,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.duckdb.DuckDBColumnType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mxcp.kernel.api.SqlFunctionRoute;
-import io.mxcp.kernel.api.StatementCalls;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
-import io.mxcp.sdk.exec.ExecutionContext;
 import io.mxcp.sdk.exec.ExecutorSession;
 
 class SqlSessionTest {
@@ -213,20 +209,6 @@ class SqlSessionTest {
     @Test
     void deduplicatesColumnNames() throws Exception {
         assertEquals(List.of("a", "a_1", "A_2"), List.copyOf(run("SELECT 1 a, 2 a, 3 A", Map.of()).getFirst().keySet()));
-    }
-
-    @Test
-    void pluginFunctionsSeeTheCallTheirStatementRunsFor() throws Exception {
-        try (SqlFunctionRoute whoami = host.route("whoami", List.of(), DuckDBColumnType.VARCHAR,
-                arguments -> StatementCalls.current() instanceof ExecutionContext call
-                        ? call.user().map(UserContext::username).orElse("anonymous") : "no call")) {
-            UserContext alice = new UserContext("1", "alice", null, null, null, "github", List.of(), null, Map.of());
-            assertEquals(List.of(Map.of("w", "alice")),
-                    session.execute(sql("SELECT whoami() w"), Map.of(), new TestContext(alice, Map.of())));
-            assertEquals(List.of(Map.of("w", "anonymous")),
-                    session.execute(sql("SELECT whoami() w"), Map.of(), TestContext.none()));
-            assertNull(StatementCalls.current(), "nothing stays bound once the call is done");
-        }
     }
 
     @Test

@@ -7,13 +7,10 @@ import java.util.Map;
 
 import org.duckdb.DuckDBColumnType;
 
-import io.mxcp.executor.python.runtime.CallDescription;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonRuntime;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.SqlFunctionRoute;
-import io.mxcp.kernel.api.StatementCalls;
-import io.mxcp.sdk.exec.ExecutionContext;
 
 /**
  * The SQL functions of a generation's Python plugins (spec 01 §6.3), routed through the kernel's stable entry
@@ -65,11 +62,8 @@ public final class PluginFunctions implements AutoCloseable {
 
     private static Object call(PythonRuntime runtime, String plugin, String method, Object[] arguments,
             DuckDBColumnType returns) {
-        // the call whose statement runs on this thread: get_user_context() in the UDF answers for it (spec 01 §6.3)
-        String caller = StatementCalls.current() instanceof ExecutionContext context
-                ? runtime.encode(CallDescription.of(null, context)) : null;
         try {
-            return SqlResults.as(runtime.callUdf(plugin, method, arguments, caller), returns);
+            return SqlResults.as(runtime.callUdf(plugin, method, arguments), returns);
         } catch (PythonException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -196,15 +196,9 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     /** Calls a plugin's UDF method with SQL arguments. */
-    /**
-     * Calls a plugin's UDF method.
-     *
-     * @param callJson the call the statement runs for ({@link CallDescription}), or null when the statement does not
-     *                 say (inside a Python call's own {@code db.execute}, whose context stays)
-     */
-    public Object callUdf(String plugin, String method, Object[] arguments, String callJson) throws PythonException {
+    public Object callUdf(String plugin, String method, Object[] arguments) throws PythonException {
         try {
-            return codec.decode(callUdf.execute(plugin, method, codec.encode(arguments), callJson).asString());
+            return codec.decode(callUdf.execute(plugin, method, codec.encode(arguments)).asString());
         } catch (PolyglotException e) {
             throw failure(e);
         }
