@@ -16,8 +16,9 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 /**
  * Jinjava set up to behave like Jinja2's defaults: no autoescape, undefined names render empty, variable
  * values are never rendered again as templates, and printed values use Python's {@code str()}
- * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}), and Jinja2's
- * {@code with} tag is there ({@link WithTag}).
+ * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}); the {@code for}
+ * tag is Jinja2's ({@link ForTag}: its {@code else} and loop filter), and Jinja2's {@code with} and {@code filter}
+ * tags are there ({@link WithTag}, {@link FilterTag}).
  */
 final class JinjaEngine {
 
@@ -45,6 +46,8 @@ final class JinjaEngine {
                 .build());
         jinjava.getGlobalContext().registerExpTest(new PythonNone.IsNoneTest());
         jinjava.getGlobalContext().registerTag(new WithTag());
+        jinjava.getGlobalContext().registerTag(new FilterTag());
+        jinjava.getGlobalContext().registerTag(new ForTag());
         return jinjava;
     }
 

@@ -27,4 +27,20 @@ final class QuotedText {
         }
         return -1;
     }
+
+    /** As {@link #find}, and outside brackets too ({@code ()}, {@code []}, {@code {}}). */
+    static int findTopLevel(String text, int from, IntPredicate stop) {
+        int[] depth = {0};
+        return find(text, from, i -> switch (text.charAt(i)) {
+            case '(', '[', '{' -> {
+                depth[0]++;
+                yield false;
+            }
+            case ')', ']', '}' -> {
+                depth[0]--;
+                yield false;
+            }
+            default -> depth[0] == 0 && stop.test(i);
+        });
+    }
 }

@@ -50,21 +50,9 @@ final class WithTag implements Tag {
     /** The text split at commas outside strings and brackets. */
     private static List<String> topLevelParts(String text) {
         List<String> parts = new ArrayList<>();
-        int[] depth = {0};
         int start = 0;
         while (true) {
-            int comma = QuotedText.find(text, start, i -> switch (text.charAt(i)) {
-                case '(', '[', '{' -> {
-                    depth[0]++;
-                    yield false;
-                }
-                case ')', ']', '}' -> {
-                    depth[0]--;
-                    yield false;
-                }
-                case ',' -> depth[0] == 0;
-                default -> false;
-            });
+            int comma = QuotedText.findTopLevel(text, start, i -> text.charAt(i) == ',');
             if (comma < 0) {
                 parts.add(text.substring(start));
                 return parts;

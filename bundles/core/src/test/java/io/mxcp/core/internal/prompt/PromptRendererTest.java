@@ -43,6 +43,28 @@ class PromptRendererTest {
     }
 
     @Test
+    void forLoopsHaveJinja2sElseAndFilter() throws Exception {
+        assertEquals("[a][b]|EMPTY", render("{% for i in xs %}[{{ i }}]{% else %}EMPTY{% endfor %}|"
+                + "{% for i in ys %}[{{ i }}]{% else %}EMPTY{% endfor %}", "xs", List.of("a", "b"), "ys", List.of()));
+        assertEquals("1b2c.", render("{% for i in xs if i != 'a' %}{{ loop.index }}{{ i }}{% if loop.last %}.{% endif %}"
+                + "{% endfor %}", "xs", List.of("a", "b", "c")));
+        Map<String, Object> pairs = new LinkedHashMap<>();
+        pairs.put("a", 1L);
+        pairs.put("b", 2L);
+        assertEquals("a=1;b=2;", render("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", "d", pairs));
+        assertEquals("12|3|", render("{% for x in xs %}{% for y in x %}{{ y }}{% endfor %}|{% endfor %}",
+                "xs", List.of(List.of(1L, 2L), List.of(3L))));
+        assertEquals("0True21False2", render("{% for i in xs %}{{ loop.index0 }}{{ loop.first }}{{ loop.length }}"
+                + "{% endfor %}", "xs", List.of("a", "b")));
+    }
+
+    @Test
+    void theFilterTagFiltersItsBody() throws Exception {
+        assertEquals("HI ANN", render("{% filter upper %}hi {{ n }}{% endfilter %}", "n", "ann"));
+        assertEquals("BONONO", render("{% filter replace('a', 'o')|upper %}banana{% endfilter %}"));
+    }
+
+    @Test
     void aTemplateJinja2WouldNotParseIsNotRendered() {
         assertEquals("unexpected end of template, expected 'end of print statement'.",
                 assertThrows(PromptRenderException.class, () -> render("Hi {{ who ", "who", "Ann")).getMessage());
