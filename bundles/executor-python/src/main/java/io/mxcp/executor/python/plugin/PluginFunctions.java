@@ -2,8 +2,10 @@ package io.mxcp.executor.python.plugin;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.duckdb.DuckDBColumnType;
 
@@ -17,6 +19,15 @@ import io.mxcp.kernel.api.SqlFunctionRoute;
  * points (HOTSWAP.md rule 8) so that a new generation takes them over and a closed one stops answering.
  */
 public final class PluginFunctions implements AutoCloseable {
+
+    /** The types DuckDB's Java scalar functions take and return (duckdb_jdbc 1.5: no BLOB, TIME, INTERVAL, nested). */
+    private static final Set<DuckDBColumnType> JAVA_FUNCTION_TYPES = EnumSet.of(DuckDBColumnType.BOOLEAN,
+            DuckDBColumnType.TINYINT, DuckDBColumnType.SMALLINT, DuckDBColumnType.INTEGER, DuckDBColumnType.BIGINT,
+            DuckDBColumnType.HUGEINT, DuckDBColumnType.UTINYINT, DuckDBColumnType.USMALLINT,
+            DuckDBColumnType.UINTEGER, DuckDBColumnType.UBIGINT, DuckDBColumnType.UHUGEINT, DuckDBColumnType.FLOAT,
+            DuckDBColumnType.DOUBLE, DuckDBColumnType.DECIMAL, DuckDBColumnType.VARCHAR, DuckDBColumnType.DATE,
+            DuckDBColumnType.TIMESTAMP, DuckDBColumnType.TIMESTAMP_S, DuckDBColumnType.TIMESTAMP_MS,
+            DuckDBColumnType.TIMESTAMP_NS, DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE);
 
     private final List<SqlFunctionRoute> routes;
 
@@ -37,20 +48,19 @@ public final class PluginFunctions implements AutoCloseable {
         try {
             for (Map<String, Object> function : functions) {
                 String name = (String) function.get("name");
-                List<DuckDBColumnType> parameters = new ArrayList<>();
-                for (Object type : (List<Object>) function.get("parameters")) {
-                    parameters.add(columnType(name, (String) type));
-                }
-                DuckDBColumnType returns = columnType(name, (String) function.get("returns"));
                 String plugin = (String) function.get("plugin");
                 String method = (String) function.get("method");
+                List<DuckDBColumnType> parameters = new ArrayList<>();
+                for (Object type : (List<Object>) function.get("parameters")) {
+                    parameters.add(columnType(name, plugin, (String) type));
+                }
+                DuckDBColumnType returns = columnType(name, plugin, (String) function.get("returns"));
                 try {
                     routes.add(host.route(name, parameters, returns,
-                            arguments -> call(runtime, plugin, method, arguments, returns)));
+                            arguments -> call(runtime, name, plugin, method, arguments, returns)));
                 } catch (SQLException | IllegalArgumentException e) {
-                    // DuckDB's Java functions carry fewer types than its SQL has (no BLOB, TIME or INTERVAL)
                     throw new SQLException("UDF " + name + " of plugin " + plugin + " cannot be registered: "
-                            + e.getMessage() + " (DuckDB's Java functions do not take this type)", e);
+                            + e.getMessage(), e);
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -60,22 +70,36 @@ public final class PluginFunctions implements AutoCloseable {
         return new PluginFunctions(routes);
     }
 
-    private static Object call(PythonRuntime runtime, String plugin, String method, Object[] arguments,
+    private static Object call(PythonRuntime runtime, String name, String plugin, String method, Object[] arguments,
             DuckDBColumnType returns) {
         try {
-            return SqlResults.as(runtime.callUdf(plugin, method, arguments), returns);
+            return SqlResults.as(name, runtime.callUdf(plugin, method, arguments), returns);
         } catch (PythonException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    private static DuckDBColumnType columnType(String function, String sqlType) throws SQLException {
+    /**
+     * The DuckDB type of a UDF's parameter or result, checked here rather than when a database registers the function
+     * (which may happen later, where the plugin would not be named).
+     */
+    private static DuckDBColumnType columnType(String function, String plugin, String sqlType) throws SQLException {
+        DuckDBColumnType type;
         try {
-            return DuckDBColumnType.valueOf(sqlType);
+            type = DuckDBColumnType.valueOf(sqlType);
         } catch (IllegalArgumentException e) {
-            throw new SQLException("UDF " + function + ": type " + sqlType
-                    + " is not supported by the JVM runtime's SQL function bridge (scalar types only)", e);
+            throw unsupported(function, plugin, sqlType, e);
         }
+        if (!JAVA_FUNCTION_TYPES.contains(type)) {
+            throw unsupported(function, plugin, sqlType, null);
+        }
+        return type;
+    }
+
+    private static SQLException unsupported(String function, String plugin, String sqlType, Exception cause) {
+        return new SQLException("UDF " + function + " of plugin " + plugin + ": type " + sqlType
+                + " is not supported by DuckDB's Java functions (they take booleans, integers, floating-point and "
+                + "decimal numbers, text, dates and timestamps)", cause);
     }
 
     @Override

@@ -15,34 +15,35 @@ final class SqlResults {
     private SqlResults() {
     }
 
-    static Object as(Object value, DuckDBColumnType type) {
+    /** @param function the UDF's SQL name, which a result that does not fit names */
+    static Object as(String function, Object value, DuckDBColumnType type) {
         if (value == null) {
             return null;
         }
         return switch (type) {
             case INTEGER -> {
-                long integral = integral(value, type);
+                long integral = integral(function, value, type);
                 if (integral != (int) integral) {
-                    throw mismatch(value, type, "out of its range");
+                    throw mismatch(function, value, type, "out of its range");
                 }
                 yield (int) integral;
             }
-            case BIGINT -> integral(value, type);
+            case BIGINT -> integral(function, value, type);
             case BOOLEAN -> {
                 if (!(value instanceof Boolean)) {
-                    throw mismatch(value, type, "not a bool");
+                    throw mismatch(function, value, type, "not a bool");
                 }
                 yield value;
             }
-            case DOUBLE -> number(value, type).doubleValue();
-            case FLOAT -> number(value, type).floatValue();
-            case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(number(value, type).toString());
+            case DOUBLE -> number(function, value, type).doubleValue();
+            case FLOAT -> number(function, value, type).floatValue();
+            case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(number(function, value, type).toString());
             case VARCHAR -> value.toString();
             default -> value;
         };
     }
 
-    private static long integral(Object value, DuckDBColumnType type) {
+    private static long integral(String function, Object value, DuckDBColumnType type) {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
@@ -50,20 +51,20 @@ final class SqlResults {
             if (big.bitLength() < Long.SIZE) {
                 return big.longValue();
             }
-            throw mismatch(value, type, "out of its range");
+            throw mismatch(function, value, type, "out of its range");
         }
-        throw mismatch(value, type, "not an int");
+        throw mismatch(function, value, type, "not an int");
     }
 
-    private static Number number(Object value, DuckDBColumnType type) {
+    private static Number number(String function, Object value, DuckDBColumnType type) {
         if (value instanceof Number number) {
             return number;
         }
-        throw mismatch(value, type, "not a number");
+        throw mismatch(function, value, type, "not a number");
     }
 
-    private static IllegalStateException mismatch(Object value, DuckDBColumnType type, String why) {
-        return new IllegalStateException("the function returned " + value + ", which does not fit its return type "
-                + type + ": " + why);
+    private static IllegalStateException mismatch(String function, Object value, DuckDBColumnType type, String why) {
+        return new IllegalStateException("UDF " + function + " returned " + value + ", which does not fit its return "
+                + "type " + type + ": " + why);
     }
 }

@@ -13,22 +13,22 @@ class SqlResultsTest {
 
     @Test
     void resultsThatFitTheirTypePass() {
-        assertEquals(5, SqlResults.as(5L, DuckDBColumnType.INTEGER));
-        assertEquals(5_000_000_000_000L, SqlResults.as(5_000_000_000_000L, DuckDBColumnType.BIGINT));
-        assertEquals(2.0, SqlResults.as(2L, DuckDBColumnType.DOUBLE));
-        assertEquals(true, SqlResults.as(true, DuckDBColumnType.BOOLEAN));
-        assertEquals("7", SqlResults.as(7L, DuckDBColumnType.VARCHAR));
+        assertEquals(5, SqlResults.as("big_pp", 5L, DuckDBColumnType.INTEGER));
+        assertEquals(5_000_000_000_000L, SqlResults.as("big_pp", 5_000_000_000_000L, DuckDBColumnType.BIGINT));
+        assertEquals(2.0, SqlResults.as("big_pp", 2L, DuckDBColumnType.DOUBLE));
+        assertEquals(true, SqlResults.as("big_pp", true, DuckDBColumnType.BOOLEAN));
+        assertEquals("7", SqlResults.as("big_pp", 7L, DuckDBColumnType.VARCHAR));
     }
 
     @Test
     void resultsThatDoNotFitFailInsteadOfBeingCutToSize() {
-        assertEquals("the function returned 5000000000000, which does not fit its return type INTEGER: out of its range",
+        assertEquals("UDF big_pp returned 5000000000000, which does not fit its return type INTEGER: out of its range",
                 assertThrows(IllegalStateException.class,
-                        () -> SqlResults.as(5_000_000_000_000L, DuckDBColumnType.INTEGER)).getMessage());
-        assertThrows(IllegalStateException.class, () -> SqlResults.as(1.5, DuckDBColumnType.INTEGER));
-        assertThrows(IllegalStateException.class, () -> SqlResults.as(true, DuckDBColumnType.BIGINT));
+                        () -> SqlResults.as("big_pp", 5_000_000_000_000L, DuckDBColumnType.INTEGER)).getMessage());
+        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", 1.5, DuckDBColumnType.INTEGER));
+        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT));
         assertThrows(IllegalStateException.class,
-                () -> SqlResults.as(BigInteger.TWO.pow(70), DuckDBColumnType.BIGINT));
-        assertThrows(IllegalStateException.class, () -> SqlResults.as(1L, DuckDBColumnType.BOOLEAN));
+                () -> SqlResults.as("big_pp", BigInteger.TWO.pow(70), DuckDBColumnType.BIGINT));
+        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", 1L, DuckDBColumnType.BOOLEAN));
     }
 }
