@@ -1,5 +1,7 @@
 package io.mxcp.core.internal.prompt;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,7 @@ final class TemplateLexer {
                 throw new TemplateSyntaxException(statement ? "unexpected 'end of template'"
                         : "unexpected end of template, expected 'end of print statement'.");
             }
-            String inside = trimControl(template.substring(open + 2, end));
+            String inside = trimControl(template.substring(open + 2, end), statement);
             position = end + 2;
             if (statement && RAW.matcher(template.substring(open + 2, end)).matches()) {
                 skipRaw();
@@ -69,9 +71,39 @@ final class TemplateLexer {
         return -1;
     }
 
-    /** Where the tag's closing delimiter starts, outside string literals; -1 when there is none. */
-    private int closing(int from, String delimiter) {
-        return QuotedText.find(template, from, i -> template.startsWith(delimiter, i));
+    /**
+     * Where the tag's closing delimiter starts: outside string literals and brackets, as Jinja2's lexer finds it (a
+     * dict literal's {@code }}} does not close a print tag); -1 when there is none.
+     *
+     * @throws TemplateSyntaxException for a closing bracket that does not pair with the last one opened
+     */
+    private int closing(int from, String delimiter) throws TemplateSyntaxException {
+        Deque<Character> open = new ArrayDeque<>();
+        String[] mismatch = {null};
+        int end = QuotedText.find(template, from, i -> {
+            char c = template.charAt(i);
+            if (open.isEmpty() && template.startsWith(delimiter, i)) {
+                return true;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                open.push(c == '(' ? ')' : c == '[' ? ']' : '}');
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (open.isEmpty()) {
+                    mismatch[0] = "unexpected '" + c + "'";
+                    return true;
+                }
+                char expected = open.pop();
+                if (c != expected) {
+                    mismatch[0] = "unexpected '" + c + "'" + (expected == '}' ? "" : ", expected '" + expected + "'");
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (mismatch[0] != null) {
+            throw new TemplateSyntaxException(mismatch[0]);
+        }
+        return end;
     }
 
     private void skipRaw() throws TemplateSyntaxException {
@@ -83,12 +115,16 @@ final class TemplateLexer {
         }
     }
 
-    private static String trimControl(String inside) {
-        String s = inside.strip();
-        if (s.startsWith("-") || s.startsWith("+")) {
+    /**
+     * The tag's inside without its whitespace control marks, which touch the delimiters: {@code -} on either side,
+     * and {@code +} on a statement's.
+     */
+    private static String trimControl(String inside, boolean statement) {
+        String s = inside;
+        if (s.startsWith("-") || statement && s.startsWith("+")) {
             s = s.substring(1);
         }
-        if (s.endsWith("-") || s.endsWith("+")) {
+        if (s.endsWith("-") || statement && s.endsWith("+")) {
             s = s.substring(0, s.length() - 1);
         }
         return s.strip();

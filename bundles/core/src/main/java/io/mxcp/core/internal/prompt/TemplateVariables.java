@@ -47,9 +47,8 @@ public final class TemplateVariables {
             List<String> tokens = tokens(tag.inside());
             if (tag.statement()) {
                 statement(tokens, blocks, uses);
-            } else if (tokens.isEmpty()) {
-                throw new TemplateSyntaxException("Expected an expression, got 'end of print statement'");
             } else {
+                ExpressionCheck.required(tokens, false);
                 uses.read(tokens);
             }
         }
@@ -70,11 +69,13 @@ public final class TemplateVariables {
         List<String> rest = tokens.subList(1, tokens.size());
         switch (tag) {
             case "if", "autoescape" -> {
+                ExpressionCheck.required(rest, true);
                 uses.read(rest);
                 blocks.open(tag, Set.of());
             }
             case "elif" -> {
                 blocks.continueOrClose(tag);
+                ExpressionCheck.required(rest, true);
                 uses.read(rest);
             }
             case "for" -> forLoop(rest, blocks, uses);
@@ -83,6 +84,7 @@ public final class TemplateVariables {
                 for (List<String> assignment : split(rest, ",")) {
                     int assign = assignment.indexOf("=");
                     if (assign > 0) {
+                        ExpressionCheck.operand(assignment.subList(assign + 1, assignment.size()), true);
                         uses.read(assignment.subList(assign + 1, assignment.size()));
                         identifiers(assignment.subList(0, assign)).forEach(declared::add);
                     }
@@ -110,6 +112,11 @@ public final class TemplateVariables {
                 blocks.open(tag, declared);
             }
             case "filter" -> {
+                if (rest.isEmpty()) {
+                    throw new TemplateSyntaxException("expected token 'name', got 'end of statement block'");
+                }
+                ExpressionCheck.filter(rest.get(0));
+                ExpressionCheck.check(rest, true);
                 int open = rest.indexOf("(");
                 if (open >= 0) {
                     uses.read(rest.subList(open, rest.size()));
@@ -151,28 +158,37 @@ public final class TemplateVariables {
     /** {@code for <targets> in <iterable> [if <condition>] [recursive]}: the iterable is read outside the loop. */
     private static void forLoop(List<String> rest, OpenBlocks blocks, Uses uses) throws TemplateSyntaxException {
         int in = rest.indexOf("in");
+        if (rest.isEmpty()) {
+            throw new TemplateSyntaxException("Expected an expression, got 'end of statement block'");
+        }
         if (in < 0) {
             throw new TemplateSyntaxException("expected token 'in', got 'end of statement block'");
         }
         int condition = rest.subList(in + 1, rest.size()).indexOf("if");
         List<String> iterable = condition < 0 ? rest.subList(in + 1, rest.size())
                 : rest.subList(in + 1, in + 1 + condition);
+        ExpressionCheck.required(iterable, true);
         uses.read(iterable);
         Set<String> declared = new HashSet<>(identifiers(rest.subList(0, in)));
         declared.add("loop");
         blocks.open("for", declared);
         if (condition >= 0) {
+            ExpressionCheck.operand(rest.subList(in + 2 + condition, rest.size()), true);
             uses.read(rest.subList(in + 2 + condition, rest.size()));
         }
     }
 
     /** {@code set x = value}, {@code set a, b = value}, {@code set ns.attr = value} or the block form {@code set x}. */
-    private static void set(List<String> rest, OpenBlocks blocks, Uses uses) {
+    private static void set(List<String> rest, OpenBlocks blocks, Uses uses) throws TemplateSyntaxException {
         int assign = rest.indexOf("=");
+        if (rest.isEmpty()) {
+            throw new TemplateSyntaxException("Expected an expression, got 'end of statement block'");
+        }
         if (assign < 0) {
-            blocks.openSet(rest.isEmpty() ? "" : rest.get(0));
+            blocks.openSet(rest.get(0));
             return;
         }
+        ExpressionCheck.required(rest.subList(assign + 1, rest.size()), true);
         uses.read(rest.subList(assign + 1, rest.size()));
         List<String> targets = rest.subList(0, assign);
         if (targets.contains(".")) {
