@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * {@code meta.find_undeclared_variables} finds them after parsing: names in {@code {{ ... }}} expressions with
  * attribute access and filters, conditions, loop iterables and the values a tag assigns, but not those its
  * {@code for}, {@code set}, {@code with}, {@code macro} and {@code call} tags declare in their scope, nor anything
- * inside {@code {% raw %}}. A template Jinja2 would not parse (a tag never closed, a block without its end tag, an
- * unknown tag, an empty expression) is refused with Jinja2's message. For dotted access only the base name counts;
- * filter and test names are not variables.
+ * inside {@code {% raw %}}. A template Jinja2 would not take (a tag never closed, a block without its end tag, an
+ * unknown tag, and the expression mistakes {@link ExpressionCheck} sees) is refused with Jinja2's message. For dotted
+ * access only the base name counts; filter and test names are not variables.
  */
 public final class TemplateVariables {
 
@@ -138,7 +138,7 @@ public final class TemplateVariables {
                     uses.read(withoutImportWords(rest.subList(0, names)));
                     for (List<String> imported : split(rest.subList(names + 1, rest.size()), ",")) {
                         List<String> words = identifiers(imported);
-                        words.removeIf(word -> word.equals("as") || IMPORT_WORDS.contains(word) && words.size() == 1);
+                        words.removeIf(IMPORT_WORDS::contains); // `a as b`: b; `a with context`: a
                         if (!words.isEmpty()) {
                             blocks.declare(words.get(words.size() - 1));
                         }

@@ -93,7 +93,9 @@ class TemplateVariablesTest {
                 Arguments.of("{% filter nosuch %}a{% endfilter %}", "error", "No filter named 'nosuch'."),
                 Arguments.of("{{ x|default(1)|upper }}", "ok", "x"),
                 Arguments.of("{{ x | d }}", "ok", "x"),
-                Arguments.of("{{ a|map(attribute='n')|join(', ') }}", "ok", "a"));
+                Arguments.of("{{ a|map(attribute='n')|join(', ') }}", "ok", "a"),
+                Arguments.of("{% from \"f\" import a with context %}{{ a }}", "ok", ""),
+                Arguments.of("{% from \"f\" import a as b %}{{ b }}{{ a }}", "ok", "a"));
     }
 
     @ParameterizedTest(name = "{0}")
