@@ -26,9 +26,7 @@ final class FilterTag implements Tag {
     @Override
     public String interpret(TagNode tagNode, JinjavaInterpreter interpreter) {
         StringBuilder body = new StringBuilder();
-        for (Node child : tagNode.getChildren()) {
-            body.append(child.render(interpreter).getValue());
-        }
+        TagBody.render(tagNode.getChildren(), interpreter, body);
         try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
             interpreter.getContext().put(BODY, body.toString());
             Object filtered = interpreter.resolveELExpression(BODY + "|" + tagNode.getHelpers().strip(),

@@ -56,7 +56,7 @@ final class ForTag implements Tag {
         }
         StringBuilder output = new StringBuilder();
         if (items.isEmpty()) {
-            render(otherwise, interpreter, output);
+            TagBody.render(otherwise, interpreter, output);
             return output.toString();
         }
         ForLoop loop = new ForLoop(items.iterator(), items.size());
@@ -65,7 +65,7 @@ final class ForTag implements Tag {
             try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
                 interpreter.getContext().put("loop", loop);
                 bind(header.targets(), item, interpreter);
-                render(body, interpreter, output);
+                TagBody.render(body, interpreter, output);
             }
         }
         return output.toString();
@@ -76,12 +76,6 @@ final class ForTag implements Tag {
             bind(header.targets(), item, interpreter);
             return ObjectTruthValue.evaluate(interpreter.resolveELExpression(header.condition(),
                     tagNode.getLineNumber()));
-        }
-    }
-
-    private static void render(List<Node> nodes, JinjavaInterpreter interpreter, StringBuilder output) {
-        for (Node node : nodes) {
-            output.append(node.render(interpreter).getValue());
         }
     }
 

@@ -40,9 +40,7 @@ final class WithTag implements Tag {
         try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
             values.forEach(interpreter.getContext()::put);
             StringBuilder body = new StringBuilder();
-            for (Node child : tagNode.getChildren()) {
-                body.append(child.render(interpreter).getValue());
-            }
+            TagBody.render(tagNode.getChildren(), interpreter, body);
             return body.toString();
         }
     }
