@@ -44,11 +44,7 @@ final class TemporalFormats {
 
     static LocalTime time(String text) throws ConversionException {
         Matcher m = strptime(STRPTIME_TIME, text, "%H:%M:%S");
-        int second = Integer.parseInt(m.group(3));
-        if (second > 59) {
-            throw ConversionException.raw("second must be in 0..59");
-        }
-        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), second);
+        return time(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), 0);
     }
 
     private static Matcher strptime(Pattern pattern, String text, String format) throws ConversionException {
@@ -112,10 +108,7 @@ final class TemporalFormats {
     }
 
     private static LocalDate weekDate(Matcher week, ConversionException invalid) throws ConversionException {
-        int year = Integer.parseInt(week.group(1));
-        if (year < 1) {
-            throw ConversionException.raw("year " + year + " is out of range");
-        }
+        int year = checkedYear(Integer.parseInt(week.group(1)));
         String weekText = week.group(2) != null ? week.group(2) : week.group(4);
         String dayText = week.group(2) != null ? week.group(3) : week.group(5);
         int weekNumber = Integer.parseInt(weekText);
@@ -129,9 +122,7 @@ final class TemporalFormats {
     }
 
     private static LocalDate calendarDate(int year, int month, int day) throws ConversionException {
-        if (year < 1) {
-            throw ConversionException.raw("year " + year + " is out of range");
-        }
+        checkedYear(year);
         if (month < 1 || month > 12) {
             throw ConversionException.raw("month must be in 1..12");
         }
@@ -139,6 +130,14 @@ final class TemporalFormats {
             throw ConversionException.raw("day is out of range for month");
         }
         return LocalDate.of(year, month, day);
+    }
+
+    /** A year Python's datetime has (it starts at 1; LocalDate would read 0 as 1 BC). */
+    private static int checkedYear(int year) throws ConversionException {
+        if (year < 1) {
+            throw ConversionException.raw("year " + year + " is out of range");
+        }
+        return year;
     }
 
     private static LocalTime time(int hour, int minute, int second, int nanos) throws ConversionException {
