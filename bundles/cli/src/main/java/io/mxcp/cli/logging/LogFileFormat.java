@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
@@ -21,7 +20,7 @@ final class LogFileFormat extends Formatter {
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(160)
                 .append(LocalDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).format(TIME))
-                .append(" - ").append(levelName(record.getLevel()))
+                .append(" - ").append(LogLevels.name(record.getLevel()))
                 .append(" - ").append(record.getLoggerName() == null ? "root" : record.getLoggerName())
                 .append(" - ").append(formatMessage(record)).append(System.lineSeparator());
         if (record.getThrown() != null) {
@@ -30,19 +29,5 @@ final class LogFileFormat extends Formatter {
             line.append(trace);
         }
         return line.toString();
-    }
-
-    static String levelName(Level level) {
-        int value = level.intValue();
-        if (value >= LogLevels.CRITICAL.intValue()) {
-            return "CRITICAL";
-        }
-        if (value >= Level.SEVERE.intValue()) {
-            return "ERROR";
-        }
-        if (value >= Level.WARNING.intValue()) {
-            return "WARNING";
-        }
-        return value >= Level.INFO.intValue() ? "INFO" : "DEBUG";
     }
 }

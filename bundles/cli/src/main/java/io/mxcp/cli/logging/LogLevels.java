@@ -3,7 +3,7 @@ package io.mxcp.cli.logging;
 import java.util.Locale;
 import java.util.logging.Level;
 
-/** The user config's level names (Python's) as java.util.logging levels. */
+/** The user config's level names (Python's) and java.util.logging's levels, each way. */
 final class LogLevels {
 
     /** Above {@link Level#SEVERE}, as Python's CRITICAL is above ERROR. */
@@ -21,6 +21,21 @@ final class LogLevels {
             case "CRITICAL" -> CRITICAL;
             default -> Level.WARNING;
         };
+    }
+
+    /** Python's name of a level, as log lines show it. */
+    static String name(Level level) {
+        int value = level.intValue();
+        if (value >= CRITICAL.intValue()) {
+            return "CRITICAL";
+        }
+        if (value >= Level.SEVERE.intValue()) {
+            return "ERROR";
+        }
+        if (value >= Level.WARNING.intValue()) {
+            return "WARNING";
+        }
+        return value >= Level.INFO.intValue() ? "INFO" : "DEBUG";
     }
 
     private static final class Critical extends Level {
