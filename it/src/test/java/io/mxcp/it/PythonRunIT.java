@@ -185,6 +185,14 @@ class PythonRunIT {
         assertEquals("[{\"plain\":\"hello\"}]", run("decrypt_sql", "--param", "message=ifmmp").toString());
     }
 
+    /** Spec 01 §6.3: a UDF sees the caller of the statement on every row, whichever of DuckDB's threads runs it. */
+    @Test
+    void pluginUdfsSeeTheCallerOnEveryRowAndTakeThreeParameters() {
+        assertEquals("[{\"who\":\"row:alice\",\"wrapped\":\"[x]\"}]",
+                run("udf_caller", "--user-context", "{\"username\": \"alice\"}").toString());
+        assertEquals("[{\"who\":\"row:None\",\"wrapped\":\"[x]\"}]", run("udf_caller").toString());
+    }
+
     /** Spec 01 §5.8: `mxcp test` builds the whole runtime first, so a SQL endpoint's tests see the plugin's functions. */
     @Test
     void testsOfASqlEndpointSeeThePluginsFunctions() throws IOException {

@@ -1,4 +1,4 @@
-from mxcp.plugins import MXCPBasePlugin, udf
+from mxcp.plugins import MXCPBasePlugin, get_user_context, udf
 
 
 class MXCPPlugin(MXCPBasePlugin):
@@ -16,3 +16,12 @@ class MXCPPlugin(MXCPBasePlugin):
     @udf
     def decrypt(self, message: str) -> str:
         return self._shift(message, -self.rotation)
+
+    @udf
+    def caller(self, tag: str) -> str:
+        user = get_user_context()
+        return "%s:%s" % (tag, user.username if user else None)
+
+    @udf
+    def surround(self, left: str, text: str, right: str) -> str:
+        return left + text + right

@@ -1,5 +1,7 @@
 package io.mxcp.kernel.api;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -20,10 +22,29 @@ public interface ConnectionValues extends AutoCloseable {
      */
     String readExpression(String nameSql);
 
-    /** Replaces every value; statements that start afterwards read the new ones. */
-    void set(Map<String, String> values);
+    /** Replaces every value and forgets the caller; statements that start afterwards read the new ones. */
+    default void set(Map<String, String> values) {
+        set(values, null);
+    }
 
-    /** Forgets the values; the read expression then answers NULL. */
+    /**
+     * Replaces every value and the caller, which routed functions called by this connection's statements receive
+     * ({@link SqlFunctionBody}). The caller is held until the next {@code set} or {@link #close}.
+     *
+     * @since 1.5
+     */
+    void set(Map<String, String> values, Object caller);
+
+    /**
+     * Makes every function routed so far callable by its name on {@code connection} (the one these values are for),
+     * passing this connection's caller: a TEMP MACRO per name. Call it before the connection runs a statement; it
+     * runs SQL only when a function name or signature was routed since its last call.
+     *
+     * @since 1.5
+     */
+    void bindRoutedFunctions(Connection connection) throws SQLException;
+
+    /** Forgets the values and the caller; the read expression then answers NULL. */
     @Override
     void close();
 }

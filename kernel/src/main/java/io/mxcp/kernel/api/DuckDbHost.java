@@ -13,7 +13,8 @@ import org.duckdb.DuckDBColumnType;
  *
  * <p>A Java SQL function belongs to a database and cannot be dropped, so plugin functions are reached
  * through {@link #route routes}: the kernel registers one dispatching function per name and signature, and
- * a route points it at a plugin's implementation until the route is closed.
+ * a route points it at a plugin's implementation until the route is closed. SQL calls a routed function by its name
+ * on a connection whose {@link ConnectionValues#bindRoutedFunctions bound} it, which passes the connection's caller.
  */
 public interface DuckDbHost {
 
@@ -28,9 +29,20 @@ public interface DuckDbHost {
      * returned route is closed. A newer route for the same name and signature takes over at once; calls
      * already running finish on the implementation they started with.
      *
-     * @param body receives the arguments (null for SQL NULL) and returns the result; it must not keep
-     *             plugin state reachable from the kernel after the route is closed
+     * @param body receives the arguments and the caller and returns the result; it must not keep plugin state
+     *             reachable from the kernel after the route is closed
+     * @since 1.5
      */
     SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
-            Function<Object[], Object> body) throws SQLException;
+            SqlFunctionBody body) throws SQLException;
+
+    /**
+     * As {@link #route(String, List, DuckDBColumnType, SqlFunctionBody)}, for a body that does not need the caller.
+     *
+     * @param body receives the arguments (null for SQL NULL) and returns the result
+     */
+    default SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
+            Function<Object[], Object> body) throws SQLException {
+        return route(name, parameterTypes, returnType, (SqlFunctionBody) (arguments, caller) -> body.apply(arguments));
+    }
 }

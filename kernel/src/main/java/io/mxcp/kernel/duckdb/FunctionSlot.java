@@ -1,7 +1,7 @@
 package io.mxcp.kernel.duckdb;
 
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import io.mxcp.kernel.api.SqlFunctionBody;
 
 /**
  * The kernel-owned target of one registered DuckDB function. DuckDB keeps the registered function object for
@@ -22,7 +22,7 @@ final class FunctionSlot {
         return signature;
     }
 
-    Route open(Function<Object[], Object> body) {
+    Route open(SqlFunctionBody body) {
         Route route = new Route(this, body);
         routes.add(route);
         return route;
@@ -33,7 +33,7 @@ final class FunctionSlot {
     }
 
     /** Called by DuckDB (possibly on a worker thread) once per row. */
-    Object invoke(Object[] arguments) {
+    Object invoke(Object[] arguments, Object caller) {
         while (true) {
             Route current = currentRoute();
             if (current == null) {
@@ -41,7 +41,7 @@ final class FunctionSlot {
             }
             if (current.tryAcquire()) {
                 try {
-                    return current.body().apply(arguments);
+                    return current.body().apply(arguments, caller);
                 } finally {
                     current.release();
                 }

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.duckdb.DuckDBColumnType;
 
 import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.SqlFunctionBody;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
 /** The kernel's {@link DuckDbHost}: one DuckDB instance per file, shared by every bundle in the process. */
@@ -23,18 +23,10 @@ public final class KernelDuckDbHost implements DuckDbHost {
     private final Object lock = new Object();
     private final Map<Path, SharedDatabase> databases = new HashMap<>();
     private final Map<FunctionSignature, FunctionSlot> slots = new HashMap<>();
-    private final ConnectionValueStore connectionValues = new ConnectionValueStore();
+    /** Written under the lock; read by connections binding their macros. */
+    private volatile RoutedNames routedNames = RoutedNames.NONE;
+    private final ConnectionValueStore connectionValues = new ConnectionValueStore(() -> routedNames);
     private final BuiltInFunctions builtIns = new BuiltInFunctions();
-
-    public KernelDuckDbHost() {
-        try {
-            // never closed: the kernel's own function, registered on every database like the plugins' routes
-            openRoute(new FunctionSignature(ConnectionValueStore.FUNCTION, ConnectionValueStore.PARAMETERS,
-                    DuckDBColumnType.VARCHAR), connectionValues::read);
-        } catch (SQLException e) {
-            throw new IllegalStateException("no database is open yet, so registering cannot fail", e);
-        }
-    }
 
     @Override
     public DuckDbDatabase open(Path file, boolean readOnly) throws SQLException {
@@ -42,7 +34,7 @@ public final class KernelDuckDbHost implements DuckDbHost {
         synchronized (lock) {
             SharedDatabase database = databases.get(key);
             if (database == null) {
-                database = SharedDatabase.open(key, readOnly);
+                database = SharedDatabase.open(key, readOnly, connectionValues);
                 databases.put(key, database);
                 for (FunctionSlot slot : slots.values()) {
                     database.ensureRegistered(slot);
@@ -56,23 +48,14 @@ public final class KernelDuckDbHost implements DuckDbHost {
         }
     }
 
-    /**
-     * @throws SQLException also when {@code name} is one of DuckDB's own functions, or the function has more
-     *                      parameters than the kernel can route
-     */
+    /** @throws SQLException also when {@code name} is one of DuckDB's own functions */
     @Override
     public SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
-            Function<Object[], Object> body) throws SQLException {
+            SqlFunctionBody body) throws SQLException {
         if (builtIns.contains(name)) {
             throw new SQLException(name + " is a DuckDB built-in function, which a plugin cannot replace");
         }
-        // refused now: a slot is registered on databases opened later too, and would fail each of them
-        DispatchingFunctions.checkArity(name, parameterTypes);
-        return openRoute(new FunctionSignature(name, parameterTypes, returnType), body);
-    }
-
-    private SqlFunctionRoute openRoute(FunctionSignature signature, Function<Object[], Object> body)
-            throws SQLException {
+        FunctionSignature signature = new FunctionSignature(name, parameterTypes, returnType);
         synchronized (lock) {
             FunctionSlot slot = slots.get(signature);
             if (slot == null) {
@@ -81,6 +64,7 @@ public final class KernelDuckDbHost implements DuckDbHost {
                     database.ensureRegistered(slot);
                 }
                 slots.put(signature, slot);
+                routedNames = routedNames.with(signature);
             }
             return slot.open(body);
         }

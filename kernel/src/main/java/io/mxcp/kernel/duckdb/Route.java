@@ -2,8 +2,8 @@ package io.mxcp.kernel.duckdb;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
+import io.mxcp.kernel.api.SqlFunctionBody;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
 /**
@@ -17,15 +17,15 @@ final class Route implements SqlFunctionRoute {
 
     private final FunctionSlot slot;
     private final AtomicInteger callsInFlight = new AtomicInteger();
-    private volatile Function<Object[], Object> body;
+    private volatile SqlFunctionBody body;
     private volatile boolean closed;
 
-    Route(FunctionSlot slot, Function<Object[], Object> body) {
+    Route(FunctionSlot slot, SqlFunctionBody body) {
         this.slot = slot;
         this.body = body;
     }
 
-    Function<Object[], Object> body() {
+    SqlFunctionBody body() {
         return body;
     }
 

@@ -19,22 +19,31 @@ final class SharedDatabase {
     private final Path file;
     private final boolean readOnly;
     private final DuckDBConnection root;
+    private final ConnectionValueStore connectionValues;
     private final Set<FunctionSignature> registered = new HashSet<>();
     private int handles;
 
-    private SharedDatabase(Path file, boolean readOnly, DuckDBConnection root) {
+    private SharedDatabase(Path file, boolean readOnly, DuckDBConnection root, ConnectionValueStore connectionValues) {
         this.file = file;
         this.readOnly = readOnly;
         this.root = root;
+        this.connectionValues = connectionValues;
     }
 
-    static SharedDatabase open(Path file, boolean readOnly) throws SQLException {
+    static SharedDatabase open(Path file, boolean readOnly, ConnectionValueStore connectionValues)
+            throws SQLException {
         Properties properties = new Properties();
         if (readOnly) {
             properties.setProperty(DuckDBDriver.DUCKDB_READONLY_PROPERTY, "true");
         }
-        Connection connection = new DuckDBDriver().connect("jdbc:duckdb:" + file, properties);
-        return new SharedDatabase(file, readOnly, (DuckDBConnection) connection);
+        DuckDBConnection connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file, properties);
+        try {
+            connectionValues.register(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new SharedDatabase(file, readOnly, connection, connectionValues);
     }
 
     Path file() {
@@ -49,7 +58,7 @@ final class SharedDatabase {
     void ensureRegistered(FunctionSlot slot) throws SQLException {
         if (registered.add(slot.signature())) {
             try {
-                DispatchingFunctions.register(root, slot);
+                DispatchingFunctions.register(root, slot, connectionValues);
             } catch (SQLException | RuntimeException e) {
                 registered.remove(slot.signature());
                 throw e;

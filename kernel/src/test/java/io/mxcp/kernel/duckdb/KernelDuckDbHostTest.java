@@ -1,6 +1,7 @@
 package io.mxcp.kernel.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class KernelDuckDbHostTest {
     void aPreparedStatementSeesTheSwap() throws Exception {
         SqlFunctionRoute v1 = host.route("plugin_version", List.of(), DuckDBColumnType.VARCHAR, args -> "v1");
         try (DuckDbDatabase database = host.open(folder.resolve("e.duckdb"), false);
-                Connection c = database.connect();
+                Connection c = boundConnection(database);
                 java.sql.PreparedStatement constantCall = c.prepareStatement("SELECT plugin_version()")) {
             assertEquals("v1", single(constantCall));
             SqlFunctionRoute v2 = host.route("plugin_version", List.of(), DuckDBColumnType.VARCHAR, args -> "v2");
@@ -125,13 +126,71 @@ class KernelDuckDbHostTest {
     }
 
     @Test
-    void aFunctionOfMoreParametersThanRoutableIsRefusedAndDatabasesStillOpen() throws Exception {
-        SQLException refused = assertThrows(SQLException.class, () -> host.route("three", List.of(
-                DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT, DuckDBColumnType.BIGINT), DuckDBColumnType.BIGINT,
-                args -> 3L));
-        assertEquals("SQL function three has 3 parameters: plugin functions take at most 2", refused.getMessage());
-        try (DuckDbDatabase database = host.open(folder.resolve("f.duckdb"), false)) {
-            assertEquals("ok", queryString(database, "SELECT 'ok'"));
+    void functionsOfAnyArityAndOverloadsByTypeAndArityAreCallable() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("f.duckdb"), false);
+                SqlFunctionRoute three = host.route("join_three", List.of(DuckDBColumnType.VARCHAR,
+                        DuckDBColumnType.INTEGER, DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR,
+                        args -> args[0] + "-" + args[1] + "-" + args[2]);
+                SqlFunctionRoute one = host.route("Join_Three", List.of(DuckDBColumnType.INTEGER),
+                        DuckDBColumnType.VARCHAR, args -> "int " + args[0]);
+                SqlFunctionRoute oneText = host.route("join_three", List.of(DuckDBColumnType.VARCHAR),
+                        DuckDBColumnType.VARCHAR, args -> "text " + args[0]);
+                SqlFunctionRoute none = host.route("no_arguments", List.of(), DuckDBColumnType.VARCHAR,
+                        args -> "none " + args.length)) {
+            assertEquals("a-2-c", queryString(database, "SELECT join_three('a', 2, 'c')"));
+            assertEquals("int 7", queryString(database, "SELECT JOIN_THREE(7)"));
+            assertEquals("text x", queryString(database, "SELECT join_three('x')"));
+            assertEquals("none 0", queryString(database, "SELECT no_arguments()"));
+            SQLException wrongArity = assertThrows(SQLException.class,
+                    () -> queryString(database, "SELECT join_three(1, 2)"));
+            assertTrue(wrongArity.getMessage().contains("join_three"), wrongArity.getMessage());
+        }
+    }
+
+    @Test
+    void aRoutedFunctionReceivesTheCallerOfTheConnectionRunningIt() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("g.duckdb"), false);
+                SqlFunctionRoute route = host.route("whose", List.of(DuckDBColumnType.BIGINT),
+                        DuckDBColumnType.VARCHAR, (args, caller) -> caller + ":" + args[0]);
+                Connection first = database.connect();
+                Connection second = database.connect();
+                ConnectionValues firstValues = database.connectionValues();
+                ConnectionValues secondValues = database.connectionValues()) {
+            firstValues.bindRoutedFunctions(first);
+            secondValues.bindRoutedFunctions(second);
+            firstValues.set(Map.of(), "ann");
+            secondValues.set(Map.of(), "bob");
+            // enough rows that DuckDB runs the function on its worker threads too: each row still sees its caller
+            String sql = "SELECT DISTINCT split_part(whose(range), ':', 1) FROM range(300000)";
+            try (Statement s = first.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+                assertTrue(rows.next());
+                assertEquals("ann", rows.getString(1));
+                assertFalse(rows.next(), "one caller only");
+            }
+            try (java.sql.PreparedStatement cached = second.prepareStatement("SELECT whose(1)")) {
+                assertEquals("bob:1", single(cached));
+                secondValues.set(Map.of(), "cy");
+                assertEquals("cy:1", single(cached), "a cached statement passes the caller of the moment");
+                secondValues.set(Map.of());
+                assertEquals("null:1", single(cached));
+            }
+            try (Connection unbound = database.connect(); Statement s = unbound.createStatement()) {
+                SQLException unknown = assertThrows(SQLException.class, () -> s.executeQuery("SELECT whose(1)"));
+                assertTrue(unknown.getMessage().contains("whose"), "only a bound connection knows the name");
+            }
+        }
+    }
+
+    @Test
+    void connectionKeysCannotBeCounted() throws Exception {
+        try (DuckDbDatabase database = host.open(folder.resolve("h.duckdb"), false);
+                ConnectionValues first = database.connectionValues();
+                ConnectionValues second = database.connectionValues()) {
+            first.set(Map.of("user", "ann"));
+            second.set(Map.of("user", "bob"));
+            long firstKey = Long.parseLong(first.readExpression("'user'").replaceAll("\\D*(\\d+).*", "$1"));
+            long secondKey = Long.parseLong(second.readExpression("'user'").replaceAll("\\D*(\\d+).*", "$1"));
+            assertTrue(Math.abs(secondKey - firstKey) > 1_000_000, firstKey + " " + secondKey);
         }
     }
 
@@ -162,8 +221,16 @@ class KernelDuckDbHostTest {
         }
     }
 
+    /** A connection that knows the routed functions' names, as a pooled connection does. */
+    private static Connection boundConnection(DuckDbDatabase database) throws SQLException {
+        Connection connection = database.connect();
+        database.connectionValues().bindRoutedFunctions(connection);
+        return connection;
+    }
+
     private static String queryString(DuckDbDatabase database, String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = boundConnection(database); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             String value = rs.getString(1);
             assertNull(rs.next() ? "more than one row" : null);

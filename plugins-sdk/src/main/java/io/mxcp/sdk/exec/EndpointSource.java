@@ -16,16 +16,30 @@ import java.util.Map;
  *                       ({@code type}, {@code format}, {@code items}, {@code properties} in declaration order);
  *                       empty when nothing is declared. An executor needs them where a value alone does not say
  *                       its type: an object without some of its optional properties, a null. Since 1.6
+ * @param adHoc          whether the code was written by whoever calls rather than by the project
+ *                       ({@code execute_sql_query}, {@code mxcp query}): it must leave nothing behind that a later
+ *                       call meets (the SQL executor does not reuse its connection). Since 1.9
  */
 public record EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile,
-        Map<String, Object> parameterTypes) {
+        Map<String, Object> parameterTypes, boolean adHoc) {
 
     public EndpointSource {
         parameterTypes = parameterTypes == null ? Map.of() : parameterTypes;
     }
 
-    /** A source whose parameters declare no types (ad-hoc SQL). */
+    /** The project's own code. */
+    public EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile,
+            Map<String, Object> parameterTypes) {
+        this(kind, name, language, code, file, definitionFile, parameterTypes, false);
+    }
+
+    /** The project's own code whose parameters declare no types (Python's {@code db.execute}). */
     public EndpointSource(String kind, String name, String language, String code, Path file, Path definitionFile) {
         this(kind, name, language, code, file, definitionFile, Map.of());
+    }
+
+    /** SQL a caller wrote, run as a tool of that name with untyped parameters. Since 1.9 */
+    public static EndpointSource adHocSql(String name, String sql) {
+        return new EndpointSource("tool", name, "sql", sql == null ? "" : sql, null, null, Map.of(), true);
     }
 }

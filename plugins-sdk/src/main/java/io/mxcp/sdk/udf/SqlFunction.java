@@ -7,8 +7,7 @@ import java.util.Objects;
  * One scalar function a provider contributes.
  *
  * @param name           the SQL name (lower case letters, digits and underscores)
- * @param parameterTypes the argument types, in order; this server routes functions of at most two parameters (a
- *                       function of more is refused when its provider registers, and the log says so)
+ * @param parameterTypes the argument types, in order (any number)
  * @param returnType     the result type
  * @param body           the implementation
  */

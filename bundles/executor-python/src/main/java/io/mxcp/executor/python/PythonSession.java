@@ -3,7 +3,6 @@ package io.mxcp.executor.python;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.graalvm.polyglot.Value;
 
 import io.mxcp.executor.python.plugin.PluginFunctions;
 import io.mxcp.executor.python.project.PythonProject;
+import io.mxcp.executor.python.runtime.CallDescription;
 import io.mxcp.executor.python.runtime.HostBridge;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonFailure;
@@ -23,7 +23,6 @@ import io.mxcp.executor.python.runtime.PythonRuntime;
 import io.mxcp.executor.python.runtime.ValueCodec;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.polyglot.PolyglotHost;
-import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointExecutor;
 import io.mxcp.sdk.exec.EndpointSource;
@@ -121,7 +120,7 @@ final class PythonSession implements ExecutorSession {
         PythonRuntime python = runtime();
         Map<String, Object> args = arguments == null ? Map.of() : arguments;
         long callId = callIds.incrementAndGet();
-        String call = python.encode(callDescription(callId, context));
+        String call = python.encode(CallDescription.of(callId, context));
         ExecutionContext previous = database.enter(context);
         try (CallStop stop = CallStop.watch(context == null ? null : context.cancellation(),
                 () -> python.interruptForCurrentThread(polyglot), () -> python.cancelAsyncCall(callId))) {
@@ -200,36 +199,6 @@ final class PythonSession implements ExecutorSession {
     private String relative(Path file) {
         Path root = python.root();
         return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
-    }
-
-    /** {@code {id, transport, user, headers}} for the Python execution context. */
-    private static Map<String, Object> callDescription(long id, ExecutionContext context) {
-        Map<String, Object> call = new LinkedHashMap<>();
-        call.put("id", id);
-        if (context == null) {
-            return call;
-        }
-        call.put("transport", context.transport());
-        context.user().ifPresent(user -> call.put("user", userFields(user)));
-        if (!context.requestHeaders().isEmpty()) {
-            call.put("headers", context.requestHeaders());
-        }
-        return call;
-    }
-
-    private static Map<String, Object> userFields(UserContext user) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("provider", user.provider());
-        fields.put("user_id", user.userId());
-        fields.put("username", user.username());
-        fields.put("email", user.email());
-        fields.put("name", user.name());
-        fields.put("avatar_url", user.avatarUrl());
-        fields.put("raw_profile", user.rawProfile());
-        fields.put("external_token", user.externalToken());
-        fields.put("scopes", user.scopes());
-        fields.put("capabilities", user.capabilities());
-        return fields;
     }
 
     /** Python endpoints are checked by the core (spec 01 §2.11: the file must exist; the function is not checked). */

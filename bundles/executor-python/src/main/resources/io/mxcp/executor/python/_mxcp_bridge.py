@@ -253,9 +253,10 @@ def end_generation():
     """The end of a runtime generation (spec 01 §5.8): the module cache is dropped and the generation's host let go.
     The modules stay in sys.modules, so the next generation's preload imports none of them again (§5.3) and their
     hook registrations persist: the init hooks run again."""
-    global host
+    global host, _udf_call
     _modules_by_path.clear()
     host = None
+    _udf_call = (None, None)
 
 
 def module_name(path, python_dir):
@@ -562,8 +563,22 @@ def load_plugins(definitions_text):
     return encode(functions)
 
 
-def call_udf(plugin, method, args_text):
-    return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
+_udf_call = (None, None)
+
+
+def call_udf(plugin, method, args_text, call_text):
+    """Runs a UDF for the call its SQL statement runs for (spec 01 §6.3: get_user_context() is that call's user),
+    whichever thread DuckDB runs it on. A statement calls it once per row: the last call's context is kept."""
+    global _udf_call
+    known_text, context = _udf_call
+    if call_text != known_text or context is None:
+        context = make_context(decode(call_text) if call_text else None)
+        _udf_call = (call_text, context)
+    token = current_context.set(context)
+    try:
+        return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
+    finally:
+        current_context.reset(token)
 
 
 def shutdown_plugins():

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.mxcp.executor.sql.result.ResultMapper;
-import io.mxcp.executor.sql.runtime.CallerVariables;
 import io.mxcp.executor.sql.runtime.ConnectionPool;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.executor.sql.runtime.PooledConnection;
@@ -59,7 +58,7 @@ final class SqlSession implements ExecutorSession {
             }
             PooledConnection connection = checkout(call);
             try {
-                connection.useCaller(CallerVariables.of(context));
+                connection.useCaller(context);
                 return run(connection, script, arguments == null ? Map.of() : arguments,
                         DeclaredType.shaping(source.parameterTypes()), call);
             } catch (SQLException e) {
@@ -69,7 +68,11 @@ final class SqlSession implements ExecutorSession {
                 throw new EndpointExecutionException(FAILED + SqlErrors.message(e, "", script.last().parameterNames()),
                         e);
             } finally {
-                pool.release(connection);
+                if (source.adHoc()) {
+                    pool.retire(connection);
+                } else {
+                    pool.release(connection);
+                }
             }
         }
     }
@@ -187,6 +190,12 @@ final class SqlSession implements ExecutorSession {
             connection = checkout(null);
         } catch (EndpointExecutionException e) {
             return Optional.of(e.getMessage());
+        }
+        try {
+            connection.useCaller(null);
+        } catch (SQLException e) {
+            pool.release(connection);
+            return Optional.of("Failed to create RuntimeEnvironment: " + SqlErrors.message(e));
         }
         try {
             try (Statement statement = connection.connection().createStatement()) {

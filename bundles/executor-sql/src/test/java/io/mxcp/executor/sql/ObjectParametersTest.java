@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutorSession;
@@ -49,7 +50,7 @@ class ObjectParametersTest {
 
     @BeforeEach
     void open() throws Exception {
-        session = new SqlExecutor(new TestDuckDbHost()).open(TestProject.at(dir.resolve("db/test.duckdb")));
+        session = new SqlExecutor(new KernelDuckDbHost()).open(TestProject.at(dir.resolve("db/test.duckdb")));
         run(adHoc("CREATE TABLE orders(id INTEGER, customer VARCHAR, amount DOUBLE);"
                 + " INSERT INTO orders VALUES (1, 'alice', 3), (2, 'bob', 7), (3, 'alice', 10)"), Map.of());
     }

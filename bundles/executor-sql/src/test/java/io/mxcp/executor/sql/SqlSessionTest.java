@@ -1,6 +1,7 @@
 package io.mxcp.executor.sql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,16 +27,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.duckdb.DuckDBColumnType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mxcp.kernel.api.SqlFunctionRoute;
+import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
@@ -46,7 +51,7 @@ class SqlSessionTest {
     @TempDir
     Path dir;
 
-    private final TestDuckDbHost host = new TestDuckDbHost();
+    private final KernelDuckDbHost host = new KernelDuckDbHost();
     private ExecutorSession session;
 
     @BeforeEach
@@ -255,6 +260,59 @@ class SqlSessionTest {
     }
 
     @Test
+    void adHocSqlCannotReadAnotherCallersValuesNorChangeWhatLaterCallsSee() throws Exception {
+        // alice's call holds its connection until released, inside a plugin function
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UserContext alice = new UserContext("1", "alice", null, null, null, "github", List.of(), "alice-token", Map.of());
+        try (SqlFunctionRoute hold = host.route("hold_call", List.of(), DuckDBColumnType.BOOLEAN, arguments -> {
+            inCall.countDown();
+            return awaitQuietly(release);
+        })) {
+            Future<Object> aliceCall = Executors.newVirtualThreadPerTaskExecutor().submit(() -> session.execute(
+                    sql("SELECT get_username() AS u, hold_call() AS held"), Map.of(),
+                    new TestContext(alice, Map.of("authorization", "Bearer alice"))));
+            assertTrue(inCall.await(30, TimeUnit.SECONDS));
+            try {
+                // meanwhile a caller of execute_sql_query who knows how the caller functions work looks for her values
+                String macro = (String) adHoc("SELECT macro_definition AS m FROM duckdb_functions() "
+                        + "WHERE function_name = 'get_user_external_token'").getFirst().get("m");
+                long ownKey = Long.parseLong(macro.replaceAll("(?s).*mxcp_connection_value\\((\\d+).*", "$1"));
+                List<Map<String, Object>> found = adHoc("SELECT k FROM range(greatest(0, " + ownKey + " - 5000), "
+                        + ownKey + " + 5000) t(k) WHERE mxcp_connection_value(k, 'external_token') IS NOT NULL "
+                        + "OR mxcp_connection_value(k, 'header:authorization') IS NOT NULL");
+                assertEquals(List.of(), found, "no connection near the caller's own holds alice's token or header");
+            } finally {
+                release.countDown();
+            }
+            assertEquals(List.of(row("u", "alice", "held", true)), aliceCall.get(30, TimeUnit.SECONDS));
+        }
+
+        // ... nor shadows a caller function for whoever comes next on the same connection
+        adHoc("CREATE OR REPLACE TEMP MACRO get_username() AS 'admin'");
+        UserContext bob = new UserContext("2", "bob", null, null, null, "github", List.of(), null, Map.of());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of(Map.of("u", "bob")), session.execute(sql("SELECT get_username() AS u"), Map.of(),
+                    new TestContext(bob, Map.of())));
+        }
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> adHoc(String query) throws EndpointExecutionException {
+        return (List<Map<String, Object>>) session.execute(EndpointSource.adHocSql("execute_sql_query", query),
+                Map.of(), TestContext.none());
+    }
+
+    @Test
     void validatesTheFirstStatementOnly() {
         assertEquals(Optional.empty(), session.validate(sql("SELECT $a AS a"), Set.of("a")));
         assertEquals(Optional.of("No SQL query found"), session.validate(sql("  \n"), Set.of()));
@@ -355,7 +413,7 @@ class SqlSessionTest {
         session.close();
         var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT 1", Map.of()));
         assertEquals("DuckDB runtime is shutting down", error.getMessage());
-        assertEquals(0, host.openDatabases.get());
+        host.open(dir.resolve("db/test.duckdb"), true).close(); // closed by now, or this read-only open would fail
         session = new SqlExecutor(host).open(TestProject.at(dir.resolve("db/test.duckdb")));
     }
 
@@ -408,7 +466,8 @@ class SqlSessionTest {
                 List.of(Map.of("name", "no_such_extension_xyz", "repo", "'file:///nonexistent'")), List.of());
         var error = assertThrows(EndpointExecutionException.class, () -> new SqlExecutor(host).open(project));
         assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
-        assertEquals(0, host.openDatabases.get() - 1, "the failed runtime released its database");
+        assertDoesNotThrow(() -> host.open(dir.resolve("ext.duckdb"), true).close(),
+                "the failed runtime released its database: it opens read-only");
     }
 
     @Test

@@ -120,8 +120,8 @@ public final class EndpointPipeline {
                 return ValueSerializer.serialize(shaped);
             };
             Object result = adHocSql
-                    ? run("sql", () -> adHocSource(definition.name(), (String) converted.get("sql")), Map.of(), options,
-                            check, telemetry)
+                    ? run("sql", () -> EndpointSource.adHocSql(definition.name(), (String) converted.get("sql")),
+                            Map.of(), options, check, telemetry)
                     : run(definition.language(), () -> source(definition), converted, options, check, telemetry);
             if (engine.recording() && result instanceof List<?> rows) {
                 engine.setAttribute("mxcp.result.count", rows.size());
@@ -159,8 +159,8 @@ public final class EndpointPipeline {
         try {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) ValueSerializer.serialize(
-                    run("sql", () -> adHocSource("query", sql), parameters == null ? Map.of() : parameters, options,
-                            ResultCheck.NONE, CallTelemetry.NONE));
+                    run("sql", () -> EndpointSource.adHocSql("query", sql), parameters == null ? Map.of() : parameters,
+                            options, ResultCheck.NONE, CallTelemetry.NONE));
             return rows;
         } catch (EndpointException e) {
             String message = e.getMessage();
@@ -194,10 +194,6 @@ public final class EndpointPipeline {
         Optional<String> broken = discovery.brokenFileOf(kind, identifier);
         throw broken.isPresent() ? new EndpointException(Reason.EXECUTION_FAILED, broken.get())
                 : new EndpointException(Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural());
-    }
-
-    private static EndpointSource adHocSource(String name, String sql) {
-        return new EndpointSource("tool", name, "sql", sql == null ? "" : sql, null, null);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.duckdb.DuckDBColumnType;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonRuntime;
 import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.SqlFunctionBody;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
 /**
@@ -45,6 +46,7 @@ public final class PluginFunctions implements AutoCloseable {
     public static PluginFunctions register(DuckDbHost host, PythonRuntime runtime, List<Map<String, Object>> functions)
             throws SQLException {
         List<SqlFunctionRoute> routes = new ArrayList<>();
+        UdfCallers callers = new UdfCallers(runtime);
         try {
             for (Map<String, Object> function : functions) {
                 String name = (String) function.get("name");
@@ -56,8 +58,8 @@ public final class PluginFunctions implements AutoCloseable {
                 }
                 DuckDBColumnType returns = columnType(name, plugin, (String) function.get("returns"));
                 try {
-                    routes.add(host.route(name, parameters, returns,
-                            arguments -> call(runtime, name, plugin, method, arguments, returns)));
+                    routes.add(host.route(name, parameters, returns, (SqlFunctionBody) (arguments, caller) ->
+                            call(runtime, name, plugin, method, arguments, callers.describe(caller), returns)));
                 } catch (SQLException | IllegalArgumentException e) {
                     throw new SQLException("UDF " + name + " of plugin " + plugin + " cannot be registered: "
                             + e.getMessage(), e);
@@ -71,9 +73,9 @@ public final class PluginFunctions implements AutoCloseable {
     }
 
     private static Object call(PythonRuntime runtime, String name, String plugin, String method, Object[] arguments,
-            DuckDBColumnType returns) {
+            String callJson, DuckDBColumnType returns) {
         try {
-            return SqlResults.as(name, runtime.callUdf(plugin, method, arguments), returns);
+            return SqlResults.as(name, runtime.callUdf(plugin, method, arguments, callJson), returns);
         } catch (PythonException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -195,10 +195,14 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
-    /** Calls a plugin's UDF method with SQL arguments. */
-    public Object callUdf(String plugin, String method, Object[] arguments) throws PythonException {
+    /**
+     * Calls a plugin's UDF method with SQL arguments.
+     *
+     * @param callJson the call the statement runs for ({@link CallDescription}), null for none
+     */
+    public Object callUdf(String plugin, String method, Object[] arguments, String callJson) throws PythonException {
         try {
-            return codec.decode(callUdf.execute(plugin, method, codec.encode(arguments)).asString());
+            return codec.decode(callUdf.execute(plugin, method, codec.encode(arguments), callJson).asString());
         } catch (PolyglotException e) {
             throw failure(e);
         }

@@ -116,7 +116,9 @@ public final class ConnectionPool {
         }
     }
 
+    /** Takes a connection back; the caller's values are forgotten, so an idle connection holds no one's. */
     public void release(PooledConnection connection) {
+        connection.forgetCaller();
         lock.lock();
         try {
             if (closed) {
@@ -125,6 +127,22 @@ public final class ConnectionPool {
             } else {
                 idle.addFirst(connection);
             }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes a connection instead of taking it back: it ran SQL a caller wrote, which may have changed it (a TEMP
+     * MACRO named like a caller function, a setting) or read its key to the caller values; the next checkout opens
+     * a fresh one.
+     */
+    public void retire(PooledConnection connection) {
+        lock.lock();
+        try {
+            all.remove(connection);
+            connection.close();
             changed.signalAll();
         } finally {
             lock.unlock();

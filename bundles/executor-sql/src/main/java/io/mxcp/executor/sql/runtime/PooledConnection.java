@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.mxcp.kernel.api.ConnectionValues;
+import io.mxcp.sdk.exec.ExecutionContext;
 
 /**
  * One connection of the pool with what it keeps between calls: its prepared statements and the values its SQL
@@ -32,9 +33,20 @@ public final class PooledConnection {
         return connection;
     }
 
-    /** Makes the built-in functions answer for {@code caller}; runs no SQL and keeps the prepared statements. */
-    public void useCaller(CallerVariables caller) {
-        values.set(caller.values());
+    /**
+     * Makes the built-in functions answer for the call's caller and hands the call's context to the plugin functions
+     * its SQL calls (a Python UDF's {@code get_user_context()}). Keeps the prepared statements; runs SQL only to
+     * declare plugin functions routed since the connection's last call.
+     *
+     * @param context the call's context, null for none
+     */
+    public void useCaller(ExecutionContext context) throws SQLException {
+        values.set(CallerVariables.of(context).values(), context);
+        values.bindRoutedFunctions(connection);
+    }
+
+    void forgetCaller() {
+        values.set(Map.of());
     }
 
     /** A prepared statement for {@code sql}, reused from earlier calls on this connection when possible. */

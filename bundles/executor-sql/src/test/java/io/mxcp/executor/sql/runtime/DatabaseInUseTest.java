@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.mxcp.executor.sql.TestDuckDbHost;
 import io.mxcp.executor.sql.TestProject;
+import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 
 /**
@@ -38,18 +38,18 @@ class DatabaseInUseTest {
     @Test
     void aWriterElsewhereShutsOutReadersAndWritersAndSaysSo() throws Exception {
         Path file = dir.resolve("data/db-default.duckdb");
-        DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(file)).close();
+        DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(file)).close();
         Process holder = hold(file, "read-write");
         try {
             EndpointExecutionException writer = assertThrows(EndpointExecutionException.class,
-                    () -> DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(file)));
+                    () -> DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(file)));
             assertEquals("Failed to create RuntimeEnvironment: The database file " + file + " is in use by another"
                     + " process (PID " + holder.pid() + "), such as a running 'mxcp serve' of this project. DuckDB lets"
                     + " only one process at a time open a database file for writing: stop that process, or, when"
                     + " neither needs to write, start both with --readonly.", writer.getMessage());
 
             EndpointExecutionException reader = assertThrows(EndpointExecutionException.class,
-                    () -> DuckDbRuntime.open(new TestDuckDbHost(), readOnly(file)));
+                    () -> DuckDbRuntime.open(new KernelDuckDbHost(), readOnly(file)));
             assertEquals("Failed to create RuntimeEnvironment: The database file " + file + " is open for writing in"
                     + " another process (PID " + holder.pid() + "), such as a running 'mxcp serve' of this project."
                     + " DuckDB lets read-only processes share a database file only with other read-only ones: stop"
@@ -62,12 +62,12 @@ class DatabaseInUseTest {
     @Test
     void readOnlyProcessesShareTheFileAsTheMessageSays() throws Exception {
         Path file = dir.resolve("db.duckdb");
-        DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(file)).close();
+        DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(file)).close();
         Process holder = hold(file, "read-only");
         try {
-            DuckDbRuntime.open(new TestDuckDbHost(), readOnly(file)).close();
+            DuckDbRuntime.open(new KernelDuckDbHost(), readOnly(file)).close();
             EndpointExecutionException writer = assertThrows(EndpointExecutionException.class,
-                    () -> DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(file)));
+                    () -> DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(file)));
             assertTrue(writer.getMessage().contains(" is in use by another process (PID " + holder.pid() + ")"),
                     writer.getMessage());
         } finally {
@@ -79,7 +79,7 @@ class DatabaseInUseTest {
     void aFileWhereTheDatabasesFolderShouldBeIsNamedAsSuch() throws Exception {
         Path inTheWay = Files.writeString(dir.resolve("notadir"), "a file");
         EndpointExecutionException failed = assertThrows(EndpointExecutionException.class,
-                () -> DuckDbRuntime.open(new TestDuckDbHost(), TestProject.at(inTheWay.resolve("db.duckdb"))));
+                () -> DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(inTheWay.resolve("db.duckdb"))));
         assertEquals("Failed to create RuntimeEnvironment: the database's folder " + inTheWay
                 + " cannot be made: a file has that name", failed.getMessage());
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.executor.sql.SqlExecutor;
-import io.mxcp.executor.sql.TestDuckDbHost;
 import io.mxcp.executor.sql.TestProject;
+import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutionContext;
@@ -32,7 +32,7 @@ class SqlFunctionRouterTest {
     @TempDir
     Path dir;
 
-    private final TestDuckDbHost host = new TestDuckDbHost();
+    private final KernelDuckDbHost host = new KernelDuckDbHost();
     private final SqlFunctionRouter router = new SqlFunctionRouter(host, (plugin, problem) -> { });
     private ExecutorSession session;
 
