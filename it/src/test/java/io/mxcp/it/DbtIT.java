@@ -138,6 +138,7 @@ class DbtIT {
         assertEquals(1, missing.exitCode(), missing::describe);
         assertTrue(missing.stderr().contains("dbt CLI is not installed. Please install dbt-core and dbt-duckdb."),
                 missing::describe);
+        assertTrue(missing.stdout().contains("❌ dbt CLI is not installed."), missing::describe);
 
         Path disabled = Files.createDirectories(work.resolve("no-dbt"));
         Files.writeString(disabled.resolve("mxcp-site.yml"), "mxcp: 1\nproject: no-dbt\nprofile: default\n"

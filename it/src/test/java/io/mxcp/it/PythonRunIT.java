@@ -235,6 +235,13 @@ class PythonRunIT {
                 + " (returned by function 'wrong_type' in python/calc.py)"), text.describe());
     }
 
+    @Test
+    void aUdfExceptionReadsAsDuckDbsPythonUdfErrorWithoutJavaInternals() {
+        assertEquals("Failed to execute SQL: Invalid Input Error: Python exception occurred while executing the UDF"
+                + " 'refuse_str_secret': ValueError: no thanks: x (at plugins/caesar/__init__.py:31 in refuse)",
+                runError("udf_refuses"));
+    }
+
     private static String runError(String tool, String... parameters) {
         String[] command = new String[parameters.length + 4];
         command[0] = "run";

@@ -25,3 +25,7 @@ class MXCPPlugin(MXCPBasePlugin):
     @udf
     def surround(self, left: str, text: str, right: str) -> str:
         return left + text + right
+
+    @udf
+    def refuse(self, text: str) -> str:
+        raise ValueError("no thanks: " + text)

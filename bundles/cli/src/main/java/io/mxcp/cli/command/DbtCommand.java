@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.CommandFailure;
 import io.mxcp.cli.dbt.DbtProcess;
 import io.mxcp.core.api.Project;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 final class DbtCommand extends ProfileSubcommand {
 
     // only --help is ours: -h, -V and --version are dbt's (mxcp dbt --version asks dbt)
-    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    @Option(names = "--help", arity = "0", usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
     @Parameters(arity = "0..*", paramLabel = "DBT_ARGS", description = "Passed to dbt in order.")
@@ -34,6 +35,10 @@ final class DbtCommand extends ProfileSubcommand {
         DbtProcess dbt;
         try (Project project = openProject(false)) {
             dbt = DbtProcess.of(project, context.environment());
+        } catch (CommandFailure e) {
+            // the original says it on standard output too, styled, before the error (spec 02 reference §1.13)
+            terminal.out().println(terminal.failure("❌ " + e.getMessage()));
+            throw e;
         }
         terminal.out().flush();
         int exit = dbt.run(dbtArguments, context.workingDirectory());

@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
         description = "Write the dbt profile (~/.dbt/profiles.yml) and dbt_project.yml for this project.")
 final class DbtConfigCommand extends ProfileSubcommand {
 
-    @Option(names = "--dry-run", description = "Show what would be written; change nothing.")
+    @Option(names = "--dry-run", arity = "0", description = "Show what would be written; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--force", description = "Update the project's profile when it exists already.")
+    @Option(names = "--force", arity = "0", description = "Update the project's profile when it exists already.")
     boolean force;
 
-    @Option(names = "--embed-secrets",
+    @Option(names = "--embed-secrets", arity = "0",
             description = "Write secret values into profiles.yml instead of env_var() templates (needs --force).")
     boolean embedSecrets;
 

@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
         description = "Record the tables and endpoints as the baseline drift-check compares with.")
 final class DriftSnapshotCommand extends ProjectSubcommand {
 
-    @Option(names = "--force", description = "Overwrite an existing snapshot file.")
+    @Option(names = "--force", arity = "0", description = "Overwrite an existing snapshot file.")
     boolean force;
 
-    @Option(names = "--dry-run", description = "Show the snapshot without writing it.")
+    @Option(names = "--dry-run", arity = "0", description = "Show the snapshot without writing it.")
     boolean dryRun;
 
     DriftSnapshotCommand(CliContext context) {

@@ -34,7 +34,7 @@ final class InitCommand extends MxcpSubcommand {
     @Option(names = "--profile", paramLabel = "NAME", description = "Profile name (default: MXCP_PROFILE, else default).")
     String profileName;
 
-    @Option(names = "--bootstrap", description = "Add a hello-world tool to start from.")
+    @Option(names = "--bootstrap", arity = "0", description = "Add a hello-world tool to start from.")
     boolean bootstrap;
 
     InitCommand(CliContext context) {
@@ -49,6 +49,9 @@ final class InitCommand extends MxcpSubcommand {
         String project = projectName != null ? projectName
                 : target.getFileName() == null ? "mxcp-project" : target.getFileName().toString();
 
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw CommandFailure.command("The project folder " + target + " cannot be made: a file has that name");
+        }
         if (ProjectLocator.findRoot(target).isPresent()) {
             throw CommandFailure.command("Cannot create a MXCP repository inside another one");
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Delete the audit records older than their schema's retention.")
 final class LogCleanupCommand extends AuditSubcommand {
 
-    @Option(names = "--dry-run", description = "Only count the records that would be deleted.")
+    @Option(names = "--dry-run", arity = "0", description = "Only count the records that would be deleted.")
     boolean dryRun;
 
     LogCleanupCommand(CliContext context) {

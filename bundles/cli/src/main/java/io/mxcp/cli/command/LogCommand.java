@@ -50,7 +50,7 @@ final class LogCommand extends AuditSubcommand {
             description = "Append the matching records to table audit_logs of a DuckDB file (wins over --export-csv).")
     String duckdbPath;
 
-    @Option(names = "--verify", description = "Check the hash chain of the whole log and its signed checkpoints"
+    @Option(names = "--verify", arity = "0", description = "Check the hash chain of the whole log and its signed checkpoints"
             + " instead (exit 1 when broken).")
     boolean verify;
 

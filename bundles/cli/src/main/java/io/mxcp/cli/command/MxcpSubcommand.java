@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 /** What every sub-command shares: {@code --debug}, and turning failures into reports and exit codes. */
 abstract class MxcpSubcommand implements Callable<Integer> {
 
-    @Option(names = "--debug", description = "Show debug logs, and the stack trace of an error.")
+    @Option(names = "--debug", arity = "0", description = "Show debug logs, and the stack trace of an error.")
     boolean debugOption;
 
     final CliContext context;

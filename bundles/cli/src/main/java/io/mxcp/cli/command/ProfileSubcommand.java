@@ -33,12 +33,17 @@ abstract class ProfileSubcommand extends MxcpSubcommand {
 
     /** Opens the project with the options given. */
     Project openProject(ProjectOptions options) throws Exception {
-        if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
-            throw CommandFailure.noProject();
-        }
+        requireProject();
         Project project = context.services().projectService().open(options);
         applyUserLogging(project.userConfig());
         return project;
+    }
+
+    /** Fails as every command does outside a project (no {@code mxcp-site.yml} here or above). */
+    void requireProject() throws CommandFailure {
+        if (ProjectLocator.findRoot(context.workingDirectory()).isEmpty()) {
+            throw CommandFailure.noProject();
+        }
     }
 
     /** How the project is opened: for {@code profile} (null: the default one), the given switches. */

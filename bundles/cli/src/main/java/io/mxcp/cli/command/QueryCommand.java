@@ -13,6 +13,7 @@ import io.mxcp.cli.input.ParamParser;
 import io.mxcp.cli.output.TableRenderer;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
+import io.mxcp.core.api.PythonStrings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +56,7 @@ final class QueryCommand extends ProjectSubcommand {
     int execute() throws Exception {
         String statement = statement();
         Map<String, CommandParameter> arguments = ParamParser.parse(parameters, context.workingDirectory());
+        requireProject(); // before the header: outside a project the error is all a command prints
         if (!jsonOutput) {
             terminal.out().print(header(statement, arguments));
         }
@@ -112,8 +114,9 @@ final class QueryCommand extends ProjectSubcommand {
         }
         if (!arguments.isEmpty()) {
             text.append('\n').append(terminal.emphasis("📋 Parameters:")).append('\n');
+            // the value itself, as Python prints it (run shows "<from file: …>" for a file's; query does not)
             arguments.values().forEach(parameter -> text.append("  • $").append(parameter.name()).append(" = ")
-                    .append(parameter.display()).append('\n'));
+                    .append(PythonStrings.str(parameter.value())).append('\n'));
         }
         return text.append('\n').toString();
     }

@@ -41,7 +41,8 @@ final class RunCommand extends ProjectSubcommand {
     @Mixin
     CallerOptions caller;
 
-    @Option(names = "--skip-output-validation", description = "Do not check the result against the return type.")
+    @Option(names = "--skip-output-validation", arity = "0",
+            description = "Do not check the result against the return type.")
     boolean skipOutputValidation;
 
     @Mixin

@@ -51,14 +51,15 @@ final class ServeCommand extends ProjectSubcommand {
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: transport.http.port, else 8000).")
     Integer port;
 
-    @Option(names = "--stateless", description = "Stateless streamable HTTP: no sessions.")
+    @Option(names = "--stateless", arity = "0", description = "Stateless streamable HTTP: no sessions.")
     boolean stateless;
 
     @Option(names = "--sql-tools", arity = "1", paramLabel = "true|false",
             description = "Serve the built-in SQL tools (default: sql_tools.enabled of the site).")
     Boolean sqlTools;
 
-    @Option(names = "--ignore-errors", description = "Start even when endpoints fail validation; they are skipped.")
+    @Option(names = "--ignore-errors", arity = "0",
+            description = "Start even when endpoints fail validation; they are skipped.")
     boolean ignoreErrors;
 
     @Override

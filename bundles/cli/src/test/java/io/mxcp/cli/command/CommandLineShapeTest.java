@@ -52,6 +52,18 @@ class CommandLineShapeTest {
     }
 
     @Test
+    void flagsTakeNoValue() {
+        for (List<String> args : List.of(List.of("list", "--json-output=false"), List.of("list", "--debug=true"),
+                List.of("query", "SELECT 1", "--readonly=false"), List.of("serve", "--stateless=true"),
+                List.of("log", "--verify=false"))) {
+            Cli.Outcome outcome = cli().run(args.toArray(String[]::new));
+            assertEquals(2, outcome.exit(), String.join(" ", args));
+            String flag = args.getLast().substring(0, args.getLast().indexOf('='));
+            assertTrue(outcome.err().contains("option '" + flag + "' should be specified without"), outcome.err());
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, cli().run("frobnicate").exit(), "an unknown command");
         assertEquals(2, cli().run("test", "table", "x").exit(), "not an endpoint type");

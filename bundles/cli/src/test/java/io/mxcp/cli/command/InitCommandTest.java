@@ -82,6 +82,15 @@ class InitCommandTest {
     }
 
     @Test
+    void aFileWhereTheFolderShouldBeIsNamedAsSuch() throws IOException {
+        Files.writeString(scratch.resolve("afile"), "x");
+        Cli.Outcome outcome = cli.run("init", "afile");
+        assertEquals(1, outcome.exit());
+        assertEquals("Error: The project folder " + scratch.resolve("afile").toAbsolutePath().normalize()
+                + " cannot be made: a file has that name\n", outcome.err());
+    }
+
+    @Test
     void refusesInsideAnExistingProject() throws IOException {
         cli.run("init", "P");
         Cli.Outcome outcome = cli.run("init", "P/sub");

@@ -1,11 +1,13 @@
 package io.mxcp.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.fakes.Cli;
+import io.mxcp.cli.fakes.FakeServices;
 import io.mxcp.core.api.EndpointException;
 
 class QueryCommandTest extends ProjectFolderTest {
@@ -33,6 +36,19 @@ class QueryCommandTest extends ProjectFolderTest {
         Files.writeString(root.resolve("ids.json"), "[1, 2]");
         cli.run("query", "SELECT $n, $ids", "-p", "n=5", "--param", "ids=@ids.json", "--json-output");
         assertEquals(Map.of("n", "5", "ids", List.of(1, 2)), project.calledArguments);
+
+        Files.writeString(root.resolve("filter.json"), "{\"a\": true, \"b\": null}");
+        String shown = cli.run("query", "SELECT $ids, $filter", "-p", "ids=@ids.json", "-p", "filter=@filter.json").out();
+        assertTrue(shown.contains("  • $ids = [1, 2]\n  • $filter = {'a': True, 'b': None}\n"), shown);
+    }
+
+    @Test
+    void outsideAProjectOnlyTheErrorIsPrinted() throws IOException {
+        Path elsewhere = Files.createTempDirectory("no-project");
+        Cli.Outcome outcome = new Cli(elsewhere, new FakeServices(project)).run("query", "SELECT 1");
+        assertEquals(1, outcome.exit());
+        assertFalse(outcome.out().contains("Executing Query"), outcome.out());
+        assertTrue((outcome.out() + outcome.err()).contains("No mxcp-site.yml found"), outcome.err());
     }
 
     @Test

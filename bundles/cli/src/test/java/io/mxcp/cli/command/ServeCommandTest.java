@@ -218,6 +218,17 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void aProjectWithoutEndpointFilesIsServedAndTheBannerSaysSo() {
+        project.endpoints.clear();
+        project.withBuiltInTool("execute_sql_query");
+        Cli.Outcome outcome = cli.run("serve");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(mcp.served != null, "served: the built-in SQL tools, or nothing until a reload adds endpoints");
+        assertTrue(outcome.err().contains("⚠️  No endpoints found!"), outcome.err());
+        assertFalse(outcome.err().contains("Skipped endpoints"), outcome.err());
+    }
+
+    @Test
     void ignoreErrorsServesTheValidEndpointsOnly() {
         project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "broken");
         List<String> logged = new CopyOnWriteArrayList<>();

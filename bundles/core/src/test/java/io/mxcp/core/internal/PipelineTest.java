@@ -245,6 +245,7 @@ class PipelineTest {
         f.service.bindExecutor(sql());
         f.write("tools/broken.yml", "tool:\n  name: broken\n  source: {code: \"BROKEN SQL\"}\n")
                 .write("tools/nofile.yml", "tool:\n  name: nofile\n  source: {file: missing.sql}\n")
+                .write("tools/folder.yml", "tool:\n  name: folder\n  source: {file: ../tools}\n")
                 .write("tools/inline.yml", "tool:\n  name: inline\n  language: python\n  source: {code: \"return 1\"}\n")
                 .write("resources/unused.yml", "resource:\n  uri: \"x://fixed\"\n"
                         + "  parameters: [{name: b, type: string}, {name: a, type: string}]\n  source: {code: x}\n")
@@ -258,7 +259,13 @@ class PipelineTest {
                 byPath.put(r.relativePath(), r.message());
             }
             assertEquals("Source code syntax validation failed: broken", byPath.get("tools/broken.yml"));
-            assertTrue(byPath.get("tools/nofile.yml").startsWith("Error resolving source code: "));
+            assertEquals("Error resolving source code: [Errno 2] No such file or directory: '"
+                    + dir.resolve("tools/missing.sql") + "'", byPath.get("tools/nofile.yml"));
+            assertEquals("Error resolving source code: [Errno 21] Is a directory: '" + dir.resolve("tools") + "'",
+                    byPath.get("tools/folder.yml"));
+            EndpointException folder = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "folder", Map.of(), CLI));
+            assertEquals("Source file is a folder: " + dir.resolve("tools"), folder.getMessage());
             assertEquals("Python endpoints must specify source.file", byPath.get("tools/inline.yml"));
             assertTrue(byPath.get("tools/echo.yml").startsWith("Python source file not found: "));
             assertEquals("Resource parameter(s) ['a', 'b'] are not used in uri 'x://fixed'. Put them in the uri or make a 'tool:' instead.",

@@ -39,7 +39,8 @@ public final class StampedFileCache<T> {
     /**
      * The file's value, read again when the file changed.
      *
-     * @throws NoSuchFileException when the file is missing or not a regular file
+     * @throws NoSuchFileException when the file is missing; for a path that is no regular file (a folder), what the
+     *                              reader throws
      */
     public T get(Path file) throws IOException {
         BasicFileAttributes attributes;
@@ -51,7 +52,7 @@ public final class StampedFileCache<T> {
         }
         if (!attributes.isRegularFile()) {
             entries.remove(file);
-            throw new NoSuchFileException(file.toString());
+            return reader.read(file); // the reader says what is wrong with it; nothing to cache
         }
         Stamp stamp = new Stamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
         Entry<T> cached = entries.get(file);

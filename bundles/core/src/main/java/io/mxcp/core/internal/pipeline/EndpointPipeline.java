@@ -275,8 +275,9 @@ public final class EndpointPipeline {
             return SourceLoader.load(definition, root, sources::get);
         } catch (IOException e) {
             Path file = SourceLoader.resolve(definition, root);
-            String message = "python".equals(definition.language()) ? "Python file not found: " + file
-                    : "Source file not found: " + file;
+            String kind = "python".equals(definition.language()) ? "Python file " : "Source file ";
+            String message = kind + (e instanceof SourceLoader.SourceIsFolderException ? "is a folder: " : "not found: ")
+                    + file;
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         }
     }

@@ -3,6 +3,7 @@ package io.mxcp.core.internal.pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -42,11 +43,26 @@ public final class SourceLoader {
                 file, definition.file(), ParameterTypes.of(definition));
     }
 
-    /** A source file's text; a missing file or one that is not a regular file is a {@link NoSuchFileException}. */
+    /**
+     * A source file's text; a folder is a {@link SourceIsFolderException}, anything else that is not a regular file a
+     * {@link NoSuchFileException}.
+     */
     public static String readText(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new SourceIsFolderException(file);
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
         return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** A source path naming a folder, which the user would otherwise be told is missing. */
+    public static final class SourceIsFolderException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        SourceIsFolderException(Path folder) {
+            super(folder.toString(), null, "Is a directory");
+        }
     }
 }

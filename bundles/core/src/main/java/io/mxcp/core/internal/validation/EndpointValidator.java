@@ -142,6 +142,9 @@ public final class EndpointValidator {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "[Errno 2] No such file or directory: '" + e.getMessage() + "'";
         }
+        if (e instanceof SourceLoader.SourceIsFolderException folder) {
+            return "[Errno 21] Is a directory: '" + folder.getFile() + "'";
+        }
         return e.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package io.mxcp.core.internal.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,9 +53,10 @@ class StampedFileCacheTest {
     }
 
     @Test
-    void aMissingFileOrAFolderIsNoSuchFile() throws IOException {
+    void aMissingFileIsNoSuchFileAndAFolderWhatTheReaderSays() throws IOException {
         assertThrows(NoSuchFileException.class, () -> cache.get(folder.resolve("missing.sql")));
-        assertThrows(NoSuchFileException.class, () -> cache.get(folder));
+        IOException folderRead = assertThrows(IOException.class, () -> cache.get(folder));
+        assertTrue(folderRead.getMessage().contains("Is a directory"), folderRead.getMessage());
         Path file = Files.writeString(folder.resolve("gone.sql"), "SELECT 1");
         cache.get(file);
         Files.delete(file);

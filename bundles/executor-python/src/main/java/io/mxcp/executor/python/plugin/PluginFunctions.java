@@ -77,7 +77,7 @@ public final class PluginFunctions implements AutoCloseable {
         try {
             return SqlResults.as(name, runtime.callUdf(plugin, method, arguments, callJson), returns);
         } catch (PythonException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw UdfFailure.raised(name, e.failure());
         }
     }
 

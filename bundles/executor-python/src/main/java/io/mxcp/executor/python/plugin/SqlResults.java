@@ -63,8 +63,8 @@ final class SqlResults {
         throw mismatch(function, value, type, "not a number");
     }
 
-    private static IllegalStateException mismatch(String function, Object value, DuckDBColumnType type, String why) {
-        return new IllegalStateException("UDF " + function + " returned " + value + ", which does not fit its return "
+    private static UdfFailure mismatch(String function, Object value, DuckDBColumnType type, String why) {
+        return new UdfFailure("UDF " + function + " returned " + value + ", which does not fit its return "
                 + "type " + type + ": " + why);
     }
 }

@@ -23,12 +23,12 @@ class SqlResultsTest {
     @Test
     void resultsThatDoNotFitFailInsteadOfBeingCutToSize() {
         assertEquals("UDF big_pp returned 5000000000000, which does not fit its return type INTEGER: out of its range",
-                assertThrows(IllegalStateException.class,
+                assertThrows(UdfFailure.class,
                         () -> SqlResults.as("big_pp", 5_000_000_000_000L, DuckDBColumnType.INTEGER)).getMessage());
-        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", 1.5, DuckDBColumnType.INTEGER));
-        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT));
-        assertThrows(IllegalStateException.class,
+        assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", 1.5, DuckDBColumnType.INTEGER));
+        assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT));
+        assertThrows(UdfFailure.class,
                 () -> SqlResults.as("big_pp", BigInteger.TWO.pow(70), DuckDBColumnType.BIGINT));
-        assertThrows(IllegalStateException.class, () -> SqlResults.as("big_pp", 1L, DuckDBColumnType.BOOLEAN));
+        assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", 1L, DuckDBColumnType.BOOLEAN));
     }
 }
