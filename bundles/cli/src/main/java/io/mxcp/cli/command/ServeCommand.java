@@ -31,6 +31,7 @@ import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.mcp.api.McpServerService;
 import io.mxcp.mcp.api.RunningServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,9 +55,19 @@ final class ServeCommand extends ProjectSubcommand {
     @Option(names = "--stateless", arity = "0", description = "Stateless streamable HTTP: no sessions.")
     boolean stateless;
 
-    @Option(names = "--sql-tools", arity = "1", paramLabel = "true|false",
+    @Option(names = "--sql-tools", arity = "1", paramLabel = "true|false", converter = TrueOrFalse.class,
             description = "Serve the built-in SQL tools (default: sql_tools.enabled of the site).")
     Boolean sqlTools;
+
+    /** {@code true} or {@code false} exactly, as the original's choice: {@code TRUE}, {@code yes} are usage errors. */
+    static final class TrueOrFalse implements ITypeConverter<Boolean> {
+        private final ChoiceConverter words = new ChoiceConverter("true", "false") { };
+
+        @Override
+        public Boolean convert(String value) {
+            return Boolean.valueOf(words.convert(value));
+        }
+    }
 
     @Option(names = "--ignore-errors", arity = "0",
             description = "Start even when endpoints fail validation; they are skipped.")

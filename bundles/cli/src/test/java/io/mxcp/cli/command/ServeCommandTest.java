@@ -267,6 +267,11 @@ class ServeCommandTest extends ProjectFolderTest {
     @Test
     void sqlToolsOptionIsHandedToTheCoreAndOverridesTheSiteInTheBanner() {
         project.siteConfig = Map.of("sql_tools", Map.of("enabled", false));
+        for (String notAChoice : List.of("TRUE", "yes", "maybe")) {
+            Cli.Outcome refused = cli.run("serve", "--sql-tools", notAChoice);
+            assertEquals(2, refused.exit(), notAChoice);
+            assertTrue(refused.err().contains("'" + notAChoice + "' is not one of 'true', 'false'"), refused.err());
+        }
         Cli.Outcome enabled = cli.run("serve", "--sql-tools", "true");
         assertEquals(Boolean.TRUE, cli.services.openedWith.get(0).sqlTools());
         assertTrue(enabled.err().contains("SQL Tools: Enabled"), enabled.err());
