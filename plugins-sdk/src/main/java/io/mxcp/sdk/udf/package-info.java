@@ -1,6 +1,6 @@
 /** SQL function providers: named sets of DuckDB scalar functions that executors expose to SQL. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mxcp.sdk.udf;
 
 import org.osgi.annotation.bundle.Export;

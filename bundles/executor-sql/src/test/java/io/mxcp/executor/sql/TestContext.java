@@ -10,19 +10,19 @@ import io.mxcp.sdk.exec.CancellationSignal;
 import io.mxcp.sdk.exec.ExecutionContext;
 
 /** An execution context with a user, headers and a cancellation signal the test can trigger. */
-final class TestContext implements ExecutionContext, CancellationSignal {
+public final class TestContext implements ExecutionContext, CancellationSignal {
 
     private final UserContext user;
     private final Map<String, String> headers;
     private final List<Runnable> actions = new ArrayList<>();
     private boolean cancelled;
 
-    TestContext(UserContext user, Map<String, String> headers) {
+    public TestContext(UserContext user, Map<String, String> headers) {
         this.user = user;
         this.headers = headers;
     }
 
-    static TestContext none() {
+    public static TestContext none() {
         return new TestContext(null, Map.of());
     }
 

@@ -1,20 +1,22 @@
 package io.mxcp.executor.sql.udf;
 
-import java.util.function.Function;
+import java.util.Optional;
 
+import io.mxcp.kernel.api.SqlFunctionBody;
+import io.mxcp.sdk.exec.ExecutionContext;
 import io.mxcp.sdk.udf.SqlFunction;
-import io.mxcp.sdk.udf.SqlFunctionBody;
 import io.mxcp.sdk.udf.SqlType;
 
 /**
  * What the kernel calls for a routed plugin function: runs the plugin's body with the plugin's class loader
  * as the thread context class loader (DuckDB worker threads have none) and restores the caller's afterwards,
- * and returns the result as the Java type DuckDB expects for the declared return type.
+ * hands it the call (the SQL executor gives its connections the call's {@link ExecutionContext}), and returns the
+ * result as the Java type DuckDB expects for the declared return type.
  */
-final class FunctionBodyAdapter implements Function<Object[], Object> {
+final class FunctionBodyAdapter implements SqlFunctionBody {
 
     private final String qualifiedName;
-    private final SqlFunctionBody body;
+    private final io.mxcp.sdk.udf.SqlFunctionBody body;
     private final SqlType returnType;
     private final ClassLoader pluginLoader;
 
@@ -26,12 +28,13 @@ final class FunctionBodyAdapter implements Function<Object[], Object> {
     }
 
     @Override
-    public Object apply(Object[] arguments) {
+    public Object apply(Object[] arguments, Object caller) {
         Thread thread = Thread.currentThread();
         ClassLoader callerLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(pluginLoader);
         try {
-            return convert(body.apply(arguments));
+            return convert(body.apply(arguments, caller instanceof ExecutionContext call ? Optional.of(call)
+                    : Optional.empty()));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

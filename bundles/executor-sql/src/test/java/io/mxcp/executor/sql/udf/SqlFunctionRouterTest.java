@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.executor.sql.SqlExecutor;
+import io.mxcp.executor.sql.TestContext;
 import io.mxcp.executor.sql.TestProject;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
+import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
 import io.mxcp.sdk.exec.EndpointSource;
 import io.mxcp.sdk.exec.ExecutionContext;
 import io.mxcp.sdk.exec.ExecutorSession;
 import io.mxcp.sdk.udf.SqlFunction;
+import io.mxcp.sdk.udf.SqlFunctionBody;
 import io.mxcp.sdk.udf.SqlFunctionProvider;
 import io.mxcp.sdk.udf.SqlType;
 
@@ -48,39 +51,14 @@ class SqlFunctionRouterTest {
     }
 
     private Object single(String sql) throws EndpointExecutionException {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) session.execute(
-                new EndpointSource("tool", "t", "sql", sql, null, Path.of("t.yml")), Map.of(), noCaller());
-        return rows.getFirst().values().iterator().next();
+        return single(sql, TestContext.none());
     }
 
-    private static ExecutionContext noCaller() {
-        return new ExecutionContext() {
-            @Override
-            public java.util.Optional<io.mxcp.sdk.auth.UserContext> user() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public Map<String, String> requestHeaders() {
-                return Map.of();
-            }
-
-            @Override
-            public io.mxcp.sdk.exec.CancellationSignal cancellation() {
-                return new io.mxcp.sdk.exec.CancellationSignal() {
-                    @Override
-                    public boolean isCancelled() {
-                        return false;
-                    }
-
-                    @Override
-                    public AutoCloseable onCancel(Runnable action) {
-                        return () -> { };
-                    }
-                };
-            }
-        };
+    private Object single(String sql, ExecutionContext call) throws EndpointExecutionException {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) session.execute(
+                new EndpointSource("tool", "t", "sql", sql, null, Path.of("t.yml")), Map.of(), call);
+        return rows.getFirst().values().iterator().next();
     }
 
     private static SqlFunctionProvider provider(String version) {
@@ -99,6 +77,11 @@ class SqlFunctionRouterTest {
                         new SqlFunction("sample_fail", List.of(SqlType.VARCHAR), SqlType.VARCHAR, args -> {
                             throw new java.io.IOException("cannot read " + args[0]);
                         }),
+                        new SqlFunction("sample_caller", List.of(SqlType.BIGINT), SqlType.VARCHAR,
+                                SqlFunctionBody.withCaller((args, call) -> call.flatMap(ExecutionContext::user)
+                                        .map(UserContext::username).orElse("nobody") + " " + args[0])),
+                        new SqlFunction("sample_three", List.of(SqlType.VARCHAR, SqlType.BIGINT, SqlType.VARCHAR),
+                                SqlType.VARCHAR, args -> args[0] + "" + args[1] + args[2]),
                         new SqlFunction("sample_loader", List.of(), SqlType.VARCHAR,
                                 args -> String.valueOf(Thread.currentThread().getContextClassLoader() == getClass().getClassLoader())));
             }
@@ -117,6 +100,17 @@ class SqlFunctionRouterTest {
         router.unbindProvider(v1);
         var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_version()"));
         assertTrue(error.getMessage().contains("The UDF plugin of SQL function sample_version is not installed"), error.getMessage());
+    }
+
+    @Test
+    void aBodyMadeWithCallerSeesTheCallOfItsStatementOnEveryRow() throws Exception {
+        router.bindProvider(provider("v1"));
+        UserContext alice = new UserContext("1", "alice", null, null, null, "github", List.of(), null, Map.of());
+        // enough rows for DuckDB to spread the function over its worker threads
+        assertEquals("alice", single("SELECT DISTINCT split_part(sample_caller(range), ' ', 1) FROM range(200000)",
+                new TestContext(alice, Map.of())));
+        assertEquals("nobody 7", single("SELECT sample_caller(7)"));
+        assertEquals("a1b", single("SELECT sample_three('a', 1, 'b')"), "more than two parameters");
     }
 
     @Test
@@ -197,10 +191,10 @@ class SqlFunctionRouterTest {
             return "x";
         });
         ClassLoader before = Thread.currentThread().getContextClassLoader();
-        assertEquals("x", new FunctionBodyAdapter("p", function, mine).apply(new Object[0]));
+        assertEquals("x", new FunctionBodyAdapter("p", function, mine).apply(new Object[0], null));
         assertEquals(mine, seen.get());
         assertEquals(before, Thread.currentThread().getContextClassLoader());
         assertNull(new FunctionBodyAdapter("p", new SqlFunction("nothing", List.of(), SqlType.VARCHAR, args -> null), mine)
-                .apply(new Object[0]));
+                .apply(new Object[0], null));
     }
 }
