@@ -1,6 +1,9 @@
 package io.mxcp.telemetry.otel;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,22 +32,59 @@ final class ExportFailureLog implements Filter {
     /** Held: java.util.logging keeps loggers only weakly, and a collected logger would lose its filter. */
     private static final List<Logger> EXPORTER_LOGGERS = LOGGERS.stream().map(Logger::getLogger).toList();
     private static int users;
+    /** The collectors of the telemetries using the filter, for the log lines. */
+    private static volatile List<String> collectors = List.of();
 
     private final Map<String, Long> lastShown = new ConcurrentHashMap<>();
 
     private ExportFailureLog() {
     }
 
-    static synchronized void acquire() {
-        if (users++ == 0) {
-            EXPORTER_LOGGERS.forEach(logger -> logger.setFilter(INSTANCE));
+    /**
+     * Filters the exporters' logs until the returned hold is closed.
+     *
+     * @param collector the OTLP endpoint the telemetry exports to, named in the log lines; null for none
+     */
+    static Hold acquire(URI collector) {
+        synchronized (ExportFailureLog.class) {
+            if (users++ == 0) {
+                EXPORTER_LOGGERS.forEach(logger -> logger.setFilter(INSTANCE));
+            }
+            if (collector != null) {
+                List<String> more = new ArrayList<>(collectors);
+                more.add(collector.toString());
+                collectors = List.copyOf(more);
+            }
         }
+        return new Hold(collector);
     }
 
-    static synchronized void release() {
-        if (--users == 0) {
-            EXPORTER_LOGGERS.stream().filter(logger -> logger.getFilter() == INSTANCE)
-                    .forEach(logger -> logger.setFilter(null));
+    /** One telemetry's use of the filter. */
+    static final class Hold implements AutoCloseable {
+        private final URI collector;
+        private boolean closed;
+
+        private Hold(URI collector) {
+            this.collector = collector;
+        }
+
+        @Override
+        public void close() {
+            synchronized (ExportFailureLog.class) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (collector != null) {
+                    List<String> fewer = new ArrayList<>(collectors);
+                    fewer.remove(collector.toString());
+                    collectors = List.copyOf(fewer);
+                }
+                if (--users == 0) {
+                    EXPORTER_LOGGERS.stream().filter(logger -> logger.getFilter() == INSTANCE)
+                            .forEach(logger -> logger.setFilter(null));
+                }
+            }
         }
     }
 
@@ -66,10 +106,23 @@ final class ExportFailureLog implements Filter {
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            record.setMessage(record.getMessage() + " (" + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "; again at most once a minute)");
+            record.setMessage(record.getMessage() + " (" + reason(cause) + where() + "; again at most once a minute)");
             record.setThrown(null);
         }
         return true;
+    }
+
+    /** The root cause in words: the JDK's client fails a refused connection with a ConnectException of no message. */
+    private static String reason(Throwable cause) {
+        String name = cause.getClass().getSimpleName();
+        if (cause.getMessage() != null) {
+            return name + ": " + cause.getMessage();
+        }
+        return cause instanceof ConnectException ? name + ": cannot connect" : name;
+    }
+
+    private static String where() {
+        List<String> shown = collectors;
+        return shown.isEmpty() ? "" : ", collector " + String.join(" or ", shown);
     }
 }

@@ -59,9 +59,17 @@ final class OtelTelemetry implements Telemetry {
     private final SdkMeterProvider meterProvider;
     private final Tracer tracer;
     private final Meter meter;
+    private final ExportFailureLog.Hold exportLog;
 
     /** @param tracerProvider null when tracing is off; {@code meterProvider} likewise for metrics */
     OtelTelemetry(SdkTracerProvider tracerProvider, SdkMeterProvider meterProvider) {
+        this(tracerProvider, meterProvider, null);
+    }
+
+    /** @param exportLog the exporters' log filter to let go at close, or null */
+    private OtelTelemetry(SdkTracerProvider tracerProvider, SdkMeterProvider meterProvider,
+            ExportFailureLog.Hold exportLog) {
+        this.exportLog = exportLog;
         this.tracerProvider = tracerProvider;
         this.meterProvider = meterProvider;
         this.tracer = (tracerProvider == null ? TracerProvider.noop() : tracerProvider).get(SCOPE);
@@ -75,7 +83,7 @@ final class OtelTelemetry implements Telemetry {
      */
     static OtelTelemetry start(TelemetrySettings settings, PrintStream console) throws TelemetryException {
         Resource resource = Resource.getDefault().merge(Resource.create(attributes(settings.resource())));
-        ExportFailureLog.acquire();
+        ExportFailureLog.Hold exportLog = ExportFailureLog.acquire(settings.endpoint());
         SdkTracerProvider tracing = null;
         SdkMeterProvider metrics = null;
         try {
@@ -85,10 +93,10 @@ final class OtelTelemetry implements Telemetry {
             if (tracing != null) {
                 tracing.shutdown();
             }
-            ExportFailureLog.release();
+            exportLog.close();
             throw e;
         }
-        return new OtelTelemetry(tracing, metrics);
+        return new OtelTelemetry(tracing, metrics, exportLog);
     }
 
     private static SdkTracerProvider tracerProvider(TelemetrySettings settings, Resource resource, PrintStream console)
@@ -229,7 +237,9 @@ final class OtelTelemetry implements Telemetry {
             CompletableResultCode.ofAll(shutdowns).whenComplete(closed::succeed);
         });
         closed.join(CLOSE_SECONDS, TimeUnit.SECONDS);
-        ExportFailureLog.release();
+        if (exportLog != null) {
+            exportLog.close();
+        }
     }
 
 }

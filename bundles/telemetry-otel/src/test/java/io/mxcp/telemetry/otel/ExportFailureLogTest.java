@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.ConnectException;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -36,20 +37,23 @@ class ExportFailureLogTest {
         };
         exporter.addHandler(capture);
         try {
-            ExportFailureLog.acquire();
+            ExportFailureLog.Hold hold = ExportFailureLog.acquire(URI.create("http://collector.example:4318"));
             RuntimeException failure = new RuntimeException(new ConnectException());
             exporter.log(Level.SEVERE, "Failed to export 12 metrics. The request could not be executed.", failure);
             exporter.log(Level.SEVERE, "Failed to export 13 metrics. The request could not be executed.", failure);
-            exporter.log(Level.SEVERE, "Failed to export 1500 spans. The request could not be executed.", failure);
-            ExportFailureLog.release();
+            exporter.log(Level.SEVERE, "Failed to export 1500 spans. The request could not be executed.",
+                    new RuntimeException(new java.net.http.HttpTimeoutException("request timed out")));
+            hold.close();
+            hold.close(); // once only
             exporter.log(Level.SEVERE, "Failed to export 14 metrics. The request could not be executed.", failure);
         } finally {
             exporter.removeHandler(capture);
         }
 
-        assertEquals(List.of("Failed to export 12 metrics. The request could not be executed. (ConnectException; "
-                + "again at most once a minute)", "Failed to export 1500 spans. The request could not be executed. "
-                + "(ConnectException; again at most once a minute)",
+        assertEquals(List.of("Failed to export 12 metrics. The request could not be executed. (ConnectException: "
+                + "cannot connect, collector http://collector.example:4318; again at most once a minute)",
+                "Failed to export 1500 spans. The request could not be executed. (HttpTimeoutException: request timed "
+                + "out, collector http://collector.example:4318; again at most once a minute)",
                 "Failed to export 14 metrics. The request could not be executed."),
                 shown.stream().map(LogRecord::getMessage).toList());
         assertNull(shown.getFirst().getThrown());
