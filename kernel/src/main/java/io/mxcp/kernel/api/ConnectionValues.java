@@ -15,7 +15,8 @@ import java.util.Map;
 public interface ConnectionValues extends AutoCloseable {
 
     /**
-     * A SQL expression of type VARCHAR reading one value of this connection, NULL when it is not set.
+     * A SQL expression of type VARCHAR reading one value of this connection, NULL when it is not set. It reads the
+     * values of the connection that runs it, once that connection is {@link #bind bound}.
      *
      * @param nameSql a SQL expression of type VARCHAR naming the value (a literal, or an expression such as a
      *                macro parameter); a NULL name reads NULL
@@ -36,13 +37,14 @@ public interface ConnectionValues extends AutoCloseable {
     void set(Map<String, String> values, Object caller);
 
     /**
-     * Makes every function routed so far callable by its name on {@code connection} (the one these values are for),
-     * passing this connection's caller: a TEMP MACRO per name. Call it before the connection runs a statement; it
-     * runs SQL only when a function name or signature was routed since its last call.
+     * Ties these values to {@code connection} (the one they are for): its statements then read them
+     * ({@link #readExpression}) and call every function routed so far by its name, passing this connection's caller
+     * (a TEMP MACRO per name). Call it before the connection runs a statement, e.g. at each checkout of a pooled
+     * connection: it runs SQL the first time and when a function name or signature was routed since.
      *
      * @since 1.5
      */
-    void bindRoutedFunctions(Connection connection) throws SQLException;
+    void bind(Connection connection) throws SQLException;
 
     /** Forgets the values and the caller; the read expression then answers NULL. */
     @Override

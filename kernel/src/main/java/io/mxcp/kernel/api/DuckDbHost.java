@@ -14,7 +14,7 @@ import org.duckdb.DuckDBColumnType;
  * <p>A Java SQL function belongs to a database and cannot be dropped, so plugin functions are reached
  * through {@link #route routes}: the kernel registers one dispatching function per name and signature, and
  * a route points it at a plugin's implementation until the route is closed. SQL calls a routed function by its name
- * on a connection whose {@link ConnectionValues#bindRoutedFunctions bound} it, which passes the connection's caller.
+ * on a connection {@link ConnectionValues#bind bound} to its values, which passes the connection's caller.
  */
 public interface DuckDbHost {
 

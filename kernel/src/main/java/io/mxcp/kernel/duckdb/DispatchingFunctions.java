@@ -9,6 +9,8 @@ import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBLogicalType;
 import org.duckdb.DuckDBScalarFunctionBuilder;
 
+import io.mxcp.kernel.api.SqlFunctionMessages;
+
 /**
  * Registers the kernel's dispatching function for a slot on one database: the slot's entry point, taking the
  * function's parameters and then the calling connection's key (a connection's {@link RoutedNames macros} pass it).
@@ -17,14 +19,12 @@ import org.duckdb.DuckDBScalarFunctionBuilder;
  */
 final class DispatchingFunctions {
 
-    private static final String ENTRY_PREFIX = "mxcp_routed_";
-
     private DispatchingFunctions() {
     }
 
     /** The name the entry point of function {@code name} is registered under. */
     static String entryName(String name) {
-        return ENTRY_PREFIX + name;
+        return SqlFunctionMessages.ENTRY_PREFIX + name;
     }
 
     static void register(Connection connection, FunctionSlot slot, ConnectionValueStore callers) throws SQLException {

@@ -11,6 +11,12 @@ record FunctionSignature(String name, List<DuckDBColumnType> parameterTypes, Duc
         parameterTypes = List.copyOf(parameterTypes);
     }
 
+    /** Whether the two differ only in their return type, which DuckDB cannot tell apart (names ignore case). */
+    boolean differsOnlyInReturnType(FunctionSignature other) {
+        return name.equalsIgnoreCase(other.name) && parameterTypes.equals(other.parameterTypes)
+                && returnType != other.returnType;
+    }
+
     @Override
     public String toString() {
         return name + parameterTypes + " -> " + returnType;

@@ -48,17 +48,24 @@ public final class KernelDuckDbHost implements DuckDbHost {
         }
     }
 
-    /** @throws SQLException also when {@code name} is one of DuckDB's own functions */
+    /**
+     * @throws SQLException also when {@code name} is one of DuckDB's own functions or of the server's SQL, or a function
+     *                      of that name and parameters returns another type
+     */
     @Override
     public SqlFunctionRoute route(String name, List<DuckDBColumnType> parameterTypes, DuckDBColumnType returnType,
             SqlFunctionBody body) throws SQLException {
         if (builtIns.contains(name)) {
             throw new SQLException(name + " is a DuckDB built-in function, which a plugin cannot replace");
         }
+        if (ServerFunctionNames.taken(name)) {
+            throw new SQLException(name + " is a name the server's own SQL uses, which a plugin cannot take");
+        }
         FunctionSignature signature = new FunctionSignature(name, parameterTypes, returnType);
         synchronized (lock) {
             FunctionSlot slot = slots.get(signature);
             if (slot == null) {
+                refuseOtherReturnType(signature);
                 slot = new FunctionSlot(signature);
                 for (SharedDatabase database : databases.values()) {
                     database.ensureRegistered(slot);
@@ -67,6 +74,20 @@ public final class KernelDuckDbHost implements DuckDbHost {
                 routedNames = routedNames.with(signature);
             }
             return slot.open(body);
+        }
+    }
+
+    /**
+     * DuckDB cannot drop a function, and a second one of the same parameters would make every call ambiguous
+     * ({@code Could not choose a best candidate function}) until a restart.
+     */
+    private void refuseOtherReturnType(FunctionSignature signature) throws SQLException {
+        for (FunctionSignature known : slots.keySet()) {
+            if (known.differsOnlyInReturnType(signature)) {
+                throw new SQLException("SQL function " + known.name() + known.parameterTypes() + " returns "
+                        + known.returnType() + " until the server restarts (DuckDB cannot drop a function), so it "
+                        + "cannot return " + signature.returnType() + " now");
+            }
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.stream.IntStream;
  * The names SQL calls routed functions by, each with its numbers of parameters, and how a connection declares them:
  * a TEMP MACRO per name forwarding to the function's {@link DispatchingFunctions#entryName entry point} with the
  * connection's key, so that the function learns the connection's caller. DuckDB finds a connection's TEMP macros
- * before the database's functions, and no other connection sees them. Immutable; a new version per added name or
- * arity.
+ * before the database's functions, and no other connection sees them; the entry point is named with its catalog, so
+ * that a macro of that name in the database's own schema does not take the call. Immutable; a new version per added
+ * name or arity.
  *
  * @param version  0 when nothing is routed
  * @param arities  the numbers of parameters by name in lower case (DuckDB's names are case-insensitive)
@@ -39,20 +40,20 @@ record RoutedNames(int version, Map<String, SortedSet<Integer>> arities, Map<Str
         return new RoutedNames(version + 1, Map.copyOf(nextArities), Map.copyOf(nextSpelling));
     }
 
-    /** The statements declaring every name on the connection of {@code key} (empty when nothing is routed). */
-    String macros(long key) {
+    /** The statements declaring every name on a connection (empty when nothing is routed). */
+    String macros() {
         return arities.entrySet().stream()
-                .map(entry -> macro(spelling.get(entry.getKey()), entry.getValue(), key))
+                .map(entry -> macro(spelling.get(entry.getKey()), entry.getValue()))
                 .collect(Collectors.joining("; "));
     }
 
-    private static String macro(String name, SortedSet<Integer> arities, long key) {
-        String entry = quoted(DispatchingFunctions.entryName(name));
+    private static String macro(String name, SortedSet<Integer> arities) {
+        String entry = "system.main." + quoted(DispatchingFunctions.entryName(name));
         return "CREATE OR REPLACE TEMP MACRO " + quoted(name) + arities.stream().map(arity -> {
             String parameters = IntStream.rangeClosed(1, arity).mapToObj(i -> "p" + i)
                     .collect(Collectors.joining(", "));
-            return "(" + parameters + ") AS " + entry + "(" + parameters + (arity == 0 ? "" : ", ") + key
-                    + "::BIGINT)";
+            return "(" + parameters + ") AS " + entry + "(" + parameters + (arity == 0 ? "" : ", ")
+                    + ConnectionValueStore.KEY_SQL + ")";
         }).collect(Collectors.joining(", "));
     }
 

@@ -69,8 +69,8 @@ class KernelDuckDbHostTest {
         try (DuckDbDatabase database = host.open(folder.resolve("v.duckdb"), false);
                 Connection first = database.connect();
                 Connection second = database.connect();
-                ConnectionValues firstValues = database.connectionValues();
-                ConnectionValues secondValues = database.connectionValues();
+                ConnectionValues firstValues = bound(database, first);
+                ConnectionValues secondValues = bound(database, second);
                 java.sql.PreparedStatement whoFirst = first.prepareStatement(
                         "SELECT " + firstValues.readExpression("'user'"));
                 java.sql.PreparedStatement whoSecond = second.prepareStatement(
@@ -156,8 +156,8 @@ class KernelDuckDbHostTest {
                 Connection second = database.connect();
                 ConnectionValues firstValues = database.connectionValues();
                 ConnectionValues secondValues = database.connectionValues()) {
-            firstValues.bindRoutedFunctions(first);
-            secondValues.bindRoutedFunctions(second);
+            firstValues.bind(first);
+            secondValues.bind(second);
             firstValues.set(Map.of(), "ann");
             secondValues.set(Map.of(), "bob");
             // enough rows that DuckDB runs the function on its worker threads too: each row still sees its caller
@@ -182,15 +182,56 @@ class KernelDuckDbHostTest {
     }
 
     @Test
-    void connectionKeysCannotBeCounted() throws Exception {
+    void noSqlTextHoldsAKeyAndTheDatabasesOwnMacrosCannotTakeTheKernelsNames() throws Exception {
         try (DuckDbDatabase database = host.open(folder.resolve("h.duckdb"), false);
-                ConnectionValues first = database.connectionValues();
-                ConnectionValues second = database.connectionValues()) {
-            first.set(Map.of("user", "ann"));
-            second.set(Map.of("user", "bob"));
-            long firstKey = Long.parseLong(first.readExpression("'user'").replaceAll("\\D*(\\d+).*", "$1"));
-            long secondKey = Long.parseLong(second.readExpression("'user'").replaceAll("\\D*(\\d+).*", "$1"));
-            assertTrue(Math.abs(secondKey - firstKey) > 1_000_000, firstKey + " " + secondKey);
+                SqlFunctionRoute route = host.route("whose_row", List.of(), DuckDBColumnType.VARCHAR,
+                        (args, caller) -> String.valueOf(caller));
+                Connection attacker = database.connect();
+                Connection victim = database.connect();
+                ConnectionValues victimValues = database.connectionValues()) {
+            try (Statement sql = attacker.createStatement()) {
+                sql.execute("CALL enable_logging('QueryLog')");
+                sql.execute("CREATE MACRO main.mxcp_connection_value(k, n) AS 'forged'");
+                sql.execute("CREATE MACRO main.getvariable(n) AS 42");
+                sql.execute("CREATE MACRO main.mxcp_routed_whose_row(k) AS 'forged'");
+            }
+            victimValues.bind(victim);
+            victimValues.set(Map.of("user", "ann"), "ann's call");
+            try (Statement sql = victim.createStatement(); ResultSet row = sql.executeQuery(
+                    "SELECT " + victimValues.readExpression("'user'") + ", whose_row()")) {
+                row.next();
+                assertEquals("ann", row.getString(1));
+                assertEquals("ann's call", row.getString(2));
+            }
+            try (Statement sql = attacker.createStatement();
+                    ResultSet logged = sql.executeQuery("SELECT message FROM duckdb_logs")) {
+                int messages = 0;
+                while (logged.next()) {
+                    messages++;
+                    assertFalse(logged.getString(1).matches("(?s).*\\d{12,}.*"), "a key in " + logged.getString(1));
+                }
+                assertTrue(messages > 3, "the victim's statements were logged");
+            }
+        }
+    }
+
+    @Test
+    void namesOfTheServersSqlAndAnotherReturnTypeForKnownParametersAreRefused() throws Exception {
+        for (String taken : List.of("mxcp_connection_value", "MXCP_helper", "get_username", "Get_Request_Header")) {
+            SQLException refused = assertThrows(SQLException.class, () -> host.route(taken,
+                    List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR, args -> "x"));
+            assertEquals(taken + " is a name the server's own SQL uses, which a plugin cannot take",
+                    refused.getMessage());
+        }
+        try (SqlFunctionRoute typed = host.route("typed", List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR,
+                args -> "x")) {
+            SQLException refused = assertThrows(SQLException.class, () -> host.route("TYPED",
+                    List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.BIGINT, args -> 1L));
+            assertEquals("SQL function typed[VARCHAR] returns VARCHAR until the server restarts (DuckDB cannot drop a"
+                    + " function), so it cannot return BIGINT now", refused.getMessage());
+            try (DuckDbDatabase database = host.open(folder.resolve("i.duckdb"), false)) {
+                assertEquals("x", queryString(database, "SELECT typed('a')"), "the known function still answers");
+            }
         }
     }
 
@@ -224,8 +265,14 @@ class KernelDuckDbHostTest {
     /** A connection that knows the routed functions' names, as a pooled connection does. */
     private static Connection boundConnection(DuckDbDatabase database) throws SQLException {
         Connection connection = database.connect();
-        database.connectionValues().bindRoutedFunctions(connection);
+        bound(database, connection);
         return connection;
+    }
+
+    private static ConnectionValues bound(DuckDbDatabase database, Connection connection) throws SQLException {
+        ConnectionValues values = database.connectionValues();
+        values.bind(connection);
+        return values;
     }
 
     private static String queryString(DuckDbDatabase database, String sql) throws SQLException {

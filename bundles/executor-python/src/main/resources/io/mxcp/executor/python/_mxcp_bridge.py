@@ -568,13 +568,14 @@ _udf_call = (None, None)
 
 def call_udf(plugin, method, args_text, call_text):
     """Runs a UDF for the call its SQL statement runs for (spec 01 §6.3: get_user_context() is that call's user),
-    whichever thread DuckDB runs it on. A statement calls it once per row: the last call's context is kept."""
+    whichever thread DuckDB runs it on. A statement calls it once per row: the last call's text is decoded once, and
+    each row gets a context of its own (a UDF may set values on it)."""
     global _udf_call
-    known_text, context = _udf_call
-    if call_text != known_text or context is None:
-        context = make_context(decode(call_text) if call_text else None)
-        _udf_call = (call_text, context)
-    token = current_context.set(context)
+    known_text, call = _udf_call
+    if call_text != known_text:
+        call = decode(call_text) if call_text else None
+        _udf_call = (call_text, call)
+    token = current_context.set(make_context(call))
     try:
         return encode(getattr(plugin_instances[plugin], method)(*decode(args_text)))
     finally:

@@ -56,9 +56,8 @@ final class SqlSession implements ExecutorSession {
             if (call.isCancelled()) {
                 throw new EndpointExecutionException(CANCELLED);
             }
-            PooledConnection connection = checkout(call);
+            PooledConnection connection = checkout(call, context);
             try {
-                connection.useCaller(context);
                 return run(connection, script, arguments == null ? Map.of() : arguments,
                         DeclaredType.shaping(source.parameterTypes()), call);
             } catch (SQLException e) {
@@ -77,14 +76,17 @@ final class SqlSession implements ExecutorSession {
         }
     }
 
-    /** A connection for the call (null: a validation); a call cancelled while every one is busy stops waiting. */
-    private PooledConnection checkout(SqlCall call) throws EndpointExecutionException {
+    /**
+     * A connection for the call (null: a validation), bound to its caller; a call cancelled while every one is busy
+     * stops waiting. A connection that cannot be bound is closed, so that the next call gets a fresh one.
+     */
+    private PooledConnection checkout(SqlCall call, ExecutionContext context) throws EndpointExecutionException {
+        PooledConnection connection;
         try {
-            PooledConnection connection = pool.checkout(call == null ? () -> false : call::isCancelled);
+            connection = pool.checkout(call == null ? () -> false : call::isCancelled);
             if (connection == null) {
                 throw new EndpointExecutionException(CANCELLED);
             }
-            return connection;
         } catch (ConnectionPool.PoolClosedException e) {
             throw new EndpointExecutionException(e.getMessage(), e);
         } catch (SQLException e) {
@@ -92,6 +94,13 @@ final class SqlSession implements ExecutorSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EndpointExecutionException(CANCELLED, e);
+        }
+        try {
+            connection.useCaller(context);
+            return connection;
+        } catch (SQLException e) {
+            pool.retire(connection);
+            throw new EndpointExecutionException(FAILED + SqlErrors.message(e), e);
         }
     }
 
@@ -187,15 +196,9 @@ final class SqlSession implements ExecutorSession {
         String name = "mxcp_validate_" + validations.incrementAndGet();
         PooledConnection connection;
         try {
-            connection = checkout(null);
+            connection = checkout(null, null);
         } catch (EndpointExecutionException e) {
             return Optional.of(e.getMessage());
-        }
-        try {
-            connection.useCaller(null);
-        } catch (SQLException e) {
-            pool.release(connection);
-            return Optional.of("Failed to create RuntimeEnvironment: " + SqlErrors.message(e));
         }
         try {
             try (Statement statement = connection.connection().createStatement()) {

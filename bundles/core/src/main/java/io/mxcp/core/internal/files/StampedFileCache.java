@@ -39,8 +39,8 @@ public final class StampedFileCache<T> {
     /**
      * The file's value, read again when the file changed.
      *
-     * @throws NoSuchFileException when the file is missing; for a path that is no regular file (a folder), what the
-     *                              reader throws
+     * @throws NoSuchFileException when the file is missing or neither a regular file nor a folder; for a folder, what
+     *                              the reader throws
      */
     public T get(Path file) throws IOException {
         BasicFileAttributes attributes;
@@ -50,9 +50,13 @@ public final class StampedFileCache<T> {
             entries.remove(file);
             throw e;
         }
+        if (attributes.isDirectory()) {
+            entries.remove(file);
+            return reader.read(file); // the reader says what a folder is to it; nothing to cache
+        }
         if (!attributes.isRegularFile()) {
             entries.remove(file);
-            return reader.read(file); // the reader says what is wrong with it; nothing to cache
+            throw new NoSuchFileException(file.toString()); // a pipe or a device: never read, it may not end
         }
         Stamp stamp = new Stamp(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
         Entry<T> cached = entries.get(file);

@@ -1,5 +1,7 @@
 package io.mxcp.executor.python.plugin;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,17 +11,21 @@ import java.util.Set;
 
 import org.duckdb.DuckDBColumnType;
 
+import io.mxcp.executor.python.runtime.CallDescription;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonRuntime;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.kernel.api.SqlFunctionBody;
 import io.mxcp.kernel.api.SqlFunctionRoute;
+import io.mxcp.sdk.exec.ExecutionContext;
 
 /**
  * The SQL functions of a generation's Python plugins (spec 01 §6.3), routed through the kernel's stable entry
  * points (HOTSWAP.md rule 8) so that a new generation takes them over and a closed one stops answering.
  */
 public final class PluginFunctions implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger(PluginFunctions.class.getName());
 
     /** The types DuckDB's Java scalar functions take and return (duckdb_jdbc 1.5: no BLOB, TIME, INTERVAL, nested). */
     private static final Set<DuckDBColumnType> JAVA_FUNCTION_TYPES = EnumSet.of(DuckDBColumnType.BOOLEAN,
@@ -46,7 +52,6 @@ public final class PluginFunctions implements AutoCloseable {
     public static PluginFunctions register(DuckDbHost host, PythonRuntime runtime, List<Map<String, Object>> functions)
             throws SQLException {
         List<SqlFunctionRoute> routes = new ArrayList<>();
-        UdfCallers callers = new UdfCallers(runtime);
         try {
             for (Map<String, Object> function : functions) {
                 String name = (String) function.get("name");
@@ -59,7 +64,7 @@ public final class PluginFunctions implements AutoCloseable {
                 DuckDBColumnType returns = columnType(name, plugin, (String) function.get("returns"));
                 try {
                     routes.add(host.route(name, parameters, returns, (SqlFunctionBody) (arguments, caller) ->
-                            call(runtime, name, plugin, method, arguments, callers.describe(caller), returns)));
+                            call(runtime, name, plugin, method, arguments, caller, returns)));
                 } catch (SQLException | IllegalArgumentException e) {
                     throw new SQLException("UDF " + name + " of plugin " + plugin + " cannot be registered: "
                             + e.getMessage(), e);
@@ -72,11 +77,19 @@ public final class PluginFunctions implements AutoCloseable {
         return new PluginFunctions(routes);
     }
 
+    /**
+     * Runs the UDF for its caller: the SQL executor hands its connections the call's {@link ExecutionContext}, which
+     * the Python side turns into the UDF's execution context (spec 01 §6.3: it may call {@code get_user_context()}).
+     * Described per row rather than cached, so that no call's token or headers outlive it here.
+     */
     private static Object call(PythonRuntime runtime, String name, String plugin, String method, Object[] arguments,
-            String callJson, DuckDBColumnType returns) {
+            Object caller, DuckDBColumnType returns) {
+        String callJson = caller instanceof ExecutionContext context
+                ? runtime.encode(CallDescription.of(null, context)) : null;
         try {
             return SqlResults.as(name, runtime.callUdf(plugin, method, arguments, callJson), returns);
         } catch (PythonException e) {
+            LOG.log(Level.DEBUG, () -> "UDF " + name + " of plugin " + plugin + " failed", e);
             throw UdfFailure.raised(name, e.failure());
         }
     }

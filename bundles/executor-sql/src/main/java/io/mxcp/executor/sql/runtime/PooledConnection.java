@@ -42,7 +42,7 @@ public final class PooledConnection {
      */
     public void useCaller(ExecutionContext context) throws SQLException {
         values.set(CallerVariables.of(context).values(), context);
-        values.bindRoutedFunctions(connection);
+        values.bind(connection);
     }
 
     void forgetCaller() {

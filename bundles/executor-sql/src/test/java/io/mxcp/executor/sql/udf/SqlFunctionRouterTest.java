@@ -114,6 +114,17 @@ class SqlFunctionRouterTest {
     }
 
     @Test
+    void aCallOfWrongTypesNamesTheFunctionAsSqlCallsIt() throws Exception {
+        router.bindProvider(provider("v1"));
+        var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_len([1, 2])"));
+        assertEquals("Failed to execute SQL: Binder Error: No function matches the given name and argument types"
+                + " 'sample_len(INTEGER[])'. You might need to add explicit type casts.\n\tCandidate functions:\n"
+                + "\tsample_len(VARCHAR) -> BIGINT", error.getMessage());
+        var none = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_version(1)"));
+        assertTrue(none.getMessage().contains("sample_version()"), none.getMessage());
+    }
+
+    @Test
     void aThrowingBodyFailsTheQueryWithItsMessage() throws Exception {
         router.bindProvider(provider("v1"));
         var error = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_fail('x')"));
