@@ -89,9 +89,10 @@ class BadDeployIT {
     private static void writePluginBuiltForSdk2(OutputStream out) throws IOException {
         PluginJars.rewritten(Distribution.udfExamplesJar(), headers -> {
             String imports = headers.getValue("Import-Package");
-            String sdk2 = imports.replace("io.mxcp.sdk.udf;version=\"[1.0,2)\"", "io.mxcp.sdk.udf;version=\"[2.0,3)\"");
+            String sdk2 = imports.replaceFirst("io\\.mxcp\\.sdk\\.udf;version=\"\\[1\\.\\d+,2\\)\"",
+                    "io.mxcp.sdk.udf;version=\"[2.0,3)\"");
             if (sdk2.equals(imports)) {
-                throw new AssertionError("udf-examples no longer imports io.mxcp.sdk.udf [1.0,2): " + imports);
+                throw new AssertionError("udf-examples no longer imports io.mxcp.sdk.udf [1.x,2): " + imports);
             }
             headers.putValue("Import-Package", sdk2);
         }, out);
