@@ -496,6 +496,18 @@ class SqlSessionTest {
             assertTrue(row.get("secret_string").toString().contains("extra_http_headers={header1=Foo, header2=Bar}"),
                     row.toString());
             assertEquals("bearer_secret", rows.get(0).get("name"), "a quote in a value is escaped");
+
+            // ad-hoc SQL turns the query log on; its connection is closed, and the next one opened states no secret
+            for (String adHoc : List.of("CALL enable_logging('QueryLog')", "SELECT 1")) {
+                withSecrets.execute(EndpointSource.adHocSql("execute_sql_query", adHoc), Map.of(), TestContext.none());
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> logged = (List<Map<String, Object>>) withSecrets.execute(
+                    EndpointSource.adHocSql("execute_sql_query", "SELECT message FROM duckdb_logs"), Map.of(),
+                    TestContext.none());
+            assertTrue(logged.toString().contains("SELECT 1"), "the log is on: " + logged);
+            assertFalse(logged.toString().contains("it''s-a-token"), logged.toString());
+            assertFalse(logged.toString().contains("custom_secret"), "not even the one DuckDB refused: " + logged);
         }
     }
 

@@ -9,13 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.mxcp.kernel.api.ConnectionValues;
 import io.mxcp.sdk.exec.ProjectRuntime;
 
 /**
  * Prepares a new pooled connection in the order of spec 01 §4.4: extensions (a failure is fatal), secrets
- * (failures ignored: e.g. the secret already exists on the shared instance), then the built-in functions.
+ * (those the shared instance does not have yet; failures ignored), then the built-in functions.
  */
 final class ConnectionInitializer {
 
@@ -23,6 +25,7 @@ final class ConnectionInitializer {
 
     private final List<Map<String, String>> extensions;
     private final List<Map<String, Object>> secrets;
+    private final Set<Object> attempted = ConcurrentHashMap.newKeySet();
 
     ConnectionInitializer(ProjectRuntime project) {
         this.extensions = List.copyOf(project.extensions());
@@ -39,7 +42,13 @@ final class ConnectionInitializer {
             execute(connection, "LOAD " + name);
         }
         for (Map<String, Object> secret : secrets) {
-            SecretStatements.create(secret).ifPresent(sql -> executeIgnoringFailure(connection, sql, secret.get("name")));
+            // temporary secrets belong to the database instance: made by the first connection that tries, and tried
+            // once per runtime (one DuckDB refuses stays refused). Not stated again by later connections, as the
+            // statement holds the secret's values and DuckDB's query log, which ad-hoc SQL can turn on, records it
+            if (attempted.add(secret.get("name")) && !exists(connection, secret.get("name"))) {
+                SecretStatements.create(secret)
+                        .ifPresent(sql -> executeIgnoringFailure(connection, sql, secret.get("name")));
+            }
         }
         for (String macro : CallerVariables.macros(values)) {
             execute(connection, macro);
@@ -56,6 +65,16 @@ final class ConnectionInitializer {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, Object secretName) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM duckdb_secrets() WHERE lower(name) = lower(?)")) {
+            query.setString(1, String.valueOf(secretName));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
             }
         }
     }
