@@ -16,34 +16,37 @@ import java.util.stream.IntStream;
  * that a macro of that name in the database's own schema does not take the call. Immutable; a new version per added
  * name or arity.
  *
- * @param version  0 when nothing is routed
- * @param arities  the numbers of parameters by name in lower case (DuckDB's names are case-insensitive)
- * @param spelling each name as first routed
+ * @param version 0 when nothing is routed
+ * @param names   each name in lower case (DuckDB's names are case-insensitive): as first routed, and its numbers of
+ *                parameters
  */
-record RoutedNames(int version, Map<String, SortedSet<Integer>> arities, Map<String, String> spelling) {
+record RoutedNames(int version, Map<String, Name> names) {
 
-    static final RoutedNames NONE = new RoutedNames(0, Map.of(), Map.of());
+    static final RoutedNames NONE = new RoutedNames(0, Map.of());
+
+    /** One name as SQL calls it. */
+    record Name(String spelling, SortedSet<Integer> arities) {
+    }
 
     /** These names with a function's; this instance when its name and arity are known already. */
     RoutedNames with(FunctionSignature signature) {
         String key = signature.name().toLowerCase(Locale.ROOT);
         int arity = signature.parameterTypes().size();
-        if (arities.getOrDefault(key, new TreeSet<>()).contains(arity)) {
+        Name known = names.get(key);
+        if (known != null && known.arities().contains(arity)) {
             return this;
         }
-        Map<String, SortedSet<Integer>> nextArities = new HashMap<>(arities);
-        SortedSet<Integer> known = new TreeSet<>(arities.getOrDefault(key, new TreeSet<>()));
-        known.add(arity);
-        nextArities.put(key, known);
-        Map<String, String> nextSpelling = new HashMap<>(spelling);
-        nextSpelling.putIfAbsent(key, signature.name());
-        return new RoutedNames(version + 1, Map.copyOf(nextArities), Map.copyOf(nextSpelling));
+        SortedSet<Integer> arities = known == null ? new TreeSet<>() : new TreeSet<>(known.arities());
+        arities.add(arity);
+        Map<String, Name> next = new HashMap<>(names);
+        next.put(key, new Name(known == null ? signature.name() : known.spelling(), arities));
+        return new RoutedNames(version + 1, Map.copyOf(next));
     }
 
     /** The statements declaring every name on a connection (empty when nothing is routed). */
     String macros() {
-        return arities.entrySet().stream()
-                .map(entry -> macro(spelling.get(entry.getKey()), entry.getValue()))
+        return names.values().stream()
+                .map(name -> macro(name.spelling(), name.arities()))
                 .collect(Collectors.joining("; "));
     }
 
