@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -325,6 +326,31 @@ class TelemetryTest {
         }
         assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
         assertEquals(1, provider.sum("mxcp.endpoint.errors_total", Map.of("error_type", "execution_failed")));
+    }
+
+    @Test
+    void aCallThatExhaustsTheHeapFailsAloneWithAClearErrorAndIsRecorded() throws Exception {
+        AtomicBoolean exhaust = new AtomicBoolean(true);
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
+            if (exhaust.getAndSet(false)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return List.of(Map.of("ok", true));
+        }));
+        Path log;
+        try (Project project = f.openServed()) {
+            EndpointException e = assertThrows(EndpointException.class, () -> call(project, 5));
+            assertEquals(EndpointException.Reason.EXECUTION_FAILED, e.reason());
+            assertTrue(e.getMessage().startsWith("The server ran out of memory (Java heap) while running this call"),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("give the server more heap (-Xmx in MXCP_JAVA_OPTS)"), e.getMessage());
+            call(project, 6);
+            log = project.auditTrail().path();
+        }
+        var records = audit.records(log);
+        assertEquals(2, records.size(), "both calls are recorded");
+        assertTrue(records.get(0).error().startsWith("The server ran out of memory"), records.get(0).error());
+        assertNull(records.get(1).error(), "the next call ran");
     }
 
     @Test

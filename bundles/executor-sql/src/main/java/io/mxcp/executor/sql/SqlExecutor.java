@@ -4,6 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.mxcp.executor.sql.result.ResultBudget;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.kernel.api.DuckDbHost;
 import io.mxcp.sdk.exec.EndpointExecutionException;
@@ -29,6 +30,6 @@ public final class SqlExecutor implements EndpointExecutor {
 
     @Override
     public ExecutorSession open(ProjectRuntime project) throws EndpointExecutionException {
-        return new SqlSession(DuckDbRuntime.open(host, project));
+        return new SqlSession(DuckDbRuntime.open(host, project), ResultBudget.ofHeap());
     }
 }

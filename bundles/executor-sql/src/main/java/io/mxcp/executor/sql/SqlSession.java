@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.mxcp.executor.sql.result.ResultBudget;
 import io.mxcp.executor.sql.result.ResultMapper;
 import io.mxcp.executor.sql.runtime.ConnectionPool;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
@@ -39,10 +40,12 @@ final class SqlSession implements ExecutorSession {
     private final ConnectionPool pool;
     private final Map<String, SqlScript> scripts = new ConcurrentHashMap<>();
     private final AtomicLong validations = new AtomicLong();
+    private final ResultBudget resultBudget;
 
-    SqlSession(DuckDbRuntime runtime) {
+    SqlSession(DuckDbRuntime runtime, ResultBudget resultBudget) {
         this.runtime = runtime;
         this.pool = runtime.pool();
+        this.resultBudget = resultBudget;
     }
 
     @Override
@@ -133,7 +136,7 @@ final class SqlSession implements ExecutorSession {
             boolean hasRows = executeCancellably(statement, call, statement::execute);
             if (hasRows) {
                 try (ResultSet resultSet = statement.getResultSet()) {
-                    return ResultMapper.rows(resultSet);
+                    return ResultMapper.rows(resultSet, resultBudget, call::isCancelled);
                 }
             }
             long count = statement.getLargeUpdateCount();

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mxcp.executor.sql.result.ResultBudget;
+import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.auth.UserContext;
@@ -396,6 +398,18 @@ class SqlSessionTest {
         } catch (EndpointExecutionException e) {
             return e;
         }
+    }
+
+    @Test
+    void aResultPastItsBudgetFailsNamingTheLimitAndTheSessionGoesOn() throws Exception {
+        session.close();
+        session = new SqlSession(DuckDbRuntime.open(host, TestProject.at(dir.resolve("db/test.duckdb"))),
+                new ResultBudget(2L * 1024 * 1024, "the test's limit"));
+        var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT * FROM range(1000000)", Map.of()));
+        assertTrue(error.getMessage().startsWith("Failed to execute SQL: Result too large: its first "), error.getMessage());
+        assertTrue(error.getMessage().contains("more than the 2 MB of memory one result may take (the test's limit)"),
+                error.getMessage());
+        assertEquals(10_000, run("SELECT * FROM range(10000)", Map.of()).size(), "a result within the budget");
     }
 
     @Test

@@ -196,6 +196,10 @@ public final class EndpointPipeline {
                 : new EndpointException(Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural());
     }
 
+    private static final String OUT_OF_MEMORY = "The server ran out of memory (Java heap) while running this call or "
+            + "checking its result, together with the calls running beside it; it goes on serving. Ask for less at "
+            + "a time (WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)";
+
     /**
      * Executes and checks the result while the session is leased, so that a result failing its check is reported
      * with what produced it (the executor's {@link ExecutorSession#resultOrigin}).
@@ -223,6 +227,9 @@ public final class EndpointPipeline {
             // a LinkageError: the executor's bundle went away mid-call and a class it still needed cannot be loaded
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap is this call's (and maybe its neighbours') results, unreachable once thrown past
+            throw new EndpointException(Reason.EXECUTION_FAILED, OUT_OF_MEMORY, e);
         }
     }
 

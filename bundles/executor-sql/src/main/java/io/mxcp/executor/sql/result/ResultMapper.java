@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.duckdb.DuckDBStruct;
 
@@ -33,7 +34,15 @@ public final class ResultMapper {
     private ResultMapper() {
     }
 
-    public static List<Map<String, Object>> rows(ResultSet resultSet) throws SQLException {
+    /** Rows read between two looks at the call's cancellation. */
+    private static final int CANCELLATION_CHECK_ROWS = 1024;
+
+    /**
+     * Every row of the result, within the budget; the rows come from DuckDB in chunks after the query ran, so a call
+     * cancelled while they are read stops here rather than in the statement.
+     */
+    public static List<Map<String, Object>> rows(ResultSet resultSet, ResultBudget budget, BooleanSupplier cancelled)
+            throws SQLException {
         ResultSetMetaData metaData = resultSet.getMetaData();
         int columns = metaData.getColumnCount();
         List<String> rawNames = new ArrayList<>(columns);
@@ -43,12 +52,17 @@ public final class ResultMapper {
             types[i] = metaData.getColumnTypeName(i + 1);
         }
         List<String> names = ColumnNames.deduplicate(rawNames);
+        ResultBudget.Reading reading = budget.start();
         List<Map<String, Object>> rows = new ArrayList<>();
         while (resultSet.next()) {
+            if (rows.size() % CANCELLATION_CHECK_ROWS == CANCELLATION_CHECK_ROWS - 1 && cancelled.getAsBoolean()) {
+                throw new SQLException("the query was cancelled while its rows were read");
+            }
             Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);
             for (int i = 0; i < columns; i++) {
                 row.put(names.get(i), value(resultSet.getObject(i + 1), types[i], true));
             }
+            reading.add(row);
             rows.add(row);
         }
         return rows;

@@ -1,0 +1,74 @@
+package io.mxcp.executor.sql.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class ResultMapperTest {
+
+    private static final ResultBudget PLENTY = new ResultBudget(Long.MAX_VALUE, "unlimited");
+
+    private interface Reading {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private static void query(String sql, Reading reading) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            reading.read(rows);
+        }
+    }
+
+    @Test
+    void readsEveryRowWithinTheBudget() throws SQLException {
+        query("SELECT i, 'v' || i AS s FROM range(3000) t(i)", rows -> {
+            List<Map<String, Object>> mapped = ResultMapper.rows(rows, PLENTY, () -> false);
+            assertEquals(3000, mapped.size());
+            assertEquals(Map.of("i", 2999L, "s", "v2999"), mapped.get(2999));
+        });
+    }
+
+    @Test
+    void stopsAtTheRowThatPassesTheBudget() throws SQLException {
+        // a row of one BIGINT is counted at well over 100 bytes, so 10,000 rows pass 1 MB
+        ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit");
+        query("SELECT * FROM range(100000)", rows -> {
+            var error = assertThrows(ResultBudget.ResultTooLargeException.class,
+                    () -> ResultMapper.rows(rows, budget, () -> false));
+            assertTrue(error.getMessage().matches("Result too large: its first [0-9,]+ rows already take more than the "
+                    + "1 MB of memory one result may take \\(a test limit\\); narrow the query with WHERE, LIMIT or "
+                    + "aggregates"), error.getMessage());
+        });
+    }
+
+    @Test
+    void nestedValuesCountTowardsTheBudget() throws SQLException {
+        ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit");
+        query("SELECT [repeat('x', 1000) FOR i IN range(100)] AS wide FROM range(20)",
+                rows -> assertThrows(ResultBudget.ResultTooLargeException.class, () -> ResultMapper.rows(rows, budget, () -> false)));
+        query("SELECT [repeat('x', 1000) FOR i IN range(100)] AS wide FROM range(5)",
+                rows -> assertEquals(5, ResultMapper.rows(rows, budget, () -> false).size()));
+    }
+
+    @Test
+    void aCancelledCallStopsReadingRows() throws SQLException {
+        AtomicInteger looks = new AtomicInteger();
+        query("SELECT * FROM range(1000000)", rows -> {
+            var error = assertThrows(SQLException.class, () -> ResultMapper.rows(rows, PLENTY, () -> looks.incrementAndGet() >= 2));
+            assertEquals("the query was cancelled while its rows were read", error.getMessage());
+        });
+        assertEquals(2, looks.get(), "looked once a chunk of rows, stopped at the first look that saw the cancellation");
+    }
+}
