@@ -9,6 +9,8 @@ import io.mxcp.cli.output.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code mxcp} command line: parses the arguments with picocli, runs the chosen command and gives the exit
@@ -45,6 +47,8 @@ public final class MxcpCli {
         IVersionProvider version = () -> new String[] {"mxcp " + context.kernel().version()};
         commandLine.getCommandSpec().versionProvider(version);
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        withoutValues(commandLine.getCommandSpec());
+        commandLine.getSubcommands().values().forEach(sub -> withoutValues(sub.getCommandSpec()));
 
         Terminal terminal = context.terminal();
         commandLine.setColorScheme(Help.defaultColorScheme(terminal.colours() ? Help.Ansi.ON : Help.Ansi.OFF));
@@ -52,5 +56,15 @@ public final class MxcpCli {
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), terminal.err().charset()), true));
         commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(arguments.toArray(String[]::new));
+    }
+
+    /** {@code --help}/{@code --version} take no value ({@code --help=true} is a usage error), like every other flag. */
+    private static void withoutValues(CommandSpec spec) {
+        for (OptionSpec option : List.copyOf(spec.options())) {
+            if (option.usageHelp() || option.versionHelp()) {
+                spec.remove(option);
+                spec.addOption(OptionSpec.builder(option).arity("0").build());
+            }
+        }
     }
 }

@@ -55,7 +55,8 @@ class CommandLineShapeTest {
     void flagsTakeNoValue() {
         for (List<String> args : List.of(List.of("list", "--json-output=false"), List.of("list", "--debug=true"),
                 List.of("query", "SELECT 1", "--readonly=false"), List.of("serve", "--stateless=true"),
-                List.of("log", "--verify=false"))) {
+                List.of("log", "--verify=false"), List.of("--help=true"), List.of("run", "--help=false"),
+                List.of("--version=true"))) {
             Cli.Outcome outcome = cli().run(args.toArray(String[]::new));
             assertEquals(2, outcome.exit(), String.join(" ", args));
             String flag = args.getLast().substring(0, args.getLast().indexOf('='));
