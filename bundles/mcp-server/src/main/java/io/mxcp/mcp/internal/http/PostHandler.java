@@ -137,7 +137,10 @@ final class PostHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         Verdict verdict = gate.check(headers.getFirst(Headers.AUTHORIZATION));
         if (!verdict.admitted()) {
-            refusals.refused(exchange, verdict, () -> methodNamed(posted.body()));
+            refusals.refused(exchange, verdict, () -> {
+                JsonNode parsed = parsedForRefusal(posted.body());
+                return parsed == null ? null : parsed.path("method").textValue();
+            });
             posted.refuse(challenge, verdict);
             return;
         }
@@ -145,7 +148,8 @@ final class PostHandler {
         String accept = headers.getFirst(Headers.ACCEPT);
         Boolean eventStream = jsonResponse ? Boolean.FALSE : answerAsEventStream(accept);
         if (eventStream == null) {
-            posted.reply(406, codec.error(null, JsonRpcErrors.transport(406,
+            JsonNode id = JsonRpcCodec.idOf(parsedForRefusal(posted.body()));
+            posted.reply(406, codec.error(id, JsonRpcErrors.transport(406,
                     "Not Acceptable: the client must accept application/json or text/event-stream")), false);
             return;
         }
@@ -279,9 +283,10 @@ final class PostHandler {
     }
 
     /** The method a refused request's body names, for its audit record; null when the body is not such a message. */
-    private String methodNamed(byte[] body) {
+    /** The body as JSON for what a refusal may echo of it (its method, its id), or null when it is not JSON. */
+    private JsonNode parsedForRefusal(byte[] body) {
         try {
-            return codec.parse(body).path("method").textValue();
+            return codec.parse(body);
         } catch (JsonRpcException e) {
             return null;
         }

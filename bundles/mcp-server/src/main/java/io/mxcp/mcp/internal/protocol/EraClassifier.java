@@ -19,11 +19,12 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
  * and the version supported (-32022); a modern {@code MCP-Protocol-Version} header on a request without the
  * envelope is -32602 (what the conformance suite asserts), never a silent legacy fallback. On stdio the first
  * modern request other than {@code server/discover} pins the connection modern and the first {@code initialize}
- * pins it legacy.
+ * pins it legacy; a request of the other era is refused after that (-32022).
  */
 public final class EraClassifier {
     private static final String INITIALIZE = "initialize";
     private static final String DISCOVER = "server/discover";
+    private static final String INITIALIZED = "notifications/initialized";
 
     private EraClassifier() {
     }
@@ -35,11 +36,13 @@ public final class EraClassifier {
         if (hasClaim(meta)) {
             String claim = claimedVersion(meta);
             checkHeaders(message, headers, headerVersion, claim);
+            refuseHandshakeNotification(message);
             return modern(meta, claim);
         }
         if (ProtocolVersions.isModern(headerVersion)) {
             if (message.isNotification()) {
                 // Notifications carry no envelope: the header alone makes them modern.
+                refuseHandshakeNotification(message);
                 return new Classification(Era.MODERN, headerVersion);
             }
             throw JsonRpcErrors.invalidEnvelope("Invalid params: the MCP-Protocol-Version header names " + headerVersion
@@ -57,8 +60,15 @@ public final class EraClassifier {
     public static Classification classifyStdio(JsonRpcMessage message, StdioPin pin) throws JsonRpcException {
         ObjectNode meta = message.meta();
         if (hasClaim(meta)) {
-            Classification modern = modern(meta, claimedVersion(meta));
-            if (!message.method().equals(DISCOVER)) {
+            String claim = claimedVersion(meta);
+            boolean discover = message.method().equals(DISCOVER);
+            if (pin.era() == Era.LEGACY && !discover) {
+                throw JsonRpcErrors.unsupportedVersion(claim, ProtocolVersions.SUPPORTED, " on this connection, which "
+                        + "speaks an older revision since its initialize (start a new one for " + ProtocolVersions.MODERN
+                        + ")");
+            }
+            Classification modern = modern(meta, claim);
+            if (!discover) {
                 pin.pin(Era.MODERN);
             }
             return modern;
@@ -80,6 +90,16 @@ public final class EraClassifier {
         return new Classification(Era.LEGACY, null);
     }
 
+    /**
+     * {@code notifications/initialized} ends a handshake that 2026-07-28 no longer has (spec 04b §2: -32601, HTTP 404);
+     * the other removed methods are requests, which find no handler.
+     */
+    private static void refuseHandshakeNotification(JsonRpcMessage message) throws JsonRpcException {
+        if (message.isNotification() && message.method().equals(INITIALIZED)) {
+            throw JsonRpcErrors.methodNotFound(INITIALIZED, true);
+        }
+    }
+
     private static boolean hasClaim(ObjectNode meta) {
         return meta != null && meta.has(MetaKeys.PROTOCOL_VERSION);
     }
@@ -96,6 +116,11 @@ public final class EraClassifier {
         if (!(meta.get(MetaKeys.CLIENT_CAPABILITIES) instanceof ObjectNode)) {
             throw JsonRpcErrors.invalidEnvelope("Invalid params: _meta." + MetaKeys.CLIENT_CAPABILITIES
                     + " is required (an object; {} declares none)");
+        }
+        if (ProtocolVersions.isSupportedLegacy(claim)) {
+            throw JsonRpcErrors.unsupportedVersion(claim, ProtocolVersions.SUPPORTED, " in params._meta: only "
+                    + ProtocolVersions.MODERN + " requests describe themselves; " + claim + " is spoken after an "
+                    + "initialize handshake");
         }
         if (!ProtocolVersions.isModern(claim)) {
             throw JsonRpcErrors.unsupportedVersion(claim, ProtocolVersions.SUPPORTED);

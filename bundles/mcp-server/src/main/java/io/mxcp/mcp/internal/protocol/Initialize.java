@@ -24,22 +24,28 @@ final class Initialize {
         }
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", version);
-        result.set("capabilities", capabilities(mapper));
+        // a stateless server keeps no session, so nothing could tell this client about changes later
+        result.set("capabilities", capabilities(mapper, context.legacy() != null));
         result.set("serverInfo", results.serverInfo());
         return RpcResult.of(result);
     }
 
     /**
-     * What the server offers: tools, resources (with subscriptions: legacy {@code resources/subscribe} and listen
-     * streams) and prompts, each with {@code listChanged} (a reload that changes a list says so), completions, and
-     * {@code logging}: endpoints' log messages, at the level legacy clients set with {@code logging/setLevel} and
-     * modern ones name per request.
+     * What the server offers: tools, resources and prompts, completions, and {@code logging}: endpoints' log messages,
+     * at the level legacy clients set with {@code logging/setLevel} and modern ones name per request. With
+     * {@code notifies}, resource subscriptions (legacy {@code resources/subscribe}, modern listen streams) and
+     * {@code listChanged} on each list (a reload that changes a list says so).
      */
-    static ObjectNode capabilities(ObjectMapper mapper) {
+    static ObjectNode capabilities(ObjectMapper mapper, boolean notifies) {
         ObjectNode capabilities = mapper.createObjectNode();
-        capabilities.putObject("tools").put("listChanged", true);
-        capabilities.putObject("resources").put("subscribe", true).put("listChanged", true);
-        capabilities.putObject("prompts").put("listChanged", true);
+        ObjectNode tools = capabilities.putObject("tools");
+        ObjectNode resources = capabilities.putObject("resources");
+        ObjectNode prompts = capabilities.putObject("prompts");
+        if (notifies) {
+            tools.put("listChanged", true);
+            resources.put("subscribe", true).put("listChanged", true);
+            prompts.put("listChanged", true);
+        }
         capabilities.putObject("completions");
         capabilities.putObject("logging");
         return capabilities;

@@ -197,7 +197,7 @@ public final class McpEngine {
         ObjectNode discover = mapper.createObjectNode();
         ArrayNode versions = discover.putArray("supportedVersions");
         ProtocolVersions.SUPPORTED.forEach(versions::add);
-        discover.set("capabilities", Initialize.capabilities(mapper));
+        discover.set("capabilities", Initialize.capabilities(mapper, true));
         return discover;
     }
 

@@ -275,6 +275,9 @@ class HttpOptionsTest {
         HttpResponse<String> opened = posts.post(initialize(0, "2025-11-25"), McpPosts.BOTH, Map.of());
         assertEquals(200, opened.statusCode());
         assertFalse(opened.headers().firstValue("mcp-session-id").isPresent());
+        JsonNode capabilities = single(opened).at("/result/capabilities");
+        assertEquals("{\"tools\":{},\"resources\":{},\"prompts\":{},\"completions\":{},\"logging\":{}}",
+                capabilities.toString(), "no session, so no change notifications or subscriptions to offer");
         HttpResponse<String> called = posts.post(legacy(1, "tools/call", call("echo", Messages.object()
                 .put("text", "alone"))), McpPosts.BOTH, Map.of("MCP-Protocol-Version", "2025-11-25"));
         assertEquals("alone", single(called).at("/result/content/0/text").asText());

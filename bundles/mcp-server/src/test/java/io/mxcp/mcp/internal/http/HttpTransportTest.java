@@ -71,7 +71,7 @@ class HttpTransportTest {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString()));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -205,6 +205,20 @@ class HttpTransportTest {
             assertEquals(404, response.statusCode(), method);
             assertEquals(-32601, body(response).at("/error/code").asInt(), method);
         }
+        ObjectNode initialized = modern(9, "notifications/initialized", null);
+        initialized.remove("id");
+        HttpResponse<String> notified = postModern(initialized);
+        assertEquals(404, notified.statusCode(), "a modern notification of the handshake that 2026-07-28 removed");
+        assertEquals(-32601, body(notified).at("/error/code").asInt());
+        assertTrue(body(notified).get("id").isNull());
+    }
+
+    @Test
+    void aRefusedAcceptKeepsTheRequestId() throws Exception {
+        HttpResponse<String> response = post(modern("a-7", "tools/list", null), Map.of("Accept", "text/html",
+                "MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
+        assertEquals(406, response.statusCode());
+        assertEquals("a-7", body(response).get("id").asText());
     }
 
     @Test

@@ -164,5 +164,39 @@ class EraClassifierTest {
         EraClassifier.classifyStdio(message(initialize(1, "2025-11-25")), pin);
         assertEquals(Era.LEGACY, pin.era());
         assertEquals(Era.LEGACY, EraClassifier.classifyStdio(message(legacy(2, "tools/list", null)), pin).era());
+        JsonRpcException e = assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyStdio(message(modern(3, "tools/list", null)), pin));
+        assertEquals(-32022, e.code());
+        assertEquals("Unsupported protocol version: 2026-07-28 on this connection, which speaks an older revision "
+                + "since its initialize (start a new one for 2026-07-28)", e.getMessage());
+        assertEquals(Era.MODERN, EraClassifier.classifyStdio(message(modern(4, "server/discover", null)), pin).era(),
+                "server/discover is answered on any connection");
+        assertEquals(Era.LEGACY, pin.era());
+    }
+
+    @Test
+    void aLegacyVersionInTheEnvelopeSaysHowThatRevisionIsSpoken() throws Exception {
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modernWithVersion(1, "tools/list", null, "2025-11-25")), headers("2025-11-25", "tools/list", null)));
+        assertEquals(-32022, e.code());
+        assertEquals("Unsupported protocol version: 2025-11-25 in params._meta: only 2026-07-28 requests describe "
+                + "themselves; 2025-11-25 is spoken after an initialize handshake", e.getMessage());
+    }
+
+    @Test
+    void theHandshakesLastNotificationIsUnknownToModernRequests() throws Exception {
+        ObjectNode initialized = modern(1, "notifications/initialized", null);
+        initialized.remove("id");
+        for (InboundHeaders headers : new InboundHeaders[] {headers("2026-07-28", "notifications/initialized", null),
+                headers("2026-07-28", null, null)}) {
+            JsonRpcException e = assertThrows(JsonRpcException.class,
+                    () -> EraClassifier.classifyHttp(message(initialized), headers));
+            assertEquals(-32601, e.code());
+            assertEquals(404, e.httpStatus());
+        }
+        ObjectNode bare = Messages.object().put("jsonrpc", "2.0").put("method", "notifications/initialized");
+        assertEquals(-32601, assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(message(bare),
+                headers("2026-07-28", null, null))).code(), "made modern by its header alone");
+        assertEquals(Era.LEGACY, EraClassifier.classifyHttp(message(bare), headers("2025-11-25", null, null)).era());
     }
 }
