@@ -1,8 +1,11 @@
 package io.mxcp.mcp.internal.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
 
 /** The legacy handshake: negotiates a 2025-era version (never 2026-07-28) and names the server. */
@@ -16,7 +19,8 @@ final class Initialize {
     }
 
     /** Also records the client's capabilities, which decide what the server may ask it (elicitation, sampling, roots). */
-    RpcResult handle(ObjectNode params, RequestContext context) {
+    RpcResult handle(ObjectNode params, RequestContext context) throws JsonRpcException {
+        requireShape(params);
         String version = ProtocolVersions.negotiateLegacy(context.classification().protocolVersion());
         if (context.legacy() != null) {
             context.legacy().clientRequests().declare(params.get("capabilities"));
@@ -28,6 +32,22 @@ final class Initialize {
         result.set("capabilities", capabilities(mapper, context.legacy() != null));
         result.set("serverInfo", results.serverInfo());
         return RpcResult.of(result);
+    }
+
+    /**
+     * The members the 2025 schemas type: a client that sends {@code "protocolVersion": 5} has a bug that a negotiated
+     * answer would hide (the SDKs refuse it the same way).
+     */
+    private static void requireShape(ObjectNode params) throws JsonRpcException {
+        if (!(params.get("protocolVersion") instanceof JsonNode version) || !version.isTextual()) {
+            throw JsonRpcErrors.invalidParams("Invalid params: initialize needs protocolVersion, a string");
+        }
+        for (String member : new String[] {"capabilities", "clientInfo"}) {
+            JsonNode value = params.get(member);
+            if (value != null && !value.isObject()) {
+                throw JsonRpcErrors.invalidParams("Invalid params: initialize's " + member + " must be an object");
+            }
+        }
     }
 
     /**

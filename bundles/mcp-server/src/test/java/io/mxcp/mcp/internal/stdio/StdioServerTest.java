@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.api.RunningServer;
@@ -112,6 +113,22 @@ class StdioServerTest {
         assertEquals("42", call.at("/result/structuredContent/result").asText());
         assertEquals("42", project.lastArguments.get("echo").get("text"), "a number for a string parameter becomes text");
         assertEquals(new AuditCaller("stdio", null), project.lastAuditCallers.get("echo"));
+    }
+
+    @Test
+    void anInitializeOfTheWrongShapeIsInvalidParams() throws Exception {
+        ObjectNode numbered = initialize(1, "2025-11-25");
+        ((ObjectNode) numbered.get("params")).put("protocolVersion", 5);
+        send(numbered);
+        JsonNode refused = receive();
+        assertEquals(-32602, refused.at("/error/code").asInt());
+        assertEquals("Invalid params: initialize needs protocolVersion, a string", refused.at("/error/message").asText());
+        ObjectNode badInfo = initialize(2, "2025-11-25");
+        ((ObjectNode) badInfo.get("params")).put("clientInfo", "me");
+        send(badInfo);
+        assertEquals("Invalid params: initialize's clientInfo must be an object", receive().at("/error/message").asText());
+        send(initialize(3, "2025-11-25"));
+        assertEquals("2025-11-25", receive().at("/result/protocolVersion").asText());
     }
 
     @Test
