@@ -46,11 +46,11 @@ final class BatchPost {
         Batch batch;
         LegacySession session;
         try {
-            refuseOtherRevisions(inbound.protocolVersion(), "this POST's MCP-Protocol-Version names");
+            Batch.refuseOtherRevisions(inbound.protocolVersion(), "this POST's MCP-Protocol-Version names", "POST");
             batch = Batch.of(array, codec);
             session = stateless ? null : sessions.require(inbound.sessionId(), user);
             if (session != null && session.state().protocolVersion() != null) {
-                refuseOtherRevisions(session.state().protocolVersion(), "this session agreed on");
+                Batch.refuseOtherRevisions(session.state().protocolVersion(), "this session agreed on", "POST");
             }
         } catch (JsonRpcException e) {
             posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
@@ -113,15 +113,6 @@ final class BatchPost {
     private static void untrack(LegacySession session, JsonRpcMessage request, Cancellation cancellation) {
         if (session != null) {
             session.untrack(request.id(), cancellation);
-        }
-    }
-
-    /** @param whose where the version comes from, as the refusal says it ("this session agreed on") */
-    private static void refuseOtherRevisions(String revision, String whose) throws JsonRpcException {
-        String version = revision == null ? null : revision.strip();
-        if (version != null && !version.equals(Batch.REVISION)) {
-            throw JsonRpcErrors.invalidRequest("JSON-RPC batches belong to protocol revision " + Batch.REVISION
-                    + "; " + whose + " " + version + ", which takes one message per POST");
         }
     }
 }

@@ -30,6 +30,20 @@ public record Batch(List<JsonNode> responses, List<JsonRpcMessage> notifications
     public static final Classification CLASSIFICATION = new Classification(Era.LEGACY, REVISION);
 
     /**
+     * Refuses a batch where another revision was agreed or named.
+     *
+     * @param whose where the version comes from, as the refusal says it ("this session agreed on")
+     * @param unit  what carries one message in that revision ("POST", "line")
+     */
+    public static void refuseOtherRevisions(String revision, String whose, String unit) throws JsonRpcException {
+        String version = revision == null ? null : revision.strip();
+        if (version != null && !version.equals(REVISION)) {
+            throw JsonRpcErrors.invalidRequest("JSON-RPC batches belong to protocol revision " + REVISION + "; " + whose
+                    + " " + version + ", which takes one message per " + unit);
+        }
+    }
+
+    /**
      * Sorts a batch's members.
      *
      * @throws JsonRpcException -32600 for an empty batch, answered as one error (JSON-RPC 2.0 §6)

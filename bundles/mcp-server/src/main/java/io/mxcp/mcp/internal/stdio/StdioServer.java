@@ -168,7 +168,8 @@ public final class StdioServer implements RunningServer {
     }
 
     /**
-     * A JSON-RPC batch (protocol revision 2025-03-26; not on a connection that speaks 2026-07-28): its requests run
+     * A JSON-RPC batch (protocol revision 2025-03-26; not on a connection that speaks 2026-07-28 or agreed on a later
+     * 2025 revision in its initialize): its requests run
      * one after the other on a thread of their own, each cancellable on its own, and are answered together on one line.
      */
     private void batch(JsonNode array) {
@@ -178,6 +179,7 @@ public final class StdioServer implements RunningServer {
                 throw JsonRpcErrors.invalidRequest("this connection speaks " + ProtocolVersions.MODERN
                         + ", which has no JSON-RPC batches (they belong to protocol revision " + Batch.REVISION + ")");
             }
+            Batch.refuseOtherRevisions(legacyState.protocolVersion(), "this connection agreed on", "line");
             batch = Batch.of(array, codec);
         } catch (JsonRpcException e) {
             send(codec.error(null, e));

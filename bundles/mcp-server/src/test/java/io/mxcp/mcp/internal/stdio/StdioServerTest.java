@@ -241,6 +241,19 @@ class StdioServerTest {
     }
 
     @Test
+    void aConnectionThatAgreedOnALaterRevisionThan20250326TakesNoBatch() throws Exception {
+        send(initialize(1, "2025-06-18"));
+        receive();
+        send(Messages.JSON.createArrayNode().add(legacy(2, "tools/list", null)));
+        JsonNode refused = receive();
+        assertEquals(-32600, refused.at("/error/code").asInt());
+        assertEquals("Invalid Request: JSON-RPC batches belong to protocol revision 2025-03-26; this connection agreed "
+                + "on 2025-06-18, which takes one message per line", refused.at("/error/message").asText());
+        send(legacy(3, "tools/list", null));
+        assertEquals(3, receive().get("id").asInt(), "one message a line goes on");
+    }
+
+    @Test
     void aLineLongerThanAMessageMayBeIsRefusedAndTheNextOneServed() throws Exception {
         byte[] huge = new byte[17 << 20];
         java.util.Arrays.fill(huge, (byte) 'x');
