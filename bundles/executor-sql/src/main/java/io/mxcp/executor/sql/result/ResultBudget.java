@@ -2,7 +2,6 @@ package io.mxcp.executor.sql.result;
 
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How much Java heap the rows of one query may take. A query that returns more (an ad-hoc {@code SELECT * FROM
@@ -40,8 +39,9 @@ public final class ResultBudget {
         private long bytes;
         private long rows;
 
-        void add(Map<String, Object> row) throws SQLException {
-            bytes += Footprint.ofRow(row);
+        /** Counts one more row of that many bytes ({@link Footprint}). */
+        void add(long rowBytes) throws SQLException {
+            bytes += rowBytes;
             rows++;
             if (bytes > limitBytes) {
                 throw new ResultTooLargeException(String.format(Locale.ROOT,

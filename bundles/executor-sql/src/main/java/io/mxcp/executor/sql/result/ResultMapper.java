@@ -59,10 +59,13 @@ public final class ResultMapper {
                 throw new SQLException("the query was cancelled while its rows were read");
             }
             Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);
+            long rowBytes = Footprint.ofRowMap(columns);
             for (int i = 0; i < columns; i++) {
-                row.put(names.get(i), value(resultSet.getObject(i + 1), types[i], true));
+                Object value = value(resultSet.getObject(i + 1), types[i], true);
+                rowBytes += Footprint.of(value);
+                row.put(names.get(i), value);
             }
-            reading.add(row);
+            reading.add(rowBytes);
             rows.add(row);
         }
         return rows;
