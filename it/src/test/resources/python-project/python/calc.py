@@ -121,6 +121,21 @@ def bad_return():
     return object()
 
 
+def self_containing():
+    value = {"a": 1}
+    value["self"] = value
+    return value
+
+
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text for you")
+
+
+def unprintable_error():
+    raise Unprintable()
+
+
 def wrong_type(shape: str):
     # declared `return: {type: integer}`
     return "seven" if shape == "text" else {"n": 7}

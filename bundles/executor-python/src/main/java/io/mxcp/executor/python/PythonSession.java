@@ -166,8 +166,12 @@ final class PythonSession implements ExecutorSession {
             PythonFailure failure = e.failure();
             if ("UnsupportedValue".equals(failure.type())) {
                 throw new EndpointExecutionException("Function " + named(function, shown) + " returned a value of type '"
-                        + failure.message() + "', which is not JSON-like (None, bool, int, float, str, Decimal, date/time,"
-                        + " list, dict)", e);
+                        + failure.message() + "', which is not JSON-like (None, bool, int, float, str, bytes, Decimal, "
+                        + "UUID, date/time, list, tuple, set, dict)", e);
+            }
+            if ("TooDeepValue".equals(failure.type())) {
+                throw new EndpointExecutionException("Function " + named(function, shown) + " returned a value "
+                        + failure.message(), e);
             }
             throw new EndpointExecutionException(e.getMessage(), e);
         }

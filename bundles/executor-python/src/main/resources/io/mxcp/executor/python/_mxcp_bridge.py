@@ -105,6 +105,10 @@ class UnsupportedValue(TypeError):
     pass
 
 
+class TooDeepValue(ValueError):
+    """A value nested deeper than the recursion limit: most often a list or dict that contains itself."""
+
+
 def _tagged(kind, value):
     return {TAG: kind, "v": value}
 
@@ -146,7 +150,11 @@ def _encodable(value):
 
 
 def encode(value):
-    return json.dumps(_encodable(value), allow_nan=False)
+    try:
+        return json.dumps(_encodable(value), allow_nan=False)
+    except RecursionError:
+        raise TooDeepValue("nested deeper than %d levels, or a list or dict that contains itself"
+                           % sys.getrecursionlimit()) from None
 
 
 # ---- execution context (spec 01 §5.7) ------------------------------------------------------------------------
@@ -465,7 +473,10 @@ def error_report(error):
         where = "%s:%s" % (error.filename, error.lineno)
     else:
         where = "%s:%s in %s" % (last.filename, last.lineno, last.name) if last else None
-    message = str(error)
+    try:
+        message = str(error)
+    except Exception:  # noqa: B902 - a broken __str__ must not hide the exception's type and place
+        message = "<exception str() failed>"
     return [type(error).__name__, message, where]
 
 

@@ -38,9 +38,21 @@ public enum LogLevel {
     static LogLevel requested(JsonNode value, String member) throws JsonRpcException {
         LogLevel level = value != null && value.isTextual() ? named(value.asText()) : null;
         if (level == null) {
-            throw JsonRpcErrors.invalidParams("Invalid params: '" + member + "' must be one of " + NAMES + ", got "
-                    + value);
+            throw JsonRpcErrors.invalidParams(invalid(member, value));
         }
         return level;
+    }
+
+    /** The same for a modern request's {@code _meta}, whose invalid values are refused like its others (HTTP 400). */
+    static LogLevel requestedInEnvelope(JsonNode value, String member) throws JsonRpcException {
+        LogLevel level = value != null && value.isTextual() ? named(value.asText()) : null;
+        if (level == null) {
+            throw JsonRpcErrors.invalidEnvelope(invalid(member, value));
+        }
+        return level;
+    }
+
+    private static String invalid(String member, JsonNode value) {
+        return "Invalid params: '" + member + "' must be one of " + NAMES + ", got " + value;
     }
 }

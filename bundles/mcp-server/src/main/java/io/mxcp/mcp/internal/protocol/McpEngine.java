@@ -108,7 +108,7 @@ public final class McpEngine {
             throw JsonRpcErrors.methodNotFound(request.method(), context.modern());
         }
         if (context.modern()) {
-            RequestNotifications.threshold(request.meta(), context);
+            RequestNotifications.checkEnvelope(request.meta());
         }
         return handler.handle(request.params(), context);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.sdk.exec.CallNotifications;
 
@@ -39,10 +40,10 @@ final class RequestNotifications implements CallNotifications {
         }
         JsonNode meta = params.get("_meta");
         JsonNode token = meta == null ? null : meta.get(MetaKeys.PROGRESS_TOKEN);
-        if (token != null && !token.isTextual() && !token.isIntegralNumber()) {
-            token = null;
+        if (token != null && !token.isTextual() && !token.isNumber()) {
+            token = null; // a legacy request's (a modern one's was refused by checkEnvelope)
         }
-        LogLevel threshold = threshold(meta, context);
+        LogLevel threshold = threshold(meta, context.modern(), context.legacy());
         if (token == null && threshold == null) {
             return CallNotifications.none();
         }
@@ -50,15 +51,29 @@ final class RequestNotifications implements CallNotifications {
     }
 
     /**
-     * The lowest level a request receives, or null for none. A modern request's level is checked even where no
-     * message could be sent, so that an invalid one is always refused.
+     * A modern request's {@code _meta} members that shape its notifications, checked before it runs even where no
+     * notification could be sent, so that an invalid one is always refused as the envelope's other members are
+     * (-32602, HTTP 400): the level one of the eight, the progress token a string or a number.
      */
-    static LogLevel threshold(JsonNode meta, RequestContext context) throws JsonRpcException {
-        if (context.modern()) {
-            JsonNode requested = meta == null ? null : meta.get(MetaKeys.LOG_LEVEL);
-            return requested == null ? null : LogLevel.requested(requested, "_meta." + MetaKeys.LOG_LEVEL);
+    static void checkEnvelope(JsonNode meta) throws JsonRpcException {
+        if (meta == null) {
+            return;
         }
-        return context.legacy() == null ? LogLevel.DEBUG : context.legacy().logLevel().get();
+        JsonNode token = meta.get(MetaKeys.PROGRESS_TOKEN);
+        if (token != null && !token.isTextual() && !token.isNumber()) {
+            throw JsonRpcErrors.invalidEnvelope("Invalid params: '_meta." + MetaKeys.PROGRESS_TOKEN
+                    + "' must be a string or a number, got " + token);
+        }
+        threshold(meta, true, null);
+    }
+
+    /** The lowest level a request receives, or null for none. */
+    private static LogLevel threshold(JsonNode meta, boolean modern, LegacyState legacy) throws JsonRpcException {
+        if (modern) {
+            JsonNode requested = meta == null ? null : meta.get(MetaKeys.LOG_LEVEL);
+            return requested == null ? null : LogLevel.requestedInEnvelope(requested, "_meta." + MetaKeys.LOG_LEVEL);
+        }
+        return legacy == null ? LogLevel.DEBUG : legacy.logLevel().get();
     }
 
     @Override

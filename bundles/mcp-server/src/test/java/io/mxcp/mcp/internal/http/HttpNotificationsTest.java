@@ -45,10 +45,10 @@ class HttpNotificationsTest {
     }
 
     /** A modern tools/call of {@code report} with the given {@code _meta} additions. */
-    private static ObjectNode report(Map<String, String> meta) {
+    private static ObjectNode report(Map<String, ?> meta) {
         ObjectNode message = modern(7, "tools/call", call("report", null));
         ObjectNode envelope = (ObjectNode) message.at("/params/_meta");
-        meta.forEach(envelope::put);
+        meta.forEach((key, value) -> envelope.set(key, Messages.JSON.valueToTree(value)));
         return message;
     }
 
@@ -112,13 +112,19 @@ class HttpNotificationsTest {
     }
 
     @Test
-    void invalidModernLogLevelIsInvalidParams() throws Exception {
+    void invalidModernLogLevelOrProgressTokenIsInvalidParamsLikeTheEnvelopesOtherMembers() throws Exception {
         start();
-        JsonNode answer = McpPosts.messages(posts.modern(report(Map.of("io.modelcontextprotocol/logLevel", "loud")),
-                McpPosts.BOTH)).get(0);
+        HttpResponse<String> refused = posts.modern(report(Map.of("io.modelcontextprotocol/logLevel", "loud")),
+                McpPosts.BOTH);
+        assertEquals(400, refused.statusCode());
+        JsonNode answer = McpPosts.messages(refused).get(0);
         assertEquals(-32602, answer.at("/error/code").asInt());
         assertEquals("Invalid params: '_meta.io.modelcontextprotocol/logLevel' must be one of debug, info, notice, "
                 + "warning, error, critical, alert, emergency, got \"loud\"", answer.at("/error/message").asText());
+        HttpResponse<String> badToken = posts.modern(report(Map.of("progressToken", true)), McpPosts.BOTH);
+        assertEquals(400, badToken.statusCode());
+        assertEquals("Invalid params: '_meta.progressToken' must be a string or a number, got true",
+                McpPosts.messages(badToken).get(0).at("/error/message").asText());
     }
 
     @Test
