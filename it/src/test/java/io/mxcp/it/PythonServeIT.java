@@ -129,6 +129,13 @@ class PythonServeIT {
 
         String notJson = failure("bad_return");
         assertTrue(notJson.contains("Function 'bad_return' in python/calc.py returned a value of type 'object'"), notJson);
+        String cyclic = failure("self_containing");
+        assertTrue(cyclic.startsWith("Error executing tool self_containing: Function 'self_containing' in "
+                + "python/calc.py returned a value nested deeper than ")
+                && cyclic.contains(" levels, or a list or dict that contains itself"), cyclic);
+        String unprintable = failure("unprintable_error");
+        assertTrue(unprintable.startsWith("Error executing tool unprintable_error: <exception str() failed> "
+                + "(Unprintable at python/calc.py:") && unprintable.contains(" in unprintable_error)"), unprintable);
 
         String wrongType = client.callTool("wrong_type", Map.of("shape", "dict")).failureText();
         assertTrue(wrongType.contains("Error executing tool wrong_type: Output validation failed: Expected integer, got dict"
