@@ -49,6 +49,9 @@ public final class MxcpCli {
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         withoutValues(commandLine.getCommandSpec());
         commandLine.getSubcommands().values().forEach(sub -> withoutValues(sub.getCommandSpec()));
+        // serve prints JSON only when it cannot start; the option's text is the other commands'
+        redescribe(commandLine.getSubcommands().get("serve").getCommandSpec(), "--json-output",
+                "Print start-up errors as one JSON document on standard output.");
 
         Terminal terminal = context.terminal();
         commandLine.setColorScheme(Help.defaultColorScheme(terminal.colours() ? Help.Ansi.ON : Help.Ansi.OFF));
@@ -56,6 +59,12 @@ public final class MxcpCli {
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(terminal.err(), terminal.err().charset()), true));
         commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine.execute(arguments.toArray(String[]::new));
+    }
+
+    private static void redescribe(CommandSpec spec, String optionName, String description) {
+        OptionSpec option = spec.findOption(optionName);
+        spec.remove(option);
+        spec.addOption(OptionSpec.builder(option).description(description).build());
     }
 
     /** {@code --help}/{@code --version} take no value ({@code --help=true} is a usage error), like every other flag. */

@@ -49,6 +49,8 @@ class CommandLineShapeTest {
             assertTrue(outcome.out().contains("--debug"), outcome.out());
         }
         assertTrue(cli().run("run", "--help").out().contains("--param"));
+        assertTrue(cli().run("serve", "--help").out().contains("Print start-up errors as one JSON document"));
+        assertTrue(cli().run("list", "--help").out().contains("Print exactly one JSON document"));
     }
 
     @Test

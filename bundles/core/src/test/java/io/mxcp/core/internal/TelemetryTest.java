@@ -354,6 +354,17 @@ class TelemetryTest {
     }
 
     @Test
+    void anOutOfMemoryErrorThatMoreHeapWouldNotMendKeepsItsOwnText() throws Exception {
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> {
+            throw new OutOfMemoryError("Metaspace");
+        }));
+        try (Project project = f.openServed()) {
+            assertEquals("Metaspace", assertThrows(OutOfMemoryError.class, () -> call(project, 5)).getMessage());
+        }
+        assertTrue(provider.spans.stream().allMatch(span -> span.ended), provider.spans::toString);
+    }
+
+    @Test
     void anInvalidTelemetryBlockStopsTheServerNamingTheKey() throws Exception {
         f.write("home/.mxcp/config.yml", """
                 mxcp: 1

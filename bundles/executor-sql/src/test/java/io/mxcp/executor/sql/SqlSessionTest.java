@@ -407,7 +407,7 @@ class SqlSessionTest {
                 new ResultBudget(2L * 1024 * 1024, "the test's limit"));
         var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT * FROM range(1000000)", Map.of()));
         assertTrue(error.getMessage().startsWith("Failed to execute SQL: Result too large: its first "), error.getMessage());
-        assertTrue(error.getMessage().contains("more than the 2 MB of memory one result may take (the test's limit)"),
+        assertTrue(error.getMessage().contains("more than the 2 MiB of memory one result may take (the test's limit)"),
                 error.getMessage());
         assertEquals(10_000, run("SELECT * FROM range(10000)", Map.of()).size(), "a result within the budget");
     }

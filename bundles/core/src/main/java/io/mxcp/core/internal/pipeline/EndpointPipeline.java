@@ -128,7 +128,7 @@ public final class EndpointPipeline {
             }
             telemetry.close(engine);
             return result;
-        } catch (EndpointException | RuntimeException e) {
+        } catch (EndpointException | RuntimeException | Error e) {
             telemetry.close(engine, e);
             throw e;
         }
@@ -228,9 +228,16 @@ public final class EndpointPipeline {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         } catch (OutOfMemoryError e) {
+            if (!isHeapExhausted(e)) {
+                throw e; // metaspace, native threads: more heap would not help, and the text says what ran out
+            }
             // what filled the heap is this call's (and maybe its neighbours') results, unreachable once thrown past
             throw new EndpointException(Reason.EXECUTION_FAILED, OUT_OF_MEMORY, e);
         }
+    }
+
+    private static boolean isHeapExhausted(OutOfMemoryError error) {
+        return "Java heap space".equals(error.getMessage()) || "GC overhead limit exceeded".equals(error.getMessage());
     }
 
     /** The executor's run, in its span ({@code mxcp.duckdb.execute}, {@code mxcp.python.execute}) and metrics. */

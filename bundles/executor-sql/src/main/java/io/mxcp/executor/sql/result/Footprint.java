@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Roughly how many bytes of Java heap a mapped value holds (64-bit JVM, compressed references, one-byte strings).
- * Only has to be good enough to stop a result long before it fills the heap; it errs on the high side.
+ * Roughly how many bytes of Java heap a mapped value holds: within about a fifth for the usual column types on a
+ * 64-bit JVM with compressed references (heaps under 32 GB) and one-byte (Latin-1) strings; text outside Latin-1 takes
+ * up to twice what is counted. Good enough to stop a result long before it fills the heap.
  */
 final class Footprint {
 

@@ -53,7 +53,7 @@ public final class ResultBudget {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%,d MB", Math.max(1, bytes / (1024 * 1024)));
+        return String.format(Locale.ROOT, "%,d MiB", Math.max(1, bytes / (1024 * 1024)));
     }
 
     /** A result that passed its budget; a {@link SQLException} so that it reads like the query's other failures. */

@@ -55,7 +55,7 @@ public final class ResultMapper {
         ResultBudget.Reading reading = budget.start();
         List<Map<String, Object>> rows = new ArrayList<>();
         while (resultSet.next()) {
-            if (rows.size() % CANCELLATION_CHECK_ROWS == CANCELLATION_CHECK_ROWS - 1 && cancelled.getAsBoolean()) {
+            if (rows.size() % CANCELLATION_CHECK_ROWS == 0 && cancelled.getAsBoolean()) {
                 throw new SQLException("the query was cancelled while its rows were read");
             }
             Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);

@@ -48,7 +48,7 @@ class ResultMapperTest {
             var error = assertThrows(ResultBudget.ResultTooLargeException.class,
                     () -> ResultMapper.rows(rows, budget, () -> false));
             assertTrue(error.getMessage().matches("Result too large: its first [0-9,]+ rows already take more than the "
-                    + "1 MB of memory one result may take \\(a test limit\\); narrow the query with WHERE, LIMIT or "
+                    + "1 MiB of memory one result may take \\(a test limit\\); narrow the query with WHERE, LIMIT or "
                     + "aggregates"), error.getMessage());
         });
     }

@@ -282,7 +282,6 @@ final class PostHandler {
         }).handleRequest(exchange);
     }
 
-    /** The method a refused request's body names, for its audit record; null when the body is not such a message. */
     /** The body as JSON for what a refusal may echo of it (its method, its id), or null when it is not JSON. */
     private JsonNode parsedForRefusal(byte[] body) {
         try {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.mxcp.core.api.AuditCaller;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.Classification;
@@ -23,6 +24,7 @@ import io.undertow.util.HeaderValues;
  * of the server cancels it, and so does its session's {@code notifications/cancelled}, after which it gets no answer.
  */
 final class RequestRunner {
+    private static final System.Logger LOG = System.getLogger(RequestRunner.class.getName());
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
     /**
@@ -68,6 +70,13 @@ final class RequestRunner {
         } catch (JsonRpcException e) {
             status = e.httpStatus();
             response = codec.error(request.id(), e);
+            failed = true;
+        } catch (RuntimeException | Error e) {
+            // a request is answered whatever happened to it (an OutOfMemoryError while its result was written, say)
+            LOG.log(System.Logger.Level.ERROR, request.method() + " failed", e);
+            JsonRpcException internal = JsonRpcErrors.internalError(request.method() + " failed: " + e);
+            status = internal.httpStatus();
+            response = codec.error(request.id(), internal);
             failed = true;
         } finally {
             if (session != null) {

@@ -19,7 +19,8 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
  * and the version supported (-32022); a modern {@code MCP-Protocol-Version} header on a request without the
  * envelope is -32602 (what the conformance suite asserts), never a silent legacy fallback. On stdio the first
  * modern request other than {@code server/discover} pins the connection modern and the first {@code initialize}
- * pins it legacy; a request of the other era is refused after that (-32022).
+ * pins it legacy; after that a 2026-07-28 request (but {@code server/discover}) or an {@code initialize} on the
+ * other era's connection is -32022, and a request without the envelope on a modern one -32602.
  */
 public final class EraClassifier {
     private static final String INITIALIZE = "initialize";
@@ -62,12 +63,12 @@ public final class EraClassifier {
         if (hasClaim(meta)) {
             String claim = claimedVersion(meta);
             boolean discover = message.method().equals(DISCOVER);
+            Classification modern = modern(meta, claim);
             if (pin.era() == Era.LEGACY && !discover) {
                 throw JsonRpcErrors.unsupportedVersion(claim, ProtocolVersions.SUPPORTED, " on this connection, which "
                         + "speaks an older revision since its initialize (start a new one for " + ProtocolVersions.MODERN
                         + ")");
             }
-            Classification modern = modern(meta, claim);
             if (!discover) {
                 pin.pin(Era.MODERN);
             }
@@ -84,6 +85,7 @@ public final class EraClassifier {
                     + " and params._meta lacks " + MetaKeys.PROTOCOL_VERSION);
         }
         if (initialize) {
+            Initialize.requireShape(message.params()); // a refused initialize leaves the connection unpinned
             pin.pin(Era.LEGACY);
             return new Classification(Era.LEGACY, message.textParam("protocolVersion"));
         }

@@ -38,7 +38,7 @@ final class Initialize {
      * The members the 2025 schemas type: a client that sends {@code "protocolVersion": 5} has a bug that a negotiated
      * answer would hide (the SDKs refuse it the same way).
      */
-    private static void requireShape(ObjectNode params) throws JsonRpcException {
+    static void requireShape(ObjectNode params) throws JsonRpcException {
         if (!(params.get("protocolVersion") instanceof JsonNode version) || !version.isTextual()) {
             throw JsonRpcErrors.invalidParams("Invalid params: initialize needs protocolVersion, a string");
         }

@@ -2,6 +2,7 @@ package io.mxcp.mcp.internal.protocol;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,23 +37,20 @@ public enum LogLevel {
      * @throws JsonRpcException -32602 naming the member and the accepted levels
      */
     static LogLevel requested(JsonNode value, String member) throws JsonRpcException {
-        LogLevel level = value != null && value.isTextual() ? named(value.asText()) : null;
-        if (level == null) {
-            throw JsonRpcErrors.invalidParams(invalid(member, value));
-        }
-        return level;
+        return requested(value, member, JsonRpcErrors::invalidParams);
     }
 
     /** The same for a modern request's {@code _meta}, whose invalid values are refused like its others (HTTP 400). */
     static LogLevel requestedInEnvelope(JsonNode value, String member) throws JsonRpcException {
-        LogLevel level = value != null && value.isTextual() ? named(value.asText()) : null;
-        if (level == null) {
-            throw JsonRpcErrors.invalidEnvelope(invalid(member, value));
-        }
-        return level;
+        return requested(value, member, JsonRpcErrors::invalidEnvelope);
     }
 
-    private static String invalid(String member, JsonNode value) {
-        return "Invalid params: '" + member + "' must be one of " + NAMES + ", got " + value;
+    private static LogLevel requested(JsonNode value, String member, Function<String, JsonRpcException> refusal)
+            throws JsonRpcException {
+        LogLevel level = value != null && value.isTextual() ? named(value.asText()) : null;
+        if (level == null) {
+            throw refusal.apply("Invalid params: '" + member + "' must be one of " + NAMES + ", got " + value);
+        }
+        return level;
     }
 }

@@ -169,8 +169,8 @@ public final class StdioServer implements RunningServer {
 
     /**
      * A JSON-RPC batch (protocol revision 2025-03-26; not on a connection that speaks 2026-07-28 or agreed on a later
-     * 2025 revision in its initialize): its requests run
-     * one after the other on a thread of their own, each cancellable on its own, and are answered together on one line.
+     * 2025 revision in its initialize): its requests run one after the other on a thread of their own, each
+     * cancellable on its own, and are answered together on one line.
      */
     private void batch(JsonNode array) {
         Batch batch;
@@ -273,7 +273,8 @@ public final class StdioServer implements RunningServer {
                     classification.modern() ? null : legacyState, STDIO_CALLER, null)));
         } catch (JsonRpcException e) {
             response = codec.error(request.id(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // answered whatever happened to it (an OutOfMemoryError while its result was written, say)
             LOG.log(System.Logger.Level.ERROR, request.method() + " failed", e);
             response = codec.error(request.id(), JsonRpcErrors.internalError(request.method() + " failed: " + e));
         } finally {

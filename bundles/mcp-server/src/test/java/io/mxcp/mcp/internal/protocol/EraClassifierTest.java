@@ -175,6 +175,21 @@ class EraClassifierTest {
     }
 
     @Test
+    void stdioJudgesTheEnvelopeBeforeThePinAndARefusedInitializePinsNothing() throws Exception {
+        StdioPin pin = new StdioPin();
+        ObjectNode numbered = initialize(1, "2025-11-25");
+        ((ObjectNode) numbered.get("params")).put("protocolVersion", 5);
+        assertEquals(-32602, assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyStdio(message(numbered), pin)).code());
+        assertNull(pin.era(), "a refused initialize leaves the connection free");
+        EraClassifier.classifyStdio(message(initialize(2, "2025-11-25")), pin);
+        JsonRpcException legacyInEnvelope = assertThrows(JsonRpcException.class,
+                () -> EraClassifier.classifyStdio(message(modernWithVersion(3, "tools/list", null, "2025-11-25")), pin));
+        assertTrue(legacyInEnvelope.getMessage().contains("is spoken after an initialize handshake"),
+                legacyInEnvelope.getMessage());
+    }
+
+    @Test
     void aLegacyVersionInTheEnvelopeSaysHowThatRevisionIsSpoken() throws Exception {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
                 message(modernWithVersion(1, "tools/list", null, "2025-11-25")), headers("2025-11-25", "tools/list", null)));
