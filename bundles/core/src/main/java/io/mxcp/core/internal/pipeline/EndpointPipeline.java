@@ -45,6 +45,9 @@ import io.mxcp.sdk.telemetry.TelemetrySpan;
 public final class EndpointPipeline {
 
     private static final String SQL_FAILURE_PREFIX = "Failed to execute SQL: ";
+    private static final String OUT_OF_MEMORY = "The server ran out of memory (Java heap) while running this call or "
+            + "checking its result, together with the calls running beside it; it goes on serving. Ask for less at "
+            + "a time (WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)";
 
     private final Path root;
     private final EndpointDiscovery discovery;
@@ -195,10 +198,6 @@ public final class EndpointPipeline {
         throw broken.isPresent() ? new EndpointException(Reason.EXECUTION_FAILED, broken.get())
                 : new EndpointException(Reason.NOT_FOUND, "Endpoint '" + identifier + "' not found in " + kind.plural());
     }
-
-    private static final String OUT_OF_MEMORY = "The server ran out of memory (Java heap) while running this call or "
-            + "checking its result, together with the calls running beside it; it goes on serving. Ask for less at "
-            + "a time (WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)";
 
     /**
      * Executes and checks the result while the session is leased, so that a result failing its check is reported

@@ -31,11 +31,11 @@ import org.duckdb.DuckDBStruct;
  */
 public final class ResultMapper {
 
-    private ResultMapper() {
-    }
-
     /** Rows read between two looks at the call's cancellation. */
     private static final int CANCELLATION_CHECK_ROWS = 1024;
+
+    private ResultMapper() {
+    }
 
     /**
      * Every row of the result, within the budget; the rows come from DuckDB in chunks after the query ran, so a call
