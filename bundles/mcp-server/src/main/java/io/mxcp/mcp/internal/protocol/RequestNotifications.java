@@ -40,7 +40,7 @@ final class RequestNotifications implements CallNotifications {
         }
         JsonNode meta = params.get("_meta");
         JsonNode token = meta == null ? null : meta.get(MetaKeys.PROGRESS_TOKEN);
-        if (token != null && !token.isTextual() && !token.isNumber()) {
+        if (token != null && !isProgressToken(token)) {
             token = null; // a legacy request's (a modern one's was refused by checkEnvelope)
         }
         LogLevel threshold = threshold(meta, context.modern(), context.legacy());
@@ -60,11 +60,16 @@ final class RequestNotifications implements CallNotifications {
             return;
         }
         JsonNode token = meta.get(MetaKeys.PROGRESS_TOKEN);
-        if (token != null && !token.isTextual() && !token.isNumber()) {
+        if (token != null && !isProgressToken(token)) {
             throw JsonRpcErrors.invalidEnvelope("Invalid params: '_meta." + MetaKeys.PROGRESS_TOKEN
                     + "' must be a string or a number, got " + token);
         }
         threshold(meta, true, null);
+    }
+
+    /** MCP's {@code ProgressToken}: a string or a number. */
+    private static boolean isProgressToken(JsonNode token) {
+        return token.isTextual() || token.isNumber();
     }
 
     /** The lowest level a request receives, or null for none. */
