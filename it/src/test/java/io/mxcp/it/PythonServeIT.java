@@ -104,6 +104,50 @@ class PythonServeIT {
     }
 
     @Test
+    void datesDecimalsListsAndNoneCrossBothWays() {
+        JsonNode result = Json.parse(success("dates", Map.of("day", "2024-01-15")), "dates");
+        assertEquals("2024-01-16", result.path("next").asText());
+        assertEquals(1.5, result.path("price").asDouble());
+        assertTrue(result.path("none").isNull(), result.toString());
+        assertEquals("[1,2.5,\"x\"]", result.path("items").toString());
+    }
+
+    @Test
+    void dbExecuteBindsNamedParametersOnTheProjectDatabase() {
+        assertEquals("[{\"i\":0,\"doubled\":0},{\"i\":1,\"doubled\":2},{\"i\":2,\"doubled\":4}]",
+                Json.parse(success("query", Map.of("n", 2)), "query").toString());
+    }
+
+    /** Spec 01 §6.3: a UDF sees the caller of the statement (here nobody) on every row, and takes three parameters. */
+    @Test
+    void pluginUdfsSeeTheCallerOnEveryRowAndTakeThreeParameters() {
+        assertEquals("[{\"who\":\"row:None\",\"wrapped\":\"[x]\"}]",
+                Json.parse(success("udf_caller", Map.of()), "udf_caller").toString());
+    }
+
+    /**
+     * Spec 01 appendix B, O15 and O16: output vectors only code (not SQL rows) can produce; the spec's message,
+     * then the function that returned the value.
+     */
+    @Test
+    void objectReturnsAreShapedThenValidated() {
+        assertEquals("Error executing tool object_from_text: Output validation failed: Expected object, got str"
+                + " (returned by function 'object_from_text' in python/calc.py)", failure("object_from_text").strip());
+        assertEquals("Error executing tool object_from_list: Output validation failed: Expected object, got int"
+                + " (returned by function 'object_from_list' in python/calc.py)", failure("object_from_list").strip());
+        assertEquals("Error executing tool wrong_type: Output validation failed: Expected integer, got str"
+                + " (returned by function 'wrong_type' in python/calc.py)",
+                client.callTool("wrong_type", Map.of("shape", "text")).failureText().strip());
+    }
+
+    @Test
+    void aUdfExceptionReadsAsDuckDbsPythonUdfErrorWithoutJavaInternals() {
+        assertEquals("Error executing tool udf_refuses: Failed to execute SQL: Invalid Input Error: Python exception"
+                + " occurred while executing the UDF 'refuse_str_secret': ValueError: no thanks: x"
+                + " (at plugins/caesar/__init__.py:31 in refuse)", failure("udf_refuses").strip());
+    }
+
+    @Test
     void requestHeadersReachTheExecutionContext() {
         String headers = success("headers", Map.of());
         assertTrue(headers.contains("\"mcp-name\":\"headers\""), headers);

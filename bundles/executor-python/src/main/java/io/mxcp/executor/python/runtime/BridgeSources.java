@@ -29,9 +29,20 @@ final class BridgeSources {
             new Module("mxcp.sdk.auth.context", "mxcp/sdk/auth/context.py", false),
             new Module("mxcp.sdk.executor", "mxcp/sdk/executor/__init__.py", true));
 
-    /** Installs the finder; afterwards {@code import mxcp.runtime} works in the context. */
+    /**
+     * Installs the finder; afterwards {@code import mxcp.runtime} works in the context. Also turns on the cache of
+     * compiled modules ({@code __pycache__}) unless {@code PYTHONDONTWRITEBYTECODE} is set.
+     */
     static final String INSTALLER = """
-            import importlib.util, json, sys
+            import os, sys
+
+            # compiled modules are cached as CPython caches them (embedded GraalPy starts with that off, and parsing
+            # the standard library anew costs every interpreter start seconds), with CPython's two switches
+            sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+            if os.environ.get("PYTHONPYCACHEPREFIX"):
+                sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
+
+            import importlib.util, json
 
             # a finder and loader by protocol: subclassing importlib.abc would import it (seconds on GraalPy)
             class _MxcpSources:
