@@ -19,6 +19,9 @@ final class McpHttpClient {
 
     static final String MODERN = "2026-07-28";
 
+    /** How long a call may take: a first Python call starts cold, and test classes share the machine's two cores. */
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(90);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
     private final String authorization;
@@ -82,7 +85,7 @@ final class McpHttpClient {
         message.put("method", "tools/call");
         message.put("params", params);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(CALL_LIMIT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", MODERN)
