@@ -151,6 +151,7 @@ class PythonRunIT {
         return compiledModules(folder, "");
     }
 
+    /** Spec 01 §5.7 QUIRK: get_secret reads the active profile's secrets, also when --profile picks another one. */
     @Test
     void secretsOfTheProfileACommandPicks() throws IOException {
         String original = Files.readString(fixture.userConfig);
