@@ -133,9 +133,14 @@ final class SqlSession implements ExecutorSession {
         PreparedStatement statement = connection.prepared(last.bindableText());
         try {
             ParameterBinder.bind(statement, last.parameterNames(), values, declaredTypes);
-            // rows stream from DuckDB as they are read, so reading them is part of what a cancellation interrupts
-            return executeCancellably(statement, call, () -> statement.execute() ? rows(statement, call)
-                    : updateCount(statement));
+            boolean hasRows = executeCancellably(statement, call, statement::execute);
+            if (hasRows) {
+                try (ResultSet resultSet = statement.getResultSet()) {
+                    return ResultMapper.rows(resultSet, resultBudget, call::isCancelled);
+                }
+            }
+            long count = statement.getLargeUpdateCount();
+            return count < 0 ? List.of() : List.of(Map.of("Count", count));
         } catch (SQLException | RuntimeException e) {
             connection.discard(last.bindableText());
             throw e;
@@ -146,22 +151,11 @@ final class SqlSession implements ExecutorSession {
         }
     }
 
-    private List<Map<String, Object>> rows(PreparedStatement statement, SqlCall call) throws SQLException {
-        try (ResultSet resultSet = statement.getResultSet()) {
-            return ResultMapper.rows(resultSet, resultBudget, call::isCancelled);
-        }
+    private interface SqlAction {
+        boolean run() throws SQLException;
     }
 
-    private static List<Map<String, Object>> updateCount(PreparedStatement statement) throws SQLException {
-        long count = statement.getLargeUpdateCount();
-        return count < 0 ? List.of() : List.of(Map.of("Count", count));
-    }
-
-    private interface SqlAction<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T executeCancellably(Statement statement, SqlCall call, SqlAction<T> action)
+    private static boolean executeCancellably(Statement statement, SqlCall call, SqlAction action)
             throws SQLException, EndpointExecutionException {
         if (!call.start(statement)) {
             throw new EndpointExecutionException(CANCELLED);

@@ -38,8 +38,8 @@ public final class ResultMapper {
     }
 
     /**
-     * Every row of the result, within the budget. A call cancelled while they are read stops here too: DuckDB
-     * interrupts a query that is still making rows, but rows it had made already would otherwise all be read.
+     * Every row of the result, within the budget; the rows come from DuckDB in chunks after the query ran, so a call
+     * cancelled while they are read stops here rather than in the statement.
      */
     public static List<Map<String, Object>> rows(ResultSet resultSet, ResultBudget budget, BooleanSupplier cancelled)
             throws SQLException {

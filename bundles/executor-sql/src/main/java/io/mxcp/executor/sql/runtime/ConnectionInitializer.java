@@ -33,9 +33,6 @@ final class ConnectionInitializer {
     }
 
     void initialize(Connection connection, ConnectionValues values) throws SQLException {
-        // rows are handed over as the query makes them instead of after all of them exist in DuckDB's memory, so
-        // a result too large for the server stops at its budget early (and small results cost no more)
-        execute(connection, "SET jdbc_stream_results = true");
         for (Map<String, String> extension : extensions) {
             String name = extension.get("name");
             String repo = extension.get("repo");
