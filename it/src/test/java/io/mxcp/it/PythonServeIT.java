@@ -82,7 +82,11 @@ class PythonServeIT {
     }
 
     private static String failure(String tool) {
-        ToolOutcome outcome = client.callTool(tool, Map.of());
+        return failure(tool, Map.of());
+    }
+
+    private static String failure(String tool, Map<String, Object> arguments) {
+        ToolOutcome outcome = client.callTool(tool, arguments);
         assertNotNull(outcome.failureText(), outcome.toString());
         return outcome.failureText();
     }
@@ -137,7 +141,7 @@ class PythonServeIT {
                 + " (returned by function 'object_from_list' in python/calc.py)", failure("object_from_list").strip());
         assertEquals("Error executing tool wrong_type: Output validation failed: Expected integer, got str"
                 + " (returned by function 'wrong_type' in python/calc.py)",
-                client.callTool("wrong_type", Map.of("shape", "text")).failureText().strip());
+                failure("wrong_type", Map.of("shape", "text")).strip());
     }
 
     @Test
@@ -162,7 +166,7 @@ class PythonServeIT {
 
     @Test
     void failuresNameFileAndFunctionAndTheServerKeepsServing() {
-        String raised = client.callTool("divide", Map.of("a", 1, "b", 0)).failureText();
+        String raised = failure("divide", Map.of("a", 1, "b", 0));
         assertTrue(raised.contains("Cannot divide by zero (ValueError at python/calc.py:") && raised.contains("in divide)"), raised);
 
         String syntax = failure("oops");
@@ -181,7 +185,7 @@ class PythonServeIT {
         assertTrue(unprintable.startsWith("Error executing tool unprintable_error: <exception str() failed> "
                 + "(Unprintable at python/calc.py:") && unprintable.contains(" in unprintable_error)"), unprintable);
 
-        String wrongType = client.callTool("wrong_type", Map.of("shape", "dict")).failureText();
+        String wrongType = failure("wrong_type", Map.of("shape", "dict"));
         assertTrue(wrongType.contains("Error executing tool wrong_type: Output validation failed: Expected integer, got dict"
                 + " (returned by function 'wrong_type' in python/calc.py)"), wrongType);
 
