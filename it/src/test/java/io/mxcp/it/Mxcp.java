@@ -61,6 +61,15 @@ public final class Mxcp {
         environment.put("MXCP_JAVA_OPTS", (options + " -D" + marker).strip());
     }
 
+    /** mxcp's environment with a command's own variables over it; JVM options of its own keep the process marker. */
+    private void configure(Map<String, String> environment, Map<String, String> extra) {
+        configure(environment);
+        environment.putAll(extra);
+        if (extra.containsKey("MXCP_JAVA_OPTS")) {
+            environment.put("MXCP_JAVA_OPTS", extra.get("MXCP_JAVA_OPTS") + " -D" + marker);
+        }
+    }
+
     /** Runs one command to completion in {@code folder}. */
     public CommandResult run(Path folder, String... args) {
         return run(folder, Map.of(), args);
@@ -76,8 +85,7 @@ public final class Mxcp {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
-            configure(builder.environment());
-            builder.environment().putAll(environment);
+            configure(builder.environment(), environment);
             Process process = builder.start();
             if (!process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 Processes.stop(process);
@@ -107,8 +115,7 @@ public final class Mxcp {
         ProcessBuilder builder = new ProcessBuilder(commandLine(args))
                 .directory(folder.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
-        configure(builder.environment());
-        builder.environment().putAll(environment);
+        configure(builder.environment(), environment);
         try {
             return new ServerProcess(builder.start(), String.join(" ", args));
         } catch (IOException e) {

@@ -151,6 +151,33 @@ class PythonRunIT {
         return compiledModules(folder, "");
     }
 
+    /**
+     * The Python zip carries GraalPy's Python home unpacked (lib/polyglot): Python runs where HOME cannot be written,
+     * as in a read-only container, where GraalPy would otherwise have no place to unpack it.
+     */
+    @Test
+    void pythonRunsWhereHomeCannotBeWritten() throws IOException {
+        Path notAFolder = Files.writeString(fixture.project.resolveSibling("home-is-a-file"), "");
+        CommandResult result = fixture.mxcp.run(fixture.project, Map.of("HOME", notAFolder.toString(),
+                "XDG_CACHE_HOME", "", "MXCP_CONFIG", fixture.userConfig.toString()),
+                "run", "tool", "add", "--param", "a=2", "--param", "b=3", "--json-output");
+        assertEquals(0, result.exitCode(), result.describe());
+        assertEquals(5, result.json().path("result").asInt(), result.describe());
+    }
+
+    /** A Python home that cannot be found is reported with the folder it was looked for in. */
+    @Test
+    void aMissingPythonHomeNamesWhereItWasLookedFor() throws IOException {
+        Path empty = Files.createDirectories(fixture.project.resolveSibling("no-polyglot-resources"));
+        CommandResult result = fixture.mxcp.run(fixture.project,
+                Map.of("MXCP_JAVA_OPTS", "-Dpolyglot.engine.resourcePath=" + empty), "run", "tool", "add", "--param",
+                "a=2", "--param", "b=3");
+        assertEquals(1, result.exitCode(), result.describe());
+        assertTrue(result.stderr().contains("Failed to create RuntimeEnvironment: GraalPy found no Python standard "
+                + "library (No module named 'importlib'): its Python home is missing from " + empty
+                + " (polyglot.engine.resourcePath)"), result.describe());
+    }
+
     /** Spec 01 §5.7 QUIRK: get_secret reads the active profile's secrets, also when --profile picks another one. */
     @Test
     void secretsOfTheProfileACommandPicks() throws IOException {

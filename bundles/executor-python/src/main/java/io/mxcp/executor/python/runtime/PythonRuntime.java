@@ -91,7 +91,7 @@ public final class PythonRuntime implements AutoCloseable {
             if (context != null) {
                 context.close(true);
             }
-            throw e;
+            throw MissingPythonHome.explain(e);
         } finally {
             thread.setContextClassLoader(previous);
         }
