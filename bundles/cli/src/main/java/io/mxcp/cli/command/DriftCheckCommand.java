@@ -1,6 +1,8 @@
 package io.mxcp.cli.command;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 import io.mxcp.cli.context.CliContext;
@@ -55,9 +57,15 @@ final class DriftCheckCommand extends ProjectSubcommand {
         });
     }
 
-    private DriftSnapshot readBaseline(Path file) throws IOException {
+    private DriftSnapshot readBaseline(Path file) {
         try {
             return DriftSnapshotFiles.read(file);
+        } catch (IOException e) {
+            // the JDK names no file for a folder ("Is a directory") and nothing but the file for a denied read
+            String reason = e instanceof AccessDeniedException ? "Permission denied"
+                    : e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
+                    : e.getMessage();
+            throw new IllegalStateException("Failed to load baseline snapshot: " + file + ": " + reason, e);
         } catch (DriftSnapshotException e) {
             if (e.fileMissing() && !jsonOutput) {
                 // ours: the original only names the missing file

@@ -21,7 +21,10 @@ import io.mxcp.core.api.ProjectException;
 import io.mxcp.sdk.audit.AuditRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mxcp log}: the records of the active profile's audit log, newest first, filtered; or all the matching
@@ -39,9 +42,20 @@ final class LogCommand extends AuditSubcommand {
     @Mixin
     LogFilters filters;
 
+    @Spec
+    CommandSpec spec;
+
+    int limit;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
             description = "Show at most N records (default: 100; 0: all). Exports take every match.")
-    int limit;
+    void limit(int value) {
+        if (value < 0) { // a usage error (exit 2), as a value that is no number
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--limit': " + value + " is not in the range x>=0.");
+        }
+        limit = value;
+    }
 
     @Option(names = "--export-csv", paramLabel = "PATH", description = "Write the matching records to a CSV file.")
     String csvPath;

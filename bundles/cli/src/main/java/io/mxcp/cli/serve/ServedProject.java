@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
 import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.exec.ServerReload;
 
@@ -84,6 +86,11 @@ public final class ServedProject implements Project {
      * The endpoints it serves, and the files that failed to load: never served, but listed as such (the admin
      * socket's {@code /endpoints} shows them with their error, as spec 03 says).
      */
+    @Override
+    public Optional<EndpointDefinition> definition(EndpointKind kind, String identifier) {
+        return project.definition(kind, identifier);
+    }
+
     @Override
     public List<DiscoveredEndpoint> endpoints() {
         return project.endpoints().stream()

@@ -185,6 +185,15 @@ class DriftCommandsTest extends ProjectFolderTest {
                 + "Snapshot file not found: " + driftFile + "\"\n}\n", json.out());
     }
 
+    @Test
+    void aBaselineThatIsAFolderIsNamed() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("baselines"));
+        Cli.Outcome outcome = cli.run("drift-check", "--baseline", "baselines");
+        assertEquals(1, outcome.exit());
+        assertEquals("Error: Failed to load baseline snapshot: " + folder + ": Is a directory\nAborted!\n",
+                outcome.err());
+    }
+
     private void writeTool(String description) throws IOException {
         Files.createDirectories(root.resolve("tools"));
         Files.writeString(root.resolve("tools/hello.yml"), """

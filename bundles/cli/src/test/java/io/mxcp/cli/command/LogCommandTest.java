@@ -237,6 +237,10 @@ class LogCommandTest extends ProjectFolderTest {
         assertEquals(2, cli.run("log", "--policy", "denied").exit());
         assertEquals(2, cli.run("log", "--status", "ok").exit());
         assertEquals(2, cli.run("log", "--limit", "many").exit());
+        Cli.Outcome negative = cli.run("log", "--limit", "-1");
+        assertEquals(2, negative.exit(), negative.err());
+        assertTrue(negative.err().contains("Invalid value for option '--limit': -1 is not in the range x>=0."),
+                negative.err());
         assertEquals(2, cli.run("log", "--json-output").exit(), "the log commands spell it --json");
         Cli.Outcome badPolicy = cli.run("log", "--policy", "denied");
         assertTrue(badPolicy.err().contains("'denied' is not one of 'allow', 'deny', 'warn', 'n/a'"), badPolicy.err());

@@ -3,10 +3,12 @@ package io.mxcp.core.api;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 
 /**
@@ -108,6 +110,20 @@ public interface Project extends AutoCloseable {
      * @since 1.12
      */
     default void serving() {
+    }
+
+    /**
+     * The definition a call of the endpoint runs, or empty when there is none: spec 01 §1.5's execution lookup, the
+     * first enabled file of the kind that defines it even when a later file defines it too (which discovery reports
+     * as a duplicate), or a built-in SQL tool. By default the first loaded endpoint {@link #endpoints()} lists.
+     *
+     * @since 1.14
+     */
+    default Optional<EndpointDefinition> definition(EndpointKind kind, String identifier) {
+        return endpoints().stream()
+                .filter(e -> e.loaded() && e.kind() == kind && e.identifier().equals(identifier))
+                .map(DiscoveredEndpoint::definition)
+                .findFirst();
     }
 
     /** Opens the executor sessions now (creating the DuckDB file when missing). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.CallOptions;
@@ -26,6 +27,7 @@ import io.mxcp.core.internal.telemetry.TelemetrySession;
 import io.mxcp.core.internal.telemetry.TelemetrySessions;
 import io.mxcp.core.internal.validation.EndpointValidator;
 import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 
 /** An opened project: its settings, endpoint discovery, the call pipeline, its executor sessions and telemetry. */
@@ -170,6 +172,11 @@ final class DefaultProject implements Project {
             return new ValidationResult(relative, parsed.error());
         }
         return validator.validate(relative, parsed.definition());
+    }
+
+    @Override
+    public Optional<EndpointDefinition> definition(EndpointKind kind, String identifier) {
+        return pipeline.find(kind, identifier);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.mxcp.core.api.CallOptions;
@@ -14,6 +13,7 @@ import io.mxcp.core.api.Project;
 import io.mxcp.core.internal.testing.TestAssertions;
 import io.mxcp.core.internal.testing.TestResultNormaliser;
 import io.mxcp.core.model.DiscoveredEndpoint;
+import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.CancellationSignal;
@@ -85,23 +85,23 @@ public final class EndpointTests {
             }
             String label = label(endpoint.kind(), endpoint.identifier());
             starting.accept(label);
-            endpoints.add(new EndpointTestResult(label, endpoint.relativePath(), run(endpoint)));
+            endpoints.add(new EndpointTestResult(label, endpoint.relativePath(), run(endpoint.definition())));
         }
         return new TestRun(TestStatus.worst(endpoints.stream().map(e -> e.results().status()).toList()),
                 endpoints.stream().mapToInt(e -> e.results().testsRun()).sum(), endpoints);
     }
 
-    /** The tests of one endpoint (a resource by its URI as declared). */
+    /**
+     * The tests of one endpoint (a resource by its URI as declared): those of the definition its calls run, the
+     * first file defining it (spec 01 §1.5).
+     */
     public SuiteResult run(EndpointKind kind, String identifier) {
-        Optional<DiscoveredEndpoint> found = project.endpoints().stream()
-                .filter(e -> e.loaded() && e.kind() == kind && e.identifier().equals(identifier))
-                .findFirst();
-        return found.map(this::run)
+        return project.definition(kind, identifier).map(this::run)
                 .orElseGet(() -> SuiteResult.error("Endpoint not found: " + label(kind, identifier)));
     }
 
-    private SuiteResult run(DiscoveredEndpoint endpoint) {
-        List<Object> tests = endpoint.definition().tests();
+    private SuiteResult run(EndpointDefinition endpoint) {
+        List<Object> tests = endpoint.tests();
         List<TestCaseResult> results = new ArrayList<>();
         if (tests != null) {
             for (Object test : tests) {

@@ -112,6 +112,30 @@ class EndpointTestsTest {
         }
     }
 
+    /** One endpoint's tests are those of the file its calls run, the first (spec 01 §1.5), as `run` finds it. */
+    @Test
+    void oneEndpointDefinedTwiceRunsTheTestsOfItsFirstFile() throws Exception {
+        f.write("tools/plain_copy.yml", """
+                tool:
+                  name: plain
+                  source: {code: "SELECT 1"}
+                  tests: [{name: in the later file, arguments: []}]
+                """).write("tools/plain.yml", """
+                tool:
+                  name: plain
+                  source: {code: "SELECT 1"}
+                  tests: [{name: in the first file, arguments: [], result: []}]
+                """);
+        try (Project project = f.open()) {
+            SuiteResult suite = new EndpointTests(project, null, Map.of()).run(EndpointKind.TOOL, "plain");
+            assertEquals("ok", suite.status(), suite::toString);
+            assertEquals(List.of("in the first file"), suite.tests().stream().map(TestCaseResult::name).toList());
+            assertTrue(new EndpointTests(project, null, Map.of()).runAll().endpoints().stream()
+                    .anyMatch(e -> "Duplicate endpoint name 'plain' found in: tools/plain.yml, tools/plain_copy.yml"
+                            .equals(e.results().message())), "the whole run still reports the duplicate");
+        }
+    }
+
     @Test
     void theCommandLineUserReplacesEveryTestsOwn() throws Exception {
         UserContext clerk = new UserContext("c", "c", null, null, null, "cli", List.of(), null, Map.of("role", "clerk"));

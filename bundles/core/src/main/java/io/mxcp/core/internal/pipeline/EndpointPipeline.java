@@ -186,11 +186,14 @@ public final class EndpointPipeline {
         return definition;
     }
 
+    /** The definition a call of the endpoint runs (spec 01 §1.5 execution lookup), or a built-in SQL tool. */
+    public Optional<EndpointDefinition> find(EndpointKind kind, String identifier) {
+        Optional<EndpointDefinition> found = discovery.find(kind, identifier);
+        return found.isEmpty() && kind == EndpointKind.TOOL ? builtins.find(identifier) : found;
+    }
+
     private EndpointDefinition lookup(EndpointKind kind, String identifier) throws EndpointException {
-        var found = discovery.find(kind, identifier);
-        if (found.isEmpty() && kind == EndpointKind.TOOL) {
-            found = builtins.find(identifier);
-        }
+        Optional<EndpointDefinition> found = find(kind, identifier);
         if (found.isPresent()) {
             return found.get();
         }
