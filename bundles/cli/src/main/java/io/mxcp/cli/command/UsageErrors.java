@@ -41,8 +41,10 @@ final class UsageErrors implements IParameterExceptionHandler {
         if (!spec.subcommands().isEmpty()) {
             return spec.qualifiedName() + " [OPTIONS] COMMAND [ARGS]...";
         }
+        // click brackets an optional argument: [TYPE] [NAME]
         String positionals = spec.positionalParameters().stream()
-                .map(parameter -> parameter.paramLabel() + (parameter.arity().max() > 1 ? "..." : ""))
+                .map(parameter -> (parameter.arity().min() == 0 ? "[" + parameter.paramLabel() + "]"
+                        : parameter.paramLabel()) + (parameter.arity().max() > 1 ? "..." : ""))
                 .collect(Collectors.joining(" "));
         return spec.qualifiedName() + " [OPTIONS]" + (positionals.isEmpty() ? "" : " " + positionals);
     }

@@ -88,6 +88,9 @@ class CommandLineShapeTest {
         Cli.Outcome missing = cli().run("run", "tool");
         assertEquals("Usage: mxcp run [OPTIONS] TYPE NAME\nTry 'mxcp run --help' for help.\n\n"
                 + "Error: Missing required parameter: 'NAME'\n", missing.err());
+        Cli.Outcome extra = cli().run("test", "tool", "hello", "extra");
+        assertTrue(extra.err().startsWith("Usage: mxcp test [OPTIONS] [TYPE] [NAME]\nTry 'mxcp test --help' for help."
+                + "\n\nError: "), extra.err());
         Cli.Outcome option = cli().run("list", "--bogus");
         assertTrue(option.err().startsWith("Usage: mxcp list [OPTIONS]\nTry 'mxcp list --help' for help.\n\nError: "
                 + "Unknown option: '--bogus'"), option.err());
