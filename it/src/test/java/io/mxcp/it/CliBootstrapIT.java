@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,24 @@ class CliBootstrapIT {
         assertEquals(2, badParam.exitCode(), badParam::describe);
         assertTrue(badParam.stderr().contains(
                 "Parameter must be in format name=value or name=@file.json: name"), badParam::describe);
+    }
+
+    /**
+     * The JVM's temporary folder follows TMPDIR, as other programs' do, so a read-only /tmp can be stepped around;
+     * one that cannot be used is named with the variable that moves it.
+     */
+    @Test
+    void theTemporaryFolderIsTmpdir() throws IOException {
+        Path notAFolder = Files.writeString(work.resolve("tmp-is-a-file"), "");
+        CommandResult refused = mxcp.run(project, Map.of("TMPDIR", notAFolder.toString()), "list");
+        assertEquals(1, refused.exitCode(), refused::describe);
+        assertTrue(refused.stderr().contains("Cannot start the OSGi framework: its temporary folder " + notAFolder
+                + " cannot be used ("), refused::describe);
+        assertTrue(refused.stderr().contains("bin/mxcp takes another from TMPDIR"), refused::describe);
+
+        Path temporary = Files.createDirectories(work.resolve("tmp"));
+        CommandResult listed = mxcp.run(project, Map.of("TMPDIR", temporary.toString()), "list");
+        assertEquals(0, listed.exitCode(), listed::describe);
     }
 
     @Test

@@ -61,7 +61,13 @@ public final class Kernel implements AutoCloseable {
             throw new KernelException("The kernel was stopped before it started");
         }
         try {
-            storage = FrameworkStorage.create(Path.of(System.getProperty("java.io.tmpdir")));
+            Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+            try {
+                storage = FrameworkStorage.create(temporary);
+            } catch (IOException e) {
+                throw new KernelException("Cannot start the OSGi framework: its temporary folder " + temporary
+                        + " cannot be used (" + e.getMessage() + "); bin/mxcp takes another from TMPDIR", e);
+            }
             framework = new Felix(frameworkConfiguration(storage.cache()));
             framework.init();
             BundleContext context = framework.getBundleContext();
