@@ -1,0 +1,37 @@
+package io.mxcp.executor.sql.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** The messages of a database on a read-only file system, as the JDK and DuckDB word them (seen on a ro mount). */
+class ReadOnlyFileSystemTest {
+
+    private final Path file = Path.of("/srv/project/data/db-default.duckdb");
+
+    @Test
+    void aWritableProjectIsToldAboutReadonly() {
+        String duckDb = "IO Error: Cannot open file \"/srv/project/data/db-default.duckdb\": Read-only file system";
+        assertEquals(Optional.of(duckDb + ". A project on a read-only file system runs with --readonly (or"
+                + " MXCP_READONLY=1), from a database file made beforehand."),
+                ReadOnlyFileSystem.explain(duckDb, file, false));
+    }
+
+    @Test
+    void aReadOnlyProjectIsToldItsDatabaseFileIsMissing() {
+        String jdk = "/srv/project/data: Read-only file system";
+        assertEquals(Optional.of(jdk + ". The database file /srv/project/data/db-default.duckdb does not exist and"
+                + " cannot be made on a read-only file system: create it where the project is writable."),
+                ReadOnlyFileSystem.explain(jdk, file, true));
+    }
+
+    @Test
+    void otherFailuresAreLeftAsTheyAre() {
+        assertEquals(Optional.empty(), ReadOnlyFileSystem.explain("IO Error: Cannot open file \"x\": No such file",
+                file, false));
+        assertEquals(Optional.empty(), ReadOnlyFileSystem.explain(null, file, true));
+    }
+}
