@@ -12,17 +12,14 @@ class ReadOnlyFileSystemTest {
 
     private final Path file = Path.of("/srv/project/data/db-default.duckdb");
 
+    /** A writable project is told about --readonly, a read-only one that its database file is missing. */
     @Test
-    void aWritableProjectIsToldAboutReadonly() {
+    void eachModeIsToldWhatLetsTheProjectRun() {
         String duckDb = "IO Error: Cannot open file \"/srv/project/data/db-default.duckdb\": Read-only file system";
+        String jdk = "/srv/project/data: Read-only file system";
         assertEquals(Optional.of(duckDb + ". A project on a read-only file system runs with --readonly (or"
                 + " MXCP_READONLY=1), from a database file made beforehand."),
                 ReadOnlyFileSystem.explain(duckDb, file, false));
-    }
-
-    @Test
-    void aReadOnlyProjectIsToldItsDatabaseFileIsMissing() {
-        String jdk = "/srv/project/data: Read-only file system";
         assertEquals(Optional.of(jdk + ". The database file /srv/project/data/db-default.duckdb does not exist and"
                 + " cannot be made on a read-only file system: create it where the project is writable."),
                 ReadOnlyFileSystem.explain(jdk, file, true));
