@@ -82,15 +82,15 @@ public final class ServedProject implements Project {
         return kind.yamlKey() + ":" + identifier;
     }
 
-    /**
-     * The endpoints it serves, and the files that failed to load: never served, but listed as such (the admin
-     * socket's {@code /endpoints} shows them with their error, as spec 03 says).
-     */
     @Override
     public Optional<EndpointDefinition> definition(EndpointKind kind, String identifier) {
         return project.definition(kind, identifier);
     }
 
+    /**
+     * The endpoints it serves, and the files that failed to load: never served, but listed as such (the admin
+     * socket's {@code /endpoints} shows them with their error, as spec 03 says).
+     */
     @Override
     public List<DiscoveredEndpoint> endpoints() {
         return project.endpoints().stream()
