@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -38,6 +39,9 @@ final class SigningKeys {
 
     /** The private key at that path, created (with its public key file) when missing. */
     static PrivateKey loadOrCreate(Path privateKey) throws IOException {
+        if (Files.exists(privateKey) && Files.size(privateKey) == 0) {
+            Files.delete(privateKey); // a creation killed before its pair was whole (see create)
+        }
         if (!Files.exists(privateKey)) {
             create(privateKey);
         }
@@ -98,11 +102,24 @@ final class SigningKeys {
         } catch (GeneralSecurityException e) {
             throw new IOException("This JDK cannot generate Ed25519 keys: " + e.getMessage(), e);
         }
+        // The private key's name is taken first (of two processes starting at once, one makes the pair); both files
+        // are then written under temporary names and moved into place, the private key last, so a kill leaves no
+        // half-written key: at worst an empty private key file, which the next start replaces.
         if (!OwnerOnlyFiles.create(privateKey)) {
             return;
         }
-        Files.writeString(publicKeyFile(privateKey), pem(PUBLIC_LABEL, pair.getPublic().getEncoded()));
-        Files.writeString(privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()));
+        writeWhole(publicKeyFile(privateKey), pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), false);
+        writeWhole(privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()), true);
+    }
+
+    private static void writeWhole(Path file, String text, boolean secret) throws IOException {
+        Path pending = file.resolveSibling(file.getFileName() + ".pending");
+        Files.deleteIfExists(pending);
+        if (secret) {
+            OwnerOnlyFiles.create(pending);
+        }
+        Files.writeString(pending, text);
+        Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String pem(String label, byte[] der) {
