@@ -101,7 +101,27 @@ final class JvmProbe {
         return value;
     }
 
+    /**
+     * Whether one of the process's threads is running {@code method} (a qualified name, or the start of one) now;
+     * false also while the JVM is too young to be attached to.
+     */
+    boolean runs(String method) {
+        Jcmd dump = attempt("Thread.print");
+        return dump.succeeded() && dump.output().lines().anyMatch(line -> line.strip().startsWith("at " + method));
+    }
+
     private String jcmd(String... command) {
+        Jcmd run = attempt(command);
+        if (!run.succeeded()) {
+            throw new AssertionError("jcmd " + pid + " " + String.join(" ", command) + " failed:\n" + run.output());
+        }
+        return run.output();
+    }
+
+    private record Jcmd(boolean succeeded, String output) {
+    }
+
+    private Jcmd attempt(String... command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         ProcessBuilder builder = new ProcessBuilder(jcmd.toString(), Long.toString(pid));
         builder.command().addAll(List.of(command));
@@ -109,10 +129,7 @@ final class JvmProbe {
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError("jcmd " + pid + " " + String.join(" ", command) + " failed:\n" + output);
-            }
-            return output;
+            return new Jcmd(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, output);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + jcmd + ": " + e, e);
         } catch (InterruptedException e) {

@@ -40,6 +40,8 @@ class ServeSignalsIT {
     private static Mxcp mxcp;
     private static Path project;
     private static ExecutorService callers;
+    /** The native method a DuckDB query runs in (execute, execute_pending). */
+    private static final String DUCKDB_QUERY = "org.duckdb.DuckDBNative.duckdb_jdbc_execute";
     /** A model API that takes connections and never answers. */
     private static ServerSocket silentModel;
 
@@ -176,9 +178,11 @@ class ServeSignalsIT {
                 {"evals"}};
         for (String[] command : commands) {
             try (ServerProcess running = mxcp.start(project, command)) {
-                // JVM, framework and runtime start, then the query runs for minutes unless cancelled
-                sleep(Duration.ofSeconds(5));
-                assertTrue(running.isAlive(), running::describe);
+                // JVM, framework and runtime start (slowly on a loaded machine), then the work runs for minutes
+                String work = command[0].equals("evals") ? "io.mxcp.models.ModelHttp." : DUCKDB_QUERY;
+                Poll.until(Duration.ofSeconds(60), "mxcp " + command[0] + " running " + work,
+                        () -> running.startedJvm().filter(jvm -> new JvmProbe(jvm.pid()).runs(work)).isPresent() ? true
+                                : null, running::describe);
                 long start = System.nanoTime();
                 running.signal("INT");
                 assertEquals(1, running.awaitExit(Duration.ofSeconds(10)), running::describe);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -130,10 +131,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** The server's JVM: the process itself when bin/mxcp replaced itself with java, else the child it started. */
     ProcessHandle jvm() {
+        return startedJvm()
+                .orElseThrow(() -> new AssertionError("no java process runs mxcp " + command + "\n" + describe()));
+    }
+
+    /** As {@link #jvm()}; empty while bin/mxcp has not started java yet. */
+    Optional<ProcessHandle> startedJvm() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .filter(handle -> handle.info().command().map(path -> path.endsWith("/java")).orElse(false))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no java process runs mxcp " + command + "\n" + describe()));
+                .findFirst();
     }
 
     /**
