@@ -2,12 +2,14 @@ package io.mxcp.executor.sql;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * The statement a call is running, so that a cancellation from another thread can interrupt it
- * ({@link Statement#cancel()} interrupts the connection's running query).
+ * ({@link Statement#cancel()} interrupts the connection's running query), as can the server when it stops the query
+ * for a reason of its own.
  */
 final class SqlCall implements AutoCloseable {
 
@@ -15,6 +17,7 @@ final class SqlCall implements AutoCloseable {
     private final AutoCloseable registration;
     private Statement running;
     private boolean cancelled;
+    private String stopReason;
 
     SqlCall(CancellationSignal signal) {
         this.signal = signal;
@@ -40,8 +43,23 @@ final class SqlCall implements AutoCloseable {
         return signal != null && signal.isCancelled();
     }
 
+    /** Why the server stopped the call's statement, when it did. */
+    synchronized Optional<String> stopReason() {
+        return Optional.ofNullable(stopReason);
+    }
+
+    /** Interrupts the running statement for a reason of the server's, which its caller is given. */
+    synchronized void stop(String reason) {
+        stopReason = reason;
+        interrupt();
+    }
+
     private synchronized void cancel() {
         cancelled = true;
+        interrupt();
+    }
+
+    private void interrupt() {
         if (running != null) {
             try {
                 running.cancel();

@@ -2,8 +2,10 @@ package io.mxcp.executor.sql;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import io.mxcp.executor.sql.memory.MemoryGuard;
 import io.mxcp.executor.sql.result.ResultBudget;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.kernel.api.DuckDbHost;
@@ -17,6 +19,8 @@ import io.mxcp.sdk.exec.ProjectRuntime;
 public final class SqlExecutor implements EndpointExecutor {
 
     private final DuckDbHost host;
+    /** One for every project generation's session: it watches the process's memory, which they share. */
+    private final MemoryGuard memoryGuard = MemoryGuard.ofThisMachine();
 
     @Activate
     public SqlExecutor(@Reference DuckDbHost host) {
@@ -30,6 +34,11 @@ public final class SqlExecutor implements EndpointExecutor {
 
     @Override
     public ExecutorSession open(ProjectRuntime project) throws EndpointExecutionException {
-        return new SqlSession(DuckDbRuntime.open(host, project), ResultBudget.ofHeap());
+        return new SqlSession(DuckDbRuntime.open(host, project), ResultBudget.ofHeap(), memoryGuard);
+    }
+
+    @Deactivate
+    void stop() {
+        memoryGuard.close();
     }
 }

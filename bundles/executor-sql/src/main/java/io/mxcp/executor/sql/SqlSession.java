@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.mxcp.executor.sql.memory.MemoryGuard;
 import io.mxcp.executor.sql.result.ResultBudget;
 import io.mxcp.executor.sql.result.ResultMapper;
 import io.mxcp.executor.sql.runtime.ConnectionPool;
@@ -41,11 +42,13 @@ final class SqlSession implements ExecutorSession {
     private final Map<String, SqlScript> scripts = new ConcurrentHashMap<>();
     private final AtomicLong validations = new AtomicLong();
     private final ResultBudget resultBudget;
+    private final MemoryGuard memoryGuard;
 
-    SqlSession(DuckDbRuntime runtime, ResultBudget resultBudget) {
+    SqlSession(DuckDbRuntime runtime, ResultBudget resultBudget, MemoryGuard memoryGuard) {
         this.runtime = runtime;
         this.pool = runtime.pool();
         this.resultBudget = resultBudget;
+        this.memoryGuard = memoryGuard;
     }
 
     @Override
@@ -64,6 +67,10 @@ final class SqlSession implements ExecutorSession {
                 return run(connection, script, arguments == null ? Map.of() : arguments,
                         DeclaredType.shaping(source.parameterTypes()), call);
             } catch (SQLException e) {
+                Optional<String> stopped = call.stopReason();
+                if (stopped.isPresent()) {
+                    throw new EndpointExecutionException(FAILED + stopped.get(), e);
+                }
                 if (call.isCancelled()) {
                     throw new EndpointExecutionException(CANCELLED, e);
                 }
@@ -155,12 +162,13 @@ final class SqlSession implements ExecutorSession {
         boolean run() throws SQLException;
     }
 
-    private static boolean executeCancellably(Statement statement, SqlCall call, SqlAction action)
+    /** Runs a statement that the call's cancellation and the memory guard can interrupt. */
+    private boolean executeCancellably(Statement statement, SqlCall call, SqlAction action)
             throws SQLException, EndpointExecutionException {
         if (!call.start(statement)) {
             throw new EndpointExecutionException(CANCELLED);
         }
-        try {
+        try (MemoryGuard.Watch watch = memoryGuard.watch(call::stop, runtime::managedMemoryBytes)) {
             return action.run();
         } finally {
             call.finish();

@@ -39,6 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mxcp.executor.sql.memory.MemoryGauge;
+import io.mxcp.executor.sql.memory.MemoryGuard;
+import io.mxcp.executor.sql.memory.MemoryReading;
 import io.mxcp.executor.sql.result.ResultBudget;
 import io.mxcp.executor.sql.runtime.DuckDbRuntime;
 import io.mxcp.kernel.api.SqlFunctionRoute;
@@ -54,16 +57,21 @@ class SqlSessionTest {
     Path dir;
 
     private final KernelDuckDbHost host = new KernelDuckDbHost();
+    private final SqlExecutor executor = new SqlExecutor(host);
     private ExecutorSession session;
 
     @BeforeEach
     void open() throws Exception {
-        session = new SqlExecutor(host).open(TestProject.at(dir.resolve("db/test.duckdb")));
+        session = executor.open(TestProject.at(dir.resolve("db/test.duckdb")));
     }
 
     @AfterEach
     void close() {
-        session.close();
+        try {
+            session.close();
+        } finally {
+            executor.stop();
+        }
     }
 
     private static EndpointSource sql(String code) {
@@ -362,6 +370,32 @@ class SqlSessionTest {
     }
 
     @Test
+    void aQueryStoppedAsMemoryRunsOutFailsWithWhyAndTheSessionGoesOn() throws Exception {
+        session.close();
+        long mib = 1024 * 1024;
+        long startedAt = System.nanoTime();
+        // the process seems to grow by 1 GiB a second from the query's start, in 2 GiB of memory
+        MemoryGauge growing = () -> {
+            long grown = (System.nanoTime() - startedAt) / 1_000_000 * mib;
+            return Optional.of(new MemoryReading(2048 * mib - grown, 2048 * mib, "the test's memory", 100 * mib + grown));
+        };
+        try (MemoryGuard guard = MemoryGuard.of(growing, Duration.ofMillis(20))) {
+            session = new SqlSession(DuckDbRuntime.open(host, TestProject.at(dir.resolve("db/test.duckdb"))),
+                    new ResultBudget(Long.MAX_VALUE, "unlimited"), guard);
+            long start = System.nanoTime();
+            var error = assertThrows(EndpointExecutionException.class,
+                    () -> run("SELECT count(*) FROM range(1000000000) a, range(1000000000) b", Map.of()));
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertTrue(error.getMessage().startsWith("Failed to execute SQL: the query was stopped because memory was "
+                    + "running out while it ran: "), error.getMessage());
+            assertTrue(error.getMessage().contains(" MiB left of the test's memory (2,048 MiB), and this process grew by "),
+                    error.getMessage());
+            assertTrue(seconds < 5, "stopped after " + seconds + " s: once less than 256 MiB was left");
+            assertEquals(List.of(Map.of("ok", 1)), run("SELECT 1 AS ok", Map.of()), "the session stays usable");
+        }
+    }
+
+    @Test
     void aCallWaitingForAConnectionStopsWhenCancelled() throws Exception {
         int poolSize = Math.max(10, 2 * Runtime.getRuntime().availableProcessors()); // the reference's pool size
         List<TestContext> longCalls = new ArrayList<>();
@@ -403,13 +437,17 @@ class SqlSessionTest {
     @Test
     void aResultPastItsBudgetFailsNamingTheLimitAndTheSessionGoesOn() throws Exception {
         session.close();
-        session = new SqlSession(DuckDbRuntime.open(host, TestProject.at(dir.resolve("db/test.duckdb"))),
-                new ResultBudget(2L * 1024 * 1024, "the test's limit"));
-        var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT * FROM range(1000000)", Map.of()));
-        assertTrue(error.getMessage().startsWith("Failed to execute SQL: Result too large: its first "), error.getMessage());
-        assertTrue(error.getMessage().contains("more than the 2 MiB of memory one result may take (the test's limit)"),
-                error.getMessage());
-        assertEquals(10_000, run("SELECT * FROM range(10000)", Map.of()).size(), "a result within the budget");
+        try (MemoryGuard guard = MemoryGuard.of(Optional::empty, Duration.ofSeconds(1))) {
+            session = new SqlSession(DuckDbRuntime.open(host, TestProject.at(dir.resolve("db/test.duckdb"))),
+                    new ResultBudget(2L * 1024 * 1024, "the test's limit"), guard);
+            var error = assertThrows(EndpointExecutionException.class,
+                    () -> run("SELECT * FROM range(1000000)", Map.of()));
+            assertTrue(error.getMessage().startsWith("Failed to execute SQL: Result too large: its first "),
+                    error.getMessage());
+            assertTrue(error.getMessage().contains("more than the 2 MiB of memory one result may take (the test's limit)"),
+                    error.getMessage());
+            assertEquals(10_000, run("SELECT * FROM range(10000)", Map.of()).size(), "a result within the budget");
+        }
     }
 
     @Test
@@ -429,7 +467,7 @@ class SqlSessionTest {
         var error = assertThrows(EndpointExecutionException.class, () -> run("SELECT 1", Map.of()));
         assertEquals("DuckDB runtime is shutting down", error.getMessage());
         host.open(dir.resolve("db/test.duckdb"), true).close(); // closed by now, or this read-only open would fail
-        session = new SqlExecutor(host).open(TestProject.at(dir.resolve("db/test.duckdb")));
+        session = executor.open(TestProject.at(dir.resolve("db/test.duckdb")));
     }
 
     @Test
@@ -450,7 +488,7 @@ class SqlSessionTest {
     @Test
     void inMemoryDatabasesAreRejected() {
         var error = assertThrows(EndpointExecutionException.class,
-                () -> new SqlExecutor(host).open(TestProject.at(dir.resolve(":memory:"))));
+                () -> executor.open(TestProject.at(dir.resolve(":memory:"))));
         assertEquals("Failed to create RuntimeEnvironment: In-memory databases (:memory:) are not supported. "
                 + "Please use a file-based database.", error.getMessage());
     }
@@ -458,7 +496,7 @@ class SqlSessionTest {
     @Test
     void readOnlyOpensAMissingFileAfterCreatingIt() throws Exception {
         Path file = dir.resolve("ro/new.duckdb");
-        try (ExecutorSession readOnly = new SqlExecutor(host).open(new TestProject(file, true, List.of(), List.of()))) {
+        try (ExecutorSession readOnly = executor.open(new TestProject(file, true, List.of(), List.of()))) {
             assertTrue(Files.exists(file));
             var error = assertThrows(EndpointExecutionException.class,
                     () -> readOnly.execute(sql("CREATE TABLE w(a INT)"), Map.of(), TestContext.none()));
@@ -469,7 +507,7 @@ class SqlSessionTest {
     @Test
     void anExtensionBuiltIntoTheEngineLoadsWithoutTheNetwork() throws Exception {
         var project = new TestProject(dir.resolve("json.duckdb"), false, List.of(Map.of("name", "json")), List.of());
-        try (ExecutorSession withJson = new SqlExecutor(host).open(project)) {
+        try (ExecutorSession withJson = executor.open(project)) {
             assertEquals(List.of(Map.of("valid", true)),
                     withJson.execute(sql("SELECT json_valid('{\"a\": 1}') AS valid"), Map.of(), TestContext.none()));
         }
@@ -479,7 +517,7 @@ class SqlSessionTest {
     void aFailingExtensionFailsRuntimeCreation() {
         var project = new TestProject(dir.resolve("ext.duckdb"), false,
                 List.of(Map.of("name", "no_such_extension_xyz", "repo", "'file:///nonexistent'")), List.of());
-        var error = assertThrows(EndpointExecutionException.class, () -> new SqlExecutor(host).open(project));
+        var error = assertThrows(EndpointExecutionException.class, () -> executor.open(project));
         assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
         assertDoesNotThrow(() -> host.open(dir.resolve("ext.duckdb"), true).close(),
                 "the failed runtime released its database: it opens read-only");
@@ -497,7 +535,7 @@ class SqlSessionTest {
         Map<String, Object> bad = Map.of("name", "custom_secret", "type", "custom", "parameters", Map.of("k", "v"));
         Map<String, Object> value = Map.of("name", "value_secret", "type", "value", "parameters", Map.of("k", "v"));
         Map<String, Object> empty = Map.of("name", "empty_secret", "type", "http", "parameters", Map.of());
-        try (ExecutorSession withSecrets = new SqlExecutor(host).open(new TestProject(dir.resolve("secrets.duckdb"),
+        try (ExecutorSession withSecrets = executor.open(new TestProject(dir.resolve("secrets.duckdb"),
                 false, List.of(), List.of(bad, http, value, empty, bearer)))) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) withSecrets.execute(sql(

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.DuckDbHost;
@@ -76,6 +79,21 @@ public final class DuckDbRuntime implements AutoCloseable {
 
     public ConnectionPool pool() {
         return pool;
+    }
+
+    /**
+     * The memory DuckDB's buffer manager holds for this database (what its {@code memory_limit} bounds); 0 when it
+     * cannot be asked. A connection of its own: the pool's may all be busy.
+     */
+    public long managedMemoryBytes() {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet total = statement.executeQuery(
+                        "SELECT coalesce(sum(memory_usage_bytes), 0)::BIGINT FROM duckdb_memory()")) {
+            return total.next() ? total.getLong(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     /** Closes the pool (waiting briefly for calls in flight), then the database handle. */
