@@ -377,7 +377,8 @@ class SqlSessionTest {
         // the process seems to grow by 1 GiB a second from the query's start, in 2 GiB of memory
         MemoryGauge growing = () -> {
             long grown = (System.nanoTime() - startedAt) / 1_000_000 * mib;
-            return Optional.of(new MemoryReading(2048 * mib - grown, 2048 * mib, "the test's memory", 100 * mib + grown));
+            return Optional.of(new MemoryReading(2048 * mib - grown, 2048 * mib, "the test's memory",
+                    100 * mib + grown));
         };
         try (MemoryGuard guard = MemoryGuard.of(growing, Duration.ofMillis(20))) {
             session = new SqlSession(DuckDbRuntime.open(host, TestProject.at(dir.resolve("db/test.duckdb"))),
@@ -388,8 +389,8 @@ class SqlSessionTest {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
             assertTrue(error.getMessage().startsWith("Failed to execute SQL: the query was stopped because memory was "
                     + "running out while it ran: "), error.getMessage());
-            assertTrue(error.getMessage().contains(" MiB left of the test's memory (2,048 MiB), and this process grew by "),
-                    error.getMessage());
+            assertTrue(error.getMessage().contains(" MiB left of the test's memory (2,048 MiB), and this process grew "
+                    + "by "), error.getMessage());
             assertTrue(seconds < 5, "stopped after " + seconds + " s: once less than 256 MiB was left");
             assertEquals(List.of(Map.of("ok", 1)), run("SELECT 1 AS ok", Map.of()), "the session stays usable");
         }

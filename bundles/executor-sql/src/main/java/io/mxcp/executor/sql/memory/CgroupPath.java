@@ -27,7 +27,8 @@ final class CgroupPath {
 
     private static Optional<List<CgroupLimit>> find(Path root, List<String> memberships, List<String> mounts,
             boolean unified) {
-        Optional<String> ownPath = memberships.stream().map(line -> line.split(":", 3)).filter(fields -> fields.length == 3)
+        Optional<String> ownPath = memberships.stream().map(line -> line.split(":", 3))
+                .filter(fields -> fields.length == 3)
                 .filter(fields -> unified ? fields[0].equals("0") && fields[1].isEmpty()
                         : List.of(fields[1].split(",")).contains("memory"))
                 .map(fields -> fields[2]).findFirst();

@@ -101,7 +101,7 @@ public final class MemoryGuard implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        looking = true;
+        looking = true; // watches from now on need no thread
         if (looks != null) {
             looks.shutdownNow();
         }
@@ -138,7 +138,8 @@ public final class MemoryGuard implements AutoCloseable {
             stopped = true;
             String reason = String.format(Locale.ROOT, "the query was stopped because memory was running out while it "
                     + "ran: %,d MiB left of %s (%,d MiB), and this process grew by %,d MiB outside DuckDB's "
-                    + "memory_limit since the query started. DuckDB makes a query's whole result in memory: narrow it with WHERE, LIMIT or aggregates",
+                    + "memory_limit since the query started. DuckDB makes a query's whole result in memory: narrow it "
+                    + "with WHERE, LIMIT or aggregates",
                     memory.availableBytes() / MIB, memory.bound(), memory.boundBytes() / MIB, growth / MIB);
             System.getLogger(MemoryGuard.class.getName()).log(System.Logger.Level.WARNING, "Stopping a SQL query: "
                     + reason);

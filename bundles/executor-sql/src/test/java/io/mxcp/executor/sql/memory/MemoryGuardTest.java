@@ -60,9 +60,9 @@ class MemoryGuardTest {
         }
         assertEquals(1, stopped.size(), stopped.toString());
         assertEquals("the query was stopped because memory was running out while it ran: 300 MiB left of the "
-                + "test's bound (8,192 MiB), and this process grew by 5,700 MiB outside DuckDB's memory_limit since the "
-                + "query started. DuckDB makes a query's whole result in memory: narrow it with WHERE, LIMIT or "
-                + "aggregates", stopped.get(0));
+                + "test's bound (8,192 MiB), and this process grew by 5,700 MiB outside DuckDB's memory_limit "
+                + "since the query started. DuckDB makes a query's whole result in memory: narrow it with WHERE, "
+                + "LIMIT or aggregates", stopped.get(0));
     }
 
     @Test

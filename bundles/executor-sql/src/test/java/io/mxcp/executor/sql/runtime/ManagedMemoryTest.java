@@ -18,11 +18,13 @@ class ManagedMemoryTest {
 
     @Test
     void theBufferManagersMemoryGrowsWithTheDataItHolds() throws Exception {
-        try (DuckDbRuntime runtime = DuckDbRuntime.open(new KernelDuckDbHost(), TestProject.at(dir.resolve("m.duckdb")))) {
+        try (DuckDbRuntime runtime = DuckDbRuntime.open(new KernelDuckDbHost(),
+                TestProject.at(dir.resolve("m.duckdb")))) {
             long before = runtime.managedMemoryBytes();
             PooledConnection connection = runtime.pool().checkout();
             try (Statement statement = connection.connection().createStatement()) {
-                statement.execute("CREATE TEMP TABLE held AS SELECT i, md5(i::VARCHAR) AS text FROM range(2000000) t(i)");
+                statement.execute(
+                        "CREATE TEMP TABLE held AS SELECT i, md5(i::VARCHAR) AS text FROM range(2000000) t(i)");
             } finally {
                 runtime.pool().release(connection);
             }
