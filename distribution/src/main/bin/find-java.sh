@@ -22,6 +22,14 @@ find_java_home() {
   for dir in /usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -d "$dir" ] && candidates+=("$dir")
   done
+  # MXCP_JAVA_HOME is set for mxcp alone: say so when it cannot be used rather than pass over it in silence
+  if [ -n "${MXCP_JAVA_HOME:-}" ]; then
+    if [ ! -x "$MXCP_JAVA_HOME/bin/java" ]; then
+      echo "mxcp: MXCP_JAVA_HOME=$MXCP_JAVA_HOME is not used: it has no bin/java" >&2
+    elif [ "$(java_major "$MXCP_JAVA_HOME")" -lt "$MIN_JAVA" ]; then
+      echo "mxcp: MXCP_JAVA_HOME=$MXCP_JAVA_HOME is not used: it is Java $(java_major "$MXCP_JAVA_HOME"), mxcp needs $MIN_JAVA or newer" >&2
+    fi
+  fi
   # the first that qualifies wins: MXCP_JAVA_HOME, JAVA_HOME, the java on PATH, then the usual JDK folders
   for dir in "${candidates[@]}"; do
     [ -x "$dir/bin/java" ] || continue

@@ -185,6 +185,17 @@ class CliBootstrapIT {
         assertEquals(0, listed.exitCode(), listed::describe);
     }
 
+    /** MXCP_JAVA_HOME is set for mxcp alone: one it cannot use is named, and another JDK runs the command. */
+    @Test
+    void anUnusableMxcpJavaHomeIsNamed() {
+        Path noJdk = work.resolve("no-jdk-here");
+        CommandResult listed = mxcp.run(project, Map.of("MXCP_JAVA_HOME", noJdk.toString()), "list");
+        assertEquals(0, listed.exitCode(), listed::describe);
+        assertTrue(listed.stderr().contains("mxcp: MXCP_JAVA_HOME=" + noJdk + " is not used: it has no bin/java"),
+                listed::describe);
+        assertTrue(listed.stdout().contains("hello_world"), listed::describe);
+    }
+
     @Test
     void commandsOutsideAProjectSayWhy() {
         CommandResult outside = mxcp.run(work, "list");

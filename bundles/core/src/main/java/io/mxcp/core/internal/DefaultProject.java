@@ -34,6 +34,8 @@ import io.mxcp.core.model.EndpointKind;
 final class DefaultProject implements Project {
 
     private static final System.Logger LOG = System.getLogger(DefaultProject.class.getName());
+    private static final String NO_PYTHON = "no Python executor is installed (the mxcp-<version>-python distribution "
+            + "has it)";
 
     private final ProjectSettings settings;
     private final ExecutorRegistry executors;
@@ -222,16 +224,28 @@ final class DefaultProject implements Project {
         if (!failures.isEmpty()) {
             throw new ProjectException(failures.get(0));
         }
-        warnOfPluginsWithoutPython();
+        warnOfPythonWithoutExecutor();
     }
 
-    /** Python plugins are loaded by the Python executor: without it their SQL functions are missing, and say why. */
-    private void warnOfPluginsWithoutPython() {
+    /**
+     * Python plugins and endpoints run in the Python executor: without it (the distribution without Python) their
+     * SQL functions are missing and their calls fail, so say why once at the start.
+     */
+    private void warnOfPythonWithoutExecutor() {
+        if (executors.languages().contains("python")) {
+            return;
+        }
         List<Map<String, String>> plugins = settings.site().plugins();
-        if (!plugins.isEmpty() && !executors.languages().contains("python")) {
-            LOG.log(System.Logger.Level.WARNING, "mxcp-site.yml declares the Python plugins {0}, but no Python "
-                    + "executor is installed (the mxcp-<version>-python distribution has it): their SQL functions do "
-                    + "not exist", plugins.stream().map(plugin -> plugin.get("name")).toList());
+        if (!plugins.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "mxcp-site.yml declares the Python plugins {0}, but " + NO_PYTHON
+                    + ": their SQL functions do not exist", plugins.stream().map(plugin -> plugin.get("name")).toList());
+        }
+        List<String> pythonFiles = discovery.discover().stream()
+                .filter(endpoint -> endpoint.loaded() && "python".equals(endpoint.definition().language()))
+                .map(DiscoveredEndpoint::relativePath).toList();
+        if (!pythonFiles.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "{0} define Python endpoints, but " + NO_PYTHON + ": their calls fail",
+                    pythonFiles);
         }
     }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
+import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
 
@@ -155,6 +159,47 @@ class DiscoveryTest {
             EndpointException gone = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "t", Map.of(), ANONYMOUS));
             assertEquals("Endpoint 't' not found in tools", gone.getMessage());
+        }
+    }
+
+    @Test
+    void aCallToAnEndpointWhoseFileNeverLoadedNamesTheFileAndTheProblem() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/ok.yml", TOOL.formatted("ok"))
+                .write("tools/wrong-type.yml", "mxcp: 1\ntool:\n  name: typed\n  parameters:\n"
+                        + "    - {name: n, type: int, description: a number}\n  source: {code: \"SELECT $n\"}\n")
+                .write("resources/wrong-key.yml", "mxcp: 1\nresource:\n  uri: data://x\n  sorce: {code: \"SELECT 1\"}\n");
+        try (Project project = f.open()) {
+            EndpointException typed = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "typed", Map.of("n", 1), ANONYMOUS));
+            assertEquals(EndpointException.Reason.EXECUTION_FAILED, typed.reason());
+            assertTrue(typed.getMessage().startsWith("Endpoint file tools/wrong-type.yml is invalid: tool.parameters.0"
+                    + ".type"), typed.getMessage());
+            EndpointException resource = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.RESOURCE, "data://x", Map.of(), ANONYMOUS));
+            assertTrue(resource.getMessage().startsWith("Endpoint file resources/wrong-key.yml is invalid: "),
+                    resource.getMessage());
+            EndpointException other = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.PROMPT, "typed", Map.of(), ANONYMOUS));
+            assertEquals("Endpoint 'typed' not found in prompts", other.getMessage(), "a tool's file names no prompt");
+        }
+    }
+
+    @Test
+    void aYamlFileIsPassedOverWithAWarningOnce() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(EndpointDiscovery.class.getName());
+        Handler capture = WarningLog.into(warnings);
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/t.yml", TOOL.formatted("t")).write("tools/u.yaml", TOOL.formatted("u"));
+        logger.addHandler(capture);
+        try (Project project = f.open()) {
+            assertEquals(List.of("t"), project.endpoints().stream().map(DiscoveredEndpoint::identifier).toList());
+            project.endpoints();
+            assertEquals(List.of("Skipping tools/u.yaml: endpoint files are read only when their name ends in .yml"),
+                    warnings);
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 }

@@ -146,7 +146,9 @@ class PipelineTest {
             EndpointException language = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "echo", Map.of(), CLI));
             assertEquals(Reason.EXECUTION_FAILED, language.reason());
-            assertEquals("Language 'python' not supported. Available: ['sql']", language.getMessage());
+            assertEquals("Language 'python' not supported. Available: ['sql']. No Python executor is installed: the "
+                    + "mxcp-<version>-python distribution has it",
+                    language.getMessage());
         }
     }
 

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.core.api.Project;
 
-/** A project declaring Python plugins, served by a distribution without the Python executor, says so. */
+/** A project with Python plugins or endpoints, served by a distribution without the Python executor, says so. */
 class PythonPluginWarningTest {
 
     @TempDir
@@ -25,22 +23,7 @@ class PythonPluginWarningTest {
     void pluginsWithoutAPythonExecutorAreNamedWhenTheRuntimeStarts() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         Logger logger = Logger.getLogger(DefaultProject.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Handler capture = WarningLog.into(warnings);
         ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", """
                 project: demo
                 profile: dev
@@ -58,6 +41,27 @@ class PythonPluginWarningTest {
             f.service.bindExecutor(new FakeExecutor("python", (source, args) -> List.of()));
             project.initializeRuntime();
             assertEquals(List.of(), warnings, "with the Python executor there is nothing to say");
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void pythonEndpointsWithoutAPythonExecutorAreNamedWhenTheRuntimeStarts() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(DefaultProject.class.getName());
+        Handler capture = WarningLog.into(warnings);
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/stats.yml", "mxcp: 1\ntool:\n  name: stats\n  language: python\n"
+                        + "  source: {file: ../python/stats.py}\n")
+                .write("python/stats.py", "def stats():\n    return 1\n")
+                .write("tools/count.yml", "mxcp: 1\ntool:\n  name: count\n  source: {code: \"SELECT 1\"}\n");
+        f.service.bindExecutor(new FakeExecutor("sql", (source, args) -> List.of()));
+        logger.addHandler(capture);
+        try (Project project = f.open()) {
+            project.initializeRuntime();
+            assertEquals(List.of("[tools/stats.yml] define Python endpoints, but no Python executor is installed (the "
+                    + "mxcp-<version>-python distribution has it): their calls fail"), warnings);
         } finally {
             logger.removeHandler(capture);
         }

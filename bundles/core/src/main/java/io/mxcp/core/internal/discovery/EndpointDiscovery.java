@@ -33,6 +33,8 @@ public final class EndpointDiscovery {
     private final Map<Path, String> loggedErrors = new ConcurrentHashMap<>();
     /** Files in another kind's folder already warned of: a command discovers several times. */
     private final Set<Path> loggedMisplaced = ConcurrentHashMap.newKeySet();
+    /** {@code .yaml} files already warned of. */
+    private final Set<Path> loggedYaml = ConcurrentHashMap.newKeySet();
 
     public EndpointDiscovery(Path root, SitePaths paths, EndpointFileCache cache) {
         this.root = root;
@@ -88,14 +90,16 @@ public final class EndpointDiscovery {
 
     /**
      * Why an endpoint {@link #find} does not find is not simply gone: the file it was last found in is there but no
-     * longer parses (an edit saved half-done). The problem is logged once per file and error.
+     * longer parses (an edit saved half-done), or a file that never loaded names it (a mistake in a new file). The
+     * problem is logged once per file and error.
      */
     public Optional<String> brokenFileOf(EndpointKind kind, String identifier) {
         Path known = lastFound.get(key(kind, identifier));
         if (known == null || !Files.exists(known)) {
-            return Optional.empty();
+            known = files(kind).stream().filter(file -> cache.get(file).meant(kind, identifier)).findFirst()
+                    .orElse(null);
         }
-        String error = cache.get(known).error();
+        String error = known == null ? null : cache.get(known).error();
         if (error == null) {
             return Optional.empty();
         }
@@ -153,12 +157,21 @@ public final class EndpointDiscovery {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".yml") && Files.isRegularFile(p))
-                    .sorted().toList();
+            return walk.filter(p -> isEndpointFile(p) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.WARNING, "Cannot list {0}: {1}", dir, e.getMessage());
             return List.of();
         }
+    }
+
+    /** A {@code .yml} file; a {@code .yaml} one is passed over as the original does, with a warning once. */
+    private boolean isEndpointFile(Path path) {
+        String name = path.getFileName().toString();
+        if (name.endsWith(".yaml") && loggedYaml.add(path)) {
+            LOG.log(Level.WARNING, "Skipping {0}: endpoint files are read only when their name ends in .yml",
+                    relativePath(path));
+        }
+        return name.endsWith(".yml");
     }
 
     private static List<DiscoveredEndpoint> markDuplicates(List<DiscoveredEndpoint> found) {

@@ -17,7 +17,7 @@ public final class EndpointFileCache {
         try {
             return files.get(file);
         } catch (IOException e) {
-            return new ParsedEndpointFile(null, "Cannot read endpoint file: " + e.getMessage());
+            return ParsedEndpointFile.failed("Cannot read endpoint file: " + e.getMessage());
         }
     }
 
@@ -26,17 +26,17 @@ public final class EndpointFileCache {
         try {
             document = YamlReader.read(file);
         } catch (IOException e) {
-            return new ParsedEndpointFile(null, "Cannot read endpoint file: " + e.getMessage());
+            return ParsedEndpointFile.failed("Cannot read endpoint file: " + e.getMessage());
         } catch (YamlSyntaxException e) {
-            return new ParsedEndpointFile(null, e.getMessage());
+            return ParsedEndpointFile.failed(e.getMessage());
         }
         if (document == null) {
-            return new ParsedEndpointFile(null, "Endpoint file is empty");
+            return ParsedEndpointFile.failed("Endpoint file is empty");
         }
         try {
-            return new ParsedEndpointFile(EndpointParser.parse(document, file), null);
+            return ParsedEndpointFile.loaded(EndpointParser.parse(document, file));
         } catch (SchemaException e) {
-            return new ParsedEndpointFile(null, e.getMessage());
+            return ParsedEndpointFile.invalid(e.getMessage(), document);
         }
     }
 }
