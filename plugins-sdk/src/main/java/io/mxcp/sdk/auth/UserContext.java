@@ -18,8 +18,9 @@ import java.util.Map;
  * @param scopes        granted scopes (empty when unknown)
  * @param externalToken the upstream access token, or null
  * @param rawProfile    the provider's user profile as received
- * @param capabilities  what the server's claim mappings grant the user (policies see {@code user.capabilities});
- *                      empty when nothing is mapped (since 2.0)
+ * @param capabilities  what the user may do, as policies see it ({@code user.capabilities}): those a verifier
+ *                      gives, and those the server's claim mappings grant added to them; empty when neither gives
+ *                      any (since 2.0)
  */
 public record UserContext(
         String userId,

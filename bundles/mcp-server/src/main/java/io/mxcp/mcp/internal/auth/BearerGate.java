@@ -69,10 +69,14 @@ public final class BearerGate {
             LOG.log(System.Logger.Level.INFO, "Bearer token refused: " + why);
             return Verdict.unauthenticated(why);
         } catch (AuthException e) {
-            String why = withoutToken(e.getMessage(), token);
-            LOG.log(System.Logger.Level.WARNING, "Bearer token not checked: " + why);
-            return Verdict.refused(null, 503, "temporarily_unavailable",
-                    "The token cannot be checked now; try again later", why);
+            return unchecked(withoutToken(e.getMessage(), token), null);
+        } catch (RuntimeException e) {
+            // a plugin's bug: the request is refused as when its provider cannot be reached, and the log says whose
+            return unchecked("the auth provider " + settings.provider() + " failed: " + e.getClass().getName() + ": "
+                    + withoutToken(e.getMessage(), token), e);
+        }
+        if (user == null) {
+            return unchecked("the auth provider " + settings.provider() + " answered no user", null);
         }
         for (String scope : settings.requiredScopes()) {
             if (!user.scopes().contains(scope)) {
@@ -80,7 +84,13 @@ public final class BearerGate {
                 return Verdict.refused(user, 403, "insufficient_scope", description, description);
             }
         }
-        return Verdict.admitted(user.withCapabilities(settings.claimMappings().capabilities(user.rawProfile())));
+        return Verdict.admitted(settings.claimMappings().grantTo(user));
+    }
+
+    private static Verdict unchecked(String why, RuntimeException failure) {
+        LOG.log(System.Logger.Level.WARNING, "Bearer token not checked: " + why, failure);
+        return Verdict.refused(null, 503, "temporarily_unavailable", "The token cannot be checked now; try again later",
+                why);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.mxcp.mcp.api.ServerConfigException;
+import io.mxcp.sdk.auth.UserContext;
 
 /**
  * A provider block's {@code claim_mappings}: claim path → {claim value → [capabilities]} (spec 03 reference §1.11).
@@ -50,6 +51,20 @@ public final class ClaimMappings {
             mappings.put(String.valueOf(claim.getKey()), values);
         }
         return new ClaimMappings(mappings);
+    }
+
+    /**
+     * The user with the capabilities its provider gave (a third-party verifier may give some) and those its claims
+     * grant here, each once: a mapping adds to what the provider decided, never takes it away.
+     */
+    UserContext grantTo(UserContext user) {
+        List<String> mapped = capabilities(user.rawProfile());
+        if (mapped.isEmpty()) {
+            return user;
+        }
+        Set<String> all = new LinkedHashSet<>(user.capabilities());
+        all.addAll(mapped);
+        return user.withCapabilities(List.copyOf(all));
     }
 
     /** The capabilities the profile's claims grant, in mapping order, each once. */
