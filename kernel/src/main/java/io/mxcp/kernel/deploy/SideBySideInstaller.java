@@ -46,9 +46,22 @@ final class SideBySideInstaller {
         String name = file.getFileName().toString();
         Bundle bundle = installed(file, name);
         if (bundle == null || !started(bundle, name)) {
+            warnOfNextStart(previous, name);
             return null;
         }
         return takeOver(bundle, previous, name);
+    }
+
+    /**
+     * The jar refused stays in the deploy folder, while the version it did not replace runs from the framework's
+     * copy: what serves now is not what the next start loads, so say so.
+     */
+    private static void warnOfNextStart(Bundle previous, String name) {
+        if (previous != null) {
+            LOG.log(System.Logger.Level.WARNING, "deploy: {0}: {1} {2} keeps serving until the server stops, but the "
+                    + "next start loads {0} as it is now: replace it with a version that works, or put {1} {2} back",
+                    name, previous.getSymbolicName(), previous.getVersion());
+        }
     }
 
     /** The jar installed beside what runs, or null after logging why it was not. */
@@ -94,6 +107,7 @@ final class SideBySideInstaller {
             uninstall(bundle); // logged once gone, so the line tells what serves
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1} not taken, {2} {3} keeps serving: {4}", name, what,
                     previous.getSymbolicName(), previous.getVersion(), unusable);
+            warnOfNextStart(previous, name);
             return null;
         }
         if (unusable != null) {

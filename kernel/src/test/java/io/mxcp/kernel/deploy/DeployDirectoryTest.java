@@ -191,6 +191,7 @@ class DeployDirectoryTest {
         scanUntilSettled();
         assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
         assertLogged("plugin.jar", "cannot resolve");
+        assertLogged("plugin.jar", "sample.plugin 1.0.0 keeps serving until the server stops, but the next start");
     }
 
     @Test
@@ -209,6 +210,8 @@ class DeployDirectoryTest {
         assertEquals(1, installed("sample.plugin").size(), "the unusable version is uninstalled");
         assertLogged("plugin.jar", "sample.plugin 2.0.0 not taken, sample.plugin 1.0.0 keeps serving: "
                 + "functions() threw IllegalStateException: boom");
+        assertLogged("plugin.jar", "sample.plugin 1.0.0 keeps serving until the server stops, but the next start loads "
+                + "plugin.jar as it is now: replace it with a version that works, or put sample.plugin 1.0.0 back");
 
         drop("plugin.jar", bundleJar("sample.plugin", "3.0.0", null));
         scanUntilSettled();
