@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -24,6 +27,8 @@ import org.osgi.framework.BundleContext;
 public final class DeployDirectory implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.mxcp.kernel.deploy");
+    /** The folder's own explanation, shipped in it. */
+    private static final String README = "README.txt";
 
     private final Path folder;
     private final SideBySideInstaller installer;
@@ -45,7 +50,19 @@ public final class DeployDirectory implements AutoCloseable {
 
     /** @param problems where consumers report the deployed plugins' services they cannot use */
     public DeployDirectory(Path folder, BundleContext context, ReportedProblems problems, long pollMillis) {
-        this(folder, context, problems, pollMillis, () -> readJars(folder));
+        this(folder, context, problems, pollMillis, loggingReader(folder));
+    }
+
+    /** Reads the folder's jars and says once of each other file that it is not read (a {@code .zip}, a subfolder). */
+    private static FolderReader loggingReader(Path folder) {
+        Set<String> noted = ConcurrentHashMap.newKeySet();
+        return () -> readJars(folder, file -> {
+            String name = file.getFileName().toString();
+            if (!name.startsWith(".") && !name.endsWith(".tmp") && !name.equals(README) && noted.add(name)) {
+                LOG.log(System.Logger.Level.INFO, "deploy: " + name + (Files.isDirectory(file) ? "/" : "")
+                        + " is passed over: plugins are files named *.jar directly in " + folder);
+            }
+        });
     }
 
     DeployDirectory(Path folder, BundleContext context, ReportedProblems problems, long pollMillis,
@@ -160,12 +177,20 @@ public final class DeployDirectory implements AutoCloseable {
     }
 
     static Map<String, FileStamp> readJars(Path folder) throws IOException {
+        return readJars(folder, file -> { });
+    }
+
+    private static Map<String, FileStamp> readJars(Path folder, Consumer<Path> passedOver) throws IOException {
         Map<String, FileStamp> jars = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return jars;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(DeployDirectory::isCandidate)::iterator) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (!isCandidate(file)) {
+                    passedOver.accept(file);
+                    continue;
+                }
                 try {
                     jars.put(file.getFileName().toString(), FileStamp.of(file));
                 } catch (NoSuchFileException e) {

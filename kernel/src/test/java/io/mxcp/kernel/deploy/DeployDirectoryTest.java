@@ -98,6 +98,20 @@ class DeployDirectoryTest {
     }
 
     @Test
+    void filesThatAreNotPluginsArePassedOverSayingSoOnce() throws Exception {
+        Files.writeString(deploy.resolve("notes.txt"), "not a plugin");
+        Files.writeString(deploy.resolve("README.txt"), "the folder's own");
+        Files.writeString(deploy.resolve("half.jar.tmp"), "being copied");
+        Files.createDirectories(deploy.resolve("sub"));
+        directory.scan();
+        directory.scan();
+        List<String> passedOver = logLines.stream().filter(line -> line.contains("is passed over")).toList();
+        assertEquals(List.of("deploy: notes.txt is passed over: plugins are files named *.jar directly in " + deploy,
+                "deploy: sub/ is passed over: plugins are files named *.jar directly in " + deploy),
+                passedOver.stream().sorted().toList());
+    }
+
+    @Test
     void aFolderThatCannotBeReadForAWhileRemovesNothingAndIsReportedOnce() throws Exception {
         java.util.concurrent.atomic.AtomicBoolean unreadable = new java.util.concurrent.atomic.AtomicBoolean();
         DeployDirectory flaky = new DeployDirectory(deploy, framework.getBundleContext(), problems, 50, () -> {
