@@ -42,6 +42,16 @@ public interface KernelEnvironment {
     }
 
     /**
+     * Why a bundle that runs cannot serve: a deployed plugin whose services a consumer could not use when it was
+     * installed (its SQL functions clash, {@code functions()} threw). Empty for a bundle that serves.
+     *
+     * @since 1.6
+     */
+    default Optional<String> problemOf(Bundle bundle) {
+        return Optional.empty();
+    }
+
+    /**
      * @param deployed whether it came from the deploy folder
      * @param fileName the jar's file name in its folder
      * @since 1.4

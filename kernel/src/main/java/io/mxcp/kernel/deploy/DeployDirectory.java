@@ -59,7 +59,7 @@ public final class DeployDirectory implements AutoCloseable {
         return () -> readJars(folder, file -> {
             String name = file.getFileName().toString();
             if (!name.startsWith(".") && !name.endsWith(".tmp") && !name.equals(README) && noted.add(name)) {
-                LOG.log(System.Logger.Level.INFO, "deploy: " + name + (Files.isDirectory(file) ? "/" : "")
+                LOG.log(System.Logger.Level.WARNING, "deploy: " + name + (Files.isDirectory(file) ? "/" : "")
                         + " is passed over: plugins are files named *.jar directly in " + folder);
             }
         });

@@ -1,6 +1,7 @@
 package io.mxcp.kernel.deploy;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
@@ -11,6 +12,8 @@ import io.mxcp.kernel.api.PluginProblems;
 public final class ReportedProblems implements PluginProblems {
 
     private final Map<Long, String> byBundle = new ConcurrentHashMap<>();
+    /** Bundles that run although they cannot serve (a first install with a problem), with why. */
+    private final Map<Long, String> unusable = new ConcurrentHashMap<>();
 
     @Override
     public void report(Bundle plugin, String problem) {
@@ -20,5 +23,19 @@ public final class ReportedProblems implements PluginProblems {
     /** The problem reported for the bundle, or null; forgotten once taken. */
     String take(Bundle bundle) {
         return byBundle.remove(bundle.getBundleId());
+    }
+
+    /** Remembers that the bundle runs but cannot serve, until it is {@link #forget forgotten}. */
+    void markUnusable(Bundle bundle, String problem) {
+        unusable.put(bundle.getBundleId(), problem);
+    }
+
+    void forget(Bundle bundle) {
+        unusable.remove(bundle.getBundleId());
+    }
+
+    /** Why a running bundle cannot serve, if it cannot. */
+    public Optional<String> unusable(Bundle bundle) {
+        return Optional.ofNullable(unusable.get(bundle.getBundleId()));
     }
 }

@@ -111,6 +111,7 @@ final class SideBySideInstaller {
             return null;
         }
         if (unusable != null) {
+            problems.markUnusable(bundle, unusable);
             LOG.log(System.Logger.Level.ERROR, "deploy: {0}: started {1} {2}, which cannot serve: {3}", name,
                     bundle.getSymbolicName(), bundle.getVersion(), unusable);
         } else {
@@ -167,6 +168,7 @@ final class SideBySideInstaller {
     }
 
     private void uninstall(Bundle bundle) {
+        problems.forget(bundle);
         try {
             bundle.stop();
         } catch (BundleException | IllegalStateException e) {

@@ -10,6 +10,7 @@ import org.osgi.framework.Bundle;
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 import io.mxcp.kernel.deploy.DeployDirectory;
+import io.mxcp.kernel.deploy.ReportedProblems;
 
 /** The {@link KernelEnvironment} service: read from the kernel's settings. */
 final class Environment implements KernelEnvironment {
@@ -19,10 +20,17 @@ final class Environment implements KernelEnvironment {
 
     private final KernelSettings settings;
     private final Set<ProcessSignal> ignoredSignals;
+    private final ReportedProblems problems;
 
-    Environment(KernelSettings settings, Set<ProcessSignal> ignoredSignals) {
+    Environment(KernelSettings settings, Set<ProcessSignal> ignoredSignals, ReportedProblems problems) {
         this.settings = settings;
         this.ignoredSignals = Set.copyOf(ignoredSignals);
+        this.problems = problems;
+    }
+
+    @Override
+    public Optional<String> problemOf(Bundle bundle) {
+        return problems.unusable(bundle);
     }
 
     @Override

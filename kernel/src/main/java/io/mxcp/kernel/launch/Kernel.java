@@ -72,8 +72,8 @@ public final class Kernel implements AutoCloseable {
             framework.init();
             BundleContext context = framework.getBundleContext();
             context.registerService(DuckDbHost.class, duckDb, null);
-            context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals), null);
             ReportedProblems problems = new ReportedProblems();
+            context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals, problems), null);
             context.registerService(PluginProblems.class, problems, null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
             signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);

@@ -77,6 +77,8 @@ final class ServiceRoutes {
                             "deploy", "bundles", "framework"))
                     .with("file", nullable(string("The jar's file name in its folder")))
                     .with("services", arrayOf(string(null), "The interfaces of the services it registered"))
+                    .with("problem", nullable(string("Why it runs but cannot serve (a deployed plugin the server could"
+                            + " not use: its SQL functions clash, functions() threw); null when it serves")))
                     .schema("One installed bundle"), "In install order"))
             .schema("Every bundle installed now: the platform's and the plugins deployed");
 
@@ -102,6 +104,7 @@ final class ServiceRoutes {
             fields.put("source", bundle.source());
             fields.put("file", bundle.file());
             fields.put("services", bundle.services());
+            fields.put("problem", bundle.problem());
             return fields;
         }).toList();
         return Map.of("bundles", bundles);

@@ -74,7 +74,7 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
                         : jar.map(found -> found.deployed() ? "deploy" : "bundles").orElse("bundles");
                 bundles.add(new InstalledBundle(bundle.getSymbolicName(), bundle.getVersion().toString(),
                         stateName(bundle.getState()), source, jar.map(KernelEnvironment.BundleJar::fileName).orElse(null),
-                        serviceNames(bundle)));
+                        serviceNames(bundle), kernel == null ? null : kernel.problemOf(bundle).orElse(null)));
             }
             return bundles;
         } finally {

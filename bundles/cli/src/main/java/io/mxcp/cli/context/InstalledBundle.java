@@ -12,7 +12,9 @@ import java.util.List;
  * @param source       {@code deploy} (hot deployed), {@code bundles} (the platform) or {@code framework}
  * @param file         the jar's file name in its folder; null for the framework
  * @param services     the interfaces of the services it registered now, sorted
+ * @param problem      why it cannot serve although it runs (a deployed plugin the server could not use); null when
+ *                     it serves
  */
 public record InstalledBundle(String symbolicName, String version, String state, String source, String file,
-        List<String> services) {
+        List<String> services, String problem) {
 }

@@ -47,11 +47,14 @@ class AdminSocketTest {
     private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, 0, null);
     private final AtomicInteger reloads = new AtomicInteger();
     private final List<InstalledBundle> bundles = List.of(
-            new InstalledBundle("org.apache.felix.framework", "7.0.5", "active", "framework", null, List.of()),
+            new InstalledBundle("org.apache.felix.framework", "7.0.5", "active", "framework", null, List.of(), null),
             new InstalledBundle("mxcp-core", "0.1.0", "active", "bundles", "mxcp-core.jar",
-                    List.of("io.mxcp.core.api.ProjectService")),
+                    List.of("io.mxcp.core.api.ProjectService"), null),
             new InstalledBundle("com.example.greet", "1.1.0", "active", "deploy", "greet.jar",
-                    List.of("io.mxcp.sdk.udf.SqlFunctionProvider")));
+                    List.of("io.mxcp.sdk.udf.SqlFunctionProvider"), null),
+            new InstalledBundle("com.example.clash", "1.0.0", "active", "deploy", "clash.jar",
+                    List.of("io.mxcp.sdk.udf.SqlFunctionProvider"), "UDF plugin com.example.clash: SQL function "
+                            + "greet(VARCHAR): UDF plugin com.example.greet provides it"));
     private AdminSocket admin;
 
     @BeforeEach
@@ -129,10 +132,12 @@ class AdminSocketTest {
     void bundlesListWhatRunsAndWhereFrom() throws Exception {
         start();
         List<?> listed = (List<?>) get("/bundles").json().get("bundles");
-        assertEquals(3, listed.size());
+        assertEquals(4, listed.size());
         assertEquals(map("symbolic_name", "com.example.greet", "version", "1.1.0", "state", "active", "source",
-                "deploy", "file", "greet.jar", "services", List.of("io.mxcp.sdk.udf.SqlFunctionProvider")),
-                listed.get(2));
+                "deploy", "file", "greet.jar", "services", List.of("io.mxcp.sdk.udf.SqlFunctionProvider"),
+                "problem", null), listed.get(2));
+        assertEquals("UDF plugin com.example.clash: SQL function greet(VARCHAR): UDF plugin com.example.greet provides "
+                + "it", ((Map<?, ?>) listed.get(3)).get("problem"), "a plugin that runs but cannot serve says why");
         assertNull(((Map<?, ?>) listed.get(0)).get("file"));
     }
 
