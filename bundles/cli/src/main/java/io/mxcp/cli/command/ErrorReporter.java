@@ -1,6 +1,7 @@
 package io.mxcp.cli.command;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -23,11 +24,15 @@ final class ErrorReporter {
     private final boolean json;
     private final boolean debug;
     private final PrintStream out;
+    private final boolean stdoutIsProtocol;
+    private final Path workingDirectory;
 
-    ErrorReporter(Terminal terminal, boolean json, boolean debug, boolean stdoutIsProtocol) {
+    ErrorReporter(Terminal terminal, boolean json, boolean debug, boolean stdoutIsProtocol, Path workingDirectory) {
         this.terminal = terminal;
         this.json = json;
         this.debug = debug;
+        this.stdoutIsProtocol = stdoutIsProtocol;
+        this.workingDirectory = workingDirectory;
         this.out = stdoutIsProtocol ? terminal.err() : terminal.out();
     }
 
@@ -46,7 +51,14 @@ final class ErrorReporter {
         } else {
             if (commandFailure != null && commandFailure.kind() == CommandFailure.Kind.NO_PROJECT) {
                 out.println();
-                out.println(terminal.failure("❌ Error: ") + message);
+                if (stdoutIsProtocol) {
+                    // an MCP client started the server: where it did is what its configuration must change
+                    out.println("mxcp serve was started in " + workingDirectory + ", outside any "
+                            + "project: set the folder of the project in the MCP client's configuration (\"cwd\", or "
+                            + "cd in a shell command)");
+                } else {
+                    out.println(terminal.failure("❌ Error: ") + message);
+                }
             }
             String prefix = commandFailure != null && commandFailure.kind() == CommandFailure.Kind.BAD_PARAMETER
                     ? "Invalid value: " : "";

@@ -39,7 +39,8 @@ abstract class MxcpSubcommand implements Callable<Integer> {
             // a usage error found by the command itself: printed as any usage error (UsageErrors), exit 2
             throw usage;
         } catch (Exception | LinkageError failure) {
-            return new ErrorReporter(terminal, jsonOutput(), debug, stdoutIsProtocol()).report(failure);
+            return new ErrorReporter(terminal, jsonOutput(), debug, stdoutIsProtocol(), context.workingDirectory())
+                    .report(failure);
         } finally {
             if (userLogging != null) {
                 userLogging.close();

@@ -1,6 +1,7 @@
 package io.mxcp.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -111,6 +112,10 @@ class CommandLineShapeTest {
         assertEquals(1, outcome.exit());
         assertEquals("", outcome.out(), "an MCP client reads standard output as messages");
         assertTrue(outcome.err().contains("No mxcp-site.yml found in current directory or parents"), outcome.err());
+        assertTrue(outcome.err().contains("mxcp serve was started in " + folder
+                + ", outside any project: set the folder of the project in the MCP client's configuration"),
+                outcome.err());
+        assertFalse(outcome.err().contains("❌"), "the reason once, not twice: " + outcome.err());
     }
 
     @Test
