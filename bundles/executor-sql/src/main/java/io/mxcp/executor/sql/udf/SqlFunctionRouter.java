@@ -118,14 +118,24 @@ public final class SqlFunctionRouter {
             return;
         }
         boolean keep;
+        Set<FunctionKey> dropped = new HashSet<>();
         synchronized (this) {
             keep = active;
             if (keep) {
+                routes.values().stream().filter(bound -> bound.providerName().equals(providerName))
+                        .forEach(previous -> dropped.addAll(previous.keys()));
+                dropped.removeAll(keys);
                 routes.put(provider, new Bound(providerName, keys, opened));
             }
         }
         if (!keep) {
             opened.forEach(SqlFunctionRoute::close);
+        } else if (!dropped.isEmpty()) {
+            // DuckDB cannot drop a function: the old signature stays, with no implementation, until a restart
+            LOG.log(Level.WARNING, "UDF plugin " + providerName + ": this version no longer provides "
+                    + dropped.stream().map(FunctionKey::toString).sorted().toList() + "; DuckDB keeps those "
+                    + "signatures until the server restarts, and calls of them fail (the UDF plugin of SQL function "
+                    + "... is not installed)");
         }
     }
 

@@ -103,6 +103,53 @@ class SqlFunctionRouterTest {
     }
 
     @Test
+    void aNewVersionThatDropsASignatureSaysSoWhenItTakesOver() throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SqlFunctionRouter.class.getName());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SqlFunctionProvider v1 = provider("v1");
+        router.bindProvider(v1);
+        SqlFunctionProvider v2 = new SqlFunctionProvider() {
+            @Override
+            public String providerName() {
+                return "sample";
+            }
+
+            @Override
+            public List<SqlFunction> functions() {
+                return List.of(new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> "v2"),
+                        new SqlFunction("sample_len", List.of(SqlType.BIGINT), SqlType.BIGINT, args -> 0));
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            router.bindProvider(v2); // the framework binds the new version before it lets the old one go
+        } finally {
+            logger.removeHandler(capture);
+        }
+        router.unbindProvider(v1);
+        assertEquals("v2", single("SELECT sample_version()"));
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).startsWith("UDF plugin sample: this version no longer provides "
+                + "[sample_caller(BIGINT), sample_fail(VARCHAR), sample_len(VARCHAR), sample_loader(), "
+                + "sample_three(VARCHAR, BIGINT, VARCHAR)]; DuckDB keeps those signatures until the server restarts"),
+                warnings.get(0));
+    }
+
+    @Test
     void aBodyMadeWithCallerSeesTheCallOfItsStatementOnEveryRow() throws Exception {
         router.bindProvider(provider("v1"));
         UserContext alice = new UserContext("1", "alice", null, null, null, "github", List.of(), null, Map.of());
