@@ -1,5 +1,6 @@
 package io.mxcp.mcp.internal.auth;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.mxcp.sdk.auth.AuthException;
@@ -20,6 +21,9 @@ public final class NewestOpened<S, T extends AutoCloseable> {
         T open(S service) throws AuthException;
     }
 
+    /** The statuses of a provider that cannot be reached now, rather than of settings that are wrong. */
+    private static final Set<Integer> UNREACHABLE = Set.of(429, 502, 503, 504);
+
     private final NamedServices<S> services;
     private final String name;
     private final Opener<S, T> opener;
@@ -31,8 +35,9 @@ public final class NewestOpened<S, T extends AutoCloseable> {
 
     /**
      * Opens now, so a missing or misconfigured service stops the server's start. A service that cannot reach its
-     * provider now (no answer, 429, 5xx: an identity provider starting beside the server, or a blip) is opened again
+     * provider now (429, 502, 503, 504: an identity provider starting beside the server, or a blip) is opened again
      * at each use until it can, as the verifier's own discovery does: the server starts and answers 503 meanwhile.
+     * Any other failure, a plain {@code AuthException(message)} (500) included, is a configuration no retry mends.
      */
     public NewestOpened(NamedServices<S> services, String name, Opener<S, T> opener) throws AuthException {
         this.services = services;
@@ -42,7 +47,7 @@ public final class NewestOpened<S, T extends AutoCloseable> {
         try {
             reopen(newest);
         } catch (AuthException e) {
-            if (e.status() != 429 && e.status() < 500) {
+            if (!UNREACHABLE.contains(e.status())) {
                 throw e;
             }
             System.getLogger(NewestOpened.class.getName()).log(System.Logger.Level.WARNING, name + ": "
