@@ -23,8 +23,9 @@ public interface AuthProvider {
      * @param settings    this provider's block of the user config (references resolved)
      * @param callbackUrl where the provider sends the user back: the server's base URL and {@code callback_path};
      *                    it must be registered at the provider
-     * @throws AuthException when the settings are unusable (the message names the field) or the provider cannot be
-     *                       reached
+     * @throws AuthException when the settings are unusable (the message names the field: the server does not
+     *                       start) or the provider cannot be reached (status 429, 502, 503 or 504: the server starts
+     *                       and opens it again at the next request)
      * @since 2.0
      */
     UpstreamLogin open(Map<String, Object> settings, String callbackUrl) throws AuthException;

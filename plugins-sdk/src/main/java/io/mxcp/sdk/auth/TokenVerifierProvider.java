@@ -22,7 +22,9 @@ public interface TokenVerifierProvider {
      * the first token arrives, so a server starts while its issuer is down.
      *
      * @param settings this provider's block of the user config (references resolved)
-     * @throws AuthException when the settings are unusable; the message names the field
+     * @throws AuthException when the settings are unusable; the message names the field, and the server does not
+     *                       start (a status of 429, 502, 503 or 504 says instead that something it needs cannot be
+     *                       reached now: the server starts and opens it again at the next request)
      */
     TokenVerifier open(Map<String, Object> settings) throws AuthException;
 }
