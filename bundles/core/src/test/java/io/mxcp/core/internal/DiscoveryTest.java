@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +165,8 @@ class DiscoveryTest {
                 .write("tools/ok.yml", TOOL.formatted("ok"))
                 .write("tools/wrong-type.yml", "mxcp: 1\ntool:\n  name: typed\n  parameters:\n"
                         + "    - {name: n, type: int, description: a number}\n  source: {code: \"SELECT $n\"}\n")
-                .write("resources/wrong-key.yml", "mxcp: 1\nresource:\n  uri: data://x\n  sorce: {code: \"SELECT 1\"}\n");
+                .write("resources/wrong-key.yml",
+                        "mxcp: 1\nresource:\n  uri: data://x\n  sorce: {code: \"SELECT 1\"}\n");
         try (Project project = f.open()) {
             EndpointException typed = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "typed", Map.of("n", 1), ANONYMOUS));
@@ -187,19 +185,13 @@ class DiscoveryTest {
 
     @Test
     void aYamlFileIsPassedOverWithAWarningOnce() throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Logger logger = Logger.getLogger(EndpointDiscovery.class.getName());
-        Handler capture = WarningLog.into(warnings);
         ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
                 .write("tools/t.yml", TOOL.formatted("t")).write("tools/u.yaml", TOOL.formatted("u"));
-        logger.addHandler(capture);
-        try (Project project = f.open()) {
+        try (WarningLog log = WarningLog.of(EndpointDiscovery.class); Project project = f.open()) {
             assertEquals(List.of("t"), project.endpoints().stream().map(DiscoveredEndpoint::identifier).toList());
             project.endpoints();
             assertEquals(List.of("Skipping tools/u.yaml: endpoint files are read only when their name ends in .yml"),
-                    warnings);
-        } finally {
-            logger.removeHandler(capture);
+                    log.warnings());
         }
     }
 }

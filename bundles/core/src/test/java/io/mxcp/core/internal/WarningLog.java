@@ -1,33 +1,46 @@
 package io.mxcp.core.internal;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-/** A log handler for tests that keeps the text of each warning (and anything worse) it is given. */
-final class WarningLog {
+/** The text of each warning (and anything worse) a class logs while this is open. */
+final class WarningLog extends Handler implements AutoCloseable {
 
-    private WarningLog() {
+    private final Logger logger;
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+
+    private WarningLog(Logger logger) {
+        this.logger = logger;
     }
 
-    static Handler into(List<String> warnings) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(new SimpleFormatter().formatMessage(record));
-                }
-            }
+    static WarningLog of(Class<?> source) {
+        WarningLog log = new WarningLog(Logger.getLogger(source.getName()));
+        log.logger.addHandler(log);
+        return log;
+    }
 
-            @Override
-            public void flush() {
-            }
+    List<String> warnings() {
+        return warnings;
+    }
 
-            @Override
-            public void close() {
-            }
-        };
+    @Override
+    public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(new SimpleFormatter().formatMessage(record));
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
     }
 }

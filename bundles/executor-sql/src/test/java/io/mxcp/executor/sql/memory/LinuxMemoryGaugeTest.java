@@ -30,6 +30,13 @@ class LinuxMemoryGaugeTest {
                 .formatted(residentMib * 1024));
     }
 
+    /** The process in v2 cgroup {@code /<name>} with that limit. */
+    private void unifiedCgroup(String name, long limitMib) throws IOException {
+        write("proc/self/cgroup", "0::/" + name + "\n");
+        write("proc/self/mountinfo", "31 25 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n");
+        write("sys/fs/cgroup/" + name + "/memory.max", (limitMib * MIB) + "\n");
+    }
+
     private MemoryReading read() {
         return LinuxMemoryGauge.at(root).orElseThrow().read().orElseThrow();
     }
@@ -74,9 +81,7 @@ class LinuxMemoryGaugeTest {
     @Test
     void aLooserCgroupLimitLeavesTheMachineAsTheBound() throws IOException {
         machine(4_096, 1_000, 300);
-        write("proc/self/cgroup", "0::/service\n");
-        write("proc/self/mountinfo", "31 25 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n");
-        write("sys/fs/cgroup/service/memory.max", (8192 * MIB) + "\n");
+        unifiedCgroup("service", 8192);
         write("sys/fs/cgroup/service/memory.current", (500 * MIB) + "\n");
         assertEquals("the machine's memory", read().bound());
     }
@@ -84,9 +89,7 @@ class LinuxMemoryGaugeTest {
     @Test
     void aCgroupThatCannotBeReadLeavesTheMachinesReading() throws IOException {
         machine(4_096, 1_000, 300);
-        write("proc/self/cgroup", "0::/gone\n");
-        write("proc/self/mountinfo", "31 25 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n");
-        write("sys/fs/cgroup/gone/memory.max", (512 * MIB) + "\n"); // and no memory.current
+        unifiedCgroup("gone", 512); // and no memory.current
         assertEquals(new MemoryReading(1_000 * MIB, 4_096 * MIB, "the machine's memory", 300 * MIB), read());
     }
 
