@@ -1,9 +1,9 @@
 package io.mxcp.cli.command;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
