@@ -185,8 +185,10 @@ class AccessAuditIT {
         }, server::describe);
         assertTrue(records.size() <= BURST + seconds + 2, records.size() + " records for " + sent + " refusals in "
                 + seconds + " s");
-        assertTrue(records.getFirst().path("business_context").path("suppressed").asLong() > 0,
-                "the last record carries what was left out: " + records.getFirst());
+        // a client's next record carries the refusals left out before it; which record that is depends on where the
+        // limit's refill falls (the flood's last refusal may itself be recorded), so any may
+        assertTrue(records.stream().anyMatch(record -> record.path("business_context").path("suppressed").asLong() > 0),
+                () -> "no record carries what was left out: " + records);
         CommandResult verify = mxcp.run(project, environment, "log", "--verify");
         assertEquals(0, verify.exitCode(), verify::describe);
     }
