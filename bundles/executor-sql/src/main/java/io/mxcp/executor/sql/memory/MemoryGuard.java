@@ -35,9 +35,8 @@ public final class MemoryGuard implements AutoCloseable {
     private final Duration interval;
     private final Set<Watch> running = ConcurrentHashMap.newKeySet();
     /** Made with the first watch, so that a command that runs no query has no thread for it. */
-    private ScheduledExecutorService looks;
+    private volatile ScheduledExecutorService looks;
     private boolean closed;
-    private volatile boolean looking;
 
     private MemoryGuard(MemoryGauge gauge, Duration interval) {
         this.gauge = gauge;
@@ -64,7 +63,7 @@ public final class MemoryGuard implements AutoCloseable {
     public Watch watch(Consumer<String> stop, LongSupplier managedBytes) {
         Watch watch = new Watch(stop, managedBytes);
         running.add(watch);
-        if (!looking) {
+        if (looks == null) {
             startLooking();
         }
         return watch;
@@ -80,7 +79,6 @@ public final class MemoryGuard implements AutoCloseable {
             return thread;
         });
         looks.scheduleWithFixedDelay(this::look, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        looking = true;
     }
 
     private void look() {
@@ -101,7 +99,6 @@ public final class MemoryGuard implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        looking = true; // watches from now on need no thread
         if (looks != null) {
             looks.shutdownNow();
         }
