@@ -85,21 +85,17 @@ public final class EndpointDiscovery {
         }
         Optional<Path> file = walkFor(kind, identifier);
         file.ifPresent(path -> lastFound.put(key, path));
-        return file.map(path -> cache.get(path).definition());
+        return file.map(path -> cache.get(path).definition()).filter(found -> defines(found, kind, identifier));
     }
 
     /**
      * Why an endpoint {@link #find} does not find is not simply gone: the file it was last found in is there but no
-     * longer parses (an edit saved half-done), or a file that never loaded names it (a mistake in a new file). The
-     * problem is logged once per file and error.
+     * longer parses (an edit saved half-done), or a file that never loaded names it (a mistake in a new file), as
+     * {@code find} left it in {@code lastFound}. The problem is logged once per file and error.
      */
     public Optional<String> brokenFileOf(EndpointKind kind, String identifier) {
         Path known = lastFound.get(key(kind, identifier));
-        if (known == null || !Files.exists(known)) {
-            known = files(kind).stream().filter(file -> cache.get(file).meant(kind, identifier)).findFirst()
-                    .orElse(null);
-        }
-        String error = known == null ? null : cache.get(known).error();
+        String error = known == null || !Files.exists(known) ? null : cache.get(known).error();
         if (error == null) {
             return Optional.empty();
         }
@@ -119,17 +115,20 @@ public final class EndpointDiscovery {
                 && identifier.equals(definition.identifier());
     }
 
+    /** The first file that defines the endpoint, else the first that meant to but does not load. */
     private Optional<Path> walkFor(EndpointKind kind, String identifier) {
+        Path meant = null;
         for (Path file : files(kind)) {
             ParsedEndpointFile parsed = cache.get(file);
             EndpointDefinition definition = parsed.definition();
             if (definition == null) {
                 LOG.log(Level.DEBUG, "Skipping invalid endpoint file {0}: {1}", file, parsed.error());
+                meant = meant == null && parsed.meant(kind, identifier) ? file : meant;
             } else if (defines(definition, kind, identifier)) {
                 return Optional.of(file);
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(meant);
     }
 
     /** The folder scanned for a kind. */
