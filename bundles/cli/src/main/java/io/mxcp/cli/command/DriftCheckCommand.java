@@ -1,11 +1,10 @@
 package io.mxcp.cli.command;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 import io.mxcp.cli.context.CliContext;
+import io.mxcp.cli.context.FileFailures;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.drift.DriftComparison;
 import io.mxcp.core.drift.DriftReport;
@@ -61,10 +60,7 @@ final class DriftCheckCommand extends ProjectSubcommand {
         try {
             return DriftSnapshotFiles.read(file);
         } catch (IOException e) {
-            // the JDK names no file for a folder ("Is a directory") and nothing but the file for a denied read
-            String reason = e instanceof AccessDeniedException ? "Permission denied"
-                    : e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
-                    : e.getMessage();
+            String reason = FileFailures.systemReason(e).orElse(e.getMessage());
             throw new IllegalStateException("Failed to load baseline snapshot: " + file + ": " + reason, e);
         } catch (DriftSnapshotException e) {
             if (e.fileMissing() && !jsonOutput) {

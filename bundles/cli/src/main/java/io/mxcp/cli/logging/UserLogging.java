@@ -2,15 +2,15 @@ package io.mxcp.cli.logging;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import io.mxcp.cli.context.FileFailures;
 
 /**
  * The user config's {@code logging} block applied for the length of a command (spec 02 reference §0.5): when
@@ -81,9 +81,7 @@ public final class UserLogging implements AutoCloseable {
     /** What went wrong, as the system says it, with the file it concerns. */
     private static String reason(Exception e) {
         if (e instanceof FileSystemException failure) {
-            String why = failure instanceof NoSuchFileException ? "No such file or directory"
-                    : failure instanceof AccessDeniedException ? "Permission denied"
-                    : failure.getReason() != null ? failure.getReason() : failure.getClass().getSimpleName();
+            String why = FileFailures.systemReason(failure).orElse(failure.getClass().getSimpleName());
             return why + ": '" + failure.getFile() + "'";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
