@@ -104,7 +104,7 @@ final class McpHttpHandler implements HttpHandler {
             return;
         }
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
-        if (accept == null || !accept.contains(EventStreamAnswer.EVENT_STREAM)) {
+        if (!AcceptHeader.names(accept, EventStreamAnswer.EVENT_STREAM)) {
             refuse(exchange, JsonRpcErrors.transport(406, "Not Acceptable: the client must accept text/event-stream"));
             return;
         }

@@ -162,7 +162,7 @@ final class PostHandler {
         }
         InboundHeaders inbound = new InboundHeaders(single(headers, PROTOCOL_VERSION), single(headers, MCP_METHOD),
                 single(headers, MCP_NAME), single(headers, SESSION_ID));
-        boolean streamable = !jsonResponse && accept != null && accept.contains(EVENT_STREAM);
+        boolean streamable = !jsonResponse && AcceptHeader.names(accept, EVENT_STREAM);
         if (node.isArray()) {
             batches.handle(posted, node, inbound, user, eventStream,
                     streamable ? new EventStreamAnswer(exchange, codec.mapper()) : null);
@@ -258,7 +258,7 @@ final class PostHandler {
     /** A 2026-07-28 listen stream: the acknowledgement first, then held open until either side ends it. */
     private void listen(HttpServerExchange exchange, JsonRpcMessage request) throws Exception {
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
-        if (accept == null || !accept.contains(EVENT_STREAM)) {
+        if (!AcceptHeader.names(accept, EVENT_STREAM)) {
             HttpReplies.send(exchange, 406, codec.error(request.id(), JsonRpcErrors.transport(406,
                     "Not Acceptable: subscriptions/listen answers with text/event-stream")), false);
             return;
@@ -325,10 +325,9 @@ final class PostHandler {
      * JSON is what every client reads, and it costs less than a stream.
      */
     private static Boolean answerAsEventStream(String accept) {
-        if (accept == null || accept.isBlank() || accept.contains("application/json") || accept.contains("*/*")
-                || accept.contains("application/*")) {
+        if (AcceptHeader.allows(accept, "application/json")) {
             return Boolean.FALSE;
         }
-        return accept.contains(EVENT_STREAM) ? Boolean.TRUE : null;
+        return AcceptHeader.allows(accept, EVENT_STREAM) ? Boolean.TRUE : null;
     }
 }

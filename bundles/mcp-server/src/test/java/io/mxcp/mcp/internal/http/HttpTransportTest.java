@@ -22,6 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -259,16 +261,27 @@ class HttpTransportTest {
         stream.body().close();
     }
 
-    @Test
-    void eventStreamOnlyClientGetsOneSseEvent() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text/event-stream", "application/json;q=0, text/event-stream;q=0.5"})
+    void eventStreamOnlyClientGetsOneSseEvent(String accept) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(mcp)
-                .header("Accept", "text/event-stream").header("MCP-Protocol-Version", "2026-07-28")
+                .header("Accept", accept).header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Method", "tools/list").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(modern(9, "tools/list", null).toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals("no", response.headers().firstValue("x-accel-buffering").orElseThrow());
         assertTrue(response.body().startsWith("event: message\ndata: {"), response.body());
         assertEquals(9, Messages.parse(response.body().substring("event: message\ndata: ".length())).get("id").asInt());
+    }
+
+    @Test
+    void aStreamTheClientRefusesWithQualityZeroIsNotAcceptable() throws Exception {
+        String session = post(initialize(1, "2025-11-25"), Map.of()).headers().firstValue("mcp-session-id")
+                .orElseThrow();
+        HttpResponse<String> stream = CLIENT.send(HttpRequest.newBuilder(mcp)
+                .header("Accept", "text/event-stream;q=0, */*").header("Mcp-Session-Id", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(406, stream.statusCode());
     }
 
     @Test
