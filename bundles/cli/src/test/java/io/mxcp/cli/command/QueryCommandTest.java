@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.mxcp.cli.fakes.Cli;
 import io.mxcp.cli.fakes.FakeServices;
@@ -43,8 +44,7 @@ class QueryCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void outsideAProjectOnlyTheErrorIsPrinted() throws IOException {
-        Path elsewhere = Files.createTempDirectory("no-project");
+    void outsideAProjectOnlyTheErrorIsPrinted(@TempDir Path elsewhere) {
         Cli.Outcome outcome = new Cli(elsewhere, new FakeServices(project)).run("query", "SELECT 1");
         assertEquals(1, outcome.exit());
         assertFalse(outcome.out().contains("Executing Query"), outcome.out());
