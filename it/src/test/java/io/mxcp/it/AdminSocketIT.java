@@ -37,11 +37,13 @@ class AdminSocketIT {
     }
 
     @Test
-    void statusEndpointsAndAReloadOverTheSocket() throws IOException {
-        Path project = MXCP.bootstrap(WORK, "administered");
+    void statusEndpointsBundlesAndAReloadOverTheSocket() throws IOException {
+        Mxcp mxcp = new Mxcp(Distribution.privateHome(WORK.resolve("home")), WORK);
+        Files.writeString(mxcp.home().resolve("deploy/notes.jar"), "a text file named like a plugin");
+        Path project = mxcp.bootstrap(WORK, "administered");
         Path socket = AdminSocket.freshPath();
         int port = FreePort.find();
-        try (ServerProcess server = MXCP.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
+        try (ServerProcess server = mxcp.start(project, Map.of("MXCP_ADMIN_ENABLED", "true", "MXCP_ADMIN_SOCKET",
                 socket.toString()), "serve", "--port", Integer.toString(port))) {
             server.awaitHealthy(port, Duration.ofSeconds(60));
             AdminSocket.await(socket, server);
@@ -67,6 +69,10 @@ class AdminSocketIT {
             assertEquals("active", core.path("state").asText(), bundles::toString);
             assertEquals("bundles", core.path("source").asText(), bundles::toString);
             assertEquals("mxcp-core.jar", core.path("file").asText(), bundles::toString);
+            JsonNode refused = bundles.body().path("bundles").get(bundles.body().path("bundles").size() - 1);
+            assertEquals("refused", refused.path("state").asText(), bundles::toString);
+            assertEquals("notes.jar", refused.path("file").asText(), bundles::toString);
+            assertTrue(refused.path("problem").asText().startsWith("not a bundle jar"), bundles::toString);
 
             Answer reload = AdminSocket.request(socket, "POST", "/reload");
             assertEquals("reload_initiated", reload.body().path("status").asText(), reload::toString);

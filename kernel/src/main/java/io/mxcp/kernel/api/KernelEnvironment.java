@@ -1,6 +1,8 @@
 package io.mxcp.kernel.api;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +51,26 @@ public interface KernelEnvironment {
      */
     default Optional<String> problemOf(Bundle bundle) {
         return Optional.empty();
+    }
+
+    /**
+     * The jars of the deploy folder that were not taken when last tried — unreadable, not a bundle, imports nothing
+     * exports, failing to start, or a new version that could not serve — in file name order. A jar leaves the list
+     * when its file is removed or a later version of it is taken. The log said the same when it happened.
+     *
+     * @since 1.7
+     */
+    default List<RefusedJar> refusedJars() {
+        return List.of();
+    }
+
+    /**
+     * @param fileName  the jar's file name in the deploy folder
+     * @param reason    why it was not taken, as the log said
+     * @param refusedAt when
+     * @since 1.7
+     */
+    record RefusedJar(String fileName, String reason, Instant refusedAt) {
     }
 
     /**

@@ -32,6 +32,7 @@ public final class DeployDirectory implements AutoCloseable {
 
     private final Path folder;
     private final SideBySideInstaller installer;
+    private final ReportedProblems problems;
     private final long pollMillis;
     private final FolderReader reader;
     private final Map<String, Deployed> deployed = new HashMap<>();
@@ -69,6 +70,7 @@ public final class DeployDirectory implements AutoCloseable {
             FolderReader reader) {
         this.folder = folder;
         this.installer = new SideBySideInstaller(context, problems);
+        this.problems = problems;
         this.pollMillis = pollMillis;
         this.reader = reader;
     }
@@ -140,6 +142,7 @@ public final class DeployDirectory implements AutoCloseable {
                 if (entry.getValue().bundle() != null) {
                     installer.remove(entry.getValue().bundle(), entry.getKey());
                 }
+                problems.settle(entry.getKey());
                 it.remove();
             }
         }

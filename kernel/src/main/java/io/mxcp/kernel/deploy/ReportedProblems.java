@@ -1,19 +1,27 @@
 package io.mxcp.kernel.deploy;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.framework.Bundle;
 
+import io.mxcp.kernel.api.KernelEnvironment.RefusedJar;
 import io.mxcp.kernel.api.PluginProblems;
 
-/** The problems reported for each bundle since the deployer last looked; the first one of a bundle is kept. */
+/**
+ * What the deployer found wrong: the problems reported for each bundle since it last looked (the first one of a
+ * bundle is kept), the bundles that run but cannot serve, and the jars it did not take.
+ */
 public final class ReportedProblems implements PluginProblems {
 
     private final Map<Long, String> byBundle = new ConcurrentHashMap<>();
     /** Bundles that run although they cannot serve (a first install with a problem), with why. */
     private final Map<Long, String> unusable = new ConcurrentHashMap<>();
+    private final Map<String, RefusedJar> refused = new ConcurrentSkipListMap<>();
 
     @Override
     public void report(Bundle plugin, String problem) {
@@ -37,5 +45,19 @@ public final class ReportedProblems implements PluginProblems {
     /** Why a running bundle cannot serve, if it cannot. */
     public Optional<String> unusable(Bundle bundle) {
         return Optional.ofNullable(unusable.get(bundle.getBundleId()));
+    }
+
+    void refuse(String fileName, String reason) {
+        refused.put(fileName, new RefusedJar(fileName, reason, Instant.now()));
+    }
+
+    /** The jar was taken, or its file is gone. */
+    void settle(String fileName) {
+        refused.remove(fileName);
+    }
+
+    /** The jars not taken, in file name order. */
+    public List<RefusedJar> refusedJars() {
+        return List.copyOf(refused.values());
     }
 }

@@ -49,7 +49,17 @@ final class SideBySideInstaller {
             warnOfNextStart(previous, name);
             return null;
         }
-        return takeOver(bundle, previous, name);
+        Bundle taken = takeOver(bundle, previous, name);
+        if (taken != null) {
+            problems.settle(name);
+        }
+        return taken;
+    }
+
+    /** Logs why the jar was not taken and keeps it for the admin socket's {@code /bundles}. */
+    private void refuse(String name, String reason) {
+        LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, reason);
+        problems.refuse(name, reason);
     }
 
     /**
@@ -70,15 +80,15 @@ final class SideBySideInstaller {
         String problem = inspection.problem() != null ? inspection.problem()
                 : SwapRules.refusal(context, inspection.symbolicName());
         if (problem != null) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, problem);
+            refuse(name, problem);
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
             return context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
         } catch (BundleException e) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot install: {1}", name, FrameworkMessages.of(e));
+            refuse(name, "cannot install: " + FrameworkMessages.of(e));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: cannot read: {1}", name, e.getMessage());
+            refuse(name, "cannot read: " + e.getMessage());
         }
         return null;
     }
@@ -89,7 +99,7 @@ final class SideBySideInstaller {
             bundle.start();
             return true;
         } catch (BundleException e) {
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, whyNotStarted(bundle, e));
+            refuse(name, whyNotStarted(bundle, e));
             LOG.log(System.Logger.Level.DEBUG, "deploy: " + name + ": the framework said", e);
             uninstall(bundle);
             return false;
@@ -105,8 +115,8 @@ final class SideBySideInstaller {
         if (unusable != null && previous != null) {
             String what = bundle.getSymbolicName() + " " + bundle.getVersion();
             uninstall(bundle); // logged once gone, so the line tells what serves
-            LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1} not taken, {2} {3} keeps serving: {4}", name, what,
-                    previous.getSymbolicName(), previous.getVersion(), unusable);
+            refuse(name, what + " not taken, " + previous.getSymbolicName() + " " + previous.getVersion()
+                    + " keeps serving: " + unusable);
             warnOfNextStart(previous, name);
             return null;
         }

@@ -2,6 +2,7 @@ package io.mxcp.kernel.launch;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,11 @@ final class Environment implements KernelEnvironment {
     @Override
     public Optional<String> problemOf(Bundle bundle) {
         return problems.unusable(bundle);
+    }
+
+    @Override
+    public List<RefusedJar> refusedJars() {
+        return problems.refusedJars();
     }
 
     @Override

@@ -32,6 +32,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.launch.Framework;
 
+import io.mxcp.kernel.api.KernelEnvironment.RefusedJar;
+
 class DeployDirectoryTest {
 
     @TempDir
@@ -163,6 +165,15 @@ class DeployDirectoryTest {
         assertLogged("missing-import.jar",
                 "cannot resolve: it imports package com.example.does.not.exist, which no installed bundle exports");
         assertLogged("broken.jar", "not a bundle jar");
+        assertEquals(List.of("broken.jar", "missing-import.jar"), refusedFiles(), "the admin socket lists them");
+        assertTrue(problems.refusedJars().get(1).reason().startsWith("cannot resolve: it imports package "
+                + "com.example.does.not.exist"), problems.refusedJars().toString());
+
+        Files.delete(deploy.resolve("broken.jar"));
+        drop("missing-import.jar", bundleJar("sample.needy", "1.0.1", null));
+        scanUntilSettled();
+        assertEquals(List.of(), refusedFiles(), "a removed jar and a jar taken at last leave the list");
+        assertEquals(List.of("1.0.1"), activeVersions("sample.needy"));
     }
 
     @Test
@@ -226,6 +237,8 @@ class DeployDirectoryTest {
                 + "functions() threw IllegalStateException: boom");
         assertLogged("plugin.jar", "sample.plugin 1.0.0 keeps serving until the server stops, but the next start loads "
                 + "plugin.jar as it is now: replace it with a version that works, or put sample.plugin 1.0.0 back");
+        assertEquals("sample.plugin 2.0.0 not taken, sample.plugin 1.0.0 keeps serving: functions() threw "
+                + "IllegalStateException: boom", problems.refusedJars().getFirst().reason());
 
         drop("plugin.jar", bundleJar("sample.plugin", "3.0.0", null));
         scanUntilSettled();
@@ -250,6 +263,10 @@ class DeployDirectoryTest {
         assertEquals(1, installed("sample.plugin").size());
         assertTrue(rebuilt.getBundleId() != first.getBundleId() && first.getState() == Bundle.UNINSTALLED);
         assertEquals("org.osgi.framework", rebuilt.getHeaders().get(Constants.IMPORT_PACKAGE));
+    }
+
+    private List<String> refusedFiles() {
+        return problems.refusedJars().stream().map(RefusedJar::fileName).toList();
     }
 
     private void scanUntilSettled() {

@@ -69,18 +69,23 @@ final class ServiceRoutes {
 
     private static final Map<String, Object> BUNDLES = object()
             .with("bundles", arrayOf(object()
-                    .with("symbolic_name", string("Its Bundle-SymbolicName"))
-                    .with("version", string("Its Bundle-Version"))
+                    .with("symbolic_name", nullable(string("Its Bundle-SymbolicName; null for a refused jar")))
+                    .with("version", nullable(string("Its Bundle-Version; null for a refused jar")))
                     .with("state", enumOf("active: started; resolved or installed: not started (the server log says"
-                            + " why)", "active", "resolved", "installed", "starting", "stopping", "uninstalled"))
+                            + " why); refused: a jar of the deploy folder that was not taken, nothing of it installed"
+                            + " (problem says why; a version it was to replace keeps serving)", "active", "resolved",
+                            "installed", "starting", "stopping", "uninstalled", "refused"))
                     .with("source", enumOf("deploy: hot deployed from the deploy folder; bundles: the platform's",
                             "deploy", "bundles", "framework"))
                     .with("file", nullable(string("The jar's file name in its folder")))
                     .with("services", arrayOf(string(null), "The interfaces of the services it registered"))
                     .with("problem", nullable(string("Why it runs but cannot serve (a deployed plugin the server could"
-                            + " not use: its SQL functions clash, functions() threw); null when it serves")))
-                    .schema("One installed bundle"), "In install order"))
-            .schema("Every bundle installed now: the platform's and the plugins deployed");
+                            + " not use: its SQL functions clash, functions() threw), or why a refused jar was not"
+                            + " taken (unresolved imports, not a bundle, failed to start); null when it serves")))
+                    .schema("One installed bundle or refused jar"), "In install order, then the refused jars by file"
+                    + " name"))
+            .schema("Every bundle installed now, the platform's and the plugins deployed, and the deploy folder's jars"
+                    + " that were not taken (a jar leaves the list when it is removed or a later version is taken)");
 
     void addTo(RouteTable table) {
         table.add("GET", "/", Operation.json("Describe the service", "Failed to describe the service", ROOT),

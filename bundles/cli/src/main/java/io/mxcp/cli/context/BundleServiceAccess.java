@@ -76,6 +76,11 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
                         stateName(bundle.getState()), source, jar.map(KernelEnvironment.BundleJar::fileName).orElse(null),
                         serviceNames(bundle), kernel == null ? null : kernel.problemOf(bundle).orElse(null)));
             }
+            for (KernelEnvironment.RefusedJar refused : kernel == null ? List.<KernelEnvironment.RefusedJar>of()
+                    : kernel.refusedJars()) {
+                bundles.add(new InstalledBundle(null, null, "refused", "deploy", refused.fileName(), List.of(),
+                        refused.reason()));
+            }
             return bundles;
         } finally {
             if (kernel != null) {
