@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Broken drops into deploy/ are reported, naming the file and the reason, and do not disturb the running
- * server: a bundle whose import cannot be resolved and a `.jar` that is not a zip at all.
+ * server: a bundle whose import cannot be resolved, a `.jar` that is not a zip at all, and a plugin whose component
+ * names a class it does not have (reported by the Declarative Services runtime on one line, not a stack trace).
  */
 class BadDeployIT {
 
     private static final String MISSING_PACKAGE = "com.example.does.not.exist";
+    private static final String MISSING_CLASS_BUNDLE = "io.mxcp.it.missing.clazz";
     private static final Duration REPORT_LIMIT = Duration.ofSeconds(10);
     /** A log record starts with its time: lines that do not are the continuation of the record before. */
     private static final Pattern RECORD_START = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d");
@@ -43,6 +46,7 @@ class BadDeployIT {
                     Distribution.home().resolve("bundles/mxcp-plugins-sdk.jar"), "9.0.0", out));
             DeployDrop.drop(deploy, "broken.jar",
                     out -> out.write("this is not a zip file\n".getBytes(StandardCharsets.UTF_8)));
+            DeployDrop.drop(deploy, "missing-class.jar", BadDeployIT::writeComponentWithMissingClass);
 
             String unresolved = reportAbout("missing-import.jar");
             assertTrue(unresolved.contains(MISSING_PACKAGE) && unresolved.toLowerCase().contains("resolve"),
@@ -58,6 +62,15 @@ class BadDeployIT {
             String notAJar = reportAbout("broken.jar");
             assertTrue(Pattern.compile("(?i)not a (bundle )?jar|zip").matcher(notAJar).find(),
                     () -> "the report does not say broken.jar is not a jar:\n" + notAJar);
+            assertTrue(reportAbout("missing-class.jar").contains("started " + MISSING_CLASS_BUNDLE + " 1.0.0, which"
+                    + " cannot serve"), server::describe);
+            String missingClass = reportAbout(MISSING_CLASS_BUNDLE + ":");
+            assertTrue(missingClass.contains(" ERROR [scr] bundle " + MISSING_CLASS_BUNDLE + ":1.0.0 ")
+                    && missingClass.contains("Could not load implementation object class com.example.Missing:"
+                    + " java.lang.ClassNotFoundException: com.example.Missing not found by " + MISSING_CLASS_BUNDLE),
+                    () -> "the runtime's report does not name the bundle and the class:\n" + missingClass);
+            assertTrue(missingClass.lines().allMatch(line -> RECORD_START.matcher(line).find()),
+                    () -> "the runtime's report is more than its line:\n" + missingClass);
 
             helloLoop.close();
             assertTrue(server.isAlive(), server::describe);
@@ -96,6 +109,29 @@ class BadDeployIT {
             }
             headers.putValue("Import-Package", sdk2);
         }, out);
+    }
+
+    /** A UDF plugin whose component description names an implementation class the jar does not have. */
+    private static void writeComponentWithMissingClass(OutputStream out) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Bundle-ManifestVersion", "2");
+        attributes.putValue("Bundle-SymbolicName", MISSING_CLASS_BUNDLE);
+        attributes.putValue("Bundle-Version", "1.0.0");
+        attributes.putValue("Import-Package", "io.mxcp.sdk.udf");
+        attributes.putValue("Service-Component", "OSGI-INF/missing.xml");
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.putNextEntry(new JarEntry("OSGI-INF/missing.xml"));
+            jar.write("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.4.0" name="com.example.Missing">
+                      <service><provide interface="io.mxcp.sdk.udf.SqlFunctionProvider"/></service>
+                      <implementation class="com.example.Missing"/>
+                    </scr:component>
+                    """.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
     }
 
     /** A bundle that imports a package nobody exports, so the framework cannot resolve it. */

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.mxcp.kernel.api.DuckDbHost;
@@ -29,6 +30,7 @@ import io.mxcp.kernel.deploy.DeployDirectory;
 import io.mxcp.kernel.deploy.ReportedProblems;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.kernel.graal.SharedPolyglotEngine;
+import io.mxcp.kernel.logging.OsgiLoggers;
 
 /**
  * The running kernel: an embedded Felix with every jar of {@code bundles/} and {@code deploy/} installed, the
@@ -75,6 +77,7 @@ public final class Kernel implements AutoCloseable {
             ReportedProblems problems = new ReportedProblems();
             context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals, problems), null);
             context.registerService(PluginProblems.class, problems, null);
+            context.registerService(LoggerFactory.class, OsgiLoggers.serviceFactory(), null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
             signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);
             signalHandlers.open();

@@ -22,6 +22,14 @@ public final class KernelLogging {
     private static final List<Logger> JDK_LOGGERS = Stream.of("java", "javax", "jdk", "sun", "com.sun")
             .map(Logger::getLogger).toList();
 
+    /**
+     * The Declarative Services runtime (through {@link OsgiLoggers}) shows its errors only, as it does on its own
+     * ({@code ds.loglevel} error): its warnings retell an error it logged from the other side (a consumer "could not
+     * get service" of a plugin whose component did not load). Under {@code --debug} its warnings too, not its debug
+     * lines: a thousand per command, which would bury the server's own.
+     */
+    private static final Logger DECLARATIVE_SERVICES = Logger.getLogger("org.apache.felix.scr");
+
     private KernelLogging() {
     }
 
@@ -41,5 +49,6 @@ public final class KernelLogging {
         root.addHandler(handler);
         root.setLevel(debug ? Level.FINE : Level.WARNING);
         JDK_LOGGERS.forEach(logger -> logger.setLevel(debug ? Level.INFO : Level.WARNING));
+        DECLARATIVE_SERVICES.setLevel(debug ? Level.WARNING : Level.SEVERE);
     }
 }

@@ -1,0 +1,77 @@
+package io.mxcp.kernel.logging;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.log.FormatterLogger;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The framework's OSGi {@code LoggerFactory} (Log Service 1.4+), one per bundle that asks. The Declarative Services
+ * runtime finds it and logs through it instead of printing its messages and whole stack traces to standard error;
+ * plugins may use it too. A logger writes to the System.Logger of its name (its bundle's name when it has none); one
+ * asked for on behalf of another bundle — the Declarative Services runtime logs for each component's bundle, naming
+ * the logger after the component — writes to the asking bundle's, so its lines show {@code [scr]} and the message
+ * names the component.
+ */
+public final class OsgiLoggers implements LoggerFactory {
+
+    private final Bundle bundle;
+
+    private OsgiLoggers(Bundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /** Registered as a service factory, so each bundle's unnamed loggers carry its name. */
+    public static ServiceFactory<LoggerFactory> serviceFactory() {
+        return new ServiceFactory<>() {
+            @Override
+            public LoggerFactory getService(Bundle asking, ServiceRegistration<LoggerFactory> registration) {
+                return new OsgiLoggers(asking);
+            }
+
+            @Override
+            public void ungetService(Bundle asking, ServiceRegistration<LoggerFactory> registration,
+                    LoggerFactory service) {
+                // nothing held
+            }
+        };
+    }
+
+    @Override
+    public Logger getLogger(String name) {
+        return getLogger(name, Logger.class);
+    }
+
+    @Override
+    public Logger getLogger(Class<?> clazz) {
+        return getLogger(clazz.getName(), Logger.class);
+    }
+
+    @Override
+    public <L extends Logger> L getLogger(String name, Class<L> loggerType) {
+        return getLogger(bundle, name, loggerType);
+    }
+
+    @Override
+    public <L extends Logger> L getLogger(Class<?> clazz, Class<L> loggerType) {
+        return getLogger(bundle, clazz.getName(), loggerType);
+    }
+
+    @Override
+    public <L extends Logger> L getLogger(Bundle owner, String name, Class<L> loggerType) {
+        if (loggerType != Logger.class && loggerType != FormatterLogger.class) {
+            throw new IllegalArgumentException("No logger of type " + loggerType.getName()
+                    + ": Logger and FormatterLogger are provided");
+        }
+        Bundle of = owner != null ? owner : bundle;
+        String named = name == null || name.isBlank() || name.equals(Logger.ROOT_LOGGER_NAME) ? nameOf(of) : name;
+        String target = of != bundle && bundle != null ? nameOf(bundle) : named;
+        return loggerType.cast(new OsgiLogger(named, loggerType == FormatterLogger.class, System.getLogger(target)));
+    }
+
+    private static String nameOf(Bundle bundle) {
+        return bundle == null || bundle.getSymbolicName() == null ? Logger.ROOT_LOGGER_NAME : bundle.getSymbolicName();
+    }
+}
