@@ -81,6 +81,26 @@ class HttpOptionsTest {
     }
 
     @Test
+    void aClientThatSendsAllOfADeclaredBodyOverTheLimitBeforeReadingGetsThe413() throws Exception {
+        start(false, 1_000_000, 0, List.of());
+        byte[] body = echo("w".repeat(3_999_000)).toString().getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: "
+                    + McpPosts.BOTH + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 64 * 1024) {
+                out.write(body, at, Math.min(64 * 1024, body.length - at)); // a reset connection fails here
+                Thread.sleep(1);
+            }
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(200), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        }
+    }
+
+    @Test
     void aLimitAboveUndertowsOwnTwoMebibytesIsTheOneThatHolds() throws Exception {
         start(false, 8_000_000, 0, List.of());
         HttpResponse<String> large = posts.modern(echo("z".repeat(3_000_000)), McpPosts.BOTH);

@@ -57,21 +57,27 @@ class HttpSlowClientsTest {
             OutputStream out = socket.getOutputStream();
             out.write(atOnce.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            long started = System.nanoTime();
-            for (byte b : trickled.getBytes(StandardCharsets.US_ASCII)) {
-                try {
-                    out.write(b);
-                    out.flush();
-                } catch (IOException closed) {
-                    return Duration.ofNanos(System.nanoTime() - started).toMillis();
-                }
-                Thread.sleep(100);
-                if (isClosed(socket)) {
-                    return Duration.ofNanos(System.nanoTime() - started).toMillis();
-                }
-            }
-            return -1;
+            return trickledUntilClosedMs(socket, trickled);
         }
+    }
+
+    /** Sends the text a byte every 100 ms; as {@link #closedAfterMs}. */
+    private static long trickledUntilClosedMs(Socket socket, String trickled) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        long started = System.nanoTime();
+        for (byte b : trickled.getBytes(StandardCharsets.US_ASCII)) {
+            try {
+                out.write(b);
+                out.flush();
+            } catch (IOException closed) {
+                return Duration.ofNanos(System.nanoTime() - started).toMillis();
+            }
+            Thread.sleep(100);
+            if (isClosed(socket)) {
+                return Duration.ofNanos(System.nanoTime() - started).toMillis();
+            }
+        }
+        return -1;
     }
 
     private static boolean isClosed(Socket socket) throws IOException {
@@ -98,6 +104,19 @@ class HttpSlowClientsTest {
         // the headers at once (inside their deadline), then the body a byte at a time
         long closed = closedAfterMs(headers, body);
         assertTrue(closed >= 900 && closed < 5_000, "closed at the 1 s deadline, not after " + closed + " ms");
+    }
+
+    @Test
+    void aBodyOverTheLimitTrickledAfterIts413LosesTheConnectionAtTheDeadline() throws Exception {
+        String headers = "POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: "
+                + "application/json\r\nContent-Length: " + (HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES + 1) + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+            assertTrue(readResponse(socket.getInputStream()).startsWith("HTTP/1.1 413"));
+            long closed = trickledUntilClosedMs(socket, "x".repeat(100));
+            assertTrue(closed >= 900 && closed < 5_000, "closed at the 1 s deadline, not after " + closed + " ms");
+        }
     }
 
     @Test
