@@ -1,19 +1,30 @@
 package io.mxcp.kernel.logging;
 
 import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 
 import org.osgi.service.log.FormatterLogger;
+import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerConsumer;
 
 /**
  * An OSGi {@code Logger} (or {@code FormatterLogger}) writing to a System.Logger, so that what the Declarative
  * Services runtime and plugins log reads like the rest of the server's log. An exception is shown on the message's
  * line with its causes, and with its stack trace when the process logs at debug level ({@code --debug}).
+ *
+ * <p>The interface's forty methods are five levels and {@code audit} in the same few shapes, so one handler serves
+ * them all by name.
  */
-final class OsgiLogger implements FormatterLogger {
+final class OsgiLogger implements InvocationHandler {
 
     /** Audit entries are always logged in OSGi; INFO is the level that says "this happened" here. */
-    private static final Level AUDIT = Level.INFO;
+    private static final Map<String, Level> LEVELS = Map.of("trace", Level.TRACE, "debug", Level.DEBUG, "info",
+            Level.INFO, "warn", Level.WARNING, "error", Level.ERROR, "audit", Level.INFO);
     /** The root logger: whether the process runs with {@code --debug}, whatever this logger's own level. */
     private static final System.Logger PROCESS = System.getLogger("");
 
@@ -21,27 +32,55 @@ final class OsgiLogger implements FormatterLogger {
     private final boolean printfStyle;
     private final System.Logger target;
 
-    /**
-     * @param name        the OSGi logger's name
-     * @param printfStyle whether it is a {@code FormatterLogger}
-     * @param target      where its entries go
-     */
-    OsgiLogger(String name, boolean printfStyle, System.Logger target) {
+    private OsgiLogger(String name, boolean printfStyle, System.Logger target) {
         this.name = name;
         this.printfStyle = printfStyle;
         this.target = target;
     }
 
-    @Override
-    public String getName() {
-        return name;
+    /**
+     * @param name        the OSGi logger's name
+     * @param printfStyle whether it formats as a {@code FormatterLogger}
+     * @param target      where its entries go
+     */
+    static FormatterLogger create(String name, boolean printfStyle, System.Logger target) {
+        return (FormatterLogger) Proxy.newProxyInstance(FormatterLogger.class.getClassLoader(),
+                new Class<?>[] {FormatterLogger.class}, new OsgiLogger(name, printfStyle, target));
     }
 
-    private void log(Level level, String format, Object... arguments) {
-        if (!target.isLoggable(level)) {
-            return;
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Exception {
+        String called = method.getName();
+        switch (called) {
+            case "getName":
+                return name;
+            case "toString":
+                return "OSGi logger " + name + " -> " + target.getName();
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "equals":
+                return proxy == args[0];
+            default:
+                break;
         }
-        OsgiLogMessage message = OsgiLogMessage.of(printfStyle, format, arguments);
+        if (called.startsWith("is") && called.endsWith("Enabled")) {
+            return target.isLoggable(LEVELS.get(called.substring(2, called.length() - 7).toLowerCase(Locale.ROOT)));
+        }
+        Level level = LEVELS.get(called);
+        if (args[0] instanceof LoggerConsumer<?> consumer) {
+            if (target.isLoggable(level)) {
+                consumer.accept((Logger) proxy);
+            }
+            return null;
+        }
+        if (target.isLoggable(level)) {
+            Object[] arguments = method.isVarArgs() ? (Object[]) args[1] : Arrays.copyOfRange(args, 1, args.length);
+            log(level, OsgiLogMessage.of(printfStyle, (String) args[0], arguments));
+        }
+        return null;
+    }
+
+    private void log(Level level, OsgiLogMessage message) {
         if (message.thrown() == null) {
             target.log(level, message.text());
         } else if (PROCESS.isLoggable(Level.DEBUG)) {
@@ -49,185 +88,5 @@ final class OsgiLogger implements FormatterLogger {
         } else {
             target.log(level, message.text() + ": " + OsgiLogMessage.summary(message.thrown()));
         }
-    }
-
-    @Override
-    public boolean isTraceEnabled() {
-        return target.isLoggable(Level.TRACE);
-    }
-
-    @Override
-    public void trace(String message) {
-        log(Level.TRACE, message);
-    }
-
-    @Override
-    public void trace(String format, Object argument) {
-        log(Level.TRACE, format, argument);
-    }
-
-    @Override
-    public void trace(String format, Object first, Object second) {
-        log(Level.TRACE, format, first, second);
-    }
-
-    @Override
-    public void trace(String format, Object... arguments) {
-        log(Level.TRACE, format, arguments);
-    }
-
-    @Override
-    public <E extends Exception> void trace(LoggerConsumer<E> consumer) throws E {
-        if (isTraceEnabled()) {
-            consumer.accept(this);
-        }
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-        return target.isLoggable(Level.DEBUG);
-    }
-
-    @Override
-    public void debug(String message) {
-        log(Level.DEBUG, message);
-    }
-
-    @Override
-    public void debug(String format, Object argument) {
-        log(Level.DEBUG, format, argument);
-    }
-
-    @Override
-    public void debug(String format, Object first, Object second) {
-        log(Level.DEBUG, format, first, second);
-    }
-
-    @Override
-    public void debug(String format, Object... arguments) {
-        log(Level.DEBUG, format, arguments);
-    }
-
-    @Override
-    public <E extends Exception> void debug(LoggerConsumer<E> consumer) throws E {
-        if (isDebugEnabled()) {
-            consumer.accept(this);
-        }
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-        return target.isLoggable(Level.INFO);
-    }
-
-    @Override
-    public void info(String message) {
-        log(Level.INFO, message);
-    }
-
-    @Override
-    public void info(String format, Object argument) {
-        log(Level.INFO, format, argument);
-    }
-
-    @Override
-    public void info(String format, Object first, Object second) {
-        log(Level.INFO, format, first, second);
-    }
-
-    @Override
-    public void info(String format, Object... arguments) {
-        log(Level.INFO, format, arguments);
-    }
-
-    @Override
-    public <E extends Exception> void info(LoggerConsumer<E> consumer) throws E {
-        if (isInfoEnabled()) {
-            consumer.accept(this);
-        }
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-        return target.isLoggable(Level.WARNING);
-    }
-
-    @Override
-    public void warn(String message) {
-        log(Level.WARNING, message);
-    }
-
-    @Override
-    public void warn(String format, Object argument) {
-        log(Level.WARNING, format, argument);
-    }
-
-    @Override
-    public void warn(String format, Object first, Object second) {
-        log(Level.WARNING, format, first, second);
-    }
-
-    @Override
-    public void warn(String format, Object... arguments) {
-        log(Level.WARNING, format, arguments);
-    }
-
-    @Override
-    public <E extends Exception> void warn(LoggerConsumer<E> consumer) throws E {
-        if (isWarnEnabled()) {
-            consumer.accept(this);
-        }
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-        return target.isLoggable(Level.ERROR);
-    }
-
-    @Override
-    public void error(String message) {
-        log(Level.ERROR, message);
-    }
-
-    @Override
-    public void error(String format, Object argument) {
-        log(Level.ERROR, format, argument);
-    }
-
-    @Override
-    public void error(String format, Object first, Object second) {
-        log(Level.ERROR, format, first, second);
-    }
-
-    @Override
-    public void error(String format, Object... arguments) {
-        log(Level.ERROR, format, arguments);
-    }
-
-    @Override
-    public <E extends Exception> void error(LoggerConsumer<E> consumer) throws E {
-        if (isErrorEnabled()) {
-            consumer.accept(this);
-        }
-    }
-
-    @Override
-    public void audit(String message) {
-        log(AUDIT, message);
-    }
-
-    @Override
-    public void audit(String format, Object argument) {
-        log(AUDIT, format, argument);
-    }
-
-    @Override
-    public void audit(String format, Object first, Object second) {
-        log(AUDIT, format, first, second);
-    }
-
-    @Override
-    public void audit(String format, Object... arguments) {
-        log(AUDIT, format, arguments);
     }
 }

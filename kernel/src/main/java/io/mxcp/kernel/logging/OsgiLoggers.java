@@ -68,7 +68,8 @@ public final class OsgiLoggers implements LoggerFactory {
         Bundle of = owner != null ? owner : bundle;
         String named = name == null || name.isBlank() || name.equals(Logger.ROOT_LOGGER_NAME) ? nameOf(of) : name;
         String target = of != bundle && bundle != null ? nameOf(bundle) : named;
-        return loggerType.cast(new OsgiLogger(named, loggerType == FormatterLogger.class, System.getLogger(target)));
+        boolean printfStyle = loggerType == FormatterLogger.class;
+        return loggerType.cast(OsgiLogger.create(named, printfStyle, System.getLogger(target)));
     }
 
     private static String nameOf(Bundle bundle) {

@@ -108,10 +108,15 @@ class OsgiLoggersTest {
         FormatterLogger logger = factoryFor(PLUGIN).getLogger((String) null, FormatterLogger.class);
         logger.info("%d rows", 3);
         logger.audit("audited");
+        logger.warn("%s of %s", "one", "two");
+        logger.info(each -> each.info("from a consumer"));
+        logger.debug(each -> each.debug("never called at info level"));
 
-        assertEquals(List.of("com.example.plugin: 3 rows", "com.example.plugin: audited"), records.stream()
+        assertEquals(List.of("com.example.plugin: 3 rows", "com.example.plugin: audited",
+                "com.example.plugin: one of two", "com.example.plugin: from a consumer"), records.stream()
                 .map(record -> record.getLoggerName() + ": " + record.getMessage()).toList());
-        assertTrue(logger.isInfoEnabled() && !logger.isDebugEnabled());
+        assertTrue(logger.isInfoEnabled() && logger.isWarnEnabled() && !logger.isDebugEnabled());
+        assertEquals(logger, logger);
         assertThrows(IllegalArgumentException.class, () -> factoryFor(PLUGIN).getLogger("x", CustomLogger.class));
     }
 
