@@ -70,8 +70,13 @@ final class LegacySession {
         return lastActive;
     }
 
-    void track(JsonNode requestId, Cancellation cancellation) {
-        inFlight.put(requestId, cancellation);
+    /**
+     * Tracks a call for {@code notifications/cancelled} (again, for a batch's members, tracked before they run);
+     * false when another call of the same id is in flight.
+     */
+    boolean track(JsonNode requestId, Cancellation cancellation) {
+        Cancellation tracked = inFlight.putIfAbsent(requestId, cancellation);
+        return tracked == null || tracked == cancellation;
     }
 
     /** Ends the tracking of a call; true when the client withdrew it ({@link #cancel}): it gets no answer. */

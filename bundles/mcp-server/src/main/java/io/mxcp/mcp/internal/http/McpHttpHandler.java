@@ -65,7 +65,7 @@ final class McpHttpHandler implements HttpHandler {
                 refuse(exchange, JsonRpcErrors.transport(403, preflightRefusal));
             }
         } else if (!Methods.POST.equals(method) && !Methods.GET.equals(method) && !Methods.DELETE.equals(method)) {
-            refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: " + method));
+            notAllowed(exchange, "Method not allowed: " + method);
         } else if (gate.enabled() && BearerGate.bearerToken(headers.getFirst(Headers.AUTHORIZATION)) == null) {
             refusals.refused(exchange, Verdict.AUTHENTICATION_REQUIRED, null);
             challenge.send(exchange, Verdict.AUTHENTICATION_REQUIRED);
@@ -100,7 +100,7 @@ final class McpHttpHandler implements HttpHandler {
     /** GET: the legacy server-to-client stream of a session (held open; notifications go there). */
     private void openStream(HttpServerExchange exchange, UserContext user) throws Exception {
         if (stateless) {
-            refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: a stateless server has no GET stream"));
+            notAllowed(exchange, "Method not allowed: a stateless server has no GET stream");
             return;
         }
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
@@ -139,7 +139,7 @@ final class McpHttpHandler implements HttpHandler {
     /** DELETE: ends a legacy session. */
     private void endSession(HttpServerExchange exchange, UserContext user) {
         if (stateless) {
-            refuse(exchange, JsonRpcErrors.transport(405, "Method not allowed: a stateless server has no sessions"));
+            notAllowed(exchange, "Method not allowed: a stateless server has no sessions");
             return;
         }
         String id = exchange.getRequestHeaders().getFirst(PostHandler.SESSION_ID);
@@ -152,6 +152,13 @@ final class McpHttpHandler implements HttpHandler {
             refusals.unknownSession(exchange, user, null);
             refuse(exchange, JsonRpcErrors.sessionNotFound(id));
         }
+    }
+
+    /** 405 with the {@code Allow} header RFC 9110 asks for: what this endpoint answers in this mode. */
+    private void notAllowed(HttpServerExchange exchange, String message) {
+        String allowed = stateless ? "POST" : "GET, POST, DELETE";
+        exchange.getResponseHeaders().put(Headers.ALLOW, cors.enabled() ? allowed + ", OPTIONS" : allowed);
+        refuse(exchange, JsonRpcErrors.transport(405, message));
     }
 
     private void refuse(HttpServerExchange exchange, JsonRpcException error) {

@@ -16,6 +16,7 @@ import io.mxcp.mcp.internal.protocol.EraClassifier;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
+import io.mxcp.mcp.internal.protocol.ProtocolVersions;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.Cancellation;
@@ -191,8 +192,7 @@ final class PostHandler {
             return;
         }
         if (JsonRpcCodec.isResponse(node)) {
-            answered(inbound.sessionId(), node, user);
-            posted.replyEmpty(202);
+            answered(posted, inbound, node, user, eventStream);
             return;
         }
         JsonRpcMessage message;
@@ -270,11 +270,28 @@ final class PostHandler {
     }
 
     /** A client's response to a request of this server: delivered to the session's call that waits for it. */
-    private void answered(String sessionId, JsonNode response, UserContext user) {
-        LegacySession session = stateless || sessionId == null ? null : sessions.find(sessionId, user);
-        if (session != null) {
-            session.state().clientRequests().answer(response);
+    /**
+     * A client's answer to a request of the server. Only a legacy session's client is ever asked: a 2026-07-28 client
+     * sends no responses (the server asks with {@code input_required} results), and one without its session is
+     * refused as a request without it is. On a stateless server nothing was asked, so nothing is answered.
+     */
+    private void answered(PostedMessage posted, InboundHeaders inbound, JsonNode response, UserContext user,
+            boolean eventStream) {
+        if (ProtocolVersions.isModern(inbound.protocolVersion())) {
+            posted.reply(400, codec.error(null, JsonRpcErrors.invalidRequest("a " + inbound.protocolVersion()
+                    + " client sends no JSON-RPC responses: the server asks with input_required results")),
+                    eventStream);
+            return;
         }
+        if (!stateless) {
+            try {
+                sessions.require(inbound.sessionId(), user).state().clientRequests().answer(response);
+            } catch (JsonRpcException e) {
+                posted.reply(e.httpStatus(), codec.error(null, e), eventStream);
+                return;
+            }
+        }
+        posted.replyEmpty(202);
     }
 
     /** A 2026-07-28 listen stream: the acknowledgement first, then held open until either side ends it. */

@@ -56,8 +56,9 @@ final class RequestRunner {
      */
     Outcome run(JsonRpcMessage request, Classification classification, HeaderMap headers, Cancellation cancellation,
             NotificationChannel channel, LegacySession session, LegacySession legacy, UserContext user) {
-        if (session != null) {
-            session.track(request.id(), cancellation);
+        if (session != null && !session.track(request.id(), cancellation)) {
+            JsonRpcException inUse = JsonRpcErrors.idInUse(request.id());
+            return new Outcome(inUse.httpStatus(), codec.error(request.id(), inUse), true, false);
         }
         int status = 200;
         byte[] response;

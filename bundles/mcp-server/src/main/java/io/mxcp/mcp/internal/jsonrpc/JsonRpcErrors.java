@@ -38,6 +38,14 @@ public final class JsonRpcErrors {
         return new JsonRpcException(INVALID_REQUEST, "Invalid Request: " + detail, null, BAD_REQUEST);
     }
 
+    /**
+     * A request whose id a call or listen stream of the same client still uses: JSON-RPC ids are unique per
+     * requester, and a second one would make the answers and a {@code notifications/cancelled} ambiguous.
+     */
+    public static JsonRpcException idInUse(JsonNode id) {
+        return invalidRequest("request id " + id + " is in use by a request still in progress");
+    }
+
     /** Unknown method; {@code modern} answers carry HTTP 404 (spec 04b §3). */
     public static JsonRpcException methodNotFound(String method, boolean modern) {
         return new JsonRpcException(METHOD_NOT_FOUND, "Method not found: " + method, null, modern ? NOT_FOUND : OK);

@@ -149,6 +149,18 @@ public final class EraClassifier {
         }
     }
 
+    /**
+     * A value sent as raw UTF-8 (which HTTP reads byte by byte, so it would only ever mismatch with a garbled name) is
+     * named as the client meant it, with the encoding the revision asks for.
+     */
+    private static void requireAscii(String value) throws JsonRpcException {
+        if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw JsonRpcErrors.headerMismatch("Mcp-Name header value '"
+                    + new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
+                    + "' is not plain ASCII: send a name that is not as =?base64?<its UTF-8 bytes in Base64>?=");
+        }
+    }
+
     private static void expectHeader(String header, String actual, String body) throws JsonRpcException {
         if (actual == null) {
             throw JsonRpcErrors.headerMismatch(header + " header is missing; the body says '" + body + "'");
@@ -167,6 +179,9 @@ public final class EraClassifier {
     /** Values that are not plain ASCII arrive as {@code =?base64?<data>?=}. */
     private static String decoded(String value) throws JsonRpcException {
         if (value == null || !value.startsWith("=?base64?") || !value.endsWith("?=")) {
+            if (value != null) {
+                requireAscii(value);
+            }
             return value;
         }
         try {

@@ -50,14 +50,23 @@ public final class Subscriptions {
         ObjectNode honoured = mapper.createObjectNode();
         Set<ListKind> listChanged = EnumSet.noneOf(ListKind.class);
         for (ListKind kind : ListKind.values()) {
-            if (filter.path(kind.listenFlag()).asBoolean(false)) {
+            JsonNode flag = filter.get(kind.listenFlag());
+            if (flag != null && !flag.isBoolean()) {
+                throw JsonRpcErrors.invalidParams("Invalid params: subscriptions/listen 'notifications."
+                        + kind.listenFlag() + "' must be true or false");
+            }
+            if (flag != null && flag.booleanValue()) {
                 honoured.put(kind.listenFlag(), true);
                 listChanged.add(kind);
             }
         }
         List<String> subscribed = new ArrayList<>();
         JsonNode uris = filter.get("resourceSubscriptions");
-        if (uris != null && uris.isArray()) {
+        if (uris != null && !(uris.isArray() && uris.valueStream().allMatch(JsonNode::isTextual))) {
+            throw JsonRpcErrors.invalidParams("Invalid params: subscriptions/listen 'notifications.resourceSubscriptions'"
+                    + " must be an array of resource URIs");
+        }
+        if (uris != null) {
             ArrayNode acknowledged = honoured.putArray("resourceSubscriptions");
             uris.forEach(uri -> {
                 if (uri.isTextual() && resources.serves(uri.asText())) {

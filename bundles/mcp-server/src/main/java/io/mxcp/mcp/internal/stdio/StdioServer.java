@@ -154,7 +154,13 @@ public final class StdioServer implements RunningServer {
             send(codec.error(message.id(), e));
             return;
         }
-        if (McpEngine.opensListenStream(message, classification)) {
+        boolean listen = McpEngine.opensListenStream(message, classification);
+        if ((listen || McpEngine.runsEndpoint(message.method()))
+                && (inFlight.containsKey(message.id()) || listens.containsKey(message.id()))) {
+            send(codec.error(message.id(), JsonRpcErrors.idInUse(message.id())));
+            return;
+        }
+        if (listen) {
             acknowledge(message);
             return;
         }

@@ -94,6 +94,28 @@ class HttpCancellationTest {
     }
 
     @Test
+    void aSecondCallWithTheIdOfOneInFlightIsRefusedAndTheCancelStillReachesTheFirst() throws Exception {
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return posts.post(legacy(5, "tools/call", call("slow", null)), "application/json", session);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+        HttpResponse<String> second = posts.post(legacy(5, "tools/call", call("echo",
+                Messages.object().put("text", "twin"))), "application/json", session);
+        assertEquals(400, second.statusCode());
+        assertEquals(-32600, Messages.parse(second.body()).at("/error/code").asInt(), second.body());
+
+        ObjectNode cancelled = Messages.object().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
+        cancelled.putObject("params").put("requestId", 5);
+        posts.post(cancelled, McpPosts.BOTH, session);
+        assertTrue(project.slowCancelled.await(1, TimeUnit.SECONDS), "the first call was cancelled");
+        assertEquals(202, first.get(5, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
     void cancelledCallOnAnEventStreamGetsNoMessage() throws Exception {
         HttpResponse<String> answer = cancelSlowCall(McpPosts.BOTH);
         assertEquals("", answer.body(), "no JSON-RPC message for the cancelled call");

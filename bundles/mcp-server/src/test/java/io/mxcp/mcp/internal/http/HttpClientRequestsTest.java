@@ -160,6 +160,24 @@ class HttpClientRequestsTest {
     }
 
     @Test
+    void aResponseIsTakenOnlyFromALegacySessionsClient() throws Exception {
+        ObjectNode response = Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 5);
+        response.putObject("result");
+        assertEquals(202, posts.post(response, McpPosts.BOTH, sessionHeaders(session())).statusCode());
+
+        HttpResponse<String> sessionless = posts.post(response, McpPosts.BOTH, Map.of("MCP-Protocol-Version",
+                "2025-11-25"));
+        assertEquals(400, sessionless.statusCode(), "as a request without its session");
+        assertEquals("Bad Request: Mcp-Session-Id header is required",
+                McpPosts.messages(sessionless).get(0).at("/error/message").asText());
+
+        HttpResponse<String> modern = posts.post(response, McpPosts.BOTH, Map.of("MCP-Protocol-Version",
+                "2026-07-28"));
+        assertEquals(400, modern.statusCode());
+        assertEquals(-32600, McpPosts.messages(modern).get(0).at("/error/code").asInt());
+    }
+
+    @Test
     void aStatelessServerCannotAskAClientWithoutASession() throws Exception {
         server.close();
         server = new McpServerFactory("9.9.9", new AuthServices()).startHttp(new FakeProject(), new HttpServerOptions("localhost", 0, true));

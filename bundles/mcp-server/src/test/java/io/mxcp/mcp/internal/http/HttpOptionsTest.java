@@ -286,6 +286,7 @@ class HttpOptionsTest {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST").build());
         assertEquals(405, preflight.statusCode());
+        assertEquals("GET, POST, DELETE", preflight.headers().firstValue("allow").orElseThrow(), "RFC 9110 §15.5.6");
         assertFalse(preflight.headers().firstValue("access-control-allow-origin").isPresent());
     }
 
@@ -304,5 +305,6 @@ class HttpOptionsTest {
         HttpResponse<String> stream = posts.send(HttpRequest.newBuilder(posts.uri()).GET()
                 .header("Accept", "text/event-stream").build());
         assertEquals(405, stream.statusCode());
+        assertEquals("POST", stream.headers().firstValue("allow").orElseThrow());
     }
 }

@@ -95,6 +95,18 @@ class EraClassifierTest {
     }
 
     @Test
+    void aNameSentAsRawUtf8IsNamedAsMeantWithTheEncodingToUse() {
+        // what HTTP hands over for the raw UTF-8 bytes of "Zoë": one character per byte
+        String asRead = new String("files://Zoë/x.csv".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
+                message(modern(1, "resources/read", Messages.object().put("uri", "files://Zoë/x.csv"))),
+                headers("2026-07-28", "resources/read", asRead)));
+        assertEquals(-32020, e.code());
+        assertEquals("Header mismatch: Mcp-Name header value 'files://Zoë/x.csv' is not plain ASCII: send a name that "
+                + "is not as =?base64?<its UTF-8 bytes in Base64>?=", e.getMessage());
+    }
+
+    @Test
     void unknownVersionIsMinus32022WithSupportedAndRequested() throws Exception {
         JsonRpcException e = assertThrows(JsonRpcException.class, () -> EraClassifier.classifyHttp(
                 message(modernWithVersion(7, "server/discover", null, "v999.0.0")),

@@ -291,6 +291,24 @@ class StdioServerTest {
     }
 
     @Test
+    void aRequestWhoseIdACallOrListenStillUsesIsRefused() throws Exception {
+        send(modern("d", "tools/call", call("slow", null)));
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
+        send(modern("d", "tools/call", call("echo", Messages.object().put("text", "second"))));
+        JsonNode refused = receive();
+        assertEquals(-32600, refused.at("/error/code").asInt());
+        assertEquals("Invalid Request: request id \"d\" is in use by a request still in progress",
+                refused.at("/error/message").asText());
+
+        var params = Messages.object();
+        params.putObject("notifications").put("toolsListChanged", true);
+        send(modern("L", "subscriptions/listen", params));
+        assertEquals("notifications/subscriptions/acknowledged", receive().get("method").asText());
+        send(modern("L", "subscriptions/listen", params));
+        assertEquals(-32600, receive().at("/error/code").asInt(), "one listen stream per id");
+    }
+
+    @Test
     void notificationsAreLinesBeforeTheAnswerAtTheLevelTheClientSet() throws Exception {
         send(initialize(1, "2025-11-25"));
         receive();
@@ -338,6 +356,22 @@ class StdioServerTest {
                 ack.at("/params/notifications").toString());
         assertEquals("listen-1", ack.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
         assertFalse(ack.has("id"), "the acknowledgement is a notification, the listen request stays open");
+    }
+
+    @Test
+    void aListenFilterOfTheWrongShapeIsInvalidParams() throws Exception {
+        var flag = Messages.object();
+        flag.putObject("notifications").put("toolsListChanged", "yes");
+        send(modern("listen-2", "subscriptions/listen", flag));
+        JsonNode refused = receive();
+        assertEquals(-32602, refused.at("/error/code").asInt());
+        assertEquals("Invalid params: subscriptions/listen 'notifications.toolsListChanged' must be true or false",
+                refused.at("/error/message").asText());
+
+        var uris = Messages.object();
+        uris.putObject("notifications").put("resourceSubscriptions", "config://app");
+        send(modern("listen-3", "subscriptions/listen", uris));
+        assertEquals(-32602, receive().at("/error/code").asInt());
     }
 
     @Test
