@@ -10,6 +10,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.Batch;
+import io.mxcp.mcp.internal.protocol.BatchAnswers;
 import io.mxcp.mcp.internal.protocol.InboundHeaders;
 import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
@@ -76,15 +77,18 @@ final class BatchPost {
             posted.replyEmpty(202);
             return;
         }
-        List<byte[]> answers = new ArrayList<>(batch.refusals());
+        BatchAnswers answers = new BatchAnswers(batch.refusals());
         for (int i = 0; i < batch.requests().size(); i++) {
-            byte[] answer = run(batch.requests().get(i), cancellations.get(i), posted, session, user,
-                    stream == null ? NotificationChannel.NONE : stream);
-            if (answer != null) {
-                answers.add(answer);
+            JsonRpcMessage request = batch.requests().get(i);
+            if (answers.full()) {
+                untrack(session, request, cancellations.get(i));
+                answers.refuse(request.id(), codec);
+            } else {
+                answers.add(run(request, cancellations.get(i), posted, session, user,
+                        stream == null ? NotificationChannel.NONE : stream));
             }
         }
-        posted.deliver(stream, 200, answers.isEmpty() ? null : Batch.join(answers), eventStream);
+        posted.deliver(stream, 200, answers.isEmpty() ? null : answers.joined(), eventStream);
     }
 
     /** The request's answer; null when the client withdrew it. */

@@ -75,7 +75,7 @@ final class RequestRunner {
         } catch (RuntimeException | Error e) {
             // a request is answered whatever happened to it (an OutOfMemoryError while its result was written, say)
             LOG.log(System.Logger.Level.ERROR, request.method() + " failed", e);
-            JsonRpcException internal = JsonRpcErrors.internalError(request.method() + " failed: " + e);
+            JsonRpcException internal = JsonRpcErrors.unexpected(request.method(), e);
             status = internal.httpStatus();
             response = codec.error(request.id(), internal);
             failed = true;

@@ -46,6 +46,19 @@ public final class JsonRpcErrors {
         return invalidRequest("request id " + id + " is in use by a request still in progress");
     }
 
+    /**
+     * What escaped a request's handling (it is answered whatever happened). A full heap is said as the pipeline says
+     * it for a call: while the answer was written, the calls beside it may have taken the memory.
+     */
+    public static JsonRpcException unexpected(String method, Throwable failure) {
+        if (failure instanceof OutOfMemoryError && "Java heap space".equals(failure.getMessage())) {
+            return internalError(method + " failed: the server ran out of memory (Java heap) while writing the "
+                    + "answer, together with the calls running beside it; it goes on serving. Ask for less at a time "
+                    + "(WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)");
+        }
+        return internalError(method + " failed: " + failure);
+    }
+
     /** Unknown method; {@code modern} answers carry HTTP 404 (spec 04b §3). */
     public static JsonRpcException methodNotFound(String method, boolean modern) {
         return new JsonRpcException(METHOD_NOT_FOUND, "Method not found: " + method, null, modern ? NOT_FOUND : OK);

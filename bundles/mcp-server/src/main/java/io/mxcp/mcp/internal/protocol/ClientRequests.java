@@ -2,9 +2,11 @@ package io.mxcp.mcp.internal.protocol;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,11 @@ public final class ClientRequests {
     private final Duration patience;
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private volatile JsonNode capabilities;
+    /** At most this many names of declared capabilities are kept: a session lives an hour, its memory as long. */
+    private static final int KEPT_CAPABILITIES = 64;
+
+    /** The names the client declared in {@code capabilities}: what they hold never decides what the server asks. */
+    private volatile Set<String> capabilities = Set.of();
 
     public ClientRequests(ObjectMapper mapper) {
         this(mapper, PATIENCE);
@@ -35,16 +41,17 @@ public final class ClientRequests {
     public ClientRequests(ObjectMapper mapper, Duration patience) {
         this.mapper = mapper;
         this.patience = patience;
-        this.capabilities = mapper.createObjectNode();
     }
 
     /** Records what the client declared in {@code initialize}'s {@code capabilities}. */
     void declare(JsonNode declared) {
-        capabilities = declared != null && declared.isObject() ? declared : mapper.createObjectNode();
+        capabilities = declared != null && declared.isObject() ? declared.propertyStream().map(Map.Entry::getKey)
+                .filter(name -> name.length() <= KEPT_CAPABILITIES).limit(KEPT_CAPABILITIES)
+                .collect(Collectors.toUnmodifiableSet()) : Set.of();
     }
 
     boolean declared(String capability) {
-        return capabilities.has(capability);
+        return capabilities.contains(capability);
     }
 
     Duration patience() {

@@ -26,6 +26,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcErrors;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.protocol.Batch;
+import io.mxcp.mcp.internal.protocol.BatchAnswers;
 import io.mxcp.mcp.internal.protocol.Classification;
 import io.mxcp.mcp.internal.protocol.Era;
 import io.mxcp.mcp.internal.protocol.EraClassifier;
@@ -203,15 +204,18 @@ public final class StdioServer implements RunningServer {
             cancellations.add(cancellation);
         }
         calls.execute(() -> {
-            List<byte[]> answers = new ArrayList<>(batch.refusals());
+            BatchAnswers answers = new BatchAnswers(batch.refusals());
             for (int i = 0; i < batch.requests().size(); i++) {
-                byte[] answer = respond(batch.requests().get(i), Batch.CLASSIFICATION, cancellations.get(i));
-                if (answer != null) {
-                    answers.add(answer);
+                JsonRpcMessage request = batch.requests().get(i);
+                if (answers.full()) {
+                    inFlight.remove(request.id(), cancellations.get(i));
+                    answers.refuse(request.id(), codec);
+                } else {
+                    answers.add(respond(request, Batch.CLASSIFICATION, cancellations.get(i)));
                 }
             }
             if (!answers.isEmpty()) {
-                send(Batch.join(answers));
+                send(answers.joined());
             }
         });
     }
@@ -282,7 +286,7 @@ public final class StdioServer implements RunningServer {
         } catch (RuntimeException | Error e) {
             // answered whatever happened to it (an OutOfMemoryError while its result was written, say)
             LOG.log(System.Logger.Level.ERROR, request.method() + " failed", e);
-            response = codec.error(request.id(), JsonRpcErrors.internalError(request.method() + " failed: " + e));
+            response = codec.error(request.id(), JsonRpcErrors.unexpected(request.method(), e));
         } finally {
             inFlight.remove(request.id(), cancellation);
         }
