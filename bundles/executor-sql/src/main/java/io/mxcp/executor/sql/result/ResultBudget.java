@@ -2,39 +2,52 @@ package io.mxcp.executor.sql.result;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How much Java heap the rows of one query may take. A query that returns more (an ad-hoc {@code SELECT * FROM
  * range(100000000)} through {@code execute_sql_query}, a tool without a LIMIT on a grown table) fails with an error
  * naming the limit, instead of filling the heap and taking down whatever else the server was doing at that moment.
- * The rows are copied at least once more on their way out (typed result, JSON), so the share is kept small.
+ * The rows are copied at least once more on their way out (typed result, JSON), so the share is kept small. The
+ * results being read at the same moment share a second limit, half the heap: eight calls of a result just under its
+ * own limit each would fill the heap together.
  */
 public final class ResultBudget {
 
     /** The share of the JVM's maximum heap one result may take. */
     private static final int HEAP_SHARE_DIVISOR = 8;
+    /** How many results at their own limit may be read at once. */
+    private static final int TOGETHER = 4;
+    private static final String HEAP_SOURCE = "-Xmx in MXCP_JAVA_OPTS sets the heap";
 
     private final long limitBytes;
     private final String limitSource;
+    private final long togetherLimitBytes;
+    private final AtomicLong readingBytes = new AtomicLong();
 
     /** @param limitSource where the limit comes from, as the error names it */
     public ResultBudget(long limitBytes, String limitSource) {
+        this(limitBytes, limitSource, Long.MAX_VALUE);
+    }
+
+    ResultBudget(long limitBytes, String limitSource, long togetherLimitBytes) {
         this.limitBytes = limitBytes;
         this.limitSource = limitSource;
+        this.togetherLimitBytes = togetherLimitBytes;
     }
 
-    /** An eighth of the heap the JVM may grow to ({@code -Xmx}, through {@code MXCP_JAVA_OPTS}). */
+    /** An eighth of the heap the JVM may grow to ({@code -Xmx}, through {@code MXCP_JAVA_OPTS}); half for all together. */
     public static ResultBudget ofHeap() {
-        return new ResultBudget(Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR,
-                "an eighth of the server's Java heap; -Xmx in MXCP_JAVA_OPTS sets the heap");
+        long limit = Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR;
+        return new ResultBudget(limit, "an eighth of the server's Java heap; " + HEAP_SOURCE, limit * TOGETHER);
     }
 
-    /** The running total of one reading of rows. */
+    /** The running total of one reading of rows; closed when its rows are read (or the reading failed). */
     Reading start() {
         return new Reading();
     }
 
-    final class Reading {
+    final class Reading implements AutoCloseable {
 
         private long bytes;
         private long rows;
@@ -49,6 +62,19 @@ public final class ResultBudget {
                                 + "may take (%s); narrow the query with WHERE, LIMIT or aggregates",
                         rows, megabytes(limitBytes), limitSource));
             }
+            if (readingBytes.addAndGet(rowBytes) > togetherLimitBytes) {
+                throw new ResultTooLargeException(String.format(Locale.ROOT,
+                        "Result too large for now: its first %,d rows (%s) and the results other calls are reading at "
+                                + "the same moment take more than the %s of memory the server's results may take "
+                                + "together (half of its Java heap; %s); narrow the query with WHERE, LIMIT or "
+                                + "aggregates, or call again when fewer large calls run",
+                        rows, megabytes(bytes), megabytes(togetherLimitBytes), HEAP_SOURCE));
+            }
+        }
+
+        @Override
+        public void close() {
+            readingBytes.addAndGet(-bytes);
         }
     }
 

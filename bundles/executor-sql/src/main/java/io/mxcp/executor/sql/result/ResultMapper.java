@@ -52,21 +52,22 @@ public final class ResultMapper {
             types[i] = metaData.getColumnTypeName(i + 1);
         }
         List<String> names = ColumnNames.deduplicate(rawNames);
-        ResultBudget.Reading reading = budget.start();
         List<Map<String, Object>> rows = new ArrayList<>();
-        while (resultSet.next()) {
-            if (rows.size() % CANCELLATION_CHECK_ROWS == 0 && cancelled.getAsBoolean()) {
-                throw new SQLException("the query was cancelled while its rows were read");
+        try (ResultBudget.Reading reading = budget.start()) {
+            while (resultSet.next()) {
+                if (rows.size() % CANCELLATION_CHECK_ROWS == 0 && cancelled.getAsBoolean()) {
+                    throw new SQLException("the query was cancelled while its rows were read");
+                }
+                Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);
+                long rowBytes = Footprint.ofRowMap(columns);
+                for (int i = 0; i < columns; i++) {
+                    Object value = value(resultSet.getObject(i + 1), types[i], true);
+                    rowBytes += Footprint.of(value);
+                    row.put(names.get(i), value);
+                }
+                reading.add(rowBytes);
+                rows.add(row);
             }
-            Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);
-            long rowBytes = Footprint.ofRowMap(columns);
-            for (int i = 0; i < columns; i++) {
-                Object value = value(resultSet.getObject(i + 1), types[i], true);
-                rowBytes += Footprint.of(value);
-                row.put(names.get(i), value);
-            }
-            reading.add(rowBytes);
-            rows.add(row);
         }
         return rows;
     }

@@ -54,6 +54,22 @@ class ResultMapperTest {
     }
 
     @Test
+    void resultsReadAtTheSameMomentShareALimitThatEachReadingGivesBackWhenItEnds() throws SQLException {
+        ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit", 1536 * 1024);
+        ResultBudget.Reading first = budget.start();
+        first.add(900 * 1024);
+        try (ResultBudget.Reading second = budget.start()) {
+            var error = assertThrows(ResultBudget.ResultTooLargeException.class, () -> second.add(700 * 1024));
+            assertTrue(error.getMessage().startsWith("Result too large for now: its first 1 rows (1 MiB) and the results"
+                    + " other calls are reading at the same moment take more than the 1 MiB of memory"), error.getMessage());
+        }
+        first.close();
+        try (ResultBudget.Reading third = budget.start()) {
+            third.add(700 * 1024); // the first's share is given back
+        }
+    }
+
+    @Test
     void nestedValuesCountTowardsTheBudget() throws SQLException {
         ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit");
         query("SELECT [repeat('x', 1000) FOR i IN range(100)] AS wide FROM range(20)",
