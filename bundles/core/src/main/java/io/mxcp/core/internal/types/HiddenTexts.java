@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,13 +25,19 @@ import io.mxcp.core.model.TypeDefinition;
  * <p>
  * A value is replaced where it stands as a whole — not inside a longer word or number, so a hidden {@code 1000} leaves
  * {@code 10000} as it is — and texts shorter than {@value #SHORTEST} characters are left in: replacing them would
- * garble the message around them and hardly hides anything. Values are noted by reference and only walked when there
+ * garble the message around them and hardly hides anything. Case does not count, and a quoted value in the text
+ * ({@code '…'} or {@code "…"}, as DuckDB quotes the value it could not convert) that shares {@value #SHARED_RUN}
+ * characters in a row with a hidden value is replaced whole: SQL that transforms a secret ({@code upper}, {@code substr},
+ * {@code ||}) puts a value in the error that is not the secret but gives it away. Values are noted by reference and only walked when there
  * is a text to clean, so a call that succeeds pays for a list of references. A call notes values on the thread it runs
  * on; a record may be built on another.
  */
 public final class HiddenTexts {
 
     static final int SHORTEST = 4;
+    /** The run of characters a quoted value must share with a hidden one to be taken for it (all of a shorter one). */
+    static final int SHARED_RUN = 6;
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
 
     /** Each a source of hidden leaves, walked when a text is cleaned. */
     private final List<Consumer<Consumer<Object>>> sources = new ArrayList<>();
@@ -82,10 +89,29 @@ public final class HiddenTexts {
         longestFirst.sort(Comparator.comparingInt(String::length).reversed());
         String scrubbed = text;
         for (String hidden : longestFirst) {
-            scrubbed = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(hidden) + "(?![\\p{L}\\p{N}])")
+            scrubbed = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(hidden) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(scrubbed).replaceAll(Matcher.quoteReplacement(SensitiveRedaction.REDACTED));
         }
-        return scrubbed;
+        return QUOTED.matcher(scrubbed).replaceAll(quoted -> {
+            String inner = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+            boolean givesAway = longestFirst.stream().anyMatch(hidden -> sharesRun(inner, hidden));
+            return Matcher.quoteReplacement(givesAway ? quoted.group().charAt(0) + SensitiveRedaction.REDACTED
+                    + quoted.group().charAt(0) : quoted.group());
+        });
+    }
+
+    /** Whether the text holds a run of the hidden value's characters, ignoring case, long enough to give it away. */
+    private static boolean sharesRun(String text, String hidden) {
+        String haystack = text.toLowerCase(Locale.ROOT);
+        String needle = hidden.toLowerCase(Locale.ROOT);
+        int run = Math.min(SHARED_RUN, needle.length());
+        for (int start = 0; start + run <= needle.length(); start++) {
+            if (haystack.contains(needle.substring(start, start + run))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A mask that passes each sensitive value on; what it returns is thrown away. */

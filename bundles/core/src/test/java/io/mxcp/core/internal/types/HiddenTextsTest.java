@@ -27,6 +27,17 @@ class HiddenTextsTest {
     }
 
     @Test
+    void aQuotedValueMadeFromAHiddenOneIsReplacedWholeAndCaseDoesNotCount() {
+        HiddenTexts hidden = new HiddenTexts();
+        hidden.add("hunter9secret");
+        assertEquals("Conversion Error: Could not convert string '[REDACTED]' to INT32",
+                hidden.scrub("Conversion Error: Could not convert string 'HUNTER9SECRETunter9secret' to INT32"));
+        assertEquals("bad \"[REDACTED]\" and [REDACTED]", hidden.scrub("bad \"ter9se\" and HUNTER9SECRET"));
+        assertEquals("Could not convert string 'hunt' to INT32",
+                hidden.scrub("Could not convert string 'hunt' to INT32"), "fewer than six of its characters give nothing away");
+    }
+
+    @Test
     void theLongerOfTwoOverlappingValuesIsReplacedWhole() {
         HiddenTexts hidden = new HiddenTexts();
         hidden.add("secret");
