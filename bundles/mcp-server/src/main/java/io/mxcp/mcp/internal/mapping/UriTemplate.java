@@ -7,7 +7,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A resource URI with {@code {placeholder}}s; each placeholder matches one path segment, percent-decoded. */
+/**
+ * A resource URI with {@code {placeholder}}s; each placeholder matches one path segment, percent-decoded. A value
+ * that decodes to more than a segment ({@code %2F}) or to a dot segment ({@code .}, {@code ..}) matches nothing: an
+ * endpoint building a path from it ({@code 'docs/' || $name}) would otherwise be led out of its folder by a value the
+ * unencoded form could not carry.
+ */
 final class UriTemplate {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -45,7 +50,11 @@ final class UriTemplate {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            values.put(names.get(i), PercentDecoding.decode(matcher.group(i + 1)));
+            String value = PercentDecoding.decode(matcher.group(i + 1));
+            if (value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
+                return null;
+            }
+            values.put(names.get(i), value);
         }
         return values;
     }

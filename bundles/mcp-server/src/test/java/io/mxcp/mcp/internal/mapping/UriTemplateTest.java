@@ -29,5 +29,9 @@ class UriTemplateTest {
     void aPlaceholderIsOneSegment() {
         assertNull(customer.match("orders://customer/a/b/since/x"));
         assertNull(customer.match("orders://customer//since/x"));
+        assertNull(customer.match("orders://customer/%2e%2e%2fetc%2fpasswd/since/x"), "an encoded slash");
+        assertNull(customer.match("orders://customer/../since/x"), "a dot segment");
+        assertNull(customer.match("orders://customer/%2E/since/x"));
+        assertEquals("..a", customer.match("orders://customer/..a/since/x").get("name"));
     }
 }
