@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +284,19 @@ class HttpTransportTest {
                 .header("Accept", "text/event-stream;q=0, */*").header("Mcp-Session-Id", session).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(406, stream.statusCode());
+    }
+
+    @Test
+    void anOriginSentTwiceIsForbiddenWhicheverComesFirst() throws Exception {
+        try (Socket socket = new Socket("localhost", mcp.getPort())) {
+            String body = modern(1, "server/discover", null).toString();
+            socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost:"
+                    + mcp.getPort() + "\r\nOrigin: http://evil.example.com\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nMCP-Protocol-Version: 2026-07-28\r\nMcp-Method: server/discover\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readNBytes(20), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+        }
     }
 
     @Test
