@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.util.Locale;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -21,11 +22,22 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class YamlReader {
 
+    /**
+     * The largest file read. SnakeYAML copies a scalar's text so far each time its buffer moves on, so a long one costs
+     * quadratic time (a 10 MB description took 82 s, 60 MB never ended); project files are far smaller.
+     */
+    static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
     private YamlReader() {
     }
 
     /** Parses a file; null for an empty document or one holding only comments. */
     public static Object read(Path file) throws IOException, YamlSyntaxException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new YamlSyntaxException(String.format(Locale.ROOT, "the file is %,d bytes; YAML files of a project "
+                    + "are read up to %,d bytes (4 MiB)", size, MAX_FILE_BYTES), null);
+        }
         return parse(decode(Files.readAllBytes(file)), file.toString());
     }
 

@@ -56,6 +56,15 @@ class YamlReaderTest {
     }
 
     @Test
+    void aFileLargerThanProjectFilesAreIsRefusedWithItsSize(@TempDir Path dir) throws Exception {
+        Path large = dir.resolve("large.yml");
+        Files.writeString(large, "description: \"" + "x".repeat(5 * 1024 * 1024) + "\"\n");
+        YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> YamlReader.read(large));
+        assertEquals("the file is 5,242,896 bytes; YAML files of a project are read up to 4,194,304 bytes (4 MiB)",
+                e.getMessage());
+    }
+
+    @Test
     void aKeyGivenTwiceKeepsItsLastValueAndTheWarningSaysWhere(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tool.yml");
         Files.writeString(file, "tool:\n  name: first\n  name: second\n  base: &b {x: 1}\n  merged:\n    <<: *b\n    y: 2\n");
