@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * range(100000000)} through {@code execute_sql_query}, a tool without a LIMIT on a grown table) fails with an error
  * naming the limit, instead of filling the heap and taking down whatever else the server was doing at that moment.
  * The rows are copied at least once more on their way out (typed result, JSON), so the share is kept small. The
- * results being read at the same moment share a second limit, half the heap: eight calls of a result just under its
- * own limit each would fill the heap together.
+ * results being read at the same moment share a second limit, a quarter of the heap: each is copied a few times more
+ * on its way out, and eight calls of a result just under its own limit each filled a 1 GB heap together.
  */
 public final class ResultBudget {
 
     /** The share of the JVM's maximum heap one result may take. */
     private static final int HEAP_SHARE_DIVISOR = 8;
     /** How many results at their own limit may be read at once. */
-    private static final int TOGETHER = 4;
+    private static final int TOGETHER = 2;
     private static final String HEAP_SOURCE = "-Xmx in MXCP_JAVA_OPTS sets the heap";
 
     private final long limitBytes;
@@ -36,7 +36,10 @@ public final class ResultBudget {
         this.togetherLimitBytes = togetherLimitBytes;
     }
 
-    /** An eighth of the heap the JVM may grow to ({@code -Xmx}, through {@code MXCP_JAVA_OPTS}); half for all together. */
+    /**
+     * An eighth of the heap the JVM may grow to ({@code -Xmx}, through {@code MXCP_JAVA_OPTS}); a quarter for all
+     * together.
+     */
     public static ResultBudget ofHeap() {
         long limit = Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR;
         return new ResultBudget(limit, "an eighth of the server's Java heap; " + HEAP_SOURCE, limit * TOGETHER);
@@ -66,7 +69,7 @@ public final class ResultBudget {
                 throw new ResultTooLargeException(String.format(Locale.ROOT,
                         "Result too large for now: its first %,d rows (%s) and the results other calls are reading at "
                                 + "the same moment take more than the %s of memory the server's results may take "
-                                + "together (half of its Java heap; %s); narrow the query with WHERE, LIMIT or "
+                                + "together (a quarter of its Java heap; %s); narrow the query with WHERE, LIMIT or "
                                 + "aggregates, or call again when fewer large calls run",
                         rows, megabytes(bytes), megabytes(togetherLimitBytes), HEAP_SOURCE));
             }
