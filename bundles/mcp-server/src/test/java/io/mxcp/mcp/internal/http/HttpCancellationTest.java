@@ -46,7 +46,8 @@ class HttpCancellationTest {
         server.close();
     }
 
-    private HttpResponse<String> cancelSlowCall(String accept) throws Exception {
+    /** Posts the slow call (id 5) on the session and returns once it runs. */
+    private CompletableFuture<HttpResponse<String>> startSlowCall(String accept) throws InterruptedException {
         CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> {
             try {
                 return posts.post(legacy(5, "tools/call", call("slow", null)), accept, session);
@@ -55,6 +56,11 @@ class HttpCancellationTest {
             }
         });
         assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+        return pending;
+    }
+
+    private HttpResponse<String> cancelSlowCall(String accept) throws Exception {
+        CompletableFuture<HttpResponse<String>> pending = startSlowCall(accept);
         ObjectNode cancelled = Messages.object().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
         cancelled.putObject("params").put("requestId", 5).put("reason", "the user pressed stop");
         assertEquals(202, posts.post(cancelled, McpPosts.BOTH, session).statusCode());
@@ -64,14 +70,7 @@ class HttpCancellationTest {
 
     @Test
     void aCallTheStopCancelsIsAnsweredWithItsErrorBeforeTheConnectionCloses() throws Exception {
-        CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(() -> {
-            try {
-                return posts.post(legacy(5, "tools/call", call("slow", null)), "application/json", session);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+        CompletableFuture<HttpResponse<String>> pending = startSlowCall("application/json");
 
         server.close(); // the drain (5 s) ends, the call is cancelled
 
@@ -95,14 +94,7 @@ class HttpCancellationTest {
 
     @Test
     void aSecondCallWithTheIdOfOneInFlightIsRefusedAndTheCancelStillReachesTheFirst() throws Exception {
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return posts.post(legacy(5, "tools/call", call("slow", null)), "application/json", session);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS), "the call started");
+        CompletableFuture<HttpResponse<String>> first = startSlowCall("application/json");
         HttpResponse<String> second = posts.post(legacy(5, "tools/call", call("echo",
                 Messages.object().put("text", "twin"))), "application/json", session);
         assertEquals(400, second.statusCode());
