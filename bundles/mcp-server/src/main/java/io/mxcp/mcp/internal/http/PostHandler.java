@@ -269,7 +269,6 @@ final class PostHandler {
         posted.deliver(stream, outcome.status(), outcome.withdrawn() ? null : outcome.response(), eventStream);
     }
 
-    /** A client's response to a request of this server: delivered to the session's call that waits for it. */
     /**
      * A client's answer to a request of the server. Only a legacy session's client is ever asked: a 2026-07-28 client
      * sends no responses (the server asks with {@code input_required} results), and one without its session is
