@@ -1,7 +1,6 @@
 package io.mxcp.kernel.api;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,12 +64,11 @@ public interface KernelEnvironment {
     }
 
     /**
-     * @param fileName  the jar's file name in the deploy folder
-     * @param reason    why it was not taken, as the log said
-     * @param refusedAt when
+     * @param fileName the jar's file name in the deploy folder
+     * @param reason   why it was not taken, as the log said
      * @since 1.7
      */
-    record RefusedJar(String fileName, String reason, Instant refusedAt) {
+    record RefusedJar(String fileName, String reason) {
     }
 
     /**

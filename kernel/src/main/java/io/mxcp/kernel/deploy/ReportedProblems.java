@@ -1,6 +1,5 @@
 package io.mxcp.kernel.deploy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ public final class ReportedProblems implements PluginProblems {
     }
 
     void refuse(String fileName, String reason) {
-        refused.put(fileName, new RefusedJar(fileName, reason, Instant.now()));
+        refused.put(fileName, new RefusedJar(fileName, reason));
     }
 
     /** The jar was taken, or its file is gone. */
