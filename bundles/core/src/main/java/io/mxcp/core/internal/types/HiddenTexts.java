@@ -28,9 +28,9 @@ import io.mxcp.core.model.TypeDefinition;
  * garble the message around them and hardly hides anything. Case does not count, and a quoted value in the text
  * ({@code '…'} or {@code "…"}, as DuckDB quotes the value it could not convert) that shares {@value #SHARED_RUN}
  * characters in a row with a hidden value is replaced whole: SQL that transforms a secret ({@code upper},
- * {@code substr}, {@code ||}) puts a value in the error that is not the secret but gives it away. Values are noted by reference and only walked
- * when there is a text to clean, so a call that succeeds pays for a list of references. A call notes values on the
- * thread it runs on; a record may be built on another.
+ * {@code substr}, {@code ||}) puts a value in the error that is not the secret but gives it away. Values are noted by
+ * reference and only walked when there is a text to clean, so a call that succeeds pays for a list of references. A
+ * call notes values on the thread it runs on; a record may be built on another.
  */
 public final class HiddenTexts {
 
