@@ -18,7 +18,7 @@ import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 public final class BatchAnswers {
     private static final int HEAP_SHARE_DIVISOR = 8;
 
-    private final List<byte[]> answers;
+    private final List<byte[]> answers = new ArrayList<>();
     private final long limitBytes;
     private long bytes;
 
@@ -27,9 +27,8 @@ public final class BatchAnswers {
     }
 
     BatchAnswers(List<byte[]> refusals, long limitBytes) {
-        this.answers = new ArrayList<>(refusals);
         this.limitBytes = limitBytes;
-        refusals.forEach(answer -> bytes += answer.length);
+        refusals.forEach(this::add);
     }
 
     /** Whether the members left are refused rather than run. */
