@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.mxcp.mcp.api.HttpServerOptions;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
 
 /**
  * DNS-rebinding and cross-site protection. A server bound to a loopback interface: the {@code Host} and
@@ -36,6 +38,17 @@ final class HostOriginGuard {
         this.allowedHosts = allowedHosts;
         this.listedOrigin = listedOrigin;
         this.allowedOrigin = allowedOrigin;
+    }
+
+    /**
+     * As {@link #refusal(String, String)} for a request's headers. A Host or Origin sent more than once is refused:
+     * only one could be checked, and a proxy in front may read the other.
+     */
+    String refusal(HeaderMap headers) {
+        if (headers.count(Headers.HOST) > 1 || headers.count(Headers.ORIGIN) > 1) {
+            return "Forbidden: the Host or Origin header is sent more than once";
+        }
+        return refusal(headers.getFirst(Headers.HOST), headers.getFirst(Headers.ORIGIN));
     }
 
     /** Null when the request may proceed, else the reason to refuse it. */

@@ -54,10 +54,7 @@ final class McpHttpHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         HeaderMap headers = exchange.getRequestHeaders();
-        String refusal = headers.count(Headers.HOST) > 1 || headers.count(Headers.ORIGIN) > 1
-                // only one could be checked, and a proxy in front may read the other
-                ? "Forbidden: the Host or Origin header is sent more than once"
-                : guard.refusal(headers.getFirst(Headers.HOST), headers.getFirst(Headers.ORIGIN));
+        String refusal = guard.refusal(headers);
         cors.decorate(exchange);
         HttpString method = exchange.getRequestMethod();
         if (refusal != null) {
