@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
+import io.mxcp.core.api.HeapExhaustion;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.internal.files.StampedFileCache;
@@ -45,9 +46,7 @@ import io.mxcp.sdk.telemetry.TelemetrySpan;
 public final class EndpointPipeline {
 
     private static final String SQL_FAILURE_PREFIX = "Failed to execute SQL: ";
-    private static final String OUT_OF_MEMORY = "The server ran out of memory (Java heap) while running this call or "
-            + "checking its result, together with the calls running beside it; it goes on serving. Ask for less at "
-            + "a time (WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)";
+    private static final String OUT_OF_MEMORY = HeapExhaustion.message("running this call or checking its result");
 
     private final Path root;
     private final EndpointDiscovery discovery;
@@ -230,16 +229,12 @@ public final class EndpointPipeline {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         } catch (OutOfMemoryError e) {
-            if (!isHeapExhausted(e)) {
+            if (!HeapExhaustion.is(e)) {
                 throw e; // metaspace, native threads: more heap would not help, and the text says what ran out
             }
             // what filled the heap is this call's (and maybe its neighbours') results, unreachable once thrown past
             throw new EndpointException(Reason.EXECUTION_FAILED, OUT_OF_MEMORY, e);
         }
-    }
-
-    private static boolean isHeapExhausted(OutOfMemoryError error) {
-        return "Java heap space".equals(error.getMessage()) || "GC overhead limit exceeded".equals(error.getMessage());
     }
 
     /** The executor's run, in its span ({@code mxcp.duckdb.execute}, {@code mxcp.python.execute}) and metrics. */

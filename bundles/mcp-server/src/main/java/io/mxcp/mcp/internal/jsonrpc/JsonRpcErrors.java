@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mxcp.core.api.HeapExhaustion;
+
 /** The JSON-RPC and MCP error codes, and factories for the errors this server sends. */
 public final class JsonRpcErrors {
     public static final int PARSE_ERROR = -32700;
@@ -51,10 +53,8 @@ public final class JsonRpcErrors {
      * it for a call: while the answer was written, the calls beside it may have taken the memory.
      */
     public static JsonRpcException unexpected(String method, Throwable failure) {
-        if (failure instanceof OutOfMemoryError && "Java heap space".equals(failure.getMessage())) {
-            return internalError(method + " failed: the server ran out of memory (Java heap) while writing the "
-                    + "answer, together with the calls running beside it; it goes on serving. Ask for less at a time "
-                    + "(WHERE, LIMIT) or give the server more heap (-Xmx in MXCP_JAVA_OPTS)");
+        if (HeapExhaustion.is(failure)) {
+            return internalError(method + " failed: " + HeapExhaustion.message("writing the answer"));
         }
         return internalError(method + " failed: " + failure);
     }
