@@ -30,6 +30,8 @@ public final class ClientRequests {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     /** At most this many names of declared capabilities are kept: a session lives an hour, its memory as long. */
     private static final int KEPT_CAPABILITIES = 64;
+    /** A longer name is kept neither: no capability the server asks for is named so. */
+    private static final int LONGEST_NAME = 64;
 
     /** The names the client declared in {@code capabilities}: what they hold never decides what the server asks. */
     private volatile Set<String> capabilities = Set.of();
@@ -46,7 +48,7 @@ public final class ClientRequests {
     /** Records what the client declared in {@code initialize}'s {@code capabilities}. */
     void declare(JsonNode declared) {
         capabilities = declared != null && declared.isObject() ? declared.propertyStream().map(Map.Entry::getKey)
-                .filter(name -> name.length() <= KEPT_CAPABILITIES).limit(KEPT_CAPABILITIES)
+                .filter(name -> name.length() <= LONGEST_NAME).limit(KEPT_CAPABILITIES)
                 .collect(Collectors.toUnmodifiableSet()) : Set.of();
     }
 
