@@ -15,27 +15,25 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Unix domain stream socket that hands each connection to a handler on a small pool of daemon threads, so a
- * slow client holds one thread, not the socket. The socket file is readable and writable by its owner only: file
- * permissions are the admin API's only protection.
+ * A Unix domain stream socket that serves each connection on a virtual thread of its own, so a client that sends
+ * nothing holds neither the socket nor the clients after it. The socket file is readable and writable by its owner
+ * only: file permissions are the admin API's only protection.
  */
 final class UnixSocketServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(UnixSocketServer.class.getName());
-    private static final int WORKERS = 4;
     private static final long GRACE_SECONDS = 5;
-    /** Connections beyond the workers wait here; beyond this many they are closed at once. */
-    private static final int WAITING = 32;
+    /** Connections open at the same moment; one more is closed at once. */
+    static final int MAX_CONNECTIONS = 64;
     /** How long a connection may take, request and answer: a client that sends or reads nothing lets go then. */
     static final Duration CONNECTION_LIMIT = Duration.ofSeconds(10);
 
@@ -49,9 +47,9 @@ final class UnixSocketServer implements AutoCloseable {
     /** The socket file's identity, so that closing removes this server's file only, never a successor's. */
     private final Object socketFile;
     private final ServerSocketChannel channel;
-    private final ExecutorService workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(WAITING),
-            task -> Thread.ofPlatform().daemon().name("mxcp-admin-worker").unstarted(task));
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("mxcp-admin-connection-", 0).factory());
+    private final Semaphore openConnections = new Semaphore(MAX_CONNECTIONS);
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().daemon().name("mxcp-admin-deadlines").unstarted(task));
     private final Thread acceptor;
@@ -139,9 +137,14 @@ final class UnixSocketServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "Admin socket " + socket + ": accepting a connection failed: " + describe(e));
                 continue;
             }
+            if (!openConnections.tryAcquire()) {
+                closeQuietly(connection);
+                continue;
+            }
             try {
                 workers.execute(() -> serve(handler, connection));
             } catch (RejectedExecutionException closing) {
+                openConnections.release();
                 closeQuietly(connection);
             }
         }
@@ -158,6 +161,7 @@ final class UnixSocketServer implements AutoCloseable {
             LOG.log(Level.DEBUG, "Admin socket " + socket + ": connection ended: " + describe(e));
         } finally {
             deadline.cancel(false);
+            openConnections.release();
         }
     }
 

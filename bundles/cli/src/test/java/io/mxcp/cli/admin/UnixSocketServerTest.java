@@ -24,30 +24,60 @@ import org.junit.jupiter.api.Test;
 /** Clients that send nothing cannot hold the admin socket: each connection is closed at its time limit. */
 class UnixSocketServerTest {
 
+    /** Answers once the client has sent a byte: an idle client holds its connection until the limit. */
+    private static final UnixSocketServer.ConnectionHandler ECHO_FIRST_BYTE = connection -> {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        if (connection.read(first) > 0) {
+            connection.write(ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)));
+        }
+    };
+
     @Test
-    void idleClientsAreLetGoAndTheNextOneIsServed() throws Exception {
+    void idleClientsDoNotDelayTheNextOneAndAreLetGoAtTheirLimit() throws Exception {
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
         Path socket = folder.resolve("s.sock");
-        // answers once the client has sent a byte: an idle client holds its worker until the limit
-        UnixSocketServer.ConnectionHandler echoFirstByte = connection -> {
-            ByteBuffer first = ByteBuffer.allocate(1);
-            if (connection.read(first) > 0) {
-                connection.write(ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)));
-            }
-        };
-        try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(1), echoFirstByte)) {
+        try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(3), ECHO_FIRST_BYTE)) {
             List<SocketChannel> idle = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 idle.add(connect(socket));
             }
             try (SocketChannel client = connect(socket)) {
                 client.write(ByteBuffer.wrap(new byte[] {'x'}));
-                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("ok", readAll(client)),
-                        "served once the idle connections before it reached their limit");
+                assertEquals("ok", readAll(client));
+            }
+            for (SocketChannel channel : idle) {
+                assertTrue(stillOpen(channel), "the client was answered while the idle connections were still open");
             }
             for (SocketChannel channel : idle) {
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("", readAll(channel)),
                         "an idle connection is closed by the server");
+                channel.close();
+            }
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    @Test
+    void aConnectionBeyondTheOpenOnesAllowedIsClosedAtOnceAndItsPlaceComesBack() throws Exception {
+        Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
+        Path socket = folder.resolve("s.sock");
+        try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(30), ECHO_FIRST_BYTE)) {
+            List<SocketChannel> idle = new ArrayList<>();
+            for (int i = 0; i < UnixSocketServer.MAX_CONNECTIONS; i++) {
+                idle.add(connect(socket));
+            }
+            try (SocketChannel refused = connect(socket)) {
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("", readAll(refused)),
+                        "one connection too many is closed without waiting for the limit");
+            }
+            SocketChannel freed = idle.removeFirst();
+            freed.write(ByteBuffer.wrap(new byte[] {'x'}));
+            assertEquals("ok", readAll(freed));
+            freed.close();
+            assertEquals("ok", answerOnceAPlaceIsFree(socket), "a finished connection's place goes to the next client");
+            for (SocketChannel channel : idle) {
                 channel.close();
             }
         } finally {
@@ -103,6 +133,33 @@ class UnixSocketServerTest {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(socket));
         return channel;
+    }
+
+    /**
+     * What a client sending a byte is answered, trying again while it is closed unanswered: the server frees a
+     * connection's place only after its answer, so the first try may still find every place taken.
+     */
+    private static String answerOnceAPlaceIsFree(Path socket) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (SocketChannel channel = connect(socket)) {
+                channel.write(ByteBuffer.wrap(new byte[] {'x'}));
+                String answer = readAll(channel);
+                if (!answer.isEmpty()) {
+                    return answer;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no place became free for a new connection");
+    }
+
+    private static boolean stillOpen(SocketChannel channel) throws IOException {
+        channel.configureBlocking(false);
+        try {
+            return channel.read(ByteBuffer.allocate(1)) == 0;
+        } finally {
+            channel.configureBlocking(true);
+        }
     }
 
     private static String readAll(SocketChannel channel) throws IOException {
