@@ -19,6 +19,8 @@ import sys
 import time
 import types as _types
 
+import _mxcp_logging
+
 TAG = "__mxcp_type__"
 # what the Java bridge puts before an error message instead of a result (a Java exception would reach Python as
 # a foreign object rather than an exception with the message)
@@ -233,10 +235,23 @@ def configure(bridge, config_text, root, python_dir, plugin_dir):
     user_config = config["user_config"]
     site_config = config["site_config"]
     profile = config["profile"]
+    _mxcp_logging.route(config["log_level"], _log_to_server)
+    # urllib3 (under requests) warns at its import that GraalPy's ssl module is not OpenSSL: it is Java's TLS, which
+    # has what urllib3 asks OpenSSL for, and the user can do nothing about it
+    import warnings
+    warnings.filterwarnings("ignore", message="urllib3 v2 only supports OpenSSL")
     add_environment_packages()
     for path in (plugin_dir, root, python_dir):
         if path and os.path.isdir(path) and path not in sys.path:
             sys.path.insert(0, path)
+
+
+def _log_to_server(level, message):
+    """A record of Python's logging: the server's log, or standard error between two runtime generations."""
+    if host is not None:
+        host.log(level, message)
+    else:
+        sys.stderr.write(message + "\n")
 
 
 def add_environment_packages():
@@ -480,6 +495,14 @@ def error_report(error):
     return [type(error).__name__, message, where]
 
 
+def _described(error):
+    """``<message> (<type> at <file>:<line> in <function>)``, as the Java side describes a Python failure: a plugin's
+    failure names what went wrong where, not only its message (``no such codec is supported``)."""
+    kind, message, where = error_report(error)
+    text = message or kind
+    return "%s (%s at %s)" % (text, kind, where) if where else "%s (%s)" % (text, kind)
+
+
 def run_hooks(hooks):
     """Runs zero-argument hooks in registration order with the init context; returns their failures."""
     token = current_context.set(make_context(None))
@@ -546,7 +569,7 @@ def load_plugins(definitions_text):
         try:
             module = importlib.import_module(module_name_)
         except Exception as error:
-            raise RuntimeError("Failed to import plugin module %s: %s" % (module_name_, error)) from error
+            raise RuntimeError("Failed to import plugin module %s: %s" % (module_name_, _described(error))) from error
         plugin_class = getattr(module, "MXCPPlugin", None)
         if not (inspect.isclass(plugin_class) and issubclass(plugin_class, MXCPBasePlugin)):
             raise RuntimeError("Module %s must contain an MXCPPlugin class: no subclass of MXCPBasePlugin named "
@@ -555,7 +578,7 @@ def load_plugins(definitions_text):
             instance = plugin_class(definition["config"])
         except Exception as error:
             raise RuntimeError("Failed to create plugin %s (module %s): %s"
-                               % (definition["name"], module_name_, error)) from error
+                               % (definition["name"], module_name_, _described(error))) from error
         plugin_instances[definition["name"]] = instance
         for method_name in sorted(dir(plugin_class)):
             method = getattr(plugin_class, method_name, None)

@@ -21,6 +21,7 @@ final class BridgeSources {
 
     private static final List<Module> MODULES = List.of(
             new Module("_mxcp_bridge", "_mxcp_bridge.py", false),
+            new Module("_mxcp_logging", "_mxcp_logging.py", false),
             new Module("mxcp", "mxcp/__init__.py", true),
             new Module("mxcp.runtime", "mxcp/runtime.py", false),
             new Module("mxcp.plugins", "mxcp/plugins/__init__.py", true),

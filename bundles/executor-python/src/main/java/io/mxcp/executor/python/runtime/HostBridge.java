@@ -107,6 +107,20 @@ public final class HostBridge implements ProxyObject {
         return asks.takeStop();
     }
 
+    /**
+     * The lowest level of Python's logging that the server's log shows now ({@code logging.DEBUG} 10 to
+     * {@code logging.ERROR} 40): Python does not format the records below it.
+     */
+    static int pythonLogThreshold() {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            return 10;
+        }
+        if (LOG.isLoggable(System.Logger.Level.INFO)) {
+            return 20;
+        }
+        return LOG.isLoggable(System.Logger.Level.WARNING) ? 30 : 40;
+    }
+
     private static void log(String level, String message) {
         System.Logger.Level logLevel = switch (level) {
             case "debug" -> System.Logger.Level.DEBUG;

@@ -106,6 +106,7 @@ public final class PythonRuntime implements AutoCloseable {
         config.put("user_config", project.userConfig());
         config.put("site_config", project.siteConfig());
         config.put("profile", project.profile());
+        config.put("log_level", HostBridge.pythonLogThreshold());
         bridge.invokeMember("configure", generationHost, codec.encode(config),
                 project.root().toString(), project.pythonDir().toString(), project.pluginDir().toString());
         host = generationHost;

@@ -1,0 +1,135 @@
+package io.mxcp.executor.python.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.graalvm.polyglot.Engine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mxcp.executor.python.project.PythonProject;
+
+/**
+ * What endpoint and plugin code log with Python's {@code logging} reaches the server's log at the server's level,
+ * and a plugin that fails to import is named with its exception's type and place.
+ */
+class PythonLoggingTest {
+
+    private static final Logger SERVER_LOG = Logger.getLogger("io.mxcp.executor.python");
+
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (isLoggable(record)) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @TempDir
+    Path root;
+    private Engine engine;
+    private PythonRuntime runtime;
+    private PythonProject project;
+    private final ValueCodec codec = new ValueCodec();
+
+    @BeforeEach
+    void start() throws Exception {
+        SERVER_LOG.addHandler(capture);
+        SERVER_LOG.setLevel(Level.WARNING);
+        engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build();
+        Path python = Files.createDirectories(root.resolve("python"));
+        Files.writeString(python.resolve("chatty.py"), """
+                import logging
+
+                log = logging.getLogger("chatty")
+
+                def chatty():
+                    log.debug("debugged")
+                    log.info("informed")
+                    log.warning("warned %d times", 2)
+                    try:
+                        1 / 0
+                    except ZeroDivisionError:
+                        log.exception("divided")
+                    return "done"
+                """);
+        Files.createDirectories(root.resolve("plugins/broken"));
+        Files.writeString(root.resolve("plugins/broken/__init__.py"), """
+                def find_codec():
+                    raise LookupError("no such codec is supported")
+
+                find_codec()
+                """);
+        project = new PythonProject(root, "default", Map.of(), Map.of(), List.of(), python, root.resolve("plugins"));
+        runtime = PythonRuntime.start(engine, project, codec);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+        engine.close();
+        SERVER_LOG.removeHandler(capture);
+        SERVER_LOG.setLevel(null);
+    }
+
+    @Test
+    void recordsReachTheServerLogAtItsLevelAndALaterGenerationTakesANewLevel() throws Exception {
+        begin();
+        assertEquals("done", callChatty());
+        assertEquals(2, logged.size(), logged.toString());
+        assertEquals("WARNING chatty: warned 2 times", logged.get(0));
+        assertTrue(logged.get(1).startsWith("SEVERE chatty: divided\nTraceback (most recent call last):"), logged.get(1));
+        assertTrue(logged.get(1).endsWith("ZeroDivisionError: division by zero"), logged.get(1));
+
+        // a reload under --debug: the same interpreter, a new generation
+        runtime.end();
+        logged.clear();
+        SERVER_LOG.setLevel(Level.FINE);
+        begin();
+        callChatty();
+        assertEquals(List.of("FINE chatty: debugged", "INFO chatty: informed", "WARNING chatty: warned 2 times"),
+                logged.subList(0, 3));
+    }
+
+    @Test
+    void aPluginThatFailsToImportIsNamedWithItsExceptionsTypeAndPlace() {
+        begin();
+        PythonException failure = assertThrows(PythonException.class, () -> runtime.loadPlugins(List.of(
+                Map.of("name", "broken_one", "module", "broken", "config", Map.of()))));
+        String brokenInit = root.resolve("plugins/broken/__init__.py").toString();
+        assertEquals("Failed to import plugin module broken: no such codec is supported (LookupError at "
+                + brokenInit + ":2 in find_codec)", failure.failure().text());
+    }
+
+    private void begin() {
+        runtime.begin(project, new HostBridge((sql, params) -> "[]", () -> null, function -> null, codec));
+    }
+
+    private Object callChatty() throws PythonException {
+        Path module = root.resolve("python/chatty.py");
+        return runtime.call(runtime.function(runtime.module(module), "tool", "chatty", module), Map.of(), "{}");
+    }
+}
