@@ -63,7 +63,7 @@ public final class ArgumentCheck {
                 if (parameter.required() != withDefault) {
                     boolean text = parameter.type() != null && "string".equals(parameter.type().type());
                     parameters.add(new Parameter(parameter.name(),
-                            Rules.of(parameter.type(), parameter.name(), nullable, true), jsonText && !text));
+                            Rules.of(parameter.type(), parameter.name(), nullable), jsonText && !text));
                 }
             }
         }

@@ -16,17 +16,17 @@ final class Rules {
     private Rules() {
     }
 
-    static ValueRule of(TypeDefinition type, String modelName, boolean nullable, boolean numbersAsText) {
+    static ValueRule of(TypeDefinition type, String modelName, boolean nullable) {
         if (type == null || type.type() == null) {
             return AnyRule.INSTANCE;
         }
         return switch (type.type()) {
-            case "string" -> nullable(text(type, numbersAsText), nullable);
+            case "string" -> nullable(text(type), nullable);
             case "integer" -> nullable(new IntegerRule(NumberBounds.of(type)), nullable);
             case "number" -> nullable(new NumberRule(NumberBounds.of(type)), nullable);
             case "boolean" -> nullable(BooleanRule.INSTANCE, nullable);
             case "array" -> new ListRule(type.items() == null ? AnyRule.INSTANCE
-                    : of(type.items(), modelName + "Item", nullable, false), type.minItems(), type.maxItems());
+                    : of(type.items(), modelName + "Item", nullable), type.minItems(), type.maxItems());
             case "object" -> object(type, modelName, nullable);
             default -> AnyRule.INSTANCE;
         };
@@ -36,12 +36,12 @@ final class Rules {
         return nullable ? new NullableRule(rule) : rule;
     }
 
-    private static TextRule text(TypeDefinition type, boolean numbersAsText) {
+    private static TextRule text(TypeDefinition type) {
         List<Object> choices = type.enumValues();
         if (choices != null && choices.stream().allMatch(String.class::isInstance)) {
-            return new TextRule(null, null, null, numbersAsText);
+            return new TextRule(null, null, null);
         }
-        return new TextRule(type.minLength(), type.maxLength(), type.pattern(), numbersAsText);
+        return new TextRule(type.minLength(), type.maxLength(), type.pattern());
     }
 
     private static ObjectRule object(TypeDefinition type, String modelName, boolean nullable) {
@@ -54,7 +54,7 @@ final class Rules {
         List<ObjectRule.Property> properties = new ArrayList<>(declared.size());
         for (Map.Entry<String, TypeDefinition> entry : declared.entrySet()) {
             String name = entry.getKey();
-            ValueRule rule = of(entry.getValue(), modelName + className(name), nullable, false);
+            ValueRule rule = of(entry.getValue(), modelName + className(name), nullable);
             boolean isRequired = required.contains(name);
             if (!isRequired && !(rule instanceof NullableRule)) {
                 rule = new NullableRule(rule);

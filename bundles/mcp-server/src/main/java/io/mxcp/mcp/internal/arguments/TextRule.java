@@ -4,24 +4,25 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.mxcp.core.api.PythonFloats;
+
 /**
  * {@code str} with length and pattern constraints. A pattern is searched for anywhere in the text (pydantic does
- * not anchor it). With {@code numbersAsText} (top-level string parameters, spec 04 §2) a number or boolean is
- * taken as its text.
+ * not anchor it). A number or boolean is taken as its Python text ({@code 5} → {@code "5"}, {@code true} →
+ * {@code "true"}), wherever the string is in the arguments: the leniency for language models of spec 04 §2, which
+ * the original applies to every string of its argument model, nested ones included.
  */
 final class TextRule implements ValueRule {
     private final Integer minLength;
     private final Integer maxLength;
     private final String patternText;
     private final Pattern pattern;
-    private final boolean numbersAsText;
 
-    TextRule(Integer minLength, Integer maxLength, String pattern, boolean numbersAsText) {
+    TextRule(Integer minLength, Integer maxLength, String pattern) {
         this.minLength = minLength;
         this.maxLength = maxLength;
         this.patternText = pattern;
         this.pattern = pattern == null ? null : Pattern.compile(pattern);
-        this.numbersAsText = numbersAsText;
     }
 
     @Override
@@ -29,7 +30,9 @@ final class TextRule implements ValueRule {
         String text;
         if (value.isTextual()) {
             text = value.textValue();
-        } else if (numbersAsText && (value.isNumber() || value.isBoolean())) {
+        } else if (value.isFloatingPointNumber()) {
+            text = PythonFloats.text(value.doubleValue());
+        } else if (value.isNumber() || value.isBoolean()) {
             text = value.asText();
         } else {
             violations.add(at, "Input should be a valid string");

@@ -88,10 +88,18 @@ class ArgumentCheckTest {
     }
 
     @Test
-    void nestedStringsGetNoLeniency() {
-        ArgumentCheck check = tool("t", "tags", type("array").items(type("string")));
-        assertEquals("1 validation error for tArguments\ntags.1\n  Input should be a valid string",
-                rejected(check, "{\"tags\": [\"a\", 1]}"));
+    void numbersAndBooleansForNestedStringsBecomeTextToo() {
+        ArgumentCheck check = tool("t", "user", type("object").property("name", type("string"))
+                .property("tags", type("array").items(type("string")))
+                .property("address", type("object").property("city", type("string"))));
+        Map<?, ?> user = (Map<?, ?>) accepted(check,
+                "{\"user\": {\"name\": 123, \"tags\": [1, true, \"music\", 1e20], \"address\": {\"city\": 3.14}}}")
+                .get("user");
+        assertEquals("123", user.get("name"));
+        assertEquals(List.of("1", "true", "music", "1e+20"), user.get("tags"));
+        assertEquals(Map.of("city", "3.14"), user.get("address"));
+        assertEquals("1 validation error for tArguments\nuser.tags.0\n  Input should be a valid string",
+                rejected(check, "{\"user\": {\"tags\": [[\"a\"]]}}"));
     }
 
     @Test
