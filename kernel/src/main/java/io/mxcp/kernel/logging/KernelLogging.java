@@ -30,6 +30,13 @@ public final class KernelLogging {
      */
     private static final Logger DECLARATIVE_SERVICES = Logger.getLogger("org.apache.felix.scr");
 
+    /**
+     * Undertow logs every answer of status 500 or more at debug level with a stack trace of where the status was
+     * set: the server's 503s (a busy server, an identity provider that cannot be reached) are answers it chose and
+     * logs itself, and the traces buried the server's own debug lines.
+     */
+    private static final Logger UNDERTOW_ERROR_RESPONSES = Logger.getLogger("io.undertow.request.error-response");
+
     private KernelLogging() {
     }
 
@@ -50,5 +57,6 @@ public final class KernelLogging {
         root.setLevel(debug ? Level.FINE : Level.WARNING);
         JDK_LOGGERS.forEach(logger -> logger.setLevel(debug ? Level.INFO : Level.WARNING));
         DECLARATIVE_SERVICES.setLevel(debug ? Level.WARNING : Level.SEVERE);
+        UNDERTOW_ERROR_RESPONSES.setLevel(Level.INFO);
     }
 }

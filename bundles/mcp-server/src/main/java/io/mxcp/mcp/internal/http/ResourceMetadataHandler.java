@@ -17,6 +17,7 @@ import io.undertow.util.Methods;
  * its tokens come from, the scopes it requires. Public and cacheable; browsers may read it from any origin.
  */
 final class ResourceMetadataHandler implements HttpHandler {
+    private static final System.Logger LOG = System.getLogger(ResourceMetadataHandler.class.getName());
     private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
 
@@ -61,6 +62,7 @@ final class ResourceMetadataHandler implements HttpHandler {
         try {
             issuer = gate.issuer();
         } catch (AuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "Protected resource metadata not served: " + e.getMessage());
             exchange.setStatusCode(503);
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
             send(exchange, mapper.createObjectNode().put("error", "temporarily_unavailable")

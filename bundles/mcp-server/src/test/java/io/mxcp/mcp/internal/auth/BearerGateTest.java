@@ -10,6 +10,10 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import io.mxcp.mcp.internal.LogLines;
+import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.auth.TokenVerifier;
+import io.mxcp.sdk.auth.TokenVerifierProvider;
 import io.mxcp.sdk.auth.UserContext;
 
 /** What the gate makes of a verifier's answer, and writes to the logs about a refused token: why, never the token. */
@@ -66,6 +70,47 @@ class BearerGateTest {
         Verdict noUser = gate(Map.of(), token -> null).check("Bearer key-1");
         assertEquals(503, noUser.status());
         assertEquals("temporarily_unavailable: the auth provider acme-keys answered no user", noUser.reason());
+    }
+
+    @Test
+    void aProviderThatCannotBeReachedAtStartIsNamedInTheLogAndTheServerStarts() throws Exception {
+        AuthException down = new AuthException("The identity provider could not be reached at "
+                + "http://127.0.0.1:9/.well-known/openid-configuration: java.net.ConnectException",
+                "temporarily_unavailable", 503);
+        TokenVerifiers verifiers = new TokenVerifiers();
+        verifiers.add(new TokenVerifierProvider() {
+            @Override
+            public String providerName() {
+                return "down-idp";
+            }
+
+            @Override
+            public TokenVerifier open(Map<String, Object> settings) {
+                return new TokenVerifier() {
+                    @Override
+                    public UserContext verify(String token) throws AuthException {
+                        throw down;
+                    }
+
+                    @Override
+                    public String issuer() throws AuthException {
+                        throw down;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        });
+        AuthSettings settings = AuthSettings.parse(Map.of("mode", "verifier", "provider", "down-idp", "down-idp",
+                Map.of()));
+        try (LogLines log = LogLines.of(VerifierAuthority.class.getName())) {
+            BearerGate gate = BearerGate.verifying(settings, verifiers);
+            assertEquals(List.of("WARNING down-idp: " + down.getMessage() + "; trying again at each request (until "
+                    + "then requests with a token and the protected resource metadata get 503)"), log.lines());
+            assertEquals(503, gate.check("Bearer some-token").status());
+        }
     }
 
     @Test

@@ -24,6 +24,8 @@ public final class ScriptedVerifiers implements TokenVerifierProvider {
     public final AtomicInteger closed = new AtomicInteger();
     /** The settings the last verifier was opened with. */
     public volatile Map<String, Object> lastSettings;
+    /** When set, the issuer cannot be named, as when the provider's discovery document cannot be fetched. */
+    public volatile boolean issuerDown;
     /** Tokens refused from now on, as a revoked or expired token is. */
     public final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
@@ -55,7 +57,11 @@ public final class ScriptedVerifiers implements TokenVerifierProvider {
             }
 
             @Override
-            public String issuer() {
+            public String issuer() throws AuthException {
+                if (issuerDown) {
+                    throw new AuthException("The identity provider could not be reached at " + ISSUER,
+                            "temporarily_unavailable", 503);
+                }
                 return ISSUER;
             }
 

@@ -38,6 +38,7 @@ import io.mxcp.mcp.api.ServerConfigException;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.Messages;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.auth.ScriptedVerifiers;
 import io.mxcp.mcp.internal.auth.AuthServices;
 import io.mxcp.mcp.internal.auth.TokenVerifiers;
@@ -248,6 +249,19 @@ class HttpAuthTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
             assertFalse(answer.contains("evil.example/mcp"), answer);
+        }
+    }
+
+    @Test
+    void metadataWhoseIssuerCannotBeNamedIsAnswered503AndLogged() throws Exception {
+        start(Map.of());
+        scripted.issuerDown = true;
+        try (LogLines log = LogLines.of(ResourceMetadataHandler.class.getName())) {
+            HttpResponse<String> response = posts.send(HttpRequest.newBuilder(URI.create(metadataUrl())).GET().build());
+            assertEquals(503, response.statusCode());
+            assertEquals("temporarily_unavailable", Messages.parse(response.body()).get("error").asText());
+            assertEquals(List.of("WARNING Protected resource metadata not served: The identity provider could not be "
+                    + "reached at " + ScriptedVerifiers.ISSUER), log.lines());
         }
     }
 
