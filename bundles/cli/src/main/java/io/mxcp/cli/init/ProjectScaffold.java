@@ -4,13 +4,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.SequencedMap;
 
 /** The files and folders {@code mxcp init} writes into a new project folder (spec 01 §1.2). */
 public final class ProjectScaffold {
 
-    public static final List<String> FOLDERS =
-            List.of("tools", "resources", "prompts", "evals", "python", "plugins", "sql", "drift", "audit", "data");
+    /** The folders and what each holds, in the order the next-steps banner lists them. */
+    public static final SequencedMap<String, String> FOLDER_PURPOSES = purposes(
+            "tools", "tool definitions (YAML)",
+            "resources", "resource definitions",
+            "prompts", "prompt definitions",
+            "evals", "LLM evaluation suites",
+            "python", "Python endpoint code",
+            "plugins", "Python plugins (DuckDB functions)",
+            "sql", "SQL of the endpoints",
+            "drift", "drift snapshots",
+            "audit", "audit logs",
+            "data", "the DuckDB database");
 
     static final String HELLO_WORLD_SQL = "SELECT 'Hello, ' || $name || '!' as greeting\n";
 
@@ -35,6 +47,14 @@ public final class ProjectScaffold {
                 file: ../sql/hello-world.sql
             """;
 
+    private static SequencedMap<String, String> purposes(String... namesAndPurposes) {
+        SequencedMap<String, String> purposes = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndPurposes.length; i += 2) {
+            purposes.put(namesAndPurposes[i], namesAndPurposes[i + 1]);
+        }
+        return Collections.unmodifiableSequencedMap(purposes);
+    }
+
     private final Path folder;
 
     public ProjectScaffold(Path folder) {
@@ -49,7 +69,7 @@ public final class ProjectScaffold {
     }
 
     public void createFolders() throws IOException {
-        for (String name : FOLDERS) {
+        for (String name : FOLDER_PURPOSES.keySet()) {
             Files.createDirectories(folder.resolve(name));
         }
     }
