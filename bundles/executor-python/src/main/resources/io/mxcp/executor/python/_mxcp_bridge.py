@@ -38,6 +38,7 @@ host = None            # the Java bridge object (db_execute, log)
 user_config = None     # plain dict views of the project's configuration
 site_config = None
 profile = None         # the active profile, which may not be the site file's (a --profile)
+project_root = None
 init_hooks = []
 shutdown_hooks = []
 plugin_instances = {}
@@ -229,8 +230,9 @@ def make_context(call):
 # ---- module loading (spec 01 §5.3) -----------------------------------------------------------------------------
 
 def configure(bridge, config_text, root, python_dir, plugin_dir):
-    global host, user_config, site_config, profile
+    global host, user_config, site_config, profile, project_root
     host = bridge
+    project_root = root
     config = decode(config_text)
     user_config = config["user_config"]
     site_config = config["site_config"]
@@ -485,14 +487,24 @@ def error_report(error):
     user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
     last = user_frames[-1] if user_frames else None
     if isinstance(error, SyntaxError) and error.filename:
-        where = "%s:%s" % (error.filename, error.lineno)
+        where = "%s:%s" % (_shown_file(error.filename), error.lineno)
     else:
-        where = "%s:%s in %s" % (last.filename, last.lineno, last.name) if last else None
+        where = "%s:%s in %s" % (_shown_file(last.filename), last.lineno, last.name) if last else None
     try:
         message = str(error)
     except Exception:  # noqa: B902 - a broken __str__ must not hide the exception's type and place
         message = "<exception str() failed>"
     return [type(error).__name__, message, where]
+
+
+def _shown_file(filename):
+    """A file of the project relative to its root (``python/calc.py``); any other one as its import path names it
+    (``requests/adapters.py``): the message may reach a remote MCP client, which needs the file, not where the server
+    has it."""
+    if project_root and filename.startswith(os.path.join(project_root, "")):
+        return filename[len(os.path.join(project_root, "")):]
+    folders = [entry for entry in sys.path if entry and filename.startswith(os.path.join(entry, ""))]
+    return filename[len(os.path.join(max(folders, key=len), "")):] if folders else filename
 
 
 def _described(error):

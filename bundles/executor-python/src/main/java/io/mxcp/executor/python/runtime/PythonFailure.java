@@ -1,25 +1,24 @@
 package io.mxcp.executor.python.runtime;
 
-import java.nio.file.Path;
-
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
  * A Python exception as the caller reads it: its type, its message, and where it was raised (the traceback's last
- * frame outside the bridge, with the file relative to the project root).
+ * frame outside the bridge, with a file of the project relative to its root and any other one as its import path
+ * names it).
  *
  * @param type    the exception's class name ({@code ValueError}); for a Java-side failure the Java class name
  * @param message {@code str(exception)}
- * @param where   {@code python/calc.py:12 in divide}, or null when unknown
+ * @param where   {@code python/calc.py:12 in divide}, {@code requests/adapters.py:519 in send}, or null when unknown
  */
 public record PythonFailure(String type, String message, String where) {
 
-    static PythonFailure of(PolyglotException error, Value errorReport, Path root) {
+    static PythonFailure of(PolyglotException error, Value errorReport) {
         if (error.isGuestException() && !error.isInternalError()) {
             try {
                 Value report = errorReport.execute(error.getGuestObject());
-                String where = report.getArrayElement(2).isNull() ? null : relative(report.getArrayElement(2).asString(), root);
+                String where = report.getArrayElement(2).isNull() ? null : report.getArrayElement(2).asString();
                 return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where);
             } catch (PolyglotException reportFailure) {
                 error.addSuppressed(reportFailure);
@@ -37,10 +36,5 @@ public record PythonFailure(String type, String message, String where) {
     /** {@code <message> (<type> at <where>)}: the user's text first, then the traceback's last frame. */
     public String describe() {
         return where == null ? text() + " (" + type + ")" : text() + " (" + type + " at " + where + ")";
-    }
-
-    private static String relative(String where, Path root) {
-        String prefix = root.toString() + "/";
-        return where.startsWith(prefix) ? where.substring(prefix.length()) : where;
     }
 }

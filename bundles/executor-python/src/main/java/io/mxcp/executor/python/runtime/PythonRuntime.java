@@ -41,7 +41,6 @@ public final class PythonRuntime implements AutoCloseable {
     private static final String CAPABILITY_ERROR = "ClientCapabilityError";
 
     private final Context context;
-    private final Path root;
     private final Path pythonDir;
     private final ValueCodec codec;
     private final Value bridge;
@@ -60,7 +59,6 @@ public final class PythonRuntime implements AutoCloseable {
 
     private PythonRuntime(Context context, PythonProject project, ValueCodec codec) {
         this.context = context;
-        this.root = project.root();
         this.pythonDir = project.pythonDir();
         this.codec = codec;
         this.bridge = context.eval("python", "import _mxcp_bridge\n_mxcp_bridge");
@@ -293,7 +291,7 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     private PythonException failure(PolyglotException error) {
-        return new PythonException(PythonFailure.of(error, errorReport, root), error);
+        return new PythonException(PythonFailure.of(error, errorReport), error);
     }
 
     private static List<String> strings(Value list) {

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mxcp.executor.python.project.PythonProject;
 
 /**
- * What endpoint and plugin code log with Python's {@code logging} reaches the server's log at the server's level,
- * and a plugin that fails to import is named with its exception's type and place.
+ * What endpoint and plugin code log with Python's {@code logging} reaches the server's log at the server's level;
+ * a failure names its place as a file of the project or by its import path, never where the server installed it.
  */
-class PythonLoggingTest {
+class PythonDiagnosticsTest {
 
     private static final Logger SERVER_LOG = Logger.getLogger("io.mxcp.executor.python");
 
@@ -76,6 +76,12 @@ class PythonLoggingTest {
                         log.exception("divided")
                     return "done"
                 """);
+        Files.writeString(python.resolve("parse.py"), """
+                import json
+
+                def parse():
+                    return json.loads("{")
+                """);
         Files.createDirectories(root.resolve("plugins/broken"));
         Files.writeString(root.resolve("plugins/broken/__init__.py"), """
                 def find_codec():
@@ -119,9 +125,23 @@ class PythonLoggingTest {
         begin();
         PythonException failure = assertThrows(PythonException.class, () -> runtime.loadPlugins(List.of(
                 Map.of("name", "broken_one", "module", "broken", "config", Map.of()))));
-        String brokenInit = root.resolve("plugins/broken/__init__.py").toString();
         assertEquals("Failed to import plugin module broken: no such codec is supported (LookupError at "
-                + brokenInit + ":2 in find_codec)", failure.failure().text());
+                + "plugins/broken/__init__.py:2 in find_codec)", failure.failure().text());
+    }
+
+    @Test
+    void aFailureInALibraryIsPlacedByItsImportPathAndOneInTheProjectByItsProjectPath() throws Exception {
+        begin();
+        Path module = root.resolve("python/parse.py");
+        PythonException failure = assertThrows(PythonException.class,
+                () -> runtime.call(runtime.function(runtime.module(module), "tool", "parse", module), Map.of(), "{}"));
+        assertEquals("JSONDecodeError", failure.failure().type());
+        assertTrue(failure.failure().where().matches("json/decoder\\.py:\\d+ in raw_decode"), failure.failure().where());
+
+        Path broken = root.resolve("python/broken.py");
+        Files.writeString(broken, "def broken(:\n");
+        PythonException syntax = assertThrows(PythonException.class, () -> runtime.module(broken));
+        assertEquals("python/broken.py:1", syntax.failure().where());
     }
 
     private void begin() {
