@@ -37,10 +37,7 @@ class UnixSocketServerTest {
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
         Path socket = folder.resolve("s.sock");
         try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(3), ECHO_FIRST_BYTE)) {
-            List<SocketChannel> idle = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                idle.add(connect(socket));
-            }
+            List<SocketChannel> idle = connectIdle(socket, 6);
             try (SocketChannel client = connect(socket)) {
                 client.write(ByteBuffer.wrap(new byte[] {'x'}));
                 assertEquals("ok", readAll(client));
@@ -64,10 +61,7 @@ class UnixSocketServerTest {
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
         Path socket = folder.resolve("s.sock");
         try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(30), ECHO_FIRST_BYTE)) {
-            List<SocketChannel> idle = new ArrayList<>();
-            for (int i = 0; i < UnixSocketServer.MAX_CONNECTIONS; i++) {
-                idle.add(connect(socket));
-            }
+            List<SocketChannel> idle = connectIdle(socket, UnixSocketServer.MAX_CONNECTIONS);
             try (SocketChannel refused = connect(socket)) {
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals("", readAll(refused)),
                         "one connection too many is closed without waiting for the limit");
@@ -127,6 +121,15 @@ class UnixSocketServerTest {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** Connections that send nothing. */
+    private static List<SocketChannel> connectIdle(Path socket, int count) throws IOException {
+        List<SocketChannel> idle = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            idle.add(connect(socket));
+        }
+        return idle;
     }
 
     private static SocketChannel connect(Path socket) throws IOException {
