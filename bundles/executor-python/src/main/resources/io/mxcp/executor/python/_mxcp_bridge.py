@@ -500,11 +500,25 @@ def error_report(error):
 def _shown_file(filename):
     """A file of the project relative to its root (``python/calc.py``); any other one as its import path names it
     (``requests/adapters.py``): the message may reach a remote MCP client, which needs the file, not where the server
-    has it."""
-    if project_root and filename.startswith(os.path.join(project_root, "")):
-        return filename[len(os.path.join(project_root, "")):]
-    folders = [entry for entry in sys.path if entry and filename.startswith(os.path.join(entry, ""))]
-    return filename[len(os.path.join(max(folders, key=len), "")):] if folders else filename
+    has it. Symbolic links are looked through on both sides; a package found by no known folder is named from its
+    ``site-packages``."""
+    real = os.path.realpath(filename)
+    for path in (filename, real):
+        shown = _under_known_folder(path)
+        if shown:
+            return shown
+    marker = os.sep + "site-packages" + os.sep
+    return real[real.rindex(marker) + len(marker):] if marker in real else filename
+
+
+def _under_known_folder(path):
+    if project_root:
+        for root in (project_root, os.path.realpath(project_root)):
+            if path.startswith(os.path.join(root, "")):
+                return path[len(os.path.join(root, "")):]
+    folders = [folder for entry in sys.path if entry for folder in (entry, os.path.realpath(entry))
+               if path.startswith(os.path.join(folder, ""))]
+    return path[len(os.path.join(max(folders, key=len), "")):] if folders else None
 
 
 def _described(error):

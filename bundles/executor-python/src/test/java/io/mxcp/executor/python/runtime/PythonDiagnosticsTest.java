@@ -50,6 +50,8 @@ class PythonDiagnosticsTest {
 
     @TempDir
     Path root;
+    @TempDir
+    Path outside;
     private Engine engine;
     private PythonRuntime runtime;
     private PythonProject project;
@@ -137,6 +139,16 @@ class PythonDiagnosticsTest {
                 () -> runtime.call(runtime.function(runtime.module(module), "tool", "parse", module), Map.of(), "{}"));
         assertEquals("JSONDecodeError", failure.failure().type());
         assertTrue(failure.failure().where().matches("json/decoder\\.py:\\d+ in raw_decode"), failure.failure().where());
+
+        // a package folder reached through a symbolic link, as venvs and release folders often are
+        Path installed = Files.createDirectories(outside.resolve("venv/lib/python3.12/site-packages/faulty"));
+        Files.writeString(installed.resolve("__init__.py"), "def fail():\n    raise ValueError('no')\n");
+        Files.createSymbolicLink(root.resolve("python/faulty"), installed);
+        Files.writeString(root.resolve("python/use_faulty.py"), "import faulty\n\ndef use_faulty():\n    faulty.fail()\n");
+        Path user = root.resolve("python/use_faulty.py");
+        PythonException linked = assertThrows(PythonException.class,
+                () -> runtime.call(runtime.function(runtime.module(user), "tool", "use_faulty", user), Map.of(), "{}"));
+        assertEquals("faulty/__init__.py:2 in fail", linked.failure().where());
 
         Path broken = root.resolve("python/broken.py");
         Files.writeString(broken, "def broken(:\n");
