@@ -65,7 +65,8 @@ final class ValidateCommand extends ProjectSubcommand {
 
     private int validateAll(Project project) throws Exception {
         List<ValidationResult> results;
-        if (project.endpoints().isEmpty()) {
+        // built-in SQL tools are no endpoint files: with only them there is nothing to validate
+        if (project.endpoints().stream().allMatch(endpoint -> endpoint.file() == null)) {
             results = List.of();
         } else {
             project.initializeRuntime();

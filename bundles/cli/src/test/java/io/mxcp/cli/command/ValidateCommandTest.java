@@ -92,5 +92,11 @@ class ValidateCommandTest extends ProjectFolderTest {
         assertTrue(outcome.out().contains("\"validated\": []"), outcome.out());
         assertTrue(outcome.out().contains("\"message\": \"No endpoints found\""), outcome.out());
         assertTrue(cli.run("validate").out().contains("No endpoints found to validate"));
+
+        // the built-in SQL tools are no endpoint files: still nothing to validate, and no failed file of no path
+        project.withBuiltInTool("execute_sql_query");
+        Cli.Outcome withSqlTools = cli.run("validate", "--json-output");
+        assertEquals(0, withSqlTools.exit(), withSqlTools.out());
+        assertTrue(withSqlTools.out().contains("\"validated\": []"), withSqlTools.out());
     }
 }
