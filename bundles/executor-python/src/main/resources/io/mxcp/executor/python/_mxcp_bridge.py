@@ -512,13 +512,13 @@ def _shown_file(filename):
 
 
 def _under_known_folder(path):
-    if project_root:
-        for root in (project_root, os.path.realpath(project_root)):
-            if path.startswith(os.path.join(root, "")):
-                return path[len(os.path.join(root, "")):]
-    folders = [folder for entry in sys.path if entry for folder in (entry, os.path.realpath(entry))
-               if path.startswith(os.path.join(folder, ""))]
-    return path[len(os.path.join(max(folders, key=len), "")):] if folders else None
+    """The path relative to the project root, else to the innermost ``sys.path`` folder holding it, else None."""
+    for entries in ([project_root], sys.path):
+        folders = [folder for entry in entries if entry for folder in (entry, os.path.realpath(entry))
+                   if path.startswith(os.path.join(folder, ""))]
+        if folders:
+            return path[len(os.path.join(max(folders, key=len), "")):]
+    return None
 
 
 def _described(error):
