@@ -31,16 +31,23 @@ import io.mxcp.it.McpHttpClient.ToolOutcome;
  * added tool file are picked up, connected clients hear that the tool list changed (a legacy session on its GET
  * stream, a 2026-07-28 listen stream that asked for it), a call running during the reload completes and one
  * arriving meanwhile waits for the new configuration; subscribers of a resource hear that it was updated; a broken
- * mxcp-site.yml leaves the old configuration serving and says why.
+ * mxcp-site.yml leaves the old configuration serving and says why; a SIGHUP while the server starts is not lost.
  */
 class ReloadIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
+    /** GraalPy's first context takes seconds, and more on a loaded machine. */
+    private static final Duration PYTHON_START_LIMIT = Duration.ofSeconds(180);
     /** What the server logs when a reload starts holding calls back. */
     private static final String DRAINING = "Reloading: new calls wait until the running ones have finished";
 
     private static Mxcp mxcp;
+    private static Path work;
     private static Path project;
+    /** A second project, whose start-up (a Python on_init hook) waits for this pipe until the test writes to it. */
+    private static Path slowStarting;
+    private static PipeGate startGate;
+    private static Path slowProxyFile;
     private static Path proxyFile;
     private static Path motdFile;
     private static PipeGate gate;
@@ -50,12 +57,14 @@ class ReloadIT {
 
     @BeforeAll
     static void serve() throws Exception {
-        Path work = Distribution.freshWorkFolder(ReloadIT.class);
+        work = Distribution.freshWorkFolder(ReloadIT.class);
         mxcp = new Mxcp(Distribution.home(), work);
         project = Files.createDirectories(work.resolve("project"));
         proxyFile = work.resolve("proxy.txt");
         gate = PipeGate.create(work.resolve("gate.fifo"));
         Files.writeString(proxyFile, "http://proxy-1:3128\n");
+        slowProxyFile = work.resolve("slow-proxy.txt");
+        Files.writeString(slowProxyFile, "http://proxy-early:3128\n");
         motdFile = work.resolve("motd.txt");
         Files.writeString(motdFile, "first");
         write(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: reloading\nprofile: default\n");
@@ -67,10 +76,44 @@ class ReloadIT {
                       default:
                         secrets:
                           - {name: api, type: http, parameters: {HTTP_PROXY: "file://%s"}}
-                """.formatted(proxyFile));
+                  slow_starting:
+                    profiles:
+                      default:
+                        secrets:
+                          - {name: api, type: http, parameters: {HTTP_PROXY: "file://%s"}}
+                """.formatted(proxyFile, slowProxyFile));
+        startGate = PipeGate.create(work.resolve("start-gate.fifo"));
+        slowStarting = Files.createDirectories(work.resolve("slow-starting"));
+        write(slowStarting.resolve("mxcp-site.yml"), "mxcp: 1\nproject: slow_starting\nprofile: default\n");
+        write(slowStarting.resolve("python/gate.py"), """
+                import os
+                from mxcp.runtime import on_init
+
+                PASSED = "%s"
+
+                @on_init
+                def wait_for_the_test():
+                    if not os.path.exists(PASSED):
+                        with open("%s") as gate:
+                            gate.read()
+                        open(PASSED, "w").close()
+
+                def gatekeeper() -> str:
+                    return "passed"
+                """.formatted(work.resolve("gate-passed"), work.resolve("start-gate.fifo")));
+        write(slowStarting.resolve("tools/gatekeeper.yml"), """
+                mxcp: 1
+                tool:
+                  name: gatekeeper
+                  language: python
+                  return: {type: string}
+                  source: {file: ../python/gate.py}
+                """);
         write(project.resolve("tools/proxy.yml"), tool("proxy", "The api secret as DuckDB holds it",
                 "SELECT secret_string FROM duckdb_secrets() WHERE name = 'api'"));
         write(project.resolve("tools/hello.yml"), tool("hello", "Greets", "SELECT 'hello' AS greeting"));
+        write(slowStarting.resolve("tools/proxy.yml"), tool("proxy", "The api secret as DuckDB holds it",
+                "SELECT secret_string FROM duckdb_secrets() WHERE name = 'api'"));
         write(project.resolve("tools/wait_for_gate.yml"), tool("wait_for_gate", "Waits for the gate to open",
                 gate.waitingSql()));
         write(project.resolve("resources/motd.yml"), """
@@ -184,6 +227,30 @@ class ReloadIT {
             assertEquals("listen-tools", changed.at("/params/_meta/io.modelcontextprotocol~1subscriptionId").asText());
             assertNull(legacy.next(Duration.ofMillis(300)), "only the tool list changed");
         }
+    }
+
+    @Test
+    void aSighupWhileTheServerStartsReloadsItOnceItServes() throws Exception {
+        int slowPort = FreePort.find();
+        Mxcp withPython = new Mxcp(PythonProject.home(), work);
+        try (ServerProcess starting = withPython.start(slowStarting, "serve", "--port", Integer.toString(slowPort))) {
+            // the secret was read as the project opened; its on_init hook holds the start-up meanwhile
+            OutputStream gateWriter = startGate.awaitCall(PYTHON_START_LIMIT);
+            Files.writeString(slowProxyFile, "http://proxy-late:3128\n");
+            starting.signal("HUP");
+            try (gateWriter) {
+                gateWriter.write("go\n".getBytes(StandardCharsets.UTF_8));
+            }
+            starting.awaitHealthy(slowPort, PYTHON_START_LIMIT);
+            Poll.until(PYTHON_START_LIMIT, "Reload complete",
+                    () -> starting.stderr().contains("Reload complete") ? true : null, starting::describe);
+            assertTrue(starting.stderr().contains("Reloading the configuration, as asked while the server was starting"),
+                    starting::describe);
+            String served = new McpHttpClient(slowPort).callTool("proxy", Map.of()).successText();
+            assertTrue(served != null && served.contains("http_proxy=http://proxy-late:3128"),
+                    () -> served + "\n" + starting.describe());
+        }
+        Leftovers.assertNone(withPython);
     }
 
     @Test

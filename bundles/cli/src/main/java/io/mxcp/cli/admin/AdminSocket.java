@@ -1,6 +1,7 @@
 package io.mxcp.cli.admin;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import io.mxcp.cli.admin.host.HostMetrics;
 
@@ -11,10 +12,14 @@ import io.mxcp.cli.admin.host.HostMetrics;
  */
 public final class AdminSocket implements AutoCloseable {
 
-    private final UnixSocketServer server;
+    private static final System.Logger LOG = System.getLogger(AdminSocket.class.getName());
 
-    private AdminSocket(UnixSocketServer server) {
+    private final UnixSocketServer server;
+    private final Path path;
+
+    private AdminSocket(UnixSocketServer server, Path path) {
         this.server = server;
+        this.path = path;
     }
 
     /**
@@ -29,8 +34,15 @@ public final class AdminSocket implements AutoCloseable {
         new AuditRoutes(context).addTo(routes);
         new SystemRoutes(HostMetrics.ofThisMachine()).addTo(routes);
         new DocsRoutes().addTo(routes);
-        return new AdminSocket(UnixSocketServer.start(context.socket(), UnixSocketServer.CONNECTION_LIMIT,
-                new HttpConnectionHandler(routes, context.debug())));
+        AdminSocket admin = new AdminSocket(UnixSocketServer.start(context.socket(), UnixSocketServer.CONNECTION_LIMIT,
+                new HttpConnectionHandler(routes, context.debug())), context.socket());
+        LOG.log(System.Logger.Level.INFO, "Admin API listening on " + admin.path);
+        return admin;
+    }
+
+    /** Where the socket file is. */
+    public Path path() {
+        return path;
     }
 
     @Override

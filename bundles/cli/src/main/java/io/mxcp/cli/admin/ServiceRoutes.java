@@ -25,6 +25,8 @@ import io.mxcp.core.api.Project;
  */
 final class ServiceRoutes {
 
+    private static final System.Logger LOG = System.getLogger(ServiceRoutes.class.getName());
+
     private final AdminContext server;
 
     ServiceRoutes(AdminContext server) {
@@ -161,6 +163,7 @@ final class ServiceRoutes {
     }
 
     private Map<String, Object> reload() {
+        LOG.log(System.Logger.Level.INFO, "Reload requested over the admin API");
         server.reload().run();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "reload_initiated");

@@ -91,7 +91,15 @@ final class ServeCommand extends ProjectSubcommand {
         Instant started = Instant.now();
         // a served project starts its profile's telemetry; the transport not given here is the user config's
         ServerInfo server = new ServerInfo(transport == null ? null : transport.cliName(), context.kernel().version());
-        Project project = openProject(projectOptions(profile, readOnly.readOnly, sqlTools).withServer(server));
+        ProjectReloader reloader = new ProjectReloader();
+        // from before the files are read: a SIGHUP while the project opens reloads it once it serves
+        try (ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+            return serve(reloader, openProject(projectOptions(profile, readOnly.readOnly, sqlTools).withServer(server)),
+                    server, started);
+        }
+    }
+
+    private int serve(ProjectReloader reloader, Project project, ServerInfo server, Instant started) throws Exception {
         boolean handedOver = false;
         try {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
@@ -107,12 +115,11 @@ final class ServeCommand extends ProjectSubcommand {
             // a reload reads the files again for the profile active now: the profile itself needs a restart
             ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools).withServer(server);
             ProjectService projects = context.services().projectService();
-            ProjectReloader reloader = new ProjectReloader(() -> projects.open(reopen));
             ServedProject served = ServedProject.skipping(project, failed, reloader);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
-            reloader.serve(running, served);
+            reloader.serve(running, served, () -> projects.open(reopen));
             AdminSocket admin;
             try {
                 admin = startAdmin(started, settings, served, reloader);
@@ -123,10 +130,11 @@ final class ServeCommand extends ProjectSubcommand {
             ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             project.serving();
-            terminal.err().print(banner(served, settings, running, failed));
+            terminal.err().print(banner(served, settings, running, failed, admin));
             terminal.err().flush();
+            reloader.announced();
             // the admin socket closes after the server has stopped (try-with-resources skips a null one)
-            try (admin; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+            try (admin) {
                 lifecycle.run();
             }
             return 0;
@@ -181,7 +189,9 @@ final class ServeCommand extends ProjectSubcommand {
         terminal.err().println("Aborted!");
     }
 
-    String banner(ServedProject served, ServeSettings settings, RunningServer running, List<ValidationResult> skipped) {
+    /** @param admin the admin socket, or null */
+    String banner(ServedProject served, ServeSettings settings, RunningServer running, List<ValidationResult> skipped,
+            AdminSocket admin) {
         StringBuilder text = new StringBuilder();
         if (settings.transport() == Transport.STDIO) {
             text.append("MXCP serving project ").append(served.name()).append(" (profile ").append(served.profile())
@@ -205,6 +215,9 @@ final class ServeCommand extends ProjectSubcommand {
         String auth = authSummary(served);
         if (auth != null) {
             text.append("  Auth: ").append(auth).append('\n');
+        }
+        if (admin != null) {
+            text.append("  Admin socket: ").append(admin.path()).append('\n');
         }
         // endpoint files only: the built-in SQL tools (no file) are announced by the SQL Tools line
         List<DiscoveredEndpoint> endpoints = served.endpoints().stream()
