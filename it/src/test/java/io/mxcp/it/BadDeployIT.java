@@ -65,7 +65,7 @@ class BadDeployIT {
             assertTrue(reportAbout("missing-class.jar").contains("started " + MISSING_CLASS_BUNDLE + " 1.0.0, which"
                     + " cannot serve"), server::describe);
             String missingClass = reportAbout(MISSING_CLASS_BUNDLE + ":");
-            assertTrue(missingClass.contains(" ERROR [scr] bundle " + MISSING_CLASS_BUNDLE + ":1.0.0 ")
+            assertTrue(missingClass.contains(" ERROR [org.apache.felix.scr] bundle " + MISSING_CLASS_BUNDLE + ":1.0.0 ")
                     && missingClass.contains("Could not load implementation object class com.example.Missing:"
                     + " java.lang.ClassNotFoundException: com.example.Missing not found by " + MISSING_CLASS_BUNDLE),
                     () -> "the runtime's report does not name the bundle and the class:\n" + missingClass);

@@ -51,8 +51,8 @@ class PythonRunIT {
         assertEquals(0, result.exitCode(), result.describe());
         assertEquals("done", result.json().path("result").asText(), result.describe());
         assertTrue(result.stderr().contains("[cli progress] 1/2 halfway"), result.describe());
-        assertTrue(result.stderr().contains("INFO [runtime] started"), result.describe());
-        assertTrue(result.stderr().contains("WARN [runtime] careful"), result.describe());
+        assertTrue(result.stderr().contains("INFO [mxcp.runtime] started"), result.describe());
+        assertTrue(result.stderr().contains("WARN [mxcp.runtime] careful"), result.describe());
     }
 
     @Test
@@ -60,7 +60,7 @@ class PythonRunIT {
         CommandResult result = fixture.mxcp.run(fixture.project, "run", "tool", "chatty_sync", "--json-output", "--debug");
         assertEquals(0, result.exitCode(), result.describe());
         assertTrue(result.stderr().contains("[cli progress] 1/2 halfway in sync"), result.describe());
-        assertTrue(result.stderr().contains("INFO [runtime] started in sync"), result.describe());
+        assertTrue(result.stderr().contains("INFO [mxcp.runtime] started in sync"), result.describe());
     }
 
     @Test

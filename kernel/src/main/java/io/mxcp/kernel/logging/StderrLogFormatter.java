@@ -59,11 +59,16 @@ final class StderrLogFormatter extends Formatter {
         return value >= java.util.logging.Level.FINE.intValue() ? "DEBUG" : "TRACE";
     }
 
-    private static String shortName(String loggerName) {
+    /**
+     * A class's logger by the class's simple name; any other name whole: cut short, a package's or a Python module's
+     * logger ({@code org.apache.felix.scr}, {@code mylib.sub}) would lose what tells it apart.
+     */
+    static String shortName(String loggerName) {
         if (loggerName == null) {
             return "";
         }
         int dot = loggerName.lastIndexOf('.');
-        return dot < 0 ? loggerName : loggerName.substring(dot + 1);
+        return dot >= 0 && dot + 1 < loggerName.length() && Character.isUpperCase(loggerName.charAt(dot + 1))
+                ? loggerName.substring(dot + 1) : loggerName;
     }
 }

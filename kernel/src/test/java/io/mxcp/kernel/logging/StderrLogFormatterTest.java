@@ -42,4 +42,13 @@ class StderrLogFormatterTest {
         assertEquals("java.lang.IllegalStateException: boom", lines[1]);
         assertTrue(lines[2].strip().startsWith("at "), lines[2]);
     }
+
+    @Test
+    void aClassesLoggerIsNamedByTheClassAndAnyOtherByItsWholeName() {
+        assertEquals("EndpointMethods", StderrLogFormatter.shortName("io.mxcp.mcp.internal.protocol.EndpointMethods"));
+        assertEquals("org.apache.felix.scr", StderrLogFormatter.shortName("org.apache.felix.scr"));
+        assertEquals("mylib.sub", StderrLogFormatter.shortName("mylib.sub"), "a Python logger");
+        assertEquals("root", StderrLogFormatter.shortName("root"));
+        assertEquals("", StderrLogFormatter.shortName(null));
+    }
 }

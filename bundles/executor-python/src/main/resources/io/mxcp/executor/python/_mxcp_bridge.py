@@ -248,12 +248,12 @@ def configure(bridge, config_text, root, python_dir, plugin_dir):
             sys.path.insert(0, path)
 
 
-def _log_to_server(level, message):
+def _log_to_server(level, logger, message):
     """A record of Python's logging: the server's log, or standard error between two runtime generations."""
     if host is not None:
-        host.log(level, message)
+        host.log(level, logger, message)
     else:
-        sys.stderr.write(message + "\n")
+        sys.stderr.write("%s: %s\n" % (logger, message))
 
 
 def add_environment_packages():
@@ -613,8 +613,8 @@ def load_plugins(definitions_text):
             hints = _typing.get_type_hints(method, include_extras=True)
             parameters = [p for p in inspect.signature(method).parameters if p != "self"]
             if "return" not in hints or any(p not in hints for p in parameters):
-                host.log("warning", "UDF %s of plugin %s skipped: it needs type hints for every parameter and "
-                                    "the return value" % (method_name, definition["name"]))
+                host.log("warning", module_name_, "UDF %s of plugin %s skipped: it needs type hints for every "
+                                                  "parameter and the return value" % (method_name, definition["name"]))
                 continue
             functions.append({"plugin": definition["name"], "method": method_name,
                               "name": "%s_%s" % (method_name, definition["name"]),

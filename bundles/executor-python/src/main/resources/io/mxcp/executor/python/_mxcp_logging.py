@@ -1,8 +1,8 @@
 """Python's logging module taken into the server's log (not part of the public mxcp API).
 
 Endpoint and plugin code log as any Python code does (``logging.getLogger(__name__).info(...)``); their records go
-where the server's own lines go (standard error, the user config's log file), at the level the server logs at: the
-threshold follows ``--debug`` and the user config's ``logging.level``. Without this, Python's last-resort handler
+where the server's own lines go (standard error, the user config's log file) under their own logger's name, at the
+level the server logs at: the threshold follows ``--debug`` and the user config's ``logging.level``. Without this, Python's last-resort handler
 printed warnings and errors as bare text on standard error and dropped the rest.
 
 ``logging`` takes long to import on GraalPy's interpreter, so it is not imported for this: the handler is installed
@@ -11,7 +11,7 @@ when the project's code (or a library it uses) first imports it.
 import sys
 
 _threshold = 30        # logging.WARNING
-_sink = None           # (level name, message) -> None: the server's log
+_sink = None           # (level name, logger name, message) -> None: the server's log
 _handler = None
 
 
@@ -72,10 +72,10 @@ def _install(logging):
     class ServerLog(logging.Handler):
         def emit(self, record):
             try:
-                _sink(_level_name(record.levelno), self.format(record))
+                _sink(_level_name(record.levelno), record.name, self.format(record))
             except Exception:  # noqa: B902 - logging never fails the code that logs
                 self.handleError(record)
 
     _handler = ServerLog()
-    _handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    _handler.setFormatter(logging.Formatter("%(message)s"))
     logging.getLogger().addHandler(_handler)

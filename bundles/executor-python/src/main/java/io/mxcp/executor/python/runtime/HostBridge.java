@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
@@ -31,7 +34,7 @@ public final class HostBridge implements ProxyObject {
         String execute(String sql, String paramsJson) throws Exception;
     }
 
-    private static final System.Logger LOG = System.getLogger("io.mxcp.executor.python");
+    private static final Logger PYTHON_RECORDS = Logger.getLogger("io.mxcp.executor.python");
     private static final String HOST_ERROR = ClientAsks.HOST_ERROR;
     static final String NO_CONTEXT = "No execution context available - function not called from MXCP executor";
     static final String NO_SERVER = "Server reference not available in context. "
@@ -64,7 +67,7 @@ public final class HostBridge implements ProxyObject {
                     }
                 },
                 "log", args -> {
-                    log(args[0].asString(), args[1].asString());
+                    log(args[0].asString(), args[1].asString(), args[2].asString());
                     return null;
                 },
                 "notify_log", args -> {
@@ -112,23 +115,31 @@ public final class HostBridge implements ProxyObject {
      * {@code logging.ERROR} 40): Python does not format the records below it.
      */
     static int pythonLogThreshold() {
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        if (PYTHON_RECORDS.isLoggable(Level.FINE)) {
             return 10;
         }
-        if (LOG.isLoggable(System.Logger.Level.INFO)) {
+        if (PYTHON_RECORDS.isLoggable(Level.INFO)) {
             return 20;
         }
-        return LOG.isLoggable(System.Logger.Level.WARNING) ? 30 : 40;
+        return PYTHON_RECORDS.isLoggable(Level.WARNING) ? 30 : 40;
     }
 
-    private static void log(String level, String message) {
-        System.Logger.Level logLevel = switch (level) {
-            case "debug" -> System.Logger.Level.DEBUG;
-            case "warning" -> System.Logger.Level.WARNING;
-            case "error" -> System.Logger.Level.ERROR;
-            default -> System.Logger.Level.INFO;
+    /**
+     * A record of Python's logging: through the executor's logger, so one level governs them all (the threshold
+     * above), under the Python logger's name, as the original's log lines name it ({@code mylib.sub}).
+     */
+    private static void log(String level, String pythonLogger, String message) {
+        Level logLevel = switch (level) {
+            case "debug" -> Level.FINE;
+            case "warning" -> Level.WARNING;
+            case "error" -> Level.SEVERE;
+            default -> Level.INFO;
         };
-        LOG.log(logLevel, message);
+        if (PYTHON_RECORDS.isLoggable(logLevel)) {
+            LogRecord record = new LogRecord(logLevel, message);
+            record.setLoggerName(pythonLogger);
+            PYTHON_RECORDS.log(record);
+        }
     }
 
     @Override

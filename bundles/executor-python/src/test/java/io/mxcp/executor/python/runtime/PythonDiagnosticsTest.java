@@ -35,7 +35,7 @@ class PythonDiagnosticsTest {
         @Override
         public void publish(LogRecord record) {
             if (isLoggable(record)) {
-                logged.add(record.getLevel() + " " + record.getMessage());
+                logged.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
             }
         }
 
