@@ -481,7 +481,8 @@ def _inline_result(code, arguments):
 
 
 def error_report(error):
-    """[type name, message, last frame as 'file:line in function' or None] of an exception."""
+    """[type name, message, last frame as 'file:line in function' or None, the frames outside the bridge as [file,
+    line, function], outermost first] of an exception."""
     import traceback
     frames = traceback.extract_tb(error.__traceback__)
     user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
@@ -494,7 +495,8 @@ def error_report(error):
         message = str(error)
     except Exception:  # noqa: B902 - a broken __str__ must not hide the exception's type and place
         message = "<exception str() failed>"
-    return [type(error).__name__, message, where]
+    trace = [[_shown_file(f.filename), f.lineno or 0, f.name] for f in user_frames]
+    return [type(error).__name__, message, where, trace]
 
 
 def _shown_file(filename):
@@ -524,7 +526,7 @@ def _under_known_folder(path):
 def _described(error):
     """``<message> (<type> at <file>:<line> in <function>)``, as the Java side describes a Python failure: a plugin's
     failure names what went wrong where, not only its message (``no such codec is supported``)."""
-    kind, message, where = error_report(error)
+    kind, message, where = error_report(error)[:3]
     text = message or kind
     return "%s (%s at %s)" % (text, kind, where) if where else "%s (%s)" % (text, kind)
 

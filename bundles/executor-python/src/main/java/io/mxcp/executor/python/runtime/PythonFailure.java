@@ -1,5 +1,8 @@
 package io.mxcp.executor.python.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
@@ -8,24 +11,49 @@ import org.graalvm.polyglot.Value;
  * frame outside the bridge, with a file of the project relative to its root and any other one as its import path
  * names it).
  *
- * @param type    the exception's class name ({@code ValueError}); for a Java-side failure the Java class name
- * @param message {@code str(exception)}
- * @param where   {@code python/calc.py:12 in divide}, {@code requests/adapters.py:519 in send}, or null when unknown
+ * @param type      the exception's class name ({@code ValueError}); for a Java-side failure the Java class name
+ * @param message   {@code str(exception)}
+ * @param where     {@code python/calc.py:12 in divide}, {@code requests/adapters.py:519 in send}, or null when unknown
+ * @param traceback the traceback's frames outside the bridge, innermost first as Java lists a stack (files named as in
+ *                  {@code where}); empty when unknown
  */
-public record PythonFailure(String type, String message, String where) {
+public record PythonFailure(String type, String message, String where, List<StackTraceElement> traceback) {
+
+    /** Python's own name for the frames' "class", as GraalPy names them in a Java stack trace. */
+    private static final String PYTHON_FRAME = "<python>";
+
+    public PythonFailure {
+        traceback = List.copyOf(traceback);
+    }
+
+    public PythonFailure(String type, String message, String where) {
+        this(type, message, where, List.of());
+    }
 
     static PythonFailure of(PolyglotException error, Value errorReport) {
         if (error.isGuestException() && !error.isInternalError()) {
             try {
                 Value report = errorReport.execute(error.getGuestObject());
                 String where = report.getArrayElement(2).isNull() ? null : report.getArrayElement(2).asString();
-                return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where);
+                return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where,
+                        frames(report.getArrayElement(3)));
             } catch (PolyglotException reportFailure) {
                 error.addSuppressed(reportFailure);
             }
         }
         return new PythonFailure(error.isHostException() ? error.asHostException().getClass().getSimpleName() : "Error",
                 error.getMessage(), null);
+    }
+
+    /** [[file, line, function], ...] outermost first, as stack trace elements innermost first. */
+    private static List<StackTraceElement> frames(Value trace) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (long i = trace.getArraySize() - 1; i >= 0; i--) {
+            Value frame = trace.getArrayElement(i);
+            frames.add(new StackTraceElement(PYTHON_FRAME, frame.getArrayElement(2).asString(),
+                    frame.getArrayElement(0).asString(), frame.getArrayElement(1).asInt()));
+        }
+        return frames;
     }
 
     /** The message, or the type name when the message is empty ({@code raise KeyError()}). */

@@ -290,8 +290,10 @@ public final class PythonRuntime implements AutoCloseable {
         context.close(true);
     }
 
+    /** The failure, caused by its Python traceback when there is one (what {@code --debug} prints), else by the error. */
     private PythonException failure(PolyglotException error) {
-        return new PythonException(PythonFailure.of(error, errorReport), error);
+        PythonFailure failure = PythonFailure.of(error, errorReport);
+        return new PythonException(failure, failure.traceback().isEmpty() ? error : new PythonTraceback(failure));
     }
 
     private static List<String> strings(Value list) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,11 @@ class PythonDiagnosticsTest {
         PythonException linked = assertThrows(PythonException.class,
                 () -> runtime.call(runtime.function(runtime.module(user), "tool", "use_faulty", user), Map.of(), "{}"));
         assertEquals("faulty/__init__.py:2 in fail", linked.failure().where());
+        StringWriter printed = new StringWriter();
+        linked.printStackTrace(new PrintWriter(printed));
+        assertTrue(printed.toString().contains("Caused by: ValueError: no" + System.lineSeparator()
+                + "\tat <python>.fail(faulty/__init__.py:2)" + System.lineSeparator()
+                + "\tat <python>.use_faulty(python/use_faulty.py:4)" + System.lineSeparator()), printed.toString());
 
         Path broken = root.resolve("python/broken.py");
         Files.writeString(broken, "def broken(:\n");

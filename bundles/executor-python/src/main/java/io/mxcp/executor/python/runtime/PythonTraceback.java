@@ -1,0 +1,21 @@
+package io.mxcp.executor.python.runtime;
+
+/**
+ * A Python failure's traceback as a Java stack trace, so that a trace printed for the failure ({@code --debug})
+ * shows the Python frames that raised it, innermost first: {@code at <python>.raw_decode(json/decoder.py:354)}.
+ * The polyglot exception it stands in for shows only the bridge's frame.
+ */
+final class PythonTraceback extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    PythonTraceback(PythonFailure failure) {
+        super(failure.type() + ": " + failure.message(), null, false, true);
+        setStackTrace(failure.traceback().toArray(StackTraceElement[]::new));
+    }
+
+    /** Python's last traceback line ({@code KeyError: 'missing'}), not this class's name. */
+    @Override
+    public String toString() {
+        return getMessage();
+    }
+}
