@@ -437,9 +437,27 @@ def invoke(function, args_text, call_text):
     call = decode(call_text) if call_text else {}
     token = current_context.set(make_context(call))
     try:
-        return encode(_await_if_needed(function(**decode(args_text)), call.get("id")))
+        return encode(_await_if_needed(_called(function, decode(args_text)), call.get("id")))
     finally:
         current_context.reset(token)
+
+
+def _called(function, arguments):
+    """``function(**arguments)``; arguments the function does not take are named as CPython names them: GraalPy's
+    message for two or more unexpected keywords names their count (``got an unexpected keyword argument '2'``)."""
+    try:
+        return function(**arguments)
+    except TypeError as error:
+        if error.__traceback__.tb_next is not None:  # raised within the function, not by the call
+            raise
+        import inspect
+        try:
+            inspect.signature(function).bind(**arguments)
+        except TypeError as mismatch:
+            raise TypeError("%s() %s" % (getattr(function, "__name__", "function"), mismatch)) from None
+        except ValueError:  # no signature to check against
+            pass
+        raise
 
 
 _NO_RESULT = object()

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,32 @@ class PythonDiagnosticsTest {
         Files.writeString(broken, "def broken(:\n");
         PythonException syntax = assertThrows(PythonException.class, () -> runtime.module(broken));
         assertEquals("python/broken.py:1", syntax.failure().where());
+    }
+
+    @Test
+    void argumentsTheFunctionDoesNotTakeAreNamedAsPythonNamesThem() throws Exception {
+        begin();
+        Path module = Files.writeString(root.resolve("python/takes_one.py"), """
+                def takes_one(a):
+                    return a
+
+                def strict(a):
+                    raise TypeError("strict() wants a string")
+                """);
+        Value functions = runtime.module(module);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("a", 1);
+        arguments.put("b", 2);
+        arguments.put("c", 3);
+        PythonException unexpected = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "takes_one", module), arguments, "{}"));
+        assertEquals("takes_one() got an unexpected keyword argument 'b'", unexpected.failure().message());
+        assertEquals("TypeError", unexpected.failure().type());
+
+        PythonException raised = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "strict", module), Map.of("a", 1), "{}"));
+        assertEquals("strict() wants a string", raised.failure().message(), "a TypeError of the function's own");
+        assertEquals("python/takes_one.py:5 in strict", raised.failure().where());
     }
 
     private void begin() {
