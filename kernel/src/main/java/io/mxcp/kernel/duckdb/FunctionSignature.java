@@ -1,6 +1,7 @@
 package io.mxcp.kernel.duckdb;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.duckdb.DuckDBColumnType;
 
@@ -19,6 +20,7 @@ record FunctionSignature(String name, List<DuckDBColumnType> parameterTypes, Duc
 
     @Override
     public String toString() {
-        return name + parameterTypes + " -> " + returnType;
+        return name + parameterTypes.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")")) + " -> "
+                + returnType;
     }
 }

@@ -3,6 +3,9 @@ package io.mxcp.kernel.duckdb;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
 import io.mxcp.kernel.api.SqlFunctionBody;
 import io.mxcp.kernel.api.SqlFunctionRoute;
 
@@ -60,10 +63,17 @@ final class Route implements SqlFunctionRoute {
             }
         }
         if (callsInFlight.get() > 0) {
-            LOG.log(System.Logger.Level.WARNING, "SQL function {0}: {1} call(s) still running after the drain timeout",
-                    slot.signature(), callsInFlight.get());
+            LOG.log(System.Logger.Level.WARNING, "SQL function {0}{1}: {2} call(s) still running after the drain "
+                    + "timeout", slot.signature(), provider(body), callsInFlight.get());
         }
         // drop the plugin's implementation so nothing kernel-owned keeps its class loader alive
         body = null;
+    }
+
+    /** Which bundle (a deployed jar: its {@code deploy:<jar>} location) implements the function, if a bundle does. */
+    private static String provider(SqlFunctionBody body) {
+        Bundle bundle = FrameworkUtil.getBundle(body.getClass());
+        return bundle == null ? ""
+                : " of " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation() + ")";
     }
 }

@@ -13,6 +13,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.duckdb.DuckDBColumnType;
 import org.junit.jupiter.api.Test;
@@ -241,6 +249,58 @@ class KernelDuckDbHostTest {
                 SqlFunctionRoute route = host.route("describe_null", List.of(DuckDBColumnType.VARCHAR),
                         DuckDBColumnType.VARCHAR, args -> args[0] == null ? "was null" : "was " + args[0])) {
             assertEquals("was null", queryString(database, "SELECT describe_null(NULL)"));
+        }
+    }
+
+    @Test
+    void closingARouteWaitsForItsCallsAndNamesTheFunctionOfOneThatOutlastsTheDrain() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger routes = Logger.getLogger(Route.class.getName());
+        routes.addHandler(capture);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        try (DuckDbDatabase database = host.open(folder.resolve("s.duckdb"), false)) {
+            SqlFunctionRoute slow = host.route("slow_echo", List.of(DuckDBColumnType.VARCHAR), DuckDBColumnType.VARCHAR,
+                    args -> {
+                        entered.countDown();
+                        try {
+                            finish.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return args[0];
+                    });
+            CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return queryString(database, "SELECT slow_echo('late')");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            slow.close();
+            assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1900), "the drain waited");
+            assertEquals(List.of("SQL function slow_echo(VARCHAR) -> VARCHAR: 1 call(s) still running after the drain timeout"),
+                    warnings);
+            finish.countDown();
+            assertEquals("late", running.get(10, TimeUnit.SECONDS), "the call under way finishes on the old route");
+        } finally {
+            routes.removeHandler(capture);
         }
     }
 
