@@ -13,14 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.mxcp.secrets.onepassword.StandInOpCli;
 import io.mxcp.secrets.vault.StandInVault;
 
 /**
- * {@code vault://} references of the user config (spec 01 §1.9) resolved by the distribution's Vault bundle against
- * Vault's HTTP API (a stand-in: no Vault server runs here): a secret's parameter read from a KV version 2 secret
- * reaches DuckDB, and a key the secret does not hold stops the command with the config location and the reason.
+ * {@code vault://} and {@code op://} references of the user config (spec 01 §1.9) resolved by the distribution's
+ * resolver bundles, against stand-ins (no Vault server, no 1Password account here): Vault's HTTP API and the 1Password
+ * CLI. A secret's parameter read from either reaches DuckDB; a key the Vault secret does not hold stops the command
+ * with the config location and the reason.
  */
-class VaultSecretsIT {
+class ExternalSecretsIT {
 
     private static final String SECRETS_SQL = "SELECT secret_string FROM duckdb_secrets() WHERE name = 'api'";
 
@@ -32,7 +34,7 @@ class VaultSecretsIT {
     static void project() throws IOException {
         vault = new StandInVault();
         vault.putVersion2("team/proxy", "{\"url\": \"http://proxy-from-vault:3128\"}");
-        Path work = Distribution.freshWorkFolder(VaultSecretsIT.class);
+        Path work = Distribution.freshWorkFolder(ExternalSecretsIT.class);
         mxcp = new Mxcp(Distribution.home(), work);
         project = Files.createDirectories(work.resolve("project"));
         Files.writeString(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: vaulted\nprofile: default\n"
@@ -45,6 +47,27 @@ class VaultSecretsIT {
             vault.close();
         }
         Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void aSecretParameterIsReadWithThe1PasswordCli() throws IOException {
+        Path cli = Files.createDirectories(project.resolve("op-cli"));
+        StandInOpCli.writeInto(cli);
+        Path config = Files.writeString(project.resolve("config-op.yml"), """
+                mxcp: 1
+                onepassword: {enabled: true}
+                projects:
+                  vaulted:
+                    profiles:
+                      default:
+                        secrets:
+                          - {name: api, type: http, parameters: {HTTP_PROXY: "%s"}}
+                """.formatted(StandInOpCli.PASSWORD));
+        CommandResult result = mxcp.run(project, Map.of("MXCP_CONFIG", config.toString(),
+                "OP_SERVICE_ACCOUNT_TOKEN", StandInOpCli.TOKEN, "PATH", cli + ":" + System.getenv("PATH")),
+                "query", SECRETS_SQL, "--json-output");
+        assertEquals(0, result.exitCode(), result.describe());
+        assertTrue(result.stdout().contains("http_proxy=" + StandInOpCli.PASSWORD_VALUE), result.describe());
     }
 
     private static CommandResult queryWith(String key) throws IOException {
