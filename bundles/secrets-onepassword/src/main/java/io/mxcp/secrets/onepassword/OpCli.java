@@ -40,7 +40,9 @@ final class OpCli {
                     + "); install it: " + INSTALL, e);
         }
         op.getOutputStream().close();
-        CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> text(op.getErrorStream()));
+        // read beside the value, or a CLI filling the error pipe would wait for us while we wait for its value
+        CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> text(op.getErrorStream()),
+                Thread.ofVirtual()::start);
         String value = text(op.getInputStream());
         try {
             if (!op.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {

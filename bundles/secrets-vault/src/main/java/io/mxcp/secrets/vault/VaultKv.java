@@ -28,13 +28,21 @@ final class VaultKv {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(10);
     private static final Duration ANSWER_LIMIT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_LIMIT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    /** The secret's key-value pairs at {@code path}. */
+    /**
+     * The secret's key-value pairs at {@code path}. A client per read: references are resolved at start-up and
+     * reload only, and a client kept would keep its selector thread after the bundle stopped.
+     */
     JsonNode read(VaultAccess vault, String path) throws SecretResolutionException {
-        Answer self = get(vault, vault.api("auth/token/lookup-self"));
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_LIMIT)
+                .followRedirects(HttpClient.Redirect.NEVER).build()) {
+            return read(client, vault, path);
+        }
+    }
+
+    private JsonNode read(HttpClient client, VaultAccess vault, String path) throws SecretResolutionException {
+        Answer self = get(client, vault, vault.api("auth/token/lookup-self"));
         if (self.status() == 403 || self.status() == 401) {
             throw new SecretResolutionException("Failed to authenticate with Vault");
         }
@@ -42,12 +50,12 @@ final class VaultKv {
             throw new SecretResolutionException("Error connecting to Vault: " + self.describe());
         }
         String relative = path.replaceFirst("^/+", "");
-        Answer version2 = get(vault, vault.api(MOUNT + "data/" + relative));
+        Answer version2 = get(client, vault, vault.api(MOUNT + "data/" + relative));
         JsonNode data = version2.body().path("data").path("data");
         if (version2.status() == 200 && data.isObject()) {
             return data;
         }
-        Answer version1 = get(vault, vault.api(MOUNT + relative));
+        Answer version1 = get(client, vault, vault.api(MOUNT + relative));
         data = version1.body().path("data");
         if (version1.status() == 200 && data.isObject()) {
             return data;
@@ -67,7 +75,7 @@ final class VaultKv {
         }
     }
 
-    private Answer get(VaultAccess vault, URI uri) throws SecretResolutionException {
+    private Answer get(HttpClient client, VaultAccess vault, URI uri) throws SecretResolutionException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(ANSWER_LIMIT).GET()
                 .header("X-Vault-Token", vault.token()).header("Accept", "application/json").build();
         HttpResponse<String> response;
