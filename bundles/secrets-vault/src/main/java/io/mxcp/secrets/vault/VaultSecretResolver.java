@@ -20,7 +20,6 @@ import io.mxcp.sdk.secrets.SecretResolver;
 public final class VaultSecretResolver implements SecretResolver {
 
     private final UnaryOperator<String> environment;
-    private final VaultKv kv = new VaultKv();
 
     @Activate
     public VaultSecretResolver() {
@@ -39,7 +38,10 @@ public final class VaultSecretResolver implements SecretResolver {
     @Override
     public String resolve(String reference, Map<String, Object> settings) throws SecretResolutionException {
         VaultReference secret = VaultReference.parse(reference);
-        JsonNode values = kv.read(VaultAccess.from(settings, environment), secret.path());
+        JsonNode values;
+        try (VaultKv kv = new VaultKv(VaultAccess.from(settings, environment))) {
+            values = kv.read(secret.path());
+        }
         JsonNode value = values.get(secret.key());
         if (value == null) {
             throw new SecretResolutionException("Key '" + secret.key() + "' not found in Vault secret at path '"
