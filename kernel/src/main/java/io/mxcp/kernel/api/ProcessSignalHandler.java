@@ -5,7 +5,8 @@ package io.mxcp.kernel.api;
  * kernel thread, in no particular order. A running command that wants to react (a server draining on
  * {@link ProcessSignal#TERMINATE}, reloading on {@link ProcessSignal#HANGUP}) registers one for as long as it
  * runs, and takes the signals it reacts to. A TERMINATE or INTERRUPT that no handler takes stops the framework
- * and ends the process; a HANGUP that none takes is ignored.
+ * and ends the process; a HANGUP that none takes is offered to the next handler registered (a server reloads for
+ * a SIGHUP sent while it started), and dropped when a later HANGUP is taken.
  */
 @FunctionalInterface
 public interface ProcessSignalHandler {

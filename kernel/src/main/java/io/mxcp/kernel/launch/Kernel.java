@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.Felix;
@@ -17,6 +18,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -57,8 +59,12 @@ public final class Kernel implements AutoCloseable {
         this.debug = debug;
     }
 
-    /** @param ignoredSignals the signals the process cannot receive (see {@link KernelEnvironment#ignoredSignals()}) */
-    public synchronized void start(Set<ProcessSignal> ignoredSignals) throws KernelException {
+    /**
+     * @param ignoredSignals the signals the process cannot receive (see {@link KernelEnvironment#ignoredSignals()})
+     * @param handlerAdded   told of each {@link ProcessSignalHandler} as it is registered
+     */
+    public synchronized void start(Set<ProcessSignal> ignoredSignals, Consumer<ProcessSignalHandler> handlerAdded)
+            throws KernelException {
         if (closed) {
             throw new KernelException("The kernel was stopped before it started");
         }
@@ -79,7 +85,16 @@ public final class Kernel implements AutoCloseable {
             context.registerService(PluginProblems.class, problems, null);
             context.registerService(LoggerFactory.class, OsgiLoggers.serviceFactory(), null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
-            signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null);
+            signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null) {
+                @Override
+                public ProcessSignalHandler addingService(ServiceReference<ProcessSignalHandler> reference) {
+                    ProcessSignalHandler handler = super.addingService(reference);
+                    if (handler != null) {
+                        handlerAdded.accept(handler);
+                    }
+                    return handler;
+                }
+            };
             signalHandlers.open();
             framework.start();
             startBundles(context, installFolder(context, settings.bundles()));

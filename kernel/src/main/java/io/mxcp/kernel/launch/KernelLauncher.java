@@ -38,8 +38,8 @@ public final class KernelLauncher {
         KernelLogging.install(stderr, debug);
         int exitCode = 1;
         try (Kernel kernel = new Kernel(KernelSettings.fromSystemProperties(), debug)) {
-            kernel.start(PosixSignals.install(
-                    new SignalDispatcher(kernel::signalHandlers, new Control(kernel), STOP_LIMIT)::dispatch));
+            SignalDispatcher signals = new SignalDispatcher(kernel::signalHandlers, new Control(kernel), STOP_LIMIT);
+            kernel.start(PosixSignals.install(signals::dispatch), signals::handlerAdded);
             exitCode = CommandHandoff.run(kernel.bundleContext(), arguments,
                     new CommandStreams(System.in, stdout, stderr, Boolean.getBoolean("mxcp.interactive")));
         } catch (KernelException e) {

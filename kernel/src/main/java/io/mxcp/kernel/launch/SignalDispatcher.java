@@ -9,7 +9,9 @@ import io.mxcp.kernel.api.ProcessSignalHandler;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
 
 /**
- * What a caught process signal does. HANGUP goes to the registered {@link ProcessSignalHandler}s, or nowhere.
+ * What a caught process signal does. HANGUP goes to the registered {@link ProcessSignalHandler}s; one that none
+ * takes is offered to the next handler registered ({@link #handlerAdded}), as the command that reacts to it (a
+ * server) registers its handler only once it runs.
  * The first TERMINATE or INTERRUPT goes to the handlers (a server drains and its command returns) or, when none
  * takes it, stops the process itself; either way the process must then end within the stop limit, or it is ended at once.
  * A second TERMINATE or INTERRUPT ends it at once: the operator's "stop now" (a second Ctrl-C during a drain).
@@ -32,6 +34,8 @@ final class SignalDispatcher {
     private final ProcessControl process;
     private final Duration stopLimit;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** A HANGUP no handler took yet; guarded by this. */
+    private boolean hangupUntaken;
 
     SignalDispatcher(Supplier<List<ProcessSignalHandler>> handlers, ProcessControl process, Duration stopLimit) {
         this.handlers = handlers;
@@ -58,8 +62,13 @@ final class SignalDispatcher {
 
     void dispatch(ProcessSignal signal) {
         if (signal == ProcessSignal.HANGUP) {
-            if (!forward(signal)) {
-                LOG.log(System.Logger.Level.DEBUG, "SIGHUP ignored: no running command reacts to it");
+            boolean untaken;
+            synchronized (this) {
+                untaken = !forward(signal);
+                hangupUntaken = untaken;
+            }
+            if (untaken) {
+                LOG.log(System.Logger.Level.DEBUG, "SIGHUP held: no running command reacts to it yet");
             }
             return;
         }
@@ -73,20 +82,30 @@ final class SignalDispatcher {
         }
     }
 
-    /**
-     * Calls every handler; returns whether any took the signal. One failing handler does not keep the others from
-     * it, and has not taken it.
-     */
+    /** A handler was registered: it is offered the HANGUP none took, if there is one. */
+    synchronized void handlerAdded(ProcessSignalHandler handler) {
+        if (hangupUntaken && takes(handler, ProcessSignal.HANGUP)) {
+            hangupUntaken = false;
+        }
+    }
+
+    /** Calls every handler; returns whether any took the signal. */
     private boolean forward(ProcessSignal signal) {
         boolean taken = false;
         for (ProcessSignalHandler handler : handlers.get()) {
-            try {
-                taken |= handler.handle(signal);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "Handling " + posixName(signal) + " failed: " + e, e);
-            }
+            taken |= takes(handler, signal);
         }
         return taken;
+    }
+
+    /** Whether the handler took the signal; one that fails has not, and does not keep the others from it. */
+    private static boolean takes(ProcessSignalHandler handler, ProcessSignal signal) {
+        try {
+            return handler.handle(signal);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Handling " + posixName(signal) + " failed: " + e, e);
+            return false;
+        }
     }
 
     /** A daemon thread: it does not keep the process alive, and ends it if the stop overruns. */

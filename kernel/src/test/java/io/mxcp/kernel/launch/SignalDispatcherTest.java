@@ -59,11 +59,18 @@ class SignalDispatcherTest {
     }
 
     @Test
-    void withoutHandlersHangupIsIgnored() {
+    void aHangupNoHandlerTakesDoesNotStopTheProcessAndGoesToTheNextHandlerThatTakesIt() {
         SignalDispatcher dispatcher = dispatcher(LONG);
         dispatcher.dispatch(ProcessSignal.HANGUP);
         dispatcher.dispatch(ProcessSignal.HANGUP);
         assertEquals(List.of(), process.taken());
+
+        ProcessSignalHandler stopsOnly = signal -> signal != ProcessSignal.HANGUP && received.add(signal);
+        dispatcher.handlerAdded(stopsOnly);
+        ProcessSignalHandler reloads = signal -> signal == ProcessSignal.HANGUP && received.add(signal);
+        dispatcher.handlerAdded(reloads);
+        dispatcher.handlerAdded(reloads);
+        assertEquals(List.of(ProcessSignal.HANGUP), received, "the two held hangups make one, taken once");
 
         dispatcher.dispatch(ProcessSignal.TERMINATE);
         assertEquals(List.of("stop 143"), process.taken(), "a hangup is not a first stop signal");
