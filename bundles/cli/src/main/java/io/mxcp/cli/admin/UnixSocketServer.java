@@ -8,8 +8,13 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -204,7 +209,18 @@ final class UnixSocketServer implements AutoCloseable {
         }
     }
 
+    /** The reason; a file system refusal without one (its message is the bare path) is named by its kind. */
     private static String describe(Exception e) {
+        if (e instanceof FileSystemException refused && refused.getReason() == null) {
+            String kind = switch (refused) {
+                case NotDirectoryException notFolder -> "not a directory";
+                case FileAlreadyExistsException notFolder -> "exists and is not a directory";
+                case AccessDeniedException denied -> "permission denied";
+                case NoSuchFileException missing -> "no such file or directory";
+                default -> refused.getClass().getSimpleName();
+            };
+            return refused.getFile() + ": " + kind;
+        }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

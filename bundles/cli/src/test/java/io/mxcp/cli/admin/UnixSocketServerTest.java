@@ -117,6 +117,12 @@ class UnixSocketServerTest {
             assertEquals("Cannot open the admin socket " + socket + ": the path exists and is not a socket",
                     notASocket.getMessage());
             assertEquals("not a socket", Files.readString(socket));
+
+            Path underAFile = socket.resolve("admin.sock");
+            IOException notAFolder = assertThrows(IOException.class,
+                    () -> UnixSocketServer.start(underAFile, Duration.ofSeconds(1), answer));
+            assertEquals("Cannot open the admin socket " + underAFile + ": " + socket + ": exists and is not a directory",
+                    notAFolder.getMessage());
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(folder);
