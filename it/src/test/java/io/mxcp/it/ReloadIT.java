@@ -244,7 +244,7 @@ class ReloadIT {
             starting.awaitHealthy(slowPort, PYTHON_START_LIMIT);
             Poll.until(PYTHON_START_LIMIT, "Reload complete",
                     () -> starting.stderr().contains("Reload complete") ? true : null, starting::describe);
-            assertTrue(starting.stderr().contains("Reloading the configuration, as asked while the server was starting"),
+            assertTrue(starting.stderr().contains("A SIGHUP received while the command was starting was handed to it now"),
                     starting::describe);
             String served = new McpHttpClient(slowPort).callTool("proxy", Map.of()).successText();
             assertTrue(served != null && served.contains("http_proxy=http://proxy-late:3128"),

@@ -86,6 +86,7 @@ final class SignalDispatcher {
     synchronized void handlerAdded(ProcessSignalHandler handler) {
         if (hangupUntaken && takes(handler, ProcessSignal.HANGUP)) {
             hangupUntaken = false;
+            LOG.log(System.Logger.Level.INFO, "A SIGHUP received while the command was starting was handed to it now");
         }
     }
 

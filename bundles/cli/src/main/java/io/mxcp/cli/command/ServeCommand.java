@@ -91,15 +91,7 @@ final class ServeCommand extends ProjectSubcommand {
         Instant started = Instant.now();
         // a served project starts its profile's telemetry; the transport not given here is the user config's
         ServerInfo server = new ServerInfo(transport == null ? null : transport.cliName(), context.kernel().version());
-        ProjectReloader reloader = new ProjectReloader();
-        // from before the files are read: a SIGHUP while the project opens reloads it once it serves
-        try (ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
-            return serve(reloader, openProject(projectOptions(profile, readOnly.readOnly, sqlTools).withServer(server)),
-                    server, started);
-        }
-    }
-
-    private int serve(ProjectReloader reloader, Project project, ServerInfo server, Instant started) throws Exception {
+        Project project = openProject(projectOptions(profile, readOnly.readOnly, sqlTools).withServer(server));
         boolean handedOver = false;
         try {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
@@ -115,11 +107,12 @@ final class ServeCommand extends ProjectSubcommand {
             // a reload reads the files again for the profile active now: the profile itself needs a restart
             ProjectOptions reopen = projectOptions(project.profile(), readOnly.readOnly, sqlTools).withServer(server);
             ProjectService projects = context.services().projectService();
+            ProjectReloader reloader = new ProjectReloader(() -> projects.open(reopen));
             ServedProject served = ServedProject.skipping(project, failed, reloader);
             RunningServer running = settings.transport() == Transport.STDIO
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
-            reloader.serve(running, served, () -> projects.open(reopen));
+            reloader.serve(running, served);
             AdminSocket admin;
             try {
                 admin = startAdmin(started, settings, served, reloader);
@@ -132,9 +125,9 @@ final class ServeCommand extends ProjectSubcommand {
             project.serving();
             terminal.err().print(banner(served, settings, running, failed, admin));
             terminal.err().flush();
-            reloader.announced();
-            // the admin socket closes after the server has stopped (try-with-resources skips a null one)
-            try (admin) {
+            // the admin socket closes after the server has stopped (try-with-resources skips a null one); a SIGHUP
+            // that came while the server started is handed to the reloader as it registers (the kernel holds it)
+            try (admin; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
                 lifecycle.run();
             }
             return 0;

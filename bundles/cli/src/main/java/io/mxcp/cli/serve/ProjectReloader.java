@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,10 +27,8 @@ import io.mxcp.sdk.exec.ServerReload;
  * ones finished, shut the old runtime down (Python {@code on_shutdown} hooks, plugins, DuckDB connections), run the
  * endpoint's payload if any, start the new runtime ({@code on_init}) and serve its endpoints, skipping invalid ones.
  * When the payload fails or the new runtime cannot start, the previous configuration is started again and serves.
- * Reloads run one at a time, in the order asked, on a thread of their own. A configuration reload asked before
- * {@link #serve} (a SIGHUP while the project opens: the files may have changed after they were read) runs once the
- * server is {@link #announced}; an endpoint's reload asked then, or anything asked after {@link #close}, does
- * nothing.
+ * Reloads run one at a time, in the order asked, on a thread of their own; the ones asked before {@link #serve} or
+ * after {@link #close} do nothing.
  */
 public final class ProjectReloader implements ProcessSignalHandler, ServerReload, AutoCloseable {
 
@@ -47,7 +46,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         Project open() throws Exception;
     }
 
-    private volatile ConfigReader config;
+    private final ConfigReader config;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().daemon().name("mxcp-reload").unstarted(task));
     private volatile RunningServer server;
@@ -58,43 +57,22 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     private volatile String failure;
     private volatile ReloadStatus.Outcome lastOutcome;
     /** A configuration reload that is queued and has not started, or null; guarded by this. */
-    private CompletableFuture<Boolean> queuedReload;
-    /** A configuration reload asked before serving began, or null; guarded by this. */
-    private CompletableFuture<Boolean> heldUntilServing;
-    /** Guarded by this. */
-    private boolean closed;
+    private Future<Boolean> queuedReload;
+
+    /** @param config opens the project anew from the files, for the profile active now */
+    public ProjectReloader(ConfigReader config) {
+        this.config = config;
+    }
 
     /**
-     * Starts taking reloads for a server. A reload asked before this waits for {@link #announced}.
+     * Starts taking reloads for a server.
      *
      * @param server  the running server
      * @param current the project it serves now
-     * @param config  opens the project anew from the files, for the profile active now
      */
-    public void serve(RunningServer server, Project current, ConfigReader config) {
-        this.config = config;
+    public void serve(RunningServer server, Project current) {
         this.served = current;
         this.server = server;
-    }
-
-    /** The server is up and announced: a reload asked while it started (before {@link #serve}) runs now. */
-    public void announced() {
-        CompletableFuture<Boolean> held;
-        synchronized (this) {
-            held = heldUntilServing;
-            heldUntilServing = null;
-        }
-        if (held == null) {
-            return;
-        }
-        LOG.log(Level.INFO, "Reloading the configuration, as asked while the server was starting");
-        request().whenComplete((started, failure) -> {
-            if (failure == null) {
-                held.complete(started);
-            } else {
-                held.completeExceptionally(failure);
-            }
-        });
     }
 
     /** SIGHUP queues a reload; the other signals are not a reload's business. */
@@ -111,18 +89,11 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     /**
      * Queues a reload; completes with whether the new configuration serves (false at once when not serving). While
      * one is queued and has not started, another request joins it: it will read the files as they are when it starts,
-     * so a burst of SIGHUPs (or of admin reloads) makes one reload, not one per signal. Before serving, the request
-     * is held until the server is {@link #announced}.
+     * so a burst of SIGHUPs (or of admin reloads) makes one reload, not one per signal.
      */
-    public CompletableFuture<Boolean> request() {
+    public Future<Boolean> request() {
         synchronized (this) {
-            if (server == null && !closed) {
-                if (heldUntilServing == null) {
-                    heldUntilServing = new CompletableFuture<>();
-                }
-                return heldUntilServing;
-            }
-            // one refused at once (closing) never started: it is not joined
+            // one refused at once (not serving, closing) never started: it is not joined
             if (queuedReload == null || queuedReload.isDone()) {
                 queuedReload = queue(null, () -> {
                     synchronized (this) {
@@ -143,20 +114,20 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     }
 
     /** @param starting runs on the reload thread as the reload starts */
-    private CompletableFuture<Boolean> queue(ReloadPayload payload, Runnable starting) {
+    private Future<Boolean> queue(ReloadPayload payload, Runnable starting) {
         if (server == null) {
             release(payload);
             return CompletableFuture.completedFuture(false);
         }
         try {
-            return CompletableFuture.supplyAsync(() -> {
+            return queue.submit(() -> {
                 starting.run();
                 try {
                     return reload(payload);
                 } finally {
                     release(payload);
                 }
-            }, queue);
+            });
         } catch (RejectedExecutionException closing) {
             release(payload);
             return CompletableFuture.completedFuture(false);
@@ -288,15 +259,6 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     /** Takes no more reloads, waits (bounded) for one under way, then closes the project served last. */
     @Override
     public void close() {
-        CompletableFuture<Boolean> held;
-        synchronized (this) {
-            closed = true;
-            held = heldUntilServing;
-            heldUntilServing = null;
-        }
-        if (held != null) {
-            held.complete(false);
-        }
         queue.shutdown();
         try {
             if (!queue.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {

@@ -73,10 +73,9 @@ class ProjectReloaderTest {
 
     private ProjectReloader reloader(ProjectReloader.ConfigReader config) {
         old = new FakeProject(root).withTool("old_tool", "tools/old.yml");
-        ProjectReloader reloader = new ProjectReloader();
+        ProjectReloader reloader = new ProjectReloader(config);
         server = new SwappingServer(new ServedProject(old, Set.of(), reloader));
-        reloader.serve(server, server.served, config);
-        reloader.announced();
+        reloader.serve(server, server.served);
         return reloader;
     }
 
@@ -127,7 +126,7 @@ class ProjectReloaderTest {
 
     @Test
     void statusReportsTheCallsTheServerCountsRunningAndNoneBeforeServing() {
-        assertEquals(0, new ProjectReloader().status().activeRequests());
+        assertEquals(0, new ProjectReloader(() -> old).status().activeRequests());
         ProjectReloader reloader = reloader(() -> old);
         server.activeRequests = 3;
         assertEquals(3, reloader.status().activeRequests());
@@ -155,35 +154,6 @@ class ProjectReloaderTest {
 
         reloader.close();
         assertTrue(next.closed, "closing closes the project served last");
-    }
-
-    @Test
-    void aSighupWhileTheServerStartsReloadsOnceItIsAnnounced() throws Exception {
-        ProjectReloader reloader = new ProjectReloader();
-        assertTrue(reloader.handle(ProcessSignal.HANGUP), "taken while the project opens");
-        assertTrue(reloader.handle(ProcessSignal.HANGUP));
-        var held = reloader.request();
-        old = new FakeProject(root).withTool("old_tool", "tools/old.yml");
-        FakeProject next = new FakeProject(root).withTool("new_tool", "tools/new.yml");
-        server = new SwappingServer(new ServedProject(old, Set.of(), reloader));
-        reloader.serve(server, server.served, () -> next);
-        assertFalse(held.isDone(), "nothing runs before the server is announced");
-        assertEquals(0, server.reloads);
-
-        reloader.announced();
-        assertTrue(held.get(10, TimeUnit.SECONDS));
-        assertEquals(1, server.reloads, "the signals asked before serving make one reload");
-        assertEquals(List.of("new_tool"), served(server.served));
-        reloader.close();
-    }
-
-    @Test
-    void aSighupWhileAServerThatNeverStartsOpensEndsWithIt() throws Exception {
-        ProjectReloader reloader = new ProjectReloader();
-        reloader.handle(ProcessSignal.HANGUP);
-        var held = reloader.request();
-        reloader.close();
-        assertFalse(held.get(1, TimeUnit.SECONDS), "closed unserved: nothing reloaded");
     }
 
     @Test
@@ -311,7 +281,9 @@ class ProjectReloaderTest {
 
     @Test
     void payloadsAskedBeforeServingOrAfterClosingAreReleasedUnrun() {
-        ProjectReloader idle = new ProjectReloader();
+        ProjectReloader idle = new ProjectReloader(() -> {
+            throw new AssertionError("nothing is read before the server runs");
+        });
         RecordingPayload early = new RecordingPayload(old, old, null);
         idle.request("", early);
         assertEquals(List.of("released"), early.events);

@@ -2,8 +2,8 @@
 
 Endpoint and plugin code log as any Python code does (``logging.getLogger(__name__).info(...)``); their records go
 where the server's own lines go (standard error, the user config's log file) under their own logger's name, at the
-level the server logs at: the threshold follows ``--debug`` and the user config's ``logging.level``. Without this, Python's last-resort handler
-printed warnings and errors as bare text on standard error and dropped the rest.
+level the server logs at: the threshold follows ``--debug`` and the user config's ``logging.level``. Without this,
+Python's last-resort handler printed warnings and errors as bare text on standard error and dropped the rest.
 
 ``logging`` takes long to import on GraalPy's interpreter, so it is not imported for this: the handler is installed
 when the project's code (or a library it uses) first imports it.
