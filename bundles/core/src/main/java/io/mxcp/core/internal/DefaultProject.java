@@ -220,9 +220,9 @@ final class DefaultProject implements Project {
 
     @Override
     public void initializeRuntime() throws ProjectException {
-        List<String> failures = sessions.openAll();
+        List<Exception> failures = sessions.openAll();
         if (!failures.isEmpty()) {
-            throw new ProjectException(failures.get(0));
+            throw new ProjectException(failures.get(0).getMessage(), failures.get(0));
         }
         warnOfPythonWithoutExecutor();
     }

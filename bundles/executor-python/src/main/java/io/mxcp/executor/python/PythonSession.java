@@ -17,6 +17,7 @@ import io.mxcp.executor.python.plugin.PluginFunctions;
 import io.mxcp.executor.python.project.PythonProject;
 import io.mxcp.executor.python.runtime.CallDescription;
 import io.mxcp.executor.python.runtime.HostBridge;
+import io.mxcp.executor.python.runtime.NamedFailure;
 import io.mxcp.executor.python.runtime.PythonException;
 import io.mxcp.executor.python.runtime.PythonFailure;
 import io.mxcp.executor.python.runtime.PythonRuntime;
@@ -42,6 +43,8 @@ final class PythonSession implements ExecutorSession {
 
     private static final System.Logger LOG = System.getLogger(PythonSession.class.getName());
     private static final String FAILED = "Failed to execute Python code: ";
+    /** The bridge's exception for a result that cannot cross to Java (_mxcp_bridge.py). */
+    private static final String UNSUPPORTED_RESULT = "UnsupportedResult";
 
     private final PythonProject python;
     private final DuckDbHost duckDb;
@@ -99,10 +102,15 @@ final class PythonSession implements ExecutorSession {
             started.close();
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + e.getMessage(), e);
         }
-        started.preload().forEach(failure -> LOG.log(Level.WARNING, "Python module not preloaded: " + failure));
-        started.runHooks(true).forEach(failure -> LOG.log(Level.ERROR, "on_init hook failed: " + failure));
+        started.preload().forEach(failure -> log(Level.WARNING, "Python module not preloaded: ", failure));
+        started.runHooks(true).forEach(failure -> log(Level.ERROR, "on_init hook failed: ", failure));
         runtime = started;
         return runtime;
+    }
+
+    /** A failure of Python code run outside any call; under {@code --debug} with its Python frames. */
+    private static void log(Level level, String what, NamedFailure failure) {
+        LOG.log(level, what + failure, LOG.isLoggable(Level.DEBUG) ? failure.error().getCause() : null);
     }
 
     /** A {@code reload_duckdb} payload of the running interpreter (a call is running, so it has started). */
@@ -139,7 +147,7 @@ final class PythonSession implements ExecutorSession {
         try {
             return python.runInline(source.code(), args, call);
         } catch (PythonException e) {
-            throw new EndpointExecutionException(e.getMessage(), e);
+            throw failed("Inline code", e);
         }
     }
 
@@ -152,7 +160,7 @@ final class PythonSession implements ExecutorSession {
             module = python.module(file);
         } catch (PythonException e) {
             throw new EndpointExecutionException(
-                    FAILED + "Failed to load Python module from " + file + ": " + e.getMessage(), e);
+                    FAILED + "Failed to load Python module from " + shown + ": " + e.getMessage(), e);
         }
         Value function = python.function(module, source.kind(), source.name(), file);
         if (function == null) {
@@ -163,18 +171,15 @@ final class PythonSession implements ExecutorSession {
         try {
             return python.call(function, args, call);
         } catch (PythonException e) {
-            PythonFailure failure = e.failure();
-            if ("UnsupportedValue".equals(failure.type())) {
-                throw new EndpointExecutionException("Function " + named(function, shown) + " returned a value of type '"
-                        + failure.message() + "', which is not JSON-like (None, bool, int, float, str, bytes, Decimal, "
-                        + "UUID, date/time, list, tuple, set, dict)", e);
-            }
-            if ("TooDeepValue".equals(failure.type())) {
-                throw new EndpointExecutionException("Function " + named(function, shown) + " returned a value "
-                        + failure.message(), e);
-            }
-            throw new EndpointExecutionException(e.getMessage(), e);
+            throw failed("Function " + named(function, shown), e);
         }
+    }
+
+    /** The failure of an endpoint's code, or of its result ({@code Function 'f' in python/f.py returned ...}). */
+    private static EndpointExecutionException failed(String endpoint, PythonException e) {
+        PythonFailure failure = e.failure();
+        return new EndpointExecutionException(
+                UNSUPPORTED_RESULT.equals(failure.type()) ? endpoint + " " + failure.message() : e.getMessage(), e);
     }
 
     /** {@code 'add' in python/calc.py} */
@@ -221,8 +226,7 @@ final class PythonSession implements ExecutorSession {
         PythonRuntime ended = runtime;
         if (ended != null) {
             long start = System.nanoTime();
-            List<String> failures = ended.end();
-            failures.forEach(failure -> LOG.log(Level.ERROR, "Python shutdown failed: " + failure));
+            ended.end().forEach(failure -> log(Level.ERROR, "Python shutdown failed: ", failure));
             runtime = null;
             LOG.log(Level.DEBUG, () -> "Python runtime shut down in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }

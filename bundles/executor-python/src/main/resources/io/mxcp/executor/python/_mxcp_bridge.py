@@ -105,11 +105,15 @@ def decode(text):
 
 
 class UnsupportedValue(TypeError):
-    pass
+    """A value that cannot cross to the Java side; the message describes it (``a value of type 'object', which ...``),
+    so that whoever handed it over can say ``returned ...`` or ``parameter 'n' is ...``."""
 
 
-class TooDeepValue(ValueError):
-    """A value nested deeper than the recursion limit: most often a list or dict that contains itself."""
+class UnsupportedResult(TypeError):
+    """An endpoint's result that cannot cross to the Java side, which names the function before the message."""
+
+
+_JSON_LIKE = "None, bool, int, float, str, bytes, Decimal, UUID, date/time, list, tuple, set, dict"
 
 
 def _tagged(kind, value):
@@ -149,15 +153,41 @@ def _encodable(value):
         return _encodable(value.to_dict("records"))
     if hasattr(value, "tolist") and callable(value.tolist):
         return _encodable(value.tolist())
-    raise UnsupportedValue(type(value).__name__)
+    raise UnsupportedValue("a value of type '%s', which is not JSON-like (%s)" % (type(value).__name__, _JSON_LIKE))
 
 
 def encode(value):
     try:
         return json.dumps(_encodable(value), allow_nan=False)
     except RecursionError:
-        raise TooDeepValue("nested deeper than %d levels, or a list or dict that contains itself"
-                           % sys.getrecursionlimit()) from None
+        raise UnsupportedValue("a value nested deeper than %d levels, or a list or dict that contains itself"
+                               % sys.getrecursionlimit()) from None
+
+
+def encode_result(value):
+    """An endpoint's result, encoded; one that cannot be is the endpoint's failure, not the bridge's."""
+    try:
+        return encode(value)
+    except UnsupportedValue as error:
+        raise UnsupportedResult("returned %s" % error) from None
+
+
+def encode_parameters(params):
+    """``db.execute``'s parameters, encoded; one the Java side cannot take is named where the endpoint passed it."""
+    if params is None:
+        return "{}"
+    if not isinstance(params, dict):
+        raise TypeError("db.execute() takes its parameters as a dict of named ($name) values, not %s"
+                        % type(params).__name__)
+    try:
+        return encode(params)
+    except UnsupportedValue:
+        for name, value in params.items():
+            try:
+                encode(value)
+            except UnsupportedValue as error:
+                raise TypeError("db.execute() parameter '%s' is %s" % (name, error)) from None
+        raise
 
 
 # ---- execution context (spec 01 §5.7) ------------------------------------------------------------------------
@@ -316,7 +346,7 @@ def load_module(path, python_dir):
 
 
 def preload(python_dir):
-    """Imports every module under python/ (so their hooks register); returns (path, error) for failures."""
+    """Imports every module under python/ (so their hooks register); returns [file, error report] for failures."""
     failures = []
     for folder, dirs, files in os.walk(python_dir):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -327,7 +357,7 @@ def preload(python_dir):
             try:
                 load_module(path, python_dir)
             except BaseException as error:  # noqa: B902 - reported, never fatal
-                failures.append([path, "%s: %s" % (type(error).__name__, error)])
+                failures.append([_shown_file(path), error_report(error)])
     return failures
 
 
@@ -437,7 +467,7 @@ def invoke(function, args_text, call_text):
     call = decode(call_text) if call_text else {}
     token = current_context.set(make_context(call))
     try:
-        return encode(_await_if_needed(_called(function, decode(args_text)), call.get("id")))
+        return encode_result(_await_if_needed(_called(function, decode(args_text)), call.get("id")))
     finally:
         current_context.reset(token)
 
@@ -468,7 +498,7 @@ def run_inline(code, args_text, call_text):
     call = decode(call_text) if call_text else {}
     token = current_context.set(make_context(call))
     try:
-        return encode(_await_if_needed(_inline_result(code, arguments), call.get("id")))
+        return encode_result(_await_if_needed(_inline_result(code, arguments), call.get("id")))
     finally:
         current_context.reset(token)
 
@@ -498,23 +528,43 @@ def _inline_result(code, arguments):
     raise LookupError("No suitable function found in inline code")
 
 
-def error_report(error):
-    """[type name, message, last frame as 'file:line in function' or None, the frames outside the bridge as [file,
-    line, function], outermost first] of an exception."""
+def error_report(error, _depth=0):
+    """[type name, message, where, frames, cause] of an exception. ``where`` is the last frame outside the bridge as
+    'file:line in function', followed by the innermost frame of the project's own code when the last one is not
+    (``json/decoder.py:354 in raw_decode, called from python/boom.py:7 in boom``); the frames are those outside the
+    bridge as [file, line, function], outermost first (a syntax error's place last); the cause is the report of the
+    exception this one was raised from or while handling, as Python prints them, else None."""
     import traceback
     frames = traceback.extract_tb(error.__traceback__)
     user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
-    last = user_frames[-1] if user_frames else None
+    trace = [[_shown_file(f.filename), f.lineno or 0, f.name] for f in user_frames]
     if isinstance(error, SyntaxError) and error.filename:
-        where = "%s:%s" % (_shown_file(error.filename), error.lineno)
+        trace.append([_shown_file(error.filename), error.lineno or 0, "<module>"])
+        where = "%s:%s" % tuple(trace[-1][:2])
+    elif trace:
+        where = "%s:%s in %s" % tuple(trace[-1])
+        own = [frame for frame, f in zip(trace, user_frames) if _in_project(f.filename)]
+        if own and own[-1] is not trace[-1]:
+            where += ", called from %s:%s in %s" % tuple(own[-1])
     else:
-        where = "%s:%s in %s" % (_shown_file(last.filename), last.lineno, last.name) if last else None
+        where = None
     try:
         message = str(error)
     except Exception:  # noqa: B902 - a broken __str__ must not hide the exception's type and place
         message = "<exception str() failed>"
-    trace = [[_shown_file(f.filename), f.lineno or 0, f.name] for f in user_frames]
-    return [type(error).__name__, message, where, trace]
+    cause = error.__cause__ if error.__cause__ is not None or error.__suppress_context__ else error.__context__
+    chained = error_report(cause, _depth + 1) if cause is not None and _depth < _MAX_CAUSES else None
+    return [type(error).__name__, message, where, trace, chained]
+
+
+_MAX_CAUSES = 8   # Python's own chains cannot loop, but a hand-set __cause__ can
+
+
+def _in_project(filename):
+    """Whether a file is the project's own code: under its root, and not a package installed there (``.venv``)."""
+    root = project_root and os.path.join(os.path.realpath(project_root), "")
+    real = os.path.realpath(filename)
+    return bool(root) and real.startswith(root) and os.sep + "site-packages" + os.sep not in real
 
 
 def _shown_file(filename):
@@ -542,15 +592,18 @@ def _under_known_folder(path):
 
 
 def _described(error):
-    """``<message> (<type> at <file>:<line> in <function>)``, as the Java side describes a Python failure: a plugin's
-    failure names what went wrong where, not only its message (``no such codec is supported``)."""
+    """``<message> (<type> at <file>:<line> in <function>)``, as the Java side describes a Python failure
+    (PythonFailure.describe): a plugin's failure names what went wrong where, not only its message (``no such codec
+    is supported``)."""
     kind, message, where = error_report(error)[:3]
-    text = message or kind
-    return "%s (%s at %s)" % (text, kind, where) if where else "%s (%s)" % (text, kind)
+    if not message:
+        return "%s (at %s)" % (kind, where) if where else kind
+    return "%s (%s at %s)" % (message, kind, where) if where else "%s (%s)" % (message, kind)
 
 
 def run_hooks(hooks):
-    """Runs zero-argument hooks in registration order with the init context; returns their failures."""
+    """Runs zero-argument hooks in registration order with the init context; returns [hook name, error report] for
+    failures."""
     token = current_context.set(make_context(None))
     failures = []
     try:
@@ -558,7 +611,7 @@ def run_hooks(hooks):
             try:
                 _await_if_needed(hook())
             except BaseException as error:  # noqa: B902 - logged, never fatal
-                failures.append("%s: %s: %s" % (getattr(hook, "__name__", hook), type(error).__name__, error))
+                failures.append([str(getattr(hook, "__name__", hook)), error_report(error)])
     finally:
         current_context.reset(token)
     return failures
@@ -663,11 +716,12 @@ def call_udf(plugin, method, args_text, call_text):
 
 
 def shutdown_plugins():
+    """Calls every plugin's shutdown(); returns [plugin name, error report] for failures."""
     failures = []
     for name, instance in list(plugin_instances.items()):
         try:
             instance.shutdown()
         except BaseException as error:  # noqa: B902 - logged, never fatal
-            failures.append("%s: %s: %s" % (name, type(error).__name__, error))
+            failures.append([name, error_report(error)])
     plugin_instances.clear()
     return failures

@@ -61,14 +61,14 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
         }
     }
 
-    /** Opens a session for every installed language now; returns the failures. */
-    public List<String> openAll() {
-        List<String> failures = new ArrayList<>();
+    /** Opens a session for every installed language now; returns the failures (with their causes, for --debug). */
+    public List<Exception> openAll() {
+        List<Exception> failures = new ArrayList<>();
         for (String language : registry.languages()) {
             try (Lease lease = acquire(language)) {
                 lease.session();
             } catch (EndpointExecutionException | UnsupportedLanguageException e) {
-                failures.add(e.getMessage());
+                failures.add(e);
             }
         }
         return failures;

@@ -13,11 +13,14 @@ import org.graalvm.polyglot.Value;
  *
  * @param type      the exception's class name ({@code ValueError}); for a Java-side failure the Java class name
  * @param message   {@code str(exception)}
- * @param where     {@code python/calc.py:12 in divide}, {@code requests/adapters.py:519 in send}, or null when unknown
+ * @param where     {@code python/calc.py:12 in divide}, {@code json/decoder.py:354 in raw_decode, called from
+ *                  python/boom.py:7 in boom} (the project's innermost frame after a library's), or null when unknown
  * @param traceback the traceback's frames outside the bridge, innermost first as Java lists a stack (files named as in
  *                  {@code where}); empty when unknown
+ * @param cause     the exception it was raised from or while handling ({@code raise X from Y}), or null
  */
-public record PythonFailure(String type, String message, String where, List<StackTraceElement> traceback) {
+public record PythonFailure(String type, String message, String where, List<StackTraceElement> traceback,
+        PythonFailure cause) {
 
     /** Python's own name for the frames' "class", as GraalPy names them in a Java stack trace. */
     private static final String PYTHON_FRAME = "<python>";
@@ -27,22 +30,27 @@ public record PythonFailure(String type, String message, String where, List<Stac
     }
 
     public PythonFailure(String type, String message, String where) {
-        this(type, message, where, List.of());
+        this(type, message, where, List.of(), null);
     }
 
     static PythonFailure of(PolyglotException error, Value errorReport) {
         if (error.isGuestException() && !error.isInternalError()) {
             try {
-                Value report = errorReport.execute(error.getGuestObject());
-                String where = report.getArrayElement(2).isNull() ? null : report.getArrayElement(2).asString();
-                return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where,
-                        frames(report.getArrayElement(3)));
+                return reported(errorReport.execute(error.getGuestObject()));
             } catch (PolyglotException reportFailure) {
                 error.addSuppressed(reportFailure);
             }
         }
         return new PythonFailure(error.isHostException() ? error.asHostException().getClass().getSimpleName() : "Error",
                 error.getMessage(), null);
+    }
+
+    /** A failure from the bridge's {@code error_report}: [type, message, where, frames, cause]. */
+    static PythonFailure reported(Value report) {
+        String where = report.getArrayElement(2).isNull() ? null : report.getArrayElement(2).asString();
+        Value cause = report.getArrayElement(4);
+        return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where,
+                frames(report.getArrayElement(3)), cause.isNull() ? null : reported(cause));
     }
 
     /** [[file, line, function], ...] outermost first, as stack trace elements innermost first. */
@@ -61,8 +69,14 @@ public record PythonFailure(String type, String message, String where, List<Stac
         return message == null || message.isEmpty() ? type : message;
     }
 
-    /** {@code <message> (<type> at <where>)}: the user's text first, then the traceback's last frame. */
+    /**
+     * {@code <message> (<type> at <where>)}: the user's text first, then the traceback's last frame; without a message
+     * {@code <type> (at <where>)}.
+     */
     public String describe() {
-        return where == null ? text() + " (" + type + ")" : text() + " (" + type + " at " + where + ")";
+        if (message == null || message.isEmpty()) {
+            return where == null ? type : type + " (at " + where + ")";
+        }
+        return where == null ? message + " (" + type + ")" : message + " (" + type + " at " + where + ")";
     }
 }

@@ -111,22 +111,16 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     /**
-     * Imports every module under python/ that is not imported yet (spec 01 §5.3); returns the failures, each
-     * {@code path: error}.
+     * Imports every module under python/ that is not imported yet (spec 01 §5.3); returns the failures, each named
+     * by its file.
      */
-    public List<String> preload() {
-        List<String> failures = new ArrayList<>();
-        Value result = bridge.invokeMember("preload", pythonDir.toString());
-        for (long i = 0; i < result.getArraySize(); i++) {
-            Value failure = result.getArrayElement(i);
-            failures.add(failure.getArrayElement(0).asString() + ": " + failure.getArrayElement(1).asString());
-        }
-        return failures;
+    public List<NamedFailure> preload() {
+        return namedFailures(bridge.invokeMember("preload", pythonDir.toString()));
     }
 
     /** Runs the registered {@code on_init} (or {@code on_shutdown}) hooks; returns their failures. */
-    public List<String> runHooks(boolean init) {
-        return strings(bridge.invokeMember("run_hooks", bridge.getMember(init ? "init_hooks" : "shutdown_hooks")));
+    public List<NamedFailure> runHooks(boolean init) {
+        return namedFailures(bridge.invokeMember("run_hooks", bridge.getMember(init ? "init_hooks" : "shutdown_hooks")));
     }
 
     /** The module of a file, imported on first use. */
@@ -265,14 +259,14 @@ public final class PythonRuntime implements AutoCloseable {
      * module cache (the modules stay imported) and lets the generation's bridge go; returns the failures. The
      * interpreter may then begin another generation, or be closed.
      */
-    public List<String> end() {
-        List<String> failures = new ArrayList<>();
+    public List<NamedFailure> end() {
+        List<NamedFailure> failures = new ArrayList<>();
         try {
             failures.addAll(runHooks(false));
-            failures.addAll(strings(bridge.invokeMember("shutdown_plugins")));
+            failures.addAll(namedFailures(bridge.invokeMember("shutdown_plugins")));
             bridge.invokeMember("end_generation");
         } catch (PolyglotException e) {
-            failures.add(e.getMessage());
+            failures.add(new NamedFailure("Python runtime", failure(e)));
         }
         host = null;
         return failures;
@@ -290,17 +284,27 @@ public final class PythonRuntime implements AutoCloseable {
         context.close(true);
     }
 
-    /** The failure, caused by its Python traceback when there is one (what {@code --debug} prints), else by the error. */
+    /**
+     * The failure, caused by its Python traceback when it has frames or a cause (what {@code --debug} prints), else
+     * by the error.
+     */
     private PythonException failure(PolyglotException error) {
-        PythonFailure failure = PythonFailure.of(error, errorReport);
-        return new PythonException(failure, failure.traceback().isEmpty() ? error : new PythonTraceback(failure));
+        return exception(PythonFailure.of(error, errorReport), error);
     }
 
-    private static List<String> strings(Value list) {
-        List<String> strings = new ArrayList<>();
+    private static PythonException exception(PythonFailure failure, Throwable error) {
+        boolean python = !failure.traceback().isEmpty() || failure.cause() != null;
+        return new PythonException(failure, python ? new PythonTraceback(failure) : error);
+    }
+
+    /** The bridge's [[name, error report], ...]. */
+    private static List<NamedFailure> namedFailures(Value list) {
+        List<NamedFailure> failures = new ArrayList<>();
         for (long i = 0; i < list.getArraySize(); i++) {
-            strings.add(list.getArrayElement(i).asString());
+            Value failure = list.getArrayElement(i);
+            failures.add(new NamedFailure(failure.getArrayElement(0).asString(),
+                    exception(PythonFailure.reported(failure.getArrayElement(1)), null)));
         }
-        return strings;
+        return failures;
     }
 }

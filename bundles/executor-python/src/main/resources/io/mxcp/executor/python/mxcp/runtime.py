@@ -21,7 +21,9 @@ class _Db:
         _context()
         if _bridge.host is None:
             raise RuntimeError("No DuckDB runtime available in execution context")
-        outcome = _bridge.host.db_execute(sql, _bridge.encode(params or {}))
+        if not isinstance(sql, str):
+            raise TypeError("db.execute() takes the SQL as a str, not %s" % type(sql).__name__)
+        outcome = _bridge.host.db_execute(sql, _bridge.encode_parameters(params))
         if outcome.startswith(_bridge.HOST_ERROR):
             raise RuntimeError(outcome[len(_bridge.HOST_ERROR):])
         return _bridge.decode(outcome)

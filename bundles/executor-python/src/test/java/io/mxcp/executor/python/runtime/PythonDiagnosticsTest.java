@@ -133,6 +133,8 @@ class PythonDiagnosticsTest {
                 Map.of("name", "broken_one", "module", "broken", "config", Map.of()))));
         assertEquals("Failed to import plugin module broken: no such codec is supported (LookupError at "
                 + "plugins/broken/__init__.py:2 in find_codec)", failure.failure().text());
+        assertTrue(printed(failure).contains("Caused by: LookupError: no such codec is supported" + System.lineSeparator()
+                + "\tat <python>.find_codec(plugins/broken/__init__.py:2)"), printed(failure));
     }
 
     @Test
@@ -142,7 +144,9 @@ class PythonDiagnosticsTest {
         PythonException failure = assertThrows(PythonException.class,
                 () -> runtime.call(runtime.function(runtime.module(module), "tool", "parse", module), Map.of(), "{}"));
         assertEquals("JSONDecodeError", failure.failure().type());
-        assertTrue(failure.failure().where().matches("json/decoder\\.py:\\d+ in raw_decode"), failure.failure().where());
+        assertTrue(failure.failure().where().matches(
+                "json/decoder\\.py:\\d+ in raw_decode, called from python/parse\\.py:4 in parse"),
+                failure.failure().where());
 
         // a package folder reached through a symbolic link, as venvs and release folders often are
         Path installed = Files.createDirectories(outside.resolve("venv/lib/python3.12/site-packages/faulty"));
@@ -152,17 +156,104 @@ class PythonDiagnosticsTest {
         Path user = root.resolve("python/use_faulty.py");
         PythonException linked = assertThrows(PythonException.class,
                 () -> runtime.call(runtime.function(runtime.module(user), "tool", "use_faulty", user), Map.of(), "{}"));
-        assertEquals("faulty/__init__.py:2 in fail", linked.failure().where());
-        StringWriter printed = new StringWriter();
-        linked.printStackTrace(new PrintWriter(printed));
-        assertTrue(printed.toString().contains("Caused by: ValueError: no" + System.lineSeparator()
+        assertEquals("faulty/__init__.py:2 in fail, called from python/use_faulty.py:4 in use_faulty",
+                linked.failure().where());
+        assertTrue(printed(linked).contains("Caused by: ValueError: no" + System.lineSeparator()
                 + "\tat <python>.fail(faulty/__init__.py:2)" + System.lineSeparator()
-                + "\tat <python>.use_faulty(python/use_faulty.py:4)" + System.lineSeparator()), printed.toString());
+                + "\tat <python>.use_faulty(python/use_faulty.py:4)" + System.lineSeparator()), printed(linked));
 
         Path broken = root.resolve("python/broken.py");
         Files.writeString(broken, "def broken(:\n");
         PythonException syntax = assertThrows(PythonException.class, () -> runtime.module(broken));
         assertEquals("python/broken.py:1", syntax.failure().where());
+        assertEquals("\tat <python>.<module>(python/broken.py:1)", printed(syntax).lines()
+                .filter(line -> line.contains("<python>")).findFirst().orElseThrow(), printed(syntax));
+    }
+
+    @Test
+    void anExceptionRaisedFromAnotherCarriesItAsItsCause() throws Exception {
+        begin();
+        Path module = Files.writeString(root.resolve("python/wrap.py"), """
+                def wrap():
+                    try:
+                        {}["k"]
+                    except KeyError as e:
+                        raise RuntimeError("wrapped") from e
+
+                def empty():
+                    raise RuntimeError()
+                """);
+        PythonException failure = assertThrows(PythonException.class,
+                () -> runtime.call(runtime.function(runtime.module(module), "tool", "wrap", module), Map.of(), "{}"));
+        assertEquals("wrapped (RuntimeError at python/wrap.py:5 in wrap)", failure.getMessage());
+        assertEquals("KeyError", failure.failure().cause().type());
+        String n = System.lineSeparator();
+        assertTrue(printed(failure).contains("Caused by: RuntimeError: wrapped" + n + "\tat <python>.wrap(python/wrap.py:5)"
+                + n + "Caused by: KeyError: 'k'" + n + "\tat <python>.wrap(python/wrap.py:3)" + n), printed(failure));
+
+        PythonException empty = assertThrows(PythonException.class,
+                () -> runtime.call(runtime.function(runtime.module(module), "tool", "empty", module), Map.of(), "{}"));
+        assertEquals("RuntimeError (at python/wrap.py:8 in empty)", empty.getMessage());
+    }
+
+    @Test
+    void badArgumentsOfDbExecuteAreNamedWhereTheEndpointPassedThem() throws Exception {
+        begin();
+        Path module = Files.writeString(root.resolve("python/queries.py"), """
+                from mxcp.runtime import db
+
+                def odd_parameter():
+                    return db.execute("SELECT $n AS n", {"n": object()})
+
+                def no_text():
+                    return db.execute(123)
+
+                def odd_result():
+                    return object()
+                """);
+        Value functions = runtime.module(module);
+        PythonException parameter = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "odd_parameter", module), Map.of(), "{}"));
+        assertEquals("db.execute() parameter 'n' is a value of type 'object', which is not JSON-like (None, bool, int, "
+                + "float, str, bytes, Decimal, UUID, date/time, list, tuple, set, dict) (TypeError at "
+                + "python/queries.py:4 in odd_parameter)", parameter.getMessage());
+        PythonException sql = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "no_text", module), Map.of(), "{}"));
+        assertEquals("db.execute() takes the SQL as a str, not int", sql.failure().message());
+        PythonException result = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "odd_result", module), Map.of(), "{}"));
+        assertEquals("UnsupportedResult", result.failure().type(), "the result's failure, not the code's");
+        assertTrue(result.failure().message().startsWith("returned a value of type 'object', which is not JSON-like"),
+                result.failure().message());
+    }
+
+    @Test
+    void failingHooksAndModulesThatDoNotPreloadAreNamedWithTheirPythonFrames() throws Exception {
+        Files.writeString(root.resolve("python/hooks.py"), """
+                from mxcp.runtime import on_init
+
+                @on_init
+                def warm_cache():
+                    raise ValueError("cache is cold")
+                """);
+        Files.writeString(root.resolve("python/typo.py"), "def typo(:\n");
+        begin();
+        List<NamedFailure> preload = runtime.preload();
+        assertEquals(1, preload.size(), preload.toString());
+        assertTrue(preload.get(0).toString().startsWith("python/typo.py: "), preload.toString());
+        assertTrue(preload.get(0).toString().endsWith("(SyntaxError at python/typo.py:1)"), preload.toString());
+
+        List<NamedFailure> hooks = runtime.runHooks(true);
+        assertEquals(1, hooks.size(), hooks.toString());
+        assertEquals("warm_cache: cache is cold (ValueError at python/hooks.py:5 in warm_cache)", hooks.get(0).toString());
+        assertTrue(printed(hooks.get(0).error()).contains("\tat <python>.warm_cache(python/hooks.py:5)"),
+                printed(hooks.get(0).error()));
+    }
+
+    private static String printed(Throwable failure) {
+        StringWriter printed = new StringWriter();
+        failure.printStackTrace(new PrintWriter(printed));
+        return printed.toString();
     }
 
     @Test
