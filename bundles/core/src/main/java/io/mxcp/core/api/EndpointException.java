@@ -1,5 +1,9 @@
 package io.mxcp.core.api;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.UnaryOperator;
+
 /**
  * An endpoint call failed. The message is the text the user sees (spec 01 appendix D), e.g.
  * {@code Endpoint 'x' not found in tools} or {@code Error validating parameter 'id': Value must be >= 1.0}.
@@ -21,6 +25,7 @@ public class EndpointException extends Exception {
 
     private final Reason reason;
     private volatile String loggableMessage;
+    private transient volatile UnaryOperator<String> redaction;
 
     public EndpointException(Reason reason, String message) {
         super(message);
@@ -46,9 +51,29 @@ public class EndpointException extends Exception {
         return loggable != null ? loggable : getMessage();
     }
 
+    /**
+     * The stack trace, causes included (a Python endpoint's frames among them), as the server's log may show it:
+     * redacted as {@link #loggableMessage()}. Since 1.16.
+     */
+    public String loggableTrace() {
+        StringWriter trace = new StringWriter();
+        printStackTrace(new PrintWriter(trace));
+        UnaryOperator<String> redact = redaction;
+        return redact == null ? trace.toString() : redact.apply(trace.toString());
+    }
+
     /** Sets what {@link #loggableMessage()} answers; the core does so as a failed call leaves it. Since 1.12. */
     public EndpointException withLoggableMessage(String message) {
         loggableMessage = message;
         return this;
+    }
+
+    /**
+     * Redacts {@link #loggableMessage()} and {@link #loggableTrace()} with {@code redaction}; the core does so as a
+     * failed call leaves it. Since 1.16.
+     */
+    public EndpointException withLogRedaction(UnaryOperator<String> redaction) {
+        this.redaction = redaction;
+        return withLoggableMessage(redaction.apply(getMessage()));
     }
 }

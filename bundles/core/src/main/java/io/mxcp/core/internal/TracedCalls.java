@@ -39,7 +39,7 @@ final class TracedCalls {
         try {
             result = calls.execute(kind, identifier, arguments, options, trace);
         } catch (EndpointException e) {
-            e.withLoggableMessage(hidden.scrub(e.getMessage()));
+            e.withLogRedaction(hidden::scrub);
             end(call, trace, e, errorType(e, trace.policies()));
             throw e;
         } catch (RuntimeException | Error e) {

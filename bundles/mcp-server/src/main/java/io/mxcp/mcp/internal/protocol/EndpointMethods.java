@@ -156,8 +156,9 @@ final class EndpointMethods {
 
     /**
      * An endpoint that failed while running (SQL, Python, output) is logged for the operator, who sees nothing else
-     * of it without an audit log, and a policy's refusal too, as information; arguments the client got wrong are
-     * the client's to read, and a call the client cancelled failed because it asked so.
+     * of it without an audit log (with its trace under {@code --debug}: a Python endpoint's frames), and a policy's
+     * refusal too, as information; arguments the client got wrong are the client's to read, and a call the client
+     * cancelled failed because it asked so.
      */
     private static void logFailure(String method, String name, EndpointException e, RequestContext context) {
         if (context.cancellation() != null && context.cancellation().isCancelled()) {
@@ -165,7 +166,7 @@ final class EndpointMethods {
         }
         switch (e.reason()) {
             case EXECUTION_FAILED -> LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name,
-                    e.loggableMessage());
+                    LOG.isLoggable(System.Logger.Level.DEBUG) ? e.loggableTrace() : e.loggableMessage());
             case POLICY_DENIED -> LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2}", method, name,
                     e.loggableMessage());
             case NOT_FOUND, INVALID_ARGUMENTS -> {

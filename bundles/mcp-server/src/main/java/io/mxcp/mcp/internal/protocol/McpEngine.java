@@ -80,8 +80,23 @@ public final class McpEngine {
         return methods.project();
     }
 
-    /** Handles a request; notifications are the transports' business. Endpoint calls wait while a reload runs. */
+    /**
+     * Handles a request; notifications are the transports' business. Endpoint calls wait while a reload runs. Logged
+     * at DEBUG ({@link RequestLog}).
+     */
     public RpcResult handle(JsonRpcMessage request, RequestContext context) throws JsonRpcException {
+        long started = RequestLog.start();
+        try {
+            RpcResult result = handleNow(request, context);
+            RequestLog.answered(request, started);
+            return result;
+        } catch (JsonRpcException e) {
+            RequestLog.refused(request, started, e);
+            throw e;
+        }
+    }
+
+    private RpcResult handleNow(JsonRpcMessage request, RequestContext context) throws JsonRpcException {
         if (!runsEndpoint(request.method())) {
             return dispatch(methods, request, context);
         }

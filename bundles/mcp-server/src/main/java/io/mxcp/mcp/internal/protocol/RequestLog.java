@@ -1,0 +1,54 @@
+package io.mxcp.mcp.internal.protocol;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
+import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+
+/**
+ * {@code serve --debug}'s line per MCP request, on any transport: the method, the endpoint it names, whether it was
+ * answered or refused with a JSON-RPC error, and how long it took ({@code tools/call echo: answered in 2.1 ms}). A
+ * failed endpoint's reason is its own WARN line ({@link EndpointMethods}). Off unless the logger is at DEBUG.
+ */
+final class RequestLog {
+
+    private static final System.Logger LOG = System.getLogger(RequestLog.class.getName());
+
+    private RequestLog() {
+    }
+
+    /** When the request started, or 0 when nothing is logged. */
+    static long start() {
+        return LOG.isLoggable(System.Logger.Level.DEBUG) ? System.nanoTime() : 0;
+    }
+
+    static void answered(JsonRpcMessage request, long started) {
+        if (started != 0) {
+            log(request, "answered", started);
+        }
+    }
+
+    static void refused(JsonRpcMessage request, long started, JsonRpcException error) {
+        if (started != 0) {
+            log(request, "error " + error.code() + " (" + error.getMessage() + ")", started);
+        }
+    }
+
+    private static void log(JsonRpcMessage request, String outcome, long started) {
+        double millis = (System.nanoTime() - started) / 1e6;
+        LOG.log(System.Logger.Level.DEBUG, request.method() + named(request) + ": " + outcome + " in "
+                + String.format(Locale.ROOT, "%.1f", millis) + " ms");
+    }
+
+    /** {@code " echo"} for a tool or prompt, {@code " data://x"} for a resource, else nothing. */
+    private static String named(JsonRpcMessage request) {
+        JsonNode params = request.params();
+        if (params == null) {
+            return "";
+        }
+        JsonNode name = params.has("name") ? params.get("name") : params.get("uri");
+        return name != null && name.isTextual() ? " " + name.asText() : "";
+    }
+}
