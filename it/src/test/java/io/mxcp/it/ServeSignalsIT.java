@@ -135,6 +135,9 @@ class ServeSignalsIT {
         try (ServerProcess server = serve(port)) {
             server.signal("INT");
             assertEquals(0, server.awaitExit(STOP_LIMIT), server::describe);
+            assertTrue(server.stderr().contains("INFO [ServerLifecycle] SIGINT received: stopping the server (0 call(s) "
+                    + "running finish first)"), server::describe);
+            assertTrue(server.stderr().contains("INFO [ServerLifecycle] Server stopped"), server::describe);
             assertTrue(server.stderr().contains("👋 Server stopped"), server::describe);
         }
     }
@@ -147,6 +150,8 @@ class ServeSignalsIT {
             long start = System.nanoTime();
             server.signal("TERM");
             assertEquals(0, server.awaitExit(STOP_LIMIT), server::describe);
+            assertTrue(server.stderr().contains("SIGTERM received: stopping the server (1 call(s) running finish first)"),
+                    server::describe);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofMillis(4500)) >= 0, "the call had its 5 s to finish: " + took);
             assertTrue(server.stderr().contains("MCP calls still running after 5000 ms; cancelling them"),

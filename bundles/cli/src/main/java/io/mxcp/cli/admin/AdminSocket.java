@@ -40,6 +40,14 @@ public final class AdminSocket implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * Fails now, with the message {@link #start} would give, when the socket cannot be opened at {@code socket}: what
+     * a server checks before its long start-up (a folder it cannot make, a path in the way, another server on it).
+     */
+    public static void check(Path socket) throws IOException {
+        UnixSocketServer.check(socket);
+    }
+
     /** Where the socket file is. */
     public Path path() {
         return path;

@@ -59,6 +59,10 @@ final class ServiceRoutes {
                     .with("last_reload", nullable(dateTime("When the last reload ended, UTC")))
                     .with("last_reload_status", nullable(enumOf("How the last reload ended", "success", "error")))
                     .with("last_reload_error", nullable(string("Why the last reload kept the previous configuration")))
+                    .with("last_reload_skipped", arrayOf(object()
+                            .with("path", string("The endpoint file, relative to the project"))
+                            .with("error", string("Why it is not served"))
+                            .schema("An endpoint file"), "The invalid endpoint files the last reload serves without"))
                     .schema("Reloads"))
             .with("admin_socket", object().with("path", string("This socket's file")).schema("The admin socket"))
             .schema("The server's state");
@@ -159,6 +163,8 @@ final class ServiceRoutes {
         body.put("last_reload", last == null ? null : UtcTime.zulu(last.finished()));
         body.put("last_reload_status", last == null ? null : last.succeeded() ? "success" : "error");
         body.put("last_reload_error", last == null ? null : last.error());
+        body.put("last_reload_skipped", last == null ? List.of() : last.skipped().stream()
+                .map(skipped -> Map.of("path", skipped.relativePath(), "error", skipped.message())).toList());
         return body;
     }
 

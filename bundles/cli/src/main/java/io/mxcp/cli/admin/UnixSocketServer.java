@@ -80,8 +80,7 @@ final class UnixSocketServer implements AutoCloseable {
     static UnixSocketServer start(Path socket, Duration connectionLimit, ConnectionHandler handler) throws IOException {
         ServerSocketChannel channel = null;
         try {
-            Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
-            removeStale(socket);
+            Path folder = prepare(socket);
             // bind() also listens, and the socket file is born with the umask's permissions: it is bound inside a
             // folder only its owner can enter, made owner-only, and only then moved to where clients look for it
             Path privateFolder = Files.createTempDirectory(folder, ".mxcp-admin-",
@@ -104,6 +103,28 @@ final class UnixSocketServer implements AutoCloseable {
             }
             throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * Fails now, naming the socket's path, where {@link #start} would fail on the path: a folder that cannot be made
+     * or written, a path in the way, another server answering on it; a server checks so before a long start-up.
+     */
+    static void check(Path socket) throws IOException {
+        try {
+            prepare(socket);
+        } catch (IOException e) {
+            throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
+        }
+    }
+
+    /** Makes the socket's folder and removes a stale socket file; returns the folder. */
+    private static Path prepare(Path socket) throws IOException {
+        Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
+        if (!Files.isWritable(folder)) {
+            throw new AccessDeniedException(folder.toString());
+        }
+        removeStale(socket);
+        return folder;
     }
 
     /**

@@ -96,6 +96,8 @@ final class ServeCommand extends ProjectSubcommand {
         try {
             ServeSettings settings = ServeSettings.resolve(transport, port, stateless, project.userConfig());
             McpServerService mcp = context.services().mcpServer();
+            AdminSettings admin = AdminSettings.from(context);
+            checkEarly(mcp, settings, admin);
             project.initializeRuntime();
             List<ValidationResult> failed = ServedProject.invalidEndpoints(project);
             if (!failed.isEmpty() && !ignoreErrors) {
@@ -113,9 +115,9 @@ final class ServeCommand extends ProjectSubcommand {
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
             reloader.serve(running, served);
-            AdminSocket admin;
+            AdminSocket adminSocket;
             try {
-                admin = startAdmin(started, settings, served, reloader);
+                adminSocket = startAdmin(admin, started, settings, served, reloader);
             } catch (CommandFailure e) {
                 running.close();
                 throw e;
@@ -123,11 +125,15 @@ final class ServeCommand extends ProjectSubcommand {
             ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             project.serving();
-            terminal.err().print(banner(served, settings, running, failed, admin));
+            terminal.err().print(banner(served, settings, running, failed, adminSocket));
             terminal.err().flush();
+            LOG.log(System.Logger.Level.INFO, "mxcp {0} (pid {1}) serving project {2} (profile {3}) {4}",
+                    context.kernel().version(), String.valueOf(ProcessHandle.current().pid()), served.name(), served.profile(),
+                    settings.transport() == Transport.STDIO ? "over stdio"
+                            : "at " + url(settings.host(), running.port()));
             // the admin socket closes after the server has stopped (try-with-resources skips a null one); a SIGHUP
             // that came while the server started is handed to the reloader as it registers (the kernel holds it)
-            try (admin; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+            try (adminSocket; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
                 lifecycle.run();
             }
             return 0;
@@ -138,10 +144,27 @@ final class ServeCommand extends ProjectSubcommand {
         }
     }
 
+    /**
+     * What would stop the server after its long start-up (the runtime, validation) is checked before it: a port
+     * another process listens on, an admin socket that cannot open.
+     */
+    private static void checkEarly(McpServerService mcp, ServeSettings settings, AdminSettings admin)
+            throws CommandFailure {
+        try {
+            if (settings.transport() != Transport.STDIO) {
+                mcp.checkPort(settings.http());
+            }
+            if (admin.enabled()) {
+                AdminSocket.check(admin.socket());
+            }
+        } catch (IOException e) {
+            throw CommandFailure.command(e.getMessage());
+        }
+    }
+
     /** The admin socket when the environment enables it, else null; a socket that cannot open aborts serve. */
-    private AdminSocket startAdmin(Instant started, ServeSettings settings, ServedProject served,
+    private AdminSocket startAdmin(AdminSettings admin, Instant started, ServeSettings settings, ServedProject served,
             ProjectReloader reloader) throws CommandFailure {
-        AdminSettings admin = AdminSettings.from(context);
         if (!admin.enabled()) {
             return null;
         }
@@ -228,6 +251,11 @@ final class ServeCommand extends ProjectSubcommand {
         if (context.kernel().ignoredSignals().contains(ProcessSignal.HANGUP)) {
             text.append(terminal.warning("⚠️  SIGHUP is ignored by this process (started with nohup?): kill -HUP "
                     + "cannot reload it; the admin socket's POST /reload can (MXCP_ADMIN_ENABLED=true)")).append('\n');
+        }
+        if (context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT)) {
+            // POSIX: a shell script's background job starts with SIGINT ignored, and the JVM keeps it so
+            text.append(terminal.warning("⚠️  SIGINT is ignored by this process (started in the background by a "
+                    + "script?): Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can")).append('\n');
         }
         if (served.auditTrail().enabled()) {
             served.auditTrail().backends().stream().filter(backend -> backend.state().equals("missing"))

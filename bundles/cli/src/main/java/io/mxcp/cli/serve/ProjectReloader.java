@@ -56,6 +56,8 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
     /** Why the reload under way keeps the previous configuration, or null. */
     private volatile String failure;
     private volatile ReloadStatus.Outcome lastOutcome;
+    /** The invalid endpoint files the reload under way serves without; written and read on the reload's thread. */
+    private List<ValidationResult> skipped = List.of();
     /** A configuration reload that is queued and has not started, or null; guarded by this. */
     private Future<Boolean> queuedReload;
 
@@ -147,13 +149,15 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
 
     private boolean reload(ReloadPayload payload) {
         failure = null;
+        skipped = List.of();
         phase = ReloadStatus.Phase.READING;
         boolean started = false;
         try {
             started = swap(payload);
             return started;
         } finally {
-            lastOutcome = new ReloadStatus.Outcome(Instant.now(), started, started ? null : failure);
+            lastOutcome = new ReloadStatus.Outcome(Instant.now(), started, started ? null : failure,
+                    started ? skipped : List.of());
             phase = ReloadStatus.Phase.IDLE;
             served.reloadEnded(started);
         }
@@ -215,6 +219,7 @@ public final class ProjectReloader implements ProcessSignalHandler, ServerReload
         List<ValidationResult> invalid = ServedProject.invalidEndpoints(opened);
         invalid.forEach(result -> LOG.log(Level.WARNING, "Reload skips the invalid endpoint file "
                 + result.relativePath() + ": " + result.message()));
+        skipped = invalid;
         return ServedProject.skipping(opened, invalid, this);
     }
 

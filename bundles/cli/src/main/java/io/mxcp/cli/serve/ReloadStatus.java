@@ -1,6 +1,9 @@
 package io.mxcp.cli.serve;
 
 import java.time.Instant;
+import java.util.List;
+
+import io.mxcp.core.api.ValidationResult;
 
 /**
  * What {@link ProjectReloader} reports about its reloads (the admin socket's {@code /status}).
@@ -27,8 +30,12 @@ public record ReloadStatus(Phase phase, int activeRequests, Outcome last) {
      * @param finished  when the reload ended
      * @param succeeded whether the new configuration serves
      * @param error     why the previous configuration kept serving, or null
+     * @param skipped   the invalid endpoint files the new configuration serves without, with why
      */
-    public record Outcome(Instant finished, boolean succeeded, String error) {
+    public record Outcome(Instant finished, boolean succeeded, String error, List<ValidationResult> skipped) {
+        public Outcome {
+            skipped = List.copyOf(skipped);
+        }
     }
 
     public boolean inProgress() {

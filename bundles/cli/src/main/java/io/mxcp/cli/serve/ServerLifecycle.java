@@ -15,6 +15,8 @@ import io.mxcp.mcp.api.RunningServer;
  */
 public final class ServerLifecycle {
 
+    private static final System.Logger LOG = System.getLogger(ServerLifecycle.class.getName());
+
     private final RunningServer server;
     private final ProjectReloader projects;
     private final PrintStream notices;
@@ -45,6 +47,9 @@ public final class ServerLifecycle {
             return false;
         }
         if (draining.compareAndSet(false, true)) {
+            // said at once: the drain may take long, and the log should show the stop began
+            LOG.log(System.Logger.Level.INFO, "{0} received: stopping the server ({1} call(s) running finish first)",
+                    signal == ProcessSignal.INTERRUPT ? "SIGINT" : "SIGTERM", server.activeRequests());
             Thread.ofPlatform().daemon().name("mxcp-serve-drain").start(server::close);
         }
         return true;
@@ -59,6 +64,7 @@ public final class ServerLifecycle {
             server.close();
         } finally {
             projects.close();
+            LOG.log(System.Logger.Level.INFO, "Server stopped");
             notices.println("👋 Server stopped");
             notices.flush();
         }

@@ -144,7 +144,7 @@ class AdminSocketTest {
     @Test
     void statusReportsServerAndReloads() throws Exception {
         reloadStatus = new ReloadStatus(ReloadStatus.Phase.DRAINING, 2,
-                new ReloadStatus.Outcome(Instant.parse("2025-01-02T03:04:05Z"), false, "bad config"));
+                new ReloadStatus.Outcome(Instant.parse("2025-01-02T03:04:05Z"), false, "bad config", List.of()));
         start();
         Map<String, Object> status = get("/status").json();
         assertEquals("ok", status.get("status"));
@@ -156,7 +156,8 @@ class AdminSocketTest {
         assertEquals("readwrite", status.get("mode"));
         assertEquals(true, status.get("debug"));
         assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 2,
-                "last_reload", "2025-01-02T03:04:05Z", "last_reload_status", "error", "last_reload_error", "bad config"),
+                "last_reload", "2025-01-02T03:04:05Z", "last_reload_status", "error", "last_reload_error", "bad config",
+                "last_reload_skipped", List.of()),
                 status.get("reload"));
         assertEquals(Map.of("path", socket.toString()), status.get("admin_socket"));
     }

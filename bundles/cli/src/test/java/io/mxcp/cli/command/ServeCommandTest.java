@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +53,9 @@ class ServeCommandTest extends ProjectFolderTest {
         boolean stdio;
         volatile boolean closed;
         boolean runsUntilClosed;
+        /** What {@link #checkPort} fails with, or null. */
+        String portTaken;
+        HttpServerOptions checkedPort;
         final CountDownLatch closing = new CountDownLatch(1);
 
         @Override
@@ -57,6 +63,14 @@ class ServeCommandTest extends ProjectFolderTest {
             served = project;
             http = options;
             return this;
+        }
+
+        @Override
+        public void checkPort(HttpServerOptions options) throws IOException {
+            checkedPort = options;
+            if (portTaken != null) {
+                throw new IOException(portTaken);
+            }
         }
 
         @Override
@@ -114,10 +128,15 @@ class ServeCommandTest extends ProjectFolderTest {
         assertTrue(mcp.closed && project.closed);
         assertTrue(outcome.err().contains("👋 Server stopped"));
         assertFalse(outcome.err().contains("SIGHUP"), outcome.err());
+        assertFalse(outcome.err().contains("SIGINT"), outcome.err());
 
         cli.ignoredSignals = Set.of(ProcessSignal.HANGUP);
         assertTrue(cli.run("serve").err().contains("⚠️  SIGHUP is ignored by this process (started with nohup?): "
                 + "kill -HUP cannot reload it"), "a server started under nohup says so");
+        cli.ignoredSignals = Set.of(ProcessSignal.INTERRUPT);
+        assertTrue(cli.run("serve").err().contains("⚠️  SIGINT is ignored by this process (started in the background "
+                + "by a script?): Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can"), "a server started with & "
+                + "by a script says so");
 
         project.audit.enabled = true;
         project.audit.backendStates = List.of(
@@ -218,6 +237,28 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void aBusyPortOrAnUnusableAdminSocketStopsTheStartBeforeTheRuntimeStarts() throws IOException {
+        mcp.portTaken = "Cannot listen on localhost:8123: Address already in use";
+        Cli.Outcome busy = cli.run("serve", "--port", "8123");
+        assertEquals(1, busy.exit());
+        assertTrue(busy.err().contains("Error: Cannot listen on localhost:8123: Address already in use"), busy.err());
+        assertEquals(8123, mcp.checkedPort.port());
+        assertEquals(0, project.runtimeInitializations, "found before the runtime (Python, DuckDB) starts");
+        assertNull(mcp.served);
+        mcp.portTaken = null;
+
+        Path inTheWay = Files.writeString(root.resolve("not-a-folder"), "");
+        cli.environment.put("MXCP_ADMIN_ENABLED", "true");
+        cli.environment.put("MXCP_ADMIN_SOCKET", inTheWay.resolve("mxcp.sock").toString());
+        Cli.Outcome outcome = cli.run("serve", "--port", "0");
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.err().contains("Error: Cannot open the admin socket " + inTheWay.resolve("mxcp.sock") + ": "
+                + inTheWay + ": exists and is not a directory"), outcome.err());
+        assertEquals(0, project.runtimeInitializations);
+        assertNull(mcp.served);
+    }
+
+    @Test
     void aProjectWithoutEndpointFilesIsServedAndTheBannerSaysSo() {
         project.endpoints.clear();
         project.withBuiltInTool("execute_sql_query");
@@ -254,7 +295,10 @@ class ServeCommandTest extends ProjectFolderTest {
         } finally {
             serveLog.removeHandler(capture);
         }
-        assertEquals(List.of("Failed to load endpoint tools/bad.yml: broken"), logged, "why each file is skipped");
+        assertEquals(2, logged.size(), logged.toString());
+        assertEquals("Failed to load endpoint tools/bad.yml: broken", logged.get(0), "why each file is skipped");
+        assertEquals("mxcp 0.1.0 (pid " + ProcessHandle.current().pid() + ") serving project demo (profile default) at "
+                + "http://localhost:8000/mcp", logged.get(1), "the log's start line");
         assertEquals(0, outcome.exit(), outcome.err());
         List<String> served = mcp.served.endpoints().stream().map(DiscoveredEndpoint::identifier).toList();
         assertEquals(List.of("hello_world"), served);

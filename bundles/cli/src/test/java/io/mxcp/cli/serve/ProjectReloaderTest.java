@@ -20,6 +20,7 @@ import io.mxcp.cli.fakes.FakeProject;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.api.ProjectException;
+import io.mxcp.core.api.ValidationResult;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.kernel.api.ProcessSignalHandler.ProcessSignal;
@@ -194,6 +195,9 @@ class ProjectReloaderTest {
         ProjectReloader reloader = reloader(() -> next);
         assertTrue(reload(reloader));
         assertEquals(List.of("good"), served(server.served));
+        List<ValidationResult> skipped = reloader.status().last().skipped();
+        assertEquals(List.of("tools/bad.yml: Missing required field: source"), skipped.stream()
+                .map(result -> result.relativePath() + ": " + result.message()).toList(), "what /status reports");
     }
 
     @Test

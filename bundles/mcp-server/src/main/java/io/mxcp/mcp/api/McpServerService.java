@@ -13,6 +13,13 @@ public interface McpServerService {
     RunningServer startHttp(Project project, HttpServerOptions options) throws IOException;
 
     /**
+     * Fails now, with the message {@link #startHttp} would give, when another process listens on the options' port:
+     * {@code serve} checks so before its long start-up (the project's runtime, validation). Since 1.5.
+     */
+    default void checkPort(HttpServerOptions options) throws IOException {
+    }
+
+    /**
      * Serves newline-delimited JSON-RPC on the given streams until input ends or {@code stop} is called
      * on the returned server from another thread. Only protocol messages are written to {@code out}.
      */

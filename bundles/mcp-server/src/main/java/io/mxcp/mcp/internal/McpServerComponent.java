@@ -62,6 +62,11 @@ public final class McpServerComponent implements McpServerService {
     }
 
     @Override
+    public void checkPort(HttpServerOptions options) throws IOException {
+        factory.checkPort(options);
+    }
+
+    @Override
     public RunningServer startStdio(Project project, InputStream in, OutputStream out) throws IOException {
         return factory.startStdio(project, in, out);
     }

@@ -41,6 +41,11 @@ public final class McpServerFactory implements McpServerService {
     }
 
     @Override
+    public void checkPort(HttpServerOptions options) throws IOException {
+        HttpTransport.checkPort(options);
+    }
+
+    @Override
     public RunningServer startHttp(Project project, HttpServerOptions options) throws IOException {
         AuthSettings auth = AuthSettings.of(project);
         if (auth.enabled() && options.corsOrigins().contains("*")) {

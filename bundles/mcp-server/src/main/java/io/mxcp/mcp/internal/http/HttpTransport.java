@@ -1,7 +1,9 @@
 package io.mxcp.mcp.internal.http;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +89,7 @@ public final class HttpTransport implements RunningServer {
      */
     public static RunningServer start(McpEngine engine, JsonRpcCodec codec, HttpServerOptions options,
             BearerGate gate, String baseUrl, AuthorizationServer authorizationServer) throws IOException {
-        String host = options.host() == null ? "localhost" : options.host();
+        String host = host(options);
         LegacySessions sessions = new LegacySessions(codec.mapper());
         ListenStreams listens = new ListenStreams(engine, codec);
         StreamTokens streamTokens = new StreamTokens(gate::check);
@@ -136,7 +138,7 @@ public final class HttpTransport implements RunningServer {
         try {
             undertow.start();
         } catch (RuntimeException e) {
-            throw new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
+            throw cannotListen(host, options, e);
         }
         HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate,
                 refusals, authorizationServer);
@@ -183,6 +185,34 @@ public final class HttpTransport implements RunningServer {
                 exchange.getResponseSender().send("{\"status\":\"starting\"}");
             }
         };
+    }
+
+    /**
+     * Fails when another process listens on the options' port, as {@link #start} would; any other trouble (an
+     * unknown host) is left to {@link #start}. A free port may still be taken before the server binds it.
+     */
+    public static void checkPort(HttpServerOptions options) throws IOException {
+        if (options.port() == 0) {
+            return;
+        }
+        String host = host(options);
+        try (ServerSocket probe = new ServerSocket()) {
+            // as Undertow binds: a port only waiting out old connections (TIME_WAIT) is free to it
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, options.port()));
+        } catch (BindException e) {
+            throw cannotListen(host, options, e);
+        } catch (IOException e) {
+            // not the port's doing: start names it
+        }
+    }
+
+    private static String host(HttpServerOptions options) {
+        return options.host() == null ? "localhost" : options.host();
+    }
+
+    private static IOException cannotListen(String host, HttpServerOptions options, Exception e) {
+        return new IOException("Cannot listen on " + host + ":" + options.port() + ": " + rootMessage(e), e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -6,9 +6,11 @@ import static io.mxcp.mcp.internal.Messages.legacy;
 import static io.mxcp.mcp.internal.Messages.modern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +62,21 @@ class HttpOptionsTest {
 
     private static JsonNode single(HttpResponse<String> response) {
         return McpPosts.messages(response).get(0);
+    }
+
+    @Test
+    void aPortAnotherServerListensOnIsFoundBeforeStartingWithTheMessageStartingGives() throws Exception {
+        start(false, 1_000, 0, List.of());
+        McpServerFactory factory = new McpServerFactory("9.9.9", new AuthServices());
+        HttpServerOptions taken = new HttpServerOptions("localhost", server.port(), false, false, 1_000, 0, List.of());
+        IOException early = assertThrows(IOException.class, () -> factory.checkPort(taken));
+        IOException late = assertThrows(IOException.class, () -> factory.startHttp(project, taken));
+        assertEquals("Cannot listen on localhost:" + server.port() + ": Address already in use", early.getMessage());
+        assertEquals(early.getMessage(), late.getMessage());
+
+        server.close();
+        factory.checkPort(taken); // free again
+        server = null;
     }
 
     @Test
