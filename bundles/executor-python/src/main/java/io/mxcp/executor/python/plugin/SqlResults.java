@@ -64,7 +64,16 @@ final class SqlResults {
     }
 
     private static UdfFailure mismatch(String function, Object value, DuckDBColumnType type, String why) {
-        return new UdfFailure("UDF " + function + " returned " + value + ", which does not fit its return "
+        return new UdfFailure("UDF " + function + " returned " + shown(value) + ", which does not fit its return "
                 + "type " + type + ": " + why);
+    }
+
+    /** The value as Python shows it: a str quoted, so that it is not read as the message's own words; a bool. */
+    private static String shown(Object value) {
+        return switch (value) {
+            case String text -> "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            case Boolean bool -> bool ? "True" : "False";
+            default -> String.valueOf(value);
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.mxcp.executor.python.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 
@@ -25,8 +26,13 @@ class SqlResultsTest {
         assertEquals("UDF big_pp returned 5000000000000, which does not fit its return type INTEGER: out of its range",
                 assertThrows(UdfFailure.class,
                         () -> SqlResults.as("big_pp", 5_000_000_000_000L, DuckDBColumnType.INTEGER)).getMessage());
+        assertEquals("UDF big_pp returned 'not an int', which does not fit its return type INTEGER: not an int",
+                assertThrows(UdfFailure.class,
+                        () -> SqlResults.as("big_pp", "not an int", DuckDBColumnType.INTEGER)).getMessage(),
+                "a str as Python shows it");
         assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", 1.5, DuckDBColumnType.INTEGER));
-        assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT));
+        assertTrue(assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT))
+                .getMessage().startsWith("UDF big_pp returned True, "));
         assertThrows(UdfFailure.class,
                 () -> SqlResults.as("big_pp", BigInteger.TWO.pow(70), DuckDBColumnType.BIGINT));
         assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", 1L, DuckDBColumnType.BOOLEAN));
