@@ -561,7 +561,10 @@ _MAX_CAUSES = 8   # Python's own chains cannot loop, but a hand-set __cause__ ca
 
 
 def _in_project(filename):
-    """Whether a file is the project's own code: under its root, and not a package installed there (``.venv``)."""
+    """Whether a file is the project's own code: an endpoint's inline code, or a file under its root that is not a
+    package installed there (``.venv``); never a pseudo-file (``<frozen importlib._bootstrap>``)."""
+    if filename.startswith("<"):
+        return filename == "<inline>"
     root = project_root and os.path.join(os.path.realpath(project_root), "")
     real = os.path.realpath(filename)
     return bool(root) and real.startswith(root) and os.sep + "site-packages" + os.sep not in real
