@@ -104,6 +104,7 @@ final class PythonSession implements ExecutorSession {
         }
         started.preload().forEach(failure -> log(Level.WARNING, "Python module not preloaded: ", failure));
         started.runHooks(true).forEach(failure -> log(Level.ERROR, "on_init hook failed: ", failure));
+        started.changedModules().forEach(file -> LOG.log(Level.WARNING, changed(file)));
         runtime = started;
         return runtime;
     }
@@ -164,9 +165,10 @@ final class PythonSession implements ExecutorSession {
         }
         Value function = python.function(module, source.kind(), source.name(), file);
         if (function == null) {
-            throw new EndpointExecutionException("tool".equals(source.kind())
+            String stale = python.changedSinceImport(file) ? " (" + changed(shown) + ")" : "";
+            throw new EndpointExecutionException(("tool".equals(source.kind())
                     ? "Function '" + source.name() + "' not found in " + shown
-                    : "No callable function found in " + shown);
+                    : "No callable function found in " + shown) + stale);
         }
         try {
             return python.call(function, args, call);
@@ -180,6 +182,12 @@ final class PythonSession implements ExecutorSession {
         PythonFailure failure = e.failure();
         return new EndpointExecutionException(
                 UNSUPPORTED_RESULT.equals(failure.type()) ? endpoint + " " + failure.message() : e.getMessage(), e);
+    }
+
+    /** Why an edited module still runs its old code (spec 01 §5.3), and what to do. */
+    private static String changed(String shownFile) {
+        return shownFile + " changed after the server imported it; Python modules are imported once per server "
+                + "process, as in the original: restart the server to load the change";
     }
 
     /** {@code 'add' in python/calc.py} */

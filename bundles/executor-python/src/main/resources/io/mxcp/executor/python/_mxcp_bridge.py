@@ -43,6 +43,7 @@ init_hooks = []
 shutdown_hooks = []
 plugin_instances = {}
 _modules_by_path = {}
+_imported_versions = {}   # path -> the file's modification time when its module was imported
 _loops = None
 
 
@@ -169,7 +170,14 @@ def encode_result(value):
     try:
         return encode(value)
     except UnsupportedValue as error:
-        raise UnsupportedResult("returned %s" % error) from None
+        raise UnsupportedResult("returned %s" % _holding(value, error)) from None
+
+
+def _holding(value, error):
+    """``a dict holding a value of type 'object', ...`` when the value that cannot cross is inside a container."""
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        return "a %s holding %s" % (type(value).__name__, error)
+    return str(error)
 
 
 def encode_parameters(params):
@@ -186,7 +194,7 @@ def encode_parameters(params):
             try:
                 encode(value)
             except UnsupportedValue as error:
-                raise TypeError("db.execute() parameter '%s' is %s" % (name, error)) from None
+                raise TypeError("db.execute() parameter '%s' is %s" % (name, _holding(value, error))) from None
         raise
 
 
@@ -336,13 +344,33 @@ def load_module(path, python_dir):
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
+        version = _version(path)
         try:
             spec.loader.exec_module(module)
         except BaseException:
             del sys.modules[name]
             raise
+        _imported_versions[path] = version
     _modules_by_path[path] = module
     return module
+
+
+def _version(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def changed_since_import(path):
+    """Whether a module's file changed after it was imported: the server runs the code as imported (spec 01 §5.3:
+    modules are imported once per process) until it restarts."""
+    return path in _imported_versions and _version(path) != _imported_versions[path]
+
+
+def changed_modules():
+    """The files of the imported modules that changed after their import, as the project names them."""
+    return [_shown_file(path) for path in sorted(_imported_versions) if changed_since_import(path)]
 
 
 def preload(python_dir):
@@ -529,35 +557,61 @@ def _inline_result(code, arguments):
 
 
 def error_report(error, _depth=0):
-    """[type name, message, where, frames, cause] of an exception. ``where`` is the last frame outside the bridge as
-    'file:line in function', followed by the innermost frame of the project's own code when the last one is not
-    (``json/decoder.py:354 in raw_decode, called from python/boom.py:7 in boom``); the frames are those outside the
-    bridge as [file, line, function], outermost first (a syntax error's place last); the cause is the report of the
-    exception this one was raised from or while handling, as Python prints them, else None."""
+    """[type name, message, where, frames, cause, group] of an exception. ``where`` is the last frame outside the
+    bridge as 'file:line in function', followed by the innermost frame of the project's own code when the last one
+    is not (``json/decoder.py:354 in raw_decode, called from python/boom.py:7 in boom``); the frames are those
+    outside the bridge as [file, line, function], outermost first (a syntax error's place last, a recursion cut
+    short); the cause is the report of the exception this one was raised from or while handling, as Python prints
+    them, else None; the group, the reports of an exception group's members."""
     import traceback
     frames = traceback.extract_tb(error.__traceback__)
     user_frames = [f for f in frames if not f.filename.startswith("<mxcp>/")]
-    trace = [[_shown_file(f.filename), f.lineno or 0, f.name] for f in user_frames]
+    shown = [[_shown_file(f.filename), f.lineno or 0, f.name] for f in user_frames]
+    trace = _collapsed(shown)
     if isinstance(error, SyntaxError) and error.filename:
         trace.append([_shown_file(error.filename), error.lineno or 0, "<module>"])
         where = "%s:%s" % tuple(trace[-1][:2])
-    elif trace:
-        where = "%s:%s in %s" % tuple(trace[-1])
-        own = [frame for frame, f in zip(trace, user_frames) if _in_project(f.filename)]
-        if own and own[-1] is not trace[-1]:
+    elif shown:
+        where = "%s:%s in %s" % tuple(shown[-1])
+        own = [frame for frame, f in zip(shown, user_frames) if _in_project(f.filename)]
+        if own and own[-1] is not shown[-1]:
             where += ", called from %s:%s in %s" % tuple(own[-1])
     else:
         where = None
     try:
-        message = str(error)
+        # a syntax error's own text repeats its place: "expected ':' (calc.py, line 4)"
+        message = error.msg if isinstance(error, SyntaxError) and error.msg else str(error)
     except Exception:  # noqa: B902 - a broken __str__ must not hide the exception's type and place
         message = "<exception str() failed>"
+    nested = _depth < _MAX_NESTING
     cause = error.__cause__ if error.__cause__ is not None or error.__suppress_context__ else error.__context__
-    chained = error_report(cause, _depth + 1) if cause is not None and _depth < _MAX_CAUSES else None
-    return [type(error).__name__, message, where, trace, chained]
+    chained = error_report(cause, _depth + 1) if cause is not None and nested else None
+    members = getattr(error, "exceptions", None) if isinstance(error, BaseExceptionGroup) and nested else None
+    group = [error_report(member, _depth + 1) for member in members or ()]
+    return [type(error).__name__, message, where, trace, chained, group]
 
 
-_MAX_CAUSES = 8   # Python's own chains cannot loop, but a hand-set __cause__ can
+_MAX_NESTING = 8   # Python's own chains cannot loop, but a hand-set __cause__ can
+_REPEATS_SHOWN = 3
+
+
+def _collapsed(trace):
+    """The frames with a run of one frame repeated (a runaway recursion) cut to a few, the last one saying how many
+    more there were, as Python's traceback does (``[Previous line repeated 996 more times]``)."""
+    collapsed = []
+    run = 0
+    for frame in trace:
+        run = run + 1 if collapsed and frame == collapsed[-1][:3] else 1
+        if run <= _REPEATS_SHOWN:
+            collapsed.append(list(frame))
+        elif run == _REPEATS_SHOWN + 1:
+            collapsed[-1].append(1)
+        else:
+            collapsed[-1][3] += 1
+    for frame in collapsed:
+        if len(frame) == 4:
+            frame[2] = "%s [repeated %d more times]" % (frame[2], frame.pop())
+    return collapsed
 
 
 def _in_project(filename):

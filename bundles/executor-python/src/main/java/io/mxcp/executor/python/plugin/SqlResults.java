@@ -2,13 +2,16 @@ package io.mxcp.executor.python.plugin;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.duckdb.DuckDBColumnType;
 
 /**
  * A UDF's Python result as the Java type DuckDB expects for the declared return type. A result that does not fit
- * (an {@code int} beyond INTEGER, a float or a bool for an {@code int}, a number for a {@code bool}) fails the
- * statement rather than reaching SQL cut to size.
+ * (an {@code int} beyond INTEGER, a float or a bool for an {@code int}, a number for a {@code bool}, a list or dict
+ * for a {@code str}) fails the statement rather than reaching SQL cut to size or in Java's notation.
  */
 final class SqlResults {
 
@@ -38,7 +41,12 @@ final class SqlResults {
             case DOUBLE -> number(function, value, type).doubleValue();
             case FLOAT -> number(function, value, type).floatValue();
             case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(number(function, value, type).toString());
-            case VARCHAR -> value.toString();
+            case VARCHAR -> {
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    throw mismatch(function, value, type, "not a str");
+                }
+                yield value instanceof Boolean ? shown(value) : value.toString();
+            }
             default -> value;
         };
     }
@@ -68,11 +76,19 @@ final class SqlResults {
                 + "type " + type + ": " + why);
     }
 
-    /** The value as Python shows it: a str quoted, so that it is not read as the message's own words; a bool. */
+    /**
+     * The value as Python shows it ({@code repr}): a str quoted, so that it is not read as the message's own words;
+     * bools, None, lists and dicts as Python writes them.
+     */
     private static String shown(Object value) {
         return switch (value) {
+            case null -> "None";
             case String text -> "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
             case Boolean bool -> bool ? "True" : "False";
+            case List<?> list -> list.stream().map(SqlResults::shown).collect(Collectors.joining(", ", "[", "]"));
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .map(entry -> shown(entry.getKey()) + ": " + shown(entry.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
             default -> String.valueOf(value);
         };
     }

@@ -18,19 +18,21 @@ import org.graalvm.polyglot.Value;
  * @param traceback the traceback's frames outside the bridge, innermost first as Java lists a stack (files named as in
  *                  {@code where}); empty when unknown
  * @param cause     the exception it was raised from or while handling ({@code raise X from Y}), or null
+ * @param group     an exception group's members; empty for any other exception
  */
 public record PythonFailure(String type, String message, String where, List<StackTraceElement> traceback,
-        PythonFailure cause) {
+        PythonFailure cause, List<PythonFailure> group) {
 
     /** Python's own name for the frames' "class", as GraalPy names them in a Java stack trace. */
     private static final String PYTHON_FRAME = "<python>";
 
     public PythonFailure {
         traceback = List.copyOf(traceback);
+        group = List.copyOf(group);
     }
 
     public PythonFailure(String type, String message, String where) {
-        this(type, message, where, List.of(), null);
+        this(type, message, where, List.of(), null, List.of());
     }
 
     static PythonFailure of(PolyglotException error, Value errorReport) {
@@ -45,12 +47,17 @@ public record PythonFailure(String type, String message, String where, List<Stac
                 error.getMessage(), null);
     }
 
-    /** A failure from the bridge's {@code error_report}: [type, message, where, frames, cause]. */
+    /** A failure from the bridge's {@code error_report}: [type, message, where, frames, cause, group]. */
     static PythonFailure reported(Value report) {
         String where = report.getArrayElement(2).isNull() ? null : report.getArrayElement(2).asString();
         Value cause = report.getArrayElement(4);
+        Value members = report.getArrayElement(5);
+        List<PythonFailure> group = new ArrayList<>();
+        for (long i = 0; i < members.getArraySize(); i++) {
+            group.add(reported(members.getArrayElement(i)));
+        }
         return new PythonFailure(report.getArrayElement(0).asString(), report.getArrayElement(1).asString(), where,
-                frames(report.getArrayElement(3)), cause.isNull() ? null : reported(cause));
+                frames(report.getArrayElement(3)), cause.isNull() ? null : reported(cause), group);
     }
 
     /** [[file, line, function], ...] outermost first, as stack trace elements innermost first. */

@@ -132,6 +132,24 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a module's file changed after the module was imported: the interpreter runs the code as imported until
+     * the server restarts (spec 01 §5.3).
+     */
+    public boolean changedSinceImport(Path file) {
+        return bridge.invokeMember("changed_since_import", file.toString()).asBoolean();
+    }
+
+    /** The files of the imported modules that changed after their import, project-relative. */
+    public List<String> changedModules() {
+        Value files = bridge.invokeMember("changed_modules");
+        List<String> changed = new ArrayList<>();
+        for (long i = 0; i < files.getArraySize(); i++) {
+            changed.add(files.getArrayElement(i).asString());
+        }
+        return changed;
+    }
+
     /** The endpoint's callable in a module (spec 01 §5.2), or null. */
     public Value function(Value module, String kind, String name, Path file) {
         Value function = bridge.invokeMember("find_function", module, kind, name, file.toString());
@@ -293,7 +311,7 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     private static PythonException exception(PythonFailure failure, Throwable error) {
-        boolean python = !failure.traceback().isEmpty() || failure.cause() != null;
+        boolean python = !failure.traceback().isEmpty() || failure.cause() != null || !failure.group().isEmpty();
         return new PythonException(failure, python ? new PythonTraceback(failure) : error);
     }
 

@@ -178,6 +178,14 @@ config = _Config()
 plugins = _Plugins()
 mcp = _Mcp()
 
+# Python names a method by its class in messages ("_Db.execute() takes from 2 to 3 positional arguments"): by the
+# object endpoint code knows instead
+for _name, _object in (("db", db), ("config", config), ("plugins", plugins), ("mcp", mcp)):
+    for _attribute, _member in vars(type(_object)).items():
+        if callable(_member) and not _attribute.startswith("_"):
+            _member.__qualname__ = "%s.%s" % (_name, _attribute)
+del _name, _object, _attribute, _member
+
 
 def on_init(function):
     """Registers a zero-argument function to run when the project's runtime starts."""

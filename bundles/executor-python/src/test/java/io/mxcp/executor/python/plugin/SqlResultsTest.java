@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
 
 import org.duckdb.DuckDBColumnType;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ class SqlResultsTest {
         assertEquals(2.0, SqlResults.as("big_pp", 2L, DuckDBColumnType.DOUBLE));
         assertEquals(true, SqlResults.as("big_pp", true, DuckDBColumnType.BOOLEAN));
         assertEquals("7", SqlResults.as("big_pp", 7L, DuckDBColumnType.VARCHAR));
+        assertEquals("True", SqlResults.as("big_pp", true, DuckDBColumnType.VARCHAR), "str(True)");
     }
 
     @Test
@@ -30,6 +33,12 @@ class SqlResultsTest {
                 assertThrows(UdfFailure.class,
                         () -> SqlResults.as("big_pp", "not an int", DuckDBColumnType.INTEGER)).getMessage(),
                 "a str as Python shows it");
+        assertEquals("UDF big_pp returned [1, 'a', None, {'k': True}], which does not fit its return type INTEGER: not an "
+                + "int", assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp",
+                        Arrays.asList(1L, "a", null, Map.of("k", true)), DuckDBColumnType.INTEGER)).getMessage());
+        assertEquals("UDF big_pp returned {'k': 'v'}, which does not fit its return type VARCHAR: not a str",
+                assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", Map.of("k", "v"), DuckDBColumnType.VARCHAR))
+                        .getMessage(), "a dict is not made text in Java's notation");
         assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", 1.5, DuckDBColumnType.INTEGER));
         assertTrue(assertThrows(UdfFailure.class, () -> SqlResults.as("big_pp", true, DuckDBColumnType.BIGINT))
                 .getMessage().startsWith("UDF big_pp returned True, "));

@@ -1,6 +1,7 @@
 package io.mxcp.executor.python.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,7 @@ class PythonDiagnosticsTest {
         Files.writeString(broken, "def broken(:\n");
         PythonException syntax = assertThrows(PythonException.class, () -> runtime.module(broken));
         assertEquals("python/broken.py:1", syntax.failure().where());
+        assertFalse(syntax.getMessage().contains("line 1"), "the place once: " + syntax.getMessage());
         assertEquals("\tat <python>.<module>(python/broken.py:1)", printed(syntax).lines()
                 .filter(line -> line.contains("<python>")).findFirst().orElseThrow(), printed(syntax));
     }
@@ -197,6 +200,51 @@ class PythonDiagnosticsTest {
     }
 
     @Test
+    void anExceptionGroupShowsItsMembersAndARunawayRecursionIsCutShort() throws Exception {
+        begin();
+        Path module = Files.writeString(root.resolve("python/many.py"), """
+                def fail_twice():
+                    raise ExceptionGroup("several", [ValueError("first"), KeyError("second")])
+
+                def recurse(n):
+                    if n == 0:
+                        raise RuntimeError("deep")
+                    return recurse(n - 1)
+
+                def deep():
+                    return recurse(50)
+                """);
+        Value functions = runtime.module(module);
+        PythonException group = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "fail_twice", module), Map.of(), "{}"));
+        String n = System.lineSeparator();
+        assertTrue(printed(group).contains("Suppressed: ValueError: first" + n), printed(group));
+        assertTrue(printed(group).contains("Suppressed: KeyError: 'second'" + n), printed(group));
+
+        PythonException deep = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "deep", module), Map.of(), "{}"));
+        List<String> frames = printed(deep).lines().filter(line -> line.contains("<python>.recurse")).toList();
+        assertEquals(4, frames.size(), "the raising frame and three of the 50 calling ones: " + printed(deep));
+        assertEquals("\tat <python>.recurse [repeated 47 more times](python/many.py:7)", frames.get(1), printed(deep));
+        assertEquals("python/many.py:6 in recurse", deep.failure().where());
+    }
+
+    @Test
+    void anEditedModuleIsNamedAsRunningItsImportedCodeUntilTheServerRestarts() throws Exception {
+        begin();
+        Path module = Files.writeString(root.resolve("python/edited.py"), "def first():\n    return 1\n");
+        runtime.module(module);
+        assertFalse(runtime.changedSinceImport(module));
+        runtime.end();
+        Files.writeString(module, "def first():\n    return 2\n\ndef second():\n    return 3\n");
+        Files.setLastModifiedTime(module, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        begin();
+        assertTrue(runtime.changedSinceImport(module));
+        assertEquals(List.of("python/edited.py"), runtime.changedModules());
+        assertEquals(null, runtime.function(runtime.module(module), "tool", "second", module), "the code as imported");
+    }
+
+    @Test
     void badArgumentsOfDbExecuteAreNamedWhereTheEndpointPassedThem() throws Exception {
         begin();
         Path module = Files.writeString(root.resolve("python/queries.py"), """
@@ -210,6 +258,12 @@ class PythonDiagnosticsTest {
 
                 def odd_result():
                     return object()
+
+                def nested_parameter():
+                    return db.execute("SELECT 1", {"n": {"a": [1, object()]}})
+
+                def extra_argument():
+                    return db.execute("SELECT 1", {}, 5)
                 """);
         Value functions = runtime.module(module);
         PythonException parameter = assertThrows(PythonException.class, () -> runtime.call(
@@ -225,6 +279,14 @@ class PythonDiagnosticsTest {
         assertEquals("UnsupportedResult", result.failure().type(), "the result's failure, not the code's");
         assertTrue(result.failure().message().startsWith("returned a value of type 'object', which is not JSON-like"),
                 result.failure().message());
+        PythonException nested = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "nested_parameter", module), Map.of(), "{}"));
+        assertTrue(nested.failure().message().startsWith("db.execute() parameter 'n' is a dict holding a value of type "
+                + "'object'"), nested.failure().message());
+        PythonException extra = assertThrows(PythonException.class, () -> runtime.call(
+                runtime.function(functions, "tool", "extra_argument", module), Map.of(), "{}"));
+        assertTrue(extra.failure().message().startsWith("db.execute() takes "), "named as endpoint code knows it: "
+                + extra.failure().message());
     }
 
     @Test
