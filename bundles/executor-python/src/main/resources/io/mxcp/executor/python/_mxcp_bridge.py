@@ -110,6 +110,10 @@ class UnsupportedValue(TypeError):
     so that whoever handed it over can say ``returned ...`` or ``parameter 'n' is ...``."""
 
 
+class TooDeepValue(UnsupportedValue):
+    """A value nested deeper than the recursion limit: most often a list or dict that contains itself."""
+
+
 class UnsupportedResult(TypeError):
     """An endpoint's result that cannot cross to the Java side, which names the function before the message."""
 
@@ -161,8 +165,8 @@ def encode(value):
     try:
         return json.dumps(_encodable(value), allow_nan=False)
     except RecursionError:
-        raise UnsupportedValue("a value nested deeper than %d levels, or a list or dict that contains itself"
-                               % sys.getrecursionlimit()) from None
+        raise TooDeepValue("a value nested deeper than %d levels, or a list or dict that contains itself"
+                           % sys.getrecursionlimit()) from None
 
 
 def encode_result(value):
@@ -175,7 +179,7 @@ def encode_result(value):
 
 def _holding(value, error):
     """``a dict holding a value of type 'object', ...`` when the value that cannot cross is inside a container."""
-    if isinstance(value, (dict, list, tuple, set, frozenset)):
+    if isinstance(value, (dict, list, tuple, set, frozenset)) and not isinstance(error, TooDeepValue):
         return "a %s holding %s" % (type(value).__name__, error)
     return str(error)
 
