@@ -21,6 +21,7 @@ import io.mxcp.mcp.internal.auth.BearerGate;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcCodec;
 import io.mxcp.mcp.internal.oauth.AuthorizationServer;
 import io.mxcp.mcp.internal.protocol.McpEngine;
+import io.mxcp.mcp.internal.protocol.StopDrain;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -36,9 +37,6 @@ import org.xnio.Options;
  */
 public final class HttpTransport implements RunningServer {
     private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
-    private static final long DRAIN_MILLIS = 5_000;
-    /** How long calls cancelled at the end of the drain get to send their answers. */
-    private static final long CANCELLED_ANSWER_MILLIS = 2_000;
     /** Undertow's default worker count, kept when idle; workers above it end after a minute without work. */
     private static final int BUSY_WORKERS_KEPT = 8 * Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Workers for endpoint calls when {@code max_concurrent_calls} is 0 (no limit): calls beyond them wait. */
@@ -257,12 +255,11 @@ public final class HttpTransport implements RunningServer {
             graceful.shutdown();
             sessions.closeStreams();
             listens.closeAll();
-            if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
-                LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; cancelling them");
+            if (!graceful.awaitShutdown(StopDrain.DRAIN_MILLIS)) {
+                StopDrain.cancelling();
                 running.cancelAll();
-                // the cancelled calls answer with their error before the connections close: a client can then tell
-                // a stop from a crash, and the audit log's error for the call is what the client saw
-                graceful.awaitShutdown(CANCELLED_ANSWER_MILLIS);
+                // the cancelled calls answer with their error before the connections close
+                graceful.awaitShutdown(StopDrain.CANCELLED_ANSWER_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

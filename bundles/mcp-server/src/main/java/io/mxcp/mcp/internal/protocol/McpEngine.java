@@ -88,7 +88,7 @@ public final class McpEngine {
         long started = RequestLog.start();
         try {
             RpcResult result = handleNow(request, context);
-            RequestLog.answered(request, started);
+            RequestLog.answered(request, started, result);
             return result;
         } catch (JsonRpcException e) {
             RequestLog.refused(request, started, e);

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
+import io.mxcp.mcp.internal.jsonrpc.RpcResult;
 
 /**
  * {@code serve --debug}'s line per MCP request, on any transport: the method, the endpoint it names, whether it was
- * answered or refused with a JSON-RPC error, and how long it took ({@code tools/call echo: answered in 2.1 ms}). A
- * failed endpoint's reason is its own WARN line ({@link EndpointMethods}). Off unless the logger is at DEBUG.
+ * answered (with a tool error, for a tool that failed) or refused with a JSON-RPC error, and how long it took
+ * ({@code tools/call echo: answered in 2.1 ms}). A failed endpoint's reason is its own WARN line
+ * ({@link EndpointMethods}). Off unless the logger is at DEBUG.
  */
 final class RequestLog {
 
@@ -24,10 +26,16 @@ final class RequestLog {
         return LOG.isLoggable(System.Logger.Level.DEBUG) ? System.nanoTime() : 0;
     }
 
-    static void answered(JsonRpcMessage request, long started) {
+    static void answered(JsonRpcMessage request, long started, RpcResult result) {
         if (started != 0) {
-            log(request, "answered", started);
+            log(request, isToolError(result) ? "answered with a tool error" : "answered", started);
         }
+    }
+
+    /** A tool's failure is a result ({@code isError}), not a JSON-RPC error; a fast-path result is its JSON text. */
+    private static boolean isToolError(RpcResult result) {
+        return result.tree() != null ? result.tree().path("isError").asBoolean()
+                : result.raw() != null && result.raw().contains("\"isError\":true");
     }
 
     static void refused(JsonRpcMessage request, long started, JsonRpcException error) {

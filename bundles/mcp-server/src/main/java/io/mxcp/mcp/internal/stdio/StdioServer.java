@@ -35,6 +35,7 @@ import io.mxcp.mcp.internal.protocol.McpEngine;
 import io.mxcp.mcp.internal.protocol.NotificationChannel;
 import io.mxcp.mcp.internal.protocol.ProtocolVersions;
 import io.mxcp.mcp.internal.protocol.ReloadNotice;
+import io.mxcp.mcp.internal.protocol.StopDrain;
 import io.mxcp.mcp.internal.protocol.RequestContext;
 import io.mxcp.mcp.internal.protocol.StdioPin;
 import io.mxcp.mcp.internal.protocol.Subscriptions;
@@ -44,13 +45,12 @@ import io.mxcp.sdk.exec.Cancellation;
  * Newline-delimited JSON-RPC on a pair of streams. One thread reads; endpoint calls run on threads of their own so
  * several can be in flight (and wait there for the client's answers to the server's requests, which the reader
  * delivers); every message is written whole on one line. Ends at end of input once the calls in
- * flight are answered (bounded by {@link #DRAIN_SECONDS}).
+ * flight are answered (bounded as {@link StopDrain} says).
  */
 public final class StdioServer implements RunningServer {
     /** The longest line the TypeScript SDK's stdio client reads (its ReadBuffer's limit). */
     private static final int CLIENT_LINE_LIMIT = 10 << 20;
     private static final System.Logger LOG = System.getLogger(StdioServer.class.getName());
-    private static final long DRAIN_SECONDS = 5;
     /**
      * The longest line read: a longer one is refused, never held in memory whole. Above the line the TypeScript SDK
      * reads (10 MiB) and HTTP's default request limit (4 MiB): a client's large arguments pass, a runaway line not.
@@ -71,6 +71,8 @@ public final class StdioServer implements RunningServer {
             Thread.ofPlatform().daemon().name("mxcp-stdio-call-", 0).factory());
     /** Calls in flight by request id, for notifications/cancelled. */
     private final Map<JsonNode, Cancellation> inFlight = new ConcurrentHashMap<>();
+    /** Set as the stop cancels the calls still running, which are answered unlike those the client cancelled. */
+    private volatile boolean cancelledByStop;
     /** Open listen subscriptions by request id, with what each carries. */
     private final Map<JsonNode, Subscriptions.Acknowledgement> listens = new ConcurrentHashMap<>();
     private final StdioPin pin = new StdioPin();
@@ -270,7 +272,10 @@ public final class StdioServer implements RunningServer {
         }
     }
 
-    /** The request's response; null when the client cancelled it, which gets no answer (spec 04 §5). */
+    /**
+     * The request's response; null when the client cancelled it, which gets no answer (spec 04 §5). A call the
+     * server's stop cancelled is answered: its error tells the client why it ended.
+     */
     private byte[] respond(JsonRpcMessage request, Classification classification, Cancellation cancellation) {
         if (cancellation.isCancelled()) {
             inFlight.remove(request.id(), cancellation);
@@ -290,7 +295,7 @@ public final class StdioServer implements RunningServer {
         } finally {
             inFlight.remove(request.id(), cancellation);
         }
-        return cancellation.isCancelled() ? null : response;
+        return cancellation.isCancelled() && !cancelledByStop ? null : response;
     }
 
     private void sendNotification(ObjectNode notification) {
@@ -343,9 +348,13 @@ public final class StdioServer implements RunningServer {
         }
         calls.shutdown();
         try {
-            if (!calls.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            if (!calls.awaitTermination(StopDrain.DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                StopDrain.cancelling();
+                cancelledByStop = true;
                 inFlight.values().forEach(Cancellation::cancel);
-                calls.shutdownNow();
+                if (!calls.awaitTermination(StopDrain.CANCELLED_ANSWER_MILLIS, TimeUnit.MILLISECONDS)) {
+                    calls.shutdownNow();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -390,7 +399,7 @@ public final class StdioServer implements RunningServer {
 
     private void awaitQuietly() {
         try {
-            terminated.await(DRAIN_SECONDS + 1, TimeUnit.SECONDS);
+            terminated.await(StopDrain.DRAIN_MILLIS + StopDrain.CANCELLED_ANSWER_MILLIS + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -55,13 +55,15 @@ class RequestLogTest {
             call("resources/read", named("uri", "config://app"));
             assertThrows(JsonRpcException.class, () -> call("tools/call", named("name", "nope")));
             call("tools/list", Messages.object());
+            call("tools/call", named("name", "fail"));
             List<String> lines = log.lines();
-            assertEquals(4, lines.size(), lines.toString());
+            assertEquals(5, lines.size(), lines.toString());
             assertTrue(lines.get(0).matches("FINE tools/call echo: answered in \\d+\\.\\d ms"), lines.get(0));
             assertTrue(lines.get(1).startsWith("FINE resources/read config://app: answered in "), lines.get(1));
             assertTrue(lines.get(2).startsWith("FINE tools/call nope: error -32602 (Unknown tool: nope) in "),
                     lines.get(2));
             assertTrue(lines.get(3).startsWith("FINE tools/list: answered in "), lines.get(3));
+            assertTrue(lines.get(4).startsWith("FINE tools/call fail: answered with a tool error in "), lines.get(4));
         }
     }
 

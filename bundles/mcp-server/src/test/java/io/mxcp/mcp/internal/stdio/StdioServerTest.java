@@ -35,6 +35,7 @@ import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.auth.AuthServices;
+import io.mxcp.mcp.internal.protocol.StopDrain;
 import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.Messages;
 
@@ -288,6 +289,23 @@ class StdioServerTest {
         send(modern(3, "tools/list", null));
         assertEquals(3, receive().get("id").asInt(), "no answer for the cancelled call");
         assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aCallStillRunningAfterTheStopsDrainIsCancelledAndAnsweredWithItsError() throws Exception {
+        send(modern(1, "tools/call", call("slow", null)));
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
+        try (LogLines log = LogLines.of(StopDrain.class.getName())) {
+            Thread stopping = Thread.ofPlatform().start(server::close);
+            String line = out.lines.poll(StopDrain.DRAIN_MILLIS + StopDrain.CANCELLED_ANSWER_MILLIS + 3_000,
+                    TimeUnit.MILLISECONDS);
+            assertNotNull(line, "answered, unlike a call its client cancelled");
+            JsonNode answer = Messages.parse(line);
+            assertEquals(1, answer.get("id").asInt());
+            assertTrue(answer.at("/result/isError").asBoolean(), answer::toString);
+            assertTrue(stopping.join(java.time.Duration.ofSeconds(5)));
+            assertEquals(List.of("WARNING MCP calls still running after 5000 ms; cancelling them"), log.lines());
+        }
     }
 
     @Test
