@@ -172,7 +172,8 @@ class ServeSignalsIT {
             assertEquals(130, server.awaitExit(Duration.ofSeconds(5)), server::describe);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "exited " + took + " after the second SIGINT");
-            assertTrue(server.stderr().contains("mxcp: second SIGINT while stopping: exiting now"), server::describe);
+            assertTrue(server.stderr().contains("ERROR [KernelLauncher] second SIGINT while stopping: exiting now"),
+                    server::describe);
         }
     }
 

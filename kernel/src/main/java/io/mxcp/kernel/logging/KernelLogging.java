@@ -31,11 +31,12 @@ public final class KernelLogging {
     private static final Logger DECLARATIVE_SERVICES = Logger.getLogger("org.apache.felix.scr");
 
     /**
-     * Undertow logs every answer of status 500 or more at debug level with a stack trace of where the status was
-     * set: the server's 503s (a busy server, an identity provider that cannot be reached) are answers it chose and
-     * logs itself, and the traces buried the server's own debug lines.
+     * Undertow logs each request's matched path at debug level, and every answer of status 500 or more with a stack
+     * trace of where the status was set: the server logs its own line per MCP request, and its 503s (a busy server,
+     * an identity provider that cannot be reached) are answers it chose and logs itself. Both buried the server's
+     * own debug lines.
      */
-    private static final Logger UNDERTOW_ERROR_RESPONSES = Logger.getLogger("io.undertow.request.error-response");
+    private static final Logger UNDERTOW_REQUESTS = Logger.getLogger("io.undertow.request");
 
     private KernelLogging() {
     }
@@ -57,6 +58,6 @@ public final class KernelLogging {
         root.setLevel(debug ? Level.FINE : Level.WARNING);
         JDK_LOGGERS.forEach(logger -> logger.setLevel(debug ? Level.INFO : Level.WARNING));
         DECLARATIVE_SERVICES.setLevel(debug ? Level.WARNING : Level.SEVERE);
-        UNDERTOW_ERROR_RESPONSES.setLevel(Level.INFO);
+        UNDERTOW_REQUESTS.setLevel(Level.INFO);
     }
 }

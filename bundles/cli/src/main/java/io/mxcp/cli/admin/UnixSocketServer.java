@@ -8,6 +8,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -39,6 +40,9 @@ final class UnixSocketServer implements AutoCloseable {
     private static final long GRACE_SECONDS = 5;
     /** Connections open at the same moment; one more is closed at once. */
     static final int MAX_CONNECTIONS = 64;
+    /** Linux's {@code sun_path} holds 108 bytes, the last one the terminating zero. */
+    static final int MAX_PATH_BYTES = 107;
+    private static final String SET_ANOTHER_PATH = "set MXCP_ADMIN_SOCKET to another path";
     /** How long a connection may take, request and answer: a client that sends or reads nothing lets go then. */
     static final Duration CONNECTION_LIMIT = Duration.ofSeconds(10);
 
@@ -101,7 +105,7 @@ final class UnixSocketServer implements AutoCloseable {
                 channel.close();
                 Files.deleteIfExists(socket);
             }
-            throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
+            throw cannotOpen(socket, e);
         }
     }
 
@@ -113,12 +117,18 @@ final class UnixSocketServer implements AutoCloseable {
         try {
             prepare(socket);
         } catch (IOException e) {
-            throw new IOException("Cannot open the admin socket " + socket + ": " + describe(e), e);
+            throw cannotOpen(socket, e);
         }
     }
 
     /** Makes the socket's folder and removes a stale socket file; returns the folder. */
     private static Path prepare(Path socket) throws IOException {
+        int length = socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
+        if (length > MAX_PATH_BYTES) {
+            // bound in a shorter private folder and moved, it would exist, yet connect() refuses such a path
+            throw new IOException("the path is " + length + " bytes long and a Unix socket's may have at most "
+                    + MAX_PATH_BYTES + ": no client could connect; " + SET_ANOTHER_PATH);
+        }
         Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
         if (!Files.isWritable(folder)) {
             throw new AccessDeniedException(folder.toString());
@@ -141,8 +151,8 @@ final class UnixSocketServer implements AutoCloseable {
         }
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             probe.connect(UnixDomainSocketAddress.of(socket));
-            throw new IOException("another process (another mxcp serve?) answers on it; stop it or set "
-                    + "MXCP_ADMIN_SOCKET to another path");
+            throw new IOException("another process (another mxcp serve?) answers on it; stop it or "
+                    + SET_ANOTHER_PATH);
         } catch (ConnectException stale) {
             Files.deleteIfExists(socket);
         }
@@ -228,6 +238,12 @@ final class UnixSocketServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "Closing a refused admin connection failed: " + describe(e));
         }
+    }
+
+    /** Why the socket cannot open, and what to do when this user may not write where it was to be. */
+    private static IOException cannotOpen(Path socket, Exception e) {
+        String hint = e instanceof AccessDeniedException ? "; " + SET_ANOTHER_PATH + ", one this user may write" : "";
+        return new IOException("Cannot open the admin socket " + socket + ": " + describe(e) + hint, e);
     }
 
     /** The reason; a file system refusal without one (its message is the bare path) is named by its kind. */

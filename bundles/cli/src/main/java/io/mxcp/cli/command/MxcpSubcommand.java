@@ -39,6 +39,10 @@ abstract class MxcpSubcommand implements Callable<Integer> {
             // a usage error found by the command itself: printed as any usage error (UsageErrors), exit 2
             throw usage;
         } catch (Exception | LinkageError failure) {
+            if (userLogging != null) {
+                userLogging.toFileOnly(Level.SEVERE, getClass().getName(), "Command failed: "
+                        + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+            }
             return new ErrorReporter(terminal, jsonOutput(), debug, stdoutIsProtocol(), context.workingDirectory())
                     .report(failure);
         } finally {

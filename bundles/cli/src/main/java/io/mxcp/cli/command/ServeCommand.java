@@ -270,7 +270,9 @@ final class ServeCommand extends ProjectSubcommand {
         }
         text.append('\n').append(terminal.success("✅ Server ready!")).append('\n');
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
-        text.append("Press Ctrl+C to stop\n");
+        boolean interruptIgnored = context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT);
+        text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM)\n"
+                : "Press Ctrl+C to stop\n");
         return text.toString();
     }
 

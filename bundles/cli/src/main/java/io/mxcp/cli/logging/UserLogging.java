@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import io.mxcp.cli.context.FileFailures;
@@ -85,6 +86,19 @@ public final class UserLogging implements AutoCloseable {
             return why + ": '" + failure.getFile() + "'";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Writes a record to the log file alone: what standard error already says in its own words (a command's failure)
+     * must still be in the file, which is all an operator under a supervisor may read.
+     */
+    public void toFileOnly(Level level, String loggerName, String message) {
+        if (file != null) {
+            LogRecord record = new LogRecord(level, message);
+            record.setLoggerName(loggerName);
+            file.publish(record);
+            file.flush();
+        }
     }
 
     @Override

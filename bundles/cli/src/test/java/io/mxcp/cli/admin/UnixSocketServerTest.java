@@ -123,6 +123,12 @@ class UnixSocketServerTest {
                     () -> UnixSocketServer.start(underAFile, Duration.ofSeconds(1), answer));
             assertEquals("Cannot open the admin socket " + underAFile + ": " + socket + ": exists and is not a directory",
                     notAFolder.getMessage());
+
+            Path tooLong = folder.resolve("x".repeat(UnixSocketServer.MAX_PATH_BYTES) + ".sock");
+            IOException unreachable = assertThrows(IOException.class, () -> UnixSocketServer.check(tooLong));
+            assertTrue(unreachable.getMessage().endsWith(" bytes long and a Unix socket's may have at most 107: no "
+                    + "client could connect; set MXCP_ADMIN_SOCKET to another path"), unreachable.getMessage());
+            assertFalse(Files.exists(tooLong));
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(folder);

@@ -134,9 +134,12 @@ class ServeCommandTest extends ProjectFolderTest {
         assertTrue(cli.run("serve").err().contains("⚠️  SIGHUP is ignored by this process (started with nohup?): "
                 + "kill -HUP cannot reload it"), "a server started under nohup says so");
         cli.ignoredSignals = Set.of(ProcessSignal.INTERRUPT);
-        assertTrue(cli.run("serve").err().contains("⚠️  SIGINT is ignored by this process (started in the background "
-                + "by a script?): Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can"), "a server started with & "
-                + "by a script says so");
+        String banner = cli.run("serve").err();
+        assertTrue(banner.contains("⚠️  SIGINT is ignored by this process (started in the background by a script?): "
+                + "Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can"), "a server started with & by a script says "
+                + "so: " + banner);
+        assertTrue(banner.contains("Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM)"), banner);
+        assertFalse(banner.contains("Press Ctrl+C to stop"), banner);
 
         project.audit.enabled = true;
         project.audit.backendStates = List.of(
@@ -239,9 +242,14 @@ class ServeCommandTest extends ProjectFolderTest {
     @Test
     void aBusyPortOrAnUnusableAdminSocketStopsTheStartBeforeTheRuntimeStarts() throws IOException {
         mcp.portTaken = "Cannot listen on localhost:8123: Address already in use";
+        project.userConfig.put("logging", Map.of("path", "logs/mxcp.log"));
         Cli.Outcome busy = cli.run("serve", "--port", "8123");
         assertEquals(1, busy.exit());
         assertTrue(busy.err().contains("Error: Cannot listen on localhost:8123: Address already in use"), busy.err());
+        assertTrue(Files.readString(root.resolve("logs/mxcp.log")).contains(" - ERROR - io.mxcp.cli.command.ServeCommand"
+                + " - Command failed: Cannot listen on localhost:8123: Address already in use"), "an operator reading "
+                + "only the log file sees why the server did not start");
+        project.userConfig.remove("logging");
         assertEquals(8123, mcp.checkedPort.port());
         assertEquals(0, project.runtimeInitializations, "found before the runtime (Python, DuckDB) starts");
         assertNull(mcp.served);

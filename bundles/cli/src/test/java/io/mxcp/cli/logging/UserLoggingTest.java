@@ -10,10 +10,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +57,35 @@ class UserLoggingTest {
                 lines.get(0));
         assertTrue(lines.get(1).endsWith(" - CRITICAL - io.mxcp.test.Component - gone"), lines.get(1));
         assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCommandsFailureCanBeWrittenToTheFileAloneAsStandardErrorSaysItAlready() throws IOException {
+        List<String> elsewhere = new ArrayList<>();
+        Handler other = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                elsewhere.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ROOT.addHandler(other);
+        try (UserLogging logging = apply(block("path", "mxcp.log"), false)) {
+            logging.toFileOnly(Level.SEVERE, "io.mxcp.cli.command.ServeCommand", "Command failed: port in use");
+        } finally {
+            ROOT.removeHandler(other);
+        }
+        assertTrue(Files.readString(dir.resolve("mxcp.log")).endsWith(
+                " - ERROR - io.mxcp.cli.command.ServeCommand - Command failed: port in use" + System.lineSeparator()),
+                Files.readString(dir.resolve("mxcp.log")));
+        assertEquals(List.of(), elsewhere, "standard error's handler gets nothing");
     }
 
     @Test
