@@ -128,8 +128,8 @@ final class ServeCommand extends ProjectSubcommand {
             terminal.err().print(banner(served, settings, running, failed, adminSocket));
             terminal.err().flush();
             LOG.log(System.Logger.Level.INFO, "mxcp {0} (pid {1}) serving project {2} (profile {3}) {4}",
-                    context.kernel().version(), String.valueOf(ProcessHandle.current().pid()), served.name(), served.profile(),
-                    settings.transport() == Transport.STDIO ? "over stdio"
+                    context.kernel().version(), String.valueOf(ProcessHandle.current().pid()), served.name(),
+                    served.profile(), settings.transport() == Transport.STDIO ? "over stdio"
                             : "at " + url(settings.host(), running.port()));
             // the admin socket closes after the server has stopped (try-with-resources skips a null one); a SIGHUP
             // that came while the server started is handed to the reloader as it registers (the kernel holds it)
@@ -252,7 +252,8 @@ final class ServeCommand extends ProjectSubcommand {
             text.append(terminal.warning("⚠️  SIGHUP is ignored by this process (started with nohup?): kill -HUP "
                     + "cannot reload it; the admin socket's POST /reload can (MXCP_ADMIN_ENABLED=true)")).append('\n');
         }
-        if (context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT)) {
+        boolean interruptIgnored = context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT);
+        if (interruptIgnored) {
             // POSIX: a shell script's background job starts with SIGINT ignored, and the JVM keeps it so
             text.append(terminal.warning("⚠️  SIGINT is ignored by this process (started in the background by a "
                     + "script?): Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can")).append('\n');
@@ -270,7 +271,6 @@ final class ServeCommand extends ProjectSubcommand {
         }
         text.append('\n').append(terminal.success("✅ Server ready!")).append('\n');
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
-        boolean interruptIgnored = context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT);
         text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM)\n"
                 : "Press Ctrl+C to stop\n");
         return text.toString();

@@ -120,7 +120,8 @@ public final class PythonRuntime implements AutoCloseable {
 
     /** Runs the registered {@code on_init} (or {@code on_shutdown}) hooks; returns their failures. */
     public List<NamedFailure> runHooks(boolean init) {
-        return namedFailures(bridge.invokeMember("run_hooks", bridge.getMember(init ? "init_hooks" : "shutdown_hooks")));
+        Value hooks = bridge.getMember(init ? "init_hooks" : "shutdown_hooks");
+        return namedFailures(bridge.invokeMember("run_hooks", hooks));
     }
 
     /** The module of a file, imported on first use. */
