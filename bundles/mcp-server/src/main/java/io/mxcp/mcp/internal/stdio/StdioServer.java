@@ -114,6 +114,10 @@ public final class StdioServer implements RunningServer {
                             + "than the " + MAX_MESSAGE_BYTES + " bytes a stdio message may have")));
                 }
             }
+            if (!stopping.get()) {
+                // the client's way to stop the server: said, so that the log shows why it stopped
+                LOG.log(System.Logger.Level.INFO, "Standard input ended (the client closed it): stopping the server");
+            }
         } catch (IOException e) {
             if (!stopping.get()) {
                 LOG.log(System.Logger.Level.WARNING, "stdio input failed: " + e.getMessage());

@@ -484,8 +484,12 @@ class StdioServerTest {
     void endOfInputEndsTheServer() throws Exception {
         send(modern(1, "tools/list", null));
         assertFalse(receive().at("/result/tools").isEmpty());
-        client.close();
-        assertEndsWithin5s(server, "server ended at EOF");
+        try (LogLines log = LogLines.of(StdioServer.class.getName())) {
+            client.close();
+            assertEndsWithin5s(server, "server ended at EOF");
+            assertEquals(List.of("INFO Standard input ended (the client closed it): stopping the server"), log.lines(),
+                    "the log says why the server stopped");
+        }
     }
 
     private static void assertEndsWithin5s(RunningServer running, String message) throws InterruptedException {
