@@ -3,6 +3,7 @@ package io.mxcp.cli.admin;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.mxcp.cli.context.InstalledBundle;
@@ -20,10 +21,12 @@ import io.mxcp.core.api.Project;
  * @param sqlTools     whether the built-in SQL tools are served
  * @param project      the project served at each moment (a reload replaces it)
  * @param reloadStatus the reloads' state
+ * @param stopping     whether a stop signal came and the server drains its calls before it ends
  * @param reload       queues a reload, as SIGHUP does
  * @param bundles      the bundles installed at each moment (a deploy changes them)
  */
 public record AdminContext(String version, Instant started, boolean debug, Path socket, String transport,
-        boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, Runnable reload,
+        boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, BooleanSupplier stopping,
+        Runnable reload,
         Supplier<List<InstalledBundle>> bundles) {
 }

@@ -52,6 +52,8 @@ final class ServiceRoutes {
             .with("profile", string("The profile served"))
             .with("mode", enumOf("The database access mode", "readonly", "readwrite"))
             .with("debug", bool("Whether the server runs with --debug"))
+            .with("stopping", bool("Whether a stop signal came: the server finishes its running calls, takes no new "
+                    + "ones, and ends"))
             .with("reload", object()
                     .with("in_progress", bool("Whether a reload is under way"))
                     .with("draining", bool("Whether new endpoint calls are held back until the running ones end"))
@@ -149,6 +151,7 @@ final class ServiceRoutes {
         body.put("profile", project.profile());
         body.put("mode", project.readOnly() ? "readonly" : "readwrite");
         body.put("debug", server.debug());
+        body.put("stopping", server.stopping().getAsBoolean());
         body.put("reload", reloadState(server.reloadStatus().get()));
         body.put("admin_socket", Map.of("path", server.socket().toString()));
         return body;

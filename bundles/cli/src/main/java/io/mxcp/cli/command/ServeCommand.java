@@ -115,14 +115,14 @@ final class ServeCommand extends ProjectSubcommand {
                     ? mcp.startStdio(served, context.streams().in(), context.streams().out())
                     : mcp.startHttp(served, settings.http());
             reloader.serve(running, served);
+            ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             AdminSocket adminSocket;
             try {
-                adminSocket = startAdmin(admin, started, settings, served, reloader);
+                adminSocket = startAdmin(admin, started, settings, served, reloader, lifecycle);
             } catch (CommandFailure e) {
                 running.close();
                 throw e;
             }
-            ServerLifecycle lifecycle = new ServerLifecycle(running, reloader, terminal.err(), context.services());
             handedOver = true;
             project.serving();
             terminal.err().print(banner(served, settings, running, failed, adminSocket));
@@ -164,14 +164,14 @@ final class ServeCommand extends ProjectSubcommand {
 
     /** The admin socket when the environment enables it, else null; a socket that cannot open aborts serve. */
     private AdminSocket startAdmin(AdminSettings admin, Instant started, ServeSettings settings, ServedProject served,
-            ProjectReloader reloader) throws CommandFailure {
+            ProjectReloader reloader, ServerLifecycle lifecycle) throws CommandFailure {
         if (!admin.enabled()) {
             return null;
         }
         try {
             return AdminSocket.start(new AdminContext(context.kernel().version(), started, debug(), admin.socket(),
                     settings.transport().cliName(), sqlToolsEnabled(served), reloader::served, reloader::status,
-                    reloader::request, context.services()::installedBundles));
+                    lifecycle::stopping, reloader::request, context.services()::installedBundles));
         } catch (IOException e) {
             throw CommandFailure.command(e.getMessage());
         }

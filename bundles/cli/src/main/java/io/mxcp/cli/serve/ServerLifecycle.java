@@ -32,6 +32,11 @@ public final class ServerLifecycle {
         this.services = services;
     }
 
+    /** Whether a stop signal came: the server drains its calls and ends (the admin socket's {@code /status}). */
+    public boolean stopping() {
+        return draining.get();
+    }
+
     /** Blocks until the server stops (signal or end of input), then releases everything. */
     public void run() throws InterruptedException {
         try (ServiceAccess.Registration signals = services.onProcessSignal(this::onSignal)) {

@@ -45,6 +45,7 @@ class AdminSocketTest {
     private Path socket;
     private FakeProject project;
     private ReloadStatus reloadStatus = new ReloadStatus(ReloadStatus.Phase.IDLE, 0, null);
+    private volatile boolean stopping;
     private final AtomicInteger reloads = new AtomicInteger();
     private final List<InstalledBundle> bundles = List.of(
             new InstalledBundle("org.apache.felix.framework", "7.0.5", "active", "framework", null, List.of(), null),
@@ -81,7 +82,8 @@ class AdminSocketTest {
 
     private void start() throws IOException {
         admin = AdminSocket.start(new AdminContext("1.2.3", Instant.now().minusSeconds(3725), true, socket,
-                "streamable-http", true, () -> project, () -> reloadStatus, reloads::incrementAndGet, () -> bundles));
+                "streamable-http", true, () -> project, () -> reloadStatus, () -> stopping, reloads::incrementAndGet,
+                () -> bundles));
     }
 
     private Answer send(String request) throws IOException {
@@ -155,11 +157,15 @@ class AdminSocketTest {
         assertEquals("default", status.get("profile"));
         assertEquals("readwrite", status.get("mode"));
         assertEquals(true, status.get("debug"));
+        assertEquals(false, status.get("stopping"));
         assertEquals(Map.of("in_progress", true, "draining", true, "active_requests", 2,
                 "last_reload", "2025-01-02T03:04:05Z", "last_reload_status", "error", "last_reload_error", "bad config",
                 "last_reload_skipped", List.of()),
                 status.get("reload"));
         assertEquals(Map.of("path", socket.toString()), status.get("admin_socket"));
+
+        stopping = true;
+        assertEquals(true, get("/status").json().get("stopping"), "a stop signal came: the server drains and ends");
     }
 
     @Test
