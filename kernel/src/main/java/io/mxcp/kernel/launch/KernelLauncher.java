@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Logger;
 
 import io.mxcp.kernel.api.CommandStreams;
 import io.mxcp.kernel.logging.KernelLogging;
@@ -85,11 +83,9 @@ public final class KernelLauncher {
 
         @Override
         public void halt(int exitCode, String reason) {
-            // logged, so that the log file a command writes says why the process ended there
+            // logged, so that the log file a command writes says why the process ended there (both log handlers,
+            // standard error's and the file's, flush each record, so it is out before the halt)
             System.getLogger(KernelLauncher.class.getName()).log(System.Logger.Level.ERROR, reason);
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                handler.flush();
-            }
             stdout.flush();
             stderr.flush();
             Runtime.getRuntime().halt(exitCode);

@@ -97,7 +97,6 @@ public final class UserLogging implements AutoCloseable {
             LogRecord record = new LogRecord(level, message);
             record.setLoggerName(loggerName);
             file.publish(record);
-            file.flush();
         }
     }
 
