@@ -46,6 +46,7 @@ public final class HttpTransport implements RunningServer {
 
     private final McpEngine engine;
     private final Undertow undertow;
+    private final StopRefusal stopRefusal;
     private final GracefulShutdownHandler graceful;
     private final LegacySessions sessions;
     private final ListenStreams listens;
@@ -59,14 +60,15 @@ public final class HttpTransport implements RunningServer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private HttpTransport(McpEngine engine, Undertow undertow, GracefulShutdownHandler graceful,
-            LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate,
+    private HttpTransport(McpEngine engine, Undertow undertow, StopRefusal stopRefusal,
+            GracefulShutdownHandler graceful, LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate,
             RefusalRecorder refusals, AuthorizationServer authorizationServer) {
         this.gate = gate;
         this.refusals = refusals;
         this.authorizationServer = authorizationServer;
         this.engine = engine;
         this.undertow = undertow;
+        this.stopRefusal = stopRefusal;
         this.graceful = graceful;
         this.sessions = sessions;
         this.listens = listens;
@@ -122,10 +124,11 @@ public final class HttpTransport implements RunningServer {
         };
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(options.rateLimit() == null ? limited
                 : new RateLimitHandler(limited, options.rateLimit(), options.trustProxy(), codec));
+        StopRefusal stopRefusal = new StopRefusal(graceful, codec);
         // not limited as a server option: Undertow would answer a declared body over it with an empty 400 before
         // POST /mcp could answer the 413 naming transport.http.max_request_bytes (which it sets for its exchanges)
         int maxConnections = ConnectionLimits.maxConnections();
-        Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(graceful)
+        Undertow undertow = Undertow.builder().addHttpListener(options.port(), host).setHandler(stopRefusal)
                 .setWorkerThreads(workerThreads(options.maxConcurrentCalls()))
                 .setWorkerOption(Options.WORKER_TASK_CORE_THREADS, BUSY_WORKERS_KEPT)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
@@ -138,8 +141,8 @@ public final class HttpTransport implements RunningServer {
         } catch (RuntimeException e) {
             throw cannotListen(host, options, e);
         }
-        HttpTransport transport = new HttpTransport(engine, undertow, graceful, sessions, listens, running, gate,
-                refusals, authorizationServer);
+        HttpTransport transport = new HttpTransport(engine, undertow, stopRefusal, graceful, sessions, listens,
+                running, gate, refusals, authorizationServer);
         if (gate.enabled()) {
             long every = StreamTokens.interval().toMillis();
             transport.sessionSweeper.scheduleWithFixedDelay(streamTokens::recheck, every, every, TimeUnit.MILLISECONDS);
@@ -242,8 +245,8 @@ public final class HttpTransport implements RunningServer {
     }
 
     /**
-     * Refuses new requests (503), ends legacy and listen streams, lets calls finish for up to 5 s, cancels those
-     * still running (Undertow's stop waits for every worker thread), then frees the port.
+     * Refuses new requests (503, {@link StopRefusal}), ends legacy and listen streams, lets calls finish for up to
+     * 5 s, cancels those still running (Undertow's stop waits for every worker thread), then frees the port.
      */
     @Override
     public void close() {
@@ -252,6 +255,7 @@ public final class HttpTransport implements RunningServer {
         }
         sessionSweeper.shutdownNow();
         try {
+            stopRefusal.stopping();
             graceful.shutdown();
             sessions.closeStreams();
             listens.closeAll();

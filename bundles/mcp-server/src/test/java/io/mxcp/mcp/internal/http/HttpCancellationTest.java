@@ -5,6 +5,8 @@ import static io.mxcp.mcp.internal.Messages.legacy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,27 @@ class HttpCancellationTest {
         JsonNode result = Messages.parse(answer.body()).get("result");
         assertTrue(result.get("isError").asBoolean(), answer.body());
         assertTrue(result.at("/content/0/text").asText().contains("Query interrupted"), answer.body());
+    }
+
+    @Test
+    void aRequestDuringTheStopIsRefusedWithWhyAndWhenToRetry() throws Exception {
+        CompletableFuture<HttpResponse<String>> pending = startSlowCall("application/json");
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close); // drains the slow call for 5 s
+        Thread.sleep(300);
+
+        HttpResponse<String> refused = posts.post(legacy(6, "tools/call", call("echo",
+                Messages.object().put("text", "too late"))), McpPosts.BOTH, session);
+        assertEquals(503, refused.statusCode());
+        assertEquals("5", refused.headers().firstValue("retry-after").orElse(""));
+        assertTrue(Messages.parse(refused.body()).at("/error/message").asText().startsWith("The server is stopping"),
+                refused.body());
+        HttpResponse<String> health = posts.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + server.port() + "/health")).GET().build());
+        assertEquals(503, health.statusCode());
+        assertEquals("stopping", Messages.parse(health.body()).get("status").asText(), health.body());
+
+        stopped.get(15, TimeUnit.SECONDS);
+        assertEquals(200, pending.get(5, TimeUnit.SECONDS).statusCode(), "the call under way was still answered");
     }
 
     @Test
