@@ -64,16 +64,6 @@ public interface KernelEnvironment {
     }
 
     /**
-     * Has the JVM write the class-data archive of this start-up now, when {@code bin/mxcp} asked for one (the first
-     * {@code serve} of an installation), so that it is not written as the process exits and slows its stop. The JVM
-     * pauses while it writes (about a second); later calls, and calls when no archive was asked for, do nothing.
-     *
-     * @since 1.8
-     */
-    default void saveStartupArchive() {
-    }
-
-    /**
      * @param fileName the jar's file name in the deploy folder
      * @param reason   why it was not taken, as the log said
      * @since 1.7

@@ -22,7 +22,6 @@ final class Environment implements KernelEnvironment {
     private final KernelSettings settings;
     private final Set<ProcessSignal> ignoredSignals;
     private final ReportedProblems problems;
-    private final StartupArchive startupArchive = StartupArchive.fromSystemProperties();
 
     Environment(KernelSettings settings, Set<ProcessSignal> ignoredSignals, ReportedProblems problems) {
         this.settings = settings;
@@ -38,11 +37,6 @@ final class Environment implements KernelEnvironment {
     @Override
     public List<RefusedJar> refusedJars() {
         return problems.refusedJars();
-    }
-
-    @Override
-    public void saveStartupArchive() {
-        startupArchive.save();
     }
 
     @Override

@@ -125,7 +125,6 @@ final class ServeCommand extends ProjectSubcommand {
             }
             handedOver = true;
             project.serving();
-            context.kernel().saveStartupArchive();
             terminal.err().print(banner(served, settings, running, failed, adminSocket));
             terminal.err().flush();
             LOG.log(System.Logger.Level.INFO, "mxcp {0} (pid {1}) serving project {2} (profile {3}) {4}",
