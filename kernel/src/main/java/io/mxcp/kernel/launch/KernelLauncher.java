@@ -58,6 +58,7 @@ public final class KernelLauncher {
 
     /** Ends the process with the command's code once {@link #run} returned. */
     public void exit(int code) {
+        PendingArchive.announceBeforeExit();
         stdout.flush();
         stderr.flush();
         System.exit(code);

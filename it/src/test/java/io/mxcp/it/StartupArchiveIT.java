@@ -1,0 +1,69 @@
+package io.mxcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM's class-data archive of {@code serve} (README, bin/mxcp): a fresh installation's first server writes it as
+ * it exits and says so after {@code Server stopped} (that stop takes longer); the next server maps it and writes
+ * nothing.
+ */
+class StartupArchiveIT {
+
+    private static final Path WORK = Distribution.freshWorkFolder(StartupArchiveIT.class);
+    private static final Mxcp MXCP = new Mxcp(Distribution.privateHome(WORK.resolve("home")), WORK);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(40);
+    private static final String WRITING = "INFO [PendingArchive] Writing the JVM's class-data archive ";
+
+    @AfterAll
+    static void nothingLeft() {
+        Leftovers.assertNone(MXCP);
+    }
+
+    @Test
+    void theFirstServerWritesItsArchiveAsItExitsAndSaysSoTheNextMapsIt() throws IOException {
+        Path project = MXCP.bootstrap(WORK, "archived");
+        assertEquals(List.of(), serveArchives(), "a fresh installation has no server archive");
+
+        try (ServerProcess first = MXCP.serve(project, FreePort.find())) {
+            first.signal("TERM");
+            assertEquals(0, first.awaitExit(STOP_LIMIT), first::describe);
+            List<Path> archives = serveArchives();
+            assertEquals(1, archives.size(), first::describe);
+            String log = first.stderr();
+            int writing = log.indexOf(WRITING + archives.get(0) + " before exiting");
+            assertTrue(writing > log.indexOf("Server stopped"), first::describe);
+        }
+
+        Path archive = serveArchives().get(0);
+        try (ServerProcess second = MXCP.serve(project, FreePort.find())) {
+            String maps = Files.readString(Path.of("/proc", String.valueOf(second.jvm().pid()), "maps"));
+            assertTrue(maps.contains(archive.toString()), "the second server does not map " + archive);
+            second.signal("TERM");
+            assertEquals(0, second.awaitExit(STOP_LIMIT), second::describe);
+            assertFalse(second.stderr().contains(WRITING), second::describe);
+        }
+    }
+
+    /** The server archives of the private installation's {@code var/}. */
+    private static List<Path> serveArchives() throws IOException {
+        Path var = MXCP.home().resolve("var");
+        if (!Files.isDirectory(var)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(var)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-serve.jsa")).toList();
+        }
+    }
+}
