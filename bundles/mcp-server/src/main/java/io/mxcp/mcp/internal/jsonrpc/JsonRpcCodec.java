@@ -3,9 +3,11 @@ package io.mxcp.mcp.internal.jsonrpc;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -22,6 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * pre-serialized JSON ({@link RpcResult#raw}), so cached results are not re-serialized per request.
  */
 public final class JsonRpcCodec {
+    /** A place in Jackson's messages: {@code [Source: <description>; line: L, column: C]}. */
+    private static final Pattern PLACE_IN_SOURCE = Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]");
+
     private final ObjectMapper mapper;
     private final JsonFactory factory;
     /**
@@ -63,12 +68,23 @@ public final class JsonRpcCodec {
         } catch (MismatchedInputException e) {
             // the trailing-token check's text names Jackson's feature and classes
             throw JsonRpcErrors.parseError(e.getOriginalMessage().startsWith("Trailing token")
-                    ? "more than one JSON value in the message" : e.getOriginalMessage());
+                    ? "more than one JSON value in the message" : located(e));
         } catch (JsonProcessingException e) {
-            throw JsonRpcErrors.parseError(e.getOriginalMessage());
+            throw JsonRpcErrors.parseError(located(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Jackson's message with its places as {@code line L, column C} and where reading stopped: the source
+     * description it puts in a place names one of its settings, of no use to a client.
+     */
+    private static String located(JsonProcessingException e) {
+        String message = PLACE_IN_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        JsonLocation stopped = e.getLocation();
+        return stopped == null || stopped.getLineNr() < 1 ? message
+                : message + ", at line " + stopped.getLineNr() + ", column " + stopped.getColumnNr();
     }
 
     /** Whether the value is a JSON-RPC response (a reply to a server request), which this server ignores. */

@@ -307,7 +307,6 @@ class HttpTransportTest {
         assertTrue(body(response).at("/error/message").asText().contains("evil.example.com"));
     }
 
-    @Test
     private HttpResponse<String> postText(String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(mcp).header("Accept", "application/json")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -319,6 +318,11 @@ class HttpTransportTest {
         HttpResponse<String> response = postText("{oops");
         assertEquals(400, response.statusCode());
         assertEquals(-32700, body(response).at("/error/code").asInt());
+
+        HttpResponse<String> cut = postText("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"");
+        assertEquals("Parse error: Unexpected end-of-input: expected close marker for Object (start marker at line 1, "
+                + "column 1), at line 1, column 46", body(cut).at("/error/message").asText(),
+                "where, without the parser's settings");
 
         HttpResponse<String> nested = postText("[".repeat(1_500) + "]".repeat(1_500));
         assertEquals(-32700, body(nested).at("/error/code").asInt());
