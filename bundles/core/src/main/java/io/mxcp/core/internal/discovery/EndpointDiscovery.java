@@ -91,7 +91,8 @@ public final class EndpointDiscovery {
     /**
      * Why an endpoint {@link #find} does not find is not simply gone: the file it was last found in is there but no
      * longer parses (an edit saved half-done), or a file that never loaded names it (a mistake in a new file), as
-     * {@code find} left it in {@code lastFound}. The problem is logged once per file and error.
+     * {@code find} left it in {@code lastFound}. The problem is logged once per file and error, at INFO: the call
+     * that asked fails with the same text (a command's error, a server's failed-call warning).
      */
     public Optional<String> brokenFileOf(EndpointKind kind, String identifier) {
         Path known = lastFound.get(key(kind, identifier));
@@ -101,7 +102,7 @@ public final class EndpointDiscovery {
         }
         String problem = "Endpoint file " + relativePath(known) + " is invalid: " + error;
         if (!error.equals(loggedErrors.put(known, error))) {
-            LOG.log(Level.WARNING, "{0} {1} cannot be called: {2}", kind.yamlKey(), identifier, problem);
+            LOG.log(Level.INFO, "{0} {1} cannot be called: {2}", kind.yamlKey(), identifier, problem);
         }
         return Optional.of(problem);
     }
