@@ -19,4 +19,13 @@ public interface PluginProblems {
      * @param problem what is wrong, for the log (the reporter logs it too)
      */
     void report(Bundle plugin, String problem);
+
+    /**
+     * What was reported for the bundle no longer holds (the plugin that held its SQL function was removed, and its
+     * functions serve now): it is no longer shown as unable to serve.
+     *
+     * @param plugin the bundle whose service can now be used
+     * @since 1.8
+     */
+    void resolved(Bundle plugin);
 }

@@ -27,6 +27,12 @@ public final class ReportedProblems implements PluginProblems {
         byBundle.putIfAbsent(plugin.getBundleId(), problem);
     }
 
+    @Override
+    public void resolved(Bundle plugin) {
+        byBundle.remove(plugin.getBundleId());
+        unusable.remove(plugin.getBundleId());
+    }
+
     /** The problem reported for the bundle, or null; forgotten once taken. */
     String take(Bundle bundle) {
         return byBundle.remove(bundle.getBundleId());

@@ -12,7 +12,8 @@ import io.mxcp.sdk.udf.SqlType;
 /**
  * A UDF plugin whose builds differ by the {@code X-Mxcp-It-Build} header of their manifest: {@code versioned_answer()}
  * says which version and build answers; build {@code throwing} fails in {@code functions()}, build {@code builtin}
- * also offers a function named as one of DuckDB's own. PluginUpgradeIT deploys them over one another.
+ * also offers a function named as one of DuckDB's own, build {@code rival} is another plugin ({@code rival}) offering
+ * the same function. PluginUpgradeIT deploys them over one another, PluginTakeoverIT beside one another.
  */
 public final class VersionedProvider implements SqlFunctionProvider {
 
@@ -26,7 +27,7 @@ public final class VersionedProvider implements SqlFunctionProvider {
 
     @Override
     public String providerName() {
-        return "versioned";
+        return "rival".equals(build) ? "rival" : "versioned";
     }
 
     @Override

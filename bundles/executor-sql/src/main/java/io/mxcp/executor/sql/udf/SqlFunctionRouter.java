@@ -40,7 +40,9 @@ import io.mxcp.sdk.udf.SqlType;
  * <p>A function is one provider's: another provider (another {@code providerName()}) cannot take it over, nor can a
  * provider list it twice, nor take one of DuckDB's own. A provider with such a function has none of its functions
  * registered (a version serves all it lists or nothing); this is logged and reported to the kernel, so a newer
- * version with such a problem does not replace the version that runs.
+ * version with such a problem does not replace the version that runs. A provider refused only because another
+ * provider holds one of its functions waits: when a provider leaves, the waiting ones are tried again in the order
+ * they came, so a running server ends up serving what a restart with the same plugins would.
  */
 @Component(immediate = true)
 public final class SqlFunctionRouter {
@@ -52,7 +54,15 @@ public final class SqlFunctionRouter {
     private final DuckDbHost host;
     private final PluginProblems problems;
     private final Map<SqlFunctionProvider, Bound> routes = new IdentityHashMap<>();
+    /** Providers refused because another provider held one of their functions, in the order they came. */
+    private final List<SqlFunctionProvider> waiting = new ArrayList<>();
+    /** Held while the waiting providers are tried again. */
+    private final Object sweep = new Object();
     private boolean active = true;
+
+    /** Why a provider's functions are not registered; {@code waits} when another provider's leaving may change it. */
+    private record Refusal(String message, boolean waits) {
+    }
 
     /** A bound provider: its name, the functions it routes and their routes. */
     private record Bound(String providerName, Set<FunctionKey> keys, List<SqlFunctionRoute> routes) {
@@ -79,28 +89,46 @@ public final class SqlFunctionRouter {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindProvider(SqlFunctionProvider provider) {
+        Refusal refusal = register(provider);
+        if (refusal != null) {
+            if (refusal.waits()) {
+                synchronized (this) {
+                    waiting.add(provider);
+                }
+            }
+            problem(provider, refusal.message());
+        }
+    }
+
+    /** Registers every function of the provider, or none: null when they are registered, else why not. */
+    private Refusal register(SqlFunctionProvider provider) {
         String providerName = provider.providerName();
         if (providerName == null || !PROVIDER_NAME.matcher(providerName).matches()) {
-            problem(provider, "UDF plugin name " + (providerName == null ? "null" : "'" + printable(providerName) + "'")
-                    + " is not usable (letters, digits, '_', '-', '.'); none of its functions is registered");
-            return;
+            return new Refusal("UDF plugin name " + (providerName == null ? "null" : "'" + printable(providerName)
+                    + "'") + " is not usable (letters, digits, '_', '-', '.'); none of its functions is registered",
+                    false);
         }
         List<SqlFunction> functions;
         try {
             functions = List.copyOf(provider.functions());
         } catch (RuntimeException e) {
-            problem(provider, "UDF plugin " + providerName + ": functions() threw " + e
-                    + "; none of its functions is registered");
-            return;
+            return new Refusal("UDF plugin " + providerName + ": functions() threw " + e
+                    + "; none of its functions is registered", false);
         }
         Set<FunctionKey> keys = new HashSet<>();
         String refusal = null;
+        boolean onlyHeld = true;
         for (SqlFunction function : functions) {
             FunctionKey key = FunctionKey.of(function);
-            String why = !keys.add(key) ? "it is listed twice" : ownerOtherThan(providerName, key);
-            refusal = refusal != null || why == null ? refusal : "SQL function " + key + ": " + why;
+            boolean twice = !keys.add(key);
+            String owner = twice ? null : ownerOtherThan(providerName, key);
+            onlyHeld &= !twice;
+            if (refusal == null && (twice || owner != null)) {
+                refusal = "SQL function " + key + ": " + (twice ? "it is listed twice" : owner);
+            }
         }
         List<SqlFunctionRoute> opened = new ArrayList<>();
+        boolean routeFailed = false;
         for (int i = 0; refusal == null && i < functions.size(); i++) {
             SqlFunction function = functions.get(i);
             try {
@@ -109,13 +137,14 @@ public final class SqlFunctionRouter {
                         new FunctionBodyAdapter(providerName, function, provider.getClass().getClassLoader())));
             } catch (SQLException | RuntimeException e) {
                 refusal = "SQL function " + FunctionKey.of(function) + ": " + e.getMessage();
+                routeFailed = true;
             }
         }
         if (refusal != null) {
             // all or nothing: a version that cannot offer every function it lists serves none of them
             opened.forEach(SqlFunctionRoute::close);
-            problem(provider, "UDF plugin " + providerName + ": " + refusal + "; none of its functions is registered");
-            return;
+            return new Refusal("UDF plugin " + providerName + ": " + refusal
+                    + "; none of its functions is registered", onlyHeld && !routeFailed);
         }
         boolean keep;
         Set<FunctionKey> dropped = new HashSet<>();
@@ -137,6 +166,7 @@ public final class SqlFunctionRouter {
                     + "signatures until the server restarts, and calls of them fail (the UDF plugin of SQL function "
                     + "... is not installed)");
         }
+        return null;
     }
 
     /** Why another provider's function of this key stops this one, or null. */
@@ -166,12 +196,63 @@ public final class SqlFunctionRouter {
     }
 
     void unbindProvider(SqlFunctionProvider provider) {
+        synchronized (this) {
+            waiting.removeIf(waits -> waits == provider);
+        }
+        Bound closed = unregister(provider);
+        if (closed != null) {
+            registerWaiting(closed.providerName());
+        }
+    }
+
+    /** Closes the provider's routes; what it had, or null when it had none. */
+    private Bound unregister(SqlFunctionProvider provider) {
         Bound closing;
         synchronized (this) {
             closing = routes.remove(provider);
         }
         if (closing != null) {
             closing.routes().forEach(SqlFunctionRoute::close);
+        }
+        return closing;
+    }
+
+    /**
+     * Tries the waiting providers again, in the order they came, now that {@code left} has left; one sweep at a
+     * time, so that no provider is registered twice.
+     */
+    private void registerWaiting(String left) {
+        synchronized (sweep) {
+            List<SqlFunctionProvider> candidates;
+            synchronized (this) {
+                candidates = List.copyOf(waiting);
+            }
+            for (SqlFunctionProvider candidate : candidates) {
+                Refusal refusal = register(candidate);
+                if (refusal != null && !refusal.waits()) {
+                    synchronized (this) {
+                        waiting.removeIf(waits -> waits == candidate);
+                    }
+                    problem(candidate, refusal.message());
+                }
+                if (refusal != null) {
+                    continue;
+                }
+                boolean stillBound;
+                synchronized (this) {
+                    stillBound = waiting.removeIf(waits -> waits == candidate);
+                }
+                if (!stillBound) {
+                    unregister(candidate); // unbound while it was registered
+                    continue;
+                }
+                LOG.log(Level.INFO, "UDF plugin " + candidate.providerName() + ": its functions are registered now "
+                        + "that UDF plugin " + left + " has left");
+                Bundle bundle = FrameworkUtil.getBundle(candidate.getClass());
+                if (bundle != null) {
+                    problems.resolved(bundle);
+                }
+            }
         }
     }
 
@@ -182,6 +263,7 @@ public final class SqlFunctionRouter {
             active = false;
             closing = new ArrayList<>(routes.values());
             routes.clear();
+            waiting.clear();
         }
         closing.forEach(bound -> bound.routes().forEach(SqlFunctionRoute::close));
     }

@@ -16,9 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.osgi.framework.Bundle;
+
 import io.mxcp.executor.sql.SqlExecutor;
 import io.mxcp.executor.sql.TestContext;
 import io.mxcp.executor.sql.TestProject;
+import io.mxcp.kernel.api.PluginProblems;
 import io.mxcp.kernel.duckdb.KernelDuckDbHost;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.EndpointExecutionException;
@@ -36,7 +39,15 @@ class SqlFunctionRouterTest {
     Path dir;
 
     private final KernelDuckDbHost host = new KernelDuckDbHost();
-    private final SqlFunctionRouter router = new SqlFunctionRouter(host, (plugin, problem) -> { });
+    private final SqlFunctionRouter router = new SqlFunctionRouter(host, new PluginProblems() {
+        @Override
+        public void report(Bundle plugin, String problem) {
+        }
+
+        @Override
+        public void resolved(Bundle plugin) {
+        }
+    });
     private ExecutorSession session;
 
     @BeforeEach
@@ -210,6 +221,31 @@ class SqlFunctionRouterTest {
         assertThrows(EndpointExecutionException.class, () -> single("SELECT twice_only()"));
         assertEquals(42L, single("SELECT sample_len(7::BIGINT)"), "an overload with other parameters is its own");
         assertEquals(3L, single("SELECT sample_len('abc')"));
+    }
+
+    @Test
+    void aProviderRefusedForAFunctionAnotherHeldTakesItOverWhenTheOtherLeaves() throws Exception {
+        SqlFunctionProvider holder = provider("v1");
+        SqlFunctionProvider rival = named("rival", () -> List.of(
+                new SqlFunction("rival_only", List.of(), SqlType.VARCHAR, args -> "rival's own"),
+                new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> "rival")));
+        SqlFunctionProvider twice = named("twice", () -> List.of(
+                new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> "first"),
+                new SqlFunction("sample_version", List.of(), SqlType.VARCHAR, args -> "second")));
+        router.bindProvider(holder);
+        router.bindProvider(twice);
+        router.bindProvider(rival);
+        assertEquals("v1", single("SELECT sample_version()"));
+        assertThrows(EndpointExecutionException.class, () -> single("SELECT rival_only()"));
+
+        router.unbindProvider(holder);
+        assertEquals("rival", single("SELECT sample_version()"), "the waiting plugin took the function over");
+        assertEquals("rival's own", single("SELECT rival_only()"));
+
+        router.unbindProvider(rival);
+        var gone = assertThrows(EndpointExecutionException.class, () -> single("SELECT sample_version()"));
+        assertTrue(gone.getMessage().contains("is not installed"), "a plugin that lists a function twice never "
+                + "waits for it: " + gone.getMessage());
     }
 
     @Test
