@@ -16,4 +16,14 @@ public interface SqlFunctionBody {
      * @return the result, null for SQL NULL
      */
     Object apply(Object[] arguments, Object caller);
+
+    /**
+     * The class whose bundle implements the function, as the kernel names it in its log: a body that adapts another
+     * bundle's (the SQL executor's, for a UDF plugin's function) names that bundle's class.
+     *
+     * @since 1.8
+     */
+    default Class<?> implementation() {
+        return getClass();
+    }
 }

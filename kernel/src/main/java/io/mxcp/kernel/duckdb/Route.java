@@ -72,7 +72,7 @@ final class Route implements SqlFunctionRoute {
 
     /** Which bundle (a deployed jar: its {@code deploy:<jar>} location) implements the function, if a bundle does. */
     private static String provider(SqlFunctionBody body) {
-        Bundle bundle = FrameworkUtil.getBundle(body.getClass());
+        Bundle bundle = FrameworkUtil.getBundle(body.implementation());
         return bundle == null ? ""
                 : " of " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation() + ")";
     }

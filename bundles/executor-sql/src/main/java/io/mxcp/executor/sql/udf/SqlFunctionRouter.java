@@ -134,7 +134,7 @@ public final class SqlFunctionRouter {
             try {
                 opened.add(host.route(function.name(), columnTypes(function.parameterTypes()),
                         columnType(function.returnType()),
-                        new FunctionBodyAdapter(providerName, function, provider.getClass().getClassLoader())));
+                        new FunctionBodyAdapter(providerName, function, provider.getClass())));
             } catch (SQLException | RuntimeException e) {
                 refusal = "SQL function " + FunctionKey.of(function) + ": " + e.getMessage();
                 routeFailed = true;

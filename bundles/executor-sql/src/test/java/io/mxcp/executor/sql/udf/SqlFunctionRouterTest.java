@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -277,18 +279,45 @@ class SqlFunctionRouterTest {
     }
 
     @Test
-    void restoresTheCallersContextClassLoader() {
-        ClassLoader mine = new ClassLoader() { };
+    void aWholeNumberResultIsNeverCutButAFractionFailsTheQuery() throws Exception {
+        router.bindProvider(named("numbers", () -> List.of(
+                new SqlFunction("numbers_whole", List.of(), SqlType.INTEGER, args -> 3.0),
+                new SqlFunction("numbers_fraction", List.of(), SqlType.INTEGER, args -> 2.9),
+                new SqlFunction("numbers_huge", List.of(), SqlType.INTEGER, args -> 1L << 40))));
+        assertEquals(3, single("SELECT numbers_whole()"));
+        var fraction = assertThrows(EndpointExecutionException.class, () -> single("SELECT numbers_fraction()"));
+        assertTrue(fraction.getMessage().contains("numbers.numbers_fraction returned 2.9, which is not a whole number, "
+                + "for its INTEGER result"), fraction.getMessage());
+        var huge = assertThrows(EndpointExecutionException.class, () -> single("SELECT numbers_huge()"));
+        assertTrue(huge.getMessage().contains("returned 1099511627776, beyond the range of its INTEGER result"),
+                huge.getMessage());
+    }
+
+    /** A class of a plugin's own class loader, as a deployed bundle's provider class is. */
+    public static final class PluginMarker {
+    }
+
+    @Test
+    void restoresTheCallersContextClassLoader() throws Exception {
+        try (URLClassLoader plugin = new URLClassLoader(new URL[] {
+                PluginMarker.class.getProtectionDomain().getCodeSource().getLocation()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertSetsThePluginsLoader(plugin.loadClass(PluginMarker.class.getName()));
+        }
+    }
+
+    private static void assertSetsThePluginsLoader(Class<?> provider) {
+        ClassLoader mine = provider.getClassLoader();
         AtomicReference<ClassLoader> seen = new AtomicReference<>();
         SqlFunction function = new SqlFunction("probe", List.of(), SqlType.VARCHAR, args -> {
             seen.set(Thread.currentThread().getContextClassLoader());
             return "x";
         });
         ClassLoader before = Thread.currentThread().getContextClassLoader();
-        assertEquals("x", new FunctionBodyAdapter("p", function, mine).apply(new Object[0], null));
+        assertEquals("x", new FunctionBodyAdapter("p", function, provider).apply(new Object[0], null));
         assertEquals(mine, seen.get());
         assertEquals(before, Thread.currentThread().getContextClassLoader());
-        assertNull(new FunctionBodyAdapter("p", new SqlFunction("nothing", List.of(), SqlType.VARCHAR, args -> null), mine)
+        assertNull(new FunctionBodyAdapter("p", new SqlFunction("nothing", List.of(), SqlType.VARCHAR, args -> null), provider)
                 .apply(new Object[0], null));
     }
 }
