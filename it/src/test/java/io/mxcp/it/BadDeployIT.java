@@ -62,8 +62,11 @@ class BadDeployIT {
             String notAJar = reportAbout("broken.jar");
             assertTrue(Pattern.compile("(?i)not a (bundle )?jar|zip").matcher(notAJar).find(),
                     () -> "the report does not say broken.jar is not a jar:\n" + notAJar);
-            assertTrue(reportAbout("missing-class.jar").contains("started " + MISSING_CLASS_BUNDLE + " 1.0.0, which"
-                    + " cannot serve"), server::describe);
+            String cannotServe = reportAbout("missing-class.jar");
+            assertTrue(cannotServe.contains("started " + MISSING_CLASS_BUNDLE + " 1.0.0, which cannot serve: its"
+                    + " service ") && cannotServe.contains(" cannot be created: bundle " + MISSING_CLASS_BUNDLE)
+                    && cannotServe.contains("Could not load implementation object class com.example.Missing"),
+                    () -> "the deploy line does not say why the component cannot be created:\n" + cannotServe);
             String missingClass = reportAbout(MISSING_CLASS_BUNDLE + ":");
             assertTrue(missingClass.contains(" ERROR [org.apache.felix.scr] bundle " + MISSING_CLASS_BUNDLE + ":1.0.0 ")
                     && missingClass.contains("Could not load implementation object class com.example.Missing:"

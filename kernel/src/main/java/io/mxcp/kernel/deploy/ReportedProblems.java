@@ -13,7 +13,8 @@ import io.mxcp.kernel.api.PluginProblems;
 
 /**
  * What the deployer found wrong: the problems reported for each bundle since it last looked (the first one of a
- * bundle is kept), the bundles that run but cannot serve, and the jars it did not take.
+ * bundle is kept), the bundles that run but cannot serve, the jars it did not take, and the last error logged for
+ * each bundle.
  */
 public final class ReportedProblems implements PluginProblems {
 
@@ -21,6 +22,8 @@ public final class ReportedProblems implements PluginProblems {
     /** Bundles that run although they cannot serve (a first install with a problem), with why. */
     private final Map<Long, String> unusable = new ConcurrentHashMap<>();
     private final Map<String, RefusedJar> refused = new ConcurrentSkipListMap<>();
+    /** The last error logged for each bundle (the Declarative Services runtime's, for its components). */
+    private final Map<Long, String> loggedErrors = new ConcurrentHashMap<>();
 
     @Override
     public void report(Bundle plugin, String problem) {
@@ -45,6 +48,17 @@ public final class ReportedProblems implements PluginProblems {
 
     void forget(Bundle bundle) {
         unusable.remove(bundle.getBundleId());
+        loggedErrors.remove(bundle.getBundleId());
+    }
+
+    /** An error was logged for the bundle. */
+    public void logged(Bundle bundle, String error) {
+        loggedErrors.put(bundle.getBundleId(), error);
+    }
+
+    /** The last error logged for the bundle, if one was. */
+    Optional<String> lastLogged(Bundle bundle) {
+        return Optional.ofNullable(loggedErrors.get(bundle.getBundleId()));
     }
 
     /** Why a running bundle cannot serve, if it cannot. */

@@ -149,7 +149,7 @@ final class SideBySideInstaller {
     /**
      * What keeps a started bundle from serving: a problem a consumer reported while binding its services, or a
      * service of it that cannot be created (a Declarative Services component whose class is missing or whose
-     * activation throws; the framework logged why).
+     * activation throws: the error the runtime logged for the bundle says why).
      */
     private String problemOf(Bundle bundle) {
         String reported = problems.take(bundle);
@@ -161,7 +161,8 @@ final class SideBySideInstaller {
             try {
                 if (context.getService(service) == null) {
                     return "its service " + String.join(", ", (String[]) service.getProperty(Constants.OBJECTCLASS))
-                            + " cannot be created (the lines above say why)";
+                            + " cannot be created" + problems.lastLogged(bundle).map(": "::concat)
+                                    .orElse(" (the log says why)");
                 }
             } finally {
                 context.ungetService(service);

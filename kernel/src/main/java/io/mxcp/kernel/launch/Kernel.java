@@ -83,7 +83,7 @@ public final class Kernel implements AutoCloseable {
             ReportedProblems problems = new ReportedProblems();
             context.registerService(KernelEnvironment.class, new Environment(settings, ignoredSignals, problems), null);
             context.registerService(PluginProblems.class, problems, null);
-            context.registerService(LoggerFactory.class, OsgiLoggers.serviceFactory(), null);
+            context.registerService(LoggerFactory.class, OsgiLoggers.serviceFactory(problems::logged), null);
             polyglot = SharedPolyglotEngine.registerIfPresent(context);
             signalHandlers = new ServiceTracker<>(context, ProcessSignalHandler.class, null) {
                 @Override

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.osgi.service.log.FormatterLogger;
 import org.osgi.service.log.Logger;
@@ -31,21 +32,24 @@ final class OsgiLogger implements InvocationHandler {
     private final String name;
     private final boolean printfStyle;
     private final System.Logger target;
+    private final Consumer<String> errors;
 
-    private OsgiLogger(String name, boolean printfStyle, System.Logger target) {
+    private OsgiLogger(String name, boolean printfStyle, System.Logger target, Consumer<String> errors) {
         this.name = name;
         this.printfStyle = printfStyle;
         this.target = target;
+        this.errors = errors;
     }
 
     /**
      * @param name        the OSGi logger's name
      * @param printfStyle whether it formats as a {@code FormatterLogger}
      * @param target      where its entries go
+     * @param errors      told the line of each error logged
      */
-    static FormatterLogger create(String name, boolean printfStyle, System.Logger target) {
+    static FormatterLogger create(String name, boolean printfStyle, System.Logger target, Consumer<String> errors) {
         return (FormatterLogger) Proxy.newProxyInstance(FormatterLogger.class.getClassLoader(),
-                new Class<?>[] {FormatterLogger.class}, new OsgiLogger(name, printfStyle, target));
+                new Class<?>[] {FormatterLogger.class}, new OsgiLogger(name, printfStyle, target, errors));
     }
 
     @Override
@@ -81,6 +85,10 @@ final class OsgiLogger implements InvocationHandler {
     }
 
     private void log(Level level, OsgiLogMessage message) {
+        if (level == Level.ERROR) {
+            errors.accept(message.thrown() == null ? message.text()
+                    : message.text() + ": " + OsgiLogMessage.summary(message.thrown()));
+        }
         if (message.thrown() == null) {
             target.log(level, message.text());
         } else if (PROCESS.isLoggable(Level.DEBUG)) {

@@ -1,5 +1,7 @@
 package io.mxcp.kernel.logging;
 
+import java.util.function.BiConsumer;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
@@ -18,17 +20,24 @@ import org.osgi.service.log.LoggerFactory;
 public final class OsgiLoggers implements LoggerFactory {
 
     private final Bundle bundle;
+    private final BiConsumer<Bundle, String> errors;
 
-    private OsgiLoggers(Bundle bundle) {
+    private OsgiLoggers(Bundle bundle, BiConsumer<Bundle, String> errors) {
         this.bundle = bundle;
+        this.errors = errors;
     }
 
-    /** Registered as a service factory, so each bundle's unnamed loggers carry its name. */
-    public static ServiceFactory<LoggerFactory> serviceFactory() {
+    /**
+     * Registered as a service factory, so each bundle's unnamed loggers carry its name.
+     *
+     * @param errors told each error logged, with the bundle it was logged for (a component's, for the Declarative
+     *               Services runtime: why the component cannot be created)
+     */
+    public static ServiceFactory<LoggerFactory> serviceFactory(BiConsumer<Bundle, String> errors) {
         return new ServiceFactory<>() {
             @Override
             public LoggerFactory getService(Bundle asking, ServiceRegistration<LoggerFactory> registration) {
-                return new OsgiLoggers(asking);
+                return new OsgiLoggers(asking, errors);
             }
 
             @Override
@@ -69,7 +78,8 @@ public final class OsgiLoggers implements LoggerFactory {
         String named = name == null || name.isBlank() || name.equals(Logger.ROOT_LOGGER_NAME) ? nameOf(of) : name;
         String target = of != bundle && bundle != null ? nameOf(bundle) : named;
         boolean printfStyle = loggerType == FormatterLogger.class;
-        return loggerType.cast(OsgiLogger.create(named, printfStyle, System.getLogger(target)));
+        return loggerType.cast(OsgiLogger.create(named, printfStyle, System.getLogger(target),
+                error -> errors.accept(of, error)));
     }
 
     private static String nameOf(Bundle bundle) {

@@ -66,8 +66,12 @@ class OsgiLoggersTest {
                 });
     }
 
-    private static LoggerFactory factoryFor(Bundle asking) {
-        return OsgiLoggers.serviceFactory().getService(asking, null);
+    /** The errors logged, each as {@code <bundle it was logged for>: <line>}. */
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+
+    private LoggerFactory factoryFor(Bundle asking) {
+        return OsgiLoggers.serviceFactory((bundle, error) -> errors.add(bundle + ": " + error)).getService(asking,
+                null);
     }
 
     @Test
@@ -88,6 +92,8 @@ class OsgiLoggersTest {
         assertEquals("bundle com.example.plugin:1.0.0 : Could not load implementation object class com.example.Missing"
                 + ": java.lang.ClassNotFoundException: com.example.Missing not found", record.getMessage());
         assertNull(record.getThrown(), "no stack trace without --debug");
+        assertEquals(List.of("com.example.plugin: " + record.getMessage()), errors,
+                "the error is told for the component's bundle, for the deployer to say why it cannot serve");
     }
 
     @Test
