@@ -64,11 +64,13 @@ public interface KernelEnvironment {
     }
 
     /**
-     * @param fileName the jar's file name in the deploy folder
-     * @param reason   why it was not taken, as the log said
+     * @param fileName     the jar's file name in the deploy folder
+     * @param reason       why it was not taken, as the log said
+     * @param symbolicName its {@code Bundle-SymbolicName}, or null when it is not a bundle jar (since 1.8)
+     * @param version      its {@code Bundle-Version}, or null when it is not a bundle jar (since 1.8)
      * @since 1.7
      */
-    record RefusedJar(String fileName, String reason) {
+    record RefusedJar(String fileName, String reason, String symbolicName, String version) {
     }
 
     /**

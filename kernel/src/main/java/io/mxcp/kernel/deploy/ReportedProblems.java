@@ -66,8 +66,9 @@ public final class ReportedProblems implements PluginProblems {
         return Optional.ofNullable(unusable.get(bundle.getBundleId()));
     }
 
-    void refuse(String fileName, String reason) {
-        refused.put(fileName, new RefusedJar(fileName, reason));
+    /** @param symbolicName the jar's bundle name and {@code version}, both null when it is not a bundle jar */
+    void refuse(String fileName, String reason, String symbolicName, String version) {
+        refused.put(fileName, new RefusedJar(fileName, reason, symbolicName, version));
     }
 
     /** The jar was taken, or its file is gone. */

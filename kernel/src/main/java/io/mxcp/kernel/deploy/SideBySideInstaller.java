@@ -56,10 +56,17 @@ final class SideBySideInstaller {
         return taken;
     }
 
-    /** Logs why the jar was not taken and keeps it for the admin socket's {@code /bundles}. */
-    private void refuse(String name, String reason) {
+    /**
+     * Logs why the jar was not taken and keeps it for the admin socket's {@code /bundles}, with its bundle name and
+     * version when it is a bundle jar (else both null).
+     */
+    private void refuse(String name, String reason, String symbolicName, String version) {
         LOG.log(System.Logger.Level.ERROR, "deploy: {0}: {1}", name, reason);
-        problems.refuse(name, reason);
+        problems.refuse(name, reason, symbolicName, version);
+    }
+
+    private void refuse(String name, String reason, Bundle bundle) {
+        refuse(name, reason, bundle.getSymbolicName(), bundle.getVersion().toString());
     }
 
     /**
@@ -80,15 +87,16 @@ final class SideBySideInstaller {
         String problem = inspection.problem() != null ? inspection.problem()
                 : SwapRules.refusal(context, inspection.symbolicName());
         if (problem != null) {
-            refuse(name, problem);
+            refuse(name, problem, inspection.symbolicName(), inspection.version());
             return null;
         }
         try (InputStream in = Files.newInputStream(file)) {
             return context.installBundle(SwapRules.DEPLOY_LOCATION_PREFIX + name + "#" + (++installCount), in);
         } catch (BundleException e) {
-            refuse(name, "cannot install: " + FrameworkMessages.of(e));
+            refuse(name, "cannot install: " + FrameworkMessages.of(e), inspection.symbolicName(),
+                    inspection.version());
         } catch (IOException e) {
-            refuse(name, "cannot read: " + e.getMessage());
+            refuse(name, "cannot read: " + e.getMessage(), inspection.symbolicName(), inspection.version());
         }
         return null;
     }
@@ -99,7 +107,7 @@ final class SideBySideInstaller {
             bundle.start();
             return true;
         } catch (BundleException e) {
-            refuse(name, whyNotStarted(bundle, e));
+            refuse(name, whyNotStarted(bundle, e), bundle);
             LOG.log(System.Logger.Level.DEBUG, "deploy: " + name + ": the framework said", e);
             uninstall(bundle);
             return false;
@@ -116,7 +124,7 @@ final class SideBySideInstaller {
             String what = bundle.getSymbolicName() + " " + bundle.getVersion();
             uninstall(bundle); // logged once gone, so the line tells what serves
             refuse(name, what + " not taken, " + previous.getSymbolicName() + " " + previous.getVersion()
-                    + " keeps serving: " + unusable);
+                    + " keeps serving: " + unusable, bundle);
             warnOfNextStart(previous, name);
             return null;
         }

@@ -168,6 +168,9 @@ class DeployDirectoryTest {
         assertEquals(List.of("broken.jar", "missing-import.jar"), refusedFiles(), "the admin socket lists them");
         assertTrue(problems.refusedJars().get(1).reason().startsWith("cannot resolve: it imports package "
                 + "com.example.does.not.exist"), problems.refusedJars().toString());
+        assertEquals(List.of("null null", "sample.needy 1.0.0"), problems.refusedJars().stream()
+                .map(refused -> refused.symbolicName() + " " + refused.version()).toList(),
+                "a bundle jar is named, a file that is not one cannot be");
 
         Files.delete(deploy.resolve("broken.jar"));
         drop("missing-import.jar", bundleJar("sample.needy", "1.0.1", null));
@@ -239,6 +242,7 @@ class DeployDirectoryTest {
                 + "plugin.jar as it is now: replace it with a version that works, or put sample.plugin 1.0.0 back");
         assertEquals("sample.plugin 2.0.0 not taken, sample.plugin 1.0.0 keeps serving: functions() threw "
                 + "IllegalStateException: boom", problems.refusedJars().getFirst().reason());
+        assertEquals("2.0.0", problems.refusedJars().getFirst().version(), "the refused version, not the one serving");
 
         drop("plugin.jar", bundleJar("sample.plugin", "3.0.0", null));
         scanUntilSettled();

@@ -78,8 +78,8 @@ public final class BundleServiceAccess implements ServiceAccess, AutoCloseable {
             }
             for (KernelEnvironment.RefusedJar refused : kernel == null ? List.<KernelEnvironment.RefusedJar>of()
                     : kernel.refusedJars()) {
-                bundles.add(new InstalledBundle(null, null, "refused", "deploy", refused.fileName(), List.of(),
-                        refused.reason()));
+                bundles.add(new InstalledBundle(refused.symbolicName(), refused.version(), "refused", "deploy",
+                        refused.fileName(), List.of(), refused.reason()));
             }
             return bundles;
         } finally {
