@@ -31,6 +31,7 @@ final class EndpointMethods {
     private final ToolResults toolResults;
     private final InputRounds inputs;
     private final ObjectMapper mapper;
+    private final RepeatedFailures repeated = new RepeatedFailures(System::nanoTime);
 
     EndpointMethods(Project project, ToolCatalog tools, ResourceCatalog resources, PromptCatalog prompts,
             Results results, InputRounds inputs, ObjectMapper mapper) {
@@ -156,21 +157,32 @@ final class EndpointMethods {
 
     /**
      * An endpoint that failed while running (SQL, Python, output) is logged for the operator, who sees nothing else
-     * of it without an audit log (with its trace under {@code --debug}: a Python endpoint's frames), and a policy's
-     * refusal too, as information; arguments the client got wrong are the client's to read, and a call the client
-     * cancelled failed because it asked so.
+     * of it without an audit log (with its trace under {@code --debug}: a Python endpoint's frames; otherwise the
+     * same failure of the same endpoint once a minute), and a policy's refusal too, as information; arguments the
+     * client got wrong are the client's to read, and a call the client cancelled failed because it asked so.
      */
-    private static void logFailure(String method, String name, EndpointException e, RequestContext context) {
+    private void logFailure(String method, String name, EndpointException e, RequestContext context) {
         if (context.cancellation() != null && context.cancellation().isCancelled()) {
             return;
         }
         switch (e.reason()) {
-            case EXECUTION_FAILED -> LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name,
-                    LOG.isLoggable(System.Logger.Level.DEBUG) ? e.loggableTrace() : e.loggableMessage());
+            case EXECUTION_FAILED -> logExecutionFailure(method, name, e);
             case POLICY_DENIED -> LOG.log(System.Logger.Level.INFO, "{0} {1} refused: {2}", method, name,
                     e.loggableMessage());
             case NOT_FOUND, INVALID_ARGUMENTS -> {
             }
+        }
+    }
+
+    private void logExecutionFailure(String method, String name, EndpointException e) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}", method, name, e.loggableTrace());
+            return;
+        }
+        String message = e.loggableMessage();
+        String repeats = repeated.admit(method + " " + name, message);
+        if (repeats != null) {
+            LOG.log(System.Logger.Level.WARNING, "{0} {1} failed: {2}{3}", method, name, message, repeats);
         }
     }
 
