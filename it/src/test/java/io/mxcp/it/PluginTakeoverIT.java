@@ -2,8 +2,6 @@ package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,8 @@ class PluginTakeoverIT {
 
     @RegisterExtension
     static final ServedProject served = ServedProject.withPrivateHome((work, mxcp) -> {
-        drop(mxcp.home().resolve("deploy"), work, "versioned.jar", "com.example.versioned", null);
+        VersionedPlugin.drop(mxcp.home().resolve("deploy"), work, "versioned.jar", "com.example.versioned", "1.0.0",
+                null);
         Path project = mxcp.bootstrap(work, "takeover");
         Files.writeString(project.resolve("tools/answer.yml"), """
                 mxcp: 1
@@ -42,7 +41,7 @@ class PluginTakeoverIT {
         McpHttpClient client = served.client();
         assertEquals("1.0.0", client.callTool("answer", Map.of()).successText(), server::describe);
 
-        drop(served.deploy(), served.work(), "rival.jar", "com.example.rival", "rival");
+        VersionedPlugin.drop(served.deploy(), served.work(), "rival.jar", "com.example.rival", "1.0.0", "rival");
         server.awaitLogLineEnding(DEPLOY_LIMIT, "UDF plugin rival: SQL function versioned_answer(): UDF plugin "
                 + "versioned provides it; none of its functions is registered");
         assertEquals("1.0.0", client.callTool("answer", Map.of()).successText(), server::describe);
@@ -51,20 +50,5 @@ class PluginTakeoverIT {
         server.awaitLogLineEnding(DEPLOY_LIMIT, "UDF plugin rival: its functions are registered now that UDF plugin "
                 + "versioned has left");
         assertEquals("1.0.0 rival", client.callTool("answer", Map.of()).successText(), server::describe);
-    }
-
-    /** The versioned plugin of this module's test sources, as a bundle of that name and build, dropped as one file. */
-    private static void drop(Path deploy, Path scratch, String fileName, String symbolicName, String build)
-            throws IOException {
-        Path compiled = Files.createTempFile(scratch, "versioned", ".jar");
-        try (OutputStream out = Files.newOutputStream(compiled)) {
-            PluginJars.compiled("versioned-plugin", scratch, symbolicName, "1.0.0",
-                    "io.mxcp.sdk.udf;version=\"[1.0,2)\",org.osgi.framework", "OSGI-INF/versioned.xml", out);
-        }
-        DeployDrop.drop(deploy, fileName, out -> PluginJars.rewritten(compiled, headers -> {
-            if (build != null) {
-                headers.putValue("X-Mxcp-It-Build", build);
-            }
-        }, out));
     }
 }

@@ -3,7 +3,6 @@ package io.mxcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +67,6 @@ class PluginUpgradeIT {
 
     /** The plugin compiled from this module's test sources, of this version and build, dropped as one file. */
     private static void drop(Path deploy, Path scratch, String version, String build) throws IOException {
-        Path compiled = Files.createTempFile(scratch, "versioned", ".jar");
-        try (OutputStream out = Files.newOutputStream(compiled)) {
-            PluginJars.compiled("versioned-plugin", scratch, SYMBOLIC_NAME, version,
-                    "io.mxcp.sdk.udf;version=\"[1.0,2)\",org.osgi.framework", "OSGI-INF/versioned.xml", out);
-        }
-        DeployDrop.drop(deploy, JAR, out -> PluginJars.rewritten(compiled, headers -> {
-            if (build != null) {
-                headers.putValue("X-Mxcp-It-Build", build);
-            }
-        }, out));
+        VersionedPlugin.drop(deploy, scratch, JAR, SYMBOLIC_NAME, version, build);
     }
 }
