@@ -229,13 +229,14 @@ public final class SqlFunctionRouter {
             }
             for (SqlFunctionProvider candidate : candidates) {
                 Refusal refusal = register(candidate);
-                if (refusal != null && !refusal.waits()) {
-                    synchronized (this) {
-                        waiting.removeIf(waits -> waits == candidate);
-                    }
-                    problem(candidate, refusal.message());
-                }
                 if (refusal != null) {
+                    if (!refusal.waits()) {
+                        // held no longer, but refused for another reason now (a function DuckDB has): it stops waiting
+                        synchronized (this) {
+                            waiting.removeIf(waits -> waits == candidate);
+                        }
+                        problem(candidate, refusal.message());
+                    }
                     continue;
                 }
                 boolean stillBound;
