@@ -14,7 +14,7 @@ final class VersionedPlugin {
     private VersionedPlugin() {
     }
 
-    /** Compiles the plugin as a bundle of that name, version and build (null: the plain one) and drops it as one file. */
+    /** Compiles the plugin as a bundle of that name, version and build (null: the plain one); drops it as one file. */
     static void drop(Path deploy, Path scratch, String fileName, String symbolicName, String version, String build)
             throws IOException {
         Path compiled = Files.createTempFile(scratch, "versioned", ".jar");

@@ -77,8 +77,10 @@ final class ServiceRoutes {
 
     private static final Map<String, Object> BUNDLES = object()
             .with("bundles", arrayOf(object()
-                    .with("symbolic_name", nullable(string("Its Bundle-SymbolicName; null for a refused jar that is not a bundle jar")))
-                    .with("version", nullable(string("Its Bundle-Version; null for a refused jar that is not a bundle jar")))
+                    .with("symbolic_name", nullable(string("Its Bundle-SymbolicName; null for a refused jar that is"
+                            + " not a bundle jar")))
+                    .with("version", nullable(string("Its Bundle-Version; null for a refused jar that is not a bundle"
+                            + " jar")))
                     .with("state", enumOf("active: started; resolved or installed: not started (the server log says"
                             + " why); refused: a jar of the deploy folder that was not taken, nothing of it installed"
                             + " (problem says why; a version it was to replace keeps serving)", "active", "resolved",

@@ -61,8 +61,8 @@ public final class HttpTransport implements RunningServer {
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private HttpTransport(McpEngine engine, Undertow undertow, StopRefusal stopRefusal,
-            GracefulShutdownHandler graceful, LegacySessions sessions, ListenStreams listens, RunningCalls running, BearerGate gate,
-            RefusalRecorder refusals, AuthorizationServer authorizationServer) {
+            GracefulShutdownHandler graceful, LegacySessions sessions, ListenStreams listens, RunningCalls running,
+            BearerGate gate, RefusalRecorder refusals, AuthorizationServer authorizationServer) {
         this.gate = gate;
         this.refusals = refusals;
         this.authorizationServer = authorizationServer;
