@@ -80,6 +80,7 @@ class PolicyTest {
                         row("name", "Ann", "ssn", "1", "card", row("number", "4111", "brand", "visa"), "extra", 1),
                         row("name", "Bob", "ssn", "2", "card", null));
                 case "secret" -> List.of(row("level", args.isEmpty() ? 7 : 1));
+                case "by_id" -> List.of(row("id", args.get("id")));
                 default -> List.of(row("paid", args.get("amount")));
             };
         }));
@@ -104,6 +105,38 @@ class PolicyTest {
             assertEquals(Map.of("paid", 20.0), project.execute(EndpointKind.TOOL, "pay", Map.of("amount", 20),
                     as(Map.of())));
             assertEquals(List.of("pay", "pay"), ran);
+        }
+    }
+
+    @Test
+    void argumentsGivenAsTextOnTheCommandLineMeetTheRulesAsAClientsTypedValuesDo() throws Exception {
+        f.write("tools/by_id.yml", """
+                tool:
+                  name: by_id
+                  parameters:
+                    - {name: id, type: integer}
+                    - {name: tags, type: array, items: {type: string}, default: []}
+                    - {name: label, type: string, default: "3"}
+                  return: {type: object}
+                  source: {code: "SELECT 1"}
+                  policies:
+                    input:
+                      - {condition: "id == 3", action: deny, reason: "id 3 is secret"}
+                      - {condition: "'admin' in tags", action: deny, reason: "no admin tag"}
+                      - {condition: "label == 3", action: deny, reason: "a string stays a string"}
+                """);
+        try (Project project = f.open()) {
+            assertEquals("Policy enforcement failed: id 3 is secret", assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "3"), as(Map.of()))).getMessage(),
+                    "mxcp run --param id=3");
+            assertEquals("Policy enforcement failed: id 3 is secret", assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", 3), as(Map.of()))).getMessage(),
+                    "an MCP client's id: 3");
+            assertEquals("Policy enforcement failed: no admin tag", assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "1", "tags", "[\"admin\"]"),
+                            as(Map.of()))).getMessage());
+            assertEquals(Map.of("id", 1L), project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "1"),
+                    as(Map.of())), "the endpoint still gets the converted value");
         }
     }
 

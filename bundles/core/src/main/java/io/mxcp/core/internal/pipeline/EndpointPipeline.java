@@ -27,6 +27,7 @@ import io.mxcp.core.internal.types.InvalidArgumentException;
 import io.mxcp.core.internal.types.OutputException;
 import io.mxcp.core.internal.types.OutputShaper;
 import io.mxcp.core.internal.types.OutputValidator;
+import io.mxcp.core.internal.types.PolicyArguments;
 import io.mxcp.core.internal.types.ValueSerializer;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
@@ -85,8 +86,9 @@ public final class EndpointPipeline {
         UserContext user = options == null ? null : options.user();
         CallTelemetry telemetry = trace.telemetry();
         if (!policies.isEmpty()) {
-            PolicyEnforcer.checkInput(identifier, policies, withDefaults(definition.parameters(), arguments), user,
-                    trace.policies(), telemetry, trace.hidden());
+            PolicyEnforcer.checkInput(identifier, policies, PolicyArguments.of(definition.parameters(),
+                    withDefaults(definition.parameters(), arguments)), user, trace.policies(), telemetry,
+                    trace.hidden());
         }
         boolean skipValidation = options != null && options.skipOutputValidation();
         Object result = kind == EndpointKind.PROMPT ? renderPrompt(definition, arguments, skipValidation)
