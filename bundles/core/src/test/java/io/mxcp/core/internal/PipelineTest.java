@@ -267,7 +267,10 @@ class PipelineTest {
                     byPath.get("tools/folder.yml"));
             EndpointException folder = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "folder", Map.of(), CLI));
-            assertEquals("Source file is a folder: " + dir.resolve("tools"), folder.getMessage());
+            assertEquals("Source file is a folder: tools", folder.getMessage(), "named from the project's root");
+            EndpointException missing = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "nofile", Map.of(), CLI));
+            assertEquals("Source file not found: tools/missing.sql", missing.getMessage());
             assertEquals("Python endpoints must specify source.file", byPath.get("tools/inline.yml"));
             assertTrue(byPath.get("tools/echo.yml").startsWith("Python source file not found: "));
             assertEquals("Resource parameter(s) ['a', 'b'] are not used in uri 'x://fixed'. Put them in the uri or make a 'tool:' instead.",

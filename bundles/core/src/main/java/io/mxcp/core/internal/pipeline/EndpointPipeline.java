@@ -289,8 +289,9 @@ public final class EndpointPipeline {
         } catch (IOException e) {
             Path file = SourceLoader.resolve(definition, root);
             String kind = "python".equals(definition.language()) ? "Python file " : "Source file ";
+            // named from the project's root: the message reaches MCP clients, who have no business with server paths
             String message = kind + (e instanceof SourceLoader.SourceIsFolderException ? "is a folder: " : "not found: ")
-                    + file;
+                    + (file.startsWith(root) ? root.relativize(file) : file);
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         }
     }
