@@ -121,7 +121,7 @@ final class UnixSocketServer implements AutoCloseable {
         }
     }
 
-    /** Makes the socket's folder and removes a stale socket file; returns the folder. */
+    /** Makes the socket's folder (owner-only) and removes a stale socket file; returns the folder. */
     private static Path prepare(Path socket) throws IOException {
         int length = socket.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8).length;
         if (length > MAX_PATH_BYTES) {
@@ -129,7 +129,10 @@ final class UnixSocketServer implements AutoCloseable {
             throw new IOException("the path is " + length + " bytes long and a Unix socket's may have at most "
                     + MAX_PATH_BYTES + ": no client could connect; " + SET_ANOTHER_PATH);
         }
-        Path folder = Files.createDirectories(socket.toAbsolutePath().getParent());
+        // a folder made here is the owner's alone, whatever the umask: in a folder others may write, any local
+        // user could remove the socket and put one of theirs where scripts send POST /reload
+        Path folder = Files.createDirectories(socket.toAbsolutePath().getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         if (!Files.isWritable(folder)) {
             throw new AccessDeniedException(folder.toString());
         }

@@ -15,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,23 @@ class UnixSocketServerTest {
         } finally {
             Files.deleteIfExists(socket);
             Files.deleteIfExists(folder);
+        }
+    }
+
+    @Test
+    void aFolderMadeForTheSocketIsTheOwnersAloneAndTheSocketToo() throws Exception {
+        Path parent = Files.createTempDirectory(Path.of("/tmp"), "adm");
+        Path socket = parent.resolve("made/here/s.sock");
+        try (UnixSocketServer server = UnixSocketServer.start(socket, Duration.ofSeconds(3), ECHO_FIRST_BYTE)) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    parent.resolve("made"))));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+        } finally {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socket.getParent());
+            Files.deleteIfExists(parent.resolve("made"));
+            Files.deleteIfExists(parent);
         }
     }
 
