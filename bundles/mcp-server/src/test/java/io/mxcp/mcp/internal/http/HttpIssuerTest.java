@@ -189,6 +189,12 @@ class HttpIssuerTest {
         }
         assertOAuthError(postJson("/register", "{\"redirect_uris\":[\"javascript:alert(1)\"]}"), 400,
                 "invalid_client_metadata", "redirect_uris: 'javascript:alert(1)' has a forbidden scheme");
+        for (int size : new int[] {100_000, 3_000_000}) {
+            assertOAuthError(postJson("/register", "{\"redirect_uris\":[\"https://a.example/cb\"],\"client_name\":\""
+                    + "A".repeat(size) + "\"}"), 413, "invalid_request", "the body exceeds 65536 bytes");
+            assertOAuthError(postForm("/token", Map.of("grant_type", "A".repeat(size))), 413, "invalid_request",
+                    "the body exceeds 65536 bytes");
+        }
         HttpResponse<String> evil = postJson("/register", "{\"redirect_uris\":[\"http://evil.com/cb\"]}");
         assertOAuthError(evil, 400, "invalid_client_metadata", "redirect_uris: 'http://evil.com/cb' must use https "
                 + "(http only for localhost, 127.0.0.1 or [::1])");
