@@ -137,6 +137,9 @@ class PolicyTest {
                             as(Map.of()))).getMessage());
             assertEquals(Map.of("id", 1L), project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "1"),
                     as(Map.of())), "the endpoint still gets the converted value");
+            assertEquals(Reason.INVALID_ARGUMENTS, assertThrows(EndpointException.class, () -> project.execute(
+                    EndpointKind.TOOL, "by_id", Map.of("id", "1e400"), as(Map.of()))).reason(),
+                    "text beyond a double stays text for the rules, and conversion refuses it");
         }
     }
 

@@ -58,6 +58,7 @@ public final class PolicyArguments {
 
     private static boolean wholeNumber(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Double number && BigDecimal.valueOf(number).stripTrailingZeros().scale() <= 0;
+                || value instanceof Double number && Double.isFinite(number)
+                        && BigDecimal.valueOf(number).stripTrailingZeros().scale() <= 0;
     }
 }
