@@ -1,6 +1,5 @@
 package io.mxcp.core.internal.types;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,6 @@ public final class PolicyArguments {
 
     private static boolean wholeNumber(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                || value instanceof Double number && Double.isFinite(number)
-                        && BigDecimal.valueOf(number).stripTrailingZeros().scale() <= 0;
+                || value instanceof Double number && Double.isFinite(number) && number == Math.rint(number);
     }
 }
