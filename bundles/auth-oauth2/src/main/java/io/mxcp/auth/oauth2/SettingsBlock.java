@@ -1,13 +1,13 @@
 package io.mxcp.auth.oauth2;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.config.HttpUrl;
 
 /**
  * One provider block of an issuer-mode profile ({@code auth.github}, ...), checked completely when the server starts,
@@ -123,14 +123,10 @@ public final class SettingsBlock {
             text = fallback;
         }
         try {
-            URI uri = new URI(text.strip());
-            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+            return HttpUrl.parse(text, path(key));
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(e.getMessage());
         }
-        throw new AuthException(path(key) + " is not an http(s) URL: '" + text + "'");
     }
 
     /** As {@link #url}, as text without trailing {@code /}: the base of an API's paths. */

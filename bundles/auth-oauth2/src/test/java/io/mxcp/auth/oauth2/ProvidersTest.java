@@ -108,9 +108,9 @@ class ProvidersTest {
     void wrongTypesAndUrlsAreNamed(Provider p) {
         assertEquals(p.path("client_secret") + " must be a string", p.refusal("client_secret", 42));
         assertEquals(p.path("scope") + " must be a string", p.refusal("scope", List.of("a", "b")));
-        assertEquals(p.path("token_url") + " is not an http(s) URL: 'idp.example.com/token'",
+        assertEquals(p.path("token_url") + " is not an http(s) URL: it has no scheme (write https://…)",
                 p.refusal("token_url", "idp.example.com/token"));
-        assertEquals(p.path(p.urlKey()) + " is not an http(s) URL: 'file:///etc/passwd'",
+        assertEquals(p.path(p.urlKey()) + " is not an http(s) URL: its scheme is neither http nor https",
                 p.refusal(p.urlKey(), "file:///etc/passwd"));
         assertEquals(p.path("claim_mappings") + " must be a map of claim to {value: [capabilities]}",
                 p.refusal("claim_mappings", List.of("admin")));

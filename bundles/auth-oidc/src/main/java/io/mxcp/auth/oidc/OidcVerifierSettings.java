@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.config.HttpUrl;
 
 /**
  * The {@code auth.oidc} block of a verifier-mode profile.
@@ -41,7 +42,7 @@ record OidcVerifierSettings(URI configUrl, String clientId, String clientSecret,
         List<String> scopes = scope == null ? List.of() : Arrays.stream(scope.trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         if (scope != null && !scopes.contains("openid")) {
-            throw new AuthException(BLOCK + ".scope must include openid, got '" + scope + "'");
+            throw new AuthException("OIDC scope must include 'openid' (" + BLOCK + ".scope)");
         }
         String providerName = optional(settings, "provider_name");
         return new OidcVerifierSettings(configUrl, clientId, optional(settings, "client_secret"), scopes,
@@ -70,13 +71,9 @@ record OidcVerifierSettings(URI configUrl, String clientId, String clientSecret,
 
     private static URI url(String text) throws AuthException {
         try {
-            URI uri = new URI(text);
-            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
+            return HttpUrl.parse(text, BLOCK + ".config_url");
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(e.getMessage());
         }
-        throw new AuthException(BLOCK + ".config_url is not an http(s) URL: '" + text + "'");
     }
 }

@@ -170,9 +170,14 @@ class OidcIntrospectionAndSettingsTest {
     }
 
     @Test
-    void configUrlMustBeAnHttpUrl() {
-        assertMentions(refusedSettings(settings("config_url", "not a url")), "config_url", "not a url");
-        assertMentions(refusedSettings(settings("config_url", "ftp://issuer.example.org/")), "config_url");
+    void configUrlMustBeAnHttpUrlAndARefusedOneIsDescribedNotRepeated() {
+        assertEquals("auth.oidc.config_url is not an http(s) URL: it is not a URL (illegal character in path at"
+                + " character 4)", refusedSettings(settings("config_url", "not a url")).getMessage());
+        assertEquals("auth.oidc.config_url is not an http(s) URL: its scheme is neither http nor https",
+                refusedSettings(settings("config_url", "ftp://issuer.example.org/")).getMessage());
+        // what a file:// reference to the wrong file resolves to
+        assertEquals("auth.oidc.config_url is not an http(s) URL: it has 2 lines (does its reference point at the"
+                + " right value?)", refusedSettings(settings("config_url", "root:x:0:0\nsecret-line\n")).getMessage());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.mxcp.cli.evals;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.sdk.config.HttpUrl;
 import io.mxcp.sdk.model.ModelSettings;
 
 /**
@@ -63,15 +63,9 @@ public record ConfiguredModel(String type, ModelSettings settings) {
             return null;
         }
         try {
-            URI uri = new URI(text.strip());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+            return HttpUrl.parse(text, "models.models." + name + ".base_url");
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.command(e.getMessage());
         }
-        // a value with user information may hold a credential: it is not repeated
-        throw CommandFailure.command("models.models." + name + ".base_url: not an http(s) URL"
-                + (text.contains("@") ? "" : ": " + text));
     }
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.mxcp.sdk.config.HttpUrl;
 import io.mxcp.sdk.secrets.SecretResolutionException;
 
 /**
@@ -33,15 +34,9 @@ record VaultAccess(URI address, String token) {
         }
         String base = address.toString().strip().replaceAll("/+$", "");
         try {
-            URI uri = new URI(base);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new URISyntaxException(base, "not an http(s) address");
-            }
-            return new VaultAccess(uri, token);
-        } catch (URISyntaxException e) {
-            throw new SecretResolutionException("Error connecting to Vault: vault.address '" + base
-                    + "' is not an http(s) address");
+            return new VaultAccess(HttpUrl.parse(base, "vault.address"), token);
+        } catch (IllegalArgumentException e) {
+            throw new SecretResolutionException("Error connecting to Vault: " + e.getMessage());
         }
     }
 

@@ -80,6 +80,8 @@ class VaultSecretResolverTest {
                 failure("vault://#password", settings));
         assertEquals("Vault address must be configured when using vault:// URLs",
                 failure("vault://myapp/db#password", Map.of("enabled", true)));
+        assertEquals("Error connecting to Vault: vault.address is not an http(s) URL: it has no scheme (write https://…)",
+                failure("vault://myapp/db#password", Map.of("address", "vault.internal:8200")));
         assertEquals("Vault token not found in environment variable 'MISSING_TOKEN'",
                 failure("vault://myapp/db#password", Map.of("address", vault.address(), "token_env", "MISSING_TOKEN")));
         assertEquals("Vault token not found in environment variable 'VAULT_TOKEN'", assertThrows(

@@ -62,10 +62,10 @@ class GitHubSettingsTest {
                 refused(GitHubTestSettings.block(BASE, "client_id", 12345)).getMessage());
         assertEquals("auth.github.scope must be a string",
                 refused(GitHubTestSettings.block(BASE, "scope", List.of("repo"))).getMessage());
-        assertEquals("auth.github.token_url is not an http(s) URL: 'github.com/login/oauth/access_token'",
+        assertEquals("auth.github.token_url is not an http(s) URL: it has no scheme (write https://…)",
                 refused(GitHubTestSettings.block(BASE, "token_url", "github.com/login/oauth/access_token"))
                         .getMessage());
-        assertEquals("auth.github.auth_url is not an http(s) URL: 'ftp://github.com/authorize'",
+        assertEquals("auth.github.auth_url is not an http(s) URL: its scheme is neither http nor https",
                 refused(GitHubTestSettings.block(BASE, "auth_url", "ftp://github.com/authorize")).getMessage());
         assertTrue(refused(GitHubTestSettings.block(BASE, "api_url", "not a url")).getMessage()
                 .startsWith("auth.github.api_url "));

@@ -1,13 +1,13 @@
 package io.mxcp.auth.oidc.login;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.config.HttpUrl;
 
 /**
  * One provider block of the user config ({@code auth.google}, ...), read with the checks every block gets: no
@@ -78,14 +78,10 @@ final class SettingsBlock {
             throw new AuthException(path(key) + " is required");
         }
         try {
-            URI uri = new URI(text.strip());
-            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+            return HttpUrl.parse(text, path(key));
+        } catch (IllegalArgumentException e) {
+            throw new AuthException(e.getMessage());
         }
-        throw new AuthException(path(key) + " is not an http(s) URL: '" + text + "'");
     }
 
     /** A map of strings to strings (empty when absent), in the order written. */

@@ -2,7 +2,6 @@ package io.mxcp.core.internal.telemetry;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.Set;
 
 import io.mxcp.core.internal.schema.SchemaException;
 import io.mxcp.core.internal.schema.StrictObject;
+import io.mxcp.sdk.config.HttpUrl;
 import io.mxcp.sdk.telemetry.TelemetrySettings;
 
 /**
@@ -119,16 +119,10 @@ public final class TelemetrySettingsReader {
     /** An absolute http(s) URL with a host: what an OTLP/HTTP exporter can post to. */
     static URI url(String value, String location) throws SchemaException {
         try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, with the value
+            return HttpUrl.parse(value, location);
+        } catch (IllegalArgumentException e) {
+            throw new SchemaException(null, e.getMessage());
         }
-        throw new SchemaException(location, "should be an http:// or https:// URL such as http://localhost:4318, got '"
-                + value + "'");
     }
 
     /** A mapping of strings ({@code headers}, {@code resource_attributes}); scalar values are written as text. */

@@ -110,7 +110,7 @@ class TelemetrySettingsReaderTest {
 
     @Test
     void aBadValueIsAnErrorNamingItsKeyOrVariable() {
-        assertEquals(AT + ".endpoint: should be an http:// or https:// URL such as http://localhost:4318, got 'collector'",
+        assertEquals(AT + ".endpoint is not an http(s) URL: it has no scheme (write https://…)",
                 error(Map.of("enabled", true, "endpoint", "collector")));
         assertEquals(AT + ".metrics.export_interval: Input should be greater than or equal to 1",
                 error(Map.of("enabled", true, "metrics", Map.of("export_interval", 0))));
@@ -119,7 +119,7 @@ class TelemetrySettingsReaderTest {
         assertEquals(AT + ".headers.x-key: should be a single value, not a list",
                 error(Map.of("enabled", true, "headers", Map.of("x-key", List.of("a")))));
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "ftp://collector");
-        assertTrue(error(Map.of("enabled", true)).startsWith("OTEL_EXPORTER_OTLP_ENDPOINT: should be an http"));
+        assertTrue(error(Map.of("enabled", true)).startsWith("OTEL_EXPORTER_OTLP_ENDPOINT is not an http(s) URL: its scheme"));
         env.remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         env.put("OTEL_EXPORTER_OTLP_HEADERS", "team=data,Authorization Bearer sk-live-123");
         assertEquals("OTEL_EXPORTER_OTLP_HEADERS: entry 2 should be key=value", error(Map.of("enabled", true)),
