@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mxcp.sdk.http.ExchangeFailure;
 import io.mxcp.sdk.model.ModelException;
 import io.mxcp.sdk.model.ModelSettings;
 
@@ -84,7 +85,7 @@ public final class ModelHttp {
                 if (lastAttempt) {
                     String why = e instanceof HttpTimeoutException ? "did not answer within "
                             + settings.timeout().toSeconds() + " s (the model's timeout setting)"
-                            : "could not be reached: " + describe(e);
+                            : "could not be reached: " + ExchangeFailure.reason(e);
                     throw new ModelException(api + " API at " + shown(uri) + " " + why, e);
                 }
                 pause(backoff(attempt));
@@ -192,10 +193,6 @@ public final class ModelHttp {
         }
         return uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority().indexOf('@') + 1)
                 + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     public void close() {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.http.ExchangeFailure;
 
 /**
  * Requests to one upstream provider, with short time limits (a slow provider must not hold the server's threads
@@ -82,7 +83,7 @@ public final class OAuthHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AuthException(upstream + " could not be reached at " + uri + ": " + e.getClass().getSimpleName(),
+            throw new AuthException(upstream + " could not be reached at " + uri + ": " + ExchangeFailure.reason(e),
                     "temporarily_unavailable", 503, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

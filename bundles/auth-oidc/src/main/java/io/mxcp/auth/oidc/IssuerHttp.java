@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.sdk.auth.AuthException;
+import io.mxcp.sdk.http.ExchangeFailure;
 
 /**
  * JSON requests to an issuer (or another identity provider), with short time limits: a slow provider must not hold
@@ -73,7 +74,8 @@ public final class IssuerHttp {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new AuthException("The identity provider could not be reached at " + uri + ": " + e,
+            throw new AuthException("The identity provider could not be reached at " + uri + ": "
+                    + ExchangeFailure.reason(e),
                     "temporarily_unavailable", 503, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

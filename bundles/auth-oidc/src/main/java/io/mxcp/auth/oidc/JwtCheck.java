@@ -19,7 +19,10 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
@@ -65,7 +68,12 @@ final class JwtCheck implements Closeable {
 
     Map<String, Object> claims(String token) throws AuthException {
         try {
-            return processor.process(token, null).toJSONObject();
+            JWT jwt = JWTParser.parse(token);
+            // the processor's own refusal names its class ("extend class to handle")
+            if (jwt instanceof PlainJWT) {
+                throw new InvalidTokenException("JWT rejected: an unsigned token (alg none) is never accepted");
+            }
+            return processor.process(jwt, null).toJSONObject();
         } catch (RateLimitReachedException e) {
             // the key set was fetched again for unknown kids twice within 30 s: the token's key is not the issuer's
             throw new InvalidTokenException("JWT rejected: no key of the issuer's key set matches the token's kid", e);

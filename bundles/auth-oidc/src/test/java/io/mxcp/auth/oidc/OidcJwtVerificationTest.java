@@ -250,7 +250,7 @@ class OidcJwtVerificationTest {
     void unsignedTokenIsRefused() throws Exception {
         String token = new PlainJWT(issuer.claims("u", CLIENT_ID).build()).serialize();
 
-        assertMentions(refused(token), "unsecured");
+        assertEquals("JWT rejected: an unsigned token (alg none) is never accepted", refused(token).getMessage());
     }
 
     @Test
@@ -329,7 +329,7 @@ class OidcJwtVerificationTest {
 
         AuthException onVerify = assertThrows(AuthException.class, () -> verifier.verify(token));
         assertFalse(onVerify instanceof InvalidTokenException, onVerify::toString);
-        assertMentions(onVerify, "could not be reached", String.valueOf(closedPort));
+        assertMentions(onVerify, "could not be reached", String.valueOf(closedPort), ": connection refused");
         AuthException onIssuer = assertThrows(AuthException.class, () -> verifier.issuer());
         assertFalse(onIssuer instanceof InvalidTokenException, onIssuer::toString);
     }

@@ -1,12 +1,10 @@
 package io.mxcp.secrets.vault;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.StringJoiner;
@@ -14,6 +12,7 @@ import java.util.StringJoiner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mxcp.sdk.http.ExchangeFailure;
 import io.mxcp.sdk.secrets.SecretResolutionException;
 
 /**
@@ -85,7 +84,8 @@ final class VaultKv implements AutoCloseable {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SecretResolutionException("Error connecting to Vault: " + vault.address() + ": " + reason(e), e);
+            throw new SecretResolutionException("Error connecting to Vault: " + vault.address() + ": "
+                    + ExchangeFailure.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SecretResolutionException("Error connecting to Vault: interrupted", e);
@@ -100,21 +100,5 @@ final class VaultKv implements AutoCloseable {
         } catch (IOException notJson) {
             return json.missingNode();
         }
-    }
-
-    /**
-     * The first message along the causes; the HTTP client's connection failures carry none, so they are named by
-     * what they mean.
-     */
-    private static String reason(IOException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                return cause.getMessage();
-            }
-            if (cause instanceof UnresolvedAddressException) {
-                return "unknown host";
-            }
-        }
-        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 }

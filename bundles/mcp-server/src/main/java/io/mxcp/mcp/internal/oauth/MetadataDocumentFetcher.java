@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mxcp.sdk.http.ExchangeFailure;
+
 /**
  * GETs a client metadata document: only from public addresses ({@link PublicAddressGuard}), within 5 s, at most
  * {@value #MAX_BYTES} bytes (the draft's recommended bound), without following redirects, 200 only. Its
@@ -53,7 +55,7 @@ class MetadataDocumentFetcher {
                         maxAge(response.headers().firstValue("Cache-Control")));
             }
         } catch (IOException e) {
-            throw refused(url, "it could not be fetched (" + e.getClass().getSimpleName() + ")");
+            throw refused(url, "it could not be fetched (" + ExchangeFailure.reason(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refused(url, "the fetch was interrupted");

@@ -75,7 +75,7 @@ class BearerGateTest {
     @Test
     void aProviderThatCannotBeReachedAtStartIsNamedInTheLogAndTheServerStarts() throws Exception {
         AuthException down = new AuthException("The identity provider could not be reached at "
-                + "http://127.0.0.1:9/.well-known/openid-configuration: java.net.ConnectException",
+                + "http://127.0.0.1:9/.well-known/openid-configuration: connection refused",
                 "temporarily_unavailable", 503);
         TokenVerifiers verifiers = new TokenVerifiers();
         verifiers.add(new TokenVerifierProvider() {
