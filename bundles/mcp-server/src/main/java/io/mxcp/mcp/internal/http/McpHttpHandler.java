@@ -64,6 +64,9 @@ final class McpHttpHandler implements HttpHandler {
             if (preflightRefusal != null) {
                 refuse(exchange, JsonRpcErrors.transport(403, preflightRefusal));
             }
+        } else if (Methods.OPTIONS.equals(method)) {
+            notAllowed(exchange, "Method not allowed: OPTIONS (a browser's CORS preflight: the user config's"
+                    + " transport.http.cors_origins lists the origins allowed to call this server)");
         } else if (!Methods.POST.equals(method) && !Methods.GET.equals(method) && !Methods.DELETE.equals(method)) {
             notAllowed(exchange, "Method not allowed: " + method);
         } else if (gate.enabled() && BearerGate.bearerToken(headers.getFirst(Headers.AUTHORIZATION)) == null) {

@@ -88,7 +88,7 @@ public final class McpEngine {
         long started = RequestLog.start();
         try {
             RpcResult result = handleNow(request, context);
-            RequestLog.answered(request, started, result);
+            RequestLog.answered(request, started, result, context.cancellation());
             return result;
         } catch (JsonRpcException e) {
             RequestLog.refused(request, started, e);

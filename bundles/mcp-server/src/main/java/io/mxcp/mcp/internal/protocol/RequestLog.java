@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcException;
 import io.mxcp.mcp.internal.jsonrpc.JsonRpcMessage;
 import io.mxcp.mcp.internal.jsonrpc.RpcResult;
+import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * {@code serve --debug}'s line per MCP request, on any transport: the method, the endpoint it names, whether it was
- * answered (with a tool error, for a tool that failed) or refused with a JSON-RPC error, and how long it took
+ * answered (with a tool error, for a tool that failed), cancelled by the client, or refused with a JSON-RPC error, and how long it took
  * ({@code tools/call echo: answered in 2.1 ms}). A failed endpoint's reason is its own WARN line
  * ({@link EndpointMethods}). Off unless the logger is at DEBUG.
  */
@@ -26,9 +27,11 @@ final class RequestLog {
         return LOG.isLoggable(System.Logger.Level.DEBUG) ? System.nanoTime() : 0;
     }
 
-    static void answered(JsonRpcMessage request, long started, RpcResult result) {
+    /** @param cancellation the request's, or null; a cancelled call's tool error is the cancellation's */
+    static void answered(JsonRpcMessage request, long started, RpcResult result, CancellationSignal cancellation) {
         if (started != 0) {
-            log(request, isToolError(result) ? "answered with a tool error" : "answered", started);
+            log(request, cancellation != null && cancellation.isCancelled() ? "cancelled by the client"
+                    : isToolError(result) ? "answered with a tool error" : "answered", started);
         }
     }
 

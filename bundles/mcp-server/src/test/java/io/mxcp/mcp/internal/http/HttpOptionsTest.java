@@ -305,6 +305,9 @@ class HttpOptionsTest {
         assertEquals(405, preflight.statusCode());
         assertEquals("GET, POST, DELETE", preflight.headers().firstValue("allow").orElseThrow(), "RFC 9110 §15.5.6");
         assertFalse(preflight.headers().firstValue("access-control-allow-origin").isPresent());
+        assertTrue(preflight.body().contains("Method not allowed: OPTIONS (a browser's CORS preflight: the user"
+                + " config's transport.http.cors_origins lists the origins allowed to call this server)"),
+                preflight.body());
     }
 
     @Test

@@ -68,6 +68,19 @@ class RequestLogTest {
     }
 
     @Test
+    void atDebugACallItsClientCancelledIsLoggedAsCancelled() throws Exception {
+        try (LogLines log = LogLines.of(RequestLog.class.getName())) {
+            Logger.getLogger(RequestLog.class.getName()).setLevel(Level.FINE);
+            Cancellation cancelled = new Cancellation();
+            cancelled.cancel();
+            engine.handle(new JsonRpcMessage(Messages.JSON.valueToTree(1), "tools/call", named("name", "fail")),
+                    new RequestContext(MODERN, Map.of(), cancelled));
+            assertTrue(log.lines().getFirst().startsWith("FINE tools/call fail: cancelled by the client in "),
+                    log.lines().toString());
+        }
+    }
+
+    @Test
     void atDebugAFailedCallIsLoggedWithItsTrace() throws Exception {
         try (LogLines log = LogLines.of(EndpointMethods.class.getName())) {
             call("tools/call", named("name", "fail"));
