@@ -19,7 +19,11 @@ public final class JsonSchema {
     private JsonSchema() {
     }
 
-    /** A tool's input schema: one property per parameter; {@code required} = those without a default. */
+    /**
+     * A tool's input schema: one property per parameter; {@code required} = those without a default; no other
+     * property when there are parameters, since a call naming another is refused ({@code Unknown parameter: x}; a
+     * tool without parameters takes any arguments, spec 01 §3.3).
+     */
     public static Map<String, Object> forParameters(List<ParameterDefinition> parameters) {
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
@@ -34,6 +38,9 @@ public final class JsonSchema {
         schema.put("properties", properties);
         if (!required.isEmpty()) {
             schema.put("required", required);
+        }
+        if (!parameters.isEmpty()) {
+            schema.put("additionalProperties", false);
         }
         return schema;
     }

@@ -109,7 +109,7 @@ class HttpTransportTest {
                 {"type":"object","properties":{
                   "a":{"type":"integer","description":"First","examples":[3],"minimum":0.0},
                   "b":{"type":"integer","description":"Second","default":1,"maximum":100.0}},
-                 "required":["a"]}"""), add.get("inputSchema"));
+                 "required":["a"],"additionalProperties":false}"""), add.get("inputSchema"));
         assertEquals(Messages.parse("""
                 {"type":"object","properties":{"result":{"type":["number","null"]}},"required":["result"]}"""),
                 add.get("outputSchema"));

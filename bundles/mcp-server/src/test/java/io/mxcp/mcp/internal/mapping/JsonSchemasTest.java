@@ -4,10 +4,14 @@ import static io.mxcp.mcp.internal.TypeBuilder.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mxcp.core.model.ParameterDefinition;
 
 class JsonSchemasTest {
     private final JsonSchemas schemas = new JsonSchemas(new ObjectMapper());
@@ -45,6 +49,17 @@ class JsonSchemasTest {
 
         JsonNode scalar = schemas.outputSchema(type("integer").build());
         assertEquals("[\"integer\",\"null\"]", scalar.at("/properties/result/type").toString());
+    }
+
+    @Test
+    void inputSchemaSaysWhichArgumentsATakesAndThatItTakesNoOther() {
+        JsonNode schema = schemas.inputSchema(List.of(new ParameterDefinition("name", type("string").build()),
+                new ParameterDefinition("limit", type("integer").defaultValue(10).build())));
+        assertEquals("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"limit\":{\"type\":"
+                + "\"integer\",\"default\":10}},\"required\":[\"name\"],\"additionalProperties\":false}",
+                schema.toString());
+        assertEquals("{\"type\":\"object\",\"properties\":{}}", schemas.inputSchema(List.of()).toString(),
+                "a tool without parameters takes any arguments");
     }
 
     @Test
