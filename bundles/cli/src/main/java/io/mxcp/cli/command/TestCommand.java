@@ -63,14 +63,13 @@ final class TestCommand extends ProjectSubcommand {
     }
 
     private int run(EndpointTests tests, CancelOnStop stop) throws CancelOnStop.Stopped {
-        long started = System.nanoTime();
         if (kind != null && name != null) {
             SuiteResult suite = tests.run(kind, name);
             stop.commit();
             if (jsonOutput) {
                 printJsonResult(suitePayload(suite));
             } else {
-                terminal.out().print(suiteReport(suite));
+                terminal.out().print(new TestReportText(terminal, debug()).suite(suite));
             }
             return "ok".equals(suite.status()) ? 0 : 1;
         }
@@ -89,7 +88,7 @@ final class TestCommand extends ProjectSubcommand {
         if (jsonOutput) {
             printJsonResult(runPayload(run));
         } else {
-            terminal.out().print(runReport(run, (System.nanoTime() - started) / 1e9));
+            terminal.out().print(new TestReportText(terminal, debug()).run(run));
         }
         return "ok".equals(run.status()) ? 0 : 1;
     }
@@ -135,68 +134,5 @@ final class TestCommand extends ProjectSubcommand {
         }
         payload.put("time", test.seconds());
         return payload;
-    }
-
-    private String suiteReport(SuiteResult suite) {
-        StringBuilder text = new StringBuilder("\n");
-        text.append("ok".equals(suite.status()) ? terminal.success("✅ All tests passed!")
-                : terminal.failure("❌ Some tests failed!")).append('\n');
-        if (suite.message() != null) {
-            text.append(ErrorText.indented("", suite.message(), terminal));
-        }
-        if (suite.noTests()) {
-            return text.append("ℹ️  No tests defined for this endpoint\n").toString();
-        }
-        text.append('\n').append(terminal.heading("📋 Test Results:")).append('\n');
-        suite.tests().forEach(test -> appendCase(text, "  ", test));
-        return text.toString();
-    }
-
-    private String runReport(TestRun run, double seconds) {
-        StringBuilder text = new StringBuilder();
-        text.append('\n').append(terminal.heading("🧪 Test Execution Summary")).append("\n\n");
-        if (run.endpoints().isEmpty()) {
-            return text.append("ℹ️  No endpoints found to test\n").toString();
-        }
-        Comparator<EndpointTestResult> byName = Comparator.comparing(EndpointTestResult::endpoint);
-        List<EndpointTestResult> failed = run.endpoints().stream()
-                .filter(e -> !"ok".equals(e.results().status())).sorted(byName).toList();
-        List<EndpointTestResult> passed = run.endpoints().stream()
-                .filter(e -> "ok".equals(e.results().status())).sorted(byName).toList();
-        text.append("Tested ").append(run.endpoints().size()).append(" endpoints\n");
-        text.append("  • ").append(terminal.success(passed.size() + " passed")).append('\n');
-        text.append("  • ").append(terminal.failure(failed.size() + " failed")).append('\n');
-        if (!failed.isEmpty()) {
-            text.append('\n').append(terminal.failure("❌ Failed tests:")).append('\n');
-            for (EndpointTestResult endpoint : failed) {
-                text.append("  ").append(terminal.failure("✗ ")).append(endpoint.endpoint()).append('\n');
-                if (endpoint.results().message() != null) {
-                    text.append(ErrorText.indented("    ", endpoint.results().message(), terminal));
-                }
-                endpoint.results().tests().forEach(test -> appendCase(text, "    ", test));
-            }
-        }
-        if (!passed.isEmpty()) {
-            text.append('\n').append(terminal.success("✅ Passed tests:")).append('\n');
-            for (EndpointTestResult endpoint : passed) {
-                text.append("  ").append(terminal.success("✓ ")).append(endpoint.endpoint())
-                        .append(endpoint.results().noTests() ? " (No tests)" : "").append('\n');
-            }
-        }
-        text.append('\n').append(failed.isEmpty() ? terminal.success("🎉 All tests passed!")
-                : "💡 Tip: fix the failing tests above, then run 'mxcp test' again").append('\n');
-        text.append(String.format(Locale.ROOT, "⏱️  Total time: %.2fs%n", seconds));
-        return text.toString();
-    }
-
-    private void appendCase(StringBuilder text, String indent, TestCaseResult test) {
-        text.append(indent).append(test.passed() ? terminal.success("✓ ") : terminal.failure("✗ ")).append(test.name())
-                .append(String.format(Locale.ROOT, " (%.2fs)%n", test.seconds()));
-        if (test.error() != null) {
-            text.append(ErrorText.indented(indent + "  ", test.error(), terminal));
-        }
-        if (test.errorCause() != null && debug()) {
-            text.append(indent).append("  Cause: ").append(test.errorCause()).append('\n');
-        }
     }
 }

@@ -33,6 +33,60 @@ class TestCommandTest extends ProjectFolderTest {
         assertEquals(1, project.runtimeInitializations, "the whole runtime (plugins, on_init) before the first test");
     }
 
+    /** The report with each time as {@code T}. */
+    private String report(String... args) {
+        return cli.run(args).out().replaceAll("\\d+\\.\\d{2}s", "Ts");
+    }
+
+    @Test
+    void theReportListsEachEndpointWithItsFileAndEachTestWithItsTimeAsTheOriginalDoes() {
+        project.result = "Hello, Ada!";
+        assertEquals("""
+
+                🧪 Test Execution Summary
+                   Tested 1 endpoints
+                   • 1 passed
+
+                ✅ Passed tests:
+
+                  ✓ tool/hello (tools/hello.yml)
+                    ✓ greets (Ts)
+
+                🎉 All tests passed!
+
+                ⏱️  Total time: Ts
+                """, report("test"));
+
+        project.result = "Hello, Bob!";
+        assertEquals("""
+
+                🧪 Test Execution Summary
+                   Tested 1 endpoints
+                   • 1 failed
+
+                ❌ Failed tests:
+
+                  ✗ tool/hello (tools/hello.yml)
+                    ✗ greets (Ts)
+                      Error: Result does not match expected output.
+                        Expected: Hello, Ada!
+                        Got: Hello, Bob!
+
+                💡 Tip: Review the errors above and fix the failing tests
+
+                ⏱️  Total time: Ts
+                """, report("test"));
+        assertEquals("""
+                ❌ Some tests failed!
+
+                📋 Test Results:
+                  ✗ greets (Ts)
+                    Error: Result does not match expected output.
+                      Expected: Hello, Ada!
+                      Got: Hello, Bob!
+                """, report("test", "tool", "hello"));
+    }
+
     @Test
     void aFailedTestExitsOneAndTheJsonNamesTheAssertion() {
         project.result = "Hello, Bob!";
