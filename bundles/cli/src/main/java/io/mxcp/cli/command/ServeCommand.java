@@ -252,12 +252,8 @@ final class ServeCommand extends ProjectSubcommand {
             text.append(terminal.warning("⚠️  SIGHUP is ignored by this process (started with nohup?): kill -HUP "
                     + "cannot reload it; the admin socket's POST /reload can (MXCP_ADMIN_ENABLED=true)")).append('\n');
         }
+        // POSIX: a shell script's background job starts with SIGINT ignored, and the JVM keeps it so
         boolean interruptIgnored = context.kernel().ignoredSignals().contains(ProcessSignal.INTERRUPT);
-        if (interruptIgnored) {
-            // POSIX: a shell script's background job starts with SIGINT ignored, and the JVM keeps it so
-            text.append(terminal.warning("⚠️  SIGINT is ignored by this process (started in the background by a "
-                    + "script?): Ctrl+C and kill -INT cannot stop it; kill (SIGTERM) can")).append('\n');
-        }
         if (served.auditTrail().enabled()) {
             served.auditTrail().backends().stream().filter(backend -> backend.state().equals("missing"))
                     .forEach(backend -> text.append(terminal.warning("⚠️  Audit backend '" + backend.backend()
@@ -271,8 +267,8 @@ final class ServeCommand extends ProjectSubcommand {
         }
         text.append('\n').append(terminal.success("✅ Server ready!")).append('\n');
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
-        text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM)\n"
-                : "Press Ctrl+C to stop\n");
+        text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM; SIGINT and Ctrl+C"
+                + " are ignored, as in a script's background job)\n" : "Press Ctrl+C to stop\n");
         return text.toString();
     }
 
