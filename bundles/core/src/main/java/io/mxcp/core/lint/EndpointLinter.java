@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.mxcp.core.internal.types.ArgumentValidator;
+import io.mxcp.core.internal.types.InvalidArgumentException;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
@@ -99,9 +101,26 @@ public final class EndpointLinter {
         if (!type.hasDefault()) {
             add(INFO, base + ".default", "Parameter '" + name + "' has no default value",
                     "Consider adding a 'default' value for optional parameters");
+        } else {
+            defaultTakenAsACallWouldTakeIt(base, parameter);
         }
         if (withNestedTypes) {
             nested(base, type);
+        }
+    }
+
+    /**
+     * Ours, not the reference's: a default is converted like a value sent (spec 01 §3.3), so one its own type refuses
+     * (an unquoted YAML date for a {@code format: date} string, {@code null} outside an enum) fails every call that
+     * leaves the parameter out, while validate and serve say nothing of it.
+     */
+    private void defaultTakenAsACallWouldTakeIt(String base, ParameterDefinition parameter) {
+        try {
+            ArgumentValidator.validate(List.of(parameter), Map.of());
+        } catch (InvalidArgumentException e) {
+            add(WARNING, base + ".default", "Parameter '" + parameter.name() + "' has a default its own type refuses: "
+                    + e.getMessage(), "Every call that leaves the parameter out fails so; fix the default (a date in"
+                    + " YAML needs quotes: '2024-01-15')");
         }
     }
 

@@ -72,6 +72,36 @@ class LintTest {
         }
     }
 
+    @Test
+    void aDefaultItsOwnTypeRefusesIsAWarningSinceEveryCallLeavingItOutFails() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("tools/since.yml", """
+                        tool:
+                          name: since
+                          description: Orders since a day
+                          tags: [orders]
+                          annotations: {readOnlyHint: true}
+                          parameters:
+                            - {name: day, type: string, format: date, description: Day, examples: ["2024-01-15"],
+                               default: 2024-01-15}
+                            - {name: unit, type: string, enum: [day, week], description: Unit, examples: [day],
+                               default: null}
+                            - {name: top, type: integer, description: Top, examples: [3], default: "3"}
+                          return: {type: string, description: Orders}
+                          source: {code: "SELECT 1"}
+                          tests: [{name: smoke, description: runs, arguments: []}]
+                        """);
+        try (Project project = f.open()) {
+            assertEquals(List.of(
+                    "warning tool.parameters[0].default Parameter 'day' has a default its own type refuses: Error"
+                            + " validating parameter 'day': Expected string for date format, got date",
+                    "warning tool.parameters[1].default Parameter 'unit' has a default its own type refuses: Invalid"
+                            + " value for unit. Must be one of: ['day', 'week']"),
+                    lines(EndpointLinter.lint(find(project.endpoints(), "tools/since.yml"))),
+                    "an integer default written as text converts, as an argument would");
+        }
+    }
+
     private static DiscoveredEndpoint find(List<DiscoveredEndpoint> endpoints, String path) {
         return endpoints.stream().filter(e -> e.relativePath().equals(path)).findFirst().orElseThrow();
     }
