@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real exchanges of the JDK's client, failing as they fail in production. */
 class ExchangeFailureTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     @AfterAll
     static void close() {
@@ -36,12 +36,12 @@ class ExchangeFailureTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        assertEquals("connection refused", failure("http://127.0.0.1:" + closed + "/", Duration.ofSeconds(5)));
+        assertEquals("connection refused", failure("http://127.0.0.1:" + closed + "/", Duration.ofSeconds(20)));
     }
 
     @Test
     void aNameThatDoesNotResolveIsAnUnknownHost() {
-        assertEquals("unknown host", failure("http://mxcp-test.invalid/", Duration.ofSeconds(5)));
+        assertEquals("unknown host", failure("http://mxcp-test.invalid/", Duration.ofSeconds(20)));
     }
 
     @Test
@@ -55,15 +55,20 @@ class ExchangeFailureTest {
     @Test
     void aPlainServerSpokenToOverTlsIsATlsFailure() throws IOException {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
+            // answers the client's TLS hello as a plain HTTP server would, then waits for the client to give up
+            Thread answering = Thread.ofPlatform().daemon().start(() -> {
                 try (var connection = plain.accept()) {
+                    connection.getInputStream().read(new byte[512]);
                     connection.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes());
+                    connection.getOutputStream().flush();
+                    connection.getInputStream().readAllBytes();
                 } catch (IOException ignored) {
                     // the client has gone
                 }
             });
-            String reason = failure("https://127.0.0.1:" + plain.getLocalPort() + "/", Duration.ofSeconds(5));
+            String reason = failure("https://127.0.0.1:" + plain.getLocalPort() + "/", Duration.ofSeconds(20));
             assertEquals("TLS failure: ", reason.substring(0, Math.min(reason.length(), 13)), reason);
+            answering.join(Duration.ofSeconds(5));
         }
     }
 }
