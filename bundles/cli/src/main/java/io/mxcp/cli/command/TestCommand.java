@@ -1,10 +1,8 @@
 package io.mxcp.cli.command;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.mxcp.cli.context.CliContext;
