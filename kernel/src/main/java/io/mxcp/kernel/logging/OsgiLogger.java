@@ -33,12 +33,15 @@ final class OsgiLogger implements InvocationHandler {
     private final boolean printfStyle;
     private final System.Logger target;
     private final Consumer<String> errors;
+    private final RepeatedLines written;
 
-    private OsgiLogger(String name, boolean printfStyle, System.Logger target, Consumer<String> errors) {
+    private OsgiLogger(String name, boolean printfStyle, System.Logger target, Consumer<String> errors,
+            RepeatedLines written) {
         this.name = name;
         this.printfStyle = printfStyle;
         this.target = target;
         this.errors = errors;
+        this.written = written;
     }
 
     /**
@@ -46,10 +49,12 @@ final class OsgiLogger implements InvocationHandler {
      * @param printfStyle whether it formats as a {@code FormatterLogger}
      * @param target      where its entries go
      * @param errors      told the line of each error logged
+     * @param written     the line written last, by any of the framework's OSGi loggers
      */
-    static FormatterLogger create(String name, boolean printfStyle, System.Logger target, Consumer<String> errors) {
+    static FormatterLogger create(String name, boolean printfStyle, System.Logger target, Consumer<String> errors,
+            RepeatedLines written) {
         return (FormatterLogger) Proxy.newProxyInstance(FormatterLogger.class.getClassLoader(),
-                new Class<?>[] {FormatterLogger.class}, new OsgiLogger(name, printfStyle, target, errors));
+                new Class<?>[] {FormatterLogger.class}, new OsgiLogger(name, printfStyle, target, errors, written));
     }
 
     @Override
@@ -85,16 +90,18 @@ final class OsgiLogger implements InvocationHandler {
     }
 
     private void log(Level level, OsgiLogMessage message) {
+        String line = message.thrown() == null ? message.text()
+                : message.text() + ": " + OsgiLogMessage.summary(message.thrown());
         if (level == Level.ERROR) {
-            errors.accept(message.thrown() == null ? message.text()
-                    : message.text() + ": " + OsgiLogMessage.summary(message.thrown()));
+            errors.accept(line);
         }
-        if (message.thrown() == null) {
-            target.log(level, message.text());
-        } else if (PROCESS.isLoggable(Level.DEBUG)) {
+        if (written.repeats(target.getName() + " " + level + " " + line)) {
+            return;
+        }
+        if (message.thrown() != null && PROCESS.isLoggable(Level.DEBUG)) {
             target.log(level, message.text(), message.thrown());
         } else {
-            target.log(level, message.text() + ": " + OsgiLogMessage.summary(message.thrown()));
+            target.log(level, line);
         }
     }
 }

@@ -15,16 +15,18 @@ import org.osgi.service.log.LoggerFactory;
  * plugins may use it too. A logger writes to the System.Logger of its name (its bundle's name when it has none); one
  * asked for on behalf of another bundle — the Declarative Services runtime logs for each component's bundle, naming
  * the logger after the component — writes to the asking bundle's, so its lines show {@code [scr]} and the message
- * names the component.
+ * names the component. A line that repeats the one before it at once is written once ({@link RepeatedLines}).
  */
 public final class OsgiLoggers implements LoggerFactory {
 
     private final Bundle bundle;
     private final BiConsumer<Bundle, String> errors;
+    private final RepeatedLines written;
 
-    private OsgiLoggers(Bundle bundle, BiConsumer<Bundle, String> errors) {
+    private OsgiLoggers(Bundle bundle, BiConsumer<Bundle, String> errors, RepeatedLines written) {
         this.bundle = bundle;
         this.errors = errors;
+        this.written = written;
     }
 
     /**
@@ -34,10 +36,11 @@ public final class OsgiLoggers implements LoggerFactory {
      *               Services runtime: why the component cannot be created)
      */
     public static ServiceFactory<LoggerFactory> serviceFactory(BiConsumer<Bundle, String> errors) {
+        RepeatedLines written = new RepeatedLines();
         return new ServiceFactory<>() {
             @Override
             public LoggerFactory getService(Bundle asking, ServiceRegistration<LoggerFactory> registration) {
-                return new OsgiLoggers(asking, errors);
+                return new OsgiLoggers(asking, errors, written);
             }
 
             @Override
@@ -79,7 +82,7 @@ public final class OsgiLoggers implements LoggerFactory {
         String target = of != bundle && bundle != null ? nameOf(bundle) : named;
         boolean printfStyle = loggerType == FormatterLogger.class;
         return loggerType.cast(OsgiLogger.create(named, printfStyle, System.getLogger(target),
-                error -> errors.accept(of, error)));
+                error -> errors.accept(of, error), written));
     }
 
     private static String nameOf(Bundle bundle) {

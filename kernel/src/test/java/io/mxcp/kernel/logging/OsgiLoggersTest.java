@@ -97,6 +97,24 @@ class OsgiLoggersTest {
     }
 
     @Test
+    void aFailureTheRuntimeReportsFromSeveralPlacesAtOnceIsWrittenOnce() {
+        root.setLevel(Level.WARNING);
+        LoggerFactory factory = factoryFor(SCR);
+        for (int i = 0; i < 3; i++) {
+            factory.getLogger(PLUGIN, "com.example.Missing", org.osgi.service.log.Logger.class)
+                    .error("bundle com.example.plugin:1.0.0 : Could not load implementation object class x");
+        }
+        factory.getLogger("other").error("another failure");
+        factory.getLogger(PLUGIN, "com.example.Missing", org.osgi.service.log.Logger.class)
+                .error("bundle com.example.plugin:1.0.0 : Could not load implementation object class x");
+
+        assertEquals(List.of("bundle com.example.plugin:1.0.0 : Could not load implementation object class x",
+                "another failure", "bundle com.example.plugin:1.0.0 : Could not load implementation object class x"),
+                records.stream().map(LogRecord::getMessage).toList(), "only a line right after itself is left out");
+        assertEquals(5, errors.size(), "every error still tells the deployer");
+    }
+
+    @Test
     void underDebugTheStackTraceComesWithTheMessage() {
         root.setLevel(Level.FINE);
         IllegalStateException boom = new IllegalStateException("boom");
