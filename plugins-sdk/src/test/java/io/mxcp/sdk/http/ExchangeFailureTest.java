@@ -53,7 +53,7 @@ class ExchangeFailureTest {
     }
 
     @Test
-    void aPlainServerSpokenToOverTlsIsATlsFailure() throws IOException {
+    void aPlainServerSpokenToOverTlsIsATlsFailure() throws IOException, InterruptedException {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // answers the client's TLS hello as a plain HTTP server would, then waits for the client to give up
             Thread answering = Thread.ofPlatform().daemon().start(() -> {
