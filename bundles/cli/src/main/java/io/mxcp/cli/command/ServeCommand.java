@@ -46,7 +46,8 @@ final class ServeCommand extends ProjectSubcommand {
     private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
 
     @Option(names = "--transport", paramLabel = "streamable-http|sse|stdio", converter = TransportConverter.class,
-            description = "Transport (default: transport.provider of the user config, else streamable-http).")
+            description = "Transport (default: transport.provider of the user config, else streamable-http); sse,"
+                    + " the older HTTP+SSE transport, is not supported.")
     Transport transport;
 
     @Option(names = "--port", paramLabel = "N", description = "HTTP port (default: transport.http.port, else 8000).")
