@@ -8,16 +8,20 @@ traceback, typing) are imported only when something needs them: a value can only
 module was imported, inspect serves inline code and plugins, traceback failures, typing plugins. Every runtime
 generation (each `mxcp run`, each reload of a server) imports this module anew, so what it imports is start-up time.
 """
+import builtins
 import contextvars
 import datetime
+import functools
 import importlib
 import importlib.util
+import io
 import json
 import math
 import os
 import sys
 import time
 import types as _types
+import weakref
 
 import _mxcp_logging
 
@@ -453,6 +457,40 @@ def _sliced_sleep(real_sleep, monotonic):
 time.sleep = _sliced_sleep(time.sleep, time.monotonic)
 
 
+# ---- files left open ------------------------------------------------------------------------------------------------
+# CPython closes a file, writing out its buffer, as soon as its last reference goes, so `open(p, "w").write(text)`
+# writes at once; GraalPy closes it only when its collector runs, maybe never before the process ends, and the text
+# is lost. Files opened through open() are remembered (weakly), and what they hold is written out after each call,
+# hook and reload payload, as CPython would have.
+
+_open_files = weakref.WeakSet()
+
+
+def _remembering(real_open):
+    def open(*args, **kwargs):
+        file = real_open(*args, **kwargs)
+        try:
+            _open_files.add(file)
+        except TypeError:  # a file object that takes no weak reference: left as it is
+            pass
+        return file
+    return functools.update_wrapper(open, real_open)
+
+
+# once per interpreter, as time.sleep above
+builtins.open = io.open = _remembering(io.open)
+
+
+def flush_open_files():
+    """Writes out the buffers of the files code opened and has not closed."""
+    for file in list(_open_files):
+        try:
+            if not file.closed:
+                file.flush()
+        except (OSError, ValueError):  # a file that cannot take its data now is the code's to handle, as in CPython
+            pass
+
+
 def cancel_async_call(call_id):
     """Cancels a running async call's task (from any thread); False when that call runs no task."""
     entry = _async_calls.get(call_id)
@@ -502,6 +540,7 @@ def invoke(function, args_text, call_text):
         return encode_result(_await_if_needed(_called(function, decode(args_text)), call.get("id")))
     finally:
         current_context.reset(token)
+        flush_open_files()
 
 
 def _called(function, arguments):
@@ -533,6 +572,7 @@ def run_inline(code, args_text, call_text):
         return encode_result(_await_if_needed(_inline_result(code, arguments), call.get("id")))
     finally:
         current_context.reset(token)
+        flush_open_files()
 
 
 def _inline_result(code, arguments):
@@ -675,12 +715,16 @@ def run_hooks(hooks):
                 failures.append([str(getattr(hook, "__name__", hook)), error_report(error)])
     finally:
         current_context.reset(token)
+        flush_open_files()
     return failures
 
 
 def run_payload(function):
     """Runs a reload_duckdb payload on the reload's thread, outside any call: the runtime is shut down."""
-    _await_if_needed(function())
+    try:
+        _await_if_needed(function())
+    finally:
+        flush_open_files()
 
 
 # ---- plugins (spec 01 §6) ----------------------------------------------------------------------------------------

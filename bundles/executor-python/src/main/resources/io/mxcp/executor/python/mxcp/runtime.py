@@ -72,29 +72,42 @@ class _Plugins:
         return list(_bridge.plugin_instances)
 
 
-class _Answer(dict):
-    """A client's answer: a dict that can also be awaited (``await mcp.elicit(...)`` in async endpoints)."""
+class _Ready:
+    """A result that is there at the call, so that plain ``def`` endpoints get it at once, and that can still be
+    awaited or handed to ``asyncio.run`` as the original's coroutines are: with ``send``, ``throw`` and ``close``
+    it is a ``collections.abc.Coroutine``, which asyncio accepts as a coroutine."""
+
+    def _result(self):
+        return self
 
     def __await__(self):
-        return self
+        return self._result()
         yield  # noqa: unreachable - makes this a generator, as __await__ must return an iterator
 
+    def send(self, value):
+        raise StopIteration(self._result())
 
-class _Roots(list):
+    def throw(self, kind, value=None, traceback=None):
+        raise kind if value is None else value
+
+    def close(self):
+        pass
+
+
+class _Answer(_Ready, dict):
+    """A client's answer: a dict that can also be awaited (``await mcp.elicit(...)`` in async endpoints)."""
+
+
+class _Roots(_Ready, list):
     """The client's roots: a list that can also be awaited."""
 
-    def __await__(self):
-        return self
-        yield  # noqa: unreachable
 
+class _Sent(_Ready):
+    """What a message to the client returns: it went at the call; ``await`` it as in the original, whose methods
+    are coroutines, or run it with ``asyncio.run`` from a plain ``def``."""
 
-class _Sent:
-    """What a message to the client returns: it went at the call, so that plain ``def`` endpoints can send messages
-    too; ``await`` it as in the original, whose methods are coroutines."""
-
-    def __await__(self):
+    def _result(self):
         return None
-        yield  # noqa: unreachable
 
 
 _SENT = _Sent()

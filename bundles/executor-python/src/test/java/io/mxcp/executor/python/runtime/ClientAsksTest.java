@@ -134,6 +134,13 @@ class ClientAsksTest {
     }
 
     @Test
+    void syncCodeRunsTheCallsWithAsyncioRunAsTheOriginalDocumentsIt() throws Exception {
+        ScriptedClient client = new ScriptedClient(Set.of("elicitation"));
+        client.answers.put("name", accepted("Ada"));
+        assertEquals("Hello Ada", call("greet_as_the_original_documents_for_sync_code", client));
+    }
+
+    @Test
     void severalAsksAtOnceAndSamplingParameters() throws Exception {
         ScriptedClient client = new ScriptedClient(Set.of("elicitation", "sampling"));
         client.answers.put("name", accepted("Ada"));

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.graalvm.polyglot.Engine;
@@ -32,7 +33,8 @@ import io.mxcp.sdk.exec.ServerReload;
 /**
  * {@code mxcp.runtime.reload_duckdb} on GraalPy: it hands the server a payload that runs the Python function in the
  * interpreter that defined it, after its generation ended; an interpreter closed meanwhile closes once the payload
- * is released; without a server it raises the original's error.
+ * is released; without a server it raises the original's error. What a payload or a call writes to a file it
+ * leaves open is on disk when it returns, as CPython's reference counting would have it.
  */
 class ReloadDuckdbTest {
 
@@ -50,6 +52,8 @@ class ReloadDuckdbTest {
 
     private record Call(Optional<ServerReload> serverReload) implements AnonymousCall {
     }
+
+    private static final Set<String> WRITING = Set.of("reload_writing", "write_unclosed");
 
     private static Engine engine;
     private static Path root;
@@ -93,7 +97,7 @@ class ReloadDuckdbTest {
         current = context;
         try {
             return runtime.call(runtime.function(runtime.module(module), "tool", function, module),
-                    function.equals("reload_writing") ? Map.of("target", work.resolve("marker").toString()) : Map.of(),
+                    WRITING.contains(function) ? Map.of("target", work.resolve("marker").toString()) : Map.of(),
                     "{}");
         } finally {
             current = null;
@@ -131,13 +135,19 @@ class ReloadDuckdbTest {
     }
 
     @Test
+    void whatACallWritesToAFileItLeavesOpenIsOnDiskWhenTheCallReturns() throws Exception {
+        assertEquals("written", call("write_unclosed", new Call(Optional.empty())));
+        assertEquals("written by the call", Files.readString(work.resolve("marker")));
+    }
+
+    @Test
     void aPayloadThatRaisesFailsWithThePythonError() throws Exception {
         RecordingServer server = new RecordingServer();
         call("reload_failing", new Call(Optional.of(server)));
         ReloadPayload payload = server.payloads.get(0);
         runtime.end();
         PythonException failure = assertThrows(PythonException.class, payload::run);
-        assertEquals("the new database file is missing (ValueError at python/reloads.py:18 in replace_database)",
+        assertEquals("the new database file is missing (ValueError at python/reloads.py:16 in replace_database)",
                 failure.getMessage());
         payload.release();
     }

@@ -43,3 +43,10 @@ def poem_or_fallback():
 
 def capabilities():
     return [mcp.supports("elicitation"), mcp.supports("sampling"), mcp.supports("roots")]
+
+
+def greet_as_the_original_documents_for_sync_code():
+    import asyncio
+    asyncio.run(mcp.info("asking for a name"))
+    answer = asyncio.run(mcp.elicit("Your name?", NAME_FORM, key="name"))
+    return "Hello " + answer["content"]["name"]

@@ -1,5 +1,3 @@
-from pathlib import Path
-
 from mxcp.runtime import reload_duckdb
 
 
@@ -7,7 +5,7 @@ def reload_writing(target):
     marker = "written by the payload"
 
     def replace_database():
-        Path(target).write_text(marker)
+        open(target, "w").write(marker)  # never closed: CPython writes it at once, GraalPy when collected
 
     reload_duckdb(replace_database, "write the marker")
     return "queued"
@@ -28,3 +26,8 @@ def reload_plain():
 
 def reload_with_a_string():
     reload_duckdb("not a function")
+
+
+def write_unclosed(target):
+    open(target, "w").write("written by the call")
+    return "written"
