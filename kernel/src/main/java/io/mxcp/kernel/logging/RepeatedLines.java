@@ -13,12 +13,17 @@ final class RepeatedLines {
     private String last;
     private long lastAt;
 
-    /** Whether {@code line} is the line before it, written less than two seconds ago; remembers it either way. */
+    /**
+     * Whether {@code line} is the line before it, written less than two seconds ago; else it is the line written now.
+     * The window counts from the writing, so a line that recurs every second is still written every two.
+     */
     synchronized boolean repeats(String line) {
         long now = System.nanoTime();
-        boolean repeated = line.equals(last) && now - lastAt < WINDOW_NANOS;
+        if (line.equals(last) && now - lastAt < WINDOW_NANOS) {
+            return true;
+        }
         last = line;
         lastAt = now;
-        return repeated;
+        return false;
     }
 }

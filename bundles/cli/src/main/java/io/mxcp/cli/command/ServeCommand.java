@@ -268,8 +268,9 @@ final class ServeCommand extends ProjectSubcommand {
         }
         text.append('\n').append(terminal.success("✅ Server ready!")).append('\n');
         text.append("Listening on ").append(terminal.emphasis(url(settings.host(), running.port()))).append('\n');
-        text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid() + " (SIGTERM; SIGINT and Ctrl+C"
-                + " are ignored, as in a script's background job)\n" : "Press Ctrl+C to stop\n");
+        text.append(interruptIgnored ? "Stop with kill " + ProcessHandle.current().pid()
+                + " (SIGTERM; SIGINT and Ctrl+C are ignored, as in a script's background job)\n"
+                : "Press Ctrl+C to stop\n");
         return text.toString();
     }
 

@@ -51,7 +51,8 @@ final class TestReportText {
         List<EndpointTestResult> passed = run.endpoints().stream()
                 .filter(e -> "ok".equals(e.results().status())).sorted(byName).toList();
         StringBuilder text = new StringBuilder("\n").append(terminal.heading("🧪 Test Execution Summary")).append('\n');
-        text.append("   Tested ").append(terminal.warning(String.valueOf(run.endpoints().size()))).append(" endpoints\n");
+        text.append("   Tested ").append(terminal.warning(String.valueOf(run.endpoints().size())))
+                .append(" endpoints\n");
         if (!passed.isEmpty()) {
             text.append("   • ").append(terminal.success(passed.size() + " passed")).append('\n');
         }

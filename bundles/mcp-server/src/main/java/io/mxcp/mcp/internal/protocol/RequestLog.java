@@ -11,9 +11,9 @@ import io.mxcp.sdk.exec.CancellationSignal;
 
 /**
  * {@code serve --debug}'s line per MCP request, on any transport: the method, the endpoint it names, whether it was
- * answered (with a tool error, for a tool that failed), cancelled by the client, or refused with a JSON-RPC error, and how long it took
- * ({@code tools/call echo: answered in 2.1 ms}). A failed endpoint's reason is its own WARN line
- * ({@link EndpointMethods}). Off unless the logger is at DEBUG.
+ * answered (with a tool error, for a tool that failed), cancelled by the client, or refused with a JSON-RPC error,
+ * and how long it took ({@code tools/call echo: answered in 2.1 ms}). A failed endpoint's reason is its own WARN
+ * line ({@link EndpointMethods}). Off unless the logger is at DEBUG.
  */
 final class RequestLog {
 
