@@ -32,11 +32,13 @@ final class TestReportText {
         if (suite.message() != null) {
             text.append(ErrorText.indented("", suite.message(), terminal));
         }
-        if (suite.noTests()) {
-            return text.append("\nℹ️  No tests defined for this endpoint\n").toString();
+        if (!suite.tests().isEmpty()) {
+            text.append('\n').append(terminal.heading("📋 Test Results:")).append('\n');
+            suite.tests().forEach(test -> appendCase(text, "  ", test));
         }
-        text.append('\n').append(terminal.heading("📋 Test Results:")).append('\n');
-        suite.tests().forEach(test -> appendCase(text, "  ", test));
+        if (suite.noTests()) {
+            text.append("\nℹ️  No tests defined for this endpoint\n");
+        }
         return text.toString();
     }
 

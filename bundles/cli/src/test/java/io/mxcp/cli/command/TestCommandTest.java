@@ -85,6 +85,10 @@ class TestCommandTest extends ProjectFolderTest {
                       Expected: Hello, Ada!
                       Got: Hello, Bob!
                 """, report("test", "tool", "hello"));
+        assertEquals("""
+                ❌ Some tests failed!
+                Error: Endpoint not found: tool/nope
+                """, report("test", "tool", "nope"), "no test results to show");
     }
 
     @Test
