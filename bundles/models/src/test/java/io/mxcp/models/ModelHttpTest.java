@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,11 +83,15 @@ class ModelHttpTest {
 
     @Test
     void anAnswerWhoseBodyStallsTimesOutAndNoCredentialOfTheUrlIsShown() throws Exception {
+        // the accepted sockets stay referenced: one left to the collector is closed by its cleaner, and the client
+        // then reads "closed" instead of waiting out its timeout (clean107)
+        List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 while (!stalling.isClosed()) {
                     try {
                         Socket client = stalling.accept();
+                        held.add(client);
                         client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: 100\r\n\r\n{\"partial\":").getBytes(StandardCharsets.US_ASCII));
                         client.getOutputStream().flush(); // and nothing more: the socket stays open
@@ -103,6 +108,10 @@ class ModelHttpTest {
             assertEquals("Stand-in API at http://127.0.0.1:" + stalling.getLocalPort()
                     + "/v1/x did not answer within 1 s (the model's timeout setting)", error.getMessage());
             assertEquals(List.of(Duration.ofSeconds(1)), waits, "a timeout is retried once here");
+        } finally {
+            for (Socket client : held) {
+                client.close();
+            }
         }
     }
 
