@@ -89,13 +89,11 @@ class PolicyTest {
     @Test
     void anInputDenyStopsTheCallBeforeItRuns() throws Exception {
         try (Project project = f.open()) {
-            EndpointException denied = assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "pay", Map.of("amount", 5), anonymous()));
+            EndpointException denied = refused(project, "pay", Map.of("amount", 5), anonymous());
             assertEquals(Reason.POLICY_DENIED, denied.reason());
             assertEquals("Policy enforcement failed: Sign in to pay", denied.getMessage());
 
-            EndpointException large = assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "pay", Map.of("amount", 1500.5), as(Map.of("role", "clerk"))));
+            EndpointException large = refused(project, "pay", Map.of("amount", 1500.5), as(Map.of("role", "clerk")));
             assertEquals("Policy enforcement failed: Access denied by policy", large.getMessage());
             assertEquals(List.of(), ran);
 
@@ -126,19 +124,16 @@ class PolicyTest {
                       - {condition: "label == 3", action: deny, reason: "a string stays a string"}
                 """);
         try (Project project = f.open()) {
-            assertEquals("Policy enforcement failed: id 3 is secret", assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "3"), as(Map.of()))).getMessage(),
-                    "mxcp run --param id=3");
-            assertEquals("Policy enforcement failed: id 3 is secret", assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", 3), as(Map.of()))).getMessage(),
-                    "an MCP client's id: 3");
-            assertEquals("Policy enforcement failed: no admin tag", assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "1", "tags", "[\"admin\"]"),
-                            as(Map.of()))).getMessage());
+            assertEquals("Policy enforcement failed: id 3 is secret",
+                    refused(project, "by_id", Map.of("id", "3"), as(Map.of())).getMessage(), "mxcp run --param id=3");
+            assertEquals("Policy enforcement failed: id 3 is secret",
+                    refused(project, "by_id", Map.of("id", 3), as(Map.of())).getMessage(), "an MCP client's id: 3");
+            assertEquals("Policy enforcement failed: no admin tag",
+                    refused(project, "by_id", Map.of("id", "1", "tags", "[\"admin\"]"), as(Map.of())).getMessage());
             assertEquals(Map.of("id", 1L), project.execute(EndpointKind.TOOL, "by_id", Map.of("id", "1"),
                     as(Map.of())), "the endpoint still gets the converted value");
-            assertEquals(Reason.INVALID_ARGUMENTS, assertThrows(EndpointException.class, () -> project.execute(
-                    EndpointKind.TOOL, "by_id", Map.of("id", "1e400"), as(Map.of()))).reason(),
+            assertEquals(Reason.INVALID_ARGUMENTS,
+                    refused(project, "by_id", Map.of("id", "1e400"), as(Map.of())).reason(),
                     "text beyond a double stays text for the rules, and conversion refuses it");
         }
     }
@@ -157,12 +152,11 @@ class PolicyTest {
                       - {condition: "amount == 12345", action: deny, reason: "Not that amount"}
                 """);
         try (Project project = f.open()) {
-            EndpointException missing = assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "salary", Map.of(), as(Map.of("role", "hr"))));
+            EndpointException missing = refused(project, "salary", Map.of(), as(Map.of("role", "hr")));
             assertEquals("Required parameter missing: who", missing.getMessage());
-            assertEquals("Policy enforcement failed: Not that amount", assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "salary", Map.of("who", "ann", "amount", 12345),
-                            as(Map.of("role", "hr")))).getMessage(), "a rule on present arguments still holds");
+            assertEquals("Policy enforcement failed: Not that amount", refused(project, "salary",
+                    Map.of("who", "ann", "amount", 12345), as(Map.of("role", "hr"))).getMessage(),
+                    "a rule on present arguments still holds");
         }
     }
 
@@ -182,8 +176,7 @@ class PolicyTest {
                     List.of("read", "vault"));
             project.execute(EndpointKind.TOOL, "vault", Map.of(), new CallOptions(keyHolder, Map.of(), null, false));
             assertEquals(List.of("vault"), ran);
-            EndpointException denied = assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "vault", Map.of(), as(Map.of("role", "admin"))));
+            EndpointException denied = refused(project, "vault", Map.of(), as(Map.of("role", "admin")));
             assertEquals("Policy enforcement failed: Vault access only", denied.getMessage());
             assertEquals(List.of("vault"), ran, "the denied call did not run");
         }
@@ -204,8 +197,7 @@ class PolicyTest {
     @Test
     void anOutputDenyFailsTheCallAfterItRan() throws Exception {
         try (Project project = f.open()) {
-            EndpointException denied = assertThrows(EndpointException.class,
-                    () -> project.execute(EndpointKind.TOOL, "secret", Map.of(), anonymous()));
+            EndpointException denied = refused(project, "secret", Map.of(), anonymous());
             assertEquals("Output policy enforcement failed: Output blocked by policy", denied.getMessage());
             assertEquals(List.of("secret"), ran);
         }
@@ -227,6 +219,13 @@ class PolicyTest {
                     + "'response'", message);
             assertTrue(project.validate(dir.resolve("tools/pay.yml")).valid());
         }
+    }
+
+    /** The refusal of a call to one of the project's tools. */
+    private static EndpointException refused(Project project, String tool, Map<String, Object> arguments,
+            CallOptions options) {
+        return assertThrows(EndpointException.class,
+                () -> project.execute(EndpointKind.TOOL, tool, arguments, options));
     }
 
     private static CallOptions anonymous() {
