@@ -1,6 +1,6 @@
 package io.mxcp.telemetry.otel;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+
+import io.mxcp.sdk.http.ExchangeFailure;
 
 /**
  * Keeps a collector that is down from filling the server's log. The OTLP exporter logs each failed export with the
@@ -102,23 +104,29 @@ final class ExportFailureLog implements Filter {
         lastShown.put(kind, now);
         Throwable thrown = record.getThrown();
         if (thrown != null) {
-            Throwable cause = thrown;
-            while (cause.getCause() != null && cause.getCause() != cause) {
-                cause = cause.getCause();
-            }
-            record.setMessage(record.getMessage() + " (" + reason(cause) + where() + "; again at most once a minute)");
+            record.setMessage(record.getMessage() + " (" + reason(thrown) + where() + "; again at most once a minute)");
             record.setThrown(null);
         }
         return true;
     }
 
-    /** The root cause in words: the JDK's client fails a refused connection with a ConnectException of no message. */
-    private static String reason(Throwable cause) {
-        String name = cause.getClass().getSimpleName();
-        if (cause.getMessage() != null) {
-            return name + ": " + cause.getMessage();
+    /**
+     * The failure in words: a failed exchange as the other HTTP clients of the server word it ({@code connection
+     * refused}, {@code no answer in time}), anything else by its root cause.
+     */
+    private static String reason(Throwable thrown) {
+        Throwable cause = thrown;
+        while (true) {
+            if (cause instanceof IOException exchange) {
+                return ExchangeFailure.reason(exchange);
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
         }
-        return cause instanceof ConnectException ? name + ": cannot connect" : name;
+        String name = cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? name : name + ": " + cause.getMessage();
     }
 
     private static String where() {

@@ -43,6 +43,8 @@ class ExportFailureLogTest {
             exporter.log(Level.SEVERE, "Failed to export 13 metrics. The request could not be executed.", failure);
             exporter.log(Level.SEVERE, "Failed to export 1500 spans. The request could not be executed.",
                     new RuntimeException(new java.net.http.HttpTimeoutException("request timed out")));
+            exporter.log(Level.SEVERE, "Failed to export logs.", new IllegalStateException(
+                    new IllegalArgumentException("unsupported field")));
             hold.close();
             hold.close(); // once only
             exporter.log(Level.SEVERE, "Failed to export 14 metrics. The request could not be executed.", failure);
@@ -50,10 +52,12 @@ class ExportFailureLogTest {
             exporter.removeHandler(capture);
         }
 
-        assertEquals(List.of("Failed to export 12 metrics. The request could not be executed. (ConnectException: "
-                + "cannot connect, collector http://collector.example:4318; again at most once a minute)",
-                "Failed to export 1500 spans. The request could not be executed. (HttpTimeoutException: request timed "
-                + "out, collector http://collector.example:4318; again at most once a minute)",
+        assertEquals(List.of("Failed to export 12 metrics. The request could not be executed. (connection refused, "
+                + "collector http://collector.example:4318; again at most once a minute)",
+                "Failed to export 1500 spans. The request could not be executed. (no answer in time, "
+                + "collector http://collector.example:4318; again at most once a minute)",
+                "Failed to export logs. (IllegalArgumentException: unsupported field, collector "
+                + "http://collector.example:4318; again at most once a minute)",
                 "Failed to export 14 metrics. The request could not be executed."),
                 shown.stream().map(LogRecord::getMessage).toList());
         assertNull(shown.getFirst().getThrown());
