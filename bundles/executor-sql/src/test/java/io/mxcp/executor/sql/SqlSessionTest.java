@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -525,6 +529,29 @@ class SqlSessionTest {
         assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
         assertDoesNotThrow(() -> host.open(dir.resolve("ext.duckdb"), true).close(),
                 "the failed runtime released its database: it opens read-only");
+    }
+
+    @Test
+    void anExtensionThatCannotBeDownloadedNamesTheFolderAnOfflineServerInstallsFrom() throws Exception {
+        var project = new TestProject(dir.resolve("offline.duckdb"), false,
+                List.of(Map.of("name", "httpfs", "repo", "'http://127.0.0.1:9'")), List.of());
+        var error = assertThrows(EndpointExecutionException.class, () -> executor.open(project));
+        assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
+        assertTrue(error.getMessage().contains("Failed to download extension \"httpfs\""), error.getMessage());
+        String version;
+        String platform;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT library_version, (SELECT platform FROM pragma_platform()) FROM pragma_version()")) {
+            row.next();
+            version = row.getString(1);
+            platform = row.getString(2);
+        }
+        Path folder = Path.of(System.getenv("HOME"), ".duckdb", "extensions", version, platform);
+        assertTrue(error.getMessage().endsWith("\nWithout internet access: copy httpfs.duckdb_extension (of the same "
+                + "DuckDB version and platform) into " + folder + " on this machine, where DuckDB installs it from"),
+                error.getMessage());
     }
 
     @Test

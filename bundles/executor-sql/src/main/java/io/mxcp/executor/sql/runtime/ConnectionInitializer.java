@@ -37,7 +37,12 @@ final class ConnectionInitializer {
             String name = extension.get("name");
             String repo = extension.get("repo");
             if (!installed(connection, name)) {
-                execute(connection, repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo);
+                String install = repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo;
+                try {
+                    execute(connection, install);
+                } catch (SQLException e) {
+                    throw OfflineExtensionHint.explain(e, connection, name);
+                }
             }
             execute(connection, "LOAD " + name);
         }
