@@ -49,7 +49,11 @@ final class BatchPost {
         try {
             Batch.refuseOtherRevisions(inbound.protocolVersion(), "this POST's MCP-Protocol-Version names", "POST");
             batch = Batch.of(array, codec);
-            session = stateless ? null : sessions.require(inbound.sessionId(), user);
+            // a batch of members refused anyway (a batched initialize, say) is answered with their errors, not
+            // asked for the session that only an initialize sent alone can open
+            boolean needsSession = !stateless && !(inbound.sessionId() == null && batch.requests().isEmpty()
+                    && batch.notifications().isEmpty() && batch.responses().isEmpty());
+            session = needsSession ? sessions.require(inbound.sessionId(), user) : null;
             if (session != null && session.state().protocolVersion() != null) {
                 Batch.refuseOtherRevisions(session.state().protocolVersion(), "this session agreed on", "POST");
             }

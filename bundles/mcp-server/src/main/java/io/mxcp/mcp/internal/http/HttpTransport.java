@@ -108,7 +108,7 @@ public final class HttpTransport implements RunningServer {
                         new PostHandler(engine, codec, sessions, listens, streamTokens, options, running, gate,
                                 challenge, refusals), cors,
                         guard, gate, challenge, refusals, streamTokens))
-                .addExactPath("/health", health(engine, codec, ready));
+                .addExactPath("/health", health(engine, codec, ready, guard));
         if (gate.enabled()) {
             ResourceMetadataHandler metadata = new ResourceMetadataHandler(gate, urls, guard, codec.mapper());
             paths.addExactPath(ResourceUrls.METADATA_PATH, metadata)
@@ -166,8 +166,12 @@ public final class HttpTransport implements RunningServer {
         return transport;
     }
 
-    /** {@code GET /health}: 200 once the server can serve everything (503 while the sign-in is still opening). */
-    private static HttpHandler health(McpEngine engine, JsonRpcCodec codec, AtomicBoolean ready)
+    /**
+     * {@code GET /health}: 200 once the server can serve everything (503 while the sign-in is still opening). Behind
+     * the same Host and Origin check as {@code /mcp}: a DNS-rebinding page would otherwise read which project and
+     * version a local server runs.
+     */
+    private static HttpHandler health(McpEngine engine, JsonRpcCodec codec, AtomicBoolean ready, HostOriginGuard guard)
             throws JsonProcessingException {
         byte[] body = codec.mapper().writeValueAsBytes(codec.mapper().createObjectNode().put("status", "ok")
                 .put("server", engine.info().name()).put("version", engine.info().version()));
@@ -179,7 +183,12 @@ public final class HttpTransport implements RunningServer {
                 return;
             }
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-            if (ready.get()) {
+            String refusal = guard.refusal(exchange.getRequestHeaders());
+            if (refusal != null) {
+                exchange.setStatusCode(403);
+                exchange.getResponseSender().send(codec.mapper().writeValueAsString(
+                        codec.mapper().createObjectNode().put("status", "forbidden").put("detail", refusal)));
+            } else if (ready.get()) {
                 exchange.getResponseSender().send(text);
             } else {
                 exchange.setStatusCode(503);

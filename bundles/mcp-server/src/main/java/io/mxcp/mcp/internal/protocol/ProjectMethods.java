@@ -46,7 +46,7 @@ final class ProjectMethods {
         ToolCatalog tools = new ToolCatalog(endpoints, mapper);
         ResourceCatalog resources = new ResourceCatalog(endpoints, mapper);
         PromptCatalog prompts = new PromptCatalog(endpoints, mapper);
-        subscriptions = new Subscriptions(resources, mapper);
+        subscriptions = new Subscriptions(resources, results, mapper);
 
         // resources are computed on read: a subscription is accepted for a served URI, updates come with reloads
         this.resources = resources;

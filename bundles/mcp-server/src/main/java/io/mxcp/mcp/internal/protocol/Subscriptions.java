@@ -34,10 +34,12 @@ public final class Subscriptions {
     }
 
     private final ResourceCatalog resources;
+    private final Results results;
     private final ObjectMapper mapper;
 
-    Subscriptions(ResourceCatalog resources, ObjectMapper mapper) {
+    Subscriptions(ResourceCatalog resources, Results results, ObjectMapper mapper) {
         this.resources = resources;
+        this.results = results;
         this.mapper = mapper;
     }
 
@@ -83,8 +85,10 @@ public final class Subscriptions {
         return new Acknowledgement(message, listChanged, List.copyOf(subscribed));
     }
 
-    /** The result that ends a listen stream from the server's side (shutdown). */
+    /** The result that ends a listen stream from the server's side (shutdown), a modern result like any other. */
     public ObjectNode closing(JsonNode listenId) {
-        return MetaKeys.nameSubscription(mapper.createObjectNode().put("resultType", "complete"), listenId);
+        ObjectNode result = results.complete(mapper.createObjectNode(), true);
+        ((ObjectNode) result.get("_meta")).set(MetaKeys.SUBSCRIPTION_ID, listenId);
+        return result;
     }
 }

@@ -161,12 +161,12 @@ public final class StdioServer implements RunningServer {
             send(codec.error(message.id(), e));
             return;
         }
-        boolean listen = McpEngine.opensListenStream(message, classification);
-        if ((listen || McpEngine.runsEndpoint(message.method()))
-                && (inFlight.containsKey(message.id()) || listens.containsKey(message.id()))) {
+        // any request, also one answered at once: its answer would carry the id the earlier request waits on
+        if (inUse(message.id())) {
             send(codec.error(message.id(), JsonRpcErrors.idInUse(message.id())));
             return;
         }
+        boolean listen = McpEngine.opensListenStream(message, classification);
         if (listen) {
             acknowledge(message);
             return;
@@ -203,16 +203,22 @@ public final class StdioServer implements RunningServer {
         if (!batch.answered()) {
             return;
         }
+        List<JsonRpcMessage> requests = new ArrayList<>(batch.requests().size());
         List<Cancellation> cancellations = new ArrayList<>(batch.requests().size());
+        List<byte[]> refusals = new ArrayList<>(batch.refusals());
         for (JsonRpcMessage request : batch.requests()) {
             Cancellation cancellation = new Cancellation();
-            inFlight.put(request.id(), cancellation);
-            cancellations.add(cancellation);
+            if (listens.containsKey(request.id()) || inFlight.putIfAbsent(request.id(), cancellation) != null) {
+                refusals.add(codec.error(request.id(), JsonRpcErrors.idInUse(request.id())));
+            } else {
+                requests.add(request);
+                cancellations.add(cancellation);
+            }
         }
         calls.execute(() -> {
-            BatchAnswers answers = new BatchAnswers(batch.refusals());
-            for (int i = 0; i < batch.requests().size(); i++) {
-                JsonRpcMessage request = batch.requests().get(i);
+            BatchAnswers answers = new BatchAnswers(refusals);
+            for (int i = 0; i < requests.size(); i++) {
+                JsonRpcMessage request = requests.get(i);
                 if (answers.full()) {
                     inFlight.remove(request.id(), cancellations.get(i));
                     answers.refuse(request.id(), codec);
@@ -224,6 +230,11 @@ public final class StdioServer implements RunningServer {
                 send(answers.joined());
             }
         });
+    }
+
+    /** Whether a call or a listen stream still in progress has the id (spec 04 §5: a cancel names one request). */
+    private boolean inUse(JsonNode id) {
+        return inFlight.containsKey(id) || listens.containsKey(id);
     }
 
     /**

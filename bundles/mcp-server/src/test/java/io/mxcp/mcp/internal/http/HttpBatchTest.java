@@ -138,6 +138,13 @@ class HttpBatchTest {
     }
 
     @Test
+    void aBatchedInitializeWithoutASessionIsToldWhyNotAskedForASession() throws Exception {
+        Map<String, JsonNode> answers = byId(posts.post(batch(initialize(1, "2025-03-26")), McpPosts.BOTH, Map.of()));
+        assertEquals("Invalid Request: initialize must not be part of a JSON-RPC batch",
+                answers.get("1").at("/error/message").asText());
+    }
+
+    @Test
     void progressOfABatchedCallGoesOnThePostsStreamBeforeTheAnswers() throws Exception {
         ObjectNode report = legacy(4, "tools/call", call("report", null));
         ((ObjectNode) report.get("params")).putObject("_meta").put("progressToken", "p");

@@ -216,6 +216,7 @@ class HttpOptionsTest {
             assertTrue(postWithHost(host, body).startsWith("HTTP/1.1 200"), host);
         }
         assertTrue(postWithHost("corp.example", body).startsWith("HTTP/1.1 403"), "*. names subdomains only");
+        assertTrue(healthWithHost("10.1.2.3:8000").startsWith("HTTP/1.1 200"), "a probe by the pod's address");
     }
 
     @Test
@@ -249,18 +250,37 @@ class HttpOptionsTest {
         assertEquals(200, health.statusCode(), "health checks are not limited");
     }
 
-    /** The status line of a POST whose Host header names {@code host} (the JDK's client will not forge one). */
+    /** The answer to a POST whose Host header names {@code host} (the JDK's client will not forge one). */
     private String postWithHost(String host, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return withHost("POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                + "Accept: application/json, text/event-stream\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n", bytes);
+    }
+
+    private String healthWithHost(String host) throws Exception {
+        return withHost("GET /health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", new byte[0]);
+    }
+
+    private String withHost(String head, byte[] body) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\nContent-Length: " + bytes.length
-                    + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void healthIsBehindTheSameHostCheckAsTheMcpEndpoint() throws Exception {
+        start(false, HttpServerOptions.DEFAULT_MAX_REQUEST_BYTES, 0, List.of());
+        String rebound = healthWithHost("rebound.attacker.example:" + server.port());
+        assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+        assertTrue(rebound.endsWith("{\"status\":\"forbidden\",\"detail\":\"Forbidden: Host 'rebound.attacker.example:"
+                + server.port() + "' is not allowed for a server bound to localhost\"}"), rebound);
+        assertFalse(rebound.contains("9.9.9"), "a rebinding page learns nothing of the server");
+        String local = healthWithHost("localhost:" + server.port());
+        assertTrue(local.startsWith("HTTP/1.1 200") && local.contains("\"status\":\"ok\""), local);
     }
 
     @Test

@@ -160,6 +160,20 @@ class HttpReloadTest {
     }
 
     @Test
+    void aListenStreamEndsWithACompleteResultWhenTheServerStops() throws Exception {
+        Events tools = listen("l-stop", Messages.object().put("toolsListChanged", true));
+        assertEquals("notifications/subscriptions/acknowledged", tools.next().get("method").asText());
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
+        JsonNode closed = tools.next();
+        assertEquals("l-stop", closed.get("id").asText());
+        assertEquals("complete", closed.at("/result/resultType").asText());
+        assertEquals("l-stop", closed.at("/result/_meta/io.modelcontextprotocol~1subscriptionId").asText());
+        assertEquals("9.9.9", closed.at("/result/_meta/io.modelcontextprotocol~1serverInfo/version").asText(),
+                "a modern result like any other");
+        stopping.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
     void legacyStreamsAndListenStreamsHearOfTheChangedLists() throws Exception {
         String session = posts.post(initialize(1, "2025-11-25"), McpPosts.BOTH, Map.of()).headers()
                 .firstValue("mcp-session-id").orElseThrow();

@@ -216,6 +216,7 @@ class StdioServerTest {
         batch.add(Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/initialized"));
         batch.add(legacy(3, "tools/call", call("echo", Messages.object().put("text", "after the slow one"))));
         batch.add(initialize(4, "2025-03-26"));
+        batch.add(legacy(2, "tools/list", null)); // the slow call's id
         send(batch);
         assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
         var cancel = Messages.JSON.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/cancelled");
@@ -223,10 +224,12 @@ class StdioServerTest {
         send(cancel);
         JsonNode answers = receive();
         assertTrue(answers.isArray(), answers.toString());
-        assertEquals(2, answers.size(), answers.toString());
+        assertEquals(3, answers.size(), answers.toString());
         assertEquals("Invalid Request: initialize must not be part of a JSON-RPC batch",
                 answers.get(0).at("/error/message").asText());
-        assertEquals("after the slow one", answers.get(1).at("/result/content/0/text").asText());
+        assertEquals("Invalid Request: request id 2 is in use by a request still in progress",
+                answers.get(1).at("/error/message").asText());
+        assertEquals("after the slow one", answers.get(2).at("/result/content/0/text").asText());
         assertNull(out.lines.poll(200, TimeUnit.MILLISECONDS), "one line for the whole batch");
     }
 
@@ -317,6 +320,8 @@ class StdioServerTest {
         assertEquals(-32600, refused.at("/error/code").asInt());
         assertEquals("Invalid Request: request id \"d\" is in use by a request still in progress",
                 refused.at("/error/message").asText());
+        send(modern("d", "tools/list", null));
+        assertEquals(refused, receive(), "also a request answered at once");
 
         var params = Messages.object();
         params.putObject("notifications").put("toolsListChanged", true);
@@ -324,6 +329,8 @@ class StdioServerTest {
         assertEquals("notifications/subscriptions/acknowledged", receive().get("method").asText());
         send(modern("L", "subscriptions/listen", params));
         assertEquals(-32600, receive().at("/error/code").asInt(), "one listen stream per id");
+        send(modern("L", "server/discover", null));
+        assertEquals(-32600, receive().at("/error/code").asInt());
     }
 
     @Test
