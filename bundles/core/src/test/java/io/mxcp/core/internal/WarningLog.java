@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /** The text of each warning (and anything worse) a class logs while this is open. */
-final class WarningLog extends Handler implements AutoCloseable {
+public final class WarningLog extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -18,13 +18,13 @@ final class WarningLog extends Handler implements AutoCloseable {
         this.logger = logger;
     }
 
-    static WarningLog of(Class<?> source) {
+    public static WarningLog of(Class<?> source) {
         WarningLog log = new WarningLog(Logger.getLogger(source.getName()));
         log.logger.addHandler(log);
         return log;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,8 +14,9 @@ import io.mxcp.sdk.audit.AuditLog;
 /**
  * Signs the hash chain one {@link AuditWriter} extends: a {@link Checkpoint} once 1000 records are unsigned, once
  * records stayed unsigned for 60 s, and when the writer stops. Used by the writer's thread only. A checkpoint that
- * cannot be made (an unreadable key, a full disk) is logged as critical and tried again when next due: signing never
- * holds up the records themselves.
+ * cannot be made (an unreadable key, a full disk) is logged as critical and tried again 60 s later, not with the next
+ * batch (which, with 1000 records unsigned, would log it a hundred times a second under load): signing never holds
+ * up the records themselves.
  */
 final class ChainCheckpoints {
 
@@ -24,6 +26,7 @@ final class ChainCheckpoints {
 
     private final CheckpointFile file;
     private final Path keyFile;
+    private final Clock clock;
     private PrivateKey key;
     private String fingerprint;
 
@@ -35,10 +38,17 @@ final class ChainCheckpoints {
     private ResumeCount resumeCount;
     private String head;
     private Instant lastCheckpoint;
+    /** When a checkpoint that failed is tried again; null while signing works. */
+    private Instant retryAt;
 
     ChainCheckpoints(CheckpointFile file, Path keyFile) {
+        this(file, keyFile, Clock.systemUTC());
+    }
+
+    ChainCheckpoints(CheckpointFile file, Path keyFile, Clock clock) {
         this.file = file;
         this.keyFile = keyFile;
+        this.clock = clock;
     }
 
     /**
@@ -55,7 +65,7 @@ final class ChainCheckpoints {
             // the writing, which must not wait for a read of the whole log
             resumeCount = new ResumeCount(log, last, tailHash);
         }
-        lastCheckpoint = Instant.now();
+        lastCheckpoint = clock.instant();
         resumed = true;
     }
 
@@ -64,14 +74,15 @@ final class ChainCheckpoints {
         written += count;
         unsigned += count;
         head = newHead;
-        if (counted(false) && unsigned >= EVERY_RECORDS) {
+        if (counted(false) && unsigned >= EVERY_RECORDS && retryDue()) {
             checkpoint();
         }
     }
 
     /** The writer has nothing to write: signs what stayed unsigned too long. */
     void idle() {
-        if (resumed && counted(false) && unsigned > 0 && Instant.now().isAfter(lastCheckpoint.plus(EVERY))) {
+        if (resumed && counted(false) && unsigned > 0 && clock.instant().isAfter(lastCheckpoint.plus(EVERY))
+                && retryDue()) {
             checkpoint();
         }
     }
@@ -114,8 +125,12 @@ final class ChainCheckpoints {
         }
     }
 
+    private boolean retryDue() {
+        return retryAt == null || !clock.instant().isBefore(retryAt);
+    }
+
     private void checkpoint() {
-        lastCheckpoint = Instant.now();
+        lastCheckpoint = clock.instant();
         try {
             if (key == null) {
                 key = SigningKeys.loadOrCreate(keyFile);
@@ -125,9 +140,14 @@ final class ChainCheckpoints {
             file.append(new Checkpoint(written, head, lastCheckpoint, fingerprint,
                     SigningKeys.sign(key, unsignedCheckpoint.payload())));
             unsigned = 0;
+            if (retryAt != null) {
+                retryAt = null;
+                LOG.log(Level.WARNING, "Checkpoints of the audit log are signed again in {0}", file.path());
+            }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying when next"
-                    + " due: {1}", file.path(), e.getMessage());
+            retryAt = lastCheckpoint.plus(EVERY);
+            LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying in {1} s: "
+                    + "{2}", file.path(), EVERY.toSeconds(), e.getMessage());
         }
     }
 }
