@@ -26,10 +26,12 @@ final class HttpConnectionHandler implements UnixSocketServer.ConnectionHandler 
     }
 
     @Override
-    public void handle(SocketChannel connection) throws IOException {
+    public void handle(SocketChannel connection, ConnectionDeadline deadline) throws IOException {
         InputStream in = new BufferedInputStream(Channels.newInputStream(connection));
         OutputStream out = Channels.newOutputStream(connection);
-        out.write(respond(in));
+        byte[] answer = respond(in, deadline);
+        deadline.start();
+        out.write(answer);
         out.flush();
     }
 
@@ -38,21 +40,24 @@ final class HttpConnectionHandler implements UnixSocketServer.ConnectionHandler 
      * JSON, a fault of this server's code, or a class gone missing under a running socket (a bundle updated or
      * removed): a {@link LinkageError}. The VM's own errors (out of memory, ...) are not answered.
      */
-    private byte[] respond(InputStream in) throws IOException {
+    private byte[] respond(InputStream in, ConnectionDeadline deadline) throws IOException {
         try {
-            return HttpResponseWriter.encode(answer(in));
+            return HttpResponseWriter.encode(answer(in, deadline));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.ERROR, "Unhandled error in the admin API: " + e, e);
             return HttpResponseWriter.encode(HttpResponse.internalError(debug ? message(e) : null));
         }
     }
 
-    private HttpResponse answer(InputStream in) throws IOException {
+    private HttpResponse answer(InputStream in, ConnectionDeadline deadline) throws IOException {
+        HttpRequest request;
         try {
-            return routes.answer(HttpRequestParser.read(in));
+            request = HttpRequestParser.read(in);
         } catch (BadRequestException e) {
             return HttpResponse.error(400, e.getMessage());
         }
+        deadline.stop();
+        return routes.answer(request);
     }
 
     private static String message(Throwable e) {

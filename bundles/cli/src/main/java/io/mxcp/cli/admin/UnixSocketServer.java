@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -43,13 +42,17 @@ final class UnixSocketServer implements AutoCloseable {
     /** Linux's {@code sun_path} holds 108 bytes, the last one the terminating zero. */
     static final int MAX_PATH_BYTES = 107;
     private static final String SET_ANOTHER_PATH = "set MXCP_ADMIN_SOCKET to another path";
-    /** How long a connection may take, request and answer: a client that sends or reads nothing lets go then. */
+    /**
+     * How long a client may take to send its request, and to read the answer: one that sends or reads nothing is let
+     * go then. The route's own work in between does not count.
+     */
     static final Duration CONNECTION_LIMIT = Duration.ofSeconds(10);
 
     /** Serves one connection; the server closes it afterwards. */
     @FunctionalInterface
     interface ConnectionHandler {
-        void handle(SocketChannel connection) throws IOException;
+        /** @param deadline running when called; stopped while the answer is worked out, started again to write it */
+        void handle(SocketChannel connection, ConnectionDeadline deadline) throws IOException;
     }
 
     private final Path socket;
@@ -191,15 +194,15 @@ final class UnixSocketServer implements AutoCloseable {
 
     private void serve(ConnectionHandler handler, SocketChannel connection) {
         // closing the channel ends a read or write blocked on it
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), connectionLimit.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ConnectionDeadline deadline = new ConnectionDeadline(deadlines, () -> closeQuietly(connection), connectionLimit);
+        deadline.start();
         try (connection) {
-            handler.handle(connection);
+            handler.handle(connection, deadline);
         } catch (IOException e) {
             // the client went away or the server is stopping: nobody to answer
             LOG.log(Level.DEBUG, "Admin socket " + socket + ": connection ended: " + describe(e));
         } finally {
-            deadline.cancel(false);
+            deadline.stop();
             openConnections.release();
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import io.mxcp.cli.admin.AdminClient.Answer;
  */
 class HttpConnectionHandlerTest {
 
+    private static final Duration SLOW_ROUTE = Duration.ofMillis(1500);
     private static final Operation DOCUMENTED = Operation.json("test", "Failed to test", JsonSchema.anyObject(null));
 
     private static RouteTable routes() {
@@ -30,6 +32,11 @@ class HttpConnectionHandlerTest {
                 .add("GET", "/unwritable", DOCUMENTED, request -> Map.of("value", new Object()))
                 .add("GET", "/failing", DOCUMENTED, request -> {
                     throw new IllegalStateException("disk gone");
+                })
+                // a route that works longer than a client may take to send its request (a long audit log's stats)
+                .add("GET", "/slow", DOCUMENTED, request -> {
+                    Thread.sleep(SLOW_ROUTE.toMillis());
+                    return Map.of("done", true);
                 });
     }
 
@@ -42,9 +49,13 @@ class HttpConnectionHandlerTest {
     }
 
     private static Answer get(boolean debug, String target) throws IOException {
+        return get(debug, target, UnixSocketServer.CONNECTION_LIMIT);
+    }
+
+    private static Answer get(boolean debug, String target, Duration connectionLimit) throws IOException {
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
         Path socket = folder.resolve("s.sock");
-        try (UnixSocketServer server = UnixSocketServer.start(socket, UnixSocketServer.CONNECTION_LIMIT,
+        try (UnixSocketServer server = UnixSocketServer.start(socket, connectionLimit,
                 new HttpConnectionHandler(routes(), debug))) {
             return new AdminClient(socket).get(target);
         } finally {
@@ -62,6 +73,13 @@ class HttpConnectionHandlerTest {
         Answer unwritable = get(false, "/unwritable");
         assertEquals(500, unwritable.status());
         assertEquals(internalError(null), unwritable.json());
+    }
+
+    @Test
+    void aRouteThatWorksLongerThanTheConnectionLimitIsStillAnswered() throws Exception {
+        Answer slow = get(false, "/slow", SLOW_ROUTE.dividedBy(3));
+        assertEquals(200, slow.status());
+        assertEquals(Map.of("done", true), slow.json());
     }
 
     @Test

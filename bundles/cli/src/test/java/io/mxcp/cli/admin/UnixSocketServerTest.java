@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class UnixSocketServerTest {
 
     /** Answers once the client has sent a byte: an idle client holds its connection until the limit. */
-    private static final UnixSocketServer.ConnectionHandler ECHO_FIRST_BYTE = connection -> {
+    private static final UnixSocketServer.ConnectionHandler ECHO_FIRST_BYTE = (connection, deadline) -> {
         ByteBuffer first = ByteBuffer.allocate(1);
         if (connection.read(first) > 0) {
             connection.write(ByteBuffer.wrap("ok".getBytes(StandardCharsets.US_ASCII)));
@@ -102,7 +102,7 @@ class UnixSocketServerTest {
     void aSocketAnotherServerAnswersOnIsRefusedAndKeptAndAStaleOneIsReplaced() throws Exception {
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "adm");
         Path socket = folder.resolve("s.sock");
-        UnixSocketServer.ConnectionHandler answer = connection -> connection.write(
+        UnixSocketServer.ConnectionHandler answer = (connection, deadline) -> connection.write(
                 ByteBuffer.wrap("first".getBytes(StandardCharsets.US_ASCII)));
         try {
             try (UnixSocketServer first = UnixSocketServer.start(socket, Duration.ofSeconds(1), answer)) {
