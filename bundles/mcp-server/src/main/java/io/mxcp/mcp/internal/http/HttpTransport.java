@@ -277,7 +277,9 @@ public final class HttpTransport implements RunningServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            undertow.stop();
+            try (AcceptRaceAtStop quiet = AcceptRaceAtStop.hold()) {
+                undertow.stop();
+            }
             refusals.close();
             gate.close();
             if (authorizationServer != null) {
