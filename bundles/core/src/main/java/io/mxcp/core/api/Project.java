@@ -126,6 +126,17 @@ public interface Project extends AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * Why {@link #definition} finds no such endpoint although a file of the project means to define it: that file
+     * does not load ({@code Endpoint file tools/x.yml is invalid: <why>}, as a call of it fails). Empty when no file
+     * names it; asked after {@link #definition}, which finds the file.
+     *
+     * @since 1.17
+     */
+    default Optional<String> invalidFileOf(EndpointKind kind, String identifier) {
+        return Optional.empty();
+    }
+
     /** Opens the executor sessions now (creating the DuckDB file when missing). */
     void initializeRuntime() throws ProjectException;
 

@@ -182,6 +182,11 @@ final class DefaultProject implements Project {
     }
 
     @Override
+    public Optional<String> invalidFileOf(EndpointKind kind, String identifier) {
+        return discovery.brokenFileOf(kind, identifier);
+    }
+
+    @Override
     public Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
         return calls.execute(kind, identifier, arguments, options);

@@ -97,7 +97,8 @@ public final class EndpointTests {
      */
     public SuiteResult run(EndpointKind kind, String identifier) {
         return project.definition(kind, identifier).map(this::run)
-                .orElseGet(() -> SuiteResult.error("Endpoint not found: " + label(kind, identifier)));
+                .orElseGet(() -> SuiteResult.error(project.invalidFileOf(kind, identifier)
+                        .orElse("Endpoint not found: " + label(kind, identifier))));
     }
 
     private SuiteResult run(EndpointDefinition endpoint) {

@@ -168,6 +168,20 @@ class EndpointTestsTest {
         }
     }
 
+    @Test
+    void theTestsOfAnEndpointWhoseFileDoesNotLoadSayWhy() throws Exception {
+        f.write("tools/typo.yml", """
+                tool:
+                  name: typo
+                  source: {code: "SELECT 1"}
+                  tests: [{name: t, arguments: [], result_lenght: 1}]
+                """);
+        try (Project project = f.open()) {
+            String message = new EndpointTests(project, null, Map.of()).run(EndpointKind.TOOL, "typo").message();
+            assertTrue(message.startsWith("Endpoint file tools/typo.yml is invalid: "), message);
+        }
+    }
+
     private static Map<String, Object> row(Object... keyValues) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
