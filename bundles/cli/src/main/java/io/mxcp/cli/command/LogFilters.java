@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,14 +18,15 @@ public final class LogFilters {
 
     private static final Pattern SINCE = Pattern.compile("(\\d+)([smhd])");
 
-    @Option(names = "--tool", paramLabel = "NAME", description = "Only calls of this tool.")
-    String tool;
+    @Option(names = "--tool", paramLabel = "NAME", description = "Only calls of this tool (repeat for several).")
+    List<String> tools = List.of();
 
-    @Option(names = "--resource", paramLabel = "URI", description = "Only reads of this resource (URI as declared).")
-    String resource;
+    @Option(names = "--resource", paramLabel = "URI",
+            description = "Only reads of this resource, URI as declared (repeat for several).")
+    List<String> resources = List.of();
 
-    @Option(names = "--prompt", paramLabel = "NAME", description = "Only calls of this prompt.")
-    String prompt;
+    @Option(names = "--prompt", paramLabel = "NAME", description = "Only calls of this prompt (repeat for several).")
+    List<String> prompts = List.of();
 
     @Option(names = "--type", paramLabel = "tool|resource|prompt|request", converter = TypeConverter.class,
             description = "Only calls of this kind of endpoint, or only the requests the server refused before any "
@@ -74,14 +74,15 @@ public final class LogFilters {
     }
 
     /**
-     * The query for these filters: {@code --tool}, {@code --resource} and {@code --prompt} together match any of
-     * their names; {@code --since} counts back from {@code now}.
+     * The query for these filters: {@code --tool}, {@code --resource} and {@code --prompt}, each as often as given,
+     * together match any of their names (spec 02 reference §7.1: several → OR); {@code --since} counts back from
+     * {@code now}.
      *
      * @param limit the most records to return, 0 for all
      * @throws IllegalArgumentException when {@code --since} is not a count and a unit
      */
     AuditQuery query(Instant now, int limit) {
-        List<String> names = Stream.of(tool, resource, prompt).filter(Objects::nonNull).toList();
+        List<String> names = Stream.of(tools, resources, prompts).flatMap(List::stream).toList();
         List<String> policies = "n/a".equals(policy) ? List.of() : listOf(policy);
         return new AuditQuery(listOf(type), names, listOf(status), policies,
                 List.of(), List.of(), List.of(), since == null ? null : cutoff(since, now), null, limit);

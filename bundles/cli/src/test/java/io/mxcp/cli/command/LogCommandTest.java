@@ -127,10 +127,10 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
-    void anOptionGivenTwiceKeepsItsLastValueAsTheOriginalDoes() {
+    void aNameFilterGivenTwiceMatchesEitherName() {
         Cli.Outcome outcome = cli.run("log", "--tool", "echo", "--tool", "hello", "--json");
         assertEquals(0, outcome.exit(), outcome.err());
-        assertEquals(List.of("hello"), lastQuery().operationNames());
+        assertEquals(List.of("echo", "hello"), lastQuery().operationNames());
     }
 
     @Test
