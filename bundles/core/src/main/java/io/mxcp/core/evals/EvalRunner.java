@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.ProfileUsers;
@@ -23,6 +24,7 @@ import io.mxcp.sdk.model.ModelException;
  */
 public final class EvalRunner {
 
+    private static final System.Logger LOG = System.getLogger(EvalRunner.class.getName());
     private static final String TEST_PROVIDER = "test";
     private static final String TEST_USER = "test_user";
 
@@ -62,8 +64,10 @@ public final class EvalRunner {
     /** @param starting told each test's name before it runs */
     public EvalSuiteResult run(EvalSuite suite, Consumer<String> starting) {
         long suiteStart = System.nanoTime();
-        EvalConversation conversation = new EvalConversation(project, model, new EvalToolbox(project.endpoints()));
+        EvalToolbox toolbox = new EvalToolbox(project.endpoints());
+        EvalConversation conversation = new EvalConversation(project, model, toolbox);
         List<EvalTestResult> results = new ArrayList<>();
+        suite.tests().forEach(test -> warnOfUnknownTools(suite, test, toolbox));
         for (EvalTest test : suite.tests()) {
             if (cancellation.isCancelled()) {
                 break;
@@ -72,6 +76,20 @@ public final class EvalRunner {
             results.add(run(conversation, test));
         }
         return new EvalSuiteResult(suite, modelName, results, seconds(suiteStart));
+    }
+
+    /**
+     * A tool an assertion names that the project does not serve: {@code must_call} fails, but {@code must_not_call}
+     * passes for good, so a renamed or misspelt tool would hide what the assertion guards.
+     */
+    private static void warnOfUnknownTools(EvalSuite suite, EvalTest test, EvalToolbox toolbox) {
+        List<String> unknown = Stream.concat(test.mustCall().stream().map(EvalTest.ExpectedCall::tool),
+                test.mustNotCall().stream()).filter(tool -> !toolbox.serves(tool)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Eval suite ''{0}'', test ''{1}'': its assertions name tools the "
+                    + "project does not serve: {2} (a must_not_call of a missing tool always passes)", suite.name(),
+                    test.name(), String.join(", ", unknown));
+        }
     }
 
     private EvalTestResult run(EvalConversation conversation, EvalTest test) {

@@ -122,7 +122,12 @@ class EvalsTest {
             case 1 -> call("c1", "people", Map.of("n", 2));
             default -> new ChatMessage.Assistant("The first two are Ann and Bob.", List.of());
         });
-        EvalSuiteResult result = run(SUITE, model);
+        EvalSuiteResult result;
+        try (WarningLog log = WarningLog.of(EvalRunner.class)) {
+            result = run(SUITE, model);
+            assertEquals(List.of("Eval suite 'people_evals', test 'lists_two': its assertions name tools the project "
+                    + "does not serve: delete_people (a must_not_call of a missing tool always passes)"), log.warnings());
+        }
 
         assertTrue(result.allPassed(), () -> result.tests().toString());
         EvalTestResult test = result.tests().get(0);

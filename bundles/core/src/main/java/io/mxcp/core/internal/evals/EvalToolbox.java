@@ -50,6 +50,11 @@ public final class EvalToolbox {
         return Optional.ofNullable(byApiName.get(apiName));
     }
 
+    /** Whether an endpoint of this name (a tool's name, a resource's URI as declared) is among the tools. */
+    public boolean serves(String identifier) {
+        return byApiName.values().stream().anyMatch(definition -> definition.identifier().equals(identifier));
+    }
+
     /** The names the model may call, for a model that called an unknown tool. */
     public List<String> apiNames() {
         return specs.stream().map(ToolSpec::name).toList();
