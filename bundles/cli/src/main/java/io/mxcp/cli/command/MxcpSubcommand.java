@@ -62,6 +62,13 @@ abstract class MxcpSubcommand implements Callable<Integer> {
         }
     }
 
+    /** Opens the user config's log file anew, if the command has one (a server's SIGHUP: an outside rotation). */
+    void reopenLogFile() {
+        if (userLogging != null) {
+            userLogging.reopen();
+        }
+    }
+
     /** Runs the command; failures are reported by {@link #call()}. */
     abstract int execute() throws Exception;
 

@@ -133,8 +133,15 @@ final class ServeCommand extends ProjectSubcommand {
                     served.profile(), settings.transport() == Transport.STDIO ? "over stdio"
                             : "at " + url(settings.host(), running.port()));
             // the admin socket closes after the server has stopped (try-with-resources skips a null one); a SIGHUP
-            // that came while the server started is handed to the reloader as it registers (the kernel holds it)
-            try (adminSocket; ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
+            // that came while the server started is handed to the reloader as it registers (the kernel holds it).
+            // SIGHUP also opens the log file anew, first, so that the reload's lines go to a file logrotate moved away
+            // no more
+            try (adminSocket; ServiceAccess.Registration logFile = context.services().onProcessSignal(signal -> {
+                if (signal == ProcessSignal.HANGUP) {
+                    reopenLogFile();
+                }
+                return false;
+            }); ServiceAccess.Registration hangup = context.services().onProcessSignal(reloader)) {
                 lifecycle.run();
             }
             return 0;

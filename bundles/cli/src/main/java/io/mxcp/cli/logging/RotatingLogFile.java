@@ -76,6 +76,18 @@ final class RotatingLogFile extends Handler {
         open();
     }
 
+    /**
+     * Opens the file anew at its path: after an outside rotation moved it away (logrotate's default, then SIGHUP), the
+     * lines go to a new file there rather than on into the moved one.
+     */
+    synchronized void reopen() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null; // until the file opens again: lines meanwhile are not written to a closed stream
+        }
+        open();
+    }
+
     private Path backup(int index) {
         return file.resolveSibling(file.getFileName() + "." + index);
     }

@@ -6,7 +6,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -26,9 +25,9 @@ public final class UserLogging implements AutoCloseable {
     private static final Logger ROOT = Logger.getLogger("");
 
     private final Level levelBefore;
-    private final Handler file;
+    private final RotatingLogFile file;
 
-    private UserLogging(Level levelBefore, Handler file) {
+    private UserLogging(Level levelBefore, RotatingLogFile file) {
         this.levelBefore = levelBefore;
         this.file = file;
     }
@@ -47,7 +46,7 @@ public final class UserLogging implements AutoCloseable {
         if (!debug && settings.get("level") instanceof String level) {
             ROOT.setLevel(LogLevels.of(level));
         }
-        Handler file = null;
+        RotatingLogFile file = null;
         if (settings.get("path") instanceof String path) {
             file = open(path, workingDirectory, settings, warnings);
             if (file != null) {
@@ -57,14 +56,15 @@ public final class UserLogging implements AutoCloseable {
         return new UserLogging(before, file);
     }
 
-    private static Handler open(String path, Path workingDirectory, Map<?, ?> settings, PrintStream warnings) {
+    private static RotatingLogFile open(String path, Path workingDirectory, Map<?, ?> settings,
+            PrintStream warnings) {
         Path file = workingDirectory.resolve(path).normalize();
         try {
             Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Handler handler = new RotatingLogFile(file, number(settings.get("max_bytes"), 10_485_760L),
+            RotatingLogFile handler = new RotatingLogFile(file, number(settings.get("max_bytes"), 10_485_760L),
                     (int) number(settings.get("backup_count"), 5), new LogFileFormat());
             handler.setLevel(Level.ALL);
             return handler;
@@ -97,6 +97,22 @@ public final class UserLogging implements AutoCloseable {
             LogRecord record = new LogRecord(level, message);
             record.setLoggerName(loggerName);
             file.publish(record);
+        }
+    }
+
+    /**
+     * Opens the log file anew at its path (a server's SIGHUP): an outside rotation that moved the file away is
+     * followed. A file that cannot be opened now is a warning logged to standard error; the lines go nowhere until
+     * the next reopen.
+     */
+    public void reopen() {
+        if (file != null) {
+            try {
+                file.reopen();
+            } catch (IOException e) {
+                Logger.getLogger(UserLogging.class.getName()).log(Level.WARNING, "Cannot open the log file again: "
+                        + reason(e));
+            }
         }
     }
 

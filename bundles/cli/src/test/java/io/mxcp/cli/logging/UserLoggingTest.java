@@ -119,6 +119,23 @@ class UserLoggingTest {
     }
 
     @Test
+    void reopeningFollowsAnOutsideRotationThatMovedTheFileAway() throws IOException {
+        ROOT.setLevel(Level.INFO);
+        Path log = dir.resolve("mxcp.log");
+        try (UserLogging logging = apply(block("path", "mxcp.log"), false)) {
+            LOG.warning("before the rotation");
+            Files.move(log, dir.resolve("mxcp.log.moved"));
+            LOG.warning("after the move, before the reopen");
+            logging.reopen();
+            LOG.warning("after the reopen");
+        }
+        assertEquals(2, Files.readAllLines(dir.resolve("mxcp.log.moved")).size());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.getFirst().endsWith(" - after the reopen"), lines.getFirst());
+    }
+
+    @Test
     void aFileThatCannotBeOpenedIsAWarningAndTheCommandGoesOn() throws IOException {
         Files.writeString(dir.resolve("taken"), "a file, not a folder");
         try (UserLogging logging = apply(block("path", "taken/mxcp.log", "level", "INFO"), false)) {
