@@ -1,6 +1,7 @@
 package io.mxcp.sdk.audit;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -21,4 +22,14 @@ public interface AuditBackend {
      * @throws IOException naming the location when it cannot be opened (e.g. a folder that cannot be created)
      */
     AuditLog open(AuditLogSettings settings) throws IOException;
+
+    /**
+     * Where the log of these settings is kept, as operators are told (the audit trail's state, its log lines): the
+     * configured path unless the backend keeps the log in a file of its own beside it. Creates nothing.
+     *
+     * @since 2.3
+     */
+    default Path location(AuditLogSettings settings) {
+        return settings.path();
+    }
 }

@@ -13,6 +13,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import io.mxcp.audit.json.LogLocation;
+import io.mxcp.sdk.audit.AuditLogSettings;
 
 /**
  * The SQLite file of one log, {@code <stem>.sqlite} beside the configured path, and connections to it. Every
@@ -27,6 +28,7 @@ final class AuditDatabase {
 
     /** Long enough for another process's batch or retention delete; short enough to report a stuck lock. */
     static final int BUSY_TIMEOUT_MS = 5_000;
+    private static final String SUFFIX = ".sqlite";
 
     private final Path file;
 
@@ -41,7 +43,12 @@ final class AuditDatabase {
      * @throws IOException naming the folder when it cannot be created
      */
     static AuditDatabase beside(Path path) throws IOException {
-        return new AuditDatabase(LogLocation.of(path).file(".sqlite"));
+        return new AuditDatabase(LogLocation.of(path).file(SUFFIX));
+    }
+
+    /** The database file of the log configured at {@code path}, made nowhere. */
+    static Path fileBeside(Path path) {
+        return AuditLogSettings.besideLog(path.toAbsolutePath().normalize(), SUFFIX);
     }
 
     Path file() {

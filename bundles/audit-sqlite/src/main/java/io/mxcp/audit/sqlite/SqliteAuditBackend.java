@@ -1,6 +1,7 @@
 package io.mxcp.audit.sqlite;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -25,5 +26,10 @@ public final class SqliteAuditBackend implements AuditBackend {
     @Override
     public AuditLog open(AuditLogSettings settings) throws IOException {
         return SqliteAuditLog.open(AuditDatabase.beside(settings.path()));
+    }
+
+    @Override
+    public Path location(AuditLogSettings settings) {
+        return AuditDatabase.fileBeside(settings.path());
     }
 }

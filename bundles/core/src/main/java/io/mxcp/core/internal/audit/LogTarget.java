@@ -2,6 +2,7 @@ package io.mxcp.core.internal.audit;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +73,14 @@ final class LogTarget {
 
     /** How the target takes records now. */
     AuditTrail.BackendState state() {
-        return new AuditTrail.BackendState(name, settings.path(), failure == null ? "ok" : "failing", failingSince,
+        return new AuditTrail.BackendState(name, location(), failure == null ? "ok" : "failing", failingSince,
                 failure == null ? null : failure.getMessage(), backlog.size());
+    }
+
+    /** Where the backend keeps this log (the SQLite backend: a file of its own), as operators are told. */
+    private Path location() {
+        AuditBackend newest = backends.newest(name);
+        return newest == null ? settings.path() : newest.location(settings);
     }
 
     /** Whether it lacks records the other backends took. */
@@ -127,7 +134,7 @@ final class LogTarget {
         }
         if (failingSince != null) {
             LOG.log(Level.WARNING, "The audit backend ''{0}'' writes again ({1}, failing since {2}){3}", name,
-                    settings.path(), failingSince, dropped == 0 ? ""
+                    location(), failingSince, dropped == 0 ? ""
                             : "; " + dropped + " records of that time are missing from it: they are in the other"
                                     + " backends");
         }
@@ -146,7 +153,7 @@ final class LogTarget {
             reported = true;
             reportedAt = now;
             LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' ({1}) cannot be written since {2} ({3}); the"
-                    + " other backends take the records, {4} are kept for it{5}", name, settings.path(), failingSince,
+                    + " other backends take the records, {4} are kept for it{5}", name, location(), failingSince,
                     failure.getMessage(), backlog.size(),
                     dropped == 0 ? "" : " and " + dropped + " are missing from it for good");
         }
@@ -178,7 +185,7 @@ final class LogTarget {
         if (!backlog.isEmpty() || dropped > 0) {
             LOG.log(Level.ERROR, "CRITICAL: {0} audit records are missing from the backend ''{1}'' ({2}), which"
                     + " failed since {3}: they are in the other backends", backlog.size() + dropped, name,
-                    settings.path(), failingSince);
+                    location(), failingSince);
         }
         closeLog();
     }
@@ -200,7 +207,7 @@ final class LogTarget {
         try {
             log.close();
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Closing the audit log {0} of backend ''{1}'' failed: {2}", settings.path(), name,
+            LOG.log(Level.WARNING, "Closing the audit log {0} of backend ''{1}'' failed: {2}", location(), name,
                     e.getMessage());
         }
         log = null;

@@ -83,6 +83,31 @@ class LogTargetTest {
         assertFalse(target.due(target.retryAt() - 1), "it backs off like any failure");
     }
 
+    @Test
+    void itsStateNamesTheFileItsBackendKeepsTheLogIn() {
+        AuditBackends backends = new AuditBackends();
+        backends.add(new AuditBackend() {
+            @Override
+            public String backendName() {
+                return "db";
+            }
+
+            @Override
+            public AuditLog open(AuditLogSettings settings) {
+                return new ListLog();
+            }
+
+            @Override
+            public Path location(AuditLogSettings settings) {
+                return settings.path().resolveSibling("log.db");
+            }
+        });
+        AuditLogSettings settings = new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20);
+        assertEquals(Path.of("audit/log.db"), new LogTarget("db", backends, settings).state().path());
+        assertEquals(Path.of("audit/log.jsonl"), target(new Backlog()).state().path(),
+                "a backend that names no file of its own: the configured path");
+    }
+
     private LogTarget target(Backlog backlog) {
         AuditBackends backends = new AuditBackends();
         backends.add(new AuditBackend() {
