@@ -24,13 +24,17 @@ import io.mxcp.core.model.EndpointKind;
  */
 final class ProjectRoutes {
 
+    /** The endpoints a served project serves, by kind: counted as it starts serving (at start, at each reload). */
+    private record Served(Project project, Map<String, Long> counts) {
+    }
+
     private final AdminContext server;
-    /** The endpoints served at startup, by kind: {@code /config} reports these, not the files on disk now. */
-    private final Map<String, Long> startupCounts;
+    /** What {@code /config} reports: the endpoints of the project served now as they were when it began serving. */
+    private volatile Served served;
 
     ProjectRoutes(AdminContext server) {
         this.server = server;
-        this.startupCounts = counts(server.project().get().endpoints());
+        this.served = counted(server.project().get());
     }
 
     private static final Map<String, Object> CONFIG = object()
@@ -73,6 +77,21 @@ final class ProjectRoutes {
                         ENDPOINTS), request -> endpoints());
     }
 
+    /** The counts of the project served now, taken anew once a reload replaced it. */
+    private Map<String, Long> servedCounts() {
+        Project now = server.project().get();
+        Served known = served;
+        if (known.project() != now) {
+            known = counted(now);
+            served = known;
+        }
+        return known.counts();
+    }
+
+    private static Served counted(Project project) {
+        return new Served(project, counts(project.endpoints()));
+    }
+
     private static Map<String, Long> counts(List<DiscoveredEndpoint> endpoints) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (EndpointKind kind : List.of(EndpointKind.TOOL, EndpointKind.PROMPT, EndpointKind.RESOURCE)) {
@@ -98,7 +117,7 @@ final class ProjectRoutes {
         body.put("duckdb_path", project.duckdbPath() == null ? null : project.duckdbPath().toString());
         body.put("readonly", project.readOnly());
         body.put("debug", server.debug());
-        body.put("endpoints", startupCounts);
+        body.put("endpoints", servedCounts());
         body.put("features", features);
         body.put("transport", server.transport());
         return body;

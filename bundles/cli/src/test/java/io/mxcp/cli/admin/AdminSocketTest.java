@@ -181,6 +181,20 @@ class AdminSocketTest {
     }
 
     @Test
+    void configCountsTheEndpointsServedSinceTheLastReload() throws Exception {
+        start();
+        Map<String, Integer> one = Map.of("tools", 1, "prompts", 0, "resources", 0);
+        assertEquals(one, get("/config").json().get("endpoints"));
+        project.withTestedTool("added", "tools/added.yml", List.of());
+        assertEquals(one, get("/config").json().get("endpoints"), "a file added on disk is served after a reload");
+        FakeProject reloaded = new FakeProject(folder);
+        reloaded.withTestedTool("hello", "tools/hello.yml", List.of()).withTestedTool("added", "tools/added.yml",
+                List.of());
+        project = reloaded;
+        assertEquals(Map.of("tools", 2, "prompts", 0, "resources", 0), get("/config").json().get("endpoints"));
+    }
+
+    @Test
     void configHasMetadataOnly() throws Exception {
         project.readOnly = true;
         project.userConfig = Map.of("projects", Map.of("demo", Map.of("profiles", Map.of("default",
