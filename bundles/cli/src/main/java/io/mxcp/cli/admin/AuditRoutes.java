@@ -69,9 +69,11 @@ final class AuditRoutes {
             .with("latest_timestamp", nullable(dateTime("The newest record's time, UTC with +00:00")))
             .with("read_error", nullable(string("Why the log cannot be read now (the counts are then empty); the "
                     + "backends' states still say how writing goes")))
+            .with("records_queued", JsonSchema.integer("Records taken for the log that no backend has written yet "
+                    + "(held in memory: what a crash now would lose)"))
             .with("backends", arrayOf(object()
                     .with("backend", string("The backend's name in audit.backends"))
-                    .with("path", string("The log path it keeps its files beside"))
+                    .with("path", string("Where it keeps the log (the SQLite backend: its database file)"))
                     .with("state", enumOf("ok: it took the last records; failing: the other backends take them;"
                             + " idle: nothing written yet", "ok", "failing", "idle"))
                     .with("failing_since", nullable(dateTime("When its failure began, UTC with +00:00")))
@@ -152,6 +154,7 @@ final class AuditRoutes {
                 .max(Instant::compareTo).orElse(null)));
         body.put("read_error", readError);
         AuditTrail trail = server.project().get().auditTrail();
+        body.put("records_queued", trail.enabled() ? trail.recordsQueued() : 0);
         body.put("backends", trail.enabled() ? trail.backends().stream().map(AuditRoutes::backend).toList() : List.of());
         return body;
     }

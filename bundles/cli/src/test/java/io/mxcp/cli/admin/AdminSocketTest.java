@@ -281,17 +281,19 @@ class AdminSocketTest {
         project.audit.records.add(AuditRecordBuilder.call("r3", "resource", "u", "2025-01-01T12:00:00Z").build());
         project.audit.backendStates = List.of(
                 new AuditTrail.BackendState("jsonl", Path.of("/srv/audit/logs.jsonl"), "ok", null, null, 0),
-                new AuditTrail.BackendState("sqlite", Path.of("/srv/audit/logs.jsonl"), "failing",
+                new AuditTrail.BackendState("sqlite", Path.of("/srv/audit/logs.sqlite"), "failing",
                         Instant.parse("2025-01-01T12:30:00Z"), "database is locked", 12));
+        project.audit.recordsQueued = 40;
         start();
         Map<String, Object> stats = get("/audit/stats").json();
         assertEquals(List.of(
                 map("backend", "jsonl", "path", "/srv/audit/logs.jsonl", "state", "ok", "failing_since", null,
                         "error", null, "records_behind", 0),
-                map("backend", "sqlite", "path", "/srv/audit/logs.jsonl", "state", "failing",
+                map("backend", "sqlite", "path", "/srv/audit/logs.sqlite", "state", "failing",
                         "failing_since", "2025-01-01T12:30:00+00:00", "error", "database is locked",
                         "records_behind", 12)), stats.get("backends"));
         assertEquals(3, stats.get("total_records"));
+        assertEquals(40, stats.get("records_queued"));
         assertEquals(Map.of("resource", 1, "tool", 2), stats.get("by_type"));
         assertEquals(Map.of("error", 1, "success", 2), stats.get("by_status"));
         assertEquals(Map.of("allow", 1), stats.get("by_policy"));

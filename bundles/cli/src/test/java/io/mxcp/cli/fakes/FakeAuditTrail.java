@@ -36,6 +36,12 @@ public final class FakeAuditTrail implements AuditTrail {
 
     /** What {@link #backends} answers. */
     public List<BackendState> backendStates = List.of();
+    public long recordsQueued;
+
+    @Override
+    public long recordsQueued() {
+        return recordsQueued;
+    }
 
     @Override
     public List<BackendState> backends() {

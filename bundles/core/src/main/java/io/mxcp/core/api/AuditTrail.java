@@ -96,6 +96,16 @@ public interface AuditTrail {
     List<BackendState> backends();
 
     /**
+     * Records the server has taken for the log and no backend has written yet: what a crash now would lose (all of
+     * them while every backend fails). 0 for a trail that only reads.
+     *
+     * @since 1.17
+     */
+    default long recordsQueued() {
+        return 0;
+    }
+
+    /**
      * One backend as the server's writer sees it.
      *
      * @param backend       the backend's name

@@ -401,8 +401,13 @@ class AuditTest {
                 call(project, "login", row("user_name", name, "password", "p"), null, null);
             }
             assertEquals(2, runs.get());
+            assertEquals(2, project.auditTrail().recordsQueued(), "held in memory while no backend writes");
             backend.failWrites = null;
             awaitRecords(2);
+            for (int i = 0; i < 100 && project.auditTrail().recordsQueued() > 0; i++) {
+                Thread.sleep(50); // the writer lets go of its batch just after the backend took it
+            }
+            assertEquals(0, project.auditTrail().recordsQueued());
         }
     }
 

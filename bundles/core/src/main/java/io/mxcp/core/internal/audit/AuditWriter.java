@@ -103,6 +103,11 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    /** Records queued or in the batch being written: read from other threads, so a moment's figure. */
+    long waiting() {
+        return queue.size() + (long) batch.size();
+    }
+
     /** Why the last write failed, or null when it succeeded (or none was tried yet). */
     IOException failure() {
         return failure;

@@ -172,6 +172,11 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
                 .toList();
     }
 
+    @Override
+    public long recordsQueued() {
+        return queue == null ? 0 : queue.waiting();
+    }
+
     /** Writes what is queued and stops the writer. */
     @Override
     public void close() {

@@ -52,6 +52,11 @@ final class RecordQueue implements AutoCloseable {
         return writer == null ? null : writer.states();
     }
 
+    /** Records taken and not written yet. */
+    synchronized long waiting() {
+        return writer == null ? 0 : writer.waiting();
+    }
+
     /** Why the last write failed, or null when it succeeded or none was tried yet. */
     synchronized IOException failure() {
         return writer == null ? null : writer.failure();
