@@ -18,11 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.mxcp.cli.admin.Operation.QueryParameter;
 import io.mxcp.core.api.AuditTrail;
@@ -136,24 +132,24 @@ final class AuditRoutes {
         Map<String, String> parameters = request.query();
         AuditQuery window = new AuditQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), instant(parameters, "start_time"), instant(parameters, "end_time"), 0);
-        List<AuditRecord> records = List.of();
+        AuditTrail trail = server.project().get().auditTrail();
+        AuditCounts counts = new AuditCounts();
         String readError = null;
         try {
-            records = read(window);
+            if (trail.enabled()) {
+                counts = trail.collect(window, AuditCounts.collector());
+            }
         } catch (ProjectException e) {
             readError = e.getMessage();
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total_records", readError == null ? records.size() : null);
-        body.put("by_type", countBy(records, AuditRecord::operationType));
-        body.put("by_status", countBy(records, AuditRecord::operationStatus));
-        body.put("by_policy", countBy(records, AuditRecord::policyDecision));
-        body.put("earliest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
-                .min(Instant::compareTo).orElse(null)));
-        body.put("latest_timestamp", UtcTime.offset(records.stream().map(AuditRecord::timestamp)
-                .max(Instant::compareTo).orElse(null)));
+        body.put("total_records", readError == null ? counts.total() : null);
+        body.put("by_type", counts.byType());
+        body.put("by_status", counts.byStatus());
+        body.put("by_policy", counts.byPolicy());
+        body.put("earliest_timestamp", UtcTime.offset(counts.earliest()));
+        body.put("latest_timestamp", UtcTime.offset(counts.latest()));
         body.put("read_error", readError);
-        AuditTrail trail = server.project().get().auditTrail();
         body.put("records_queued", trail.enabled() ? trail.recordsQueued() : 0);
         body.put("backends", trail.enabled() ? trail.backends().stream().map(AuditRoutes::backend).toList() : List.of());
         return body;
@@ -174,12 +170,6 @@ final class AuditRoutes {
     private List<AuditRecord> read(AuditQuery filter) throws ProjectException {
         AuditTrail trail = server.project().get().auditTrail();
         return trail.enabled() ? trail.query(filter) : List.of();
-    }
-
-    /** Counts by a field's value; records without one are left out. */
-    private static Map<String, Long> countBy(List<AuditRecord> records, Function<AuditRecord, String> field) {
-        return records.stream().map(field).filter(Objects::nonNull)
-                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
     }
 
     /** The record's §3.3 fields in schema order, without the chain ones. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collector;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -32,6 +33,17 @@ public interface AuditTrail {
      * @throws ProjectException when no audit backend is installed or the log cannot be read (naming the path)
      */
     List<AuditRecord> query(AuditQuery query) throws ProjectException;
+
+    /**
+     * Folds the records matching the query (its limit aside) into one result, in the order they were written,
+     * without holding them: counts over a log of millions of records. By default over {@link #query}.
+     *
+     * @throws ProjectException as {@link #query}
+     * @since 1.17
+     */
+    default <A, R> R collect(AuditQuery query, Collector<AuditRecord, A, R> collector) throws ProjectException {
+        return query(query).reversed().stream().collect(collector);
+    }
 
     /**
      * Removes the records older than their schema's retention ({@code mxcp.endpoints} and {@code mxcp.access}: 90

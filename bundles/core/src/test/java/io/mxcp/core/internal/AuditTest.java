@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -408,6 +409,11 @@ class AuditTest {
                 Thread.sleep(50); // the writer lets go of its batch just after the backend took it
             }
             assertEquals(0, project.auditTrail().recordsQueued());
+            AuditQuery successes = new AuditQuery(List.of(), List.of(), List.of("success"), List.of(), List.of(),
+                    List.of(), List.of(), null, null, 1);
+            assertEquals(List.of("a", "b"), project.auditTrail().collect(successes, Collectors.mapping(
+                    record -> String.valueOf(record.inputData().get("user_name")), Collectors.toList())),
+                    "every match in the order written, the limit aside");
         }
     }
 

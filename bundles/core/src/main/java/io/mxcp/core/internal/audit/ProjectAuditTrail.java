@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collector;
 
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.ProjectException;
@@ -67,6 +68,20 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
     @Override
     public List<AuditRecord> query(AuditQuery query) throws ProjectException {
         return read(log -> log.query(query));
+    }
+
+    /** Each backend tried starts a fresh fold: one that fails midway leaves nothing counted twice. */
+    @Override
+    public <A, R> R collect(AuditQuery query, Collector<AuditRecord, A, R> collector) throws ProjectException {
+        return read(log -> {
+            A folded = collector.supplier().get();
+            log.forEachWritten(record -> {
+                if (query.matches(record)) {
+                    collector.accumulator().accept(folded, record);
+                }
+            });
+            return collector.finisher().apply(folded);
+        });
     }
 
     /**
