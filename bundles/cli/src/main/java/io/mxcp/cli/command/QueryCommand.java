@@ -80,9 +80,14 @@ final class QueryCommand extends ProjectSubcommand {
     /** The SQL from the argument or the file; exactly one of them. A missing file is a usage error (exit 2). */
     private String statement() throws Exception {
         Path source = file == null ? null : context.workingDirectory().resolve(file);
-        if (source != null && !Files.isRegularFile(source)) {
+        // as click's Path(exists=True): any file that exists is read (a pipe, /dev/stdin, /dev/null)
+        if (source != null && !Files.exists(source)) {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--file': File '" + file + "' does not exist.");
+        }
+        if (source != null && Files.isDirectory(source)) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid value for option '--file': File '" + file + "' is a directory.");
         }
         if (sql == null && file == null) {
             throw CommandFailure.badParameter("Either SQL query or --file must be provided");

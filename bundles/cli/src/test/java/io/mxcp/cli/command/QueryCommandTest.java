@@ -87,6 +87,17 @@ class QueryCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void anyFileThatExistsIsReadAndAFolderIsAUsageError() {
+        Cli.Outcome empty = cli.run("query", "--file", "/dev/null");
+        assertEquals(2, empty.exit());
+        assertTrue(empty.err().contains("SQL query cannot be empty"), empty.err());
+        Cli.Outcome folder = cli.run("query", "--file", "/tmp");
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("Invalid value for option '--file': File '/tmp' is a directory."),
+                folder.err());
+    }
+
+    @Test
     void sqlErrorsAreReportedWithDuckDbsText() {
         project.failure = new EndpointException(EndpointException.Reason.EXECUTION_FAILED,
                 "Catalog Error: Table with name nope does not exist!");

@@ -43,7 +43,7 @@ public final class DriftSnapshotFiles {
      */
     public static DriftSnapshot read(Path file) throws DriftSnapshotException, IOException {
         if (!Files.exists(file)) {
-            throw DriftSnapshotException.missingFile("Snapshot file not found: " + file);
+            throw DriftSnapshotException.missingFile("Snapshot file not found: " + file.toAbsolutePath().normalize());
         }
         return new DriftSnapshot(SnapshotShape.parse(Files.readAllBytes(file)));
     }

@@ -293,6 +293,9 @@ class DriftSnapshotTest {
                 assertThrows(DriftSnapshotException.class, () -> DriftSnapshotFiles.read(missing));
         assertEquals("Snapshot file not found: " + missing, notFound.getMessage());
         assertTrue(notFound.fileMissing());
+        assertEquals("Snapshot file not found: " + missing, assertThrows(DriftSnapshotException.class,
+                () -> DriftSnapshotFiles.read(dir.resolve("project/../drift/none.json"))).getMessage(),
+                "named where it would be");
 
         assertEquals("Unsupported snapshot version: 2", readError("{\"version\": 2}"));
         assertEquals("Unsupported snapshot version: None", readError("{\"tables\": []}"));
