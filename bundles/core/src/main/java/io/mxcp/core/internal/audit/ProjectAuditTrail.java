@@ -181,10 +181,11 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
     @Override
     public List<BackendState> backends() {
         List<BackendState> states = queue == null ? null : queue.states();
-        return states != null ? states : settings.backends().stream()
-                .map(target -> new BackendState(target.backend(), target.path(),
-                        backends.newest(target.backend()) == null ? "missing" : "idle", null, null, 0))
-                .toList();
+        return states != null ? states : settings.backends().stream().map(target -> {
+            AuditBackend backend = backends.newest(target.backend());
+            return backend == null ? new BackendState(target.backend(), target.path(), "missing", null, null, 0)
+                    : new BackendState(target.backend(), backend.location(logSettings(target)), "idle", null, null, 0);
+        }).toList();
     }
 
     @Override
