@@ -365,10 +365,11 @@ class ServeCommandTest extends ProjectFolderTest {
             cli.services.mcpServer = mcp;
             CompletableFuture<Cli.Outcome> serving = CompletableFuture.supplyAsync(() -> cli.run("serve"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (cli.services.signalHandlers.size() < 2 && System.nanoTime() < deadline) {
+            while (cli.services.signalHandlers.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            assertEquals(2, cli.services.signalHandlers.size(), "serve registers its stop and reload handlers");
+            assertEquals(3, cli.services.signalHandlers.size(),
+                    "serve registers its stop handler, and for SIGHUP its log file's and the reload's");
 
             FakeProject reloaded = new FakeProject(root).withTool("hello_world", "tools/hello.yml");
             cli.services.project = reloaded;
