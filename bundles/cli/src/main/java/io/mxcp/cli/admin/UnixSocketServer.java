@@ -194,7 +194,8 @@ final class UnixSocketServer implements AutoCloseable {
 
     private void serve(ConnectionHandler handler, SocketChannel connection) {
         // closing the channel ends a read or write blocked on it
-        ConnectionDeadline deadline = new ConnectionDeadline(deadlines, () -> closeQuietly(connection), connectionLimit);
+        ConnectionDeadline deadline = new ConnectionDeadline(deadlines, () -> closeQuietly(connection),
+                connectionLimit);
         deadline.start();
         try (connection) {
             handler.handle(connection, deadline);

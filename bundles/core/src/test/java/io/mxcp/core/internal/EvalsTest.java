@@ -126,7 +126,8 @@ class EvalsTest {
         try (WarningLog log = WarningLog.of(EvalRunner.class)) {
             result = run(SUITE, model);
             assertEquals(List.of("Eval suite 'people_evals', test 'lists_two': its assertions name tools the project "
-                    + "does not serve: delete_people (a must_not_call of a missing tool always passes)"), log.warnings());
+                    + "does not serve: delete_people (a must_not_call of a missing tool always passes)"),
+                    log.warnings());
         }
 
         assertTrue(result.allPassed(), () -> result.tests().toString());

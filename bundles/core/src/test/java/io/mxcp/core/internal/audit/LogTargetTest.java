@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -85,11 +86,25 @@ class LogTargetTest {
 
     @Test
     void itsStateNamesTheFileItsBackendKeepsTheLogIn() {
+        AuditLogSettings settings = new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20);
+        AuditBackends keepingItsOwnFile = installed("db", path -> path.resolveSibling("log.db"));
+        assertEquals(Path.of("audit/log.db"), new LogTarget("db", keepingItsOwnFile, settings).state().path());
+        assertEquals(Path.of("audit/log.jsonl"), target(new Backlog()).state().path(),
+                "a backend that names no file of its own: the configured path");
+    }
+
+    private LogTarget target(Backlog backlog) {
+        return new LogTarget("mirror", installed("mirror", UnaryOperator.identity()),
+                new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20), backlog);
+    }
+
+    /** A backend of the name storing in the test's list, its log kept where {@code location} says. */
+    private AuditBackends installed(String name, UnaryOperator<Path> location) {
         AuditBackends backends = new AuditBackends();
         backends.add(new AuditBackend() {
             @Override
             public String backendName() {
-                return "db";
+                return name;
             }
 
             @Override
@@ -99,29 +114,10 @@ class LogTargetTest {
 
             @Override
             public Path location(AuditLogSettings settings) {
-                return settings.path().resolveSibling("log.db");
+                return location.apply(settings.path());
             }
         });
-        AuditLogSettings settings = new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20);
-        assertEquals(Path.of("audit/log.db"), new LogTarget("db", backends, settings).state().path());
-        assertEquals(Path.of("audit/log.jsonl"), target(new Backlog()).state().path(),
-                "a backend that names no file of its own: the configured path");
-    }
-
-    private LogTarget target(Backlog backlog) {
-        AuditBackends backends = new AuditBackends();
-        backends.add(new AuditBackend() {
-            @Override
-            public String backendName() {
-                return "mirror";
-            }
-
-            @Override
-            public AuditLog open(AuditLogSettings settings) {
-                return new ListLog();
-            }
-        });
-        return new LogTarget("mirror", backends, new AuditLogSettings(Path.of("audit/log.jsonl"), 1 << 20), backlog);
+        return backends;
     }
 
     private static List<AuditRecord> records(int from, int to) {

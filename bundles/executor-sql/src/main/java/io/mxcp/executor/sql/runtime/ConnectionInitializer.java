@@ -37,7 +37,8 @@ final class ConnectionInitializer {
             String name = extension.get("name");
             String repo = extension.get("repo");
             if (!installed(connection, name)) {
-                String install = repo == null || repo.isEmpty() ? "INSTALL " + name : "INSTALL " + name + " FROM " + repo;
+                String install = repo == null || repo.isEmpty() ? "INSTALL " + name
+                        : "INSTALL " + name + " FROM " + repo;
                 try {
                     execute(connection, install);
                 } catch (SQLException e) {

@@ -19,7 +19,8 @@ class AcceptRaceAtStopTest {
     void xniosAcceptRaceIsLeftOutWhileTheServerStopsAndOtherErrorsAreNot() {
         Logger listener = Logger.getLogger("org.xnio.listener");
         Logger nio = Logger.getLogger("org.xnio.nio");
-        try (LogLines listenerLines = LogLines.of("org.xnio.listener"); LogLines nioLines = LogLines.of("org.xnio.nio")) {
+        try (LogLines listenerLines = LogLines.of("org.xnio.listener");
+                LogLines nioLines = LogLines.of("org.xnio.nio")) {
             try (AcceptRaceAtStop quiet = AcceptRaceAtStop.hold()) {
                 listener.log(Level.SEVERE, "XNIO001009: Failed to accept a connection", new ClosedChannelException());
                 nio.log(Level.SEVERE, "XNIO000011: Task failed with an exception",
