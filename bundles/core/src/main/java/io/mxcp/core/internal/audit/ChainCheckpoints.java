@@ -38,8 +38,8 @@ final class ChainCheckpoints {
     private ResumeCount resumeCount;
     private String head;
     private Instant lastCheckpoint;
-    /** When a checkpoint that failed is tried again; null while signing works. */
-    private Instant retryAt;
+    /** Whether the last checkpoint tried failed: the next is tried a minute after it, not with the next batch. */
+    private boolean failing;
 
     ChainCheckpoints(CheckpointFile file, Path keyFile) {
         this(file, keyFile, Clock.systemUTC());
@@ -74,15 +74,14 @@ final class ChainCheckpoints {
         written += count;
         unsigned += count;
         head = newHead;
-        if (counted(false) && unsigned >= EVERY_RECORDS && retryDue()) {
+        if (counted(false) && unsigned >= EVERY_RECORDS && (!failing || minuteSinceLastTry())) {
             checkpoint();
         }
     }
 
     /** The writer has nothing to write: signs what stayed unsigned too long. */
     void idle() {
-        if (resumed && counted(false) && unsigned > 0 && clock.instant().isAfter(lastCheckpoint.plus(EVERY))
-                && retryDue()) {
+        if (resumed && counted(false) && unsigned > 0 && minuteSinceLastTry()) {
             checkpoint();
         }
     }
@@ -125,8 +124,8 @@ final class ChainCheckpoints {
         }
     }
 
-    private boolean retryDue() {
-        return retryAt == null || !clock.instant().isBefore(retryAt);
+    private boolean minuteSinceLastTry() {
+        return clock.instant().isAfter(lastCheckpoint.plus(EVERY));
     }
 
     private void checkpoint() {
@@ -140,12 +139,12 @@ final class ChainCheckpoints {
             file.append(new Checkpoint(written, head, lastCheckpoint, fingerprint,
                     SigningKeys.sign(key, unsignedCheckpoint.payload())));
             unsigned = 0;
-            if (retryAt != null) {
-                retryAt = null;
+            if (failing) {
+                failing = false;
                 LOG.log(Level.WARNING, "Checkpoints of the audit log are signed again in {0}", file.path());
             }
         } catch (IOException | RuntimeException e) {
-            retryAt = lastCheckpoint.plus(EVERY);
+            failing = true;
             LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying in {1} s: "
                     + "{2}", file.path(), EVERY.toSeconds(), e.getMessage());
         }

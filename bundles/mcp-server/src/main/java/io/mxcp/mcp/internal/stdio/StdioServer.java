@@ -208,9 +208,11 @@ public final class StdioServer implements RunningServer {
         List<byte[]> refusals = new ArrayList<>(batch.refusals());
         for (JsonRpcMessage request : batch.requests()) {
             Cancellation cancellation = new Cancellation();
-            if (listens.containsKey(request.id()) || inFlight.putIfAbsent(request.id(), cancellation) != null) {
+            // an earlier member of the batch counts too: it is in flight from here on
+            if (inUse(request.id())) {
                 refusals.add(codec.error(request.id(), JsonRpcErrors.idInUse(request.id())));
             } else {
+                inFlight.put(request.id(), cancellation);
                 requests.add(request);
                 cancellations.add(cancellation);
             }
