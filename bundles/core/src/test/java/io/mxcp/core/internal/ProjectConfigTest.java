@@ -39,6 +39,27 @@ class ProjectConfigTest {
     }
 
     @Test
+    void aProfileDeclaredNowhereIsAWarningNamingTheDeclaredOnes() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml",
+                "project: demo\nprofile: dev\nprofiles:\n  prod: {}\n");
+        try (WarningLog log = WarningLog.of(io.mxcp.core.internal.config.ProjectSettingsLoader.class)) {
+            try (Project project = f.open("stagin", false)) {
+                assertEquals("stagin", project.profile(), "it still runs, as the original does");
+            }
+            assertEquals(List.of("Profile 'stagin' is declared neither in mxcp-site.yml (profiles: dev, prod) nor in"
+                    + " the user config " + dir.resolve("home/.mxcp/config.yml") + ": it runs with default settings,"
+                    + " on the DuckDB file " + dir.resolve("data/db-stagin.duckdb")), log.warnings());
+
+            log.warnings().clear();
+            f.open("prod", false).close();
+            f.open("dev", false).close();
+            f.write("home/.mxcp/config.yml", "projects:\n  demo:\n    profiles:\n      stagin: {}\n");
+            f.open("stagin", false).close();
+            assertEquals(List.of(), log.warnings(), "the site's default, its profiles and the user config's count");
+        }
+    }
+
+    @Test
     void missingSiteFileHasTheCliMessage() {
         ProjectException e = assertThrows(ProjectException.class,
                 () -> new ProjectServiceComponent().open(new ProjectOptions(dir, null, false, Map.of())));

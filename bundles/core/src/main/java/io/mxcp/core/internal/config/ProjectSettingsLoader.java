@@ -2,6 +2,8 @@ package io.mxcp.core.internal.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,8 @@ import io.mxcp.sdk.secrets.SecretResolver;
 /** Opens a project's configuration: root search, site config, active profile, user config (spec 01 §1). */
 public final class ProjectSettingsLoader {
 
+    private static final System.Logger LOG = System.getLogger(ProjectSettingsLoader.class.getName());
+
     private static final Set<String> TRUE_WORDS = Set.of("1", "true", "yes");
 
     private final Function<String, SecretResolver> resolvers;
@@ -31,12 +35,18 @@ public final class ProjectSettingsLoader {
                 .toAbsolutePath().normalize();
         Path root = ProjectRootLocator.find(cwd)
                 .orElseThrow(() -> new ProjectException("No mxcp-site.yml found in current directory or parents"));
-        SiteConfig site = readSite(root);
-        String active = activeProfile(options, env, site);
-        site = ProfileDefaults.complete(site, active, root, env);
+        SiteConfig written = readSite(root);
+        String active = activeProfile(options, env, written);
+        SiteConfig site = ProfileDefaults.complete(written, active, root, env);
         SiteProfile profile = site.profiles().get(active);
-        Map<String, Object> user = new UserConfigLoader(env, cwd, resolvers).load(site.project(), site.profile(), active);
+        UserConfigLoader userConfig = new UserConfigLoader(env, cwd, resolvers);
+        UserConfigLoader.Loaded loaded = userConfig.load(site.project(), site.profile(), active);
         Path duckdb = cwd.resolve(profile.duckdbPath()).normalize();
+        if (!loaded.declaresActiveProfile() && !active.equals(written.profile())
+                && !written.profiles().containsKey(active)) {
+            warnOfUndeclared(active, written, userConfig.location(), duckdb);
+        }
+        Map<String, Object> user = loaded.values();
         boolean readOnly = options.readOnly()
                 || TRUE_WORDS.contains(env.getOrDefault("MXCP_READONLY", "").trim().toLowerCase(Locale.ROOT))
                 || profile.duckdbReadonly();
@@ -51,6 +61,16 @@ public final class ProjectSettingsLoader {
         }
         String fromEnv = env.get("MXCP_PROFILE");
         return fromEnv != null && !fromEnv.isEmpty() ? fromEnv : site.profile();
+    }
+
+    /** A mistyped {@code --profile} or {@code MXCP_PROFILE} would otherwise run quietly on a new, empty database. */
+    private static void warnOfUndeclared(String active, SiteConfig written, Path userConfig, Path duckdb) {
+        List<String> declared = new ArrayList<>();
+        declared.add(written.profile());
+        written.profiles().keySet().stream().filter(name -> !declared.contains(name)).forEach(declared::add);
+        LOG.log(System.Logger.Level.WARNING, "Profile ''{0}'' is declared neither in " + ProjectRootLocator.SITE_FILE
+                + " (profiles: {1}) nor in the user config {2}: it runs with default settings, on the DuckDB file {3}",
+                active, String.join(", ", declared), userConfig, duckdb);
     }
 
     private static SiteConfig readSite(Path root) throws ProjectException {

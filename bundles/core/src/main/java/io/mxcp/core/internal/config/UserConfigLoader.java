@@ -43,7 +43,11 @@ public final class UserConfigLoader {
         return Path.of(home, ".mxcp", "config.yml");
     }
 
-    public Map<String, Object> load(String project, String siteProfile, String activeProfile) throws ProjectException {
+    /** The validated user config, and whether it named the active profile before the loader added it. */
+    public record Loaded(Map<String, Object> values, boolean declaresActiveProfile) {
+    }
+
+    public Loaded load(String project, String siteProfile, String activeProfile) throws ProjectException {
         Path file = location();
         Map<String, Object> raw;
         if (Files.isRegularFile(file)) {
@@ -63,9 +67,9 @@ public final class UserConfigLoader {
         } catch (ReferenceException e) {
             throw new ProjectException(file + ": " + e.getMessage(), e);
         }
-        ensureProfile(resolved, project, activeProfile);
+        boolean declared = !ensureProfile(resolved, project, activeProfile);
         try {
-            return UserConfigValidator.validate(resolved);
+            return new Loaded(UserConfigValidator.validate(resolved), declared);
         } catch (SchemaException e) {
             throw new ProjectException(file + ": Invalid user config: " + e.getMessage(), e);
         }
@@ -122,14 +126,20 @@ public final class UserConfigLoader {
         return result;
     }
 
-    /** Adds {@code projects.<project>.profiles.<profile>: {}} when absent (quirk: the active profile). */
-    private static void ensureProfile(Map<String, Object> config, String project, String profile) {
+    /**
+     * Adds {@code projects.<project>.profiles.<profile>: {}} when absent (quirk: the active profile).
+     *
+     * @return whether the profile was absent
+     */
+    private static boolean ensureProfile(Map<String, Object> config, String project, String profile) {
+        boolean added = false;
         for (Map<String, Object> profiles : profilesOf(config, project, true)) {
-            profiles.putIfAbsent(profile, new LinkedHashMap<>());
+            added = !profiles.containsKey(profile);
             if (profiles.get(profile) == null) {
                 profiles.put(profile, new LinkedHashMap<>());
             }
         }
+        return added;
     }
 
     /**
