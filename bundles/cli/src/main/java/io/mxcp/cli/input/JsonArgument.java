@@ -1,7 +1,5 @@
 package io.mxcp.cli.input;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.mxcp.cli.context.CommandFailure;
@@ -22,27 +20,12 @@ final class JsonArgument {
      */
     static Object parse(String argument, Path workingDirectory, String subject) throws CommandFailure {
         if (argument.startsWith("@")) {
-            String path = argument.substring(1);
-            Path file = workingDirectory.resolve(path);
-            if (!Files.isRegularFile(file)) {
-                throw CommandFailure.badParameter(capitalized(subject) + " file not found: " + path);
-            }
-            try {
-                return Json.parse(Files.readAllBytes(file));
-            } catch (InvalidJsonException e) {
-                throw CommandFailure.badParameter("Invalid JSON in " + subject + " file " + path + ": " + e.getMessage());
-            } catch (IOException e) {
-                throw CommandFailure.badParameter("Cannot read " + subject + " file " + path + ": " + e.getMessage());
-            }
+            return JsonFile.read(argument.substring(1), workingDirectory, subject);
         }
         try {
             return Json.parse(argument);
         } catch (InvalidJsonException e) {
             throw CommandFailure.badParameter("Invalid JSON in " + subject + ": " + e.getMessage());
         }
-    }
-
-    private static String capitalized(String subject) {
-        return Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
     }
 }

@@ -1,15 +1,11 @@
 package io.mxcp.cli.input;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.mxcp.cli.context.CommandFailure;
-import io.mxcp.cli.output.InvalidJsonException;
-import io.mxcp.cli.output.Json;
 
 /**
  * Parses {@code --param} arguments: split at the first {@code =}; the value stays a string (the endpoint's
@@ -50,23 +46,9 @@ public final class ParamParser {
         String value = argument.substring(equals + 1);
         if (value.startsWith("@")) {
             String path = value.substring(1);
-            return new CommandParameter(name, readJsonFile(path, workingDirectory), "<from file: " + path + ">");
+            return new CommandParameter(name, JsonFile.read(path, workingDirectory, null), "<from file: " + path + ">");
         }
         return new CommandParameter(name, value, abbreviate(value));
-    }
-
-    private static Object readJsonFile(String path, Path workingDirectory) throws CommandFailure {
-        Path file = workingDirectory.resolve(path);
-        if (!Files.isRegularFile(file)) {
-            throw CommandFailure.badParameter("JSON file not found: " + path);
-        }
-        try {
-            return Json.parse(Files.readAllBytes(file));
-        } catch (InvalidJsonException e) {
-            throw CommandFailure.badParameter("Invalid JSON in file " + path + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw CommandFailure.badParameter("Cannot read JSON file " + path + ": " + e.getMessage());
-        }
     }
 
     private static String abbreviate(String value) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,28 @@ class RunCommandTest extends ProjectFolderTest {
         Cli.Outcome broken = cli.run("run", "tool", "t", "-p", "x=@bad.json");
         assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("Invalid JSON in file bad.json: "), broken.err());
+    }
+
+    @Test
+    void aParameterFileMayBeANamedPipeAsTheOriginalOpensAnyPathThatExists() throws Exception {
+        Path pipe = root.resolve("generated.json");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                Files.writeString(pipe, "[1, 2, 3]");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Cli.Outcome piped = cli.run("run", "tool", "t", "-p", "ids=@generated.json", "--json-output");
+        writer.join();
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(List.of(1, 2, 3), project.calledArguments.get("ids"));
+
+        Files.createDirectory(root.resolve("folder"));
+        Cli.Outcome folder = cli.run("run", "tool", "t", "-p", "x=@folder");
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("Cannot read JSON file folder: "), folder.err());
     }
 
     @Test

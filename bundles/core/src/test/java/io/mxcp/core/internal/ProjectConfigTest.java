@@ -197,6 +197,23 @@ class ProjectConfigTest {
     }
 
     @Test
+    void fileReferencesNameThePathTheyLookedAtAndWarnWhenItIsEmpty() throws Exception {
+        ProjectFixture f = fixture();
+        f.write("secrets/empty.txt", " \n");
+        String config = "projects:\n  demo:\n    profiles:\n      dev:\n        secrets:\n"
+                + "          - {name: api, type: http, parameters: {BEARER_TOKEN: \"file://secrets/%s\"}}\n";
+        f.write("home/.mxcp/config.yml", config.formatted("empty.txt"));
+        try (WarningLog log = WarningLog.of("io.mxcp.core.internal.config.ReferenceResolver")) {
+            f.open().close();
+            assertEquals(List.of("File '" + dir.resolve("secrets/empty.txt") + "' is empty"), log.warnings());
+        }
+        f.write("home/.mxcp/config.yml", config.formatted("missing.txt"));
+        ProjectException e = assertThrows(ProjectException.class, f::open);
+        assertTrue(e.getMessage().endsWith(": projects.demo.profiles.dev.secrets.0.parameters.BEARER_TOKEN: "
+                + "File not found: " + dir.resolve("secrets/missing.txt")), e.getMessage());
+    }
+
+    @Test
     void userConfigValidationIsStrict() throws Exception {
         ProjectFixture f = fixture();
         f.write("home/.mxcp/config.yml", "projects:\n  demo:\n    profiles:\n      dev:\n        plugin: {config: {c: {rotation: 1}}}\n");

@@ -19,7 +19,12 @@ public final class WarningLog extends Handler implements AutoCloseable {
     }
 
     public static WarningLog of(Class<?> source) {
-        WarningLog log = new WarningLog(Logger.getLogger(source.getName()));
+        return of(source.getName());
+    }
+
+    /** For a class this package cannot see. */
+    public static WarningLog of(String className) {
+        WarningLog log = new WarningLog(Logger.getLogger(className));
         log.logger.addHandler(log);
         return log;
     }

@@ -533,11 +533,21 @@ class SqlSessionTest {
 
     @Test
     void anExtensionThatCannotBeDownloadedNamesTheFolderAnOfflineServerInstallsFrom() throws Exception {
+        assertOfflineHint("httpfs", "httpfs");
+    }
+
+    @Test
+    void anExtensionNamedByItsAliasIsLookedForUnderDuckDbsOwnName() throws Exception {
+        assertOfflineHint("sqlite", "sqlite_scanner");
+    }
+
+    private void assertOfflineHint(String siteName, String fileName) throws Exception {
         var project = new TestProject(dir.resolve("offline.duckdb"), false,
-                List.of(Map.of("name", "httpfs", "repo", "'http://127.0.0.1:9'")), List.of());
+                List.of(Map.of("name", siteName, "repo", "'http://127.0.0.1:9'")), List.of());
         var error = assertThrows(EndpointExecutionException.class, () -> executor.open(project));
         assertTrue(error.getMessage().startsWith("Failed to create RuntimeEnvironment: "), error.getMessage());
-        assertTrue(error.getMessage().contains("Failed to download extension \"httpfs\""), error.getMessage());
+        assertTrue(error.getMessage().contains("Failed to download extension \"" + fileName + "\""),
+                error.getMessage());
         String version;
         String platform;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -549,8 +559,8 @@ class SqlSessionTest {
             platform = row.getString(2);
         }
         Path folder = Path.of(System.getenv("HOME"), ".duckdb", "extensions", version, platform);
-        assertTrue(error.getMessage().endsWith("\nWithout internet access: copy httpfs.duckdb_extension (of the same "
-                + "DuckDB version and platform) into " + folder + " on this machine, where DuckDB installs it from"),
+        assertTrue(error.getMessage().endsWith("\nWithout internet access: copy " + fileName + ".duckdb_extension (of "
+                + "the same DuckDB version and platform) into " + folder + " on this machine, where DuckDB installs it from"),
                 error.getMessage());
     }
 

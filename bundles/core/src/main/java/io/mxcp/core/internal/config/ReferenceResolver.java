@@ -25,6 +25,8 @@ import io.mxcp.sdk.secrets.SecretResolver;
  */
 final class ReferenceResolver {
 
+    private static final System.Logger LOG = System.getLogger(ReferenceResolver.class.getName());
+
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
     private final Map<String, String> env;
@@ -99,21 +101,27 @@ final class ReferenceResolver {
         return result.toString();
     }
 
+    /** Messages name the path looked at, which a relative reference takes from the working directory. */
     private String readFile(String location) throws ReferenceException {
         Path file = workingDirectory.resolve(location);
         if (!Files.exists(file)) {
-            throw new ReferenceException("File not found: " + location);
+            throw new ReferenceException("File not found: " + file);
         }
         if (!Files.isRegularFile(file)) {
-            throw new ReferenceException("Path is not a file: " + location);
+            throw new ReferenceException("Path is not a file: " + file);
         }
+        String content;
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            content = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (AccessDeniedException e) {
-            throw new ReferenceException("Permission denied reading file '" + location + "': " + e.getMessage());
+            throw new ReferenceException("Permission denied reading file '" + file + "': " + e.getMessage());
         } catch (IOException e) {
-            throw new ReferenceException("Error reading file '" + location + "': " + e.getMessage());
+            throw new ReferenceException("Error reading file '" + file + "': " + e.getMessage());
         }
+        if (content.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "File ''{0}'' is empty", file);
+        }
+        return content;
     }
 
     private String resolveSecret(String reference, String scheme, String product, Map<String, Object> settings)

@@ -34,18 +34,17 @@ final class ConnectionInitializer {
 
     void initialize(Connection connection, ConnectionValues values) throws SQLException {
         for (Map<String, String> extension : extensions) {
-            String name = extension.get("name");
+            String name = canonicalName(connection, extension.get("name"));
             String repo = extension.get("repo");
-            if (!installed(connection, name)) {
-                String install = repo == null || repo.isEmpty() ? "INSTALL " + name
-                        : "INSTALL " + name + " FROM " + repo;
-                try {
-                    execute(connection, install);
-                } catch (SQLException e) {
-                    throw OfflineExtensionHint.explain(e, connection, name);
+            try {
+                if (!installed(connection, name)) {
+                    execute(connection, repo == null || repo.isEmpty() ? "INSTALL " + name
+                            : "INSTALL " + name + " FROM " + repo);
                 }
+                execute(connection, "LOAD " + name);
+            } catch (SQLException e) {
+                throw OfflineExtensionHint.explain(e, connection, name);
             }
-            execute(connection, "LOAD " + name);
         }
         for (Map<String, Object> secret : secrets) {
             // temporary secrets belong to the database instance: made by the first connection that tries, and tried
@@ -58,6 +57,21 @@ final class ConnectionInitializer {
         }
         for (String macro : CallerVariables.macros(values)) {
             execute(connection, macro);
+        }
+    }
+
+    /**
+     * DuckDB's own name of an extension the site may name by an alias ({@code sqlite} for {@code sqlite_scanner}):
+     * the one it installs, looks for in the extension folder and downloads. A file named after the alias would
+     * otherwise count as installed while {@code LOAD} looks for the other one.
+     */
+    private static String canonicalName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT extension_name FROM duckdb_extensions() WHERE list_contains(aliases, ?)")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : name;
+            }
         }
     }
 
