@@ -33,7 +33,8 @@ import io.mxcp.sdk.auth.InvalidTokenException;
  * Checks a JWT against the issuer's key set: signature by a key of the set (chosen by {@code kid}; an unknown
  * {@code kid} fetches the set again, at most twice per 30 s), an asymmetric algorithm, {@code iss} equal to the
  * issuer, {@code aud} naming this resource, {@code exp} in the future and {@code nbf} in the past (60 s clock
- * skew), {@code sub} present.
+ * skew), {@code sub} present. The set is read again every 5 minutes; while the issuer cannot be reached, the last
+ * set read stays in use (for ten times that), so an outage does not refuse the tokens of keys known before it.
  */
 final class JwtCheck implements Closeable {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
@@ -43,12 +44,30 @@ final class JwtCheck implements Closeable {
     private static final int TIME_LIMIT_MILLIS = (int) IssuerHttp.TIME_LIMIT.toMillis();
 
     private final JWKSource<SecurityContext> keys;
+    private final long refetchMillis;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /** Whether the last read of the key set failed: a fetch refused by the rate limit then says nothing of a token. */
+    private volatile boolean keySetUnreadable;
 
     JwtCheck(IssuerMetadata issuer, String audience) throws AuthException {
+        this(issuer, audience, JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE);
+    }
+
+    /**
+     * With the key set kept {@code keySetLifeMillis}; the other times are Nimbus' defaults' shares of its default
+     * life of 5 minutes: read again ahead of expiry (1/10), a read's time limit (1/20), fetched again for unknown
+     * kids at most twice per 1/10.
+     */
+    JwtCheck(IssuerMetadata issuer, String audience, long keySetLifeMillis) throws AuthException {
+        this.refetchMillis = keySetLifeMillis / 10;
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(issuer.jwksUri().toURL(),
-                    new DefaultResourceRetriever(TIME_LIMIT_MILLIS, TIME_LIMIT_MILLIS, KEY_SET_SIZE_LIMIT)).build();
+                    new DefaultResourceRetriever(TIME_LIMIT_MILLIS, TIME_LIMIT_MILLIS, KEY_SET_SIZE_LIMIT))
+                    .cache(keySetLifeMillis, keySetLifeMillis / 20)
+                    .refreshAheadCache(keySetLifeMillis / 10, false)
+                    .rateLimited(refetchMillis)
+                    .outageTolerant(true)
+                    .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new AuthException("The OIDC issuer's jwks_uri is not a URL: " + issuer.jwksUri(), e);
         }
@@ -73,11 +92,18 @@ final class JwtCheck implements Closeable {
             if (jwt instanceof PlainJWT) {
                 throw new InvalidTokenException("JWT rejected: an unsigned token (alg none) is never accepted");
             }
-            return processor.process(jwt, null).toJSONObject();
+            Map<String, Object> claims = processor.process(jwt, null).toJSONObject();
+            keySetUnreadable = false;
+            return claims;
         } catch (RateLimitReachedException e) {
+            if (keySetUnreadable) {
+                throw new AuthException("The OIDC issuer's key set could not be read, and is read again within "
+                        + Math.ceilDiv(refetchMillis, 1000) + " s", e);
+            }
             // the key set was fetched again for unknown kids twice within 30 s: the token's key is not the issuer's
             throw new InvalidTokenException("JWT rejected: no key of the issuer's key set matches the token's kid", e);
         } catch (KeySourceException e) {
+            keySetUnreadable = true;
             throw new AuthException("The OIDC issuer's key set could not be read: " + e.getMessage(), e);
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new InvalidTokenException("JWT rejected: " + e.getMessage(), e);

@@ -362,11 +362,33 @@ class OidcJwtVerificationTest {
     void unreadableKeySetIsNotAnInvalidToken() throws Exception {
         issuer.failKeySet(true);
         open();
+        String token = TestIssuer.sign(key, issuer.claims("u", CLIENT_ID).build());
 
-        AuthException e = assertThrows(AuthException.class,
-                () -> verifier.verify(TestIssuer.sign(key, issuer.claims("u", CLIENT_ID).build())));
+        // the third and fourth tries are refused by the fetch rate limit, which says nothing of the token either
+        for (int i = 0; i < 4; i++) {
+            AuthException e = assertThrows(AuthException.class, () -> verifier.verify(token));
+            assertFalse(e instanceof InvalidTokenException, e::toString);
+            assertMentions(e, "key set");
+        }
+        assertEquals(2, issuer.requests(TestIssuer.JWKS));
+    }
 
-        assertFalse(e instanceof InvalidTokenException, e::toString);
-        assertMentions(e, "key set");
+    @Test
+    void keysReadBeforeAnOutageVerifyTokensWhileTheKeySetCannotBeRead() throws Exception {
+        IssuerMetadata metadata = IssuerMetadata.fetch(new IssuerHttp(), java.net.URI.create(issuer.configUrl()));
+        try (JwtCheck check = new JwtCheck(metadata, CLIENT_ID, 1_000)) {
+            String token = TestIssuer.sign(key, issuer.claims("u", CLIENT_ID).build());
+            assertEquals("u", check.claims(token).get("sub"));
+
+            issuer.failKeySet(true);
+            Thread.sleep(1_100);
+            for (int i = 0; i < 3; i++) {
+                assertEquals("u", check.claims(token).get("sub"), "the last key set read stays in use");
+            }
+            assertTrue(issuer.requests(TestIssuer.JWKS) >= 2, "the key set was read again once it expired");
+
+            issuer.failKeySet(false);
+            assertEquals("u", check.claims(token).get("sub"));
+        }
     }
 }
