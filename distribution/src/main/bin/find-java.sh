@@ -12,8 +12,23 @@ java_major() {
   echo "${version:-0}"
 }
 
+# The modules mxcp needs that the runtime in folder $1 lacks, from its release file's MODULES list (a runtime made with
+# jlink lists what it was made with); nothing when it lists none.
+missing_modules() {
+  local listed needed missing=""
+  listed=$(sed -n 's/^MODULES="\([^"]*\)".*/\1/p' "$1/release" 2>/dev/null || true)
+  [ -n "$listed" ] || return 0
+  for needed in java.se jdk.unsupported jdk.management; do
+    case " $listed " in
+      *" $needed "*) ;;
+      *) missing="$missing $needed" ;;
+    esac
+  done
+  echo "${missing# }"
+}
+
 find_java_home() {
-  local candidates=() seen="" dir major
+  local candidates=() seen="" tried=" " dir real major missing
   [ -n "${MXCP_JAVA_HOME:-}" ] && candidates+=("$MXCP_JAVA_HOME")
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
@@ -28,19 +43,32 @@ find_java_home() {
       echo "mxcp: MXCP_JAVA_HOME=$MXCP_JAVA_HOME is not used: it has no bin/java" >&2
     elif [ "$(java_major "$MXCP_JAVA_HOME")" -lt "$MIN_JAVA" ]; then
       echo "mxcp: MXCP_JAVA_HOME=$MXCP_JAVA_HOME is not used: it is Java $(java_major "$MXCP_JAVA_HOME"), mxcp needs $MIN_JAVA or newer" >&2
+    elif [ -n "$(missing_modules "$MXCP_JAVA_HOME")" ]; then
+      echo "mxcp: MXCP_JAVA_HOME=$MXCP_JAVA_HOME is not used: it lacks the modules $(missing_modules "$MXCP_JAVA_HOME")" >&2
     fi
+  fi
+  if [ -n "${JAVA_HOME:-}" ] && [ ! -x "$JAVA_HOME/bin/java" ]; then
+    seen=" JAVA_HOME=$JAVA_HOME (no bin/java);"
   fi
   # the first that qualifies wins: MXCP_JAVA_HOME, JAVA_HOME, the java on PATH, then the usual JDK folders
   for dir in "${candidates[@]}"; do
     [ -x "$dir/bin/java" ] || continue
+    real=$(readlink -f "$dir")
+    case "$tried" in *" $real "*) continue ;; esac
+    tried="$tried$real "
     major=$(java_major "$dir")
-    seen="$seen $dir (Java $major);"
-    if [ "$major" -ge "$MIN_JAVA" ]; then
+    missing=$(missing_modules "$dir")
+    if [ "$major" -lt "$MIN_JAVA" ]; then
+      seen="$seen $dir (Java $major);"
+    elif [ -n "$missing" ]; then
+      seen="$seen $dir (Java $major without the modules $missing);"
+    else
       echo "$dir"
       return 0
     fi
   done
   echo "Error: mxcp needs Java $MIN_JAVA or newer, and none was found.${seen:+ Found:$seen}" >&2
-  echo "Install a JDK $MIN_JAVA+ (for example Temurin 25) or set JAVA_HOME (or MXCP_JAVA_HOME) to one." >&2
+  echo "Install a JDK $MIN_JAVA+ (for example Temurin 25) or set JAVA_HOME (or MXCP_JAVA_HOME) to one; a runtime made" \
+    "with jlink needs the modules java.se, jdk.unsupported and jdk.management." >&2
   return 1
 }

@@ -186,6 +186,20 @@ class CliBootstrapIT {
     }
 
     /** MXCP_JAVA_HOME is set for mxcp alone: one it cannot use is named, and another JDK runs the command. */
+    /** Desktop MCP clients, cron and most container images start processes without a locale. */
+    @Test
+    void aProjectWithANonAsciiPathRunsWithoutALocale() {
+        Map<String, String> noLocale = Map.of("LC_ALL", "", "LC_CTYPE", "", "LANG", "");
+        Path accented = work.resolve("projét à");
+        CommandResult created = mxcp.run(work, noLocale, "init", accented.getFileName().toString(), "--bootstrap");
+        assertEquals(0, created.exitCode(), created::describe);
+        assertTrue(Files.isRegularFile(accented.resolve("data/db-default.duckdb")), created::describe);
+
+        CommandResult greeted = mxcp.run(accented, noLocale, "run", "tool", "hello_world", "--param", "name=Zoë");
+        assertEquals(0, greeted.exitCode(), greeted::describe);
+        assertTrue(greeted.stdout().contains("Hello, Zoë!"), greeted::describe);
+    }
+
     @Test
     void anUnusableMxcpJavaHomeIsNamed() {
         Path noJdk = work.resolve("no-jdk-here");
@@ -193,6 +207,20 @@ class CliBootstrapIT {
         assertEquals(0, listed.exitCode(), listed::describe);
         assertTrue(listed.stderr().contains("mxcp: MXCP_JAVA_HOME=" + noJdk + " is not used: it has no bin/java"),
                 listed::describe);
+        assertTrue(listed.stdout().contains("hello_world"), listed::describe);
+    }
+
+    /** Slim container images carry runtimes made with jlink, which lack what mxcp needs unless told. */
+    @Test
+    void aJavaRuntimeWithoutTheModulesMxcpNeedsIsPassedOverNamingThem() throws Exception {
+        Path runtime = work.resolve("jre-java-se-only");
+        Process jlink = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jlink").toString(),
+                "--add-modules", "java.se", "--output", runtime.toString()).inheritIO().start();
+        assertEquals(0, jlink.waitFor());
+        CommandResult listed = mxcp.run(project, Map.of("MXCP_JAVA_HOME", runtime.toString()), "list");
+        assertEquals(0, listed.exitCode(), listed::describe);
+        assertTrue(listed.stderr().contains("mxcp: MXCP_JAVA_HOME=" + runtime + " is not used: it lacks the modules "
+                + "jdk.unsupported jdk.management"), listed::describe);
         assertTrue(listed.stdout().contains("hello_world"), listed::describe);
     }
 

@@ -3,11 +3,15 @@ package io.mxcp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,6 +58,35 @@ class StartupArchiveIT {
             assertEquals(0, second.awaitExit(STOP_LIMIT), second::describe);
             assertFalse(second.stderr().contains(WRITING), second::describe);
         }
+    }
+
+    /**
+     * A container image built as root and run as another account (README, "Running as a service"): the archive the
+     * build left in {@code var/} is mapped, though the account cannot write there.
+     */
+    @Test
+    void anAccountThatCannotWriteTheInstallationMapsTheArchiveAlreadyThere() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run a command as another account");
+        CommandResult warmed = MXCP.run(WORK, "--version");
+        assertEquals(0, warmed.exitCode(), warmed::describe);
+        assertTrue(Files.isRegularFile(MXCP.home().resolve("var").resolve(
+                "mxcp-java" + Runtime.version().feature() + "-short.jsa")), "no archive of short commands in var/");
+
+        Path logs = Files.createDirectories(WORK.resolve("nobody-logs"));
+        Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path classLog = logs.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+        command.addAll(MXCP.commandLine("--version"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(logs.toFile()).redirectErrorStream(true);
+        MXCP.configure(builder.environment());
+        builder.environment().put("HOME", "/nonexistent");
+        builder.environment().remove("XDG_CACHE_HOME");
+        builder.environment().merge("MXCP_JAVA_OPTS", " -Xlog:class+load=info:file=" + classLog, String::concat);
+        Process nobody = builder.start();
+        String output = new String(nobody.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, nobody.waitFor(), output);
+        assertTrue(Files.readString(classLog).contains("source: shared objects file (top)"),
+                "the command of an account that cannot write var/ did not map its archive");
     }
 
     /** The server archives of the private installation's {@code var/}. */
