@@ -3,11 +3,14 @@ package io.mxcp.cli.command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.mxcp.cli.context.CommandFailure;
+import io.mxcp.cli.context.FileFailures;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.output.Terminal;
 
@@ -78,7 +81,21 @@ final class ErrorReporter {
 
     private static String messageOf(Throwable failure) {
         String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        // the JDK's message of a denied or missing file is its path alone, which a wrapper may have taken over
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileSystemException refused && refused.getReason() == null
+                    && refused.getMessage() != null && message.endsWith(refused.getMessage())) {
+                Optional<String> reason = FileFailures.systemReason(refused);
+                if (reason.isPresent()) {
+                    return message.equals(refused.getMessage()) ? reason.get() + ": " + message
+                            : message + ": " + reason.get();
+                }
+            }
+        }
+        return message;
     }
 
     private static String stackTrace(Throwable failure) {

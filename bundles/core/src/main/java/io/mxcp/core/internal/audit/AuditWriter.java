@@ -153,7 +153,7 @@ final class AuditWriter implements AutoCloseable {
                 failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                 failWaiting(failure);
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
-                        batch.size(), path, e.getMessage());
+                        batch.size(), path, IoFailureText.of(e));
                 try {
                     // no sooner than a target is due, nor than the writer's own back-off: a failure no target
                     // accounts for (the chain's tail unknown) must not be retried at once either

@@ -85,7 +85,7 @@ public final class AuditedCalls {
         // the record says where and why; the caller, maybe a remote client, learns what happened, not the server's
         // paths (the writer logs them)
         record(kind, identifier, arguments, options, trace, begin, null, "The audit log " + trail.path()
-                + " cannot be written (" + unwritable.getMessage() + ")" + REFUSED, false);
+                + " cannot be written (" + IoFailureText.of(unwritable) + ")" + REFUSED, false);
         trace.telemetry().metrics().auditFailed("refused");
         throw new EndpointException(EndpointException.Reason.EXECUTION_FAILED, "The audit log cannot be written"
                 + REFUSED);

@@ -146,7 +146,7 @@ final class ChainCheckpoints {
         } catch (IOException | RuntimeException e) {
             failing = true;
             LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying in {1} s: "
-                    + "{2}", file.path(), EVERY.toSeconds(), e.getMessage());
+                    + "{2}", file.path(), EVERY.toSeconds(), IoFailureText.of(e));
         }
     }
 }
