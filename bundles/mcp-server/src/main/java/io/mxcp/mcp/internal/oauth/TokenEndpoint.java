@@ -28,6 +28,7 @@ import io.mxcp.sdk.auth.UserContext;
  * retry after a lost answer).
  */
 final class TokenEndpoint {
+    private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
     static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
     /** The longest an access token of ours lives, whatever the provider's: each refresh reads the user again. */
     static final Duration MAX_ACCESS_LIFETIME = Duration.ofHours(24);
@@ -141,18 +142,25 @@ final class TokenEndpoint {
         }
     }
 
-    /** A rotated-out refresh token: a retry within the grace window, or a replay that ends the family. */
+    /**
+     * A rotated-out refresh token: a retry within the grace window, or a replay that ends the family. A replay is the
+     * usual trace of a stolen refresh token (RFC 9700 §4.14.2), so the log says whose sign-in it ended.
+     */
     private ObjectNode reused(OAuthClient client, RotatedToken rotated, Instant now)
             throws OAuthError, OAuthStoreException {
+        TokenSession live = store.liveSessionOf(rotated.family(), now);
         if (rotated.clientId().equals(client.clientId()) && now.isBefore(rotated.rotatedAt().plus(REUSE_GRACE))) {
-            TokenSession live = store.liveSessionOf(rotated.family(), now);
             // only the answer that was lost: once its successor was used in turn, the old token is a replay
             if (live != null && live.sessionId().equals(rotated.successorSessionId())) {
                 return answer(live);
             }
         }
         store.revokeFamily(rotated.family());
-        throw invalidGrant("refresh token does not exist");
+        LOG.log(System.Logger.Level.WARNING, "A refresh token of client {0} came back {1} s after it was exchanged "
+                + "(presented by client {2}) and every token of its sign-in{3} is revoked: a replayed refresh token "
+                + "may have been stolen", rotated.clientId(), Duration.between(rotated.rotatedAt(), now).toSeconds(),
+                client.clientId(), live == null ? "" : " (user " + live.grant().user().userId() + ")");
+        throw invalidGrant("refresh token was already used; the tokens of its sign-in are revoked");
     }
 
     /**

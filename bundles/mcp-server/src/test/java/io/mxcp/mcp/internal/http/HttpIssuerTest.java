@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mxcp.mcp.api.HttpServerOptions;
 import io.mxcp.mcp.api.RunningServer;
 import io.mxcp.mcp.internal.FakeProject;
+import io.mxcp.mcp.internal.LogLines;
 import io.mxcp.mcp.internal.McpServerFactory;
 import io.mxcp.mcp.internal.Messages;
 import io.mxcp.mcp.internal.auth.AuthServices;
@@ -377,7 +378,14 @@ class HttpIssuerTest {
         assertEquals(second.get("refresh_token"), retried.get("refresh_token"));
         JsonNode third = Messages.parse(token(Map.of("grant_type", "refresh_token", "client_id", "cli",
                 "refresh_token", second.get("refresh_token").asText())).body());
-        assertOAuthError(token(refresh), 400, "invalid_grant", "refresh token does not exist");
+        try (LogLines log = LogLines.of("io.mxcp.mcp.internal.oauth.TokenEndpoint")) {
+            assertOAuthError(token(refresh), 400, "invalid_grant",
+                    "refresh token was already used; the tokens of its sign-in are revoked");
+            assertEquals(1, log.lines().size(), log.lines()::toString);
+            assertTrue(log.lines().get(0).matches("WARNING A refresh token of client cli came back \\d+ s after it was"
+                    + " exchanged \\(presented by client cli\\) and every token of its sign-in \\(user bob-id\\) is"
+                    + " revoked: a replayed refresh token may have been stolen"), log.lines()::toString);
+        }
         assertEquals(401, callEcho(third.get("access_token").asText()).statusCode(),
                 "the first token again after its successor was used: a replay, the family is revoked");
 
@@ -385,7 +393,8 @@ class HttpIssuerTest {
         Map<String, String> replay = new LinkedHashMap<>(refresh);
         replay.put("client_id", other.get("client_id").asText());
         replay.put("client_secret", other.get("client_secret").asText());
-        assertOAuthError(token(replay), 400, "invalid_grant", "refresh token does not exist");
+        assertOAuthError(token(replay), 400, "invalid_grant",
+                "refresh token was already used; the tokens of its sign-in are revoked");
         assertEquals(401, callEcho(second.get("access_token").asText()).statusCode(), "the family is revoked");
         assertEquals(400, token(Map.of("grant_type", "refresh_token", "client_id", "cli", "refresh_token",
                 second.get("refresh_token").asText())).statusCode());
