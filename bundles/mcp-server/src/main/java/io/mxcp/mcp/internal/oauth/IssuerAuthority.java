@@ -1,6 +1,7 @@
 package io.mxcp.mcp.internal.oauth;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.mxcp.mcp.internal.auth.BearerAuthority;
 import io.mxcp.mcp.internal.oauth.store.OAuthStore;
@@ -27,15 +28,25 @@ final class IssuerAuthority implements BearerAuthority {
 
     @Override
     public UserContext verify(String token) throws AuthException {
+        Instant now = clock.instant();
         TokenSession session;
+        TokenSession expired = null;
         try {
-            session = store.sessionByAccessToken(token, clock.instant());
+            session = store.sessionByAccessToken(token, now);
+            if (session == null) {
+                expired = store.sessionOfExpiredAccessToken(token, now);
+            }
         } catch (OAuthStoreException e) {
             throw new AuthException("The token store cannot be read: " + e.getMessage(), "temporarily_unavailable",
                     503, e);
         }
+        if (expired != null) {
+            // routine (a client refreshes next), and told apart from probing with tokens the store does not know
+            throw new InvalidTokenException("The token of user " + expired.grant().user().userId() + " expired at "
+                    + expired.accessExpiresAt());
+        }
         if (session == null) {
-            throw new InvalidTokenException("The token is unknown, revoked or expired");
+            throw new InvalidTokenException("The token is unknown, revoked or replaced at a refresh");
         }
         if (session.resource() != null && !urls.isOurs(session.resource())) {
             throw new InvalidTokenException("The token is for another resource: " + session.resource());

@@ -43,6 +43,12 @@ public interface OAuthStore extends AutoCloseable {
     /** The session of an access token, or null when unknown, revoked or its access token expired. */
     TokenSession sessionByAccessToken(String accessToken, Instant now) throws OAuthStoreException;
 
+    /**
+     * The session of an access token that expired while its session lives on (its refresh token still works), or
+     * null: so a refusal can tell a routine expiry from a token the store does not know.
+     */
+    TokenSession sessionOfExpiredAccessToken(String accessToken, Instant now) throws OAuthStoreException;
+
     /** The session of a refresh token, or null when unknown, revoked or the refresh token expired. */
     TokenSession sessionByRefreshToken(String refreshToken, Instant now) throws OAuthStoreException;
 

@@ -221,6 +221,17 @@ public final class SqliteOAuthStore implements OAuthStore {
     }
 
     @Override
+    public TokenSession sessionOfExpiredAccessToken(String accessToken, Instant now) throws OAuthStoreException {
+        return run("find a session", () -> {
+            try (PreparedStatement select = prepare("SELECT * FROM sessions WHERE access_token_hash = ?",
+                    Sha256.hex(accessToken)); ResultSet row = select.executeQuery()) {
+                return row.next() && !Lifetime.of(row).accessAlive(now) ? readable("sessions", () -> sessionOf(row))
+                        : null;
+            }
+        });
+    }
+
+    @Override
     public TokenSession sessionByRefreshToken(String refreshToken, Instant now) throws OAuthStoreException {
         return run("find a session", () -> sessionBy(TokenKind.REFRESH, refreshToken, now));
     }

@@ -186,6 +186,10 @@ class SqliteOAuthStoreTest {
         StoreFixtures.stored(store, session);
         Instant later = NOW.plusSeconds(120);
         assertNull(store.sessionByAccessToken(session.accessToken(), later));
+        assertEquals(session, store.sessionOfExpiredAccessToken(session.accessToken(), later),
+                "an expiry is told apart from an unknown token");
+        assertNull(store.sessionOfExpiredAccessToken(session.accessToken(), NOW), "not expired yet");
+        assertNull(store.sessionOfExpiredAccessToken("never-issued", later));
         assertEquals(session, store.sessionByRefreshToken(session.refreshToken(), later), "refresh ignores access");
         assertEquals(1, count("sessions"), "kept while its refresh token works");
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import io.mxcp.sdk.auth.UserContext;
 
 /** Entities for the store tests; every secret is distinctive so it can be searched for in the file. */
-final class StoreFixtures {
+public final class StoreFixtures {
 
-    static final String KEY = "0AikepgqzRMpkXsgeJZuQJxV3Aw-eoPRqO5ib9pJhl8=";
+    public static final String KEY = "0AikepgqzRMpkXsgeJZuQJxV3Aw-eoPRqO5ib9pJhl8=";
     static final String OTHER_KEY = "cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=";
     /** The store keeps instants to the millisecond; sessions are judged against this time, passed to the store. */
-    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    public static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private StoreFixtures() {
     }
@@ -37,7 +37,8 @@ final class StoreFixtures {
         return session(name, family, NOW.plusSeconds(3600), NOW.plusSeconds(86_400));
     }
 
-    static TokenSession session(String name, String family, Instant accessExpiresAt, Instant refreshExpiresAt) {
+    public static TokenSession session(String name, String family, Instant accessExpiresAt,
+            Instant refreshExpiresAt) {
         return new TokenSession("session-" + name, family, "client-a", "mcp_access-" + name + "-SECRET",
                 "mcp_refresh-" + name + "-SECRET", "https://mcp.example.com/mcp", grant(name), accessExpiresAt,
                 refreshExpiresAt, NOW);
@@ -60,7 +61,7 @@ final class StoreFixtures {
     }
 
     /** Stores a session the way the server does: as the redemption of a code issued for it. */
-    static void stored(OAuthStore store, TokenSession session) throws OAuthStoreException {
+    public static void stored(OAuthStore store, TokenSession session) throws OAuthStoreException {
         String code = "code-for-" + session.sessionId();
         store.saveCode(new IssuedCode(code, session.clientId(), "http://127.0.0.1:3000/callback", "challenge",
                 session.resource(), session.grant(), Instant.now().plusSeconds(300), null));
