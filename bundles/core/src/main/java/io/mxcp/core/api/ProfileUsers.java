@@ -9,8 +9,8 @@ import io.mxcp.sdk.auth.UserContext;
 /**
  * A caller described by a plain profile map, as {@code mxcp run --user-context} and a test's {@code user_context}
  * give one (spec 02 §run, spec 02b §1.1): {@code user_id} and {@code username} fall back to a default,
- * {@code email}, {@code name} and {@code avatar_url} are taken as given, and the whole map is the raw profile
- * policies see.
+ * {@code email}, {@code name} and {@code avatar_url} are taken as given, a {@code capabilities} list becomes the
+ * user's capabilities (since 1.18), and the whole map is the raw profile policies see.
  *
  * @since 1.4
  */
@@ -29,7 +29,15 @@ public final class ProfileUsers {
         profile.forEach((key, value) -> raw.put(String.valueOf(key), value));
         return new UserContext(text(raw, "user_id", defaultUserId), text(raw, "username", defaultUserId),
                 text(raw, "email", null), text(raw, "name", null), text(raw, "avatar_url", null), provider, List.of(),
-                null, raw);
+                null, raw, capabilities(raw.get("capabilities")));
+    }
+
+    /**
+     * A {@code capabilities} list stands for what a signed-in user's {@code claim_mappings} grant, so that policies
+     * on {@code user.capabilities} can be tried with {@code mxcp run} and tested; anything else grants none.
+     */
+    private static List<String> capabilities(Object listed) {
+        return listed instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static String text(Map<String, Object> profile, String key, String fallback) {

@@ -1,0 +1,24 @@
+package io.mxcp.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mxcp.sdk.auth.UserContext;
+
+class ProfileUsersTest {
+
+    @Test
+    void aCapabilitiesListStandsForWhatClaimMappingsWouldGrant() {
+        UserContext alice = ProfileUsers.of(Map.of("email", "alice@corp.example", "capabilities", List.of("hr", 7)),
+                "cli", "cli_user");
+        assertEquals(List.of("hr", "7"), alice.capabilities());
+        assertEquals("cli_user", alice.userId());
+        assertEquals(List.of(), ProfileUsers.of(Map.of("capabilities", "hr"), "test", "test_user").capabilities(),
+                "only a list grants");
+        assertEquals(List.of(), ProfileUsers.of(Map.of(), "test", "test_user").capabilities());
+    }
+}
