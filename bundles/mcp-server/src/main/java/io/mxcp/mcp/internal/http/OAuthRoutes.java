@@ -54,7 +54,8 @@ final class OAuthRoutes {
 
     void addTo(PathHandler paths) {
         paths.addExactPath(OAuthPaths.METADATA, route(true, Methods.GET, exchange -> {
-            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "public, max-age=3600");
+            // the metadata is the same for everyone and for an hour: the route's no-store answers are the others'
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "public, max-age=3600").remove(PRAGMA);
             sendJson(exchange, 200, server.metadata());
         }));
         paths.addExactPath(OAuthPaths.REGISTER, route(true, Methods.POST, exchange ->

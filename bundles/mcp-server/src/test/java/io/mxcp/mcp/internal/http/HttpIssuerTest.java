@@ -93,6 +93,8 @@ class HttpIssuerTest {
         assertEquals("[\"S256\"]", metadata.get("code_challenge_methods_supported").toString());
         assertTrue(metadata.get("client_id_metadata_document_supported").asBoolean());
         assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("public, max-age=3600", response.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(response.headers().firstValue("Pragma").isEmpty(), "no contradicting Pragma: no-cache");
 
         // a client id naming a metadata document inside the server's network is refused before anything is fetched
         HttpResponse<String> internal = get(authorizeQuery("https://127.0.0.1:9/oauth/client.json", CLI_REDIRECT,
