@@ -179,13 +179,17 @@ class CliBootstrapIT {
         assertTrue(refused.stderr().contains("Cannot start the OSGi framework: its temporary folder " + notAFolder
                 + " cannot be used ("), refused::describe);
         assertTrue(refused.stderr().contains("bin/mxcp takes another from TMPDIR"), refused::describe);
+        CommandResult json = mxcp.run(project, Map.of("TMPDIR", notAFolder.toString()), "list", "--json-output");
+        assertEquals(1, json.exitCode(), json::describe);
+        assertEquals("error", json.json().path("status").asText(), json::describe);
+        assertTrue(json.json().path("error").asText().startsWith("Cannot start the OSGi framework: "),
+                "with --json-output a failure before the command line is a JSON document too: " + json.describe());
 
         Path temporary = Files.createDirectories(work.resolve("tmp"));
         CommandResult listed = mxcp.run(project, Map.of("TMPDIR", temporary.toString()), "list");
         assertEquals(0, listed.exitCode(), listed::describe);
     }
 
-    /** MXCP_JAVA_HOME is set for mxcp alone: one it cannot use is named, and another JDK runs the command. */
     /** Desktop MCP clients, cron and most container images start processes without a locale. */
     @Test
     void aProjectWithANonAsciiPathRunsWithoutALocale() {
@@ -200,6 +204,7 @@ class CliBootstrapIT {
         assertTrue(greeted.stdout().contains("Hello, Zoë!"), greeted::describe);
     }
 
+    /** MXCP_JAVA_HOME is set for mxcp alone: one it cannot use is named, and another JDK runs the command. */
     @Test
     void anUnusableMxcpJavaHomeIsNamed() {
         Path noJdk = work.resolve("no-jdk-here");

@@ -3,7 +3,12 @@ package io.mxcp.kernel.launch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mxcp.kernel.api.CommandStreams;
 import io.mxcp.kernel.logging.KernelLogging;
@@ -44,7 +49,7 @@ public final class KernelLauncher {
                     new CommandStreams(System.in, stdout, stderr, Boolean.getBoolean("mxcp.interactive")));
         } catch (KernelException e) {
             if (signalExitCode == null) {
-                stderr.println("Error: " + e.getMessage());
+                report(arguments, e.getMessage());
             }
         } catch (RuntimeException e) {
             if (signalExitCode == null) {
@@ -54,6 +59,24 @@ public final class KernelLauncher {
         }
         Integer signalled = signalExitCode;
         return signalled != null ? signalled : exitCode;
+    }
+
+    /**
+     * A failure before any command ran. With {@code --json-output} standard output still carries one JSON document
+     * (spec 02 §2), as the command's own failures do.
+     */
+    private void report(List<String> arguments, String message) {
+        stderr.println("Error: " + message);
+        if (arguments.contains("--json-output")) {
+            Map<String, String> document = new LinkedHashMap<>();
+            document.put("status", "error");
+            document.put("error", message);
+            try {
+                stdout.println(new ObjectMapper().writeValueAsString(document));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("two strings are always JSON", e);
+            }
+        }
     }
 
     /** Ends the process with the command's code once {@link #run} returned. */
