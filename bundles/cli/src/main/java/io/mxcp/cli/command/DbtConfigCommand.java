@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mxcp dbt-config}: the dbt profile and {@code dbt_project.yml} of the project (spec 01 §7). */
 @Command(name = "dbt-config", mixinStandardHelpOptions = true,
-        description = "Write the dbt profile (~/.dbt/profiles.yml) and dbt_project.yml for this project.")
+        description = "Write this project's dbt profile (in ~/.dbt/profiles.yml) and dbt_project.yml.")
 final class DbtConfigCommand extends ProfileSubcommand {
 
     @Option(names = "--dry-run", arity = "0", description = "Show what would be written; change nothing.")

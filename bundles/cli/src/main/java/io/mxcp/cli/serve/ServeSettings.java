@@ -16,6 +16,7 @@ import io.mxcp.mcp.api.HttpServerOptions.RateLimit;
 public record ServeSettings(Transport transport, HttpServerOptions http) {
 
     static final int DEFAULT_PORT = 8000;
+    private static final int MAX_PORT = 65_535;
     static final String DEFAULT_HOST = "localhost";
 
     /**
@@ -34,6 +35,11 @@ public record ServeSettings(Transport transport, HttpServerOptions http) {
             throw CommandFailure.command("The sse transport is not supported: use streamable-http (endpoint /mcp) or stdio");
         }
         int port = portOption != null ? portOption : integer(http.get("port"), "transport.http.port", DEFAULT_PORT);
+        if (port < 0 || port > MAX_PORT) {
+            String source = portOption != null ? "--port" : "transport.http.port in the user config";
+            throw CommandFailure.badParameter(source + ": " + port + " is not a TCP port (0 to " + MAX_PORT
+                    + "; 0 takes a free one)");
+        }
         String host = http.get("host") != null ? String.valueOf(http.get("host")) : DEFAULT_HOST;
         boolean stateless = statelessOption || flag(http.get("stateless"));
         long maxRequestBytes = number(http.get("max_request_bytes"), "transport.http.max_request_bytes",

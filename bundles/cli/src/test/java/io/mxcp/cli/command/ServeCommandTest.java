@@ -204,6 +204,17 @@ class ServeCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorNamingWhereItCameFrom() {
+        Cli.Outcome option = cli.run("serve", "--port", "70000");
+        assertEquals(2, option.exit(), option.err());
+        assertTrue(option.err().contains("--port: 70000 is not a TCP port (0 to 65535; 0 takes a free one)"),
+                option.err());
+        project.userConfig = Map.of("transport", Map.of("http", Map.of("port", -1)));
+        assertTrue(cli.run("serve").err().contains("transport.http.port in the user config: -1 is not a TCP port"));
+        assertNull(mcp.served);
+    }
+
+    @Test
     void aPolicyConditionThatDoesNotCompileIsServedWithAWarning() {
         project.withTool("guarded", "tools/guarded.yml").invalidButServable("tools/guarded.yml",
                 "Policy input[0] condition 'who = 1' does not compile: Syntax error");

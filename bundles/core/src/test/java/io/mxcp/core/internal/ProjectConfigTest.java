@@ -160,6 +160,9 @@ class ProjectConfigTest {
         f.env.put("MXCP_CONFIG", dir.resolve("missing.yml").toString());
         assertEquals("MXCP user config not found at " + dir.resolve("missing.yml"),
                 assertThrows(ProjectException.class, f::open).getMessage());
+        f.env.put("MXCP_CONFIG", dir.toString());
+        assertEquals("MXCP user config " + dir + " is a folder, not a file",
+                assertThrows(ProjectException.class, f::open).getMessage());
     }
 
     @Test

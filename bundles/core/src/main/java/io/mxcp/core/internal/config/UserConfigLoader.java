@@ -53,7 +53,8 @@ public final class UserConfigLoader {
         if (Files.isRegularFile(file)) {
             raw = read(file);
         } else if (env.get("MXCP_CONFIG") != null && !env.get("MXCP_CONFIG").isEmpty()) {
-            throw new ProjectException("MXCP user config not found at " + file);
+            throw new ProjectException(Files.isDirectory(file) ? "MXCP user config " + file + " is a folder, not a file"
+                    : "MXCP user config not found at " + file);
         } else {
             raw = synthesized(project, siteProfile);
         }
