@@ -1,8 +1,5 @@
 package io.mxcp.kernel.launch;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * The JVM's class-data archive that {@code bin/mxcp} asked the JVM to create ({@code -XX:+AutoCreateSharedArchive}):
  * it is written as the process exits, which makes the first exit of an installation's command kind slower — for
@@ -16,10 +13,13 @@ final class PendingArchive {
     private PendingArchive() {
     }
 
-    /** Logs that the JVM writes the archive now, if it has not been written meanwhile (by another process). */
+    /**
+     * Logs that the JVM writes the archive now. Also when another process wrote it meanwhile: the JVM decided at its
+     * start to write one and writes it over.
+     */
     static void announceBeforeExit() {
         String file = System.getProperty(PROPERTY);
-        if (file == null || file.isBlank() || Files.exists(Path.of(file))) {
+        if (file == null || file.isBlank()) {
             return;
         }
         System.getLogger(PendingArchive.class.getName()).log(System.Logger.Level.INFO, "Writing the JVM''s "
