@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.mxcp.executor.sql.runtime.DriverMessages;
 import io.mxcp.kernel.api.SqlFunctionMessages;
 
 /** DuckDB error text as the caller should read it. */
@@ -17,21 +18,13 @@ final class SqlErrors {
     private static final Pattern QUOTED_LINE = Pattern.compile("^LINE \\d+: ");
     private static final Pattern POSITIONAL = Pattern.compile("\\$(\\d+)\\b");
 
-    /** What the driver puts before the real error of a statement that failed while running. */
-    private static final String PENDING_QUERY_PREFIX =
-            "Invalid Input Error: Attempting to execute an unsuccessful or closed pending query result\nError: ";
-
     /**
      * The driver's message without the prefix it adds for errors raised while a statement runs, without the Java
      * stack frames it appends when a Java UDF throws ({@code Invalid Input Error: java.lang.IllegalStateException:
      * boom\n\tat ...}), and with plugin functions named as SQL calls them.
      */
     static String message(Throwable error) {
-        String message = error.getMessage() == null ? error.toString() : error.getMessage();
-        if (message.startsWith(PENDING_QUERY_PREFIX)) {
-            message = message.substring(PENDING_QUERY_PREFIX.length());
-        }
-        return SqlFunctionMessages.asCalled(message.lines()
+        return SqlFunctionMessages.asCalled(DriverMessages.of(error).lines()
                 .filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t... "))
                 .collect(Collectors.joining("\n"))
                 .strip());

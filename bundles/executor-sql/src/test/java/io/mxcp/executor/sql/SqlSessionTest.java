@@ -565,6 +565,41 @@ class SqlSessionTest {
     }
 
     @Test
+    void aSecretOfATypeDuckDbKnowsButRefusesIsAWarningAndMxcpsOwnTypesAreNot() throws Exception {
+        Map<String, Object> custom = Map.of("name", "custom_secret", "type", "value", "parameters", Map.of("k", "v"));
+        Map<String, Object> bogus = Map.of("name", "bogus_secret", "type", "http", "parameters", Map.of("BOGUS", "x"));
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
+                "io.mxcp.executor.sql.runtime.ConnectionInitializer");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try (ExecutorSession session = executor.open(new TestProject(dir.resolve("refused.duckdb"), false, List.of(),
+                List.of(custom, bogus)))) {
+            session.execute(sql("SELECT 1 AS one"), Map.of(), TestContext.none());
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(List.of("Secret bogus_secret (type http) could not be created in DuckDB, so SQL that needs it "
+                + "fails: Binder Error: Unknown parameter 'bogus' for secret type 'http' with default provider "
+                + "'config'"), warnings);
+    }
+
+    @Test
     void secretsAreInjectedAndBadOnesIgnored() throws Exception {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("header1", "Foo");

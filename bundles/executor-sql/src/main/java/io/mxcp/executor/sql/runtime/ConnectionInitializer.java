@@ -51,8 +51,7 @@ final class ConnectionInitializer {
             // once per runtime (one DuckDB refuses stays refused). Not stated again by later connections, as the
             // statement holds the secret's values and DuckDB's query log, which ad-hoc SQL can turn on, records it
             if (attempted.add(secret.get("name")) && !exists(connection, secret.get("name"))) {
-                SecretStatements.create(secret)
-                        .ifPresent(sql -> executeIgnoringFailure(connection, sql, secret.get("name")));
+                SecretStatements.create(secret).ifPresent(sql -> createIgnoringFailure(connection, sql, secret));
             }
         }
         for (String macro : CallerVariables.macros(values)) {
@@ -106,11 +105,22 @@ final class ConnectionInitializer {
         }
     }
 
-    private static void executeIgnoringFailure(Connection connection, String sql, Object secretName) {
+    /**
+     * A secret of a type DuckDB does not know (MXCP's own: {@code value}, {@code env}, {@code python}…) is no DuckDB
+     * secret, as in the original (a debug line); one of a type it knows that it still refuses (its extension cannot
+     * be loaded offline, a parameter it does not take) leaves the SQL that needs it failing later, so it is a warning.
+     */
+    private static void createIgnoringFailure(Connection connection, String sql, Map<String, Object> secret) {
         try {
             execute(connection, sql);
         } catch (SQLException e) {
-            LOG.log(Level.DEBUG, () -> "Secret " + secretName + " not injected into DuckDB: " + e.getMessage());
+            String reason = DriverMessages.of(e).strip();
+            if (reason.contains("Secret type '") && reason.contains("' not found")) {
+                LOG.log(Level.DEBUG, () -> "Secret " + secret.get("name") + " not injected into DuckDB: " + reason);
+            } else {
+                LOG.log(Level.WARNING, "Secret {0} (type {1}) could not be created in DuckDB, so SQL that needs it "
+                        + "fails: {2}", secret.get("name"), secret.get("type"), reason);
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ final class CallbackEndpoint {
                     tokens.accessToken(), tokens.refreshToken(), tokens.expiresAt(), tokens.scopes());
         } catch (AuthException e) {
             System.getLogger(CallbackEndpoint.class.getName()).log(System.Logger.Level.WARNING,
-                    "Sign-in at " + login.provider() + " failed: " + e.getMessage());
+                    "Sign-in at " + login.displayName() + " (" + login.provider() + ") failed: " + e.getMessage());
             // the client waits at its redirect URI: it hears of the failure there (RFC 6749 §4.1.2.1), and a
             // provider that cannot answer now is temporarily_unavailable, which a client may retry
             OAuthError failure = UpstreamFailure.isPassing(e) ? UpstreamFailure.unavailable(login.displayName())

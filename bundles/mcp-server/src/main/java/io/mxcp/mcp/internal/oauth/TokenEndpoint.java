@@ -185,7 +185,7 @@ final class TokenEndpoint {
                     tokens.expiresAt(), tokens.scopes().isEmpty() ? grant.upstreamScopes() : tokens.scopes());
         } catch (AuthException e) {
             System.getLogger(TokenEndpoint.class.getName()).log(System.Logger.Level.WARNING,
-                    "Refresh at " + login.provider() + " failed: " + e.getMessage());
+                    "Refresh at " + login.displayName() + " (" + login.provider() + ") failed: " + e.getMessage());
             if (UpstreamFailure.isPassing(e)) {
                 throw UpstreamFailure.unavailable(login.displayName());
             }
