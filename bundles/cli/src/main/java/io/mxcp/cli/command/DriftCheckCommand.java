@@ -44,7 +44,9 @@ final class DriftCheckCommand extends ProjectSubcommand {
                 Path file = baseline != null ? context.workingDirectory().resolve(baseline)
                         : DriftSnapshotFiles.profilePath(project, context.workingDirectory());
                 DriftSnapshot before = readBaseline(file);
-                report = DriftComparison.compare(before, file.toString(), DriftSnapshots.take(project, stop.signal()));
+                // a --baseline is reported as given, as the original does
+                report = DriftComparison.compare(before, baseline != null ? baseline.toString() : file.toString(),
+                        DriftSnapshots.take(project, stop.signal()));
             }
             stop.commit();
             if (jsonOutput) {

@@ -141,12 +141,12 @@ final class InitCommand extends MxcpSubcommand {
 
     String nextSteps(Path target) {
         StringBuilder text = new StringBuilder();
-        text.append('\n').append(terminal.success("🎉 MXCP project initialized successfully!")).append("\n\n");
-        text.append(terminal.heading("📁 Project structure:")).append('\n');
+        text.append('\n').append(terminal.success("✨ MXCP project initialized successfully!")).append("\n\n");
+        text.append(terminal.heading("📁 Project Structure:")).append('\n');
         text.append(String.format("  %-15s %s\n", "mxcp-site.yml", "project settings"));
         ProjectScaffold.FOLDER_PURPOSES.forEach((folder, purpose) ->
                 text.append(String.format("  %-15s %s\n", folder + "/", purpose)));
-        text.append('\n').append(terminal.heading("🚀 Next steps:")).append('\n');
+        text.append('\n').append(terminal.heading("🚀 Next Steps:")).append('\n');
         int step = 1;
         if (!target.equals(context.workingDirectory().toAbsolutePath().normalize())) {
             text.append("  ").append(step++).append(". cd ").append(context.workingDirectory().relativize(target))

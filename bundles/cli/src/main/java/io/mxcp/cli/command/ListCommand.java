@@ -66,8 +66,8 @@ final class ListCommand extends ProjectSubcommand {
                 .sorted(Comparator.comparing(DiscoveredEndpoint::relativePath)).toList();
         List<DiscoveredEndpoint> valid = endpoints.stream().filter(DiscoveredEndpoint::loaded).toList();
         text.append("Found ").append(endpoints.size()).append(" endpoint files\n");
-        text.append("  • ").append(terminal.success(valid.size() + " valid")).append('\n');
-        text.append("  • ").append(terminal.failure(failed.size() + " failed")).append('\n');
+        text.append("   • ").append(terminal.success(valid.size() + " valid")).append('\n');
+        text.append("   • ").append(terminal.failure(failed.size() + " failed")).append('\n');
         if (!failed.isEmpty()) {
             text.append('\n').append(terminal.failure("❌ Failed endpoints:")).append('\n');
             for (DiscoveredEndpoint endpoint : failed) {

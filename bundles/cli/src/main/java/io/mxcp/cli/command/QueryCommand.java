@@ -109,7 +109,7 @@ final class QueryCommand extends ProjectSubcommand {
         StringBuilder text = new StringBuilder();
         text.append('\n').append(terminal.heading("🔍 Executing Query")).append('\n');
         if (file != null) {
-            text.append("  • Source: ").append(file).append('\n');
+            text.append("   • Source: ").append(file).append('\n');
         }
         text.append('\n').append(terminal.emphasis("📝 SQL:")).append('\n');
         List<String> lines = statement.strip().lines().toList();
@@ -120,7 +120,7 @@ final class QueryCommand extends ProjectSubcommand {
         if (!arguments.isEmpty()) {
             text.append('\n').append(terminal.emphasis("📋 Parameters:")).append('\n');
             // the value itself, as Python prints it (run shows "<from file: …>" for a file's; query does not)
-            arguments.values().forEach(parameter -> text.append("  • $").append(parameter.name()).append(" = ")
+            arguments.values().forEach(parameter -> text.append("   • $").append(parameter.name()).append(" = ")
                     .append(PythonStrings.str(parameter.value())).append('\n'));
         }
         return text.append('\n').toString();

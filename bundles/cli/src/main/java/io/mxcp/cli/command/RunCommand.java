@@ -86,7 +86,7 @@ final class RunCommand extends ProjectSubcommand {
         text.append('\n').append(terminal.heading("🚀 Running " + kind.yamlKey() + " " + name)).append('\n');
         if (!arguments.isEmpty()) {
             text.append(terminal.emphasis("📋 Parameters:")).append('\n');
-            arguments.values().forEach(parameter -> text.append("  • ").append(parameter.name()).append(" = ")
+            arguments.values().forEach(parameter -> text.append("   • ").append(parameter.name()).append(" = ")
                     .append(parameter.display()).append('\n'));
         }
         if (projectReadOnly) {

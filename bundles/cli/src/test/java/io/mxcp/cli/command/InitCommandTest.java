@@ -68,7 +68,7 @@ class InitCommandTest {
         String out = outcome.out();
         assertTrue(out.contains("✓ Created mxcp-site.yml"), out);
         assertTrue(out.contains("✓ Initialized DuckDB database"), out);
-        assertTrue(out.contains("📁 Project structure:\n  mxcp-site.yml   project settings\n"
+        assertTrue(out.contains("📁 Project Structure:\n  mxcp-site.yml   project settings\n"
                 + "  tools/          tool definitions (YAML)\n"), out);
         assertTrue(out.contains("  data/           the DuckDB database\n"), out);
         assertTrue(out.contains("mxcp run tool hello_world --param name=World"), out);

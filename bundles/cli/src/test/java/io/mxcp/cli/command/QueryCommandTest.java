@@ -40,7 +40,7 @@ class QueryCommandTest extends ProjectFolderTest {
 
         Files.writeString(root.resolve("filter.json"), "{\"a\": true, \"b\": null}");
         String shown = cli.run("query", "SELECT $ids, $filter", "-p", "ids=@ids.json", "-p", "filter=@filter.json").out();
-        assertTrue(shown.contains("  • $ids = [1, 2]\n  • $filter = {'a': True, 'b': None}\n"), shown);
+        assertTrue(shown.contains("   • $ids = [1, 2]\n   • $filter = {'a': True, 'b': None}\n"), shown);
     }
 
     @Test
