@@ -102,9 +102,13 @@ final class ExportFailureLog implements Filter {
             lastShown.clear(); // messages of many kinds: forget rather than grow
         }
         lastShown.put(kind, now);
+        // a collector's own refusal (HTTP 404 for a wrong path, 401, 503) comes without an exception: it is the one
+        // most in need of the collector's address
         Throwable thrown = record.getThrown();
-        if (thrown != null) {
-            record.setMessage(record.getMessage() + " (" + reason(thrown) + where() + "; again at most once a minute)");
+        String collector = where();
+        if (thrown != null || !collector.isEmpty()) {
+            String detail = thrown != null ? reason(thrown) + collector : collector.substring(", ".length());
+            record.setMessage(record.getMessage() + " (" + detail + "; again at most once a minute)");
             record.setThrown(null);
         }
         return true;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.Meter;
@@ -46,6 +47,9 @@ import io.mxcp.sdk.telemetry.TraceContext;
  * once it is gone.
  */
 final class OtelTelemetry implements Telemetry {
+    private static final System.Logger LOG = System.getLogger(OtelTelemetry.class.getName());
+    /** The unit of a count in OpenTelemetry's (UCUM) terms, as the original's counters and gauges declare it. */
+    private static final String COUNT = "1";
 
     /** The instrumentation scope of every span and instrument (spec 03 §6.2: tracer name {@code mxcp}). */
     static final String SCOPE = "mxcp";
@@ -96,7 +100,22 @@ final class OtelTelemetry implements Telemetry {
             exportLog.close();
             throw e;
         }
+        // an operator wiring the server into a pipeline sees where it sends, and a block that was not taken up
+        LOG.log(System.Logger.Level.INFO, "OpenTelemetry for service {0}: traces {1}, metrics {2}",
+                resource.getAttribute(AttributeKey.stringKey("service.name")), tracesGoTo(settings),
+                settings.metrics() && settings.endpoint() != null
+                        ? "to " + settings.endpoint() + " every " + settings.metricInterval().toSeconds() + " s" : "off");
         return new OtelTelemetry(tracing, metrics, exportLog);
+    }
+
+    private static String tracesGoTo(TelemetrySettings settings) {
+        if (!settings.tracing()) {
+            return "off";
+        }
+        if (settings.endpoint() == null) {
+            return settings.consoleExport() ? "to the console" : "off";
+        }
+        return "to " + settings.endpoint() + (settings.consoleExport() ? " and the console" : "");
     }
 
     private static SdkTracerProvider tracerProvider(TelemetrySettings settings, Resource resource, PrintStream console)
@@ -209,12 +228,13 @@ final class OtelTelemetry implements Telemetry {
 
     @Override
     public MetricCounter counter(String name, String description) {
-        return OtelCounter.monotonic(meter.counterBuilder(name).setDescription(description).build());
+        return OtelCounter.monotonic(meter.counterBuilder(name).setDescription(description).setUnit(COUNT).build());
     }
 
     @Override
     public MetricCounter upDownCounter(String name, String description) {
-        return OtelCounter.upDown(meter.upDownCounterBuilder(name).setDescription(description).build());
+        return OtelCounter.upDown(meter.upDownCounterBuilder(name).setDescription(description).setUnit(COUNT)
+                .build());
     }
 
     /**

@@ -45,6 +45,8 @@ class ExportFailureLogTest {
                     new RuntimeException(new java.net.http.HttpTimeoutException("request timed out")));
             exporter.log(Level.SEVERE, "Failed to export logs.", new IllegalStateException(
                     new IllegalArgumentException("unsupported field")));
+            exporter.log(Level.WARNING, "Failed to export spans. Server responded with HTTP status code 404. Error "
+                    + "message: Not Found");
             hold.close();
             hold.close(); // once only
             exporter.log(Level.SEVERE, "Failed to export 14 metrics. The request could not be executed.", failure);
@@ -58,6 +60,8 @@ class ExportFailureLogTest {
                 + "collector http://collector.example:4318; again at most once a minute)",
                 "Failed to export logs. (IllegalArgumentException: unsupported field, collector "
                 + "http://collector.example:4318; again at most once a minute)",
+                "Failed to export spans. Server responded with HTTP status code 404. Error message: Not Found "
+                + "(collector http://collector.example:4318; again at most once a minute)",
                 "Failed to export 14 metrics. The request could not be executed."),
                 shown.stream().map(LogRecord::getMessage).toList());
         assertNull(shown.getFirst().getThrown());

@@ -41,6 +41,36 @@ class OtelTelemetryTest {
     }
 
     @Test
+    void aStartSaysWhereTracesAndMetricsGo() throws Exception {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(OtelTelemetry.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getLevel() + " " + new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        java.net.URI collector = java.net.URI.create("http://127.0.0.1:9");
+        try (OtelTelemetry started = OtelTelemetry.start(new io.mxcp.sdk.telemetry.TelemetrySettings(collector,
+                Map.of(), Map.of("service.name", "orders-mcp"), true, false, true, java.time.Duration.ofSeconds(30)),
+                System.out)) {
+            assertEquals(List.of("INFO OpenTelemetry for service orders-mcp: traces to http://127.0.0.1:9, metrics to "
+                    + "http://127.0.0.1:9 every 30 s"), lines);
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
     void aChildSpanBelongsToItsParentsTraceUnderTheMxcpScope() {
         TelemetrySpan root = telemetry.startSpan("mxcp.endpoint.execute", null);
         TelemetrySpan child = telemetry.startSpan("mxcp.execution_engine.execute", root);
@@ -148,6 +178,8 @@ class OtelTelemetryTest {
         assertEquals(1, point(collected, "mxcp.endpoint.requests_total", "status", "error").getValue());
         assertEquals(1, point(collected, "mxcp.endpoint.concurrent_executions", "endpoint", "hello").getValue());
         assertEquals("calls", metric(collected, "mxcp.endpoint.requests_total").getDescription());
+        assertEquals("1", metric(collected, "mxcp.endpoint.requests_total").getUnit(), "a count, as the original's");
+        assertEquals("1", metric(collected, "mxcp.endpoint.concurrent_executions").getUnit());
     }
 
     private SpanData finished(String name) {
