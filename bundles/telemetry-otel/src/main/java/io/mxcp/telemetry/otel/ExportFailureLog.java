@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Filter;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -106,7 +107,7 @@ final class ExportFailureLog implements Filter {
         // most in need of the collector's address
         Throwable thrown = record.getThrown();
         String collector = where();
-        if (thrown != null || !collector.isEmpty()) {
+        if (thrown != null || (!collector.isEmpty() && record.getLevel().intValue() >= Level.WARNING.intValue())) {
             String detail = thrown != null ? reason(thrown) + collector : collector.substring(", ".length());
             record.setMessage(record.getMessage() + " (" + detail + "; again at most once a minute)");
             record.setThrown(null);
