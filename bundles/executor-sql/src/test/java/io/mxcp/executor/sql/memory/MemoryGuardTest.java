@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ class MemoryGuardTest {
     /** Each look takes the next reading; the last one stays. */
     private final LinkedBlockingQueue<MemoryReading> readings = new LinkedBlockingQueue<>();
     private volatile MemoryReading last;
+    private final AtomicInteger looks = new AtomicInteger();
     private final MemoryGuard guard = MemoryGuard.of(() -> {
+        looks.incrementAndGet();
         MemoryReading next = readings.poll();
         if (next != null) {
             last = next;
@@ -39,12 +42,19 @@ class MemoryGuardTest {
         return new MemoryReading(availableMib * MIB, BOUND, "the test's bound", residentMib * MIB);
     }
 
+    /**
+     * Until every queued reading was taken and judged: a look judges what it read before the next look reads, so two
+     * more reads mean the last reading's judgement is over (a fixed pause was too short on a loaded machine).
+     */
     private void awaitLooks() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!readings.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        Thread.sleep(50); // a few more looks at the last reading
+        int taken = looks.get();
+        while (looks.get() < taken + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     @Test
