@@ -202,6 +202,12 @@ class CliBootstrapIT {
         CommandResult greeted = mxcp.run(accented, noLocale, "run", "tool", "hello_world", "--param", "name=Zoë");
         assertEquals(0, greeted.exitCode(), greeted::describe);
         assertTrue(greeted.stdout().contains("Hello, Zoë!"), greeted::describe);
+
+        // a locale the machine lacks is C to the C library
+        CommandResult missing = mxcp.run(accented, Map.of("LC_ALL", "", "LC_CTYPE", "", "LANG", "xx_YY.UTF-8"),
+                "run", "tool", "hello_world", "--param", "name=Zoë");
+        assertEquals(0, missing.exitCode(), missing::describe);
+        assertTrue(missing.stdout().contains("Hello, Zoë!"), missing::describe);
     }
 
     /** MXCP_JAVA_HOME is set for mxcp alone: one it cannot use is named, and another JDK runs the command. */

@@ -24,6 +24,7 @@ import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 import io.mxcp.kernel.api.DuckDbHost;
+import io.mxcp.kernel.api.FileFailureText;
 import io.mxcp.kernel.api.KernelEnvironment;
 import io.mxcp.kernel.api.PluginProblems;
 import io.mxcp.kernel.api.ProcessSignalHandler;
@@ -74,7 +75,7 @@ public final class Kernel implements AutoCloseable {
                 storage = FrameworkStorage.create(temporary);
             } catch (IOException e) {
                 throw new KernelException("Cannot start the OSGi framework: its temporary folder " + temporary
-                        + " cannot be used (" + e.getMessage() + "); bin/mxcp takes another from TMPDIR", e);
+                        + " cannot be used (" + FileFailureText.of(e) + "); bin/mxcp takes another from TMPDIR", e);
             }
             framework = new Felix(frameworkConfiguration(storage.cache()));
             framework.init();

@@ -19,6 +19,8 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -42,11 +44,16 @@ final class JwtCheck implements Closeable {
             JWSAlgorithm.ES384, JWSAlgorithm.ES512);
     private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
     private static final int TIME_LIMIT_MILLIS = (int) IssuerHttp.TIME_LIMIT.toMillis();
+    /** Nimbus' words for a token whose kid no key of the set has. */
+    private static final String NO_MATCHING_KEY = "no matching key";
 
     private final JWKSource<SecurityContext> keys;
     private final long refetchMillis;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    /** Whether the last read of the key set failed: a fetch refused by the rate limit then says nothing of a token. */
+    /**
+     * Whether the last fetch of the key set failed: while it did, a kid the keys in use lack (a key the issuer rotated
+     * in) or a fetch refused by the rate limit says nothing of the token.
+     */
     private volatile boolean keySetUnreadable;
 
     JwtCheck(IssuerMetadata issuer, String audience) throws AuthException {
@@ -61,8 +68,18 @@ final class JwtCheck implements Closeable {
     JwtCheck(IssuerMetadata issuer, String audience, long keySetLifeMillis) throws AuthException {
         this.refetchMillis = keySetLifeMillis / 10;
         try {
-            keys = JWKSourceBuilder.<SecurityContext>create(issuer.jwksUri().toURL(),
-                    new DefaultResourceRetriever(TIME_LIMIT_MILLIS, TIME_LIMIT_MILLIS, KEY_SET_SIZE_LIMIT))
+            ResourceRetriever http = new DefaultResourceRetriever(TIME_LIMIT_MILLIS, TIME_LIMIT_MILLIS,
+                    KEY_SET_SIZE_LIMIT);
+            keys = JWKSourceBuilder.<SecurityContext>create(issuer.jwksUri().toURL(), url -> {
+                try {
+                    Resource read = http.retrieveResource(url);
+                    keySetUnreadable = false;
+                    return read;
+                } catch (IOException | RuntimeException e) {
+                    keySetUnreadable = true;
+                    throw e;
+                }
+            })
                     .cache(keySetLifeMillis, keySetLifeMillis / 20)
                     .refreshAheadCache(keySetLifeMillis / 10, false)
                     .rateLimited(refetchMillis)
@@ -92,9 +109,7 @@ final class JwtCheck implements Closeable {
             if (jwt instanceof PlainJWT) {
                 throw new InvalidTokenException("JWT rejected: an unsigned token (alg none) is never accepted");
             }
-            Map<String, Object> claims = processor.process(jwt, null).toJSONObject();
-            keySetUnreadable = false;
-            return claims;
+            return processor.process(jwt, null).toJSONObject();
         } catch (RateLimitReachedException e) {
             if (keySetUnreadable) {
                 throw new AuthException("The OIDC issuer's key set could not be read, and is read again within "
@@ -103,9 +118,13 @@ final class JwtCheck implements Closeable {
             // the key set was fetched again for unknown kids twice within 30 s: the token's key is not the issuer's
             throw new InvalidTokenException("JWT rejected: no key of the issuer's key set matches the token's kid", e);
         } catch (KeySourceException e) {
-            keySetUnreadable = true;
             throw new AuthException("The OIDC issuer's key set could not be read: " + e.getMessage(), e);
-        } catch (ParseException | BadJOSEException | JOSEException e) {
+        } catch (BadJOSEException e) {
+            if (keySetUnreadable && String.valueOf(e.getMessage()).contains(NO_MATCHING_KEY)) {
+                throw new AuthException("The OIDC issuer's key set could not be read again for the token's kid", e);
+            }
+            throw new InvalidTokenException("JWT rejected: " + e.getMessage(), e);
+        } catch (ParseException | JOSEException e) {
             throw new InvalidTokenException("JWT rejected: " + e.getMessage(), e);
         }
     }

@@ -386,9 +386,18 @@ class OidcJwtVerificationTest {
                 assertEquals("u", check.claims(token).get("sub"), "the last key set read stays in use");
             }
             assertTrue(issuer.requests(TestIssuer.JWKS) >= 2, "the key set was read again once it expired");
+            String ofARotatedKey = TestIssuer.sign(rotated, issuer.claims("r", CLIENT_ID).build());
+            for (int i = 0; i < 3; i++) {
+                AuthException unjudged = assertThrows(AuthException.class, () -> check.claims(ofARotatedKey));
+                assertFalse(unjudged instanceof InvalidTokenException, "a kid the set may have gained meanwhile: "
+                        + unjudged);
+            }
 
+            issuer.serveKeys(key, rotated);
             issuer.failKeySet(false);
             assertEquals("u", check.claims(token).get("sub"));
+            Thread.sleep(250); // past the rate limit of key set reads (1/10 of its life)
+            assertEquals("r", check.claims(ofARotatedKey).get("sub"));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.mxcp.cli.context.CliContext;
-import io.mxcp.cli.context.FileFailures;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.drift.DriftComparison;
 import io.mxcp.core.drift.DriftReport;
@@ -12,6 +11,7 @@ import io.mxcp.core.drift.DriftSnapshot;
 import io.mxcp.core.drift.DriftSnapshotException;
 import io.mxcp.core.drift.DriftSnapshotFiles;
 import io.mxcp.core.drift.DriftSnapshots;
+import io.mxcp.kernel.api.FileFailureText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +62,7 @@ final class DriftCheckCommand extends ProjectSubcommand {
         try {
             return DriftSnapshotFiles.read(file);
         } catch (IOException e) {
-            String reason = FileFailures.systemReason(e).orElse(e.getMessage());
+            String reason = FileFailureText.reason(e).orElse(e.getMessage());
             throw new IllegalStateException("Failed to load baseline snapshot: " + file + ": " + reason, e);
         } catch (DriftSnapshotException e) {
             if (e.fileMissing() && !jsonOutput) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.mxcp.cli.context.CommandFailure;
-import io.mxcp.cli.context.FileFailures;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.output.Terminal;
+import io.mxcp.kernel.api.FileFailureText;
 
 /**
  * Reports a failed command and gives its exit code. JSON mode: one error document on standard output
@@ -88,7 +88,7 @@ final class ErrorReporter {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FileSystemException refused && refused.getReason() == null
                     && refused.getMessage() != null && message.endsWith(refused.getMessage())) {
-                Optional<String> reason = FileFailures.systemReason(refused);
+                Optional<String> reason = FileFailureText.reason(refused);
                 if (reason.isPresent()) {
                     return message.equals(refused.getMessage()) ? reason.get() + ": " + message
                             : message + ": " + reason.get();

@@ -10,7 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import io.mxcp.cli.context.FileFailures;
+import io.mxcp.kernel.api.FileFailureText;
 
 /**
  * The user config's {@code logging} block applied for the length of a command (spec 02 reference §0.5): when
@@ -82,7 +82,7 @@ public final class UserLogging implements AutoCloseable {
     /** What went wrong, as the system says it, with the file it concerns. */
     private static String reason(Exception e) {
         if (e instanceof FileSystemException failure) {
-            String why = FileFailures.systemReason(failure).orElse(failure.getClass().getSimpleName());
+            String why = FileFailureText.reason(failure).orElse(failure.getClass().getSimpleName());
             return why + ": '" + failure.getFile() + "'";
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.mxcp.core.api.AuditTrail;
+import io.mxcp.kernel.api.FileFailureText;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditRecord;
 
@@ -153,7 +154,7 @@ final class AuditWriter implements AutoCloseable {
                 failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                 failWaiting(failure);
                 LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
-                        batch.size(), path, IoFailureText.of(e));
+                        batch.size(), path, FileFailureText.of(e));
                 try {
                     // no sooner than a target is due, nor than the writer's own back-off: a failure no target
                     // accounts for (the chain's tail unknown) must not be retried at once either

@@ -14,6 +14,7 @@ import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.internal.pipeline.CallTrace;
 import io.mxcp.core.internal.pipeline.EndpointPipeline;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.kernel.api.FileFailureText;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /**
@@ -85,7 +86,7 @@ public final class AuditedCalls {
         // the record says where and why; the caller, maybe a remote client, learns what happened, not the server's
         // paths (the writer logs them)
         record(kind, identifier, arguments, options, trace, begin, null, "The audit log " + trail.path()
-                + " cannot be written (" + IoFailureText.of(unwritable) + ")" + REFUSED, false);
+                + " cannot be written (" + FileFailureText.of(unwritable) + ")" + REFUSED, false);
         trace.telemetry().metrics().auditFailed("refused");
         throw new EndpointException(EndpointException.Reason.EXECUTION_FAILED, "The audit log cannot be written"
                 + REFUSED);

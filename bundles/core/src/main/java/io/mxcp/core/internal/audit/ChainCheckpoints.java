@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.mxcp.kernel.api.FileFailureText;
 import io.mxcp.sdk.audit.AuditLog;
 
 /**
@@ -146,7 +147,7 @@ final class ChainCheckpoints {
         } catch (IOException | RuntimeException e) {
             failing = true;
             LOG.log(Level.ERROR, "CRITICAL: signing a checkpoint of the audit log in {0} failed, retrying in {1} s: "
-                    + "{2}", file.path(), EVERY.toSeconds(), IoFailureText.of(e));
+                    + "{2}", file.path(), EVERY.toSeconds(), FileFailureText.of(e));
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.mxcp.core.internal.audit.IoFailureText;
+import io.mxcp.kernel.api.FileFailureText;
 
 /**
  * The schemas a log's records are written and kept under: its registry's versions, the built-in schemas for names
@@ -51,7 +51,7 @@ public final class RecordSchemas {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "CRITICAL: the audit schema registry {0} cannot be read ({1}); records"
                     + " are written under the built-in schemas and the profile''s audit settings, and the registry"
-                    + " is left as it is", registry.path(), IoFailureText.of(e));
+                    + " is left as it is", registry.path(), FileFailureText.of(e));
             registryRead = false;
         }
         List<AuditSchema> added = missing(versions, options, Instant.now());
@@ -60,7 +60,7 @@ public final class RecordSchemas {
                 registry.append(added);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.ERROR, "The audit schema registry {0} cannot be written ({1}); records"
-                        + " are written under {2} all the same", registry.path(), IoFailureText.of(e),
+                        + " are written under {2} all the same", registry.path(), FileFailureText.of(e),
                         added.stream().map(AuditSchema::key).toList());
             }
         }
