@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * cross is checked once, in PythonServeIT: each command here starts GraalPy anew (seconds).
  */
 class PythonRunIT {
+
+    /** The kernel's debug line when Python's polyglot engine is built (on the first interpreter's start). */
+    private static final String ENGINE_STARTED = "Polyglot engine";
 
     private static PythonProject fixture;
 
@@ -237,6 +241,33 @@ class PythonRunIT {
         CommandResult test = fixture.mxcp.run(fixture.project, "test", "tool", "decrypt_tested", "--json-output");
         assertEquals(0, test.exitCode(), test.describe());
         assertEquals("passed", test.json().at("/result/tests/0/status").asText(), test.describe());
+    }
+
+    @Test
+    void aCommandRunningNoPythonDoesNotStartItWithoutPluginsOrLifecycleHooks() throws IOException {
+        Path project = Files.createDirectories(fixture.project.resolveSibling("no-hooks"));
+        Files.writeString(project.resolve("mxcp-site.yml"), "mxcp: 1\nproject: no_hooks\nprofile: default\n");
+        Files.writeString(Files.createDirectories(project.resolve("python")).resolve("shout.py"),
+                "def shout(text: str) -> str:\n    return text.upper()\n");
+        Files.writeString(Files.createDirectories(project.resolve("tools")).resolve("shout.yml"), """
+                mxcp: 1
+                tool:
+                  name: shout
+                  language: python
+                  source: {file: ../python/shout.py}
+                  parameters: [{name: text, type: string, description: t}]
+                  return: {type: string}
+                """);
+
+        CommandResult query = fixture.mxcp.run(project, "query", "SELECT 41 + 1 AS answer", "--debug");
+        assertEquals(0, query.exitCode(), query.describe());
+        assertTrue(query.stdout().contains("42"), query.describe());
+        assertFalse(query.stderr().contains(ENGINE_STARTED), query.describe());
+
+        CommandResult call = fixture.mxcp.run(project, "run", "tool", "shout", "--param", "text=hi", "--debug");
+        assertEquals(0, call.exitCode(), call.describe());
+        assertTrue(call.stdout().contains("HI"), call.describe());
+        assertTrue(call.stderr().contains(ENGINE_STARTED), call.describe());
     }
 
     @Test

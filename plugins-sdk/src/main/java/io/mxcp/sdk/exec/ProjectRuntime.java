@@ -65,4 +65,15 @@ public interface ProjectRuntime {
     default Map<String, String> derivedProfileSettings() {
         return Map.of("duckdb.path", duckdbPath().toString());
     }
+
+    /**
+     * Whether a server runs the project: its calls come for a while, so an executor prepares ahead of the first
+     * one what takes long to start (Python's interpreter). A one-shot command ({@code mxcp query}, {@code test})
+     * answers false and pays such costs only when it runs that code. True from a core that does not say.
+     *
+     * @since 1.10
+     */
+    default boolean served() {
+        return true;
+    }
 }

@@ -34,8 +34,10 @@ import io.mxcp.sdk.exec.ReloadPayload;
 
 /**
  * Python endpoints of one project generation. The generation's runtime starts when it opens if the project has
- * plugins or modules under python/ (their UDFs and {@code on_init} hooks belong to the generation, spec 01 §5.8),
- * else on the first Python call; a project without Python never starts it. It runs in the interpreter the
+ * plugins (their SQL functions must exist before any SQL runs), modules under python/ naming lifecycle hooks (their
+ * {@code on_init} belongs to the generation, spec 01 §5.8) or, in a server, any module under python/ (imported at the
+ * start, so that the first call does not wait for the interpreter); else on the first Python call, so that a one-shot
+ * command running no Python code ({@code mxcp query}) does not pay seconds for it. It runs in the interpreter the
  * project's previous generation left ({@link Interpreters}), else in a new one; a generation that fails to start
  * closes its interpreter, so the next one starts afresh.
  */
@@ -53,6 +55,7 @@ final class PythonSession implements ExecutorSession {
     private final ProjectDatabase database;
     private final ValueCodec codec = new ValueCodec();
     private final AtomicLong callIds = new AtomicLong();
+    private final boolean served;
     /** Written under this session's lock, read without it by {@link #reloadPayload} (a call thread holding the GIL). */
     private volatile PythonRuntime runtime;
     private PluginFunctions pluginFunctions;
@@ -61,15 +64,16 @@ final class PythonSession implements ExecutorSession {
     PythonSession(ProjectRuntime project, PythonProject python, DuckDbHost duckDb, PolyglotHost polyglot,
             Interpreters interpreters, Supplier<EndpointExecutor> sqlExecutor) {
         this.python = python;
+        this.served = project.served();
         this.duckDb = duckDb;
         this.polyglot = polyglot;
         this.interpreters = interpreters;
         this.database = new ProjectDatabase(project, sqlExecutor, codec);
     }
 
-    /** Starts the interpreter now when the generation has Python plugins or modules. */
+    /** Starts the interpreter now when the generation needs it before its first Python call (see above). */
     void startIfNeeded() throws EndpointExecutionException {
-        if (python.hasPlugins() || python.hasPythonModules()) {
+        if (python.hasPlugins() || (served ? python.hasPythonModules() : python.mentionsLifecycleHooks())) {
             runtime();
         }
     }

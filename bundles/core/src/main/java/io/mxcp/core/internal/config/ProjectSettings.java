@@ -15,9 +15,10 @@ import io.mxcp.sdk.exec.ProjectRuntime;
  * Executors see it as their {@link ProjectRuntime}.
  *
  * @param sqlTools whether the built-in SQL tools are on (the CLI's override, else the site's {@code sql_tools.enabled})
+ * @param served   whether a server runs the project (else a one-shot command)
  */
 public record ProjectSettings(Path root, Path workingDirectory, SiteConfig site, String activeProfile,
-        Map<String, Object> userConfig, Path duckdbPath, boolean readOnly, boolean sqlTools)
+        Map<String, Object> userConfig, Path duckdbPath, boolean readOnly, boolean sqlTools, boolean served)
         implements ProjectRuntime {
 
     @Override

@@ -52,7 +52,7 @@ public final class ProjectSettingsLoader {
                 || profile.duckdbReadonly();
         boolean sqlTools = options.sqlTools() != null ? options.sqlTools()
                 : Boolean.TRUE.equals(site.sqlTools().get("enabled"));
-        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly, sqlTools);
+        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly, sqlTools, options.server() != null);
     }
 
     private static String activeProfile(ProjectOptions options, Map<String, String> env, SiteConfig site) {

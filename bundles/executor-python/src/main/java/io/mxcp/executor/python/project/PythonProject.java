@@ -1,6 +1,7 @@
 package io.mxcp.executor.python.project;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,6 +36,8 @@ import io.mxcp.sdk.exec.ProjectRuntime;
 public record PythonProject(Path root, String profile, Map<String, Object> siteConfig, Map<String, Object> userConfig,
         List<Map<String, Object>> plugins, Path pythonDir, Path pluginDir) {
 
+    private static final Pattern LIFECYCLE_HOOK = Pattern.compile("\\bon_(?:init|shutdown)\\b");
+
     public static PythonProject of(ProjectRuntime runtime) throws InvalidProjectException {
         Path root = runtime.root().toAbsolutePath().normalize();
         Map<String, Object> site = runtime.siteFile() != null ? copy(runtime.siteFile())
@@ -44,19 +49,38 @@ public record PythonProject(Path root, String profile, Map<String, Object> siteC
         return new PythonProject(root, runtime.profile(), site, userConfig(runtime), plugins(site, runtime), pythonDir, pluginDir);
     }
 
-    /** Whether the project has anything for Python to do: plugins, or {@code .py} files under python/ or the endpoint folders. */
+    /** Whether the site declares Python plugins: their SQL functions must exist before any SQL runs. */
     public boolean hasPlugins() {
         return !plugins.isEmpty();
     }
 
+    /** Whether python/ holds modules, which a server imports at its start (spec 01 §5.8). */
     public boolean hasPythonModules() {
+        return anyModule(file -> true);
+    }
+
+    /**
+     * Whether a module under python/ names an {@code on_init} or {@code on_shutdown} hook: read as text, since
+     * only importing it would register them, and a mention that is no hook costs no more than an early start.
+     */
+    public boolean mentionsLifecycleHooks() {
+        return anyModule(file -> {
+            try {
+                return LIFECYCLE_HOOK.matcher(Files.readString(file, StandardCharsets.ISO_8859_1)).find();
+            } catch (IOException e) {
+                return true; // unreadable here: importing it decides, as before
+            }
+        });
+    }
+
+    private boolean anyModule(Predicate<Path> test) {
         if (!Files.isDirectory(pythonDir)) {
             return false;
         }
         try (Stream<Path> files = Files.walk(pythonDir)) {
-            return files.anyMatch(file -> file.toString().endsWith(".py"));
-        } catch (IOException e) {
-            return false;
+            return files.filter(file -> file.toString().endsWith(".py") && Files.isRegularFile(file)).anyMatch(test);
+        } catch (IOException | UncheckedIOException e) {
+            return true;
         }
     }
 

@@ -71,6 +71,20 @@ class PythonProjectTest {
     }
 
     @Test
+    void lifecycleHooksAreFoundInAnyModuleUnderPythonAsTheirNamesAnyWayTheyAreImported() throws Exception {
+        Files.writeString(root.resolve("mxcp-site.yml"), "mxcp: 1\nproject: demo\n");
+        Path tools = Files.createDirectories(root.resolve("python/pkg"));
+        Files.writeString(tools.resolve("tools.py"), "def on_initial_load():\n    return 1\n");
+        PythonProject project = PythonProject.of(runtime(Map.of()));
+
+        assertTrue(project.hasPythonModules());
+        assertFalse(project.mentionsLifecycleHooks(), "a longer name is no hook");
+
+        Files.writeString(tools.resolve("hooks.py"), "import mxcp.runtime as rt\n\n@rt.on_shutdown\ndef bye():\n    pass\n");
+        assertTrue(project.mentionsLifecycleHooks());
+    }
+
+    @Test
     void theSiteFileAsTheCoreLoadedItWinsOverTheFileAsItIsNow() throws Exception {
         // a restart of the previous configuration after a failed reload: the file on disk is the broken new one
         Files.writeString(root.resolve("mxcp-site.yml"), """
