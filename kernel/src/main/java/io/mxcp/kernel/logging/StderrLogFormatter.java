@@ -1,24 +1,22 @@
 package io.mxcp.kernel.logging;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+
+import io.mxcp.kernel.api.LogRecordText;
 
 /**
  * One line per record: time, level, short logger name, message (and the stack trace when there is one). A message
  * of several lines (DuckDB's errors end with the statement and a caret under the fault) is folded onto its one line,
- * so that every record starts a line with its time and level, as log shippers and {@code grep} read them.
+ * so that every record starts a line with its time and level, as log shippers and {@code grep} read them, and no
+ * caller's text can start one ({@link LogRecordText}).
  */
 final class StderrLogFormatter extends Formatter {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     @Override
     public String format(LogRecord record) {
@@ -26,22 +24,11 @@ final class StderrLogFormatter extends Formatter {
                 .append(LocalTime.ofInstant(record.getInstant(), ZoneId.systemDefault()).format(TIME)).append(' ')
                 .append(levelName(record.getLevel())).append(' ')
                 .append('[').append(shortName(record.getLoggerName())).append("] ")
-                .append(folded(formatMessage(record))).append(System.lineSeparator());
+                .append(LogRecordText.message(formatMessage(record))).append(System.lineSeparator());
         if (record.getThrown() != null) {
-            StringWriter trace = new StringWriter();
-            record.getThrown().printStackTrace(new PrintWriter(trace));
-            line.append(trace);
+            line.append(LogRecordText.trace(record.getThrown()));
         }
         return line.toString();
-    }
-
-    /** The message's lines, stripped and without the empty ones, joined by {@code " | "}. */
-    static String folded(String message) {
-        if (message == null || message.indexOf('\n') < 0 && message.indexOf('\r') < 0) {
-            return message;
-        }
-        return LINE_BREAK.splitAsStream(message.strip()).map(String::strip).filter(part -> !part.isEmpty())
-                .collect(Collectors.joining(" | "));
     }
 
     /** The names System.Logger users know, rather than java.util.logging's SEVERE/FINE. */

@@ -34,6 +34,12 @@ class StderrLogFormatterTest {
     }
 
     @Test
+    void aCallersTextCannotForgeARecordOrReachTheTerminal() {
+        String line = formatter.format(record(Level.WARNING, "tools/call {0} failed", "x\n03:04:05.000 INFO [Gate] admin\u001b[2J"));
+        assertTrue(line.endsWith("tools/call x | 03:04:05.000 INFO [Gate] admin\\x1b[2J failed" + System.lineSeparator()), line);
+    }
+
+    @Test
     void aStackTraceStillFollowsOnItsOwnLines() {
         LogRecord record = record(Level.SEVERE, "Tool x failed unexpectedly");
         record.setThrown(new IllegalStateException("boom"));

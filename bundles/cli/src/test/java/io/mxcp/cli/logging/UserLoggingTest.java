@@ -60,6 +60,19 @@ class UserLoggingTest {
     }
 
     @Test
+    void aCallersLineBreakCannotForgeALineOfTheFile() throws IOException {
+        try (UserLogging logging = apply(block("path", "mxcp.log", "level", "INFO"), false)) {
+            LOG.log(Level.WARNING, "tools/call castint failed: Could not convert string ''{0}'' to INT32",
+                    "x\n2026-11-29 16:30:00 - INFO - io.mxcp.Gate - admin signed in\n\u001b[1A");
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("mxcp.log"));
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.get(0).endsWith(" - WARNING - io.mxcp.test.Component - tools/call castint failed: Could not "
+                + "convert string 'x | 2026-11-29 16:30:00 - INFO - io.mxcp.Gate - admin signed in | \\x1b[1A' to INT32"),
+                lines.get(0));
+    }
+
+    @Test
     void aCommandsFailureCanBeWrittenToTheFileAloneAsStandardErrorSaysItAlready() throws IOException {
         List<String> elsewhere = new ArrayList<>();
         Handler other = new Handler() {
