@@ -11,9 +11,9 @@ import io.mxcp.mcp.api.HttpServerOptions;
 /**
  * Redirect URIs: which a client may register (https anywhere, http only on the loopback interface, a native app's
  * private-use scheme), and whether a requested one is registered — exactly, up to the case of an http(s) URI's
- * scheme and host and an empty path (an added query parameter or path segment is another URI), except that an http
- * URI on the loopback interface may name any port (RFC 8252 §7.3, OAuth 2.1 §8.4.2: a native app listens on
- * whichever port is free when the user signs in).
+ * scheme and host and an empty path (an added query parameter, path segment or fragment is another URI), except
+ * that an http URI on the loopback interface may name any port (RFC 8252 §7.3, OAuth 2.1 §8.4.2: a native app
+ * listens on whichever port is free when the user signs in).
  */
 final class RedirectUris {
     private static final Set<String> LOOPBACK = HttpServerOptions.LOOPBACK_NAMES;
@@ -66,6 +66,9 @@ final class RedirectUris {
     private static String normalized(String uri) {
         try {
             URI parsed = new URI(uri);
+            if (parsed.getRawFragment() != null) {
+                return null; // never registered (RFC 6749 §3.1.2), and the code would follow in the fragment
+            }
             if (parsed.isOpaque() || parsed.getHost() == null) {
                 return uri; // only http(s) URIs have parts whose case does not matter
             }

@@ -286,6 +286,9 @@ class HttpIssuerTest {
                 "invalid_request", "Redirect URI 'http://127.0.0.1:40000/other' not registered for client");
         assertOAuthError(get(authorizeQuery("cli", "http://localhost:9999/cb", "x", "S256")), 400,
                 "invalid_request", "Redirect URI 'http://localhost:9999/cb' not registered for client");
+        // the code would follow in the fragment, where a loopback listener never sees it (RFC 6749 §3.1.2)
+        assertOAuthError(get(authorizeQuery("cli", "http://127.0.0.1:40000/cb#frag", "x", "S256")), 400,
+                "invalid_request", "Redirect URI 'http://127.0.0.1:40000/cb#frag' not registered for client");
     }
 
     @Test
