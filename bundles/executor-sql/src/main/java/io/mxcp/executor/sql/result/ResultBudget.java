@@ -55,29 +55,38 @@ public final class ResultBudget {
         private long bytes;
         private long rows;
 
-        /** Counts one more row of that many bytes ({@link Footprint}). */
+        /**
+         * Counts one more row of that many bytes ({@link Footprint}). A reading refused gives its share back at once,
+         * not when it is closed: readings that grow side by side would otherwise all be refused together by the
+         * shares of those refused a moment before.
+         */
         void add(long rowBytes) throws SQLException {
             bytes += rowBytes;
             rows++;
+            long together = readingBytes.addAndGet(rowBytes);
             if (bytes > limitBytes) {
+                close();
                 throw new ResultTooLargeException(String.format(Locale.ROOT,
                         "Result too large: its first %,d rows already take more than the %s of memory one result "
                                 + "may take (%s); narrow the query with WHERE, LIMIT or aggregates",
                         rows, megabytes(limitBytes), limitSource));
             }
-            if (readingBytes.addAndGet(rowBytes) > togetherLimitBytes) {
+            if (together > togetherLimitBytes) {
+                String taken = megabytes(bytes);
+                close();
                 throw new ResultTooLargeException(String.format(Locale.ROOT,
                         "Result too large for now: its first %,d rows (%s) and the results other calls are reading at "
                                 + "the same moment take more than the %s of memory the server's results may take "
                                 + "together (a quarter of its Java heap; %s); narrow the query with WHERE, LIMIT or "
                                 + "aggregates, or call again when fewer large calls run",
-                        rows, megabytes(bytes), megabytes(togetherLimitBytes), HEAP_SOURCE));
+                        rows, taken, megabytes(togetherLimitBytes), HEAP_SOURCE));
             }
         }
 
         @Override
         public void close() {
             readingBytes.addAndGet(-bytes);
+            bytes = 0;
         }
     }
 

@@ -54,6 +54,32 @@ class ResultMapperTest {
     }
 
     @Test
+    void ofReadingsGrowingSideBySideTheFirstRefusedMakesRoomForTheOthers() throws SQLException {
+        ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit", 1536 * 1024);
+        ResultBudget.Reading first = budget.start();
+        ResultBudget.Reading second = budget.start();
+        ResultBudget.Reading third = budget.start();
+        for (ResultBudget.Reading reading : List.of(first, second, third)) {
+            reading.add(500 * 1024);
+        }
+        assertThrows(ResultBudget.ResultTooLargeException.class, () -> first.add(100 * 1024));
+        second.add(100 * 1024); // not refused by the share of the first, which was refused before it
+        third.add(100 * 1024);
+        first.close(); // the try-with-resources of the refused reading: nothing is given back twice
+        second.close();
+        third.close();
+        List<ResultBudget.Reading> again = List.of(budget.start(), budget.start(), budget.start());
+        for (ResultBudget.Reading reading : again) {
+            reading.add(500 * 1024);
+        }
+        try (ResultBudget.Reading fourth = budget.start()) {
+            assertThrows(ResultBudget.ResultTooLargeException.class, () -> fourth.add(100 * 1024),
+                    "all given back once: the shared limit is whole again, not more");
+        }
+        again.forEach(ResultBudget.Reading::close);
+    }
+
+    @Test
     void resultsReadAtTheSameMomentShareALimitThatEachReadingGivesBackWhenItEnds() throws SQLException {
         ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit", 1536 * 1024);
         ResultBudget.Reading first = budget.start();
