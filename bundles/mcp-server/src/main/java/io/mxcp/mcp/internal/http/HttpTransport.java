@@ -269,7 +269,7 @@ public final class HttpTransport implements RunningServer {
             sessions.closeStreams();
             listens.closeAll();
             if (!graceful.awaitShutdown(StopDrain.DRAIN_MILLIS)) {
-                StopDrain.cancelling();
+                engine.stopDrain().cancelling();
                 running.cancelAll();
                 // the cancelled calls answer with their error before the connections close
                 graceful.awaitShutdown(StopDrain.CANCELLED_ANSWER_MILLIS);

@@ -30,11 +30,12 @@ final class EndpointMethods {
     private final Results results;
     private final ToolResults toolResults;
     private final InputRounds inputs;
+    private final StopDrain stopDrain;
     private final ObjectMapper mapper;
     private final RepeatedFailures repeated = new RepeatedFailures(System::nanoTime);
 
     EndpointMethods(Project project, ToolCatalog tools, ResourceCatalog resources, PromptCatalog prompts,
-            Results results, InputRounds inputs, ObjectMapper mapper) {
+            Results results, InputRounds inputs, StopDrain stopDrain, ObjectMapper mapper) {
         this.project = project;
         this.tools = tools;
         this.resources = resources;
@@ -42,6 +43,7 @@ final class EndpointMethods {
         this.results = results;
         this.toolResults = new ToolResults(mapper);
         this.inputs = inputs;
+        this.stopDrain = stopDrain;
         this.mapper = mapper;
     }
 
@@ -73,7 +75,8 @@ final class EndpointMethods {
                 }
                 logFailure("tools/call", name, e, context);
                 result = e.reason() == EndpointException.Reason.NOT_FOUND ? unknownTool(name, context)
-                        : toolResults.error("Error executing tool " + name + ": " + e.getMessage());
+                        : toolResults.error("Error executing tool " + name + ": "
+                                + stopDrain.failureText(e.getMessage(), context));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Tool " + name + " failed unexpectedly", e);
                 result = toolResults.error("Error executing tool " + name + ": " + e);
@@ -111,7 +114,8 @@ final class EndpointMethods {
             logFailure("resources/read", uri, e, context);
             if (e.reason() == EndpointException.Reason.EXECUTION_FAILED
                     || e.reason() == EndpointException.Reason.POLICY_DENIED) {
-                throw JsonRpcErrors.internalError("Error reading resource " + uri + ": " + e.getMessage());
+                throw JsonRpcErrors.internalError("Error reading resource " + uri + ": "
+                        + stopDrain.failureText(e.getMessage(), context));
             }
             throw failure(e, () -> JsonRpcErrors.resourceNotFound(uri, context.modern()));
         }

@@ -44,6 +44,7 @@ public final class McpEngine {
     private final Map<String, MethodHandler> fixedLegacy = new HashMap<>();
     private final Map<String, MethodHandler> fixedModern = new HashMap<>();
     private final ReloadGate gate;
+    private final StopDrain stopDrain = new StopDrain();
     private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private final Object reloading = new Object();
     private volatile ProjectMethods methods;
@@ -68,11 +69,16 @@ public final class McpEngine {
     }
 
     private ProjectMethods build(Project project) {
-        return new ProjectMethods(project, fixedLegacy, fixedModern, results, inputs, mapper);
+        return new ProjectMethods(project, fixedLegacy, fixedModern, results, inputs, stopDrain, mapper);
     }
 
     public ServerInfo info() {
         return info;
+    }
+
+    /** How the transports drain the calls when the server stops. */
+    public StopDrain stopDrain() {
+        return stopDrain;
     }
 
     /** The project served now (a reload replaces it). */

@@ -38,7 +38,7 @@ final class ProjectMethods {
      * @param fixedModern the modern ones
      */
     ProjectMethods(Project project, Map<String, MethodHandler> fixedLegacy, Map<String, MethodHandler> fixedModern,
-            Results results, InputRounds inputs, ObjectMapper mapper) {
+            Results results, InputRounds inputs, StopDrain stopDrain, ObjectMapper mapper) {
         this.project = project;
         this.legacy = new HashMap<>(fixedLegacy);
         this.modern = new HashMap<>(fixedModern);
@@ -60,7 +60,8 @@ final class ProjectMethods {
                 results, mapper);
         list(ListKind.PROMPTS, "prompts/list", "prompts", prompts.descriptions(), pageSize, results, mapper);
 
-        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, mapper);
+        EndpointMethods calls = new EndpointMethods(project, tools, resources, prompts, results, inputs, stopDrain,
+                mapper);
         both("tools/call", calls::callTool);
         both("resources/read", calls::readResource);
         both("prompts/get", calls::getPrompt);

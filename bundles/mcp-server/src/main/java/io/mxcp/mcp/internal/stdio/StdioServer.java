@@ -366,7 +366,7 @@ public final class StdioServer implements RunningServer {
         calls.shutdown();
         try {
             if (!calls.awaitTermination(StopDrain.DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-                StopDrain.cancelling();
+                engine.stopDrain().cancelling();
                 cancelledByStop = true;
                 inFlight.values().forEach(Cancellation::cancel);
                 if (!calls.awaitTermination(StopDrain.CANCELLED_ANSWER_MILLIS, TimeUnit.MILLISECONDS)) {

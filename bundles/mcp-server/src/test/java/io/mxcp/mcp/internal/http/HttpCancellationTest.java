@@ -81,6 +81,8 @@ class HttpCancellationTest {
         JsonNode result = Messages.parse(answer.body()).get("result");
         assertTrue(result.get("isError").asBoolean(), answer.body());
         assertTrue(result.at("/content/0/text").asText().contains("Query interrupted"), answer.body());
+        assertTrue(result.at("/content/0/text").asText().endsWith(" (the server is stopping: retry in a few seconds)"),
+                answer.body());
     }
 
     @Test

@@ -306,6 +306,8 @@ class StdioServerTest {
             JsonNode answer = Messages.parse(line);
             assertEquals(1, answer.get("id").asInt());
             assertTrue(answer.at("/result/isError").asBoolean(), answer::toString);
+            assertTrue(answer.at("/result/content/0/text").asText().endsWith(
+                    "(the server is stopping: retry in a few seconds)"), answer::toString);
             assertTrue(stopping.join(java.time.Duration.ofSeconds(5)));
             assertEquals(List.of("WARNING MCP calls still running after 5000 ms; cancelling them"), log.lines());
         }
