@@ -78,6 +78,8 @@ final class SignalDispatcher {
         }
         startStopLimit(signal);
         if (!forward(signal)) {
+            // no command reacts to it yet (a server still starting): said, as a server says it once it runs
+            LOG.log(System.Logger.Level.INFO, posixName(signal) + " received: stopping");
             process.stop(exitCode(signal));
         }
     }

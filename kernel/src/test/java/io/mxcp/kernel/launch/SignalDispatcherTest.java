@@ -51,8 +51,30 @@ class SignalDispatcherTest {
 
     @Test
     void withoutHandlersTerminateAndInterruptStopTheProcessWithTheShellExitCodes() {
-        dispatcher(LONG).dispatch(ProcessSignal.TERMINATE);
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(SignalDispatcher.class.getName());
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(capture);
+        try {
+            dispatcher(LONG).dispatch(ProcessSignal.TERMINATE);
+        } finally {
+            log.removeHandler(capture);
+        }
         assertEquals(List.of("stop 143"), process.taken());
+        assertEquals(List.of("INFO SIGTERM received: stopping"), logged, "said while no command reacts to it yet");
 
         dispatcher(LONG).dispatch(ProcessSignal.INTERRUPT);
         assertEquals(List.of("stop 130"), process.taken());

@@ -147,8 +147,13 @@ final class SessionSlot {
             while (inFlight.get() > 0) {
                 long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remaining <= 0) {
-                    LOG.log(Level.WARNING, "Closing the {0} session with {1} call(s) still running",
-                            executor.language(), inFlight.get());
+                    if (session == null) { // the opening itself counts as a call: a stop while it starts
+                        LOG.log(Level.WARNING, "Closing the {0} session while it is still starting",
+                                executor.language());
+                    } else {
+                        LOG.log(Level.WARNING, "Closing the {0} session with {1} call(s) still running",
+                                executor.language(), inFlight.get());
+                    }
                     break;
                 }
                 try {
