@@ -153,8 +153,15 @@ class EvalsIT {
         Path project = payroll("model_problems", Map.of("salary.yml", SUITE));
         CommandResult refused = evals(project, "salary_evals", "--model", "wrong-key", "--json-output");
         assertEquals(1, refused.exitCode(), refused::describe);
-        assertEquals("Anthropic API answered 401: invalid api key",
-                refused.json().at("/result/tests/0/error").asText(), refused::describe);
+        String error = refused.json().at("/result/tests/0/error").asText();
+        assertTrue(error.startsWith("Anthropic API at http://"), refused::describe);
+        assertTrue(error.endsWith("/v1/messages answered 401: invalid api key (check the api_key of model 'wrong-key')"),
+                refused::describe);
+        CommandResult refusedText = evals(project, "salary_evals", "--model", "wrong-key");
+        assertEquals(1, refusedText.exitCode(), refusedText::describe);
+        assertTrue(refusedText.stdout().contains("of them could not be judged (their Error: lines): where the model's "
+                + "API refused or failed, fix the model's entry in the user config"), refusedText::describe);
+        assertFalse(refusedText.stdout().contains("loosen assertions"), "no advice about the project's tests");
 
         CommandResult unknownType = evals(project, "salary_evals", "--model", "gemini");
         assertEquals(1, unknownType.exitCode(), unknownType::describe);

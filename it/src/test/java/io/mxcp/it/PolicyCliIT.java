@@ -1,6 +1,7 @@
 package io.mxcp.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,29 @@ class PolicyCliIT {
     @AfterAll
     static void nothingLeftRunning() {
         Leftovers.assertNone(mxcp);
+    }
+
+    @Test
+    void theRunBannerDoesNotEchoASensitiveParameter() throws IOException {
+        Path pins = Files.createDirectories(work.resolve("pins/tools")).getParent();
+        Files.writeString(pins.resolve("mxcp-site.yml"), "mxcp: 1\nproject: pins\nprofile: default\n");
+        Files.writeString(pins.resolve("tools/pin_check.yml"), """
+                mxcp: 1
+                tool:
+                  name: pin_check
+                  description: checks a pin
+                  parameters:
+                    - {name: user, type: string, description: who}
+                    - {name: pin, type: string, sensitive: true, description: the pin}
+                  return: {type: boolean}
+                  source: {code: "SELECT length($pin) = 4 AND $user IS NOT NULL"}
+                """);
+        CommandResult run = mxcp.run(pins, "run", "tool", "pin_check", "--param", "user=ann", "--param",
+                "pin=4711");
+        assertEquals(0, run.exitCode(), run::describe);
+        assertTrue(run.stdout().contains("• user = ann"), run::describe);
+        assertTrue(run.stdout().contains("• pin = [REDACTED]"), run::describe);
+        assertFalse(run.stdout().contains("4711"), run::describe);
     }
 
     @Test

@@ -24,6 +24,10 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final String command;
+    /** What the launcher logs before the JVM writes its class-data archive at exit. */
+    private static final String WRITING_ARCHIVE = "Writing the JVM's class-data archive";
+    private static final Duration ARCHIVE_WRITE_ALLOWANCE = Duration.ofSeconds(120);
+
     private final StringBuffer stderr = new StringBuffer();
     private final StringBuffer stdout = new StringBuffer();
     private final Thread stderrReader;
@@ -157,10 +161,18 @@ final class ServerProcess implements AutoCloseable {
         return sent;
     }
 
-    /** Waits for the process to end by itself and returns its exit code; fails if it still runs after {@code limit}. */
+    /**
+     * Waits for the process to end by itself and returns its exit code; fails if it still runs after {@code limit},
+     * or after {@link #ARCHIVE_WRITE_ALLOWANCE} more when it said it writes the JVM's class-data archive before exiting
+     * (the installation's first server does: tens of seconds on a loaded machine).
+     */
     int awaitExit(Duration limit) {
         try {
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!exited && stderr.indexOf(WRITING_ARCHIVE) >= 0) {
+                exited = process.waitFor(ARCHIVE_WRITE_ALLOWANCE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (!exited) {
                 throw new AssertionError("mxcp " + command + " still running " + limit.toSeconds() + " s later\n"
                         + describe());
             }

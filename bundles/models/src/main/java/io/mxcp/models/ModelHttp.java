@@ -80,13 +80,13 @@ public final class ModelHttp {
             try {
                 response = exchange(request.build());
             } catch (LimitedBody.TooLarge e) {
-                throw new ModelException(api + " API at " + shown(uri) + " answered too much: " + e.getMessage(), e);
+                throw failure(api + " API at " + shown(uri) + " answered too much: " + e.getMessage(), e);
             } catch (IOException e) {
                 if (lastAttempt) {
                     String why = e instanceof HttpTimeoutException ? "did not answer within "
                             + settings.timeout().toSeconds() + " s (the model's timeout setting)"
                             : "could not be reached: " + ExchangeFailure.reason(e);
-                    throw new ModelException(api + " API at " + shown(uri) + " " + why, e);
+                    throw failure(api + " API at " + shown(uri) + " " + why + attempts(attempt), e);
                 }
                 pause(backoff(attempt));
                 continue;
@@ -98,12 +98,12 @@ public final class ModelHttp {
                 return parse(response);
             }
             if (lastAttempt || !RETRIED.contains(response.statusCode())) {
-                throw new ModelException(api + " API answered " + response.statusCode() + ": " + errorText(response));
+                throw failure(refused(uri, response) + attempts(attempt), null);
             }
             Duration wait = requestedWait(response.headers()).orElse(backoff(attempt));
             if (wait.toSeconds() > MAX_WAIT_SECONDS) {
-                throw new ModelException(api + " API answered " + response.statusCode() + ": " + errorText(response)
-                        + " (it asks to wait " + wait.toSeconds() + " s before trying again)");
+                throw failure(refused(uri, response) + " (it asks to wait " + wait.toSeconds()
+                        + " s before trying again)", null);
             }
             pause(wait);
         }
@@ -132,13 +132,43 @@ public final class ModelHttp {
         try {
             JsonNode answer = mapper.readTree(response.body());
             if (answer == null || !answer.isObject()) {
-                throw new ModelException(api + " API answered " + response.statusCode() + " without a JSON object");
+                throw failure(api + " API answered " + response.statusCode() + " without a JSON object", null);
             }
             return answer;
         } catch (JsonProcessingException e) {
-            throw new ModelException(api + " API answered " + response.statusCode() + " with invalid JSON: "
-                    + e.getOriginalMessage(), e);
+            // without the cause: its message quotes the body, which --debug would print unredacted
+            throw failure(api + " API answered " + response.statusCode() + " with invalid JSON: "
+                    + e.getOriginalMessage(), null);
         }
+    }
+
+    /**
+     * A refusal: the status and the API's message, with the URL and the setting to check where the status points at
+     * one ({@code base_url} for a 404: the path is wrong; {@code api_key} for a 401 or 403).
+     */
+    private String refused(URI uri, Answer response) {
+        String hint = switch (response.statusCode()) {
+            case 404 -> " (check the base_url of model '" + settings.name() + "')";
+            case 401, 403 -> " (check the api_key of model '" + settings.name() + "')";
+            default -> "";
+        };
+        return api + " API at " + shown(uri) + " answered " + response.statusCode() + ": " + errorText(response) + hint;
+    }
+
+    /** How often a request that failed was sent, when more than once. */
+    private static String attempts(int attempt) {
+        return attempt == 0 ? "" : " (after " + (attempt + 1) + " attempts)";
+    }
+
+    /**
+     * A failure whose text cannot carry the API key: an API (or a gateway before it) may quote the key it refused,
+     * and the text goes to CI logs and JSON reports.
+     */
+    private ModelException failure(String message, Throwable cause) {
+        String key = settings.apiKey();
+        // a key too short to be real (a test's) would also hide ordinary words
+        String safe = key == null || key.length() < 8 ? message : message.replace(key, "<api_key>");
+        return cause == null ? new ModelException(safe) : new ModelException(safe, cause);
     }
 
     /** Both APIs put their message at {@code error.message}; anything else is shown cut short. */

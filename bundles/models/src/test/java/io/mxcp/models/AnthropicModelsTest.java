@@ -96,7 +96,8 @@ class AnthropicModelsTest {
             ModelException error = assertThrows(ModelException.class,
                     () -> model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")), List.of(), 10)));
             model.close();
-            assertEquals("Anthropic API answered 401: invalid x-api-key", error.getMessage());
+            assertEquals("Anthropic API at " + api.base("/v1/messages") + " answered 401: invalid x-api-key (check the "
+                    + "api_key of model 'm')", error.getMessage());
             assertFalse(error.getMessage().contains("sk-secret"));
             assertEquals(1, api.received.size(), "a refused key is not retried");
             assertTrue(api.received.get(0).body().path("tools").isMissingNode(), "no tools, no tools key");

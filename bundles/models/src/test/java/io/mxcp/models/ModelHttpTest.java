@@ -54,12 +54,35 @@ class ModelHttpTest {
                     .answer(new StandInApi.Answer(429, "{\"error\":{\"message\":\"Still rate limited\"}}", Map.of()));
             ModelException error = assertThrows(ModelException.class,
                     () -> http(1).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
-            assertEquals("Stand-in API answered 429: Still rate limited", error.getMessage());
+            assertEquals("Stand-in API at " + api.base("/x") + " answered 429: Still rate limited (after 2 attempts)",
+                    error.getMessage());
 
             api.answer(new StandInApi.Answer(302, "moved", Map.of("Location", "http://elsewhere.invalid/")));
             error = assertThrows(ModelException.class,
                     () -> http(0).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
-            assertEquals("Stand-in API answered 302: moved", error.getMessage(), "redirects are not followed");
+            assertEquals("Stand-in API at " + api.base("/x") + " answered 302: moved", error.getMessage(),
+                    "redirects are not followed");
+
+            api.answer(new StandInApi.Answer(404, "404 page not found", Map.of()));
+            error = assertThrows(ModelException.class,
+                    () -> http(0).post(api.base("/v1/v1/x"), Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API at " + api.base("/v1/v1/x") + " answered 404: 404 page not found (check the "
+                    + "base_url of model 'm')", error.getMessage(), "the URL shows what base_url made of the path");
+        }
+    }
+
+    @Test
+    void anApiThatQuotesTheKeyItRefusedDoesNotGetItIntoTheError() throws Exception {
+        String key = "sk-supersecret-KEY-123456";
+        try (StandInApi api = new StandInApi()) {
+            api.answer(new StandInApi.Answer(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + "\"}}",
+                    Map.of()));
+            ModelHttp http = new ModelHttp("Stand-in", new ModelSettings("m", key, null, Duration.ofSeconds(5), 0),
+                    waits::add);
+            ModelException error = assertThrows(ModelException.class,
+                    () -> http.post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
+            assertEquals("Stand-in API at " + api.base("/x") + " answered 401: Incorrect API key provided: <api_key> "
+                    + "(check the api_key of model 'm')", error.getMessage());
         }
     }
 
@@ -75,8 +98,8 @@ class ModelHttpTest {
                     Map.of("Retry-After", "3600")));
             ModelException error = assertThrows(ModelException.class,
                     () -> http(3).post(api.base("/x"), Map.of(), new ObjectMapper().createObjectNode()));
-            assertEquals("Stand-in API answered 429: Daily limit (it asks to wait 3600 s before trying again)",
-                    error.getMessage());
+            assertEquals("Stand-in API at " + api.base("/x") + " answered 429: Daily limit (it asks to wait 3600 s "
+                    + "before trying again)", error.getMessage());
             assertEquals(List.of(Duration.ofMillis(1500)), waits, "no pointless retry");
         }
     }
@@ -106,7 +129,8 @@ class ModelHttpTest {
             ModelException error = assertThrows(ModelException.class,
                     () -> http.post(withCredentials, Map.of(), new ObjectMapper().createObjectNode()));
             assertEquals("Stand-in API at http://127.0.0.1:" + stalling.getLocalPort()
-                    + "/v1/x did not answer within 1 s (the model's timeout setting)", error.getMessage());
+                    + "/v1/x did not answer within 1 s (the model's timeout setting) (after 2 attempts)",
+                    error.getMessage());
             assertEquals(List.of(Duration.ofSeconds(1)), waits, "a timeout is retried once here");
         } finally {
             for (Socket client : held) {
@@ -155,7 +179,7 @@ class ModelHttpTest {
     void anUnreachableApiIsNamedAfterItsRetries() {
         ModelException error = assertThrows(ModelException.class, () -> http(2)
                 .post(URI.create("http://127.0.0.1:9/v1/messages"), Map.of(), new ObjectMapper().createObjectNode()));
-        assertEquals("Stand-in API at http://127.0.0.1:9/v1/messages could not be reached: connection refused",
+        assertEquals("Stand-in API at http://127.0.0.1:9/v1/messages could not be reached: connection refused (after 3 attempts)",
                 error.getMessage());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), waits);
     }

@@ -2,6 +2,8 @@ package io.mxcp.cli.command;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.input.CommandParameter;
@@ -10,6 +12,8 @@ import io.mxcp.cli.output.ResultRenderer;
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.Project;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.core.model.TypeDefinition;
 import io.mxcp.sdk.auth.UserContext;
 import io.mxcp.sdk.exec.ClientInput;
 import picocli.CommandLine.Command;
@@ -61,7 +65,7 @@ final class RunCommand extends ProjectSubcommand {
             Object result;
             try (Project project = openProject(readOnly.readOnly)) {
                 if (!jsonOutput) {
-                    terminal.out().print(header(arguments, project.readOnly()));
+                    terminal.out().print(header(arguments, sensitiveParameters(project), project.readOnly()));
                 }
                 CallOptions options = new CallOptions(user, headers, stop.signal(), skipOutputValidation,
                         new LoggedNotifications(), NO_CLIENT);
@@ -81,13 +85,28 @@ final class RunCommand extends ProjectSubcommand {
         });
     }
 
-    String header(Map<String, CommandParameter> arguments, boolean projectReadOnly) {
+    /**
+     * The endpoint's parameters typed {@code sensitive} (or holding such a field), whose values the banner does not
+     * echo: terminal scrollback and CI logs keep it.
+     */
+    private Set<String> sensitiveParameters(Project project) {
+        return project.definition(kind, name).map(definition -> definition.parameters().stream()
+                .filter(parameter -> holdsSensitive(parameter.type())).map(ParameterDefinition::name)
+                .collect(Collectors.toSet())).orElse(Set.of());
+    }
+
+    private static boolean holdsSensitive(TypeDefinition type) {
+        return type != null && (type.sensitive() || holdsSensitive(type.items()) || type.properties() != null
+                && type.properties().values().stream().anyMatch(RunCommand::holdsSensitive));
+    }
+
+    String header(Map<String, CommandParameter> arguments, Set<String> sensitive, boolean projectReadOnly) {
         StringBuilder text = new StringBuilder();
         text.append('\n').append(terminal.heading("🚀 Running " + kind.yamlKey() + " " + name)).append('\n');
         if (!arguments.isEmpty()) {
             text.append(terminal.emphasis("📋 Parameters:")).append('\n');
             arguments.values().forEach(parameter -> text.append("   • ").append(parameter.name()).append(" = ")
-                    .append(parameter.display()).append('\n'));
+                    .append(sensitive.contains(parameter.name()) ? "[REDACTED]" : parameter.display()).append('\n'));
         }
         if (projectReadOnly) {
             text.append(terminal.warning("🔒 Mode: Read-only")).append('\n');

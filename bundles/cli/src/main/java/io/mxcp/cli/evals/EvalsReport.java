@@ -15,6 +15,8 @@ public final class EvalsReport {
     private final boolean debug;
     private final StringBuilder text = new StringBuilder();
     private int failedTests;
+    /** Failed tests that could not be judged: the model API or the run failed (their {@code error}). */
+    private int erroredTests;
     private int suites;
     private int suitesNotRun;
 
@@ -28,6 +30,7 @@ public final class EvalsReport {
         List<EvalTestResult> failed = result.tests().stream().filter(t -> !t.passed()).toList();
         List<EvalTestResult> passed = result.tests().stream().filter(EvalTestResult::passed).toList();
         failedTests += failed.size();
+        erroredTests += (int) failed.stream().filter(test -> test.error() != null).count();
         suites++;
         text.append(terminal.emphasis("Suite: " + result.suite().name())).append('\n');
         if (result.suite().description() != null) {
@@ -72,10 +75,17 @@ public final class EvalsReport {
             text.append(terminal.warning("⚠️  " + suitesNotRun + " eval suite(s) could not run")).append('\n');
         }
         if (failedTests > 0) {
-            text.append(terminal.warning("⚠️  Failed: " + failedTests + " eval test(s) failed")).append('\n')
-                    .append("💡 Tips: check the tool calls the model made (--debug shows them and its answer), ")
-                    .append("make the tools' descriptions say when to use them, or loosen assertions that ask for ")
-                    .append("exact wording.\n");
+            text.append(terminal.warning("⚠️  Failed: " + failedTests + " eval test(s) failed")).append('\n');
+            if (erroredTests > 0) {
+                text.append("💡 ").append(erroredTests).append(" of them could not be judged (their Error: lines): ")
+                        .append("where the model's API refused or failed, fix the model's entry in the user config ")
+                        .append("(api_key, base_url, timeout).\n");
+            }
+            if (erroredTests < failedTests) {
+                text.append("💡 Tips: check the tool calls the model made (--debug shows them and its answer), ")
+                        .append("make the tools' descriptions say when to use them, or loosen assertions that ask ")
+                        .append("for exact wording.\n");
+            }
         } else if (suites > 0 && suitesNotRun == 0) {
             text.append(terminal.success("🎉 All eval tests passed!")).append('\n');
         }

@@ -34,10 +34,15 @@ public final class ProfileUsers {
 
     /**
      * A {@code capabilities} list stands for what a signed-in user's {@code claim_mappings} grant, so that policies
-     * on {@code user.capabilities} can be tried with {@code mxcp run} and tested; anything else grants none.
+     * on {@code user.capabilities} can be tried with {@code mxcp run} and tested; a single name given as text is a
+     * list of one ({@code "capabilities": "hr"}, where it would be easy to miss that a map or number grants none).
      */
     private static List<String> capabilities(Object listed) {
-        return listed instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return switch (listed) {
+            case List<?> list -> list.stream().map(String::valueOf).toList();
+            case String name when !name.isBlank() -> List.of(name.strip());
+            case null, default -> List.of();
+        };
     }
 
     private static String text(Map<String, Object> profile, String key, String fallback) {

@@ -17,8 +17,10 @@ class ProfileUsersTest {
                 "cli", "cli_user");
         assertEquals(List.of("hr", "7"), alice.capabilities());
         assertEquals("cli_user", alice.userId());
-        assertEquals(List.of(), ProfileUsers.of(Map.of("capabilities", "hr"), "test", "test_user").capabilities(),
-                "only a list grants");
+        assertEquals(List.of("hr"), ProfileUsers.of(Map.of("capabilities", " hr"), "test", "test_user").capabilities(),
+                "one name as text");
+        assertEquals(List.of(), ProfileUsers.of(Map.of("capabilities", Map.of("hr", true)), "test", "test_user")
+                .capabilities());
         assertEquals(List.of(), ProfileUsers.of(Map.of(), "test", "test_user").capabilities());
     }
 }

@@ -21,7 +21,8 @@ import io.mxcp.sdk.audit.AuditRecord;
  * one thread chains their hashes and writes them in batches to every configured backend ({@link LogTargets}). A batch
  * is written once one backend took it; a backend that failed gets it later, ahead of its next batch. A batch that no
  * backend can take — none installed, a full disk — is kept and retried, logged as critical each time, never dropped;
- * {@link #close} writes what is still queued, waiting a bounded time. A call that must not complete unrecorded
+ * {@link #close} writes what is still queued, waiting a bounded time, and saves what it could not write to a file
+ * ({@link AuditSpill}) rather than lose it with the process. A call that must not complete unrecorded
  * (fail-closed mode) queues its record with {@link #submitConfirmed} and waits on the completion the batch holding it
  * completes once written, or fails as soon as a write fails. The chain is signed now and then
  * ({@link ChainCheckpoints}).
@@ -104,6 +105,14 @@ final class AuditWriter implements AutoCloseable {
         }
     }
 
+    /** The records of the batch (linked into the chain when they were) and those queued; once the thread ended. */
+    private List<AuditRecord> unwritten() {
+        List<AuditRecord> records = new ArrayList<>(chained != null ? chained
+                : batch.stream().map(Queued::record).toList());
+        queue.forEach(queued -> records.add(queued.record()));
+        return records;
+    }
+
     /** Records queued or in the batch being written: read from other threads, so a moment's figure. */
     long waiting() {
         return queue.size() + (long) batch.size();
@@ -125,8 +134,18 @@ final class AuditWriter implements AutoCloseable {
         }
         if (thread.isAlive()) {
             thread.interrupt();
-            LOG.log(Level.ERROR, "CRITICAL: {0} audit records could not be written to {1} before shutdown",
-                    queue.size() + batch.size(), path);
+            try {
+                thread.join(CLOSE_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.log(Level.ERROR, "CRITICAL: {0} audit record(s) could not be written to {1} before shutdown",
+                        waiting(), path);
+            } else {
+                Path spillFolder = Path.of(System.getProperty("java.io.tmpdir"));
+                LOG.log(Level.ERROR, AuditSpill.report(unwritten(), path, spillFolder));
+            }
         }
         backends.stopListening(releaseOnRemoval);
         synchronized (logLock) {
@@ -153,7 +172,7 @@ final class AuditWriter implements AutoCloseable {
                 // an Error too: a writer thread that died would leave every later record unwritten and unreported
                 failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                 failWaiting(failure);
-                LOG.log(Level.ERROR, "CRITICAL: writing {0} audit records to {1} failed, retrying: {2}",
+                LOG.log(Level.ERROR, "CRITICAL: writing {0} audit record(s) to {1} failed, retrying: {2}",
                         batch.size(), path, FileFailureText.of(e));
                 try {
                     // no sooner than a target is due, nor than the writer's own back-off: a failure no target

@@ -2,6 +2,8 @@ package io.mxcp.core.internal.audit;
 
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,20 +22,35 @@ import io.mxcp.sdk.audit.AuditRecord;
  * checkpoint holds when its signature is the trusted key's and the record it signed is still in the log; when the log
  * ends before the newest checkpoint's record, the records missing are reported against it. Records retention removed
  * are told apart by count: the newest checkpoint found in the log tells how many records came before the oldest one
- * kept, and a checkpoint that signed no more than those is not looked for. (So cutting the oldest records looks like
- * retention: the chain cannot tell either.)
+ * kept, and a checkpoint that signed no more than those is not looked for — unless it was signed after retention
+ * could have removed anything (its records were removed before their time). A log with a public key beside it but
+ * no checkpoint at all, whose records are older than a server takes to sign them, lost its checkpoint file.
  */
 final class ChainVerification implements Consumer<AuditRecord> {
 
+    /** How long after the records it signs a checkpoint may be made: its interval, with room for a busy writer. */
+    private static final Duration SIGNING_DELAY = Duration.ofHours(1);
+    /** How old the oldest record must be for a log without any checkpoint to be missing them. */
+    private static final Duration FIRST_SIGNATURE_DUE = ChainCheckpoints.EVERY.multipliedBy(5);
+
     private final List<Checkpoint> checkpoints;
+    private final Instant now;
+    private final Instant retainedSince;
     private final Set<String> heads;
     private final Map<String, Long> headPositions = new HashMap<>();
     private final List<String> breaks = new ArrayList<>();
     private long checked;
     private String previousHash;
+    private Instant oldest;
 
-    ChainVerification(List<Checkpoint> checkpoints) {
+    /**
+     * @param retainedSince records written since then are within every retention period (so none of them may be
+     *                      missing); {@link Instant#MIN} when records are kept for good, null when unknown
+     */
+    ChainVerification(List<Checkpoint> checkpoints, Instant now, Instant retainedSince) {
         this.checkpoints = checkpoints;
+        this.now = now;
+        this.retainedSince = retainedSince;
         this.heads = checkpoints.stream().map(Checkpoint::head).collect(Collectors.toSet());
     }
 
@@ -47,6 +64,9 @@ final class ChainVerification implements Consumer<AuditRecord> {
             headPositions.putIfAbsent(record.recordHash(), checked);
         }
         previousHash = record.recordHash();
+        if (checked == 0) {
+            oldest = record.timestamp();
+        }
         checked++;
     }
 
@@ -66,6 +86,10 @@ final class ChainVerification implements Consumer<AuditRecord> {
             Checkpoint newest = signed.getLast();
             last = new SignedCheckpoint(newest.records(), newest.head(), newest.at(),
                     Math.max(0, held - newest.records()));
+        } else if (key != null && checkpoints.isEmpty() && oldest != null
+                && oldest.isBefore(now.minus(FIRST_SIGNATURE_DUE))) {
+            breaks.add("no signed checkpoint, though the log is signed (" + keyFile + ") and holds records since "
+                    + oldest + ": the checkpoint file was removed or emptied, or no server ran long enough to sign");
         }
         return new ChainCheck(breaks.isEmpty(), checked, breaks, last);
     }
@@ -115,6 +139,9 @@ final class ChainVerification implements Consumer<AuditRecord> {
         } else if (checkpoint.records() > removedBefore) {
             breaks.add(signedAt + ", ending with " + checkpoint.head() + ", which is not in the log: records up to it"
                     + " were changed or removed");
+        } else if (retainedSince != null && checkpoint.at().minus(SIGNING_DELAY).isAfter(retainedSince)) {
+            breaks.add(signedAt + ", ending with " + checkpoint.head() + ", which is not in the log: the log starts "
+                    + "after it, though retention keeps records since " + retainedSince + ": records were removed");
         }
     }
 

@@ -153,7 +153,7 @@ final class LogTarget {
             reported = true;
             reportedAt = now;
             LOG.log(Level.ERROR, "CRITICAL: the audit backend ''{0}'' ({1}) cannot be written since {2} ({3}); the"
-                    + " other backends take the records, {4} are kept for it{5}", name, location(), failingSince,
+                    + " other backends take the records, {4} record(s) kept for it{5}", name, location(), failingSince,
                     failure.getMessage(), backlog.size(),
                     dropped == 0 ? "" : " and " + dropped + " are missing from it for good");
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,7 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         Instant now = Instant.now();
         Map<String, Integer> retentionDays;
         try {
-            retentionDays = RecordSchemas.forReading(new SchemaRegistry(settings.schemaRegistry()),
-                    settings.schemaOptions()).retentionDays();
+            retentionDays = retentionDays();
         } catch (IOException e) {
             throw new ProjectException("Retention was not applied: the audit schema registry "
                     + settings.schemaRegistry() + " cannot be read (" + e.getMessage() + ")", e);
@@ -117,6 +117,24 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         return removed;
     }
 
+    private Map<String, Integer> retentionDays() throws IOException {
+        return RecordSchemas.forReading(new SchemaRegistry(settings.schemaRegistry()), settings.schemaOptions())
+                .retentionDays();
+    }
+
+    /**
+     * Since when every record is within its retention period (none may have been removed): the shortest period
+     * back from now, {@link Instant#MIN} when every record is kept for good, null when the registry cannot tell.
+     */
+    private Instant retainedSince(Instant now) {
+        try {
+            return retentionDays().values().stream().min(Integer::compare)
+                    .map(days -> now.minus(Duration.ofDays(days))).orElse(Instant.MIN);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public ChainCheck verify() throws ProjectException {
         return verify(null);
@@ -131,9 +149,11 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         try {
             PublicKey key = Files.exists(keyFile) ? SigningKeys.loadPublic(keyFile) : null;
             List<Checkpoint> signed = new CheckpointFile(settings.checkpoints()).readAll();
+            Instant now = Instant.now();
+            Instant retainedSince = retainedSince(now);
             // a verification of its own per backend tried: one whose read failed half-way must not count
             ChainVerification verified = read(log -> {
-                ChainVerification verification = new ChainVerification(signed);
+                ChainVerification verification = new ChainVerification(signed, now, retainedSince);
                 log.forEachWritten(verification);
                 return verification;
             });

@@ -1,9 +1,11 @@
 package io.mxcp.core.internal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,37 @@ class ChainVerificationTest {
         assertEquals(new SignedCheckpoint(4, log.get(3).recordHash(), AT, 2), check.lastCheckpoint());
     }
 
+    @Test
+    void theOldestRecordsRemovedBeforeRetentionCouldHaveAreCaught() {
+        List<AuditRecord> log = chain("a", "b", "c", "d", "e", "f");
+        List<Checkpoint> checkpoints = List.of(signed(2, log.get(1)), signed(4, log.get(3)));
+        ChainCheck check = verify(log.subList(2, 6), checkpoints, AT.plus(Duration.ofMinutes(5)),
+                AT.minus(Duration.ofDays(90)));
+        assertEquals(List.of("the checkpoint of " + AT + " signed 2 records, ending with " + log.get(1).recordHash()
+                + ", which is not in the log: the log starts after it, though retention keeps records since "
+                + AT.minus(Duration.ofDays(90)) + ": records were removed"), check.chainBreaks());
+
+        assertEquals(List.of(), verify(log.subList(2, 6), checkpoints, AT.plus(Duration.ofDays(91)),
+                AT.plus(Duration.ofDays(1))).chainBreaks(), "older than the retention period: removed by it");
+    }
+
+    @Test
+    void aSignedLogWithoutAnyCheckpointLostItsCheckpointFileOnceTheyAreDue() {
+        List<AuditRecord> log = chain("a", "b");
+        ChainCheck late = verify(log, List.of(), AT.plus(Duration.ofMinutes(10)), Instant.MIN);
+        assertEquals(1, late.chainBreaks().size(), late.chainBreaks()::toString);
+        assertTrue(late.chainBreaks().get(0).startsWith("no signed checkpoint, though the log is signed"),
+                late.chainBreaks()::toString);
+        assertEquals(List.of(), verify(log, List.of(), AT.plus(Duration.ofMinutes(1)), Instant.MIN).chainBreaks(),
+                "not due yet: a server signs a minute after it writes");
+    }
+
     private ChainCheck verify(List<AuditRecord> log, List<Checkpoint> checkpoints) {
-        ChainVerification verification = new ChainVerification(checkpoints);
+        return verify(log, checkpoints, AT.plus(Duration.ofMinutes(1)), null);
+    }
+
+    private ChainCheck verify(List<AuditRecord> log, List<Checkpoint> checkpoints, Instant now, Instant retainedSince) {
+        ChainVerification verification = new ChainVerification(checkpoints, now, retainedSince);
         log.forEach(verification);
         return verification.result(keys.getPublic(), null);
     }
