@@ -142,6 +142,11 @@ final class LogCommand extends AuditSubcommand {
             printJsonResult(payload);
         } else {
             terminal.out().print(AuditLogReport.records(records, debug(), terminal, ZoneId.systemDefault()));
+            if (limit > 0 && records.size() == limit) {
+                // the count above is what --limit let through, which an auditor may take for all that match
+                terminal.out().println(terminal.muted("The newest " + limit + " shown (--limit); more may match: "
+                        + "--limit 0 shows all"));
+            }
         }
     }
 

@@ -68,6 +68,15 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void aListingTheLimitCutSaysMoreMayMatch() {
+        Cli.Outcome cut = cli.run("log", "--limit", "2");
+        assertTrue(cut.out().endsWith("Total records: 2\nThe newest 2 shown (--limit); more may match: --limit 0 shows "
+                + "all\n"), cut.out());
+        Cli.Outcome whole = cli.run("log", "--limit", "3");
+        assertTrue(whole.out().endsWith("Total records: 2\n"), whole.out());
+    }
+
+    @Test
     void debugAddsEachRecordsErrorAndContext() {
         Cli.Outcome outcome = cli.run("log", "--debug", "--status", "error");
         assertEquals(0, outcome.exit(), outcome.err());
