@@ -183,7 +183,7 @@ class AuditIT {
     }
 
     @Test
-    void failClosedFailsACallItCannotRecordAndRefusesTheNextBeforeItRuns() throws IOException {
+    void failClosedRefusesCallsBeforeTheyRunWhileTheLogsFolderCannotTakeAFile() throws IOException {
         Path closed = Files.createDirectories(work.resolve("fail-closed"));
         Files.writeString(closed.resolve("mxcp-site.yml"), """
                 mxcp: 1
@@ -216,14 +216,15 @@ class AuditIT {
             server.awaitExit(Duration.ofSeconds(30));
         }
         Path log = closed.resolve("blocked/logs.jsonl");
-        assertTrue(failures.get(0).contains("The call's record could not be written to the audit log, so the call"
-                + " failed: audit.mode is fail_closed"), failures::toString);
-        assertTrue(failures.get(1).contains("The audit log cannot be written, so the call was refused: audit.mode is"
-                + " fail_closed"), failures::toString);
+        // the log's folder could not take a file from the start: the first call is refused before it runs too
+        for (String failure : failures) {
+            assertTrue(failure.contains("The audit log cannot be written, so the call was refused: audit.mode is"
+                    + " fail_closed"), failures::toString);
+        }
         assertTrue(failures.stream().noneMatch(failure -> failure.contains(closed.toString())),
                 "a client is not shown the server's paths: " + failures);
         CommandResult visits = mxcp.run(closed, "query", "--json-output", "SELECT who FROM visits");
-        assertEquals(1, visits.json().path("result").size(), "the refused call did not run: " + visits.describe());
+        assertEquals(0, visits.json().path("result").size(), "no refused call ran: " + visits.describe());
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.mxcp.core.internal.config.AuditMode;
 import io.mxcp.core.internal.config.AuditSettings;
 import io.mxcp.core.internal.config.AuditTarget;
 import io.mxcp.core.internal.types.SensitiveRedaction;
+import io.mxcp.kernel.api.FileFailureText;
 import io.mxcp.sdk.audit.AuditBackend;
 import io.mxcp.sdk.audit.AuditLog;
 import io.mxcp.sdk.audit.AuditLogSettings;
@@ -278,6 +279,26 @@ public final class ProjectAuditTrail implements AuditTrail, AutoCloseable {
         }
         return new IOException(names.size() == 1 ? "no audit backend '" + names.getFirst() + "' is installed"
                 : "none of the audit backends " + names + " is installed");
+    }
+
+    /**
+     * Why no backend's log folder can take a file now (the first, with the system's reason), or null when one can:
+     * asked before the writer has tried, so that a fail-closed call is refused before it runs rather than failed after
+     * its side effects, when the log's folder was unwritable from the start.
+     */
+    IOException unwritableFolders() {
+        IOException first = null;
+        for (AuditTarget target : settings.backends()) {
+            Path folder = target.path().toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(folder);
+                Files.delete(Files.createTempFile(folder, ".mxcp-audit-probe-", ".tmp"));
+                return null;
+            } catch (IOException e) {
+                first = first != null ? first : new IOException(FileFailureText.of(e), e);
+            }
+        }
+        return first;
     }
 
     private AuditWriter newWriter() {

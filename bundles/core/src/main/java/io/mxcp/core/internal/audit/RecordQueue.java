@@ -57,6 +57,11 @@ final class RecordQueue implements AutoCloseable {
         return writer == null ? 0 : writer.waiting();
     }
 
+    /** Whether the writer has started (with the first record). */
+    synchronized boolean started() {
+        return writer != null;
+    }
+
     /** Why the last write failed, or null when it succeeded or none was tried yet. */
     synchronized IOException failure() {
         return writer == null ? null : writer.failure();
