@@ -35,7 +35,8 @@ class AnthropicModelsTest {
                     {"id":"msg_1","type":"message","role":"assistant","stop_reason":"tool_use","content":[
                       {"type":"thinking","thinking":"hmm"},
                       {"type":"text","text":"Looking."},
-                      {"type":"tool_use","id":"toolu_2","name":"people","input":{"n":3}}]}"""));
+                      {"type":"tool_use","id":"toolu_2","name":"people","input":{"n":3}},
+                      {"type":"tool_use","id":"toolu_3","name":"people","input":"three"}]}"""));
             ChatModel model = new AnthropicModels().open(new ModelSettings("claude-sonnet-4-5", "sk-ant-test",
                     api.base("/"), Duration.ofSeconds(5), 0));
             List<ChatMessage> conversation = List.of(new ChatMessage.User("Who is there?"),
@@ -44,8 +45,8 @@ class AnthropicModelsTest {
 
             ChatMessage.Assistant answer = model.complete(new ChatRequest("Be brief.", conversation, List.of(PEOPLE), 4096));
 
-            assertEquals(new ChatMessage.Assistant("Looking.", List.of(new ToolCall("toolu_2", "people", Map.of("n", 3)))),
-                    answer);
+            assertEquals(new ChatMessage.Assistant("Looking.", List.of(new ToolCall("toolu_2", "people", Map.of("n", 3)),
+                    new ToolCall("toolu_3", "people", Map.of(), "\"three\""))), answer, "an input not an object is kept");
             StandInApi.Received request = api.received.get(0);
             assertEquals("/v1/messages", request.path());
             assertEquals("sk-ant-test", request.headers().getFirst("x-api-key"));

@@ -107,16 +107,24 @@ class OpenAiModelsTest {
     }
 
     @Test
-    void argumentsThatAreNotAJsonObjectAreAnError() throws Exception {
+    void argumentsThatAreNotAJsonObjectAreKeptAsSentAndEchoedSo() throws Exception {
         try (StandInApi api = new StandInApi()) {
             api.answer(StandInApi.Answer.ok("""
                     {"choices":[{"message":{"role":"assistant","content":"x","tool_calls":[{"id":"c","type":"function",
-                     "function":{"name":"people","arguments":"{n: 2"}}]}}]}"""));
-            ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
-                    Duration.ofSeconds(5), 0));
-            ModelException error = assertThrows(ModelException.class,
-                    () -> model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")), List.of(PEOPLE), 9)));
-            assertEquals("OpenAI API called 'people' with arguments that are not a JSON object: {n: 2", error.getMessage());
+                     "function":{"name":"people","arguments":"{n: 2"}}]}}]}"""))
+                    .answer(StandInApi.Answer.ok("""
+                    {"choices":[{"message":{"role":"assistant","content":"done"}}]}"""));
+            try (ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
+                    Duration.ofSeconds(5), 0))) {
+                ChatMessage.Assistant turn = model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")),
+                        List.of(PEOPLE), 9));
+                assertEquals(List.of(new ToolCall("c", "people", Map.of(), "{n: 2")), turn.calls());
+                model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi"), turn,
+                        new ChatMessage.ToolResults(List.of(new ChatMessage.ToolResult("c", "bad arguments", true)))),
+                        List.of(PEOPLE), 9));
+            }
+            assertEquals("{n: 2", api.received.get(1).body().at("/messages/1/tool_calls/0/function/arguments").asText(),
+                    "the history shows the call as the model made it");
         }
     }
 }

@@ -4,7 +4,7 @@
  * conversation in which it may call the project's tools.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mxcp.sdk.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -187,6 +187,23 @@ class EvalsTest {
     }
 
     @Test
+    void aCallWhoseArgumentsCouldNotBeReadIsNotRunTheModelIsToldAndNoMustCallMatchesIt() throws Exception {
+        List<ChatRequest> asked = new ArrayList<>();
+        ChatModel model = scripted(asked, request -> switch (request.messages().size()) {
+            case 1 -> new ChatMessage.Assistant("", List.of(new ToolCall("c1", "people", Map.of(), "{\"n\": 2")));
+            default -> new ChatMessage.Assistant("ANN and bob", List.of());
+        });
+        EvalTestResult test = run(SUITE.replace("args: {n: 2.0}", "args: {}"), model).tests().get(0);
+        assertNull(test.error());
+        assertEquals(1, test.toolCalls().size());
+        assertNull(test.toolCalls().get(0).arguments());
+        assertEquals("The arguments are not a JSON object: {\"n\": 2", test.toolCalls().get(0).error());
+        assertEquals(List.of("Expected call to 'people' with args {} not found"), test.failures());
+        List<ChatMessage.ToolResult> results = ((ChatMessage.ToolResults) asked.get(1).messages().get(2)).results();
+        assertEquals(List.of(true), results.stream().map(ChatMessage.ToolResult::error).toList());
+    }
+
+    @Test
     void aModelThatNeverStopsCallingIsAskedTenTimesAndAFailingApiErrorsTheTest() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         ChatModel looping = scripted(new ArrayList<>(), request -> {

@@ -54,8 +54,8 @@ final class AnthropicChat implements ChatModel {
             switch (block.path("type").asText()) {
                 // consecutive text blocks (citations split them) are one text
                 case "text" -> text.append(block.path("text").asText());
-                case "tool_use" -> calls.add(new ToolCall(block.path("id").asText(), block.path("name").asText(),
-                        arguments(block.path("input"))));
+                case "tool_use" -> calls.add(call(block.path("id").asText(), block.path("name").asText(),
+                        block.path("input")));
                 default -> {
                     // thinking and other blocks are not part of the answer
                 }
@@ -116,9 +116,14 @@ final class AnthropicChat implements ChatModel {
         return tool;
     }
 
+    /** A call whose {@code input} is not an object (which the API promises) has unreadable arguments. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> arguments(JsonNode input) {
-        return input.isObject() ? mapper.convertValue(input, Map.class) : Map.of();
+    private ToolCall call(String id, String tool, JsonNode input) {
+        if (input.isObject()) {
+            return new ToolCall(id, tool, mapper.convertValue(input, Map.class));
+        }
+        return input.isMissingNode() || input.isNull() ? new ToolCall(id, tool, Map.of())
+                : new ToolCall(id, tool, Map.of(), input.toString());
     }
 
     @Override

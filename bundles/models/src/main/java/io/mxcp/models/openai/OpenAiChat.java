@@ -58,8 +58,7 @@ final class OpenAiChat implements ChatModel {
         List<ToolCall> calls = new ArrayList<>();
         for (JsonNode call : message.path("tool_calls")) {
             JsonNode function = call.path("function");
-            calls.add(new ToolCall(call.path("id").asText(), function.path("name").asText(),
-                    arguments(function.path("name").asText(), function.path("arguments"))));
+            calls.add(call(call.path("id").asText(), function.path("name").asText(), function.path("arguments")));
         }
         return new ChatMessage.Assistant(text, calls, false);
     }
@@ -94,7 +93,8 @@ final class OpenAiChat implements ChatModel {
                     for (ToolCall call : assistant.calls()) {
                         ObjectNode entry = calls.addObject().put("id", call.id()).put("type", "function");
                         entry.putObject("function").put("name", call.name())
-                                .put("arguments", mapper.valueToTree(call.arguments()).toString());
+                                .put("arguments", call.unreadableArguments() != null ? call.unreadableArguments()
+                                        : mapper.valueToTree(call.arguments()).toString());
                     }
                 }
             }
@@ -133,27 +133,28 @@ final class OpenAiChat implements ChatModel {
         return schema;
     }
 
-    /** The arguments are JSON text; text that is not a JSON object is an error the test reports. */
+    /**
+     * The arguments are JSON text; text that is not a JSON object (OpenAI says a model may send invalid JSON) makes a
+     * call with unreadable arguments, which the model is told of.
+     */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> arguments(String tool, JsonNode arguments) throws ModelException {
+    private ToolCall call(String id, String tool, JsonNode arguments) {
         if (arguments.isObject()) {
             // some servers speaking this API send the arguments as an object rather than as JSON text
-            return mapper.convertValue(arguments, Map.class);
+            return new ToolCall(id, tool, mapper.convertValue(arguments, Map.class));
         }
         if (arguments.isMissingNode() || arguments.isNull() || arguments.asText().isBlank()) {
-            return Map.of();
+            return new ToolCall(id, tool, Map.of());
         }
         try {
             JsonNode parsed = mapper.readTree(arguments.asText());
             if (parsed != null && parsed.isObject()) {
-                return mapper.convertValue(parsed, Map.class);
+                return new ToolCall(id, tool, mapper.convertValue(parsed, Map.class));
             }
         } catch (IOException e) {
-            // reported below
+            // unreadable, below
         }
-        String text = arguments.asText();
-        throw new ModelException("OpenAI API called '" + tool + "' with arguments that are not a JSON object: "
-                + (text.length() > 300 ? text.substring(0, 300) + "…" : text));
+        return new ToolCall(id, tool, Map.of(), arguments.isTextual() ? arguments.asText() : arguments.toString());
     }
 
     @Override

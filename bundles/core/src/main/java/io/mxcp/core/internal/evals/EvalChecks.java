@@ -44,12 +44,15 @@ public final class EvalChecks {
         return failures;
     }
 
-    /** Same tool, and every expected argument equal (as Python's {@code ==}); the call may have more arguments. */
+    /**
+     * Same tool, and every expected argument equal (as Python's {@code ==}); the call may have more arguments. A call
+     * whose arguments could not be read matches none.
+     */
     private static boolean matches(ExpectedCall expected, ToolCallRecord call) {
-        if (!call.tool().equals(expected.tool())) {
+        Map<String, Object> actual = call.arguments();
+        if (!call.tool().equals(expected.tool()) || actual == null) {
             return false;
         }
-        Map<String, Object> actual = call.arguments();
         return expected.arguments().entrySet().stream()
                 .allMatch(argument -> PythonEquality.equal(actual.get(argument.getKey()), argument.getValue()));
     }

@@ -97,6 +97,12 @@ public final class EvalConversation {
     }
 
     private ToolCallRecord execute(ToolCall call, CallOptions options) {
+        if (call.unreadableArguments() != null) {
+            // not run with arguments made up for it; recorded without any, so must_call's args do not match it
+            String sent = call.unreadableArguments();
+            return new ToolCallRecord(recordedName(call), null, null, "The arguments are not a JSON object: "
+                    + (sent.length() > 300 ? sent.substring(0, 300) + "…" : sent));
+        }
         Map<String, Object> arguments = arguments(call);
         Optional<EndpointDefinition> endpoint = toolbox.endpoint(call.name());
         if (endpoint.isEmpty()) {
