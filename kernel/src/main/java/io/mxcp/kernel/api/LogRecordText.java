@@ -20,7 +20,8 @@ public final class LogRecordText {
     /** Any line break: CR, LF, CRLF, VT, FF, NEL, U+2028 and U+2029. */
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     /** C0 but tab, DEL, C1, and the bidirectional overrides and isolates that reorder what a terminal shows. */
-    private static final Pattern HIDDEN = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern HIDDEN =
+            Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private LogRecordText() {
     }

@@ -45,6 +45,21 @@ public final class LogFilters {
             + "minutes, hours or days (e.g. 10m, 2h, 1d).")
     String since;
 
+    @Option(names = "--until", paramLabel = "N{s|m|h|d}", description = "Only calls older than N seconds, minutes, "
+            + "hours or days (with --since: a window; ours).")
+    String until;
+
+    @Option(names = "--user", paramLabel = "ID", description = "Only calls by this user id (repeat for several; ours).")
+    List<String> users = List.of();
+
+    @Option(names = "--session", paramLabel = "ID",
+            description = "Only calls of this MCP session (repeat for several; ours).")
+    List<String> sessions = List.of();
+
+    @Option(names = "--trace", paramLabel = "ID",
+            description = "Only calls of this trace id (repeat for several; ours).")
+    List<String> traces = List.of();
+
     public LogFilters() {
     }
 
@@ -75,8 +90,8 @@ public final class LogFilters {
 
     /**
      * The query for these filters: {@code --tool}, {@code --resource} and {@code --prompt}, each as often as given,
-     * together match any of their names (spec 02 reference §7.1: several → OR); {@code --since} counts back from
-     * {@code now}.
+     * together match any of their names (spec 02 reference §7.1: several → OR), as do the ids of {@code --user},
+     * {@code --session} and {@code --trace} each; {@code --since} and {@code --until} count back from {@code now}.
      *
      * @param limit the most records to return, 0 for all
      * @throws IllegalArgumentException when {@code --since} is not a count and a unit
@@ -84,8 +99,8 @@ public final class LogFilters {
     AuditQuery query(Instant now, int limit) {
         List<String> names = Stream.of(tools, resources, prompts).flatMap(List::stream).toList();
         List<String> policies = "n/a".equals(policy) ? List.of() : listOf(policy);
-        return new AuditQuery(listOf(type), names, listOf(status), policies,
-                List.of(), List.of(), List.of(), since == null ? null : cutoff(since, now), null, limit);
+        return new AuditQuery(listOf(type), names, listOf(status), policies, users, sessions, traces,
+                since == null ? null : cutoff(since, now), until == null ? null : cutoff(until, now), limit);
     }
 
     /**

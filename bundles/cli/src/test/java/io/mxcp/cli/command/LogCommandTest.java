@@ -162,6 +162,22 @@ class LogCommandTest extends ProjectFolderTest {
     }
 
     @Test
+    void usersSessionsTracesAndAnEndTimeNarrowTheQueryToo() {
+        Instant before = Instant.now();
+        Cli.Outcome outcome = cli.run("log", "--user", "alice", "--user", "bob", "--session", "s-1", "--trace", "t-9",
+                "--since", "1d", "--until", "1h");
+        Instant after = Instant.now();
+        assertEquals(0, outcome.exit(), outcome.err());
+        AuditQuery query = lastQuery();
+        assertEquals(List.of("alice", "bob"), query.userIds());
+        assertEquals(List.of("s-1"), query.sessionIds());
+        assertEquals(List.of("t-9"), query.traceIds());
+        Duration hour = Duration.ofHours(1);
+        assertTrue(!query.until().isBefore(before.minus(hour)) && !query.until().isAfter(after.minus(hour)),
+                "until " + query.until() + " is an hour before the run");
+    }
+
+    @Test
     void policyNotApplicableFiltersNothingAndSinceTakesAnyCaseUnit() {
         Instant before = Instant.now();
         cli.run("log", "--policy", "n/a", "--since", "30S");
