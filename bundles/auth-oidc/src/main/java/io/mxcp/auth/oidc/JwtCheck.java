@@ -25,7 +25,6 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import io.mxcp.sdk.auth.AuthException;
@@ -34,8 +33,8 @@ import io.mxcp.sdk.auth.InvalidTokenException;
 /**
  * Checks a JWT against the issuer's key set: signature by a key of the set (chosen by {@code kid}; an unknown
  * {@code kid} fetches the set again, at most twice per 30 s), an asymmetric algorithm, {@code iss} equal to the
- * issuer, {@code aud} naming this resource, {@code exp} in the future and {@code nbf} in the past (60 s clock
- * skew), {@code sub} present. The set is read again every 5 minutes; while the issuer cannot be reached, the last
+ * issuer, {@code aud} naming this resource, {@code exp} in the future and {@code nbf} and {@code iat} in the past
+ * (60 s clock skew), {@code sub} present. The set is read again every 5 minutes; while the issuer cannot be reached, the last
  * set read stays in use (for ten times that), so an outage does not refuse the tokens of keys known before it.
  */
 final class JwtCheck implements Closeable {
@@ -93,8 +92,7 @@ final class JwtCheck implements Closeable {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT,
                 new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer.issuer()).build(), Set.of("sub", "exp"), null));
+        processor.setJWTClaimsSetVerifier(new ClaimsCheck(audience, issuer.issuer()));
     }
 
     /** Whether the token has a JWT's shape (three dot-separated parts). */

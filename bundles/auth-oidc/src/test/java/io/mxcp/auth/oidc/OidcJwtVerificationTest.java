@@ -225,6 +225,17 @@ class OidcJwtVerificationTest {
     }
 
     @Test
+    void tokenIssuedInTheFutureIsRefusedBeyondTheClockSkew() throws Exception {
+        JWTClaimsSet tenHoursAhead = issuer.claims("u", CLIENT_ID)
+                .issueTime(new Date(System.currentTimeMillis() + 36_000_000)).build();
+        assertMentions(refused(TestIssuer.sign(key, tenHoursAhead)), "issued in the future");
+
+        JWTClaimsSet skewed = issuer.claims("u", CLIENT_ID).issueTime(new Date(System.currentTimeMillis() + 30_000))
+                .build();
+        assertEquals("u", verifier.verify(TestIssuer.sign(key, skewed)).userId(), "within the 60 s skew");
+    }
+
+    @Test
     void tokenWithoutSubjectIsRefused() throws Exception {
         JWTClaimsSet claims = issuer.claims("u", CLIENT_ID).subject(null).build();
 
