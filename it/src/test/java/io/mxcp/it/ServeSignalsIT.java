@@ -143,6 +143,24 @@ class ServeSignalsIT {
     }
 
     @Test
+    void terminateWhileTheServerStartsEndsItWithoutAnErrorOfItsOwn() {
+        for (long delayMillis : new long[] {1000, 2000, 3000}) {
+            int port = FreePort.find();
+            try (ServerProcess server = mxcp.start(project, "serve", "--port", Integer.toString(port))) {
+                sleep(Duration.ofMillis(delayMillis));
+                server.signal("TERM");
+                int exit = server.awaitExit(STOP_LIMIT);
+                // stopped by the kernel while the command started (143), or drained once it served (0)
+                assertTrue(exit == 143 || exit == 0, "exit " + exit + " after " + delayMillis + " ms\n"
+                        + server.describe());
+                assertFalse(server.stderr().contains("Error:") || server.stderr().contains("Exception")
+                        || server.stderr().contains("\tat "), "the stop seen from inside the command is not its "
+                        + "error (" + delayMillis + " ms)\n" + server.describe());
+            }
+        }
+    }
+
+    @Test
     void terminateCancelsACallThatOutlastsTheDrainAndExitsZero() {
         int port = FreePort.find();
         try (ServerProcess server = serve(port)) {

@@ -30,12 +30,17 @@ public final class KernelLauncher {
 
     private final PrintStream stdout;
     private final PrintStream stderr;
+    /** What the command writes, silenced when a signal stops the kernel under it. */
+    private final CommandOutput commandOut;
+    private final CommandOutput commandErr;
     /** The exit code once the kernel stopped the process for a signal; it wins over the command's. */
     private volatile Integer signalExitCode;
 
     public KernelLauncher(PrintStream stdout, PrintStream stderr) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.commandOut = CommandOutput.of(stdout);
+        this.commandErr = CommandOutput.of(stderr);
     }
 
     public int run(List<String> arguments) throws IOException {
@@ -45,17 +50,18 @@ public final class KernelLauncher {
         try (Kernel kernel = new Kernel(KernelSettings.fromSystemProperties(), debug)) {
             SignalDispatcher signals = new SignalDispatcher(kernel::signalHandlers, new Control(kernel), STOP_LIMIT);
             kernel.start(PosixSignals.install(signals::dispatch), signals::handlerAdded);
-            exitCode = CommandHandoff.run(kernel.bundleContext(), arguments,
-                    new CommandStreams(System.in, stdout, stderr, Boolean.getBoolean("mxcp.interactive")));
+            exitCode = CommandHandoff.run(kernel.bundleContext(), arguments, new CommandStreams(System.in,
+                    commandOut, commandErr, Boolean.getBoolean("mxcp.interactive")));
         } catch (KernelException e) {
             if (signalExitCode == null) {
                 report(arguments, e.getMessage());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             if (signalExitCode == null) {
                 throw e;
             }
-            // the kernel was stopped under the command's feet: the signal's exit code says what happened
+            // the kernel was stopped under the command's feet (a class of a bundle gone): the signal's exit code
+            // says what happened
         }
         Integer signalled = signalExitCode;
         return signalled != null ? signalled : exitCode;
@@ -99,6 +105,8 @@ public final class KernelLauncher {
         @Override
         public void stop(int exitCode) {
             signalExitCode = exitCode;
+            commandOut.silence();
+            commandErr.silence();
             Thread.ofPlatform().name("mxcp-signal-stop").start(() -> {
                 kernel.close();
                 exit(exitCode);
