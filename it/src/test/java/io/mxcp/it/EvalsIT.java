@@ -159,8 +159,8 @@ class EvalsIT {
                 refused::describe);
         CommandResult refusedText = evals(project, "salary_evals", "--model", "wrong-key");
         assertEquals(1, refusedText.exitCode(), refusedText::describe);
-        assertTrue(refusedText.stdout().contains("of them could not be judged (their Error: lines): where the model's "
-                + "API refused or failed, fix the model's entry in the user config"), refusedText::describe);
+        assertTrue(refusedText.stdout().contains("of them could not be judged (their Error: lines): a refusal (401, "
+                + "403, 404) or a timeout is the model's entry in the user config to fix"), refusedText::describe);
         assertFalse(refusedText.stdout().contains("loosen assertions"), "no advice about the project's tests");
 
         CommandResult unknownType = evals(project, "salary_evals", "--model", "gemini");

@@ -78,8 +78,8 @@ public final class EvalsReport {
             text.append(terminal.warning("⚠️  Failed: " + failedTests + " eval test(s) failed")).append('\n');
             if (erroredTests > 0) {
                 text.append("💡 ").append(erroredTests).append(" of them could not be judged (their Error: lines): ")
-                        .append("where the model's API refused or failed, fix the model's entry in the user config ")
-                        .append("(api_key, base_url, timeout).\n");
+                        .append("a refusal (401, 403, 404) or a timeout is the model's entry in the user config to ")
+                        .append("fix (api_key, base_url, timeout); a failure of the API itself (5xx) passes.\n");
             }
             if (erroredTests < failedTests) {
                 text.append("💡 Tips: check the tool calls the model made (--debug shows them and its answer), ")

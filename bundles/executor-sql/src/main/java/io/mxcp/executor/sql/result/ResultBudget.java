@@ -24,6 +24,8 @@ public final class ResultBudget {
     private final String limitSource;
     private final long togetherLimitBytes;
     private final AtomicLong readingBytes = new AtomicLong();
+    /** Taken by a reading that found the readings together over their limit, to decide whether it gives way. */
+    private final Object overLimit = new Object();
 
     /** @param limitSource where the limit comes from, as the error names it */
     public ResultBudget(long limitBytes, String limitSource) {
@@ -56,31 +58,41 @@ public final class ResultBudget {
         private long rows;
 
         /**
-         * Counts one more row of that many bytes ({@link Footprint}). A reading refused gives its share back at once,
-         * not when it is closed: readings that grow side by side would otherwise all be refused together by the
-         * shares of those refused a moment before.
+         * Counts one more row of that many bytes ({@link Footprint}). When the readings together pass their limit, the
+         * first to find so is refused and gives its share back at once, under a lock the others then take: readings
+         * that grow side by side would otherwise all be refused together, each by the shares of the others.
          */
         void add(long rowBytes) throws SQLException {
             bytes += rowBytes;
             rows++;
-            long together = readingBytes.addAndGet(rowBytes);
             if (bytes > limitBytes) {
+                bytes -= rowBytes; // not counted in the readings together yet
                 close();
                 throw new ResultTooLargeException(String.format(Locale.ROOT,
                         "Result too large: its first %,d rows already take more than the %s of memory one result "
                                 + "may take (%s); narrow the query with WHERE, LIMIT or aggregates",
                         rows, megabytes(limitBytes), limitSource));
             }
+            long together = readingBytes.addAndGet(rowBytes);
             if (together > togetherLimitBytes) {
-                String taken = megabytes(bytes);
-                close();
-                throw new ResultTooLargeException(String.format(Locale.ROOT,
-                        "Result too large for now: its first %,d rows (%s) and the results other calls are reading at "
-                                + "the same moment take more than the %s of memory the server's results may take "
-                                + "together (a quarter of its Java heap; %s); narrow the query with WHERE, LIMIT or "
-                                + "aggregates, or call again when fewer large calls run",
-                        rows, taken, megabytes(togetherLimitBytes), HEAP_SOURCE));
+                synchronized (overLimit) {
+                    together = readingBytes.get(); // a reading refused a moment ago may have made room
+                    if (together > togetherLimitBytes) {
+                        refuseTogether();
+                    }
+                }
             }
+        }
+
+        private void refuseTogether() throws ResultTooLargeException {
+            String taken = megabytes(bytes);
+            close();
+            throw new ResultTooLargeException(String.format(Locale.ROOT,
+                    "Result too large for now: its first %,d rows (%s) and the results other calls are reading at "
+                            + "the same moment take more than the %s of memory the server's results may take "
+                            + "together (a quarter of its Java heap; %s); narrow the query with WHERE, LIMIT or "
+                            + "aggregates, or call again when fewer large calls run",
+                    rows, taken, megabytes(togetherLimitBytes), HEAP_SOURCE));
         }
 
         @Override

@@ -80,6 +80,34 @@ class ResultMapperTest {
     }
 
     @Test
+    void ofReadingsCrossingTheSharedLimitAtTheSameMomentOnlyOneIsRefused() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit", 1536 * 1024);
+            List<ResultBudget.Reading> readings = List.of(budget.start(), budget.start(), budget.start());
+            for (ResultBudget.Reading reading : readings) {
+                reading.add(500 * 1024);
+            }
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = readings.stream().map(reading -> Thread.ofPlatform().start(() -> {
+                try {
+                    together.await();
+                    reading.add(100 * 1024);
+                } catch (ResultBudget.ResultTooLargeException e) {
+                    refused.incrementAndGet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            })).toList();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertEquals(1, refused.get(), "round " + round + ": the first refused makes room for the others");
+            readings.forEach(ResultBudget.Reading::close);
+        }
+    }
+
+    @Test
     void resultsReadAtTheSameMomentShareALimitThatEachReadingGivesBackWhenItEnds() throws SQLException {
         ResultBudget budget = new ResultBudget(1024 * 1024, "a test limit", 1536 * 1024);
         ResultBudget.Reading first = budget.start();
