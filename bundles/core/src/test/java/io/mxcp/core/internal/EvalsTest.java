@@ -201,6 +201,13 @@ class EvalsTest {
         assertEquals(List.of("Expected call to 'people' with args {} not found"), test.failures());
         List<ChatMessage.ToolResult> results = ((ChatMessage.ToolResults) asked.get(1).messages().get(2)).results();
         assertEquals(List.of(true), results.stream().map(ChatMessage.ToolResult::error).toList());
+
+        ChatModel looping = scripted(new ArrayList<>(),
+                request -> new ChatMessage.Assistant("", List.of(new ToolCall("c", "people", Map.of(), "[2]"))));
+        EvalTestResult halted = run(SUITE.replace("args: {n: 2.0}", "args: {}"), looping).tests().get(0);
+        assertEquals(10, halted.toolCalls().size());
+        assertTrue(halted.toolCalls().stream().allMatch(call -> call.arguments() == null),
+                "the last turn's calls, not run, are recorded as the others: " + halted.toolCalls());
     }
 
     @Test

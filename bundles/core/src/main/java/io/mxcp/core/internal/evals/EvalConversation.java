@@ -97,13 +97,13 @@ public final class EvalConversation {
     }
 
     private ToolCallRecord execute(ToolCall call, CallOptions options) {
-        if (call.unreadableArguments() != null) {
-            // not run with arguments made up for it; recorded without any, so must_call's args do not match it
+        Map<String, Object> arguments = arguments(call);
+        if (arguments == null) {
+            // not run with arguments made up for it
             String sent = call.unreadableArguments();
             return new ToolCallRecord(recordedName(call), null, null, "The arguments are not a JSON object: "
                     + (sent.length() > 300 ? sent.substring(0, 300) + "…" : sent));
         }
-        Map<String, Object> arguments = arguments(call);
         Optional<EndpointDefinition> endpoint = toolbox.endpoint(call.name());
         if (endpoint.isEmpty()) {
             // the names the model can call, not the URIs assertions use
@@ -124,7 +124,14 @@ public final class EvalConversation {
         return toolbox.endpoint(call.name()).map(EndpointDefinition::identifier).orElse(call.name());
     }
 
+    /**
+     * The call's arguments as recorded and run with; null when the model sent no JSON object, so that no
+     * {@code must_call}'s args match the call, run or not.
+     */
     private static Map<String, Object> arguments(ToolCall call) {
+        if (call.unreadableArguments() != null) {
+            return null;
+        }
         return call.arguments() == null ? Map.of() : call.arguments();
     }
 
