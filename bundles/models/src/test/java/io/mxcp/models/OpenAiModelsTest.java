@@ -113,7 +113,10 @@ class OpenAiModelsTest {
                     {"choices":[{"message":{"role":"assistant","content":"x","tool_calls":[{"id":"c","type":"function",
                      "function":{"name":"people","arguments":"{n: 2"}}]}}]}"""))
                     .answer(StandInApi.Answer.ok("""
-                    {"choices":[{"message":{"role":"assistant","content":"done"}}]}"""));
+                    {"choices":[{"message":{"role":"assistant","content":"done"}}]}"""))
+                    .answer(StandInApi.Answer.ok("""
+                    {"choices":[{"message":{"role":"assistant","content":"","tool_calls":[{"id":"d","type":"function",
+                     "function":{"name":"people","arguments":[2]}}]}}]}"""));
             try (ChatModel model = new OpenAiModels().open(new ModelSettings("gpt-4o", "k", api.base("/v1"),
                     Duration.ofSeconds(5), 0))) {
                 ChatMessage.Assistant turn = model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi")),
@@ -122,6 +125,9 @@ class OpenAiModelsTest {
                 model.complete(new ChatRequest(null, List.of(new ChatMessage.User("hi"), turn,
                         new ChatMessage.ToolResults(List.of(new ChatMessage.ToolResult("c", "bad arguments", true)))),
                         List.of(PEOPLE), 9));
+                assertEquals(List.of(new ToolCall("d", "people", Map.of(), "[2]")), model.complete(new ChatRequest(
+                        null, List.of(new ChatMessage.User("hi")), List.of(PEOPLE), 9)).calls(),
+                        "a JSON value sent as it is, but not an object, is unreadable too");
             }
             assertEquals("{n: 2", api.received.get(1).body().at("/messages/1/tool_calls/0/function/arguments").asText(),
                     "the history shows the call as the model made it");

@@ -143,7 +143,7 @@ final class OpenAiChat implements ChatModel {
             // some servers speaking this API send the arguments as an object rather than as JSON text
             return new ToolCall(id, tool, mapper.convertValue(arguments, Map.class));
         }
-        if (arguments.isMissingNode() || arguments.isNull() || arguments.asText().isBlank()) {
+        if (arguments.isMissingNode() || arguments.isNull() || arguments.isTextual() && arguments.asText().isBlank()) {
             return new ToolCall(id, tool, Map.of());
         }
         try {
