@@ -34,8 +34,9 @@ import io.mxcp.sdk.auth.InvalidTokenException;
  * Checks a JWT against the issuer's key set: signature by a key of the set (chosen by {@code kid}; an unknown
  * {@code kid} fetches the set again, at most twice per 30 s), an asymmetric algorithm, {@code iss} equal to the
  * issuer, {@code aud} naming this resource, {@code exp} in the future and {@code nbf} and {@code iat} in the past
- * (60 s clock skew), {@code sub} present. The set is read again every 5 minutes; while the issuer cannot be reached, the last
- * set read stays in use (for ten times that), so an outage does not refuse the tokens of keys known before it.
+ * (60 s clock skew), {@code sub} present. The set is read again every 5 minutes; while the issuer cannot be reached,
+ * the last set read stays in use (for ten times that), so an outage does not refuse the tokens of keys known before
+ * it.
  */
 final class JwtCheck implements Closeable {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,

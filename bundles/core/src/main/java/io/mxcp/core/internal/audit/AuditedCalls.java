@@ -74,8 +74,8 @@ public final class AuditedCalls {
     /**
      * Fail-closed mode: refuses a call before it runs while its record is known not to be writable (no backend, the
      * last write failed, or before the first write the log's folder cannot take a file), so its side effect does not
-     * happen unrecorded. The refusal is recorded, written once the log
-     * can be again; a call to an unknown endpoint is not (as always).
+     * happen unrecorded. The refusal is recorded, written once the log can be again; a call to an unknown endpoint is
+     * not (as always).
      */
     private void refuseWhileUnwritable(EndpointKind kind, String identifier, Map<String, Object> arguments,
             CallOptions options, CallTrace trace, long begin) throws EndpointException {
