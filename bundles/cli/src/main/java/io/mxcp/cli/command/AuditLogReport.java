@@ -5,10 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mxcp.cli.output.DisplayWidth;
 import io.mxcp.cli.output.Json;
 import io.mxcp.cli.output.Terminal;
 import io.mxcp.core.api.AuditTrail.ChainCheck;
 import io.mxcp.core.api.AuditTrail.SignedCheckpoint;
+import io.mxcp.kernel.api.LogRecordText;
 import io.mxcp.sdk.audit.AuditRecord;
 
 /** What {@code mxcp log} shows a person: the records as a table, or the outcome of {@code --verify}. */
@@ -38,7 +40,7 @@ final class AuditLogReport {
         int[] widths = new int[HEADINGS.length];
         rows.forEach(row -> {
             for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+                widths[i] = Math.max(widths[i], DisplayWidth.of(row[i]));
             }
         });
         StringBuilder text = new StringBuilder("\nAudit records:\n").append(RULE).append('\n');
@@ -60,13 +62,16 @@ final class AuditLogReport {
         return text.append(RULE).append("\n\nTotal records: ").append(records.size()).append('\n').toString();
     }
 
-    /** A record's cells: no duration (0) reads N/A, no policy n/a, no user unknown. */
+    /**
+     * A record's cells: no duration (0) reads N/A, no policy n/a, no user unknown; the names callers chose (a token's
+     * user, an unknown tool's name) with control characters escaped.
+     */
     private static String[] cells(AuditRecord record, ZoneId zone) {
         String duration = record.durationMs() == 0 ? "N/A" : record.durationMs() + "ms";
         String policy = record.policyDecision() == null ? "n/a" : record.policyDecision();
         String user = record.userId() == null || record.userId().isEmpty() ? "unknown" : record.userId();
         return new String[] {TIME.format(record.timestamp().atZone(zone)), record.operationType(),
-            record.operationName(), policy, duration, user};
+            LogRecordText.message(record.operationName()), policy, duration, LogRecordText.message(user)};
     }
 
     /** The cells left-aligned in their columns, two spaces apart; the last one without padding. */
@@ -75,7 +80,7 @@ final class AuditLogReport {
         for (int i = 0; i < cells.length; i++) {
             line.append(cells[i]);
             if (i < cells.length - 1) {
-                line.append(" ".repeat(widths[i] - cells[i].length() + 2));
+                line.append(" ".repeat(widths[i] - DisplayWidth.of(cells[i]) + 2));
             }
         }
         return line.toString();

@@ -139,6 +139,14 @@ final class InitCommand extends MxcpSubcommand {
         terminal.out().println(json);
     }
 
+    /** The path as one word a POSIX shell reads back as it is: single-quoted when it holds anything but safe characters. */
+    static String shellWord(String path) {
+        if (path.matches("[\\p{L}\\p{N}_./+-]+")) {
+            return path;
+        }
+        return "'" + path.replace("'", "'\\''") + "'";
+    }
+
     String nextSteps(Path target) {
         StringBuilder text = new StringBuilder();
         text.append('\n').append(terminal.success("✨ MXCP project initialized successfully!")).append("\n\n");
@@ -149,8 +157,8 @@ final class InitCommand extends MxcpSubcommand {
         text.append('\n').append(terminal.heading("🚀 Next Steps:")).append('\n');
         int step = 1;
         if (!target.equals(context.workingDirectory().toAbsolutePath().normalize())) {
-            text.append("  ").append(step++).append(". cd ").append(context.workingDirectory().relativize(target))
-                    .append('\n');
+            text.append("  ").append(step++).append(". cd ")
+                    .append(shellWord(context.workingDirectory().relativize(target).toString())).append('\n');
         }
         if (bootstrap) {
             text.append("  ").append(step++).append(". Try the example tool:   ")

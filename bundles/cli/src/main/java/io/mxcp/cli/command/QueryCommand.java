@@ -1,5 +1,6 @@
 package io.mxcp.cli.command;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,12 @@ final class QueryCommand extends ProjectSubcommand {
         if (sql != null) {
             return sql;
         }
-        String text = Files.readString(source, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(source, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw CommandFailure.badParameter("File '" + file + "' is not valid UTF-8 text: save it as UTF-8");
+        }
         if (text.isBlank()) {
             throw CommandFailure.badParameter("SQL query cannot be empty");
         }

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.mxcp.core.api.PythonFloats;
+import io.mxcp.kernel.api.LogRecordText;
 
 /**
  * Renders rows (maps of column to value) as a boxed text table: columns in first-seen order, at most
- * {@value #MAX_ROWS} rows and {@value #MAX_WIDTH} characters a cell.
+ * {@value #MAX_ROWS} rows and {@value #MAX_WIDTH} terminal columns a cell, lined up by the columns characters take (two for
+ * CJK and emoji).
  */
 public final class TableRenderer {
 
@@ -31,13 +33,13 @@ public final class TableRenderer {
         String[] header = new String[columns.size()];
         for (int c = 0; c < columns.size(); c++) {
             header[c] = clip(String.valueOf(columns.get(c)));
-            widths[c] = header[c].length();
+            widths[c] = DisplayWidth.of(header[c]);
         }
         for (Map<?, ?> row : shown) {
             String[] line = new String[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
                 line[c] = clip(cellText(row.get(columns.get(c))));
-                widths[c] = Math.max(widths[c], line[c].length());
+                widths[c] = Math.max(widths[c], DisplayWidth.of(line[c]));
             }
             cells.add(line);
         }
@@ -75,9 +77,13 @@ public final class TableRenderer {
         return Json.compact(value);
     }
 
+    /**
+     * One line of at most {@value #MAX_WIDTH} columns; other control characters escaped, so that a value cannot move
+     * the cursor, clear the screen or retitle the terminal.
+     */
     private static String clip(String text) {
-        String oneLine = text.replace("\r", "").replace('\n', ' ');
-        return oneLine.length() > MAX_WIDTH ? oneLine.substring(0, MAX_WIDTH - 1) + "…" : oneLine;
+        String oneLine = LogRecordText.message(text.replace("\r", "").replace('\n', ' '));
+        return DisplayWidth.of(oneLine) > MAX_WIDTH ? DisplayWidth.fit(oneLine, MAX_WIDTH - 1) + "…" : oneLine;
     }
 
     private static String border(char left, char middle, char right, int[] widths) {
@@ -91,7 +97,7 @@ public final class TableRenderer {
     private static String line(String[] values, int[] widths) {
         StringBuilder text = new StringBuilder("│");
         for (int c = 0; c < widths.length; c++) {
-            text.append(' ').append(values[c]).append(" ".repeat(widths[c] - values[c].length())).append(" │");
+            text.append(' ').append(values[c]).append(" ".repeat(widths[c] - DisplayWidth.of(values[c]))).append(" │");
         }
         return text.append('\n').toString();
     }

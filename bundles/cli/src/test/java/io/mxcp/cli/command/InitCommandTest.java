@@ -77,6 +77,14 @@ class InitCommandTest {
     }
 
     @Test
+    void theCdStepIsOneShellWord() {
+        Cli.Outcome outcome = cli.run("init", "O'Brien Müller 日本");
+        assertEquals(0, outcome.exit(), outcome.err());
+        assertTrue(outcome.out().contains("1. cd 'O'\\''Brien Müller 日本'\n"), outcome.out());
+        assertTrue(cli.run("init", "Größe_2").out().contains("1. cd Größe_2\n"), "left bare when nothing needs quoting");
+    }
+
+    @Test
     void withoutBootstrapNoExample() {
         cli.run("init", "P");
         assertTrue(Files.isRegularFile(scratch.resolve("P/mxcp-site.yml")));

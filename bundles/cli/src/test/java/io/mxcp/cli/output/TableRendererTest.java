@@ -43,6 +43,27 @@ class TableRendererTest {
     }
 
     @Test
+    void wideCharactersTakeTwoColumnsAndControlsAreShownEscaped() {
+        Map<String, Object> munich = new LinkedHashMap<>();
+        munich.put("city", "München");
+        munich.put("dish", "Weißwurst 🥨");
+        Map<String, Object> tokyo = new LinkedHashMap<>();
+        tokyo.put("city", "東京");
+        tokyo.put("dish", "寿司\u001b]0;pwned\u0007");
+        assertEquals("""
+                ┌─────────┬──────────────────────┐
+                │ city    │ dish                 │
+                ├─────────┼──────────────────────┤
+                │ München │ Weißwurst 🥨         │
+                │ 東京    │ 寿司\\x1b]0;pwned\\x07 │
+                └─────────┴──────────────────────┘
+                """, TableRenderer.render(List.of(munich, tokyo)));
+        String cut = TableRenderer.render(List.of(Map.of("text", "日本".repeat(40))));
+        assertTrue(cut.contains("│ " + "日本".repeat(12) + "… │"), "49 columns hold 24 wide characters: " + cut);
+        assertEquals(2, DisplayWidth.of("e\u0301é"), "a combining accent takes no column");
+    }
+
+    @Test
     void resultShapes() {
         Terminal plain = new Terminal(new io.mxcp.kernel.api.CommandStreams(null, System.out, System.err, false), Map.of());
         assertEquals("📋 Result: Hello\n", ResultRenderer.render("Hello", plain));

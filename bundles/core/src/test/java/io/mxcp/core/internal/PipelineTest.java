@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -248,13 +250,17 @@ class PipelineTest {
         f.write("tools/broken.yml", "tool:\n  name: broken\n  source: {code: \"BROKEN SQL\"}\n")
                 .write("tools/nofile.yml", "tool:\n  name: nofile\n  source: {file: missing.sql}\n")
                 .write("tools/folder.yml", "tool:\n  name: folder\n  source: {file: ../tools}\n")
+                .write("tools/latin1.yml", "tool:\n  name: latin1\n  source: {file: latin1.sql}\n")
                 .write("tools/inline.yml", "tool:\n  name: inline\n  language: python\n  source: {code: \"return 1\"}\n")
                 .write("resources/unused.yml", "resource:\n  uri: \"x://fixed\"\n"
                         + "  parameters: [{name: b, type: string}, {name: a, type: string}]\n  source: {code: x}\n")
                 .write("prompts/empty.yml", "prompt:\n  name: empty\n  messages: []\n")
                 .write("prompts/loops.yml", "prompt:\n  name: loops\n  parameters: [{name: items, type: array}]\n  messages:\n"
                         + "    - prompt: \"{% set sep = ', ' %}{% for i in items %}{{ i.name | upper }}{{ sep }}{% endfor %}\"\n"
-                        + "    - prompt: \"{{ user.name }} {{ items | join(sep) }} {% if extra is defined %}{{ x }}{% endif %}\"\n");
+                        + "    - prompt: \"{{ user.name }} {{ items | join(sep) }} {% if extra is defined %}{{ x }}{% endif %}\"\n")
+                .write("prompts/unicode.yml", "prompt:\n  name: unicode\n  parameters: [{name: größe, type: string}]\n"
+                        + "  messages:\n    - prompt: \"{{ größe }}\"\n");
+        Files.write(dir.resolve("tools/latin1.sql"), "SELECT 'Größe'".getBytes(StandardCharsets.ISO_8859_1));
         try (Project project = f.open()) {
             Map<String, String> byPath = new LinkedHashMap<>();
             for (ValidationResult r : project.validateAll()) {
@@ -271,6 +277,14 @@ class PipelineTest {
             EndpointException missing = assertThrows(EndpointException.class,
                     () -> project.execute(EndpointKind.TOOL, "nofile", Map.of(), CLI));
             assertEquals("Source file not found: tools/missing.sql", missing.getMessage());
+            assertEquals("Error resolving source code: '" + dir.resolve("tools/latin1.sql") + "' is not valid UTF-8: "
+                    + "byte 0xf6 at line 1, column 11 cannot be decoded (save the file as UTF-8)",
+                    byPath.get("tools/latin1.yml"));
+            EndpointException latin1 = assertThrows(EndpointException.class,
+                    () -> project.execute(EndpointKind.TOOL, "latin1", Map.of(), CLI));
+            assertEquals("Source file tools/latin1.sql is not valid UTF-8: byte 0xf6 at line 1, column 11 cannot be "
+                    + "decoded (save the file as UTF-8)", latin1.getMessage(), "not reported as missing");
+            assertNull(byPath.get("prompts/unicode.yml"), "a parameter name of Unicode letters is one template variable");
             assertEquals("Python endpoints must specify source.file", byPath.get("tools/inline.yml"));
             assertTrue(byPath.get("tools/echo.yml").startsWith("Python source file not found: "));
             assertEquals("Resource parameter(s) ['a', 'b'] are not used in uri 'x://fixed'. Put them in the uri or make a 'tool:' instead.",

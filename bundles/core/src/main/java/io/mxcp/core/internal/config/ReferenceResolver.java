@@ -1,7 +1,6 @@
 package io.mxcp.core.internal.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mxcp.core.internal.files.StrictText;
 import io.mxcp.core.internal.schema.LaxScalars;
 import io.mxcp.core.internal.schema.SchemaException;
 import io.mxcp.sdk.secrets.SecretResolutionException;
@@ -112,7 +112,9 @@ final class ReferenceResolver {
         }
         String content;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8).strip();
+            content = StrictText.readUtf8(file).strip();
+        } catch (StrictText.UndecodableFileException e) {
+            throw new ReferenceException("File '" + file + "' is " + e.problem());
         } catch (AccessDeniedException e) {
             throw new ReferenceException("Permission denied reading file '" + file + "': " + e.getMessage());
         } catch (IOException e) {

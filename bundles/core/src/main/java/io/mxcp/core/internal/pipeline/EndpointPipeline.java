@@ -14,6 +14,7 @@ import io.mxcp.core.api.HeapExhaustion;
 import io.mxcp.core.api.EndpointException.Reason;
 import io.mxcp.core.internal.discovery.EndpointDiscovery;
 import io.mxcp.core.internal.files.StampedFileCache;
+import io.mxcp.core.internal.files.StrictText;
 import io.mxcp.core.internal.policy.EndpointPolicies;
 import io.mxcp.core.internal.policy.PolicyCache;
 import io.mxcp.core.internal.policy.PolicyEnforcer;
@@ -290,8 +291,12 @@ public final class EndpointPipeline {
             Path file = SourceLoader.resolve(definition, root);
             String kind = "python".equals(definition.language()) ? "Python file " : "Source file ";
             // named from the project's root: the message reaches MCP clients, who have no business with server paths
-            String message = kind + (e instanceof SourceLoader.SourceIsFolderException ? "is a folder: " : "not found: ")
-                    + (file.startsWith(root) ? root.relativize(file) : file);
+            Path shown = file.startsWith(root) ? root.relativize(file) : file;
+            String message = switch (e) {
+                case SourceLoader.SourceIsFolderException folder -> kind + "is a folder: " + shown;
+                case StrictText.UndecodableFileException text -> kind + shown + " is " + text.problem();
+                default -> kind + "not found: " + shown;
+            };
             throw new EndpointException(Reason.EXECUTION_FAILED, message, e);
         }
     }

@@ -1,13 +1,13 @@
 package io.mxcp.core.internal.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import io.mxcp.core.internal.files.StampedFileCache;
+import io.mxcp.core.internal.files.StrictText;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.sdk.exec.EndpointSource;
 
@@ -45,7 +45,7 @@ public final class SourceLoader {
 
     /**
      * A source file's text; a folder is a {@link SourceIsFolderException}, anything else that is not a regular file a
-     * {@link NoSuchFileException}.
+     * {@link NoSuchFileException}, text that is not UTF-8 a {@link StrictText.UndecodableFileException}.
      */
     public static String readText(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -54,7 +54,7 @@ public final class SourceLoader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return StrictText.readUtf8(file);
     }
 
     /** A source path naming a folder, which the user would otherwise be told is missing. */

@@ -17,7 +17,8 @@ import com.hubspot.jinjava.util.ObjectTruthValue;
  * Jinja2's {@code {% for targets in iterable [if condition] %} ... [{% else %} ...] {% endfor %}} in place of
  * Jinjava's, which renders the {@code else} branch inside every iteration and ignores the loop's filter: items the
  * condition refuses are skipped before the loop counts them ({@code loop.index}, {@code loop.last}), and the
- * {@code else} branch renders only when no item is left.
+ * {@code else} branch renders only when no item is left. A string is a sequence of its characters, here and when
+ * several targets unpack an item.
  */
 final class ForTag implements Tag {
     private static final long serialVersionUID = 1L;
@@ -37,7 +38,8 @@ final class ForTag implements Tag {
         LoopHeader header = LoopHeader.of(tagNode.getHelpers());
         Object iterable = interpreter.resolveELExpression(header.iterable(), tagNode.getLineNumber());
         List<Object> items = new ArrayList<>();
-        ForLoop source = ObjectIterator.getLoop(iterable);
+        ForLoop source = iterable instanceof CharSequence text ? new ForLoop(characters(text).iterator())
+                : ObjectIterator.getLoop(iterable);
         while (source.hasNext()) {
             Object item = source.next();
             if (header.condition() == null || accepts(header, item, tagNode, interpreter)) {
@@ -71,6 +73,11 @@ final class ForTag implements Tag {
         return output.toString();
     }
 
+    /** A string's items, as in Python (Jinjava would take the whole string as one item). */
+    private static List<String> characters(CharSequence text) {
+        return text.codePoints().mapToObj(Character::toString).toList();
+    }
+
     private static boolean accepts(LoopHeader header, Object item, TagNode tagNode, JinjavaInterpreter interpreter) {
         try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
             bind(header.targets(), item, interpreter);
@@ -91,6 +98,8 @@ final class ForTag implements Tag {
             parts.add(entry.getValue());
         } else if (item instanceof List<?> list) {
             parts.addAll(list);
+        } else if (item instanceof CharSequence text) {
+            parts.addAll(characters(text));
         } else if (item != null && item.getClass().isArray()) {
             for (int i = 0; i < Array.getLength(item); i++) {
                 parts.add(Array.get(item, i));

@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 public final class TemplateVariables {
 
+    /** A name as Python 3 (and so Jinja2) reads one: Unicode letters, digits and connectors, not starting with a digit. */
+    private static final String NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
     private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|([A-Za-z_][A-Za-z0-9_]*)|(\\d+(?:\\.\\d+)?)|(==|!=|<=|>=|\\*\\*|//|.))",
+            "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(" + NAME
+                    + ")|(\\d+(?:\\.\\d+)?)|(==|!=|<=|>=|\\*\\*|//|.))",
             Pattern.DOTALL);
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "true", "false",
             "none", "True", "False", "None", "recursive");

@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
+import io.mxcp.core.internal.files.StrictText;
+
 /**
  * Reads MXCP YAML files with PyYAML {@code safe_load} semantics (spec 01 §0.1): YAML 1.1 scalars, the
  * encoding sniffed from the bytes, an empty document as null. Mappings come back as
@@ -67,18 +69,26 @@ public final class YamlReader {
         }
     }
 
-    /** UTF-8 (BOM optional), or UTF-16 LE/BE when a BOM says so. */
-    static String decode(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    /**
+     * UTF-8 (BOM optional), or UTF-16 LE/BE when a BOM says so; refused, as PyYAML does, when the bytes are not valid
+     * in that encoding.
+     */
+    static String decode(byte[] bytes) throws YamlSyntaxException {
+        try {
+            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                    && (bytes[2] & 0xFF) == 0xBF) {
+                return StrictText.decode(bytes, 3, StandardCharsets.UTF_8);
+            }
+            if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+                return StrictText.decode(bytes, 2, StandardCharsets.UTF_16LE);
+            }
+            if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+                return StrictText.decode(bytes, 2, StandardCharsets.UTF_16BE);
+            }
+            return StrictText.decode(bytes, 0, StandardCharsets.UTF_8);
+        } catch (StrictText.UndecodableTextException e) {
+            throw new YamlSyntaxException("the file is " + e.getMessage(), e);
         }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /**

@@ -54,6 +54,10 @@ class PromptRendererTest {
         assertEquals("a=1;b=2;", render("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}", "d", pairs));
         assertEquals("12|3|", render("{% for x in xs %}{% for y in x %}{{ y }}{% endfor %}|{% endfor %}",
                 "xs", List.of(List.of(1L, 2L), List.of(3L))));
+        assertEquals("<x><y><z>|[a][b][c]|[日][本]|a-b;", render("{% for c in 'xyz' %}<{{ c }}>{% endfor %}|"
+                + "{% for c in name %}[{{ c }}]{% endfor %}|{% for c in land %}[{{ c }}]{% endfor %}|"
+                + "{% for a, b in pairs %}{{ a }}-{{ b }};{% endfor %}", "name", "abc", "land", "日本",
+                "pairs", List.of("ab")));
         assertEquals("0True21False2", render("{% for i in xs %}{{ loop.index0 }}{{ loop.first }}{{ loop.length }}"
                 + "{% endfor %}", "xs", List.of("a", "b")));
     }

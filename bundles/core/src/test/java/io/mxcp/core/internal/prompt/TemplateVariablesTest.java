@@ -37,6 +37,7 @@ class TemplateVariablesTest {
                 Arguments.of("{% call shout() %}{{ z }}{% endcall %}", "ok", "shout, z"),
                 Arguments.of("{% for k, v in d.items() %}{{ k }}{{ loop.index }}{% endfor %}", "ok", "d"),
                 Arguments.of("{{ x | default(y) }}", "ok", "x, y"),
+                Arguments.of("{{ größe|upper }} {{ 名前 }} {{ _ü2 }} {{ a٣ }}", "ok", "_ü2, a٣, größe, 名前"),
                 Arguments.of("{{ f(k=v) }}", "ok", "f, v"),
                 Arguments.of("{% if a is defined %}{% endif %}", "ok", "a"),
                 Arguments.of("{% if x %}{% foo %}{% endif %}", "error", "Encountered unknown tag 'foo'. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),

@@ -111,6 +111,25 @@ class YamlReaderTest {
     }
 
     @Test
+    void textNotValidInItsEncodingIsRefusedWithWhereInsteadOfReadWithReplacementCharacters() {
+        byte[] latin1 = "tool:\n  description: \"Größe wählen\"\n".getBytes(StandardCharsets.ISO_8859_1);
+        YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> YamlReader.parse(latin1));
+        assertEquals("the file is not valid UTF-8: byte 0xf6 at line 2, column 19 cannot be decoded (save the file as "
+                + "UTF-8)", e.getMessage());
+        byte[] latin1AfterBom = "é: ü\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] withBom = new byte[latin1AfterBom.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(latin1AfterBom, 0, withBom, 3, latin1AfterBom.length);
+        assertEquals("the file is not valid UTF-8: byte 0xe9 at line 1, column 1 cannot be decoded (save the file as "
+                + "UTF-8)", assertThrows(YamlSyntaxException.class, () -> YamlReader.parse(withBom)).getMessage());
+        byte[] loneSurrogate = {(byte) 0xFF, (byte) 0xFE, 'a', 0, 0x00, (byte) 0xD8, ':', 0};
+        assertEquals("the file is not valid UTF-16LE: the bytes at position 2 cannot be decoded (save the file as "
+                + "UTF-8)", assertThrows(YamlSyntaxException.class, () -> YamlReader.parse(loneSurrogate)).getMessage());
+    }
+
+    @Test
     void syntaxErrorsGiveTheParsersFirstLineThenWhereAndWhatTheProblemIs() {
         YamlSyntaxException e = assertThrows(YamlSyntaxException.class, () -> YamlReader.parse("a: [1, 2\n"));
         assertEquals("while parsing a flow sequence (line 1, column 4): expected ',' or ']', but got <stream end>"

@@ -102,8 +102,8 @@ class EraClassifierTest {
                 message(modern(1, "resources/read", Messages.object().put("uri", "files://Zoë/x.csv"))),
                 headers("2026-07-28", "resources/read", asRead)));
         assertEquals(-32020, e.code());
-        assertEquals("Header mismatch: Mcp-Name header value 'files://Zoë/x.csv' is not plain ASCII: send a name that "
-                + "is not as =?base64?<its UTF-8 bytes in Base64>?=", e.getMessage());
+        assertEquals("Header mismatch: Mcp-Name header value 'files://Zoë/x.csv' is not plain ASCII: send a name with "
+                + "other characters as =?base64?<its UTF-8 bytes in Base64>?=", e.getMessage());
     }
 
     @Test
