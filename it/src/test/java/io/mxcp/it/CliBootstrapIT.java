@@ -235,6 +235,22 @@ class CliBootstrapIT {
         assertTrue(listed.stdout().contains("hello_world"), listed::describe);
     }
 
+    /** MXCP_DEPLOY names a plugin folder outside the installation (README, "Running as a service": upgrades). */
+    @Test
+    void mxcpDeployNamesThePluginFolder() throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("plugins elsewhere"));
+        Files.copy(Distribution.udfExamplesJar(), plugins.resolve("mxcp-udf-examples.jar"));
+        String sql = "SELECT rot13('Hello') AS r";
+        CommandResult withPlugins = mxcp.run(project, Map.of("MXCP_DEPLOY", plugins.toString()), "query", sql,
+                "--json-output");
+        assertEquals(0, withPlugins.exitCode(), withPlugins::describe);
+        assertEquals("Uryyb", withPlugins.json().path("result").path(0).path("r").asText(), withPlugins::describe);
+        CommandResult installationsOwn = mxcp.run(project, "query", sql);
+        assertEquals(1, installationsOwn.exitCode(), "the installation's deploy/ has no plugin: "
+                + installationsOwn.describe());
+        assertTrue(installationsOwn.stderr().contains("rot13"), installationsOwn::describe);
+    }
+
     @Test
     void commandsOutsideAProjectSayWhy() {
         CommandResult outside = mxcp.run(work, "list");

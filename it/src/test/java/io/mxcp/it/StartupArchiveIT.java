@@ -69,8 +69,7 @@ class StartupArchiveIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run a command as another account");
         CommandResult warmed = MXCP.run(WORK, "--version");
         assertEquals(0, warmed.exitCode(), warmed::describe);
-        assertTrue(Files.isRegularFile(MXCP.home().resolve("var").resolve(
-                "mxcp-java" + Runtime.version().feature() + "-short.jsa")), "no archive of short commands in var/");
+        assertEquals(1, archives("-short-").size(), "no archive of short commands in var/");
 
         Path logs = Files.createDirectories(WORK.resolve("nobody-logs"));
         Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -89,14 +88,40 @@ class StartupArchiveIT {
                 "the command of an account that cannot write var/ did not map its archive");
     }
 
+    /**
+     * A new build unpacked over an older one (README, "Running as a service"): the older build's archives no longer
+     * match the jars, so they are removed and the build's own is written, and {@code --version} says which build runs.
+     */
+    @Test
+    void anEarlierBuildsArchivesAreReplaced() throws IOException {
+        Path var = Files.createDirectories(MXCP.home().resolve("var"));
+        String prefix = "mxcp-java" + Runtime.version().feature() + "-short";
+        Path unstamped = Files.write(var.resolve(prefix + ".jsa"), new byte[] {1, 2, 3});
+        Path earlier = Files.write(var.resolve(prefix + "-20000101.000000.jsa"), new byte[] {1, 2, 3});
+        CommandResult version = MXCP.run(WORK, "--version");
+        assertEquals(0, version.exitCode(), version::describe);
+        String build = Files.readString(MXCP.home().resolve("lib/BUILD")).strip();
+        assertTrue(version.stdout().strip().matches("mxcp \\S+ \\(build \\d{8}\\.\\d{6}( \\w+)?\\)")
+                && version.stdout().strip().endsWith(" (build " + build + ")"), version::describe);
+        assertFalse(Files.exists(unstamped), "the archive of a build without a stamp is left");
+        assertFalse(Files.exists(earlier), "the archive of an earlier build is left");
+        assertEquals(List.of(var.resolve(prefix + "-" + build.split(" ")[0] + ".jsa")), archives("-short-"));
+    }
+
     /** The server archives of the private installation's {@code var/}. */
     private static List<Path> serveArchives() throws IOException {
+        return archives("-serve-");
+    }
+
+    /** The archives of the private installation's {@code var/} whose name holds {@code kind}. */
+    private static List<Path> archives(String kind) throws IOException {
         Path var = MXCP.home().resolve("var");
         if (!Files.isDirectory(var)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(var)) {
-            return files.filter(file -> file.getFileName().toString().endsWith("-serve.jsa")).toList();
+            return files.filter(file -> file.getFileName().toString().contains(kind)
+                    && file.getFileName().toString().endsWith(".jsa")).toList();
         }
     }
 }

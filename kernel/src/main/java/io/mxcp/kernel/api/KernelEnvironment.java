@@ -13,6 +13,17 @@ public interface KernelEnvironment {
     /** The product version (e.g. {@code 0.1.0}). */
     String version();
 
+    /**
+     * Which build of the version this is: the distribution's build time in UTC and, when it was built from a Git
+     * checkout, the commit ({@code 20261129.185300 80ca614d}); empty outside a distribution. Two builds of one
+     * snapshot version differ here only.
+     *
+     * @since 1.11
+     */
+    default Optional<String> build() {
+        return Optional.empty();
+    }
+
     /** The distribution's home folder (holding {@code bin/}, {@code lib/}, {@code bundles/}, ...). */
     Path home();
 

@@ -5,7 +5,7 @@
  * problems with a plugin's services are reported.
  */
 @Export
-@Version("1.10.0")
+@Version("1.11.0")
 package io.mxcp.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,6 +50,11 @@ final class Environment implements KernelEnvironment {
     }
 
     @Override
+    public Optional<String> build() {
+        return settings.build();
+    }
+
+    @Override
     public Path home() {
         return settings.home();
     }

@@ -14,6 +14,7 @@ import io.mxcp.core.api.Project;
  * What the admin routes report on and act upon: the running {@code mxcp serve}.
  *
  * @param version      the distribution's version
+ * @param build        which build of it (time and commit), null outside a distribution
  * @param started      when the server started
  * @param debug        whether it runs with {@code --debug}
  * @param socket       the admin socket's path
@@ -25,7 +26,7 @@ import io.mxcp.core.api.Project;
  * @param reload       queues a reload, as SIGHUP does
  * @param bundles      the bundles installed at each moment (a deploy changes them)
  */
-public record AdminContext(String version, Instant started, boolean debug, Path socket, String transport,
+public record AdminContext(String version, String build, Instant started, boolean debug, Path socket, String transport,
         boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, BooleanSupplier stopping,
         Runnable reload,
         Supplier<List<InstalledBundle>> bundles) {

@@ -46,6 +46,8 @@ final class ServiceRoutes {
     private static final Map<String, Object> STATUS = object()
             .with("status", enumOf(null, "ok"))
             .with("version", string("The MXCP version"))
+            .with("build", nullable(string("Which build of the version runs: its build time (UTC) and, when built "
+                    + "from a Git checkout, the commit; null outside a distribution")))
             .with("uptime", string("Time since start, e.g. 2h12m35s"))
             .with("uptime_seconds", integer("Time since start, seconds"))
             .with("pid", integer("The server's process id"))
@@ -147,6 +149,7 @@ final class ServiceRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("version", server.version());
+        body.put("build", server.build());
         body.put("uptime", (uptime / 3600) + "h" + (uptime % 3600 / 60) + "m" + (uptime % 60) + "s");
         body.put("uptime_seconds", uptime);
         body.put("pid", ProcessHandle.current().pid());

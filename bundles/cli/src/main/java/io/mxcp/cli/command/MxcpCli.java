@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.mxcp.cli.context.CliContext;
 import io.mxcp.cli.output.Terminal;
+import io.mxcp.kernel.api.KernelEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IVersionProvider;
@@ -19,6 +20,11 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class MxcpCli {
 
     private MxcpCli() {
+    }
+
+    /** The version and, in a distribution, which build of it: {@code 0.1.0 (build 20261129.185300 80ca614d)}. */
+    static String versionText(KernelEnvironment kernel) {
+        return kernel.version() + kernel.build().map(build -> " (build " + build + ")").orElse("");
     }
 
     public static int run(List<String> arguments, CliContext context) {
@@ -44,7 +50,7 @@ public final class MxcpCli {
         commandLine.setExpandAtFiles(false);
         // a single-value option given twice keeps the last value, as the original's click options do
         commandLine.setOverwrittenOptionsAllowed(true);
-        IVersionProvider version = () -> new String[] {"mxcp " + context.kernel().version()};
+        IVersionProvider version = () -> new String[] {"mxcp " + versionText(context.kernel())};
         commandLine.getCommandSpec().versionProvider(version);
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         withoutValues(commandLine.getCommandSpec());

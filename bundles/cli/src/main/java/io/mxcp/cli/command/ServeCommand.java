@@ -129,7 +129,7 @@ final class ServeCommand extends ProjectSubcommand {
             terminal.err().print(banner(served, settings, running, failed, adminSocket));
             terminal.err().flush();
             LOG.log(System.Logger.Level.INFO, "mxcp {0} (pid {1}) serving project {2} (profile {3}) {4}",
-                    context.kernel().version(), String.valueOf(ProcessHandle.current().pid()), served.name(),
+                    MxcpCli.versionText(context.kernel()), String.valueOf(ProcessHandle.current().pid()), served.name(),
                     served.profile(), settings.transport() == Transport.STDIO ? "over stdio"
                             : "at " + url(settings.host(), running.port()));
             // the admin socket closes after the server has stopped (try-with-resources skips a null one); a SIGHUP
@@ -177,7 +177,8 @@ final class ServeCommand extends ProjectSubcommand {
             return null;
         }
         try {
-            return AdminSocket.start(new AdminContext(context.kernel().version(), started, debug(), admin.socket(),
+            return AdminSocket.start(new AdminContext(context.kernel().version(),
+                    context.kernel().build().orElse(null), started, debug(), admin.socket(),
                     settings.transport().cliName(), sqlToolsEnabled(served), reloader::served, reloader::status,
                     lifecycle::stopping, reloader::request, context.services()::installedBundles));
         } catch (IOException e) {

@@ -81,7 +81,7 @@ class AdminSocketTest {
     }
 
     private void start() throws IOException {
-        admin = AdminSocket.start(new AdminContext("1.2.3", Instant.now().minusSeconds(3725), true, socket,
+        admin = AdminSocket.start(new AdminContext("1.2.3", "20261129.185300 80ca614d", Instant.now().minusSeconds(3725), true, socket,
                 "streamable-http", true, () -> project, () -> reloadStatus, () -> stopping, reloads::incrementAndGet,
                 () -> bundles));
     }
@@ -151,6 +151,7 @@ class AdminSocketTest {
         Map<String, Object> status = get("/status").json();
         assertEquals("ok", status.get("status"));
         assertEquals("1.2.3", status.get("version"));
+        assertEquals("20261129.185300 80ca614d", status.get("build"));
         assertTrue(String.valueOf(status.get("uptime")).startsWith("1h2m"), String.valueOf(status.get("uptime")));
         assertTrue(((Number) status.get("uptime_seconds")).longValue() >= 3725);
         assertEquals(ProcessHandle.current().pid(), ((Number) status.get("pid")).longValue());

@@ -225,11 +225,15 @@ final class DefaultProject implements Project {
 
     @Override
     public void initializeRuntime() throws ProjectException {
+        // asked first: a stop signal during the start removes the executors while their sessions open
+        boolean pythonInstalled = executors.languages().contains("python");
         List<Exception> failures = sessions.openAll();
         if (!failures.isEmpty()) {
             throw new ProjectException(failures.get(0).getMessage(), failures.get(0));
         }
-        warnOfPythonWithoutExecutor();
+        if (!pythonInstalled) {
+            warnOfPythonWithoutExecutor();
+        }
     }
 
     /**
@@ -237,9 +241,6 @@ final class DefaultProject implements Project {
      * SQL functions are missing and their calls fail, so say why once at the start.
      */
     private void warnOfPythonWithoutExecutor() {
-        if (executors.languages().contains("python")) {
-            return;
-        }
         List<Map<String, String>> plugins = settings.site().plugins();
         if (!plugins.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "mxcp-site.yml declares the Python plugins {0}, but " + NO_PYTHON
