@@ -235,6 +235,22 @@ class CliBootstrapIT {
         assertTrue(listed.stdout().contains("hello_world"), listed::describe);
     }
 
+    /** A container's or unit's tight open-file limit is named at once (it failed in dozens of bundle errors). */
+    @Test
+    void serveUnderATightOpenFileLimitSaysSoAtOnce() throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -n 64 && exec \"$@\"", "mxcp"));
+        command.addAll(mxcp.commandLine("serve", "--port", String.valueOf(FreePort.find())));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectOutput(
+                ProcessBuilder.Redirect.DISCARD);
+        mxcp.configure(builder.environment());
+        Process serve = builder.start();
+        serve.getOutputStream().close();
+        String stderr = new String(serve.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, serve.waitFor(), stderr);
+        assertEquals("Error: mxcp serve may open only 64 files here (ulimit -n); it needs 128 or more (about 90 to start,"
+                + " then one per connection): raise the limit (ulimit -n, LimitNOFILE= in a systemd unit)\n", stderr);
+    }
+
     /** MXCP_DEPLOY names a plugin folder outside the installation (README, "Running as a service": upgrades). */
     @Test
     void mxcpDeployNamesThePluginFolder() throws IOException {

@@ -397,12 +397,19 @@ class AuditTest {
     void bestEffortCallsSucceedWhileTheLogCannotBeWritten() throws Exception {
         f.service.bindAuditBackend(backend);
         backend.failWrites = new IOException("No space left on device");
-        try (Project project = f.open()) {
+        try (WarningLog log = WarningLog.of("io.mxcp.core.internal.audit.AuditWriter"); Project project = f.open()) {
             for (String name : List.of("a", "b")) {
                 call(project, "login", row("user_name", name, "password", "p"), null, null);
             }
             assertEquals(2, runs.get());
             assertEquals(2, project.auditTrail().recordsQueued(), "held in memory while no backend writes");
+            for (int i = 0; i < 100 && log.warnings().stream().noneMatch(line -> line.contains("; 2 record(s) wait"));
+                    i++) {
+                Thread.sleep(50); // the retries back off from 0.1 s
+            }
+            assertTrue(log.warnings().stream().anyMatch(line -> line.matches("CRITICAL: writing [12] audit record\\(s\\)"
+                    + " to .+ failed; 2 record\\(s\\) wait in memory, in order, until it succeeds; retrying: .*No space "
+                    + "left on device.*")), () -> String.valueOf(log.warnings()));
             backend.failWrites = null;
             awaitRecords(2);
             for (int i = 0; i < 100 && project.auditTrail().recordsQueued() > 0; i++) {

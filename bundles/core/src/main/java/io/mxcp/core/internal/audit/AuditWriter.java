@@ -172,8 +172,10 @@ final class AuditWriter implements AutoCloseable {
                 // an Error too: a writer thread that died would leave every later record unwritten and unreported
                 failure = e instanceof IOException io ? io : new IOException(e.toString(), e);
                 failWaiting(failure);
-                LOG.log(Level.ERROR, "CRITICAL: writing {0} audit record(s) to {1} failed, retrying: {2}",
-                        batch.size(), path, FileFailureText.of(e));
+                // the chain's order holds every later record behind the batch: how many wait says what is at stake
+                LOG.log(Level.ERROR, "CRITICAL: writing {0} audit record(s) to {1} failed; {2} record(s) wait in "
+                        + "memory, in order, until it succeeds; retrying: {3}", batch.size(), path, waiting(),
+                        FileFailureText.of(e));
                 try {
                     // no sooner than a target is due, nor than the writer's own back-off: a failure no target
                     // accounts for (the chain's tail unknown) must not be retried at once either
