@@ -58,6 +58,7 @@ final class SqlSession implements ExecutorSession {
         if (script.isEmpty()) {
             return List.of();
         }
+        runtime.checkDatabaseFile();
         try (SqlCall call = new SqlCall(context == null ? null : context.cancellation())) {
             if (call.isCancelled()) {
                 throw new EndpointExecutionException(CANCELLED);

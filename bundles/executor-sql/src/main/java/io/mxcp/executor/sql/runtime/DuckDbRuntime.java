@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.mxcp.kernel.api.DuckDbDatabase;
 import io.mxcp.kernel.api.DuckDbHost;
@@ -17,12 +18,17 @@ import io.mxcp.sdk.exec.ProjectRuntime;
 /** The database of one project generation and its connection pool (spec 01 §4.4). */
 public final class DuckDbRuntime implements AutoCloseable {
 
+    /** How often calls compare the database file with the one opened: a stat of the file, not per call. */
+    private static final Duration FILE_CHECK_INTERVAL = Duration.ofSeconds(2);
+
     private final DuckDbDatabase database;
     private final ConnectionPool pool;
+    private final DatabaseFileWatch fileWatch;
 
-    private DuckDbRuntime(DuckDbDatabase database, ConnectionPool pool) {
+    private DuckDbRuntime(DuckDbDatabase database, ConnectionPool pool, DatabaseFileWatch fileWatch) {
         this.database = database;
         this.pool = pool;
+        this.fileWatch = fileWatch;
     }
 
     /**
@@ -39,7 +45,8 @@ public final class DuckDbRuntime implements AutoCloseable {
             database = openDatabase(host, project.duckdbPath(), project.readOnly());
             ConnectionPool pool = new ConnectionPool(database, new ConnectionInitializer(project), poolCapacity);
             pool.release(pool.checkout());
-            return new DuckDbRuntime(database, pool);
+            return new DuckDbRuntime(database, pool,
+                    new DatabaseFileWatch(project.duckdbPath().toAbsolutePath(), FILE_CHECK_INTERVAL));
         } catch (SQLException | IOException | RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -79,6 +86,11 @@ public final class DuckDbRuntime implements AutoCloseable {
 
     public ConnectionPool pool() {
         return pool;
+    }
+
+    /** Says so in the log when the database file was deleted or replaced since it was opened (checked now and then). */
+    public void checkDatabaseFile() {
+        fileWatch.check();
     }
 
     /**
