@@ -3,6 +3,9 @@ package io.mxcp.cli.output;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -31,6 +34,8 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+        static final ObjectWriter READABLE = PRETTY.without(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .with(new TerminalSafeEscapes());
 
         private static DefaultPrettyPrinter prettyPrinter() {
             Separators separators = Separators.createDefaultInstance()
@@ -51,6 +56,39 @@ public final class Json {
             return Holder.PRETTY.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write the result as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The value as indented JSON for a person to read: as {@link #pretty}, but text in other scripts as itself, not as
+     * {@code \\u} escapes; what a terminal would act on rather than show stays escaped.
+     */
+    public static String readable(Object value) {
+        try {
+            return Holder.READABLE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the result as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** JSON's escapes plus DEL, the C1 controls and the bidirectional overrides and isolates. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean hidden = ch >= 0x80 && ch <= 0x9F || ch >= 0x202A && ch <= 0x202E || ch >= 0x2066 && ch <= 0x2069;
+            return hidden ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 

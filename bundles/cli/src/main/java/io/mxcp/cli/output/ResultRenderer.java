@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Shows an endpoint result to a person: a non-empty list of rows as a table (a list of other values one per
- * line), an object as indented JSON, anything else as itself.
+ * line), an object as indented JSON with text in any script readable, anything else as itself.
  */
 public final class ResultRenderer {
 
@@ -23,7 +23,7 @@ public final class ResultRenderer {
             return lines.toString();
         }
         if (result instanceof Map<?, ?>) {
-            return terminal.emphasis("📋 Result:") + "\n" + Json.pretty(result) + "\n";
+            return terminal.emphasis("📋 Result:") + "\n" + Json.readable(result) + "\n";
         }
         String scalar = result instanceof String text ? text : Json.compact(result);
         return terminal.emphasis("📋 Result:") + " " + scalar + "\n";

@@ -70,5 +70,8 @@ class TableRendererTest {
         assertEquals("📋 Result: 42\n", ResultRenderer.render(42, plain));
         assertEquals("📋 Result: []\n", ResultRenderer.render(List.of(), plain));
         assertEquals("a\nb\n", ResultRenderer.render(List.of("a", "b"), plain));
+        assertEquals("📋 Result:\n{\n  \"text\": \"こんにちは مرحبا \\u202e\\u001b\\u007f\"\n}\n",
+                ResultRenderer.render(Map.of("text", "こんにちは مرحبا \u202e\u001b\u007f"), plain),
+                "other scripts readable; what a terminal would act on escaped");
     }
 }
