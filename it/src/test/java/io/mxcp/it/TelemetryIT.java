@@ -107,7 +107,9 @@ class TelemetryIT {
         resource = collector.traces().get(0).request().getResourceSpans(0).getResource().getAttributesList().stream()
                 .collect(Collectors.toMap(KeyValue::getKey, attribute -> text(attribute.getValue())));
         auditRecords = mxcp.run(root, "log", "--json").json().path("result").path("records");
-        version = mxcp.run(root, "--version").stdout().strip().replaceFirst("^mxcp ", "");
+        // "mxcp <version> (build <time> <commit>)": the resource names the version alone
+        version = mxcp.run(root, "--version").stdout().strip().replaceFirst("^mxcp ", "")
+                .replaceFirst(" \\(build .*\\)$", "");
     }
 
     @AfterAll

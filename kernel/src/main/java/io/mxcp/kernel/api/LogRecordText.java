@@ -57,8 +57,14 @@ public final class LogRecordText {
         return trace.toString();
     }
 
-    /** Each control as its code in hex: {@code \x1b} for ESC, a backslash, {@code u} and four digits above U+00FF. */
-    private static String escaped(String text) {
+    /**
+     * The text with each control but line feed and tab shown as its code in hex: {@code \x1b} for ESC, a backslash,
+     * {@code u} and four digits above U+00FF (the bidirectional overrides and isolates). For text that keeps its lines
+     * on a terminal (a command's result), where a control would act instead of showing.
+     *
+     * @since 1.11
+     */
+    public static String escaped(String text) {
         Matcher controls = HIDDEN.matcher(text);
         if (!controls.find()) {
             return text;

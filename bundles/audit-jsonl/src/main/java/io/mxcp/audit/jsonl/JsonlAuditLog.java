@@ -66,9 +66,14 @@ final class JsonlAuditLog implements AuditLog {
         try {
             current.append(batch);
         } catch (IOException e) {
-            // The segment may end in part of the batch; no later batch may follow it there.
+            // The segment may end in part of the batch; no later batch may follow it there. One that holds nothing
+            // goes: a full disk is retried every few seconds, and each retry would leave an empty file behind.
+            SegmentWriter failed = current;
             try {
                 closeCurrent();
+                if (failed.size() == 0) {
+                    Files.deleteIfExists(failed.path());
+                }
             } catch (IOException closing) {
                 e.addSuppressed(closing);
             }

@@ -141,10 +141,12 @@ final class InitCommand extends MxcpSubcommand {
 
     /** The path as one word a POSIX shell reads back as it is: single-quoted when it holds anything but safe characters. */
     static String shellWord(String path) {
-        if (path.matches("[\\p{L}\\p{N}_./+-]+")) {
-            return path;
+        // a leading dash would be read as an option of cd
+        String word = path.startsWith("-") ? "./" + path : path;
+        if (word.matches("[\\p{L}\\p{N}_./+-]+")) {
+            return word;
         }
-        return "'" + path.replace("'", "'\\''") + "'";
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     String nextSteps(Path target) {

@@ -3,9 +3,12 @@ package io.mxcp.cli.output;
 import java.util.List;
 import java.util.Map;
 
+import io.mxcp.kernel.api.LogRecordText;
+
 /**
  * Shows an endpoint result to a person: a non-empty list of rows as a table (a list of other values one per
- * line), an object as indented JSON with text in any script readable, anything else as itself.
+ * line), an object as indented JSON with text in any script readable, anything else as itself; controls a terminal
+ * would act on (ESC, BEL, bidirectional overrides) are shown escaped, line breaks and tabs kept.
  */
 public final class ResultRenderer {
 
@@ -19,13 +22,13 @@ public final class ResultRenderer {
                 return TableRenderer.render((List<Map<?, ?>>) list);
             }
             StringBuilder lines = new StringBuilder();
-            list.forEach(item -> lines.append(TableRenderer.cellText(item)).append('\n'));
+            list.forEach(item -> lines.append(LogRecordText.escaped(TableRenderer.cellText(item))).append('\n'));
             return lines.toString();
         }
         if (result instanceof Map<?, ?>) {
             return terminal.emphasis("📋 Result:") + "\n" + Json.readable(result) + "\n";
         }
         String scalar = result instanceof String text ? text : Json.compact(result);
-        return terminal.emphasis("📋 Result:") + " " + scalar + "\n";
+        return terminal.emphasis("📋 Result:") + " " + LogRecordText.escaped(scalar) + "\n";
     }
 }

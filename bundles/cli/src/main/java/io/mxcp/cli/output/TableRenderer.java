@@ -82,7 +82,7 @@ public final class TableRenderer {
      * the cursor, clear the screen or retitle the terminal.
      */
     private static String clip(String text) {
-        String oneLine = LogRecordText.message(text.replace("\r", "").replace('\n', ' '));
+        String oneLine = LogRecordText.message(text.replace("\r", "").replace('\n', ' ').replace('\t', ' '));
         return DisplayWidth.of(oneLine) > MAX_WIDTH ? DisplayWidth.fit(oneLine, MAX_WIDTH - 1) + "…" : oneLine;
     }
 

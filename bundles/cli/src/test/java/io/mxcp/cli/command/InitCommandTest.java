@@ -82,6 +82,7 @@ class InitCommandTest {
         assertEquals(0, outcome.exit(), outcome.err());
         assertTrue(outcome.out().contains("1. cd 'O'\\''Brien Müller 日本'\n"), outcome.out());
         assertTrue(cli.run("init", "Größe_2").out().contains("1. cd Größe_2\n"), "left bare when nothing needs quoting");
+        assertTrue(cli.run("init", "--", "-dash").out().contains("1. cd ./-dash\n"), "not an option of cd");
     }
 
     @Test

@@ -49,14 +49,14 @@ class TableRendererTest {
         munich.put("dish", "Weißwurst 🥨");
         Map<String, Object> tokyo = new LinkedHashMap<>();
         tokyo.put("city", "東京");
-        tokyo.put("dish", "寿司\u001b]0;pwned\u0007");
+        tokyo.put("dish", "寿司\t\u001b]0;pwned\u0007");
         assertEquals("""
-                ┌─────────┬──────────────────────┐
-                │ city    │ dish                 │
-                ├─────────┼──────────────────────┤
-                │ München │ Weißwurst 🥨         │
-                │ 東京    │ 寿司\\x1b]0;pwned\\x07 │
-                └─────────┴──────────────────────┘
+                ┌─────────┬───────────────────────┐
+                │ city    │ dish                  │
+                ├─────────┼───────────────────────┤
+                │ München │ Weißwurst 🥨          │
+                │ 東京    │ 寿司 \\x1b]0;pwned\\x07 │
+                └─────────┴───────────────────────┘
                 """, TableRenderer.render(List.of(munich, tokyo)));
         String cut = TableRenderer.render(List.of(Map.of("text", "日本".repeat(40))));
         assertTrue(cut.contains("│ " + "日本".repeat(12) + "… │"), "49 columns hold 24 wide characters: " + cut);
@@ -70,6 +70,9 @@ class TableRendererTest {
         assertEquals("📋 Result: 42\n", ResultRenderer.render(42, plain));
         assertEquals("📋 Result: []\n", ResultRenderer.render(List.of(), plain));
         assertEquals("a\nb\n", ResultRenderer.render(List.of("a", "b"), plain));
+        assertEquals("📋 Result: line 1\n\tline 2 \\x1b[2J\\u202e\n", ResultRenderer.render("line 1\n\tline 2 \u001b[2J\u202e", plain),
+                "a text result keeps its lines and tabs; controls show escaped");
+        assertEquals("a\\x07\nb\n", ResultRenderer.render(List.of("a\u0007", "b"), plain));
         assertEquals("📋 Result:\n{\n  \"text\": \"こんにちは مرحبا \\u202e\\u001b\\u007f\"\n}\n",
                 ResultRenderer.render(Map.of("text", "こんにちは مرحبا \u202e\u001b\u007f"), plain),
                 "other scripts readable; what a terminal would act on escaped");

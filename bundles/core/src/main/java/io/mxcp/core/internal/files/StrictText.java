@@ -24,8 +24,28 @@ public final class StrictText {
 
     /** A UTF-8 text file's content. */
     public static String readUtf8(Path file) throws IOException {
+        return read(file, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A source file's content: UTF-8, but a Python file in the encoding its first two lines declare ({@code # -*-
+     * coding: latin-1 -*-}, PEP 263), as Python reads it.
+     */
+    public static String readSource(Path file) throws IOException {
+        if (!file.getFileName().toString().endsWith(".py")) {
+            return readUtf8(file);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return decodeOrThrow(file, bytes, PythonCoding.declared(bytes).orElse(StandardCharsets.UTF_8));
+    }
+
+    private static String read(Path file, Charset charset) throws IOException {
+        return decodeOrThrow(file, Files.readAllBytes(file), charset);
+    }
+
+    private static String decodeOrThrow(Path file, byte[] bytes, Charset charset) throws UndecodableFileException {
         try {
-            return decode(Files.readAllBytes(file), 0, StandardCharsets.UTF_8);
+            return decode(bytes, 0, charset);
         } catch (UndecodableTextException e) {
             throw new UndecodableFileException(file, e.getMessage());
         }

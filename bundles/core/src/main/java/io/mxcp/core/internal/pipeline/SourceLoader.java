@@ -45,7 +45,8 @@ public final class SourceLoader {
 
     /**
      * A source file's text; a folder is a {@link SourceIsFolderException}, anything else that is not a regular file a
-     * {@link NoSuchFileException}, text that is not UTF-8 a {@link StrictText.UndecodableFileException}.
+     * {@link NoSuchFileException}, text that is not UTF-8 (nor a Python file's declared encoding) a
+     * {@link StrictText.UndecodableFileException}.
      */
     public static String readText(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -54,7 +55,7 @@ public final class SourceLoader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
-        return StrictText.readUtf8(file);
+        return StrictText.readSource(file);
     }
 
     /** A source path naming a folder, which the user would otherwise be told is missing. */
