@@ -139,7 +139,10 @@ final class InitCommand extends MxcpSubcommand {
         terminal.out().println(json);
     }
 
-    /** The path as one word a POSIX shell reads back as it is: single-quoted when it holds anything but safe characters. */
+    /**
+     * The path as one word a POSIX shell reads back as it is: single-quoted when it holds anything but safe
+     * characters.
+     */
     static String shellWord(String path) {
         // a leading dash would be read as an option of cd
         String word = path.startsWith("-") ? "./" + path : path;

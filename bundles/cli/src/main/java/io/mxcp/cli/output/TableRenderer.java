@@ -11,8 +11,8 @@ import io.mxcp.kernel.api.LogRecordText;
 
 /**
  * Renders rows (maps of column to value) as a boxed text table: columns in first-seen order, at most
- * {@value #MAX_ROWS} rows and {@value #MAX_WIDTH} terminal columns a cell, lined up by the columns characters take (two for
- * CJK and emoji).
+ * {@value #MAX_ROWS} rows and {@value #MAX_WIDTH} terminal columns a cell, lined up by the columns characters take
+ * (two for CJK and emoji).
  */
 public final class TableRenderer {
 
@@ -97,7 +97,8 @@ public final class TableRenderer {
     private static String line(String[] values, int[] widths) {
         StringBuilder text = new StringBuilder("│");
         for (int c = 0; c < widths.length; c++) {
-            text.append(' ').append(values[c]).append(" ".repeat(widths[c] - DisplayWidth.of(values[c]))).append(" │");
+            String padding = " ".repeat(widths[c] - DisplayWidth.of(values[c]));
+            text.append(' ').append(values[c]).append(padding).append(" │");
         }
         return text.append('\n').toString();
     }

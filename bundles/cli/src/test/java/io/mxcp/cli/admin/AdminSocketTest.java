@@ -81,7 +81,8 @@ class AdminSocketTest {
     }
 
     private void start() throws IOException {
-        admin = AdminSocket.start(new AdminContext("1.2.3", "20261129.185300 80ca614d", Instant.now().minusSeconds(3725), true, socket,
+        admin = AdminSocket.start(new AdminContext("1.2.3", "20261129.185300 80ca614d",
+                Instant.now().minusSeconds(3725), true, socket,
                 "streamable-http", true, () -> project, () -> reloadStatus, () -> stopping, reloads::incrementAndGet,
                 () -> bundles));
     }

@@ -81,7 +81,8 @@ class InitCommandTest {
         Cli.Outcome outcome = cli.run("init", "O'Brien Müller 日本");
         assertEquals(0, outcome.exit(), outcome.err());
         assertTrue(outcome.out().contains("1. cd 'O'\\''Brien Müller 日本'\n"), outcome.out());
-        assertTrue(cli.run("init", "Größe_2").out().contains("1. cd Größe_2\n"), "left bare when nothing needs quoting");
+        assertTrue(cli.run("init", "Größe_2").out().contains("1. cd Größe_2\n"),
+                "left bare when nothing needs quoting");
         assertTrue(cli.run("init", "--", "-dash").out().contains("1. cd ./-dash\n"), "not an option of cd");
     }
 

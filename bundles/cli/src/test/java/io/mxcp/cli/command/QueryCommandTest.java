@@ -76,10 +76,12 @@ class QueryCommandTest extends ProjectFolderTest {
         assertTrue(empty.err().contains("Error: Invalid value: SQL query cannot be empty"), empty.err());
         assertNull(project.queriedSql, "nothing runs");
 
-        Files.write(root.resolve("latin1.sql"), "SELECT 'Größe'".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(root.resolve("latin1.sql"),
+                "SELECT 'Größe'".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Cli.Outcome latin1 = cli.run("query", "--file", "latin1.sql");
         assertEquals(2, latin1.exit());
-        assertEquals("Error: Invalid value: File 'latin1.sql' is not valid UTF-8 text: save it as UTF-8\n", latin1.err());
+        assertEquals("Error: Invalid value: File 'latin1.sql' is not valid UTF-8 text: save it as UTF-8\n",
+                latin1.err());
         assertNull(project.queriedSql, "nothing runs");
     }
 

@@ -70,7 +70,8 @@ class TableRendererTest {
         assertEquals("📋 Result: 42\n", ResultRenderer.render(42, plain));
         assertEquals("📋 Result: []\n", ResultRenderer.render(List.of(), plain));
         assertEquals("a\nb\n", ResultRenderer.render(List.of("a", "b"), plain));
-        assertEquals("📋 Result: line 1\n\tline 2 \\x1b[2J\\u202e\n", ResultRenderer.render("line 1\n\tline 2 \u001b[2J\u202e", plain),
+        assertEquals("📋 Result: line 1\n\tline 2 \\x1b[2J\\u202e\n",
+                ResultRenderer.render("line 1\n\tline 2 \u001b[2J\u202e", plain),
                 "a text result keeps its lines and tabs; controls show escaped");
         assertEquals("a\\x07\nb\n", ResultRenderer.render(List.of("a\u0007", "b"), plain));
         assertEquals("📋 Result:\n{\n  \"text\": \"こんにちは مرحبا \\u202e\\u001b\\u007f\"\n}\n",

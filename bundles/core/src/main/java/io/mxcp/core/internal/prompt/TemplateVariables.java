@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class TemplateVariables {
 
-    /** A name as Python 3 (and so Jinja2) reads one: Unicode letters, digits and connectors, not starting with a digit. */
+    /** A name as Python 3 (and so Jinja2) reads one: Unicode letters, digits and connectors, not first a digit. */
     private static final String NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(" + NAME

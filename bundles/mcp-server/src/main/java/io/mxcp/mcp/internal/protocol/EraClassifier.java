@@ -157,7 +157,8 @@ public final class EraClassifier {
         if (value.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
             throw JsonRpcErrors.headerMismatch("Mcp-Name header value '"
                     + new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
-                    + "' is not plain ASCII: send a name with other characters as =?base64?<its UTF-8 bytes in Base64>?=");
+                    + "' is not plain ASCII: send a name with other characters as "
+                    + "=?base64?<its UTF-8 bytes in Base64>?=");
         }
     }
 
