@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.mxcp.core.api.PythonFloats;
+import io.mxcp.kernel.api.LogRecordText;
 
 /**
  * JSON as the original prints it ({@code json.dumps(..., indent=2)}): two-space indentation, arrays one element
@@ -71,7 +72,10 @@ public final class Json {
         }
     }
 
-    /** JSON's escapes plus DEL, the C1 controls and the bidirectional overrides and isolates. */
+    /**
+     * JSON's escapes plus, as {@code \\u} escapes, every other character the logs escape ({@link LogRecordText}: DEL,
+     * the C1 controls and the bidirectional overrides and isolates).
+     */
     private static final class TerminalSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] ascii = standardAsciiEscapesForJSON();
@@ -87,7 +91,8 @@ public final class Json {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            boolean hidden = ch >= 0x80 && ch <= 0x9F || ch >= 0x202A && ch <= 0x202E || ch >= 0x2066 && ch <= 0x2069;
+            String character = Character.toString(ch);
+            boolean hidden = !LogRecordText.escaped(character).equals(character);
             return hidden ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
