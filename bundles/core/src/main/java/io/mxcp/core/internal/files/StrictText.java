@@ -24,7 +24,7 @@ public final class StrictText {
 
     /** A UTF-8 text file's content. */
     public static String readUtf8(Path file) throws IOException {
-        return read(file, StandardCharsets.UTF_8);
+        return decodeOrThrow(file, Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /**
@@ -37,10 +37,6 @@ public final class StrictText {
         }
         byte[] bytes = Files.readAllBytes(file);
         return decodeOrThrow(file, bytes, PythonCoding.declared(bytes).orElse(StandardCharsets.UTF_8));
-    }
-
-    private static String read(Path file, Charset charset) throws IOException {
-        return decodeOrThrow(file, Files.readAllBytes(file), charset);
     }
 
     private static String decodeOrThrow(Path file, byte[] bytes, Charset charset) throws UndecodableFileException {
