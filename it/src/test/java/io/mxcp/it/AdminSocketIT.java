@@ -61,6 +61,8 @@ class AdminSocketIT {
             assertEquals("ok", endpoints.body().at("/endpoints/0/status").asText(), endpoints::toString);
 
             Answer bundles = AdminSocket.request(socket, "GET", "/bundles");
+            assertEquals(mxcp.home().resolve("deploy").toString(), bundles.body().path("deploy_folder").asText(),
+                    bundles::toString);
             JsonNode core = null;
             for (JsonNode bundle : bundles.body().path("bundles")) {
                 core = "mxcp-core".equals(bundle.path("symbolic_name").asText()) ? bundle : core;

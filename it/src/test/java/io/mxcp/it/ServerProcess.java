@@ -62,8 +62,22 @@ final class ServerProcess implements AutoCloseable {
         return stdout.toString();
     }
 
-    /** Waits until GET /health on {@code port} answers 200; fails early if the server exits. */
+    /**
+     * Waits until GET /health on {@code port} answers 200; fails early if the server exits. A server that is not ready
+     * in time is stopped before the failure is thrown: its caller never gets hold of it, and it would otherwise run
+     * (and load the machine) until the whole test run ends.
+     */
     ServerProcess awaitHealthy(int port, Duration limit) {
+        try {
+            pollHealth(port, limit);
+        } catch (AssertionError notReady) {
+            close();
+            throw notReady;
+        }
+        return this;
+    }
+
+    private void pollHealth(int port, Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
@@ -81,7 +95,6 @@ final class ServerProcess implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }, this::describe);
-        return this;
     }
 
     /** Waits until a stderr line satisfies {@code matcher}, and returns that line. */

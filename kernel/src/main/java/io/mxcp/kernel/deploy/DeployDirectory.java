@@ -40,6 +40,8 @@ public final class DeployDirectory implements AutoCloseable {
     private Thread watcher;
     /** Why the folder could not be read at the last scan, or null when it could. */
     private String unreadableSince;
+    /** Whether the folder existed at the last scan; null before the first. */
+    private Boolean existed;
 
     private record Deployed(FileStamp stamp, Bundle bundle) {
     }
@@ -176,7 +178,26 @@ public final class DeployDirectory implements AutoCloseable {
             unreadableSince = null;
             LOG.log(System.Logger.Level.INFO, "deploy: " + folder + " can be read again");
         }
+        noteWhetherTheFolderExists();
         return jars;
+    }
+
+    /**
+     * A folder that is not there reads as empty, which is also what a mistyped {@code MXCP_DEPLOY} gives: said at
+     * start and whenever it comes or goes, so that plugins missing from a server can be traced to the folder.
+     */
+    private void noteWhetherTheFolderExists() {
+        boolean exists = Files.isDirectory(folder);
+        if (existed != null && existed == exists) {
+            return;
+        }
+        if (!exists) {
+            LOG.log(System.Logger.Level.WARNING, "deploy: " + folder + (existed == null ? " does not exist" : " is gone")
+                    + ": no plugins are deployed from it until it is created (it is watched)");
+        } else if (existed != null) {
+            LOG.log(System.Logger.Level.INFO, "deploy: " + folder + " was created: the plugins in it are deployed");
+        }
+        existed = exists;
     }
 
     static Map<String, FileStamp> readJars(Path folder) throws IOException {

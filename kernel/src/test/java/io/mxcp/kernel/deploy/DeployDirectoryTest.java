@@ -145,6 +145,30 @@ class DeployDirectoryTest {
     }
 
     @Test
+    void aMissingFolderIsReportedAtStartAndWhenItComesOrGoes() throws Exception {
+        Path typo = temp.resolve("deplyo");
+        DeployDirectory missing = new DeployDirectory(typo, framework.getBundleContext(), problems, 50);
+        missing.deployPresent();
+        missing.scan();
+        assertEquals(List.of("deploy: " + typo + " does not exist: no plugins are deployed from it until it is created"
+                + " (it is watched)"), logLines, "said once");
+
+        Files.createDirectories(typo);
+        Files.copy(new java.io.ByteArrayInputStream(bundleJar("sample.plugin", "1.0.0", null)), typo.resolve("p.jar"));
+        missing.scan();
+        missing.scan();
+        assertLogged(typo.toString(), "was created: the plugins in it are deployed");
+        assertEquals(List.of("1.0.0"), activeVersions("sample.plugin"));
+
+        Files.delete(typo.resolve("p.jar"));
+        Files.delete(typo);
+        missing.scan();
+        assertLogged(typo.toString(), " is gone: no plugins are deployed from it until it is created");
+        assertTrue(installed("sample.plugin").isEmpty());
+        missing.close();
+    }
+
+    @Test
     void aFileIsActedOnOnlyOnceItStopsChanging() throws Exception {
         drop("plugin.jar", bundleJar("sample.plugin", "1.0.0", null));
         directory.scan();

@@ -25,9 +25,10 @@ import io.mxcp.core.api.Project;
  * @param stopping     whether a stop signal came and the server drains its calls before it ends
  * @param reload       queues a reload, as SIGHUP does
  * @param bundles      the bundles installed at each moment (a deploy changes them)
+ * @param deployFolder the folder watched for plugin jars
  */
 public record AdminContext(String version, String build, Instant started, boolean debug, Path socket, String transport,
         boolean sqlTools, Supplier<Project> project, Supplier<ReloadStatus> reloadStatus, BooleanSupplier stopping,
         Runnable reload,
-        Supplier<List<InstalledBundle>> bundles) {
+        Supplier<List<InstalledBundle>> bundles, Path deployFolder) {
 }

@@ -78,6 +78,9 @@ final class ServiceRoutes {
             .schema("The reload is queued and runs in the background");
 
     private static final Map<String, Object> BUNDLES = object()
+            .with("deploy_folder", string("The folder watched for plugin jars (MXCP_DEPLOY, else mxcp.deploy of"
+                    + " conf/mxcp.properties, else the installation's deploy/); the server log says when it does not"
+                    + " exist"))
             .with("bundles", arrayOf(object()
                     .with("symbolic_name", nullable(string("Its Bundle-SymbolicName; null for a refused jar that is"
                             + " not a bundle jar")))
@@ -124,7 +127,10 @@ final class ServiceRoutes {
             fields.put("problem", bundle.problem());
             return fields;
         }).toList();
-        return Map.of("bundles", bundles);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deploy_folder", server.deployFolder().toString());
+        body.put("bundles", bundles);
+        return body;
     }
 
     private Map<String, Object> root() {

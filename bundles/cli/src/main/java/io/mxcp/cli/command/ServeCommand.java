@@ -180,7 +180,8 @@ final class ServeCommand extends ProjectSubcommand {
             return AdminSocket.start(new AdminContext(context.kernel().version(),
                     context.kernel().build().orElse(null), started, debug(), admin.socket(),
                     settings.transport().cliName(), sqlToolsEnabled(served), reloader::served, reloader::status,
-                    lifecycle::stopping, reloader::request, context.services()::installedBundles));
+                    lifecycle::stopping, reloader::request, context.services()::installedBundles,
+                    context.kernel().deployDirectory()));
         } catch (IOException e) {
             throw CommandFailure.command(e.getMessage());
         }

@@ -84,7 +84,7 @@ class AdminSocketTest {
         admin = AdminSocket.start(new AdminContext("1.2.3", "20261129.185300 80ca614d",
                 Instant.now().minusSeconds(3725), true, socket,
                 "streamable-http", true, () -> project, () -> reloadStatus, () -> stopping, reloads::incrementAndGet,
-                () -> bundles));
+                () -> bundles, Path.of("/srv/mxcp-plugins")));
     }
 
     private Answer send(String request) throws IOException {
@@ -134,7 +134,9 @@ class AdminSocketTest {
     @Test
     void bundlesListWhatRunsAndWhereFrom() throws Exception {
         start();
-        List<?> listed = (List<?>) get("/bundles").json().get("bundles");
+        Map<String, Object> answer = get("/bundles").json();
+        assertEquals("/srv/mxcp-plugins", answer.get("deploy_folder"));
+        List<?> listed = (List<?>) answer.get("bundles");
         assertEquals(4, listed.size());
         assertEquals(map("symbolic_name", "com.example.greet", "version", "1.1.0", "state", "active", "source",
                 "deploy", "file", "greet.jar", "services", List.of("io.mxcp.sdk.udf.SqlFunctionProvider"),
