@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ final class ChainCheckpoints {
     private final Path keyFile;
     private final Clock clock;
     private PrivateKey key;
+    private PublicKey publicKey;
     private String fingerprint;
 
     private boolean resumed;
@@ -134,7 +136,14 @@ final class ChainCheckpoints {
         try {
             if (key == null) {
                 key = SigningKeys.loadOrCreate(keyFile);
-                fingerprint = SigningKeys.fingerprint(SigningKeys.loadPublic(SigningKeys.publicKeyFile(keyFile)));
+                publicKey = SigningKeys.loadPublic(SigningKeys.publicKeyFile(keyFile));
+                fingerprint = SigningKeys.fingerprint(publicKey);
+            } else {
+                List<Path> restored = SigningKeys.restoreMissing(keyFile, key, publicKey);
+                if (!restored.isEmpty()) {
+                    LOG.log(Level.WARNING, "The audit signing key files {0} were gone; written again from the key in "
+                            + "use, so its checkpoints stay verifiable", restored);
+                }
             }
             Checkpoint unsignedCheckpoint = new Checkpoint(written, head, lastCheckpoint, fingerprint, null);
             file.append(new Checkpoint(written, head, lastCheckpoint, fingerprint,

@@ -15,8 +15,10 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The Ed25519 key pair signing an audit log's checkpoints (ours, spec 03 tests D.40), with the JDK's own provider:
@@ -51,6 +53,31 @@ final class SigningKeys {
             throw new IOException("The audit signing key " + privateKey + " is not an Ed25519 private key: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the files of the pair in use again where they were deleted while it signed (with the audit folder, say):
+     * without the public key no verifier can check what it signs, and without the private key the next start would
+     * make a new pair. A missing folder is made again, as the checkpoint file's is.
+     *
+     * @return the files written
+     */
+    static List<Path> restoreMissing(Path privateKey, PrivateKey key, PublicKey publicKey) throws IOException {
+        Path publicFile = publicKeyFile(privateKey);
+        if (Files.exists(publicFile) && Files.exists(privateKey)) {
+            return List.of();
+        }
+        Files.createDirectories(privateKey.toAbsolutePath().getParent());
+        List<Path> written = new ArrayList<>();
+        if (!Files.exists(publicFile)) {
+            writeWhole(publicFile, pem(PUBLIC_LABEL, publicKey.getEncoded()), false);
+            written.add(publicFile);
+        }
+        if (!Files.exists(privateKey)) {
+            writeWhole(privateKey, pem(PRIVATE_LABEL, key.getEncoded()), true);
+            written.add(privateKey);
+        }
+        return written;
     }
 
     static PublicKey loadPublic(Path publicKey) throws IOException {

@@ -74,4 +74,45 @@ class ChainCheckpointsTest {
         assertEquals(3010, signed.records());
         assertEquals("h4", signed.head());
     }
+
+    /**
+     * The audit folder removed while the server runs: the key pair in use is written again before it next signs, so
+     * what it signed before and after can be verified, now and after a restart (which would otherwise make a new pair).
+     */
+    @Test
+    void keyFilesDeletedWhileSigningAreWrittenAgainFromTheKeyInUse() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("audit"));
+        Path keyFile = folder.resolve("log.signing-key");
+        MovingClock clock = new MovingClock();
+        ChainCheckpoints checkpoints = new ChainCheckpoints(new CheckpointFile(folder.resolve("log.checkpoints.jsonl")),
+                keyFile, clock);
+        checkpoints.resume(null, null, null);
+        checkpoints.written(1000, "h1");
+        String privatePem = Files.readString(keyFile);
+        String publicPem = Files.readString(SigningKeys.publicKeyFile(keyFile));
+
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
+        clock.advance(Duration.ofSeconds(61));
+        try (WarningLog log = WarningLog.of(ChainCheckpoints.class)) {
+            checkpoints.written(5, "h2");
+            checkpoints.idle();
+            assertEquals(List.of("The audit signing key files [" + SigningKeys.publicKeyFile(keyFile) + ", " + keyFile
+                    + "] were gone; written again from the key in use, so its checkpoints stay verifiable"),
+                    log.warnings().stream().filter(line -> line.startsWith("The audit signing key")).toList());
+        }
+        assertEquals(privatePem, Files.readString(keyFile));
+        assertEquals(publicPem, Files.readString(SigningKeys.publicKeyFile(keyFile)));
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(keyFile)));
+        }
+        Checkpoint signed = new CheckpointFile(folder.resolve("log.checkpoints.jsonl")).readAll().getLast();
+        assertTrue(SigningKeys.verify(SigningKeys.loadPublic(SigningKeys.publicKeyFile(keyFile)), signed.payload(),
+                signed.signature()), "the checkpoint signed after the folder came back verifies with the key file");
+    }
 }
