@@ -83,7 +83,7 @@ final class DefaultProject implements Project {
         this.pipeline = new EndpointPipeline(settings.root(), discovery, sessions, builtins, settings.readOnly());
         this.validator = new EndpointValidator(settings.root(), sessions);
         this.auditTrail = new ProjectAuditTrail(settings.audit(), auditBackends);
-        this.calls = new TracedCalls(new AuditedCalls(pipeline, auditTrail), telemetry);
+        this.calls = new TracedCalls(new AuditedCalls(pipeline, auditTrail), telemetry, settings.secrets());
     }
 
     /** The configuration this project was opened with (also the executors' {@code ProjectRuntime}). */

@@ -1,7 +1,9 @@
 package io.mxcp.core.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.mxcp.core.api.CallOptions;
 import io.mxcp.core.api.EndpointException;
@@ -23,15 +25,26 @@ final class TracedCalls {
     private final AuditedCalls calls;
     /** Null when no server runs the project. */
     private final TelemetrySession telemetry;
+    /**
+     * The parameter values of the profile's secrets: hidden from every call's texts (log line, spans, audit record)
+     * as its sensitive values are, since code that fails quoting a token or a connection string is common (spec 03:
+     * secrets never appear in logs). The caller's own error keeps the text, as for sensitive values.
+     */
+    private final List<Object> secretValues;
 
-    TracedCalls(AuditedCalls calls, TelemetrySession telemetry) {
+    TracedCalls(AuditedCalls calls, TelemetrySession telemetry, List<Map<String, Object>> secrets) {
         this.calls = calls;
         this.telemetry = telemetry;
+        this.secretValues = secrets.stream().map(secret -> secret.get("parameters")).filter(Objects::nonNull)
+                .toList();
     }
 
     Object execute(EndpointKind kind, String identifier, Map<String, Object> arguments, CallOptions options)
             throws EndpointException {
         HiddenTexts hidden = new HiddenTexts();
+        if (!secretValues.isEmpty()) {
+            hidden.add(secretValues);
+        }
         CallTelemetry call = telemetry == null ? CallTelemetry.NONE
                 : telemetry.startCall(kind, identifier, options, hidden);
         CallTrace trace = new CallTrace(call, hidden);

@@ -87,6 +87,7 @@ class AuditTest {
                 runs.incrementAndGet();
                 yield List.of(row("token", "t-123", "ok", true));
             }
+            case "fetch" -> throw new IllegalStateException("upstream refused token ROTATED-dev-456 for " + args.get("url"));
             default -> List.of(row("paid", args.get("amount"), "secret", "s"));
         }));
         log = dir.resolve("audit/logs-dev.jsonl");
@@ -171,6 +172,42 @@ class AuditTest {
         assertNull(admin.policyReason());
         assertTrue(((String) ((Map<?, ?>) admin.outputData()).get("secret")).startsWith("hmac-sha256:"),
                 "sensitive return fields are masked in the log even when the policy lets them through");
+    }
+
+    /**
+     * Code that fails quoting a secret of the profile (a token, a connection string): the record and the log line
+     * hide it as they hide sensitive values; the caller's own error keeps the text, as in the original.
+     */
+    @Test
+    void aProfileSecretInAFailedCallsErrorIsHiddenFromItsRecordAndLogLine() throws Exception {
+        f.write("home/.mxcp/config.yml", """
+                mxcp: 1
+                projects:
+                  demo:
+                    profiles:
+                      dev:
+                        secrets:
+                          - {name: api, type: custom, parameters: {token: ROTATED-dev-456, region: eu}}
+                """)
+                .write("tools/fetch.yml", """
+                        tool:
+                          name: fetch
+                          parameters: [{name: url, type: string}]
+                          source: {code: "SELECT 1"}
+                        """);
+        f.service.bindAuditBackend(backend);
+        try (Project project = f.open()) {
+            EndpointException failed = assertThrows(EndpointException.class,
+                    () -> call(project, "fetch", row("url", "https://eu.example.com"), null, null));
+            assertTrue(failed.getMessage().contains("upstream refused token ROTATED-dev-456 for https://eu.example.com"),
+                    failed::getMessage);
+            assertTrue(failed.loggableMessage().contains("upstream refused token [REDACTED] for https://eu.example.com"),
+                    failed::loggableMessage);
+        }
+        AuditRecord record = single();
+        assertTrue(record.error().contains("upstream refused token [REDACTED] for https://eu.example.com"),
+                record::error);
+        assertFalse(record.error().contains("ROTATED"), record::error);
     }
 
     @Test

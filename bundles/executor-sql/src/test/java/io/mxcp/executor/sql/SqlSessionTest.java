@@ -568,6 +568,9 @@ class SqlSessionTest {
     void aSecretOfATypeDuckDbKnowsButRefusesIsAWarningAndMxcpsOwnTypesAreNot() throws Exception {
         Map<String, Object> custom = Map.of("name", "custom_secret", "type", "value", "parameters", Map.of("k", "v"));
         Map<String, Object> bogus = Map.of("name", "bogus_secret", "type", "http", "parameters", Map.of("BOGUS", "x"));
+        // a scalar where DuckDB wants a map: its error quotes the value, which is the secret
+        Map<String, Object> leaky = Map.of("name", "leaky_secret", "type", "http", "parameters",
+                Map.of("EXTRA_HTTP_HEADERS", "SuperSecretHeaderVal"));
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(
                 "io.mxcp.executor.sql.runtime.ConnectionInitializer");
         List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -589,14 +592,18 @@ class SqlSessionTest {
         };
         logger.addHandler(capture);
         try (ExecutorSession session = executor.open(new TestProject(dir.resolve("refused.duckdb"), false, List.of(),
-                List.of(custom, bogus)))) {
+                List.of(custom, bogus, leaky)))) {
             session.execute(sql("SELECT 1 AS one"), Map.of(), TestContext.none());
         } finally {
             logger.removeHandler(capture);
         }
-        assertEquals(List.of("Secret bogus_secret (type http) could not be created in DuckDB, so SQL that needs it "
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertEquals("Secret bogus_secret (type http) could not be created in DuckDB, so SQL that needs it "
                 + "fails: Binder Error: Unknown parameter 'bogus' for secret type 'http' with default provider "
-                + "'config'"), warnings);
+                + "'config'", warnings.get(0));
+        assertTrue(warnings.get(1).startsWith("Secret leaky_secret (type http) could not be created in DuckDB")
+                && warnings.get(1).contains("'[REDACTED]'") && !warnings.get(1).contains("SuperSecret"),
+                warnings.get(1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -32,6 +33,12 @@ final class JinjaEngine {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
                 .withNestedInterpretationEnabled(false)
                 .withFailOnUnknownTokens(false)
+                // Jinja2's parsing: a '-' is whitespace control only right at a delimiter ({{ -x }} negates), and
+                // {{- -}} and {#- -#} trim as {%- -%} does
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withParseWhitespaceControlStrictly(true)
+                        .withUseTrimmingForNotesAndExpressions(true)
+                        .build())
                 .withInterperterFactory(new InterpreterFactory() {
                     @Override
                     public JinjavaInterpreter newInstance(JinjavaInterpreter parent) {

@@ -23,7 +23,7 @@ public final class TemplateVariables {
     private static final String NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
     private static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")|(" + NAME
-                    + ")|(\\d+(?:\\.\\d+)?)|(==|!=|<=|>=|\\*\\*|//|.))",
+                    + ")|(\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)|(==|!=|<=|>=|\\*\\*|//|.))",
             Pattern.DOTALL);
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "true", "false",
             "none", "True", "False", "None", "recursive");

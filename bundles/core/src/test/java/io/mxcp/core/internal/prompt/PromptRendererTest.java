@@ -36,6 +36,15 @@ class PromptRendererTest {
     }
 
     @Test
+    void aMinusIsNegationUnlessItTouchesTheDelimiter() throws Exception {
+        assertEquals("-1|-4.0|7|-4|-2.5", render("{{ -1 }}|{{ -delta }}|{{ - x }}|{{ -7 // 2 }}|{{ -2.5 }}",
+                "delta", 4.0, "x", -7L));
+        assertEquals("Items:\n  - a\n  - b\nTotal:2", render("Items:\n{%- for i in items %}\n  - {{ i -}}\n"
+                + "{% endfor %}\nTotal: {{- items | length }}", "items", List.of("a", "b")));
+        assertEquals("1X|A1|X", render("{{ 1 -}}\n X|A  {{- 1 }}|{#- c -#}\nX"));
+    }
+
+    @Test
     void withHoldsItsValuesInItsOwnScope() throws Exception {
         assertEquals("hi Ann!||True", render("{% with greeting = 'hi', who = name ~ '!' %}{{ greeting }} {{ who }}"
                 + "{% endwith %}|{{ greeting }}|{% with a = 1 == 1 %}{{ a }}{% endwith %}", "name", "Ann"));

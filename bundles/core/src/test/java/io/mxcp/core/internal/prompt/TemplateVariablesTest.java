@@ -96,7 +96,9 @@ class TemplateVariablesTest {
                 Arguments.of("{{ x | d }}", "ok", "x"),
                 Arguments.of("{{ a|map(attribute='n')|join(', ') }}", "ok", "a"),
                 Arguments.of("{% from \"f\" import a with context %}{{ a }}", "ok", ""),
-                Arguments.of("{% from \"f\" import a as b %}{{ b }}{{ a }}", "ok", "a"));
+                Arguments.of("{% from \"f\" import a as b %}{{ b }}{{ a }}", "ok", "a"),
+                // numbers in exponent form are numbers, not a number followed by a name
+                Arguments.of("{{ 1e6 }} {{ 2.5e-3 * x }} {{ 1E3 }} {{ 4e+2 }}", "ok", "x"));
     }
 
     @ParameterizedTest(name = "{0}")

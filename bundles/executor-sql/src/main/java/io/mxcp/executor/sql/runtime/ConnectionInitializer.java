@@ -114,7 +114,7 @@ final class ConnectionInitializer {
         try {
             execute(connection, sql);
         } catch (SQLException e) {
-            String reason = DriverMessages.of(e).strip();
+            String reason = SecretValueScrub.scrub(DriverMessages.of(e).strip(), secret);
             if (reason.contains("Secret type '") && reason.contains("' not found")) {
                 LOG.log(Level.DEBUG, () -> "Secret " + secret.get("name") + " not injected into DuckDB: " + reason);
             } else {

@@ -17,8 +17,13 @@ public final class StopDrain {
 
     /** Before the transport cancels the calls that outlasted the drain. */
     public void cancelling() {
+        cancelling("MCP calls still running after " + DRAIN_MILLIS + " ms; cancelling them");
+    }
+
+    /** Before the transport cancels the calls still running without a drain, for the reason logged. */
+    public void cancelling(String why) {
         cancelling = true;
-        LOG.log(System.Logger.Level.WARNING, "MCP calls still running after " + DRAIN_MILLIS + " ms; cancelling them");
+        LOG.log(System.Logger.Level.WARNING, why);
     }
 
     /** The error text of a call that failed, followed by why when the stop cancelled it. */

@@ -103,6 +103,7 @@ public final class StdioServer implements RunningServer {
     }
 
     private void readLoop() {
+        String clientGone = null;
         try (InputStream input = in) {
             MessageLines lines = new MessageLines(input, MAX_MESSAGE_BYTES);
             MessageLines.Line line;
@@ -117,13 +118,15 @@ public final class StdioServer implements RunningServer {
             if (!stopping.get()) {
                 // the client's way to stop the server: said, so that the log shows why it stopped
                 LOG.log(System.Logger.Level.INFO, "Standard input ended (the client closed it): stopping the server");
+                clientGone = "The client closed standard input";
             }
         } catch (IOException e) {
             if (!stopping.get()) {
                 LOG.log(System.Logger.Level.WARNING, "stdio input failed: " + e.getMessage());
+                clientGone = "Standard input failed";
             }
         } finally {
-            stop();
+            stop(clientGone);
         }
     }
 
@@ -354,19 +357,31 @@ public final class StdioServer implements RunningServer {
                     + "): the client can no longer be answered; stopping");
             inFlight.values().forEach(Cancellation::cancel);
             // stop() waits for the calls, and this may be one of them
-            Thread.ofPlatform().daemon().name("mxcp-stdio-stop").start(this::stop);
+            Thread.ofPlatform().daemon().name("mxcp-stdio-stop").start(() -> stop("Standard output failed"));
         }
     }
 
-    /** Stops reading, lets calls in flight finish (bounded), then cancels what is left. Runs once. */
-    private void stop() {
+    /**
+     * Stops reading, lets calls in flight finish (bounded), then cancels what is left. Runs once. When the client is
+     * gone (its input ended), nobody can read an answer any more and a desktop client kills the server two to four
+     * seconds after closing its input: the calls are cancelled at once, so that they are recorded and the shutdown
+     * hooks run before that.
+     *
+     * @param clientGone why the client can no longer be answered, or null while it can
+     */
+    private void stop(String clientGone) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         calls.shutdown();
         try {
-            if (!calls.awaitTermination(StopDrain.DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
-                engine.stopDrain().cancelling();
+            if (!calls.awaitTermination(clientGone != null ? 0 : StopDrain.DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (clientGone != null) {
+                    engine.stopDrain().cancelling(clientGone + ", so no answer can be read: cancelling the "
+                            + inFlight.size() + " MCP call(s) still running");
+                } else {
+                    engine.stopDrain().cancelling();
+                }
                 cancelledByStop = true;
                 inFlight.values().forEach(Cancellation::cancel);
                 if (!calls.awaitTermination(StopDrain.CANCELLED_ANSWER_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -411,7 +426,7 @@ public final class StdioServer implements RunningServer {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing stdio input: " + e.getMessage());
         }
-        stop();
+        stop(null);
     }
 
     private void awaitQuietly() {

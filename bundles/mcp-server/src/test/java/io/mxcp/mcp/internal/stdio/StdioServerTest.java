@@ -501,6 +501,24 @@ class StdioServerTest {
         }
     }
 
+    /**
+     * A desktop client closes its input and kills the server two to four seconds later: nobody can read an answer
+     * once the input ended, so the calls still running are cancelled at once rather than drained.
+     */
+    @Test
+    void endOfInputCancelsTheCallsStillRunningAtOnce() throws Exception {
+        send(modern(1, "tools/call", call("slow", null)));
+        assertTrue(project.slowStarted.await(5, TimeUnit.SECONDS));
+        try (LogLines log = LogLines.of(StopDrain.class.getName())) {
+            client.close();
+            assertTrue(project.slowCancelled.await(StopDrain.DRAIN_MILLIS / 2, TimeUnit.MILLISECONDS),
+                    "cancelled well before the drain would have ended");
+            assertEndsWithin5s(server, "server ended at EOF");
+            assertEquals(List.of("WARNING The client closed standard input, so no answer can be read: cancelling the"
+                    + " 1 MCP call(s) still running"), log.lines());
+        }
+    }
+
     private static void assertEndsWithin5s(RunningServer running, String message) throws InterruptedException {
         Thread waiter = Thread.ofVirtual().start(() -> {
             try {
