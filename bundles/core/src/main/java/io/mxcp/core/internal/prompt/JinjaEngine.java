@@ -19,7 +19,8 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
  * values are never rendered again as templates, and printed values use Python's {@code str()}
  * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}); the {@code for}
  * tag is Jinja2's ({@link ForTag}: its {@code else} and loop filter), and Jinja2's {@code with} and {@code filter}
- * tags are there ({@link WithTag}, {@link FilterTag}).
+ * tags are there ({@link WithTag}, {@link FilterTag}), with its {@code max}, {@code min} and {@code items} filters and
+ * {@code sort}'s named arguments ({@link ExtremeFilter}, {@link ItemsFilter}, {@link KeywordArguments}).
  */
 final class JinjaEngine {
 
@@ -55,6 +56,12 @@ final class JinjaEngine {
         jinjava.getGlobalContext().registerTag(new WithTag());
         jinjava.getGlobalContext().registerTag(new FilterTag());
         jinjava.getGlobalContext().registerTag(new ForTag());
+        jinjava.getGlobalContext().registerFilter(new KeywordArguments(jinjava.getGlobalContext().getFilter("sort"),
+                new KeywordArguments.Parameter("reverse", false), new KeywordArguments.Parameter("case_sensitive", false),
+                new KeywordArguments.Parameter("attribute", null)));
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
+        jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());
+        jinjava.getGlobalContext().registerFilter(new ItemsFilter());
         return jinjava;
     }
 

@@ -2,6 +2,7 @@ package io.mxcp.core.internal.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,6 +43,26 @@ class PromptRendererTest {
         assertEquals("Items:\n  - a\n  - b\nTotal:2", render("Items:\n{%- for i in items %}\n  - {{ i -}}\n"
                 + "{% endfor %}\nTotal: {{- items | length }}", "items", List.of("a", "b")));
         assertEquals("1X|A1|X", render("{{ 1 -}}\n X|A  {{- 1 }}|{#- c -#}\nX"));
+    }
+
+    @Test
+    void sortTakesNamedArgumentsAndMaxMinItemsAreJinja2s() throws Exception {
+        List<Map<String, Object>> rows = List.of(Map.of("name", "b", "score", 2L), Map.of("name", "a", "score", 9L),
+                Map.of("name", "c", "score", 5L));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("b", 2L);
+        d.put("a", 1L);
+        assertEquals("bca|acb|a|b", render("{{ rows | sort(attribute='score') | map(attribute='name') | join }}|"
+                + "{{ rows | sort(attribute='score', reverse=true) | map(attribute='name') | join }}|"
+                + "{{ (rows | max(attribute='score')).name }}|{{ (rows | min(attribute='score')).name }}", "rows", rows));
+        assertEquals("3|1|B|a|2.5|", render("{{ [3, 1, 2] | max }}|{{ [3, 1, 2] | min }}|{{ ['a', 'B'] | max }}|"
+                + "{{ ['a', 'B'] | max(case_sensitive=true) }}|{{ [1, 2.5] | max }}|{{ [] | max }}"));
+        assertEquals("b=2;a=1;|[['b', 2], ['a', 1]]|b", render("{% for k, v in d | items %}{{ k }}={{ v }};{% endfor %}|"
+                + "{{ d | items | list }}|{{ d | max }}", "d", d));
+        PromptRenderException unknown = assertThrows(PromptRenderException.class,
+                () -> render("{{ [1] | sort(atribute='x') }}"));
+        assertTrue(unknown.getMessage().contains("sort() got an unexpected keyword argument 'atribute'"),
+                unknown::getMessage);
     }
 
     @Test
