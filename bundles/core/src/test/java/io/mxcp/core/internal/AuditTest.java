@@ -180,15 +180,7 @@ class AuditTest {
      */
     @Test
     void aProfileSecretInAFailedCallsErrorIsHiddenFromItsRecordAndLogLine() throws Exception {
-        f.write("home/.mxcp/config.yml", """
-                mxcp: 1
-                projects:
-                  demo:
-                    profiles:
-                      dev:
-                        secrets:
-                          - {name: api, type: custom, parameters: {token: ROTATED-dev-456, region: eu}}
-                """)
+        f.userProfile("secrets: [{name: api, type: custom, parameters: {token: ROTATED-dev-456, region: eu}}]")
                 .write("tools/fetch.yml", """
                         tool:
                           name: fetch

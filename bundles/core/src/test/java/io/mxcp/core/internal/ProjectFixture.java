@@ -35,6 +35,12 @@ final class ProjectFixture {
         return write("mxcp-site.yml", "project: demo\nprofile: dev\nprofiles:\n  dev:\n    audit: " + auditBlock + "\n");
     }
 
+    /** Writes the user config that gives project {@code demo}'s profile {@code dev} these settings (YAML lines). */
+    ProjectFixture userProfile(String settings) throws IOException {
+        return write("home/.mxcp/config.yml", "mxcp: 1\nprojects:\n  demo:\n    profiles:\n      dev:\n"
+                + settings.indent(8));
+    }
+
     Project open() throws ProjectException {
         return open(null, false);
     }
