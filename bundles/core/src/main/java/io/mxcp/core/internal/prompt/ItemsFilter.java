@@ -1,6 +1,7 @@
 package io.mxcp.core.internal.prompt;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ final class ItemsFilter implements Filter {
             throw new IllegalArgumentException("Can only get item pairs from a mapping.");
         }
         List<List<Object>> pairs = new ArrayList<>(map.size());
-        map.forEach((key, value) -> pairs.add(java.util.Arrays.asList(key, value)));
+        map.forEach((key, value) -> pairs.add(Arrays.asList(key, value)));
         return pairs;
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class SecretValueScrub {
 
-    static final String REDACTED = "[REDACTED]";
+    private static final String REDACTED = "[REDACTED]";
     private static final int SHORTEST = 4;
 
     private SecretValueScrub() {
