@@ -98,13 +98,8 @@ final class ExtremeFilter implements Filter {
             if (a instanceof Comparable x && b != null && a.getClass() == b.getClass()) {
                 return x.compareTo(b);
             }
-            throw new IllegalArgumentException("'>' not supported between instances of '" + typeName(a) + "' and '"
-                    + typeName(b) + "'");
-        }
-
-        private static String typeName(Object value) {
-            return value == null ? "NoneType" : value instanceof String ? "str" : value instanceof Map ? "dict"
-                    : value instanceof Collection ? "list" : value.getClass().getSimpleName();
+            throw new PythonStringMethods.PythonError("'>' not supported between instances of '"
+                    + PythonTypeName.of(a) + "' and '" + PythonTypeName.of(b) + "'");
         }
     }
 }

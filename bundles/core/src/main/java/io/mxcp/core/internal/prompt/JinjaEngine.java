@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jinjava.javax.el.CompositeELResolver;
+
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -36,6 +39,12 @@ final class JinjaEngine {
                 .withFailOnUnknownTokens(false)
                 // Jinja2's parsing: a '-' is whitespace control only right at a delimiter ({{ -x }} negates), and
                 // {{- -}} and {#- -#} trim as {%- -%} does
+                .withElResolver(new CompositeELResolver() {
+                    {
+                        add(new PythonStringMethods());
+                        add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+                    }
+                })
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
                         .withParseWhitespaceControlStrictly(true)
                         .withUseTrimmingForNotesAndExpressions(true)

@@ -66,6 +66,27 @@ class PromptRendererTest {
     }
 
     @Test
+    void stringsHavePythonsMethods() throws Exception {
+        assertEquals("REPORT|report|Hello World|Hello world|x|xy|True|False|True|['a', 'b', '']|['a', 'b c']|a-b|"
+                + "1 x 2|a{b}|3|2|-1|007|-07|  ab  |ab..|..ab|hi|['l1', 'l2']|True|False",
+                render("{{ t.upper() }}|{{ t.lower() }}|{{ 'hello wORLD'.title() }}|{{ 'hello World'.capitalize() }}|"
+                        + "{{ '  x '.strip() }}|{{ '--xy--'.strip('-') }}|{{ t.startswith('Rep') }}|"
+                        + "{{ t.endswith(('x', 'y')) }}|{{ t.startswith(('x', 'Re')) }}|{{ 'a,b,'.split(',') }}|"
+                        + "{{ ' a  b c '.split(none, 1) }}|{{ '-'.join(['a', 'b']) }}|{{ '{} x {}'.format(1, 2) }}|"
+                        + "{{ 'a{{{0}}}'.format('b') }}|{{ 'banana'.count('a') }}|{{ 'banana'.find('n') }}|"
+                        + "{{ 'banana'.find('z') }}|{{ '7'.zfill(3) }}|{{ '-7'.zfill(3) }}|{{ 'ab'.center(6) }}|"
+                        + "{{ 'ab'.ljust(4, '.') }}|{{ 'ab'.rjust(4, '.') }}|{{ 'hi'.replace('x', 'y') }}|"
+                        + "{{ 'l1\nl2\n'.splitlines() }}|{{ '42'.isdigit() }}|{{ 'Ab'.isupper() }}", "t", "Report"));
+        PromptRenderException notStrings = assertThrows(PromptRenderException.class,
+                () -> render("{{ ','.join([1, 2]) }}"));
+        assertTrue(notStrings.getMessage().contains("sequence item 0: expected str instance, int found"),
+                notStrings::getMessage);
+        PromptRenderException mixed = assertThrows(PromptRenderException.class, () -> render("{{ [1, 'a'] | max }}"));
+        assertTrue(mixed.getMessage().contains("'>' not supported between instances of 'str' and 'int'"),
+                mixed::getMessage);
+    }
+
+    @Test
     void withHoldsItsValuesInItsOwnScope() throws Exception {
         assertEquals("hi Ann!||True", render("{% with greeting = 'hi', who = name ~ '!' %}{{ greeting }} {{ who }}"
                 + "{% endwith %}|{{ greeting }}|{% with a = 1 == 1 %}{{ a }}{% endwith %}", "name", "Ann"));
