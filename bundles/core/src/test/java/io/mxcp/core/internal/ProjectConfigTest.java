@@ -131,6 +131,26 @@ class ProjectConfigTest {
         assertTrue(assertThrows(ProjectException.class, f::open).getMessage().contains("MIGRATION REQUIRED"));
     }
 
+    /** A project name mistyped in a multi-project user config would otherwise show only as None inside a tool. */
+    @Test
+    void aSecretTheSiteDeclaresThatTheUserConfigDoesNotGiveIsAWarning() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n"
+                + "secrets: [api, db]\n");
+        f.write("home/.mxcp/config.yml", "mxcp: 1\nprojects:\n  dmeo:\n    profiles:\n      dev:\n        secrets:\n"
+                + "          - {name: api, type: env, parameters: {value: x}}\n");
+        try (WarningLog log = WarningLog.of(io.mxcp.core.internal.config.ProjectSettingsLoader.class)) {
+            f.open().close();
+            assertEquals(List.of("mxcp-site.yml declares secret(s) api, db, which the user config "
+                    + dir.resolve("home/.mxcp/config.yml") + " does not give project 'demo', profile 'dev': code that"
+                    + " reads them gets None"), log.warnings());
+
+            log.warnings().clear();
+            f.userProfile("secrets: [{name: api, type: env, parameters: {value: x}}, {name: db, type: env}]");
+            f.open().close();
+            assertEquals(List.of(), log.warnings(), "every declared secret given");
+        }
+    }
+
     @Test
     void siteScalarsAreWrappedAndExtensionsNormalized() throws Exception {
         ProjectFixture f = fixture();

@@ -3,6 +3,7 @@ package io.mxcp.core.internal.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +53,25 @@ public final class ProjectSettingsLoader {
                 || profile.duckdbReadonly();
         boolean sqlTools = options.sqlTools() != null ? options.sqlTools()
                 : Boolean.TRUE.equals(site.sqlTools().get("enabled"));
-        return new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly, sqlTools, options.server() != null);
+        ProjectSettings settings = new ProjectSettings(root, cwd, site, active, user, duckdb, readOnly, sqlTools,
+                options.server() != null);
+        warnOfMissingSecrets(settings, userConfig.location());
+        return settings;
+    }
+
+    /**
+     * The site's {@code secrets} list names what the project needs; spec 01 reads it nowhere, so a project name or
+     * profile mistyped in the user config, or a secret left out, would only show as {@code None} inside a tool.
+     */
+    private static void warnOfMissingSecrets(ProjectSettings settings, Path userConfig) {
+        Set<Object> given = new HashSet<>();
+        settings.secrets().forEach(secret -> given.add(secret.get("name")));
+        List<String> missing = settings.site().secrets().stream().filter(name -> !given.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, ProjectRootLocator.SITE_FILE + " declares secret(s) {0}, which the"
+                    + " user config {1} does not give project ''{2}'', profile ''{3}'': code that reads them gets"
+                    + " None", String.join(", ", missing), userConfig, settings.site().project(), settings.profile());
+        }
     }
 
     private static String activeProfile(ProjectOptions options, Map<String, String> env, SiteConfig site) {
