@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.mxcp.core.internal.types.ArgumentValidator;
 import io.mxcp.core.internal.types.InvalidArgumentException;
@@ -13,6 +14,7 @@ import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
 import io.mxcp.core.model.ParameterDefinition;
+import io.mxcp.core.model.PromptMessage;
 import io.mxcp.core.model.TypeDefinition;
 
 /**
@@ -25,6 +27,8 @@ public final class EndpointLinter {
     private static final String ERROR = "error";
     private static final String WARNING = "warning";
     private static final String INFO = "info";
+    /** The roles spec 01 names; MCP itself has only user and assistant. */
+    private static final Set<String> KNOWN_ROLES = Set.of("user", "assistant", "system");
 
     private final String path;
     private final List<LintIssue> issues = new ArrayList<>();
@@ -66,9 +70,39 @@ public final class EndpointLinter {
             }
             nested(t + ".return", definition.returns());
         }
+        if (kind == EndpointKind.PROMPT) {
+            promptParameters(parameters);
+            roles(definition.messages());
+        }
         if (kind == EndpointKind.TOOL && !hasAnnotation(definition.annotations())) {
             add(INFO, "tool.annotations", "Tool has no behavioral annotations",
                     "Consider adding annotations like readOnlyHint, idempotentHint to help LLMs use the tool safely");
+        }
+    }
+
+    /**
+     * Ours: MCP prompt arguments are strings (the SDK clients type them so, and a JSON text is not converted, as in the
+     * original), so no MCP client can give an array or object parameter of a prompt.
+     */
+    private void promptParameters(List<ParameterDefinition> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            String type = parameters.get(i).type().type();
+            if ("array".equals(type) || "object".equals(type)) {
+                add(WARNING, "prompt.parameters[" + i + "].type", "Parameter '" + parameters.get(i).name() + "' is of"
+                        + " type " + type + ", which MCP clients cannot send: prompt arguments are strings",
+                        "Take a string (a comma-separated list, say) and split it in the template");
+            }
+        }
+    }
+
+    /** Ours: a role MCP does not have reaches clients as {@code user}, so a mistyped {@code Assistant} would too. */
+    private void roles(List<PromptMessage> messages) {
+        for (int i = 0; messages != null && i < messages.size(); i++) {
+            String role = messages.get(i).role();
+            if (role != null && !KNOWN_ROLES.contains(role)) {
+                add(WARNING, "prompt.messages[" + i + "].role", "Message " + i + " has role '" + role + "', which MCP"
+                        + " clients receive as 'user'", "Use 'user' or 'assistant' ('system' is sent as 'user' too)");
+            }
         }
     }
 

@@ -72,6 +72,31 @@ class LintTest {
         }
     }
 
+    /** What no MCP client can use as written: an array or object prompt argument, a role MCP does not have. */
+    @Test
+    void promptParametersClientsCannotSendAndUnknownRolesAreWarnings() throws Exception {
+        ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
+                .write("prompts/brief.yml", """
+                        prompt:
+                          name: brief
+                          description: Briefs
+                          tags: [chat]
+                          parameters:
+                            - {name: items, type: array, items: {type: string}, description: Items, examples: [[a]], default: []}
+                            - {name: who, type: string, description: Who, examples: [a], default: a}
+                          messages:
+                            - {role: system, prompt: "Be brief"}
+                            - {role: Assistant, prompt: "{{ who }}: {{ items | join }}"}
+                            - {prompt: "ok"}
+                        """);
+        try (Project project = f.open()) {
+            assertEquals(List.of("warning prompt.parameters[0].type Parameter 'items' is of type array, which MCP clients"
+                    + " cannot send: prompt arguments are strings",
+                    "warning prompt.messages[1].role Message 1 has role 'Assistant', which MCP clients receive as 'user'"),
+                    lines(EndpointLinter.lint(find(project.endpoints(), "prompts/brief.yml"))));
+        }
+    }
+
     @Test
     void aDefaultItsOwnTypeRefusesIsAWarningSinceEveryCallLeavingItOutFails() throws Exception {
         ProjectFixture f = new ProjectFixture(dir).write("mxcp-site.yml", "project: demo\nprofile: dev\n")
