@@ -27,7 +27,7 @@ final class PythonStringMethods extends ELResolver {
     private static final Set<String> NAMES = Set.of("upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip",
             "rstrip", "startswith", "endswith", "split", "splitlines", "join", "replace", "find", "count", "format",
             "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust");
-    private static final Pattern FIELD = Pattern.compile("\\{\\{|}}|\\{([^{}:!]*)}");
+    private static final Pattern FIELD = Pattern.compile("\\{\\{|}}|\\{([^{}]*)}");
 
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {

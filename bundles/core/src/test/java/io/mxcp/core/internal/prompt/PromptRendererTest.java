@@ -81,6 +81,10 @@ class PromptRendererTest {
                 () -> render("{{ ','.join([1, 2]) }}"));
         assertTrue(notStrings.getMessage().contains("sequence item 0: expected str instance, int found"),
                 notStrings::getMessage);
+        PromptRenderException spec = assertThrows(PromptRenderException.class,
+                () -> render("{{ '{:.2f}'.format(3.14159) }}"));
+        assertTrue(spec.getMessage().contains("format fields with names or format specs are not supported here: {:.2f}"),
+                spec::getMessage);
         PromptRenderException mixed = assertThrows(PromptRenderException.class, () -> render("{{ [1, 'a'] | max }}"));
         assertTrue(mixed.getMessage().contains("'>' not supported between instances of 'str' and 'int'"),
                 mixed::getMessage);
