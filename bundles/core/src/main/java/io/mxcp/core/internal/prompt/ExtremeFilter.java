@@ -49,13 +49,15 @@ final class ExtremeFilter implements Filter {
         boolean caseSensitive = Boolean.TRUE.equals(argument(args, kwargs, 0, "case_sensitive"));
         Object attribute = argument(args, kwargs, 1, "attribute");
         List<String> path = attribute == null ? List.of() : List.of(attribute.toString().split("\\."));
-        Comparator<Object> order = Comparator.comparing(
-                item -> PythonOrder.key(path.isEmpty() ? item : interpreter.resolveProperty(item, path), caseSensitive),
-                PythonOrder.INSTANCE);
         Object best = null;
+        Object bestKey = null;
         for (Object item : items(var)) {
-            if (best == null || (largest ? order.compare(item, best) > 0 : order.compare(item, best) < 0)) {
+            // each item's key once: the attribute is looked up per item, not again for the best at each comparison
+            Object key = PythonOrder.key(path.isEmpty() ? item : interpreter.resolveProperty(item, path), caseSensitive);
+            int order = best == null ? 0 : PythonOrder.INSTANCE.compare(key, bestKey);
+            if (best == null || (largest ? order > 0 : order < 0)) {
                 best = item;
+                bestKey = key;
             }
         }
         return best;
