@@ -151,6 +151,10 @@ public final class TemplateVariables {
             default -> {
                 if (tag.equals("else") || tag.startsWith("end")) {
                     blocks.continueOrClose(tag);
+                    if (!rest.isEmpty() && !tag.equals("endblock")) { // endblock may repeat the block's name
+                        throw new TemplateSyntaxException("expected token 'end of statement block', got '"
+                                + ExpressionCheck.describe(rest.get(0)) + "'");
+                    }
                 } else {
                     throw blocks.unknownTag(tag);
                 }
@@ -166,6 +170,10 @@ public final class TemplateVariables {
         }
         if (in < 0) {
             throw new TemplateSyntaxException("expected token 'in', got 'end of statement block'");
+        }
+        if (in == 0) { // Jinja2 takes the `in` for the loop's target
+            throw new TemplateSyntaxException("expected token 'in', got '"
+                    + (rest.size() > 1 ? ExpressionCheck.describe(rest.get(1)) : "end of statement block") + "'");
         }
         int condition = rest.subList(in + 1, rest.size()).indexOf("if");
         List<String> iterable = condition < 0 ? rest.subList(in + 1, rest.size())
@@ -291,7 +299,7 @@ public final class TemplateVariables {
             } else if (m.group(2) != null) {
                 tokens.add(m.group(2));
             } else if (m.group(3) != null) {
-                tokens.add("0");
+                tokens.add(m.group(3));
             } else if (m.group(4) != null && !m.group(4).isBlank()) {
                 tokens.add(m.group(4));
             }
