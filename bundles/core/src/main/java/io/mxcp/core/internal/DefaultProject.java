@@ -29,6 +29,7 @@ import io.mxcp.core.internal.validation.EndpointValidator;
 import io.mxcp.core.model.DiscoveredEndpoint;
 import io.mxcp.core.model.EndpointDefinition;
 import io.mxcp.core.model.EndpointKind;
+import io.mxcp.sdk.exec.EndpointExecutionException;
 
 /** An opened project: its settings, endpoint discovery, the call pipeline, its executor sessions and telemetry. */
 final class DefaultProject implements Project {
@@ -227,9 +228,10 @@ final class DefaultProject implements Project {
     public void initializeRuntime() throws ProjectException {
         // asked first: a stop signal during the start removes the executors while their sessions open
         boolean pythonInstalled = executors.languages().contains("python");
-        List<Exception> failures = sessions.openAll();
-        if (!failures.isEmpty()) {
-            throw new ProjectException(failures.get(0).getMessage(), failures.get(0));
+        try {
+            sessions.openAll();
+        } catch (EndpointExecutionException e) {
+            throw new ProjectException(e.getMessage(), e);
         }
         if (!pythonInstalled) {
             warnOfPythonWithoutExecutor();

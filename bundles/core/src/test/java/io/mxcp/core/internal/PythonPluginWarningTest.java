@@ -59,7 +59,7 @@ class PythonPluginWarningTest {
 
             @Override
             public ExecutorSession open(ProjectRuntime runtime) throws EndpointExecutionException {
-                f.service.unbindExecutor(python); // python's session opens first: languages go in name order
+                f.service.unbindExecutor(python); // sql's session opens first, then python's would
                 return sql.open(runtime);
             }
         };

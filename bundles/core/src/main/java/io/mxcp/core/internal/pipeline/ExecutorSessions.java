@@ -21,6 +21,7 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
 
     /** How long a leaving executor's removal waits for its successor's session; under SCR's 5 s lock timeout. */
     private static final long HANDOVER_MILLIS = 3000;
+    private static final String SQL = "sql";
 
     private final ExecutorRegistry registry;
     private final ProjectRuntime runtime;
@@ -61,17 +62,26 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
         }
     }
 
-    /** Opens a session for every installed language now; returns the failures (with their causes, for --debug). */
-    public List<Exception> openAll() {
-        List<Exception> failures = new ArrayList<>();
-        for (String language : registry.languages()) {
+    /**
+     * Opens a session for every installed language now, SQL's first: it opens the project's database, so a database
+     * another process holds is reported before a Python interpreter spends seconds importing the project's modules.
+     *
+     * A language whose executor left meanwhile (a stop signal during the start) needs no session.
+     *
+     * @throws EndpointExecutionException the first session that fails to open (with its cause, for --debug)
+     */
+    public void openAll() throws EndpointExecutionException {
+        List<String> languages = new ArrayList<>(registry.languages());
+        if (languages.remove(SQL)) {
+            languages.addFirst(SQL);
+        }
+        for (String language : languages) {
             try (Lease lease = acquire(language)) {
                 lease.session();
-            } catch (EndpointExecutionException | UnsupportedLanguageException e) {
-                failures.add(e);
+            } catch (UnsupportedLanguageException gone) {
+                // its executor left: nothing to open
             }
         }
-        return failures;
     }
 
     /** A new executor for a language in use here starts opening its session; the older ones serve meanwhile. */
