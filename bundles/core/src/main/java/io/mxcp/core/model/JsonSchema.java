@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.mxcp.core.internal.types.ValueSerializer;
 
@@ -15,6 +16,13 @@ import io.mxcp.core.internal.types.ValueSerializer;
  * @since 1.1
  */
 public final class JsonSchema {
+
+    /**
+     * The formats whose JSON Schema meaning admits what the server accepts. Not {@code time}, which JSON Schema
+     * defines with a required offset where the server takes Python's {@code %H:%M:%S} and refuses one, nor
+     * {@code timestamp}, which JSON Schema does not define (strict validators refuse to compile the schema).
+     */
+    private static final Set<String> JSON_SCHEMA_FORMATS = Set.of("email", "uri", "date", "date-time", "duration");
 
     private JsonSchema() {
     }
@@ -53,7 +61,9 @@ public final class JsonSchema {
             schema.put("default", ValueSerializer.serialize(type.defaultValue()));
         }
         put(schema, "examples", ValueSerializer.serialize(type.examples()));
-        put(schema, "format", type.format());
+        if (type.format() != null && JSON_SCHEMA_FORMATS.contains(type.format())) {
+            schema.put("format", type.format());
+        }
         put(schema, "enum", ValueSerializer.serialize(type.enumValues()));
         put(schema, "minLength", type.minLength());
         put(schema, "maxLength", type.maxLength());

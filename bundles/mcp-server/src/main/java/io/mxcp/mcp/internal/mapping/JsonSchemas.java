@@ -1,7 +1,6 @@
 package io.mxcp.mcp.internal.mapping;
 
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +13,8 @@ import io.mxcp.core.model.TypeDefinition;
 
 /** The JSON Schemas of a tool ({@link JsonSchema} as Jackson trees), with the output wrapped as MCP wants it. */
 public final class JsonSchemas {
-    private static final Set<String> DATE_FORMATS = Set.of("date", "time", "date-time", "timestamp");
     private static final List<String> UNCHECKED_ON_OUTPUT = List.of("enum", "pattern", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf", "uniqueItems");
+            "exclusiveMaximum", "multipleOf", "uniqueItems", "format");
     private final ObjectMapper mapper;
 
     public JsonSchemas(ObjectMapper mapper) {
@@ -33,8 +31,9 @@ public final class JsonSchemas {
      * what the server accepts as a result (spec 01 §3.6), since clients that validate structured content (the
      * official SDKs do) reject whatever it leaves out: a null passes every type below the top (a SQL NULL in any
      * column), the keywords the server does not check on output are left out ({@code enum}, {@code pattern}, the
-     * exclusive bounds, {@code multipleOf}, {@code uniqueItems}), and so are the date and time formats, which results
-     * carry as the original serializes them (a DATE as a midnight timestamp, date-times without an offset).
+     * exclusive bounds, {@code multipleOf}, {@code uniqueItems}), and so are the formats: results carry dates and
+     * times as the original serializes them (a DATE as a midnight timestamp, date-times without an offset, intervals
+     * with fractions or a sign), and the output check of {@code email} and {@code uri} is the original's loose one.
      */
     public ObjectNode outputSchema(TypeDefinition returns) {
         ObjectNode schema;
@@ -53,9 +52,6 @@ public final class JsonSchemas {
     private static void asResultsAre(JsonNode schema, boolean top) {
         if (!(schema instanceof ObjectNode object)) {
             return;
-        }
-        if (DATE_FORMATS.contains(object.path("format").asText())) {
-            object.remove("format");
         }
         object.remove(UNCHECKED_ON_OUTPUT);
         if (!top && object.get("type") instanceof TextNode type) {

@@ -17,19 +17,20 @@ class JsonSchemasTest {
     private final JsonSchemas schemas = new JsonSchemas(new ObjectMapper());
 
     @Test
-    void outputSchemaLeavesOutTheDateFormatsResultsDoNotFollow() {
+    void outputSchemaLeavesOutTheFormatsResultsDoNotFollow() {
         JsonNode schema = schemas.outputSchema(type("array").items(type("object")
                 .property("d", type("string").format("date"))
                 .property("ts", type("string").format("date-time"))
                 .property("t", type("string").format("time"))
                 .property("epoch", type("string").format("timestamp"))
-                .property("mail", type("string").format("email"))).build());
+                .property("mail", type("string").format("email"))
+                .property("link", type("string").format("uri"))
+                .property("span", type("string").format("duration"))).build());
         JsonNode row = schema.at("/properties/result/items/properties");
-        for (String field : new String[] {"d", "ts", "t", "epoch"}) {
+        for (String field : new String[] {"d", "ts", "t", "epoch", "mail", "link", "span"}) {
             assertTrue(row.path(field).path("format").isMissingNode(), field + ": " + schema);
             assertEquals("[\"string\",\"null\"]", row.path(field).path("type").toString(), schema::toString);
         }
-        assertEquals("email", row.path("mail").path("format").asText(), "other formats stay");
     }
 
     @Test
@@ -63,8 +64,13 @@ class JsonSchemasTest {
     }
 
     @Test
-    void inputSchemaKeepsTheFormatsClientsShouldSend() {
-        JsonNode schema = schemas.of(type("string").format("date").build());
-        assertEquals("date", schema.path("format").asText());
+    void inputSchemaKeepsTheFormatsWhoseJsonSchemaMeaningTheServerAccepts() {
+        for (String format : new String[] {"date", "date-time", "email", "uri", "duration"}) {
+            assertEquals(format, schemas.of(type("string").format(format).build()).path("format").asText());
+        }
+        // JSON Schema's time needs an offset the server refuses; timestamp is no JSON Schema format at all
+        for (String format : new String[] {"time", "timestamp"}) {
+            assertTrue(schemas.of(type("string").format(format).build()).path("format").isMissingNode(), format);
+        }
     }
 }
