@@ -62,12 +62,22 @@ public final class ArgumentCheck {
             for (ParameterDefinition parameter : declared) {
                 if (parameter.required() != withDefault) {
                     boolean text = parameter.type() != null && "string".equals(parameter.type().type());
-                    parameters.add(new Parameter(parameter.name(),
-                            Rules.of(parameter.type(), parameter.name(), nullable), jsonText && !text));
+                    parameters.add(new Parameter(parameter.name(), rule(parameter, nullable), jsonText && !text));
                 }
             }
         }
         return new ArgumentCheck(name + "Arguments", List.copyOf(parameters));
+    }
+
+    /**
+     * The parameter's rule; a default of null is a value the caller may send too (the published schema shows it as
+     * the default, and clients that fill in defaults send it), whatever the type.
+     */
+    private static ValueRule rule(ParameterDefinition parameter, boolean nullable) {
+        ValueRule rule = Rules.of(parameter.type(), parameter.name(), nullable);
+        boolean nullDefault = parameter.type() != null && parameter.type().hasDefault()
+                && parameter.type().defaultValue() == null;
+        return nullDefault && !(rule instanceof NullableRule) ? new NullableRule(rule) : rule;
     }
 
     /** The arguments for the core: declared ones checked and converted, unknown ones passed on as they are. */

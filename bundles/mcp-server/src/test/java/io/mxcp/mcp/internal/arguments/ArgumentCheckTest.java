@@ -71,6 +71,17 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aNullDefaultMayBeSentAsTheSchemaPublishesIt() {
+        ArgumentCheck check = tool("arrays", "flags", type("array").items(type("string")).defaultValue(null),
+                "tags", type("array").items(type("string")));
+        Map<String, Object> arguments = accepted(check, "{\"tags\": [], \"flags\": null}");
+        assertTrue(arguments.containsKey("flags"));
+        assertNull(arguments.get("flags"));
+        assertEquals("Input should be a valid list", problem(check, "{\"tags\": null}"),
+                "a list without a null default still refuses null, as the original's annotation does");
+    }
+
+    @Test
     void objectForStringIsRejectedInPydanticWordsNamingTheParameter() {
         ArgumentCheck check = tool("hello_world", "name", type("string"));
         assertEquals("1 validation error for hello_worldArguments\nname\n  Input should be a valid string",
