@@ -76,17 +76,27 @@ def client_answer(outcome):
     return decode(outcome)
 
 
+def _beyond_python(value, kind):
+    """A year Python cannot hold (DuckDB's infinity and -infinity, years past 9999 or before 1, which ISO text
+    writes with a sign) as Python's max or min, as DuckDB's Python API gives the infinities; None otherwise."""
+    if value[0] == "+":
+        return kind.max
+    if value[0] == "-" or value.startswith("0000"):
+        return kind.min
+    return None
+
+
 def _decode_tagged(obj):
     kind = obj.get(TAG)
     if kind is None:
         return obj
     value = obj["v"]
     if kind == "date":
-        return datetime.date.fromisoformat(value)
+        return _beyond_python(value, datetime.date) or datetime.date.fromisoformat(value)
     if kind == "time":
         return datetime.time.fromisoformat(value)
     if kind == "datetime":
-        return datetime.datetime.fromisoformat(value)
+        return _beyond_python(value, datetime.datetime) or datetime.datetime.fromisoformat(value)
     if kind == "decimal":
         import decimal
         return decimal.Decimal(value)

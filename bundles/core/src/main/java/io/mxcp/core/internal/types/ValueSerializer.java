@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Turns executor values into JSON-ready values (spec 01 §3.6 serialization, applied with and without a
- * return type — quirk A8): maps, lists, strings, booleans, Long/Integer/BigInteger, Double, null.
+ * return type — quirk A8): maps, lists, strings, booleans, Long/Integer/BigInteger, BigDecimal, Double, null.
  * NaN becomes null (quirk A7), and so do the infinities: JSON has no number for them (the original writes a bare
  * {@code Infinity}, which JSON parsers refuse).
  */
@@ -26,17 +26,14 @@ public final class ValueSerializer {
 
     public static Object serialize(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
-                || value instanceof Integer || value instanceof java.math.BigInteger) {
-            return value;
+                || value instanceof Integer || value instanceof java.math.BigInteger || value instanceof BigDecimal) {
+            return value; // a decimal keeps its digits, as the original's encoders write Python's Decimal
         }
         if (value instanceof Double d) {
             return Double.isFinite(d) ? d : null;
         }
         if (value instanceof Float f) {
             return Float.isFinite(f) ? f.doubleValue() : null;
-        }
-        if (value instanceof BigDecimal big) {
-            return big.doubleValue();
         }
         if (value instanceof Short || value instanceof Byte) {
             return ((Number) value).intValue();

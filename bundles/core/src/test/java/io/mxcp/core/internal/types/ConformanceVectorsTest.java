@@ -3,6 +3,7 @@ package io.mxcp.core.internal.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -142,6 +143,10 @@ class ConformanceVectorsTest {
                 err("O14", "{type: array, maxItems: 1}", List.of(1, 2), "Output validation failed: Array must have at most 1 items"),
                 err("O15", "type: object", "x", "Output validation failed: Expected object, got str"),
                 err("O16", "type: object", List.of(1), "Output validation failed: Expected object, got int"),
+                // a decimal (a Python Decimal, a DECIMAL inside a STRUCT) keeps its digits: no double in between
+                ok("X-decimal", "{type: object, properties: {amount: {type: number}}}",
+                        Map.of("amount", new BigDecimal("12345678901234567890.10")),
+                        Map.of("amount", new BigDecimal("12345678901234567890.10"))),
                 // NaN (quirk A7) and the infinities, which JSON cannot carry either, come out as null
                 ok("A7", "{type: array, items: {type: number}}", List.of(Double.NaN, Double.POSITIVE_INFINITY,
                         Double.NEGATIVE_INFINITY, 1.5, Float.POSITIVE_INFINITY), Arrays.asList(null, null, null, 1.5, null)));

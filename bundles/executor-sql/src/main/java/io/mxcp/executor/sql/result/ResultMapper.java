@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Struct;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -33,6 +35,8 @@ public final class ResultMapper {
 
     /** Rows read between two looks at the call's cancellation. */
     private static final int CANCELLATION_CHECK_ROWS = 1024;
+    private static final Set<String> NAIVE_TIMESTAMPS = Set.of("TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS",
+            "TIMESTAMP_NS");
 
     private ResultMapper() {
     }
@@ -47,9 +51,11 @@ public final class ResultMapper {
         int columns = metaData.getColumnCount();
         List<String> rawNames = new ArrayList<>(columns);
         String[] types = new String[columns];
+        boolean[] naiveTimestamps = new boolean[columns];
         for (int i = 0; i < columns; i++) {
             rawNames.add(metaData.getColumnName(i + 1));
             types[i] = metaData.getColumnTypeName(i + 1);
+            naiveTimestamps[i] = NAIVE_TIMESTAMPS.contains(types[i]);
         }
         List<String> names = ColumnNames.deduplicate(rawNames);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -61,7 +67,10 @@ public final class ResultMapper {
                 Map<String, Object> row = LinkedHashMap.newLinkedHashMap(columns);
                 long rowBytes = Footprint.ofRowMap(columns);
                 for (int i = 0; i < columns; i++) {
-                    Object value = value(resultSet.getObject(i + 1), types[i], true);
+                    // a naive timestamp read as java.sql.Timestamp loses its era: -infinity and BC years came out AD
+                    Object raw = naiveTimestamps[i] ? resultSet.getObject(i + 1, LocalDateTime.class)
+                            : resultSet.getObject(i + 1);
+                    Object value = value(raw, types[i], true);
                     rowBytes += Footprint.of(value);
                     row.put(names.get(i), value);
                 }

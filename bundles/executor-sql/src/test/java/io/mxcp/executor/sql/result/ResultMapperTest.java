@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,20 @@ class ResultMapperTest {
             assertEquals(3000, mapped.size());
             assertEquals(Map.of("i", 2999L, "s", "v2999"), mapped.get(2999));
         });
+    }
+
+    @Test
+    void naiveTimestampsKeepTheirEraAndInfinitiesTheirSign() throws SQLException {
+        query("SELECT '-infinity'::TIMESTAMP AS past, 'infinity'::TIMESTAMP AS future,"
+                + " ('0044-03-15 (BC)'::DATE + INTERVAL 12 HOUR)::TIMESTAMP AS ides, '-infinity'::TIMESTAMP_MS AS past_ms,"
+                + " TIMESTAMP_NS '2024-01-02 03:04:05.123456789' AS ns", rows -> {
+                    Map<String, Object> row = ResultMapper.rows(rows, PLENTY, () -> false).getFirst();
+                    assertTrue(((LocalDateTime) row.get("past")).getYear() < -290_000, row::toString);
+                    assertTrue(((LocalDateTime) row.get("future")).getYear() > 290_000, row::toString);
+                    assertEquals(LocalDateTime.of(-43, 3, 15, 12, 0), row.get("ides"), "44 BC is year -43");
+                    assertTrue(((LocalDateTime) row.get("past_ms")).getYear() < -290_000, row::toString);
+                    assertEquals(LocalDateTime.of(2024, 1, 2, 3, 4, 5, 123_456_789), row.get("ns"));
+                });
     }
 
     @Test
