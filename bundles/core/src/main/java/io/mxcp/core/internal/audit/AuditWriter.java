@@ -45,6 +45,7 @@ final class AuditWriter implements AutoCloseable {
     /** The profile's log path, naming the log in messages. */
     private final Path path;
     private final ChainCheckpoints checkpoints;
+    private final WriterLock writerLock;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<AuditBackend> releaseOnRemoval = this::release;
     private final Thread thread;
@@ -68,6 +69,7 @@ final class AuditWriter implements AutoCloseable {
         this.targets = new LogTargets(targets);
         this.path = path;
         this.checkpoints = checkpoints;
+        this.writerLock = WriterLock.take(path);
         backends.onRemoval(releaseOnRemoval);
         thread = Thread.ofPlatform().name("mxcp-audit-writer").daemon().unstarted(this::run);
         thread.start();
@@ -151,6 +153,7 @@ final class AuditWriter implements AutoCloseable {
         synchronized (logLock) {
             targets.close();
         }
+        writerLock.close();
     }
 
     private void run() {
