@@ -53,6 +53,7 @@ public final class DuckDbRuntime implements AutoCloseable {
             }
             String cause = DatabaseInUse.explain(e.getMessage(), project.duckdbPath(), project.readOnly())
                     .or(() -> ReadOnlyFileSystem.explain(e.getMessage(), project.duckdbPath(), project.readOnly()))
+                    .or(() -> DatabasePermission.explain(e.getMessage(), project.duckdbPath(), project.readOnly()))
                     .orElse(e.getMessage());
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + cause, e);
         } catch (InterruptedException e) {
