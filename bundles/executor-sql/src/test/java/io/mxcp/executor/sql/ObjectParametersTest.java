@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,5 +202,13 @@ class ObjectParametersTest {
         assertEquals(List.of(Map.of("n", 0L, "m", 1)), run(adHoc("SELECT len($o.empty) AS n, $o.mixed[2].a AS m"),
                 object("o", object("empty", List.of(), "mixed", List.of(object("a", null), object("a", 1))))),
                 "an empty list in a STRUCT binds too, and list items whose field is null in only some of them");
+    }
+
+    @Test
+    void wholeNumbersBeyondBigintBindInListsAndStructs() throws Exception {
+        BigInteger big = new BigInteger("9223372036854775808");
+        assertEquals(List.of(Map.of("s", "[1, 9223372036854775808]", "f", "{'big': 9223372036854775808, 'n': 1}")),
+                run(adHoc("SELECT $ids::VARCHAR AS s, $o::VARCHAR AS f"),
+                        object("ids", List.of(1L, big), "o", object("big", big, "n", 1L))));
     }
 }

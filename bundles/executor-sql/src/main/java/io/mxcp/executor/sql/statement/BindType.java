@@ -34,6 +34,7 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
     private static final BindType NULL = new BindType("NULL", null, List.of(), true);
     private static final BindType INTEGER = scalar("INTEGER");
     private static final BindType BIGINT = scalar("BIGINT");
+    private static final BindType HUGEINT = scalar("HUGEINT");
     private static final BindType DOUBLE = scalar("DOUBLE");
     private static final BindType VARCHAR = scalar("VARCHAR");
     private static final BindType BOOLEAN = scalar("BOOLEAN");
@@ -57,7 +58,7 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
             case Long l -> l == l.intValue() ? INTEGER : BIGINT;
             case BigInteger big when big.bitLength() < 32 -> INTEGER;
             case BigInteger big when big.bitLength() < 64 -> BIGINT;
-            case BigInteger big -> scalar("HUGEINT");
+            case BigInteger big -> HUGEINT;
             case Double d -> DOUBLE;
             case Float f -> DOUBLE;
             case BigDecimal d -> scalar("DECIMAL(38," + Math.clamp(d.scale(), 0, 37) + ")");
@@ -207,7 +208,7 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
             return structOf(fields);
         }
         if (isWhole(a) && isWhole(b)) {
-            return BIGINT;
+            return a.sql.equals(HUGEINT.sql) || b.sql.equals(HUGEINT.sql) ? HUGEINT : BIGINT;
         }
         if ((isWhole(a) || a.sql.equals(DOUBLE.sql)) && (isWhole(b) || b.sql.equals(DOUBLE.sql))) {
             return DOUBLE;
@@ -220,7 +221,7 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
     }
 
     private static boolean isWhole(BindType type) {
-        return type.sql.equals(INTEGER.sql) || type.sql.equals(BIGINT.sql);
+        return type.sql.equals(INTEGER.sql) || type.sql.equals(BIGINT.sql) || type.sql.equals(HUGEINT.sql);
     }
 
     /** Converts a scalar to the Java type the driver writes for this column type. */
@@ -229,6 +230,8 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
             return switch (sql) {
                 case "INTEGER" -> number.intValue();
                 case "BIGINT" -> number.longValue();
+                // the driver takes no BigInteger inside a list or struct; a DECIMAL of scale 0 holds the value
+                case "HUGEINT" -> number instanceof BigInteger big ? new BigDecimal(big) : BigDecimal.valueOf(number.longValue());
                 case "DOUBLE" -> number.doubleValue();
                 default -> value;
             };
