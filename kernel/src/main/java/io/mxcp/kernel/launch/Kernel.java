@@ -98,7 +98,7 @@ public final class Kernel implements AutoCloseable {
             };
             signalHandlers.open();
             framework.start();
-            startBundles(context, installFolder(context, settings.bundles()));
+            startBundles(context, installCoreBundles(context, settings.bundles(), storage.cache()));
             deployDirectory = new DeployDirectory(settings.deploy(), context, problems, settings.deployPollMillis());
             deployDirectory.deployPresent();
             deployDirectory.startWatching();
@@ -131,8 +131,14 @@ public final class Kernel implements AutoCloseable {
         return config;
     }
 
-    /** Installs every jar of a folder by reference (no copy), in name order. */
-    private static List<Bundle> installFolder(BundleContext context, Path folder) throws IOException {
+    /**
+     * Installs every jar of the distribution's bundle folder by reference (no copy), in name order. The commands need
+     * them all, so one that cannot be installed ends the start at once, with the cause the framework wraps (a full
+     * temporary folder: {@code No space left on device}) rather than a wait for a command line handler that cannot
+     * come.
+     */
+    private static List<Bundle> installCoreBundles(BundleContext context, Path folder, Path cache)
+            throws IOException, KernelException {
         List<Bundle> installed = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             LOG.log(System.Logger.Level.WARNING, "Bundle folder {0} does not exist", folder);
@@ -143,11 +149,21 @@ public final class Kernel implements AutoCloseable {
                 try {
                     installed.add(context.installBundle(Environment.REFERENCE + jar.toUri()));
                 } catch (BundleException e) {
-                    LOG.log(System.Logger.Level.ERROR, "Cannot install {0}: {1}", jar.getFileName(), e.getMessage());
+                    throw new KernelException("Cannot install " + jar + " into the OSGi framework's cache " + cache
+                            + ": " + deepestCause(e) + " (the cache is in the temporary folder, TMPDIR)", e);
                 }
             }
         }
         return installed;
+    }
+
+    /** The innermost cause's words: what the file system said, under the framework's "Unable to cache bundle". */
+    private static String deepestCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return FileFailureText.of(cause);
     }
 
     private static void startBundles(BundleContext context, List<Bundle> bundles) {
