@@ -52,8 +52,7 @@ public final class DuckDbRuntime implements AutoCloseable {
                 database.close();
             }
             String cause = DatabaseInUse.explain(e.getMessage(), project.duckdbPath(), project.readOnly())
-                    .or(() -> ReadOnlyFileSystem.explain(e.getMessage(), project.duckdbPath(), project.readOnly()))
-                    .or(() -> DatabasePermission.explain(e.getMessage(), project.duckdbPath(), project.readOnly()))
+                    .or(() -> DatabaseFileAccess.explain(e.getMessage(), project.duckdbPath(), project.readOnly()))
                     .orElse(e.getMessage());
             throw new EndpointExecutionException("Failed to create RuntimeEnvironment: " + cause, e);
         } catch (InterruptedException e) {
