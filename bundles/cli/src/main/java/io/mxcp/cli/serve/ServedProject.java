@@ -178,6 +178,7 @@ public final class ServedProject implements Project {
     @Override
     public void initializeRuntime() throws ProjectException {
         project.initializeRuntime();
+        AuditFolderCheck.warnIfUnwritable(project.auditTrail());
     }
 
     @Override

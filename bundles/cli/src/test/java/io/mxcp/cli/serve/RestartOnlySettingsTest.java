@@ -5,44 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.cli.fakes.LogCapture;
 
 class RestartOnlySettingsTest {
 
-    private final Logger logger = Logger.getLogger(RestartOnlySettings.class.getName());
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture log;
+    private List<String> warnings;
 
     @BeforeEach
     void captureLog() {
-        logger.addHandler(capture);
+        log = LogCapture.of(RestartOnlySettings.class);
+        warnings = log.messages();
     }
 
     @AfterEach
     void releaseLog() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     @Test

@@ -78,12 +78,16 @@ def client_answer(outcome):
 
 def _beyond_python(value, kind):
     """A year Python cannot hold (DuckDB's infinity and -infinity, years past 9999 or before 1, which ISO text
-    writes with a sign) as Python's max or min, as DuckDB's Python API gives the infinities; None otherwise."""
+    writes with a sign) as Python's max or min, as DuckDB's Python API gives the infinities, aware (UTC) when the
+    value has an offset, so that it compares with the other values of its column; None otherwise."""
     if value[0] == "+":
-        return kind.max
-    if value[0] == "-" or value.startswith("0000"):
-        return kind.min
-    return None
+        extreme = kind.max
+    elif value[0] == "-" or value.startswith("0000"):
+        extreme = kind.min
+    else:
+        return None
+    zoned = kind is datetime.datetime and (value.endswith("Z") or value[-6:-5] in ("+", "-"))
+    return extreme.replace(tzinfo=datetime.timezone.utc) if zoned else extreme
 
 
 def _decode_tagged(obj):

@@ -41,7 +41,7 @@ final class WriterLock implements AutoCloseable {
                 LOG.log(Level.WARNING, "The audit log {0} is written by another process too (PID {1}), such as a "
                         + "second ''mxcp serve'' of this project: the records of both go into one hash chain, which "
                         + "''mxcp log --verify'' then reports as broken. Give each server its own audit path "
-                        + "(profiles.<profile>.audit.path), or enable the audit in one of them", log, holder(file));
+                        + "(profiles.<profile>.audit.path), or enable the audit in only one of them", log, holder(file));
                 channel.close();
                 return new WriterLock(null);
             }

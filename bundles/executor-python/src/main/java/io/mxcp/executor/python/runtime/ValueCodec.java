@@ -174,7 +174,7 @@ public final class ValueCodec {
                 case "-inf" -> Double.NEGATIVE_INFINITY;
                 default -> Double.NaN;
             };
-            case "decimal" -> new BigDecimal(text);
+            case "decimal" -> decimal(text);
             case "date" -> LocalDate.parse(text);
             case "time" -> LocalTime.parse(text);
             case "datetime" -> dateTime(text);
@@ -182,6 +182,19 @@ public final class ValueCodec {
             case "uuid" -> UUID.fromString(text);
             case "bytes" -> Base64.getDecoder().decode(text);
             default -> throw new IllegalArgumentException("unknown tagged value from Python: " + kind);
+        };
+    }
+
+    /**
+     * A Decimal's {@code str()}; its special values ({@code NaN}, {@code sNaN}, {@code Infinity}, {@code -Infinity}),
+     * which BigDecimal has no form for, as the double of the same meaning (results print them as null, as float NaN).
+     */
+    private static Object decimal(String text) {
+        return switch (text) {
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            case "NaN", "-NaN", "sNaN", "-sNaN" -> Double.NaN;
+            default -> new BigDecimal(text);
         };
     }
 

@@ -52,6 +52,10 @@ class ValueCodecTest {
         assertEquals(LocalDateTime.of(2024, 1, 15, 10, 0, 0, 123_000),
                 codec.decode("{\"__mxcp_type__\": \"datetime\", \"v\": \"2024-01-15T10:00:00.000123\"}"));
         assertEquals(Double.NEGATIVE_INFINITY, codec.decode("{\"__mxcp_type__\": \"float\", \"v\": \"-inf\"}"));
+        assertEquals(new BigDecimal("0.10"), codec.decode("{\"__mxcp_type__\": \"decimal\", \"v\": \"0.10\"}"));
+        assertEquals(Double.NaN, codec.decode("{\"__mxcp_type__\": \"decimal\", \"v\": \"NaN\"}"),
+                "a Decimal's special values have no BigDecimal form");
+        assertEquals(Double.NEGATIVE_INFINITY, codec.decode("{\"__mxcp_type__\": \"decimal\", \"v\": \"-Infinity\"}"));
         assertArrayEquals(new byte[] {1, 2}, (byte[]) codec.decode("{\"__mxcp_type__\": \"bytes\", \"v\": \"AQI=\"}"));
         assertEquals(3L, codec.decode("3"));
         assertEquals(3.0, codec.decode("3.0"));

@@ -61,6 +61,9 @@ class JsonSchemasTest {
                 schema.toString());
         assertEquals("{\"type\":\"object\",\"properties\":{}}", schemas.inputSchema(List.of()).toString(),
                 "a tool without parameters takes any arguments");
+        assertEquals("{\"type\":[\"array\",\"null\"],\"default\":null}",
+                schemas.inputSchema(List.of(new ParameterDefinition("flags", type("array").defaultValue(null).build())))
+                        .at("/properties/flags").toString(), "a default of null is a value the schema admits");
     }
 
     @Test
