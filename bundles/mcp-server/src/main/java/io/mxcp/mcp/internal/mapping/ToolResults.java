@@ -30,6 +30,10 @@ public final class ToolResults {
      */
     public ObjectNode success(String tool, Object value, TypeDefinition returns) {
         if (value == null && returns != null && isObject(returns)) {
+            if (returns.sensitive()) { // filter_sensitive_fields takes a sensitive root away whole
+                return error("Error executing tool " + tool + ": its result is sensitive as a whole, and an output"
+                        + " policy removed it (or it returned null); mark the fields sensitive rather than the object");
+            }
             return error("Error executing tool " + tool + ": it returned null (None) where its return type is an "
                     + "object; return an object, or declare another return type");
         }
