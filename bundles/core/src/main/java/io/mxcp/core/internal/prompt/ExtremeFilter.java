@@ -67,7 +67,8 @@ final class ExtremeFilter implements Filter {
         return at < args.length ? args[at] : kwargs.get(name);
     }
 
-    private static Collection<?> items(Object value) {
+    /** A value's items as Python iterates them: a mapping's keys, a string's characters, a single value alone. */
+    static Collection<?> items(Object value) {
         if (value instanceof Map<?, ?> map) {
             return map.keySet();
         }

@@ -15,6 +15,7 @@ import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
 
 /**
@@ -22,10 +23,14 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
  * values are never rendered again as templates, and printed values use Python's {@code str()}
  * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}); the {@code for}
  * tag is Jinja2's ({@link ForTag}: its {@code else} and loop filter), and Jinja2's {@code with} and {@code filter}
- * tags are there ({@link WithTag}, {@link FilterTag}), with its {@code max}, {@code min} and {@code items} filters and
- * {@code sort}'s named arguments ({@link ExtremeFilter}, {@link ItemsFilter}, {@link KeywordArguments}).
+ * tags are there ({@link WithTag}, {@link FilterTag}), with its {@code max}, {@code min}, {@code items} and {@code sum} filters
+ * and {@code sort}'s named arguments ({@link ExtremeFilter}, {@link ItemsFilter}, {@link SumFilter},
+ * {@link KeywordArguments}).
  */
 final class JinjaEngine {
+
+    /** How deep a macro may call itself: about where Python's recursion limit stops a Jinja2 template. */
+    private static final int MAX_MACRO_DEPTH = 300;
 
     /** Built on first use (class initialisation is lazy), then shared: Jinjava is thread-safe. */
     private static final Jinjava JINJAVA = withBundleClassLoader(JinjaEngine::newJinjava);
@@ -36,6 +41,9 @@ final class JinjaEngine {
     private static Jinjava newJinjava() {
         Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder()
                 .withNestedInterpretationEnabled(false)
+                // a macro may call itself, as in Jinja2 (Jinjava cut such a call short without a word)
+                .withEnableRecursiveMacroCalls(true)
+                .withMaxMacroRecursionDepth(MAX_MACRO_DEPTH)
                 .withFailOnUnknownTokens(false)
                 // Jinja2's parsing: a '-' is whitespace control only right at a delimiter ({{ -x }} negates), and
                 // {{- -}} and {#- -#} trim as {%- -%} does
@@ -71,6 +79,7 @@ final class JinjaEngine {
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());
         jinjava.getGlobalContext().registerFilter(new ItemsFilter());
+        jinjava.getGlobalContext().registerFilter(new SumFilter());
         return jinjava;
     }
 
@@ -97,6 +106,9 @@ final class JinjaEngine {
         for (TemplateError error : result.getErrors()) {
             if (error.getSeverity() == ErrorType.FATAL) {
                 throw new PromptRenderException(error.getMessage());
+            }
+            if (error.getCategory() == BasicTemplateErrorCategory.CYCLE_DETECTED) { // a warning to Jinjava
+                throw new PromptRenderException("maximum recursion depth exceeded: " + error.getMessage());
             }
         }
         return result.getOutput();

@@ -20,13 +20,15 @@ import io.mxcp.core.internal.types.PythonText;
  * Python's methods on strings, which Jinja2 templates call ({@code name.upper()}, {@code s.startswith("a")},
  * {@code "a,b".split(",")}, {@code "{} x".format(n)}): Jinjava looks methods up on the Java class, where most are
  * missing ({@code Cannot find method upper … java.lang.String}) or differ ({@code split} gave a Java array). A method
- * this table does not have falls through to Jinjava's own resolution.
+ * this table does not have falls through to Jinjava's own resolution. A string's items are Python's too
+ * ({@code name[0]}, {@code name[-1]}).
  */
 final class PythonStringMethods extends ELResolver {
 
     private static final Set<String> NAMES = Set.of("upper", "lower", "title", "capitalize", "swapcase", "strip", "lstrip",
             "rstrip", "startswith", "endswith", "split", "splitlines", "join", "replace", "find", "count", "format",
             "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "zfill", "center", "ljust", "rjust");
+    private static final Pattern INDEX = Pattern.compile("-?\\d{1,18}");
     private static final Pattern FIELD = Pattern.compile("\\{\\{|}}|\\{([^{}]*)}");
 
     @Override
@@ -287,9 +289,22 @@ final class PythonStringMethods extends ELResolver {
         }
     }
 
+    /**
+     * {@code s[i]}: the code point at the index, counted from the end when negative, as Python indexes; an index
+     * past the end is undefined (prints nothing), as Jinja2 answers a failed subscript. Jinjava printed nothing for
+     * every index.
+     */
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
-        return null;
+        // Jinjava hands the index over as text ("0", "-1")
+        if (!(base instanceof String text) || !(property instanceof String name) || !INDEX.matcher(name).matches()) {
+            return null;
+        }
+        context.setPropertyResolved(true);
+        int[] codePoints = text.codePoints().toArray();
+        long index = Long.parseLong(name);
+        long at = index < 0 ? codePoints.length + index : index;
+        return at < 0 || at >= codePoints.length ? null : Character.toString(codePoints[(int) at]);
     }
 
     @Override

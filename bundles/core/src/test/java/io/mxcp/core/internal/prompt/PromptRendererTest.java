@@ -66,6 +66,24 @@ class PromptRendererTest {
     }
 
     @Test
+    void sumIsJinja2sAndStringsIndexAsPythons() throws Exception {
+        List<Map<String, Object>> rows = List.of(Map.of("price", 2), Map.of("price", 3));
+        assertEquals("6|16|5|15|0.30000000000000004|0", render("{{ xs | sum }}|{{ xs | sum(start=10) }}|"
+                + "{{ rows | sum('price') }}|{{ rows | sum(attribute='price', start=10) }}|{{ [0.1, 0.2] | sum }}|"
+                + "{{ [] | sum }}", "xs", List.of(1, 2, 3), "rows", rows));
+        assertEquals("a|n|日|", render("{{ name[0] }}|{{ name[-1] }}|{{ 'x日'[1] }}|{{ name[9] }}", "name", "ann"));
+    }
+
+    @Test
+    void aMacroMayCallItselfAndEndlessRecursionFails() throws Exception {
+        String countdown = "{% macro r(n) %}{% if n > 0 %}{{ n }}{{ r(n - 1) }}{% endif %}{% endmacro %}";
+        assertEquals("321", render(countdown + "{{ r(3) }}"));
+        PromptRenderException endless = assertThrows(PromptRenderException.class,
+                () -> render("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"));
+        assertTrue(endless.getMessage().startsWith("maximum recursion depth exceeded"), endless.getMessage());
+    }
+
+    @Test
     void stringsHavePythonsMethods() throws Exception {
         assertEquals("REPORT|report|Hello World|Hello world|x|xy|True|False|True|['a', 'b', '']|['a', 'b c']|a-b|"
                 + "1 x 2|a{b}|3|2|-1|007|-07|  ab  |ab..|..ab|hi|['l1', 'l2']|True|False",
