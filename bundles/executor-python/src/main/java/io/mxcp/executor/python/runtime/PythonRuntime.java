@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.graalvm.polyglot.Context;
@@ -52,6 +54,8 @@ public final class PythonRuntime implements AutoCloseable {
     private volatile HostBridge host;
     private final Value cancelAsyncCall;
     private final Value runPayload;
+    /** The changed modules named already (this runtime lives for the server process, across reloads). */
+    private final Set<String> changesNamed = ConcurrentHashMap.newKeySet();
     /** Reload payloads defined here and not released yet; guarded by this. */
     private int heldByPayloads;
     /** Whether {@link #close()} was called; guarded by this. */
@@ -141,12 +145,18 @@ public final class PythonRuntime implements AutoCloseable {
         return bridge.invokeMember("changed_since_import", file.toString()).asBoolean();
     }
 
-    /** The files of the imported modules that changed after their import, project-relative. */
+    /**
+     * The files of the imported modules that changed after their import and were not named before, project-relative:
+     * each reload until the restart would name them again (a daily reload's warning, every day).
+     */
     public List<String> changedModules() {
         Value files = bridge.invokeMember("changed_modules");
         List<String> changed = new ArrayList<>();
         for (long i = 0; i < files.getArraySize(); i++) {
-            changed.add(files.getArrayElement(i).asString());
+            String file = files.getArrayElement(i).asString();
+            if (changesNamed.add(file)) {
+                changed.add(file);
+            }
         }
         return changed;
     }

@@ -241,6 +241,7 @@ class PythonDiagnosticsTest {
         begin();
         assertTrue(runtime.changedSinceImport(module));
         assertEquals(List.of("python/edited.py"), runtime.changedModules());
+        assertEquals(List.of(), runtime.changedModules(), "named once, not again at each later reload");
         assertEquals(null, runtime.function(runtime.module(module), "tool", "second", module), "the code as imported");
     }
 
