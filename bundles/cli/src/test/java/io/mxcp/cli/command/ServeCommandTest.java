@@ -15,19 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.mxcp.cli.fakes.Cli;
 import io.mxcp.cli.fakes.FakeProject;
+import io.mxcp.cli.fakes.LogCapture;
 import io.mxcp.core.api.AuditTrail;
 import io.mxcp.core.api.EndpointException;
 import io.mxcp.core.api.Project;
@@ -291,28 +287,11 @@ class ServeCommandTest extends ProjectFolderTest {
     @Test
     void ignoreErrorsServesTheValidEndpointsOnly() {
         project.withTool("bad", "tools/bad.yml").invalid("tools/bad.yml", "broken");
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger serveLog = Logger.getLogger(ServeCommand.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(new SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        serveLog.addHandler(capture);
+        List<String> logged;
         Cli.Outcome outcome;
-        try {
+        try (LogCapture log = LogCapture.of(ServeCommand.class)) {
             outcome = cli.run("serve", "--ignore-errors");
-        } finally {
-            serveLog.removeHandler(capture);
+            logged = log.messages();
         }
         assertEquals(2, logged.size(), logged.toString());
         assertEquals("Failed to load endpoint tools/bad.yml: broken", logged.get(0), "why each file is skipped");
