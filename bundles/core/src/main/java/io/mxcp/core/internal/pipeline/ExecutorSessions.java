@@ -65,7 +65,6 @@ public final class ExecutorSessions implements AutoCloseable, ExecutorRegistry.L
     /**
      * Opens a session for every installed language now, SQL's first: it opens the project's database, so a database
      * another process holds is reported before a Python interpreter spends seconds importing the project's modules.
-     *
      * A language whose executor left meanwhile (a stop signal during the start) needs no session.
      *
      * @throws EndpointExecutionException the first session that fails to open (with its cause, for --debug)

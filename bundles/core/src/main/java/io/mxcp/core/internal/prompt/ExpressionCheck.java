@@ -75,8 +75,9 @@ final class ExpressionCheck {
 
     /**
      * An operand right after another ({@code {{ a b }}}, {@code [1 2]}) is where Jinja2 wanted the token that ends
-     * the enclosing construct: the tag's end, the comma of a list, subscript, mapping or call, or a parenthesis. Adjacent string
-     * literals are one string to Jinja2, and a test takes one operand without brackets ({@code a is divisibleby 3}).
+     * the enclosing construct: the tag's end, the comma of a list, subscript, mapping or call, or a parenthesis.
+     * Adjacent string literals are one string to Jinja2, and a test takes one operand without brackets
+     * ({@code a is divisibleby 3}).
      */
     private static void adjacentOperands(List<String> tokens, boolean statement) throws TemplateSyntaxException {
         Deque<String> wanted = new ArrayDeque<>();

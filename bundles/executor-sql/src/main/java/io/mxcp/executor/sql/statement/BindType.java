@@ -231,7 +231,8 @@ record BindType(String sql, BindType element, List<Field> fields, boolean guesse
                 case "INTEGER" -> number.intValue();
                 case "BIGINT" -> number.longValue();
                 // the driver takes no BigInteger inside a list or struct; a DECIMAL of scale 0 holds the value
-                case "HUGEINT" -> number instanceof BigInteger big ? new BigDecimal(big) : BigDecimal.valueOf(number.longValue());
+                case "HUGEINT" -> number instanceof BigInteger big ? new BigDecimal(big)
+                        : BigDecimal.valueOf(number.longValue());
                 case "DOUBLE" -> number.doubleValue();
                 default -> value;
             };
