@@ -29,8 +29,11 @@ import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
  */
 final class JinjaEngine {
 
-    /** How deep a macro may call itself: about where Python's recursion limit stops a Jinja2 template. */
-    private static final int MAX_MACRO_DEPTH = 300;
+    /**
+     * How deep a macro may call itself: well within a thread's stack (each level takes several kilobytes of it
+     * in Jinjava, more while the code is interpreted; 300 overflowed a 1 MB stack) and deeper than templates nest.
+     */
+    private static final int MAX_MACRO_DEPTH = 64;
 
     /** Built on first use (class initialisation is lazy), then shared: Jinjava is thread-safe. */
     private static final Jinjava JINJAVA = withBundleClassLoader(JinjaEngine::newJinjava);

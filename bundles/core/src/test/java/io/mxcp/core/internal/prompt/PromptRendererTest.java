@@ -78,6 +78,11 @@ class PromptRendererTest {
     void aMacroMayCallItselfAndEndlessRecursionFails() throws Exception {
         String countdown = "{% macro r(n) %}{% if n > 0 %}{{ n }}{{ r(n - 1) }}{% endif %}{% endmacro %}";
         assertEquals("321", render(countdown + "{{ r(3) }}"));
+        StringBuilder sixtyDown = new StringBuilder();
+        for (int n = 60; n > 0; n--) {
+            sixtyDown.append(n);
+        }
+        assertEquals(sixtyDown.toString(), render(countdown + "{{ r(60) }}"), "sixty levels deep");
         PromptRenderException endless = assertThrows(PromptRenderException.class,
                 () -> render("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"));
         assertTrue(endless.getMessage().startsWith("maximum recursion depth exceeded"), endless.getMessage());
