@@ -55,9 +55,7 @@ public final class JsonSchema {
 
     public static Map<String, Object> forType(TypeDefinition type) {
         Map<String, Object> schema = new LinkedHashMap<>();
-        // a default of null is a value the caller may send: the type admits it
-        boolean nullDefault = type.hasDefault() && type.defaultValue() == null && type.type() != null;
-        put(schema, "type", nullDefault ? List.of(type.type(), "null") : type.type());
+        put(schema, "type", type.hasNullDefault() && type.type() != null ? List.of(type.type(), "null") : type.type());
         put(schema, "description", type.description());
         if (type.hasDefault()) {
             schema.put("default", ValueSerializer.serialize(type.defaultValue()));

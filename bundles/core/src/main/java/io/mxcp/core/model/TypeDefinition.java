@@ -43,4 +43,14 @@ public record TypeDefinition(
         Map<String, TypeDefinition> properties,
         List<String> required,
         Boolean additionalProperties) {
+
+    /**
+     * Whether the declared default is null: a value a caller may then send, whatever the type (the published schema
+     * shows it as the default, and clients that fill in defaults send it).
+     *
+     * @since 1.2
+     */
+    public boolean hasNullDefault() {
+        return hasDefault && defaultValue == null;
+    }
 }

@@ -1,6 +1,6 @@
 /** The endpoint model: definitions of tools, resources and prompts with their parameter and return types. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mxcp.core.model;
 
 import org.osgi.annotation.bundle.Export;

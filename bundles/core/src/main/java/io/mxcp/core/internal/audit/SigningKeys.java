@@ -64,17 +64,19 @@ final class SigningKeys {
      */
     static List<Path> restoreMissing(Path privateKey, PrivateKey key, PublicKey publicKey) throws IOException {
         Path publicFile = publicKeyFile(privateKey);
-        if (Files.exists(publicFile) && Files.exists(privateKey)) {
+        boolean publicMissing = !Files.exists(publicFile);
+        boolean privateMissing = !Files.exists(privateKey);
+        if (!publicMissing && !privateMissing) {
             return List.of();
         }
         Files.createDirectories(privateKey.toAbsolutePath().getParent());
         List<Path> written = new ArrayList<>();
-        if (!Files.exists(publicFile)) {
-            writeWhole(publicFile, pem(PUBLIC_LABEL, publicKey.getEncoded()), false);
+        if (publicMissing) {
+            writePublic(privateKey, publicKey);
             written.add(publicFile);
         }
-        if (!Files.exists(privateKey)) {
-            writeWhole(privateKey, pem(PRIVATE_LABEL, key.getEncoded()), true);
+        if (privateMissing) {
+            writePrivate(privateKey, key);
             written.add(privateKey);
         }
         return written;
@@ -135,8 +137,16 @@ final class SigningKeys {
         if (!OwnerOnlyFiles.create(privateKey)) {
             return;
         }
-        writeWhole(publicKeyFile(privateKey), pem(PUBLIC_LABEL, pair.getPublic().getEncoded()), false);
-        writeWhole(privateKey, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()), true);
+        writePublic(privateKey, pair.getPublic());
+        writePrivate(privateKey, pair.getPrivate());
+    }
+
+    private static void writePublic(Path privateKey, PublicKey key) throws IOException {
+        writeWhole(publicKeyFile(privateKey), pem(PUBLIC_LABEL, key.getEncoded()), false);
+    }
+
+    private static void writePrivate(Path privateKey, PrivateKey key) throws IOException {
+        writeWhole(privateKey, pem(PRIVATE_LABEL, key.getEncoded()), true);
     }
 
     private static void writeWhole(Path file, String text, boolean secret) throws IOException {

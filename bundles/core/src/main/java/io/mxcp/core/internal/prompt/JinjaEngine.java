@@ -15,17 +15,17 @@ import com.hubspot.jinjava.interpret.InterpreterFactory;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import com.hubspot.jinjava.interpret.TemplateError.ErrorType;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 
 /**
  * Jinjava set up to behave like Jinja2's defaults: no autoescape, undefined names render empty, variable
  * values are never rendered again as templates, and printed values use Python's {@code str()}
  * ({@link PythonInterpreter}). A defined {@code None} prints {@code None} ({@link PythonNone}); the {@code for}
  * tag is Jinja2's ({@link ForTag}: its {@code else} and loop filter), and Jinja2's {@code with} and {@code filter}
- * tags are there ({@link WithTag}, {@link FilterTag}), with its {@code max}, {@code min}, {@code items} and {@code sum} filters
- * and {@code sort}'s named arguments ({@link ExtremeFilter}, {@link ItemsFilter}, {@link SumFilter},
- * {@link KeywordArguments}).
+ * tags are there ({@link WithTag}, {@link FilterTag}), with its {@code max}, {@code min}, {@code items} and
+ * {@code sum} filters and {@code sort}'s named arguments ({@link ExtremeFilter}, {@link ItemsFilter},
+ * {@link SumFilter}, {@link KeywordArguments}).
  */
 final class JinjaEngine {
 
@@ -77,7 +77,8 @@ final class JinjaEngine {
         jinjava.getGlobalContext().registerTag(new FilterTag());
         jinjava.getGlobalContext().registerTag(new ForTag());
         jinjava.getGlobalContext().registerFilter(new KeywordArguments(jinjava.getGlobalContext().getFilter("sort"),
-                new KeywordArguments.Parameter("reverse", false), new KeywordArguments.Parameter("case_sensitive", false),
+                new KeywordArguments.Parameter("reverse", false),
+                new KeywordArguments.Parameter("case_sensitive", false),
                 new KeywordArguments.Parameter("attribute", null)));
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.max());
         jinjava.getGlobalContext().registerFilter(ExtremeFilter.min());

@@ -69,14 +69,10 @@ public final class ArgumentCheck {
         return new ArgumentCheck(name + "Arguments", List.copyOf(parameters));
     }
 
-    /**
-     * The parameter's rule; a default of null is a value the caller may send too (the published schema shows it as
-     * the default, and clients that fill in defaults send it), whatever the type.
-     */
+    /** The parameter's rule; one whose default is null takes null too, whatever the type. */
     private static ValueRule rule(ParameterDefinition parameter, boolean nullable) {
         ValueRule rule = Rules.of(parameter.type(), parameter.name(), nullable);
-        boolean nullDefault = parameter.type() != null && parameter.type().hasDefault()
-                && parameter.type().defaultValue() == null;
+        boolean nullDefault = parameter.type() != null && parameter.type().hasNullDefault();
         return nullDefault && !(rule instanceof NullableRule) ? new NullableRule(rule) : rule;
     }
 

@@ -13,7 +13,7 @@ import io.mxcp.core.model.TypeDefinition;
 
 /** The JSON Schemas of a tool ({@link JsonSchema} as Jackson trees), with the output wrapped as MCP wants it. */
 public final class JsonSchemas {
-    private static final List<String> UNCHECKED_ON_OUTPUT = List.of("enum", "pattern", "exclusiveMinimum",
+    private static final List<String> LEFT_OUT_OF_OUTPUT = List.of("enum", "pattern", "exclusiveMinimum",
             "exclusiveMaximum", "multipleOf", "uniqueItems", "format");
     private final ObjectMapper mapper;
 
@@ -53,7 +53,7 @@ public final class JsonSchemas {
         if (!(schema instanceof ObjectNode object)) {
             return;
         }
-        object.remove(UNCHECKED_ON_OUTPUT);
+        object.remove(LEFT_OUT_OF_OUTPUT);
         if (!top && object.get("type") instanceof TextNode type) {
             object.putArray("type").add(type.asText()).add("null");
         }
