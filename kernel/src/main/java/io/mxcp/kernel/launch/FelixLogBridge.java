@@ -9,9 +9,20 @@ final class FelixLogBridge extends Logger {
 
     private static final System.Logger LOG = System.getLogger("org.apache.felix.framework");
 
+    /** Set once a signal stops the framework under a running command. */
+    private volatile boolean stoppedUnderCommand;
+
     FelixLogBridge(boolean debug) {
         // Felix's debug level is a dump of every resolver wire: too much even for --debug
         setLogLevel(debug ? LOG_INFO : LOG_WARNING);
+    }
+
+    /**
+     * From now on the framework's complaints are the stop's own doing (a class the command still loads from a bundle
+     * jar the stop closed): for --debug, not errors of the process, which ends with the signal's exit code.
+     */
+    void stoppedUnderCommand() {
+        stoppedUnderCommand = true;
     }
 
     @Override
@@ -25,7 +36,10 @@ final class FelixLogBridge extends Logger {
         LOG.log(toLevel(level), where + msg, throwable);
     }
 
-    private static System.Logger.Level toLevel(int felixLevel) {
+    private System.Logger.Level toLevel(int felixLevel) {
+        if (stoppedUnderCommand) {
+            return System.Logger.Level.DEBUG;
+        }
         return switch (felixLevel) {
             case LOG_ERROR -> System.Logger.Level.ERROR;
             case LOG_WARNING -> System.Logger.Level.WARNING;

@@ -47,6 +47,7 @@ public final class Kernel implements AutoCloseable {
 
     private final KernelSettings settings;
     private final boolean debug;
+    private final FelixLogBridge felixLog;
     private final KernelDuckDbHost duckDb = new KernelDuckDbHost();
     private Framework framework;
     private DeployDirectory deployDirectory;
@@ -58,6 +59,7 @@ public final class Kernel implements AutoCloseable {
     public Kernel(KernelSettings settings, boolean debug) {
         this.settings = settings;
         this.debug = debug;
+        this.felixLog = new FelixLogBridge(debug);
     }
 
     /**
@@ -126,7 +128,7 @@ public final class Kernel implements AutoCloseable {
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc,sun.misc.*");
         // a rebuilt plugin jar of an unchanged version is swapped side by side like any other
         config.put(Constants.FRAMEWORK_BSNVERSION, Constants.FRAMEWORK_BSNVERSION_MULTIPLE);
-        config.put("felix.log.logger", new FelixLogBridge(debug));
+        config.put("felix.log.logger", felixLog);
         settings.frameworkProperties().forEach((key, value) -> config.put((String) key, value));
         return config;
     }
@@ -177,6 +179,15 @@ public final class Kernel implements AutoCloseable {
                 LOG.log(System.Logger.Level.ERROR, "Cannot start {0}: {1}", bundle.getLocation(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Closes the kernel under a command still running (a signal before the command could take it): what the framework
+     * then logs about the bundles it closed under that command is no error of the process.
+     */
+    public void closeUnderCommand() {
+        felixLog.stoppedUnderCommand();
+        close();
     }
 
     @Override

@@ -108,7 +108,7 @@ public final class KernelLauncher {
             commandOut.silence();
             commandErr.silence();
             Thread.ofPlatform().name("mxcp-signal-stop").start(() -> {
-                kernel.close();
+                kernel.closeUnderCommand();
                 exit(exitCode);
             });
         }
